@@ -1,0 +1,113 @@
+// Access to Azure Table Storage. Every repository gets its TableClient from here, so the code path is the
+// same for Azurite (connection string) and for a production account (endpoint + managed identity).
+import { TableClient, TableServiceClient, RestError, type TableEntity } from '@azure/data-tables';
+import { DefaultAzureCredential } from '@azure/identity';
+
+export type StorageTarget =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'endpoint'; endpoint: string };
+
+export class TableStore {
+  private readonly clients = new Map<string, Promise<TableClient>>();
+  private credential: DefaultAzureCredential | undefined;
+
+  constructor(
+    readonly target: StorageTarget,
+    /** Prepended to every table name; lets several deployments (or test runs) share one account. */
+    readonly prefix = '',
+  ) {}
+
+  private insecure(): boolean {
+    return this.target.kind === 'connectionString'
+      ? /https?:\/\/(127\.0\.0\.1|localhost)/i.test(this.target.connectionString) ||
+          /UseDevelopmentStorage=true/i.test(this.target.connectionString)
+      : this.target.endpoint.startsWith('http://');
+  }
+
+  tableName(name: string): string {
+    const full = `${this.prefix}${name}`;
+    if (!/^[A-Za-z][A-Za-z0-9]{2,62}$/.test(full)) throw new Error(`invalid table name: ${full}`);
+    return full;
+  }
+
+  private createClient(table: string): TableClient {
+    const options = { allowInsecureConnection: this.insecure(), retryOptions: { maxRetries: 2 } };
+    if (this.target.kind === 'connectionString') {
+      return TableClient.fromConnectionString(this.target.connectionString, table, options);
+    }
+    this.credential ??= new DefaultAzureCredential();
+    return new TableClient(this.target.endpoint, table, this.credential, options);
+  }
+
+  /** The client for a table, created on first use. */
+  table(name: string): Promise<TableClient> {
+    const full = this.tableName(name);
+    let client = this.clients.get(full);
+    if (!client) {
+      client = (async () => {
+        const c = this.createClient(full);
+        try {
+          await c.createTable();
+        } catch (error) {
+          if (!isStatus(error, 409)) throw error;
+        }
+        return c;
+      })();
+      client.catch(() => this.clients.delete(full));
+      this.clients.set(full, client);
+    }
+    return client;
+  }
+
+  /** Cheap round trip used by readiness checks and `cli status`. */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    const service =
+      this.target.kind === 'connectionString'
+        ? TableServiceClient.fromConnectionString(this.target.connectionString, {
+            allowInsecureConnection: this.insecure(),
+            retryOptions: { maxRetries: 0 },
+          })
+        : new TableServiceClient(this.target.endpoint, (this.credential ??= new DefaultAzureCredential()), {
+            allowInsecureConnection: this.insecure(),
+            retryOptions: { maxRetries: 0 },
+          });
+    const abort = AbortSignal.timeout(timeoutMs);
+    try {
+      const pages = service.listTables({ abortSignal: abort }).byPage({ maxPageSize: 1 });
+      await pages.next();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export function isStatus(error: unknown, status: number): boolean {
+  return error instanceof RestError ? error.statusCode === status : (error as { statusCode?: number })?.statusCode === status;
+}
+
+/** Escapes a value for an OData filter string literal. */
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Row and partition keys may not contain / \ # ? or control characters. */
+export function safeKey(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%/g, '$');
+}
+
+export async function listAll<T extends object>(client: TableClient, filter?: string): Promise<TableEntity<T>[]> {
+  const out: TableEntity<T>[] = [];
+  const iter = client.listEntities<T>(filter ? { queryOptions: { filter } } : undefined);
+  for await (const entity of iter) out.push(entity as TableEntity<T>);
+  return out;
+}
+
+export const DEVSTORE_ACCOUNT = 'devstoreaccount1';
+// Azurite's published, well-known development key (not a secret).
+export const DEVSTORE_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export function azuriteConnectionString(port: number, host = '127.0.0.1'): string {
+  return `DefaultEndpointsProtocol=http;AccountName=${DEVSTORE_ACCOUNT};AccountKey=${DEVSTORE_KEY};TableEndpoint=http://${host}:${port}/${DEVSTORE_ACCOUNT};`;
+}
