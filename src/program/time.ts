@@ -44,3 +44,29 @@ export function sortedSessions(program: Program): Session[] {
     (a, b) => sessionStart(program, a).toMillis() - sessionStart(program, b).toMillis(),
   );
 }
+
+export type LocalTimeStatus = 'ok' | 'gap' | 'fold';
+
+/**
+ * Whether a wall-clock time exists exactly once in the zone: 'gap' when the clocks jump over it (spring
+ * forward), 'fold' when it happens twice (fall back). luxon silently picks an instant in both cases, so the
+ * lint asks here first.
+ */
+export function localTimeStatus(date: string, time: string, zone: string): LocalTimeStatus {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const wall = Date.UTC(y!, m! - 1, d!, hh!, mm!);
+  const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  const candidates = new Set([offsetAt(wall - 14 * 3_600_000), offsetAt(wall + 14 * 3_600_000), offsetAt(wall)]);
+  let matches = 0;
+  for (const offset of candidates) {
+    if (offsetAt(wall - offset * 60_000) === offset) matches += 1;
+  }
+  if (matches === 0) return 'gap';
+  return matches > 1 ? 'fold' : 'ok';
+}
+
+/** The ISO weekday (1 = Monday) of a calendar date, independent of any zone. */
+export function isoWeekday(date: string): number {
+  return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+}

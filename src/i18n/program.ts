@@ -1,0 +1,98 @@
+// Texts of the program feature: lint findings, CLI output and calendar entries. German first, English second;
+// the program's `language` decides which catalogue a lint run uses.
+import type { Locale } from './locale.js';
+
+const de = {
+  weekdayMismatch: (written: string, date: string, actual: string) =>
+    `Als „${written}“ angekündigt, aber der ${date} ist ein ${actual}.`,
+  weekdayUnknown: (written: string) => `„${written}“ ist kein bekannter Wochentag.`,
+  weekdayIs: (date: string, weekday: string) => `${date} ist ein ${weekday}`,
+  weekdayNearest: (date: string, weekday: string, written: string, nearest: string) =>
+    `${date} ist ein ${weekday}; der nächste ${written} ist der ${nearest}`,
+  outOfOrder: (date: string, previous: string) =>
+    `Der Termin am ${date} steht nach dem Termin am ${previous}, liegt aber davor. Ist das Jahr richtig?`,
+  outOfOrderLater: (date: string, next: string) =>
+    `Der Termin am ${date} steht vor dem Termin am ${next}, liegt aber danach. Ist das Jahr richtig?`,
+  endBeforeStart: (start: string, end: string) => `Ende (${end}) liegt nicht nach dem Beginn (${start}).`,
+  overlapping: (other: string) => `Überschneidet sich mit dem Termin „${other}“.`,
+  duplicateId: (id: string) => `Die Termin-ID „${id}“ kommt mehrfach vor.`,
+  countMismatch: (announced: number, found: number) =>
+    `Angekündigt sind ${announced} Termine, aufgeführt sind ${found}.`,
+  countConflict: (counts: string) => `Die Ankündigung nennt unterschiedliche Terminzahlen: ${counts}.`,
+  unknownTimezone: (zone: string) => `Unbekannte Zeitzone „${zone}“ (erwartet: IANA-Name wie Europe/Berlin).`,
+  timezoneSuggestion: 'Europe/Berlin',
+  nonexistentTime: (date: string, time: string, zone: string) =>
+    `${date}, ${time} Uhr gibt es in ${zone} nicht (Umstellung auf Sommerzeit).`,
+  nonexistentSuggestion: (time: string) => `${time} Uhr oder später wählen`,
+  ambiguousTime: (date: string, time: string, zone: string) =>
+    `${date}, ${time} Uhr gibt es in ${zone} zweimal (Umstellung auf Winterzeit).`,
+  ambiguousSuggestion: 'Eine Uhrzeit außerhalb von 02:00–03:00 Uhr wählen',
+  joinUrlNotHttps: 'Der Teilnahme-Link verwendet kein https.',
+  joinUrlUnknownHost: (host: string) => `Der Teilnahme-Link zeigt auf „${host}“, keinen bekannten Besprechungsdienst.`,
+  joinUrlInvalid: 'Der Teilnahme-Link ist keine gültige Adresse.',
+  fieldStart: 'Beginn',
+  fieldEnd: 'Ende',
+  // CLI
+  lintClean: (file: string) => `${file}: keine Befunde.`,
+  lintSummary: (errors: number, warnings: number) => `${errors} Fehler, ${warnings} Warnungen.`,
+  severity: { error: 'Fehler', warning: 'Warnung' },
+  suggestionLabel: 'Vorschlag',
+  sessionLabel: 'Termin',
+  noStoredProgram: 'Es ist noch kein Programm gespeichert.',
+  usageError: (usage: string) => `Aufruf: ${usage}`,
+  wroteFile: (file: string) => `Entwurf geschrieben: ${file}`,
+  cannotRead: (file: string, reason: string) => `${file}: kann nicht gelesen werden (${reason}).`,
+  // Calendar
+  joinLabel: 'Teilnehmen',
+  cancelledPrefix: 'Abgesagt: ',
+} as const;
+
+type Catalogue = { [K in keyof typeof de]: (typeof de)[K] extends (...args: infer A) => string
+  ? (...args: A) => string
+  : (typeof de)[K] extends string
+    ? string
+    : { [S in keyof (typeof de)[K]]: string } };
+
+const en: Catalogue = {
+  weekdayMismatch: (written, date, actual) => `Announced as "${written}", but ${date} is a ${actual}.`,
+  weekdayUnknown: (written) => `"${written}" is not a known weekday.`,
+  weekdayIs: (date, weekday) => `${date} is a ${weekday}`,
+  weekdayNearest: (date, weekday, written, nearest) => `${date} is a ${weekday}; the nearest ${written} is ${nearest}`,
+  outOfOrder: (date, previous) =>
+    `The session on ${date} is listed after the session on ${previous} but takes place before it. Is the year right?`,
+  outOfOrderLater: (date, next) =>
+    `The session on ${date} is listed before the session on ${next} but takes place after it. Is the year right?`,
+  endBeforeStart: (start, end) => `The end (${end}) is not after the start (${start}).`,
+  overlapping: (other) => `Overlaps with the session "${other}".`,
+  duplicateId: (id) => `The session id "${id}" occurs more than once.`,
+  countMismatch: (announced, found) => `${announced} sessions are announced, ${found} are listed.`,
+  countConflict: (counts) => `The announcement states different session counts: ${counts}.`,
+  unknownTimezone: (zone) => `Unknown time zone "${zone}" (expected an IANA name such as Europe/Berlin).`,
+  timezoneSuggestion: 'Europe/Berlin',
+  nonexistentTime: (date, time, zone) => `${date} ${time} does not exist in ${zone} (clocks go forward).`,
+  nonexistentSuggestion: (time) => `choose ${time} or later`,
+  ambiguousTime: (date, time, zone) => `${date} ${time} occurs twice in ${zone} (clocks go back).`,
+  ambiguousSuggestion: 'Choose a time outside 02:00–03:00',
+  joinUrlNotHttps: 'The join link does not use https.',
+  joinUrlUnknownHost: (host) => `The join link points to "${host}", not a known meeting service.`,
+  joinUrlInvalid: 'The join link is not a valid address.',
+  fieldStart: 'start',
+  fieldEnd: 'end',
+  lintClean: (file) => `${file}: no findings.`,
+  lintSummary: (errors, warnings) => `${errors} errors, ${warnings} warnings.`,
+  severity: { error: 'error', warning: 'warning' },
+  suggestionLabel: 'Suggestion',
+  sessionLabel: 'session',
+  noStoredProgram: 'No program has been stored yet.',
+  usageError: (usage) => `Usage: ${usage}`,
+  wroteFile: (file) => `Draft written: ${file}`,
+  cannotRead: (file, reason) => `${file}: cannot be read (${reason}).`,
+  joinLabel: 'Join',
+  cancelledPrefix: 'Cancelled: ',
+};
+
+export const programTexts: { de: Catalogue; en: Catalogue } = { de, en };
+
+export function programText(locale: Locale): Catalogue {
+  return programTexts[locale];
+}

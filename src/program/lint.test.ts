@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadProgramFile } from './load.js';
+import { hasErrors, lintProgram, LINT_CODES, type LintFinding } from './lint.js';
+import { programSchema } from './model.js';
+import { parseWeekday } from './weekday.js';
+import { localTimeStatus } from './time.js';
+
+const fixtures = path.resolve('tests/program/lint');
+
+async function lintFixture(name: string): Promise<LintFinding[]> {
+  const { program } = await loadProgramFile(path.join(fixtures, `${name}.yaml`));
+  return lintProgram(program);
+}
+
+function program(sessions: unknown[], extra: Record<string, unknown> = {}) {
+  return programSchema.parse({ program: { id: 'p', title: 'P', timezone: 'Europe/Berlin', ...extra }, sessions });
+}
+
+describe('lintProgram', () => {
+  it('has a fixture for every code, and each fixture yields its code', async () => {
+    const names = fs.readdirSync(fixtures).map((f) => f.replace(/\.yaml$/, '')).sort();
+    expect(names).toEqual([...LINT_CODES].sort());
+    for (const code of LINT_CODES) {
+      const findings = await lintFixture(code);
+      expect(findings.map((f) => f.code), code).toContain(code);
+    }
+  });
+
+  it('reports the seed weekday mistake with the nearest matching day', async () => {
+    const findings = await lintFixture('weekday-mismatch');
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        code: 'weekday-mismatch',
+        sessionId: 'a',
+        message: 'Als „Donnerstag“ angekündigt, aber der 26.08.2025 ist ein Dienstag.',
+        suggestion: '26.08.2025 ist ein Dienstag; der nächste Donnerstag ist der 28.08.2025',
+      },
+    ]);
+  });
+
+  it('blames the December session with the wrong year and proposes 16.12.2025', async () => {
+    const findings = await lintFixture('sessions-out-of-order');
+    expect(findings.map((f) => [f.code, f.sessionId, f.suggestion])).toEqual([
+      ['weekday-mismatch', 'dez', '16.12.2025 ist ein Dienstag'],
+      ['sessions-out-of-order', 'dez', '16.12.2025 ist ein Dienstag'],
+    ]);
+  });
+
+  it('blames the one misplaced session when there is no weekday to go by', () => {
+    const findings = lintProgram(
+      program([
+        { id: 'a', title: 'A', date: '2027-01-10', start: '10:00', end: '11:00' },
+        { id: 'b', title: 'B', date: '2026-02-10', start: '10:00', end: '11:00' },
+        { id: 'c', title: 'C', date: '2027-03-10', start: '10:00', end: '11:00' },
+        { id: 'd', title: 'D', date: '2027-04-10', start: '10:00', end: '11:00' },
+      ]),
+    );
+    expect(findings.map((f) => [f.code, f.sessionId])).toEqual([['sessions-out-of-order', 'b']]);
+    expect(findings[0]!.message).toContain('10.02.2026');
+  });
+
+  it('ignores cancelled sessions for overlaps but not live ones', async () => {
+    const findings = await lintFixture('overlapping-sessions');
+    expect(findings.map((f) => [f.code, f.sessionId])).toEqual([['overlapping-sessions', 'b']]);
+  });
+
+  it('flags the spring-forward gap as an error and the fall-back fold as a warning', async () => {
+    const gap = await lintFixture('nonexistent-local-time');
+    expect(gap).toMatchObject([{ severity: 'error', code: 'nonexistent-local-time', sessionId: 'nacht', suggestion: '03:30 Uhr oder später wählen' }]);
+    const fold = await lintFixture('ambiguous-local-time');
+    expect(fold).toMatchObject([{ severity: 'warning', code: 'ambiguous-local-time', sessionId: 'fold' }]);
+    // language: en in that fixture
+    expect(fold[0]!.message).toBe('25 Oct 2026 02:30 occurs twice in Europe/Berlin (clocks go back).');
+    expect(hasErrors(fold)).toBe(false);
+  });
+
+  it('warns about join links that are not https or not a meeting service', async () => {
+    const findings = await lintFixture('invalid-join-url');
+    expect(findings.map((f) => [f.severity, f.sessionId])).toEqual([
+      ['warning', 'http'],
+      ['warning', 'host'],
+    ]);
+  });
+
+  it('skips time checks but keeps date checks for an unknown zone', async () => {
+    const findings = await lintFixture('unknown-timezone');
+    expect(findings).toMatchObject([{ code: 'unknown-timezone', severity: 'error', suggestion: 'Europe/Berlin' }]);
+  });
+
+  it('reports an unrecognised weekday', () => {
+    const findings = lintProgram(program([{ id: 'a', title: 'A', date: '2027-03-03', weekday: 'Mittwo', start: '10:00', end: '11:00' }]));
+    expect(findings).toMatchObject([{ code: 'weekday-mismatch', sessionId: 'a', message: '„Mittwo“ ist kein bekannter Wochentag.' }]);
+  });
+
+  it('finds the default content clean', async () => {
+    const { program: seed } = await loadProgramFile(path.resolve('content/program.yaml'));
+    expect(lintProgram(seed)).toEqual([]);
+    expect(seed.sessions.map((s) => s.id)).toEqual(['auftakt', 'wie-fange-ich-an', 'finalisierung', 'data-governance-wegweiser', 'abschluss']);
+  });
+
+  it('hasErrors distinguishes errors from warnings', () => {
+    expect(hasErrors([])).toBe(false);
+    expect(hasErrors([{ severity: 'warning', code: 'invalid-join-url', message: 'x' }])).toBe(false);
+    expect(hasErrors([{ severity: 'error', code: 'end-before-start', message: 'x' }])).toBe(true);
+  });
+});
+
+describe('parseWeekday', () => {
+  it.each([
+    ['Dienstag', 2], ['Di', 2], ['Di.', 2], ['di.', 2], ['Tue', 2], ['Tuesday', 2],
+    ['Mi.', 3], ['Wed', 3], ['Donnerstag', 4], ['Do', 4], ['Thu.', 4], ['Sonnabend', 6], ['So', 7], ['Sun', 7],
+  ])('%s -> %i', (text, day) => expect(parseWeekday(text)).toBe(day));
+  it('rejects non-weekdays', () => expect(parseWeekday('Dezember')).toBeUndefined());
+});
+
+describe('localTimeStatus (Europe/Berlin)', () => {
+  it.each([
+    ['2026-03-29', '01:59', 'ok'],
+    ['2026-03-29', '02:00', 'gap'],
+    ['2026-03-29', '02:59', 'gap'],
+    ['2026-03-29', '03:00', 'ok'],
+    ['2026-10-25', '01:59', 'ok'],
+    ['2026-10-25', '02:00', 'fold'],
+    ['2026-10-25', '02:59', 'fold'],
+    ['2026-10-25', '03:00', 'ok'],
+    ['2026-07-01', '02:30', 'ok'],
+  ])('%s %s is %s', (date, time, status) => expect(localTimeStatus(date, time, 'Europe/Berlin')).toBe(status));
+  it('knows other zones (New York springs forward at 02:00 on 2026-03-08)', () => {
+    expect(localTimeStatus('2026-03-08', '02:30', 'America/New_York')).toBe('gap');
+    expect(localTimeStatus('2026-03-29', '02:30', 'America/New_York')).toBe('ok');
+  });
+});
