@@ -1,0 +1,103 @@
+// One zod schema over the environment, read once at start. A bad value ends the process with one clear
+// line naming the variable (see formatConfigError); nothing else in the service reads process.env.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import cron from 'node-cron';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const intIn = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ invalid_type_error: 'expected a whole number' })
+      .int('expected a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+
+export const configSchema = z
+  .object({
+    PORT: intIn(1, 65535, 3978),
+    CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default('./content')),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./.data')),
+    STORAGE_CONNECTION_STRING: optionalString.refine(
+      (v) => v === undefined || /TableEndpoint=|UseDevelopmentStorage=true|AccountName=/i.test(v),
+      'expected an Azure Storage connection string with a TableEndpoint or AccountName',
+    ),
+    STORAGE_TABLE_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url('expected a URL such as https://ACCOUNT.table.core.windows.net').optional()),
+    TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'expected letters and digits, starting with a letter').default('')),
+    MicrosoftAppId: z.preprocess(emptyToUndefined, z.string().regex(GUID, 'expected a GUID (the bot\'s Entra app id)').optional()),
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppTenantId: z.preprocess(emptyToUndefined, z.string().regex(GUID, 'expected a GUID (the Entra tenant id)').optional()),
+    MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['SingleTenant', 'UserAssignedMSI'], {
+      errorMap: () => ({ message: 'expected SingleTenant or UserAssignedMSI (MultiTenant bots can no longer be created)' }),
+    }).default('SingleTenant')),
+    SCHEDULER_TICK: z.preprocess(
+      emptyToUndefined,
+      z.string().default('* * * * *').refine((v) => cron.validate(v), 'expected a node-cron expression such as "* * * * *"'),
+    ),
+    COORDINATOR_IDS: z.preprocess(
+      (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+      z.array(z.string().regex(GUID, 'expected comma-separated Entra object ids (GUIDs)')),
+    ),
+    DELIVERY_MAX_RPS: intIn(1, 50, 30),
+    DELIVERY_MAX_ATTEMPTS: intIn(1, 20, 6),
+    REMINDER_GRACE_MINUTES: intIn(0, 1440, 30),
+    FEEDBACK_RETENTION_DAYS: intIn(1, 3650, 365),
+    PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url('expected the public https URL of the service').optional()),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  })
+  .superRefine((c, ctx) => {
+    if (c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppId is set' });
+    }
+    if (c.MicrosoftAppId && c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required for MicrosoftAppType=SingleTenant' });
+    }
+    if (c.STORAGE_CONNECTION_STRING && c.STORAGE_TABLE_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['STORAGE_TABLE_ENDPOINT'], message: 'set either STORAGE_CONNECTION_STRING or STORAGE_TABLE_ENDPOINT, not both' });
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface AppConfig extends RawConfig {
+  /** No MicrosoftAppId: no token checks in or out (local development). */
+  localMode: boolean;
+  publicBaseUrl: string;
+  contentDir: string;
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, readonly reason: string) {
+    super(`Configuration error: ${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const c = result.data;
+  return {
+    ...c,
+    localMode: !c.MicrosoftAppId,
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    contentDir: path.resolve(cwd, c.CONTENT_DIR),
+    dataDir: path.resolve(cwd, c.DATA_DIR),
+  };
+}
+
+/** Reads .env (if present) into the environment without overriding variables already set. */
+export function loadDotEnv(file = path.resolve('.env')): void {
+  if (fs.existsSync(file)) process.loadEnvFile(file);
+}

@@ -1,0 +1,107 @@
+// User-facing texts of the conversation core (welcome, help, schedule commands, subscriptions, errors).
+import type { Locale } from './locale.js';
+
+const de = {
+  welcomePersonal: (program: string) =>
+    `Hallo! Ich bin der Peer-Learning-Bot${program ? ` für **${program}**` : ''}.\n\n` +
+    'Ich erinnere Sie an die Termine, frage nach jedem Treffen kurz nach Ihrer Meinung und beantworte Fragen aus den Programmunterlagen.\n\n' +
+    'Zum Start: **termine** zeigt alle Termine, **nächster termin** den nächsten, **hilfe** alle Befehle. Sie können mir auch einfach eine Frage stellen.',
+  welcomeTeam: (program: string) =>
+    `Hallo zusammen! Ich bin der Peer-Learning-Bot${program ? ` für **${program}**` : ''}.\n\n` +
+    'In diesem Kanal kündige ich die Termine an und teile nach jedem Treffen die anonymen Rückmeldungen. ' +
+    'Erwähnen Sie mich mit **hilfe**, um alle Befehle zu sehen, oder stellen Sie mir eine Frage.',
+  helpTitle: 'So können Sie mit mir sprechen:',
+  helpCommands: [
+    ['termine', 'alle Termine des Programms'],
+    ['nächster termin', 'der nächste Termin'],
+    ['ergebnisse <Termin>', 'die Rückmeldungen zu einem Termin'],
+    ['rückblick', 'der Rückblick über die ganze Reihe'],
+    ['abmelden / anmelden', 'Erinnerungen in diesem Chat ab- oder wieder anstellen'],
+    ['meine daten löschen', 'Ihre gespeicherten Daten entfernen'],
+  ] as Array<[string, string]>,
+  helpCoordinatorTitle: 'Für das Orga-Team:',
+  helpCoordinatorCommands: [
+    ['programm', 'Termine bearbeiten, absagen, neu anlegen'],
+    ['erinnerungen', 'Erinnerungszeitpunkte ansehen und ändern'],
+    ['ankündigen', 'eine Ankündigung verfassen und senden'],
+    ['hier ankündigen', 'diesen Kanal als Ankündigungskanal festlegen'],
+    ['hier eskalieren', 'weitergeleitete Fragen in diesem Kanal sammeln'],
+    ['status', 'Programm, Prüfung und Versand im Überblick'],
+  ] as Array<[string, string]>,
+  helpQuestions: 'Außerdem beantworte ich Fragen zum Programm, z. B. „Wann ist der Auftakt?“',
+  fallback: 'Das habe ich nicht verstanden.',
+  noProgram: 'Es ist noch kein Programm geladen. Bitte wenden Sie sich an das Orga-Team.',
+  noSessions: 'Im Programm sind noch keine Termine eingetragen.',
+  sessionsTitle: (title: string) => `**Termine: ${title}**`,
+  past: 'vorbei',
+  cancelled: 'abgesagt',
+  nextSession: (when: string, title: string) => `Der nächste Termin ist am **${when}**: ${title}`,
+  seriesOver: (when: string, title: string) =>
+    `Die Reihe ist abgeschlossen. Der letzte Termin war am ${when}: ${title}`,
+  joinLink: 'Teilnehmen',
+  unsubscribed: 'Sie erhalten in diesem Chat keine Ankündigungen mehr. Mit **anmelden** schalten Sie sie wieder ein.',
+  subscribed: 'Sie erhalten in diesem Chat wieder Ankündigungen und Erinnerungen.',
+  subscriptionPersonalOnly: 'Ab- und Anmelden geht im persönlichen Chat mit mir. Für diesen Kanal entscheidet das Orga-Team.',
+  notCoordinator: 'Das dürfen nur Koordinatorinnen und Koordinatoren des Programms. Bei Fragen wenden Sie sich bitte an das Orga-Team.',
+  notAvailable: 'Diese Funktion ist noch nicht verfügbar.',
+  storageUnavailable: 'Ich kann gerade nicht auf meinen Speicher zugreifen. Bitte versuchen Sie es gleich noch einmal.',
+  internalError: 'Da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
+  invalidAction: 'Diese Aktion kann ich nicht ausführen: Die Angaben der Karte sind ungültig oder veraltet.',
+  unknownAction: 'Diese Schaltfläche kenne ich nicht (mehr). Bitte nutzen Sie eine aktuelle Karte.',
+  announceHereDone: 'Alles klar: Ankündigungen für dieses Team erscheinen ab jetzt in diesem Kanal.',
+  announceHereChannelOnly: 'Das geht nur in einem Kanal eines Teams.',
+};
+
+export type ConversationMessages = typeof de;
+
+const en: ConversationMessages = {
+  welcomePersonal: (program: string) =>
+    `Hello! I am the peer-learning bot${program ? ` for **${program}**` : ''}.\n\n` +
+    'I remind you of the sessions, ask for your feedback after each meeting and answer questions from the program material.\n\n' +
+    'To begin: **sessions** lists all sessions, **next** shows the next one, **help** lists every command. You can also just ask me a question.',
+  welcomeTeam: (program: string) =>
+    `Hello everyone! I am the peer-learning bot${program ? ` for **${program}**` : ''}.\n\n` +
+    'In this channel I announce the sessions and share the anonymous feedback after each meeting. ' +
+    'Mention me with **help** to see every command, or ask me a question.',
+  helpTitle: 'Here is what you can ask me:',
+  helpCommands: [
+    ['sessions', 'every session of the program'],
+    ['next', 'the next session'],
+    ['results <session>', 'the feedback on a session'],
+    ['retrospective', 'the retrospective over the whole series'],
+    ['unsubscribe / subscribe', 'turn reminders in this chat off or on again'],
+    ['delete my data', 'remove the data stored about you'],
+  ],
+  helpCoordinatorTitle: 'For the organising team:',
+  helpCoordinatorCommands: [
+    ['program', 'edit, cancel or add sessions'],
+    ['reminders', 'see and change reminder times'],
+    ['announce', 'compose and send an announcement'],
+    ['announce here', 'make this channel the announcement channel'],
+    ['escalate here', 'collect forwarded questions in this channel'],
+    ['status', 'program, checks and deliveries at a glance'],
+  ],
+  helpQuestions: 'I also answer questions about the program, e.g. "When is the kickoff?"',
+  fallback: "Sorry, I didn't understand that.",
+  noProgram: 'No program is loaded yet. Please contact the organising team.',
+  noSessions: 'The program has no sessions yet.',
+  sessionsTitle: (title: string) => `**Sessions: ${title}**`,
+  past: 'past',
+  cancelled: 'cancelled',
+  nextSession: (when: string, title: string) => `The next session is on **${when}**: ${title}`,
+  seriesOver: (when: string, title: string) => `The series is over. The last session was on ${when}: ${title}`,
+  joinLink: 'Join',
+  unsubscribed: 'You will no longer get announcements in this chat. Send **subscribe** to turn them back on.',
+  subscribed: 'You will get announcements and reminders in this chat again.',
+  subscriptionPersonalOnly: 'Subscribing and unsubscribing works in your personal chat with me. The organising team decides for this channel.',
+  notCoordinator: 'Only the program coordinators may do that. If you have questions, please contact the organising team.',
+  notAvailable: 'This feature is not available yet.',
+  storageUnavailable: 'I cannot reach my storage right now. Please try again in a moment.',
+  internalError: 'Something went wrong on my side. Please try again in a moment.',
+  invalidAction: 'I cannot carry out this action: the card data is invalid or out of date.',
+  unknownAction: 'I do not know this button (any more). Please use a current card.',
+  announceHereDone: 'Done: announcements for this team will appear in this channel from now on.',
+  announceHereChannelOnly: 'This only works in a team channel.',
+};
+
+export const conversationMessages: Record<Locale, ConversationMessages> = { de, en };

@@ -1,0 +1,3 @@
+export { ConversationRepository, registryKey } from './repository.js';
+export { ConversationRegistry, type ConversationSighting } from './service.js';
+export type { ConversationKind, StoredConversation } from './types.js';

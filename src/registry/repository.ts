@@ -1,0 +1,156 @@
+// Conversation registry storage.
+// Table "conversations":
+//   PartitionKey = kind ("personal" | "channel" | "groupChat")
+//   RowKey       = safeKey(teamId) for channels (one entry per team: where it was installed, plus the
+//                  announcement channel chosen with "hier ankündigen"), else safeKey(conversationId)
+//   reference    = the whole ConversationReference as JSON
+import type { TableClient } from '@azure/data-tables';
+import { TableStore, isStatus, listAll, safeKey, odataString } from '../storage/tables.js';
+import type { ConversationKind, StoredConversation } from './types.js';
+import type { Locale } from '../i18n/locale.js';
+
+const TABLE = 'conversations';
+
+interface ConversationEntity {
+  partitionKey: string;
+  rowKey: string;
+  conversationId: string;
+  tenantId: string;
+  serviceUrl: string;
+  reference: string;
+  userAadObjectId?: string;
+  userId?: string;
+  locale: string;
+  teamId?: string;
+  channelId?: string;
+  announcementChannelId?: string;
+  unsubscribed: boolean;
+  removed: boolean;
+  inactive: boolean;
+  inactiveReason?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function registryKey(kind: ConversationKind, conversationId: string, teamId?: string): { partitionKey: string; rowKey: string } {
+  return { partitionKey: kind, rowKey: safeKey(kind === 'channel' && teamId ? teamId : conversationId) };
+}
+
+function toEntity(c: StoredConversation): ConversationEntity {
+  const { partitionKey, rowKey } = registryKey(c.kind, c.conversationId, c.teamId);
+  const e: ConversationEntity = {
+    partitionKey,
+    rowKey,
+    conversationId: c.conversationId,
+    tenantId: c.tenantId,
+    serviceUrl: c.serviceUrl,
+    reference: JSON.stringify(c.reference),
+    locale: c.locale,
+    unsubscribed: c.unsubscribed,
+    removed: c.removed,
+    inactive: c.inactive,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+  for (const key of ['userAadObjectId', 'userId', 'teamId', 'channelId', 'announcementChannelId', 'inactiveReason'] as const) {
+    if (c[key] !== undefined) e[key] = c[key];
+  }
+  return e;
+}
+
+function fromEntity(e: ConversationEntity): StoredConversation {
+  return {
+    conversationId: e.conversationId,
+    kind: e.partitionKey as ConversationKind,
+    tenantId: e.tenantId,
+    serviceUrl: e.serviceUrl,
+    reference: JSON.parse(e.reference) as Record<string, unknown>,
+    userAadObjectId: e.userAadObjectId || undefined,
+    userId: e.userId || undefined,
+    locale: (e.locale === 'en' ? 'en' : 'de') as Locale,
+    teamId: e.teamId || undefined,
+    channelId: e.channelId || undefined,
+    announcementChannelId: e.announcementChannelId || undefined,
+    unsubscribed: Boolean(e.unsubscribed),
+    removed: Boolean(e.removed),
+    inactive: Boolean(e.inactive),
+    inactiveReason: e.inactiveReason || undefined,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+export class ConversationRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private table(): Promise<TableClient> {
+    return this.store.table(TABLE);
+  }
+
+  async get(kind: ConversationKind, conversationId: string, teamId?: string): Promise<StoredConversation | undefined> {
+    const { partitionKey, rowKey } = registryKey(kind, conversationId, teamId);
+    try {
+      const e = await (await this.table()).getEntity<ConversationEntity>(partitionKey, rowKey);
+      return fromEntity(e as unknown as ConversationEntity);
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Creates the entry; false when it already exists (another turn or instance was first). */
+  async create(c: StoredConversation): Promise<boolean> {
+    try {
+      await (await this.table()).createEntity(toEntity(c));
+      return true;
+    } catch (error) {
+      if (isStatus(error, 409)) return false;
+      throw error;
+    }
+  }
+
+  async put(c: StoredConversation): Promise<void> {
+    await (await this.table()).upsertEntity(toEntity(c), 'Replace');
+  }
+
+  /** Merges a few fields into an existing entry. */
+  async patch(kind: ConversationKind, conversationId: string, teamId: string | undefined, fields: Partial<Omit<StoredConversation, 'kind' | 'conversationId'>>): Promise<void> {
+    const key = registryKey(kind, conversationId, teamId);
+    const entity: Record<string, unknown> = { ...key };
+    for (const [k, v] of Object.entries(fields)) {
+      if (v === undefined) continue;
+      entity[k] = k === 'reference' ? JSON.stringify(v) : v;
+    }
+    await (await this.table()).updateEntity(entity as { partitionKey: string; rowKey: string }, 'Merge');
+  }
+
+  async list(kind?: ConversationKind): Promise<StoredConversation[]> {
+    const filter = kind ? `PartitionKey eq ${odataString(kind)}` : undefined;
+    const rows = await listAll<ConversationEntity>(await this.table(), filter);
+    return rows.map((r) => fromEntity(r as unknown as ConversationEntity));
+  }
+
+  async findPersonalByUser(aadObjectId: string): Promise<StoredConversation[]> {
+    const rows = await listAll<ConversationEntity>(
+      await this.table(),
+      `PartitionKey eq 'personal' and userAadObjectId eq ${odataString(aadObjectId)}`,
+    );
+    return rows.map((r) => fromEntity(r as unknown as ConversationEntity));
+  }
+
+  async delete(kind: ConversationKind, conversationId: string, teamId?: string): Promise<boolean> {
+    const { partitionKey, rowKey } = registryKey(kind, conversationId, teamId);
+    try {
+      await (await this.table()).deleteEntity(partitionKey, rowKey);
+      return true;
+    } catch (error) {
+      if (isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
+  async countActive(): Promise<number> {
+    const rows = await listAll<ConversationEntity>(await this.table(), 'removed eq false');
+    return rows.length;
+  }
+}

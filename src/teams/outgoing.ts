@@ -1,0 +1,12 @@
+// OutgoingMessage (feature data) to Bot Framework activity.
+import { CardFactory } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { OutgoingMessage } from '../cards/adaptive.js';
+
+export function toActivity(message: OutgoingMessage): Partial<Activity> {
+  const activity: Partial<Activity> = { type: 'message', textFormat: 'markdown' };
+  if (message.text) activity.text = message.text;
+  if (message.summary) activity.summary = message.summary;
+  if (message.card) activity.attachments = [CardFactory.adaptiveCard(message.card)];
+  return activity;
+}

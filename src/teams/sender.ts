@@ -1,0 +1,71 @@
+// ConversationSender over botbuilder: proactive sends and in-place updates through the stored
+// ConversationReference. Connector failures become SendFailure with status, Retry-After and subCode,
+// which the delivery engine's retry policy reads.
+import type { ConversationReference } from 'botbuilder';
+import type { OutgoingMessage } from '../cards/adaptive.js';
+import type { StoredConversation } from '../registry/types.js';
+import { SendFailure, type ConversationSender, type SendResult } from '../delivery/sender.js';
+import type { BotAdapter } from './adapter.js';
+import { toActivity } from './outgoing.js';
+
+function headerOf(headers: unknown, name: string): string | undefined {
+  if (!headers) return undefined;
+  const h = headers as { get?: (n: string) => string | undefined; [k: string]: unknown };
+  if (typeof h.get === 'function') return h.get(name) ?? undefined;
+  const v = h[name] ?? h[name.toLowerCase()];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+export function toSendFailure(error: unknown): SendFailure {
+  const e = error as {
+    statusCode?: number;
+    code?: string;
+    message?: string;
+    response?: { status?: number; headers?: unknown; bodyAsText?: string; parsedBody?: unknown };
+  };
+  const status = e.statusCode ?? e.response?.status;
+  const body = e.response?.bodyAsText ?? (e.response?.parsedBody ? JSON.stringify(e.response.parsedBody) : '');
+  const subCode = /MessageWritesBlocked/i.test(body ?? '') || /MessageWritesBlocked/i.test(e.message ?? '') ? 'MessageWritesBlocked' : undefined;
+  const network = status === undefined && /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|socket|network|fetch failed/i.test(`${e.code ?? ''} ${e.message ?? ''}`);
+  return new SendFailure(`connector answered ${status ?? e.code ?? 'error'}`, status, {
+    retryAfterMs: parseRetryAfter(headerOf(e.response?.headers, 'retry-after')),
+    subCode,
+    network: network || status === undefined,
+  });
+}
+
+export function createTeamsSender(adapter: BotAdapter, botAppId: string | undefined): ConversationSender {
+  const reference = (c: StoredConversation) => ({ ...c.reference, serviceUrl: c.serviceUrl }) as unknown as Partial<ConversationReference>;
+  return {
+    async send(conversation: StoredConversation, message: OutgoingMessage): Promise<SendResult> {
+      let activityId = '';
+      try {
+        await adapter.continueConversationAsync(botAppId ?? '', reference(conversation), async (context) => {
+          const response = await context.sendActivity(toActivity(message));
+          activityId = response?.id ?? '';
+        });
+      } catch (error) {
+        throw toSendFailure(error);
+      }
+      return { activityId };
+    },
+    async update(conversation: StoredConversation, activityId: string, message: OutgoingMessage): Promise<void> {
+      try {
+        await adapter.continueConversationAsync(botAppId ?? '', reference(conversation), async (context) => {
+          await context.updateActivity({ ...toActivity(message), id: activityId });
+        });
+      } catch (error) {
+        throw toSendFailure(error);
+      }
+    },
+  };
+}
