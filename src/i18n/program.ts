@@ -18,7 +18,9 @@ const de = {
   duplicateId: (id: string) => `Die Termin-ID „${id}“ kommt mehrfach vor.`,
   countMismatch: (announced: number, found: number) =>
     `Angekündigt sind ${announced} Termine, aufgeführt sind ${found}.`,
-  countConflict: (counts: string) => `Die Ankündigung nennt unterschiedliche Terminzahlen: ${counts}.`,
+  countConflict: (counts: string, found: number) =>
+    `Die Ankündigung nennt unterschiedliche Terminzahlen (${counts}); aufgeführt sind ${found}.`,
+  countSuggestion: (found: number) => `announcedSessionCount: ${found}`,
   unknownTimezone: (zone: string) => `Unbekannte Zeitzone „${zone}“ (erwartet: IANA-Name wie Europe/Berlin).`,
   timezoneSuggestion: 'Europe/Berlin',
   nonexistentTime: (date: string, time: string, zone: string) =>
@@ -66,7 +68,8 @@ const en: Catalogue = {
   overlapping: (other) => `Overlaps with the session "${other}".`,
   duplicateId: (id) => `The session id "${id}" occurs more than once.`,
   countMismatch: (announced, found) => `${announced} sessions are announced, ${found} are listed.`,
-  countConflict: (counts) => `The announcement states different session counts: ${counts}.`,
+  countConflict: (counts, found) => `The announcement states different session counts (${counts}); ${found} are listed.`,
+  countSuggestion: (found) => `announcedSessionCount: ${found}`,
   unknownTimezone: (zone) => `Unknown time zone "${zone}" (expected an IANA name such as Europe/Berlin).`,
   timezoneSuggestion: 'Europe/Berlin',
   nonexistentTime: (date, time, zone) => `${date} ${time} does not exist in ${zone} (clocks go forward).`,

@@ -138,6 +138,7 @@ export function lintProgram(program: Program, _options: LintOptions = {}): LintF
       severity: 'error',
       code: 'session-count-mismatch',
       message: t.countMismatch(announced, sessions.length),
+      suggestion: t.countSuggestion(sessions.length),
     });
   }
 

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { importAnnouncement, normalizeAnnouncement, type ImportResult } from './import-announcement.js';
+import { programSchema } from './model.js';
+
+const now = new Date('2026-11-25T12:00:00Z');
+// A verbatim copy of the seed announcement (shared/seed/000_4f8605784865f441.txt).
+const seedPath = path.resolve('tests/program/announcements/seed.txt');
+
+function importFixture(name: string): ImportResult {
+  const text = fs.readFileSync(path.resolve('tests/program/announcements', name), 'utf8');
+  return importAnnouncement(text, { now });
+}
+
+function expectConsistent(result: ImportResult): void {
+  expect(programSchema.safeParse(result.draft).success).toBe(true);
+  const ids = result.draft.sessions.map((s) => s.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const f of result.findings) if (f.sessionId !== undefined) expect(ids).toContain(f.sessionId);
+}
+
+const sessionShape = (r: ImportResult) => r.draft.sessions.map((s) => [s.id, s.date, s.weekday, s.start, s.end, s.title]);
+
+describe('importAnnouncement on the seed announcement', () => {
+  const result = importAnnouncement(fs.readFileSync(seedPath, 'utf8'), { now });
+
+  it('finds the five sessions in the order of the columns, with titles and 10:00–12:00', () => {
+    expect(sessionShape(result)).toEqual([
+      ['auftaktveranstaltung', '2025-08-26', 'Donnerstag', '10:00', '12:00', 'Auftaktveranstaltung'],
+      ['wie-fange-ich-an', '2025-09-25', 'Donnerstag', '10:00', '12:00', 'Wie fange ich an?'],
+      ['finalisierung', '2025-11-18', 'Dienstag', '10:00', '12:00', 'Finalisierung'],
+      ['data-governance-wegweiser', '2026-12-16', 'Dienstag', '10:00', '12:00', 'Data Governance Wegweiser'],
+      ['abschlussstreffen', '2026-01-20', 'Dienstag', '10:00', '12:00', 'Abschlussstreffen'],
+    ]);
+    expect(result.draft.sessions[4]!.summary).toBe('Was war gut? Was geht besser?');
+    expect(result.draft.sessions[0]!.summary).toBeUndefined();
+  });
+
+  it('reports the three problems', () => {
+    expect(result.findings.map((f) => [f.code, f.sessionId, f.suggestion])).toEqual([
+      ['weekday-mismatch', 'auftaktveranstaltung', '26.08.2025 ist ein Dienstag; der nächste Donnerstag ist der 28.08.2025'],
+      ['weekday-mismatch', 'data-governance-wegweiser', '16.12.2025 ist ein Dienstag'],
+      ['sessions-out-of-order', 'data-governance-wegweiser', '16.12.2025 ist ein Dienstag'],
+      ['session-count-mismatch', undefined, 'announcedSessionCount: 5'],
+    ]);
+    expect(result.findings[3]!.message).toBe(
+      'Die Ankündigung nennt unterschiedliche Terminzahlen („fünf Termine“, „sechs Termine“); aufgeführt sind 5.',
+    );
+    expectConsistent(result);
+  });
+
+  it('drafts the program facts and both contacts', () => {
+    expect(result.draft.program).toEqual({
+      id: 'stadt-daten-strategie',
+      title: 'Stadt, Daten, Strategie: Erfolgreich in die datengetriebene Verwaltung',
+      subtitle: 'Peer-Learning mit dem Modellprojekt Smart Cities Mönchengladbach',
+      timezone: 'Europe/Berlin',
+      language: 'de',
+      format: 'virtual',
+      announcedSessionCount: 5,
+      contacts: [
+        { name: 'Franziska Sahr', organization: 'KWB – Kompetenzzentrum Wasser Berlin', email: 'franziska.Sahr@kompetenz-wasser.de' },
+        {
+          name: 'Simone Schöttmer',
+          organization: 'IQIB – Institut für qualifizierende Innovationsforschung und -beratung',
+          email: 'startsmart@iqib.de',
+        },
+      ],
+    });
+  });
+});
+
+describe('importAnnouncement in other styles', () => {
+  it('Markdown list with bold dates, short weekdays, en dashes and indented descriptions', () => {
+    const r = importFixture('markdown-list.md');
+    expect(sessionShape(r)).toEqual([
+      ['auftakt-und-bestandsaufnahme', '2027-03-03', 'Mi.', '14:00', '15:30', 'Auftakt und Bestandsaufnahme'],
+      ['prozesse-modellieren', '2027-03-17', 'Mi.', '14:00', '15:30', 'Prozesse modellieren'],
+      ['schnittstellen-xbau-in-der-praxis', '2027-04-14', 'Mi.', '14:00', '15:30', 'Schnittstellen – XBau in der Praxis'],
+      ['abschluss', '2027-05-05', 'Mi.', '14:00', '15:30', 'Abschluss'],
+    ]);
+    expect(r.draft.sessions[1]!.summary).toBe('Vom Papierweg zum digitalen Ablauf. Mit Beispielen aus zwei Landkreisen.');
+    expect(r.draft.program.subtitle).toBe('Ein Peer-Learning für Bauaufsichtsbehörden');
+    expect(r.draft.program.announcedSessionCount).toBe(4);
+    expect(r.draft.program.contacts).toEqual([
+      { name: 'Dr. Anna Beispiel', organization: 'Stadt Musterstadt', email: 'anna.beispiel@musterstadt.de' },
+    ]);
+    expect(r.findings).toEqual([]);
+    expectConsistent(r);
+  });
+
+  it('"am 03.03.2027 von 14 bis 15:30 Uhr: Titel" with two-digit years and 15.30', () => {
+    const r = importFixture('numeric-dates.txt');
+    expect(sessionShape(r)).toEqual([
+      ['was-kann-ein-chatbot', '2027-03-03', undefined, '14:00', '15:30', 'Was kann ein Chatbot?'],
+      ['datenschutz-und-ki', '2027-03-17', undefined, '14:00', '15:30', 'Datenschutz und KI'],
+      ['erfahrungen-teilen', '2027-04-14', undefined, '14:00', '15:30', 'Erfahrungen teilen'],
+    ]);
+    expect(r.draft.sessions[0]!.summary).toBe('Ein Überblick über Einsatzfelder und Grenzen.');
+    expect(r.draft.program.announcedSessionCount).toBe(3);
+    expect(r.draft.program.contacts).toEqual([
+      { name: 'Max Mustermann', organization: 'Landesamt für Digitalisierung', email: 'max.mustermann@example.org' },
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('"jeweils von 10 bis 11:30 Uhr" for all sessions, missing years inferred across the turn of the year', () => {
+    const r = importFixture('shared-time.txt');
+    expect(sessionShape(r)).toEqual([
+      ['offene-daten-veroeffentlichen', '2027-12-08', 'Mittwoch', '10:00', '11:30', 'Offene Daten veröffentlichen'],
+      ['portale-im-vergleich', '2028-01-12', 'Mittwoch', '10:00', '11:30', 'Portale im Vergleich'],
+      ['wirkung-messen', '2028-02-09', 'Mi', '10:00', '11:30', 'Wirkung messen'],
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('HTML with <b> titles before or after the date, entities and mailto links', () => {
+    const r = importFixture('bold-title-first.html');
+    expect(sessionShape(r)).toEqual([
+      ['krisenstab-digital', '2027-03-04', 'Do.', '10:00', '12:00', 'Krisenstab digital'],
+      ['kommunikation-im-ernstfall', '2027-03-18', 'Do.', '10:00', '12:00', 'Kommunikation im Ernstfall'],
+      ['uebung-auswertung', '2027-04-01', 'Donnerstag', '10:00', '12:00', 'Übung & Auswertung'],
+    ]);
+    expect(r.draft.sessions.map((s) => s.summary)).toEqual([
+      'Wie ein Krisenstab ohne Papier arbeitet.',
+      undefined,
+      'Eine Planübung mit Nachbesprechung.',
+    ]);
+    expect(r.draft.program.title).toBe('Resiliente Rathäuser');
+    expect(r.draft.program.announcedSessionCount).toBe(3);
+    expect(r.draft.program.contacts).toEqual([
+      { name: 'Jana Krause', organization: 'Landkreis Beispielstadt', email: 'jana.krause@resilienz.example' },
+      { name: 'info@resilienz.example', email: 'info@resilienz.example' },
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('HTML table with one row per session; reports a promised count that the list does not keep', () => {
+    const r = importFixture('html-table.html');
+    expect(sessionShape(r)).toEqual([
+      ['evergabe-plattformen', '2027-09-21', 'Di.', '09:00', '12:00', 'eVergabe-Plattformen'],
+      ['rechtsrahmen', '2027-10-19', 'Di.', '09:00', '12:00', 'Rechtsrahmen'],
+      ['praxisbericht', '2027-11-16', 'Di.', '09:00', '12:00', 'Praxisbericht'],
+    ]);
+    expect(r.draft.program.format).toBe('onsite');
+    expect(r.findings).toMatchObject([{ code: 'session-count-mismatch', message: 'Angekündigt sind 4 Termine, aufgeführt sind 3.' }]);
+  });
+
+  it('dates without any year take the next occurrence after now', () => {
+    const r = importFixture('no-year.txt');
+    expect(r.draft.sessions.map((s) => s.date)).toEqual(['2027-03-03', '2027-03-17']);
+    const later = importAnnouncement(fs.readFileSync(path.resolve('tests/program/announcements/no-year.txt'), 'utf8'), {
+      now: new Date('2027-02-01T00:00:00Z'),
+    });
+    expect(later.draft.sessions.map((s) => s.date)).toEqual(['2027-03-03', '2027-03-17']);
+  });
+
+  it('makes ids unique and flags a session without a time', () => {
+    const r = importAnnouncement('Reihe\n\n3. März 2027, 10–11 Uhr: Austausch\n\n10. März 2027, 10–11 Uhr: Austausch\n\n17. März 2027: Ohne Zeit\n', {
+      now,
+      defaultTimezone: 'Europe/Vienna',
+    });
+    expect(r.draft.sessions.map((s) => [s.id, s.start, s.end])).toEqual([
+      ['austausch', '10:00', '11:00'],
+      ['austausch-2', '10:00', '11:00'],
+      ['ohne-zeit', '10:00', '11:00'],
+    ]);
+    expect(r.draft.program.timezone).toBe('Europe/Vienna');
+    expectConsistent(r);
+  });
+
+  it('keeps mailto addresses when stripping HTML', () => {
+    expect(normalizeAnnouncement('<p>Fragen: <a href="mailto:a@b.de">Anna Berg</a></p>')).toContain('Anna Berg, a@b.de');
+  });
+
+  it('never throws and always drafts a valid program, whatever the text', () => {
+    const piece = fc.constantFrom(
+      'Mi., 3. März 2027, 14:00–15:30 Uhr: Titel', 'am 03.03. von 14 bis 15 Uhr', '<b>Titel</b>', '**x**', '\t', '\n', '\n\n',
+      'Dienstag, den 16. Dezember', '- ', 'jeweils 10–12 Uhr', 'fünf Termine', 'a@b.de', '# Titel', '31.02.2027', '29. Februar',
+      'Sa 25:61 Uhr', '<li>', '</td>', '&amp;',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 12 })), { maxLength: 25 }), (parts) => {
+        const r = importAnnouncement(parts.join(' '), { now });
+        expectConsistent(r);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
