@@ -359,7 +359,7 @@ function inferYears(sessions: RawSession[], now: DateTime): number[] {
     const date = isoDate(year, s.month, s.day);
     return written === undefined || (date !== undefined && DateTime.fromISO(date).weekday === written);
   };
-  if (years.every((y) => y === undefined) && sessions.length) {
+  if (!years.some((y) => y !== undefined) && sessions.length) {
     const first = sessions[0]!;
     let year = now.year;
     if (ordinal(first.month, first.day) < ordinal(now.month, now.day)) year += 1;
