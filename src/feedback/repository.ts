@@ -1,0 +1,307 @@
+// Table Storage of the feedback feature. Responses carry no names: a person is a pseudonymous responder key,
+// HMAC-SHA256 of their Entra object id with a per-deployment secret, so the same person always lands on the
+// same row (one response per person and session) and "delete my data" can find their rows again.
+//
+// Tables and keys:
+//   feedbackResponses  PK = "<programId>.<sessionId>"   RK = responder key (64 hex)
+//                      rating (1..5), good?, better?, submittedAt (Edm.DateTime)
+//   feedbackVoters     PK = "<programId>.<sessionId>"   RK = responder key
+//                      userId (Bot Framework user id, only to list voters in the card's `refresh`), updatedAt
+//   feedbackPolls      PK = "<programId>"               RK = "<sessionId>"  poll state: trigger, openedAt,
+//                      closesAt, closedAt?, resultsPostedAt?;  RK = "~series": the series retrospective claim
+//   settings           PK = "feedback"                  RK = "responderKeySecret"  secret (base64, 32 bytes)
+// Program and session ids are [a-z0-9-], so "." and "~" cannot collide with them.
+import crypto from 'node:crypto';
+import type { TableClient } from '@azure/data-tables';
+import { isStatus, listAll, odataString, type TableStore } from '../storage/tables.js';
+import type { ResponseRecord } from './retrospective.js';
+
+export const FEEDBACK_TABLES = {
+  responses: 'feedbackResponses',
+  voters: 'feedbackVoters',
+  polls: 'feedbackPolls',
+  settings: 'settings',
+} as const;
+
+const SERIES_ROW = '~series';
+
+export type PollTrigger = 'timer' | 'meetingEnd';
+
+export interface PollState {
+  sessionId: string;
+  trigger: PollTrigger;
+  openedAt: Date;
+  closesAt: Date;
+  closedAt?: Date;
+  resultsPostedAt?: Date;
+  etag: string;
+}
+
+interface ResponseEntity {
+  rating: number;
+  good?: string;
+  better?: string;
+  submittedAt: Date | string;
+}
+
+interface PollEntity {
+  trigger: string;
+  openedAt: Date | string;
+  closesAt: Date | string;
+  closedAt?: Date | string;
+  resultsPostedAt?: Date | string;
+}
+
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+export function sessionPartition(programId: string, sessionId: string): string {
+  return `${programId}.${sessionId}`;
+}
+
+function sessionOfPartition(partitionKey: string): string {
+  return partitionKey.slice(partitionKey.indexOf('.') + 1);
+}
+
+function toRecord(e: ResponseEntity): ResponseRecord {
+  return {
+    rating: Number(e.rating),
+    ...(e.good ? { good: e.good } : {}),
+    ...(e.better ? { better: e.better } : {}),
+    submittedAt: toDate(e.submittedAt),
+  };
+}
+
+function toPollState(sessionId: string, e: PollEntity & { etag?: string }): PollState {
+  return {
+    sessionId,
+    trigger: e.trigger === 'meetingEnd' ? 'meetingEnd' : 'timer',
+    openedAt: toDate(e.openedAt),
+    closesAt: toDate(e.closesAt),
+    ...(e.closedAt ? { closedAt: toDate(e.closedAt) } : {}),
+    ...(e.resultsPostedAt ? { resultsPostedAt: toDate(e.resultsPostedAt) } : {}),
+    etag: e.etag ?? '',
+  };
+}
+
+export class FeedbackRepository {
+  private secret: Promise<Buffer> | undefined;
+
+  constructor(private readonly store: TableStore) {}
+
+  private table(name: keyof typeof FEEDBACK_TABLES): Promise<TableClient> {
+    return this.store.table(FEEDBACK_TABLES[name]);
+  }
+
+  /**
+   * The per-deployment secret: created on first use; when two instances race, createEntity lets exactly one
+   * win (409 for the other, which then reads the winner's secret).
+   */
+  private responderSecret(): Promise<Buffer> {
+    this.secret ??= (async () => {
+      const settings = await this.table('settings');
+      const key = { partitionKey: 'feedback', rowKey: 'responderKeySecret' };
+      try {
+        const value = crypto.randomBytes(32).toString('base64');
+        await settings.createEntity({ ...key, value });
+        return Buffer.from(value, 'base64');
+      } catch (error) {
+        if (!isStatus(error, 409)) throw error;
+        const existing = await settings.getEntity<{ value: string }>(key.partitionKey, key.rowKey);
+        return Buffer.from(existing.value, 'base64');
+      }
+    })();
+    this.secret.catch(() => (this.secret = undefined));
+    return this.secret;
+  }
+
+  /** The pseudonym of a person: stable per deployment, not reversible without the secret. */
+  async responderKey(aadObjectId: string): Promise<string> {
+    const secret = await this.responderSecret();
+    return crypto.createHmac('sha256', secret).update(aadObjectId.trim().toLowerCase()).digest('hex');
+  }
+
+  /** Stores (or replaces) one person's answer; a row per person, so concurrent voters never collide. */
+  async putResponse(programId: string, sessionId: string, responderKey: string, answer: Omit<ResponseRecord, 'submittedAt'>, submittedAt: Date): Promise<void> {
+    const table = await this.table('responses');
+    const entity: ResponseEntity & { partitionKey: string; rowKey: string } = {
+      partitionKey: sessionPartition(programId, sessionId),
+      rowKey: responderKey,
+      rating: answer.rating,
+      ...(answer.good ? { good: answer.good } : {}),
+      ...(answer.better ? { better: answer.better } : {}),
+      submittedAt,
+    };
+    await table.upsertEntity(entity, 'Replace');
+  }
+
+  async getResponse(programId: string, sessionId: string, responderKey: string): Promise<ResponseRecord | undefined> {
+    const table = await this.table('responses');
+    try {
+      return toRecord(await table.getEntity<ResponseEntity>(sessionPartition(programId, sessionId), responderKey));
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async listResponses(programId: string, sessionId: string): Promise<ResponseRecord[]> {
+    const table = await this.table('responses');
+    const rows = await listAll<ResponseEntity>(table, `PartitionKey eq ${odataString(sessionPartition(programId, sessionId))}`);
+    return rows.map(toRecord);
+  }
+
+  /** Only the ratings: what the live aggregate after every vote needs. */
+  async listRatings(programId: string, sessionId: string): Promise<number[]> {
+    const table = await this.table('responses');
+    const out: number[] = [];
+    const iter = table.listEntities<{ rating: number }>({
+      queryOptions: { filter: `PartitionKey eq ${odataString(sessionPartition(programId, sessionId))}`, select: ['rating'] },
+    });
+    for await (const e of iter) out.push(Number(e.rating));
+    return out;
+  }
+
+  /** Every response of a program, grouped by session id. */
+  async listProgramResponses(programId: string): Promise<Map<string, ResponseRecord[]>> {
+    const table = await this.table('responses');
+    // Partitions "<programId>.<sessionId>" sort between "<programId>." and "<programId>/" ("/" follows ".").
+    const rows = await listAll<ResponseEntity>(
+      table,
+      `PartitionKey ge ${odataString(`${programId}.`)} and PartitionKey lt ${odataString(`${programId}/`)}`,
+    );
+    const out = new Map<string, ResponseRecord[]>();
+    for (const row of rows) {
+      const sessionId = sessionOfPartition(row.partitionKey!);
+      const list = out.get(sessionId) ?? [];
+      list.push(toRecord(row));
+      out.set(sessionId, list);
+    }
+    return out;
+  }
+
+  async putVoter(programId: string, sessionId: string, responderKey: string, userId: string, at: Date): Promise<void> {
+    const table = await this.table('voters');
+    await table.upsertEntity({ partitionKey: sessionPartition(programId, sessionId), rowKey: responderKey, userId, updatedAt: at }, 'Replace');
+  }
+
+  /** Up to `max` voters' Bot Framework ids, for the card's automatic refresh. */
+  async listVoterUserIds(programId: string, sessionId: string, max: number): Promise<string[]> {
+    const table = await this.table('voters');
+    const pages = table
+      .listEntities<{ userId: string }>({
+        queryOptions: { filter: `PartitionKey eq ${odataString(sessionPartition(programId, sessionId))}`, select: ['userId'] },
+      })
+      .byPage({ maxPageSize: max });
+    const first = await pages.next();
+    return first.done ? [] : first.value.slice(0, max).map((e) => e.userId).filter((id): id is string => typeof id === 'string');
+  }
+
+  /** Removes every row of one person (responses and voter entries); counts responses per session partition. */
+  async deleteByResponderKey(responderKey: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const filter = `RowKey eq ${odataString(responderKey)}`;
+    const responses = await this.table('responses');
+    for (const row of await listAll<ResponseEntity>(responses, filter)) {
+      await deleteIgnoringMissing(responses, row.partitionKey!, row.rowKey!);
+      counts.set(row.partitionKey!, (counts.get(row.partitionKey!) ?? 0) + 1);
+    }
+    const voters = await this.table('voters');
+    for (const row of await listAll<object>(voters, filter)) await deleteIgnoringMissing(voters, row.partitionKey!, row.rowKey!);
+    return counts;
+  }
+
+  /** Deletes responses (and voter entries) last written before the cutoff; returns how many responses. */
+  async purgeBefore(cutoff: Date): Promise<number> {
+    const responses = await this.table('responses');
+    const old = await listAll<ResponseEntity>(responses, `submittedAt lt datetime'${cutoff.toISOString()}'`);
+    for (const row of old) await deleteIgnoringMissing(responses, row.partitionKey!, row.rowKey!);
+    const voters = await this.table('voters');
+    for (const row of await listAll<object>(voters, `updatedAt lt datetime'${cutoff.toISOString()}'`)) {
+      await deleteIgnoringMissing(voters, row.partitionKey!, row.rowKey!);
+    }
+    return old.length;
+  }
+
+  // Poll state
+
+  /** Creates the poll state; false when it exists already (another trigger or instance opened the poll). */
+  async createPoll(programId: string, sessionId: string, trigger: PollTrigger, openedAt: Date, closesAt: Date): Promise<boolean> {
+    const table = await this.table('polls');
+    try {
+      await table.createEntity({ partitionKey: programId, rowKey: sessionId, trigger, openedAt, closesAt });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 409)) return false;
+      throw error;
+    }
+  }
+
+  async getPoll(programId: string, sessionId: string): Promise<PollState | undefined> {
+    const table = await this.table('polls');
+    try {
+      return toPollState(sessionId, await table.getEntity<PollEntity>(programId, sessionId));
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async listPolls(programId: string): Promise<PollState[]> {
+    const table = await this.table('polls');
+    const rows = await listAll<PollEntity>(table, `PartitionKey eq ${odataString(programId)}`);
+    return rows.filter((r) => r.rowKey !== SERIES_ROW).map((r) => toPollState(r.rowKey!, r));
+  }
+
+  /**
+   * Marks a poll closed if nobody else did: a conditional merge on the ETag read before. True means this
+   * caller holds the claim to post the results; 412 means another instance got there first.
+   */
+  async claimClose(programId: string, poll: PollState, closedAt: Date): Promise<boolean> {
+    const table = await this.table('polls');
+    try {
+      await table.updateEntity({ partitionKey: programId, rowKey: poll.sessionId, closedAt }, 'Merge', { etag: poll.etag });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 412) || isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
+  async markResultsPosted(programId: string, sessionId: string, at: Date): Promise<void> {
+    const table = await this.table('polls');
+    await table.updateEntity({ partitionKey: programId, rowKey: sessionId, resultsPostedAt: at }, 'Merge');
+  }
+
+  /** Claims the series retrospective; exactly one caller ever gets true. */
+  async claimSeries(programId: string, at: Date): Promise<boolean> {
+    const table = await this.table('polls');
+    try {
+      await table.createEntity({ partitionKey: programId, rowKey: SERIES_ROW, claimedAt: at });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 409)) return false;
+      throw error;
+    }
+  }
+
+  async seriesClaimed(programId: string): Promise<boolean> {
+    const table = await this.table('polls');
+    try {
+      await table.getEntity(programId, SERIES_ROW);
+      return true;
+    } catch (error) {
+      if (isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+}
+
+async function deleteIgnoringMissing(table: TableClient, partitionKey: string, rowKey: string): Promise<void> {
+  try {
+    await table.deleteEntity(partitionKey, rowKey);
+  } catch (error) {
+    if (!isStatus(error, 404)) throw error;
+  }
+}

@@ -1,0 +1,277 @@
+// The feedback service: answers the feedback cards' actions (submit, edit, refresh), shows results and the
+// series retrospective on demand, and carries out the privacy duties (delete my data, retention purge).
+// Bad input never throws: every rejection is a typed error with localized text and an error card.
+import type { AdaptiveCard, OutgoingMessage } from '../cards/adaptive.js';
+import type { Locale } from '../i18n/locale.js';
+import { feedbackText, type FeedbackErrorCode } from '../i18n/feedback.js';
+import type { Program, Session } from '../program/model.js';
+import { sessionStart } from '../program/time.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { silentLogger, type Logger } from '../shared/log.js';
+import type { TableStore } from '../storage/tables.js';
+import { parseFeedbackAction, validateAnswer, type FeedbackAction } from './actions.js';
+import {
+  errorCard,
+  MAX_REFRESH_USERS,
+  pollCard,
+  resultsMessage,
+  seriesMessage,
+  thankYouCard,
+  type Answer,
+  type LiveAggregate,
+} from './cards.js';
+import { FeedbackRepository, type PollState } from './repository.js';
+import { resolveSession, seriesResults, sessionResults, type AudienceSizes, type SeriesResults, type SessionResults } from './retrospective.js';
+
+export interface FeedbackDeps {
+  store: TableStore;
+  /** The current program; a function so that a reloaded program.yaml takes effect without a restart. */
+  program: Program | (() => Program);
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface FeedbackError {
+  code: FeedbackErrorCode;
+  /** The error in the user's language. */
+  text: string;
+}
+
+/** The card that replaces the feedback card for this person, or a rejection with its error card. */
+export type ActionOutcome = { card: AdaptiveCard } | { error: FeedbackError; card: AdaptiveCard };
+
+export interface ActorInput {
+  /** Entra object id from the activity (`from.aadObjectId`). Card data is never trusted for identity. */
+  responderAadId: string;
+  /** Bot Framework user id from the activity (`from.id`), used only for the card's automatic refresh. */
+  responderUserId?: string;
+  locale: Locale;
+}
+
+export interface VoteInput extends ActorInput {
+  /** Overrides the session id in the data when the caller knows it. */
+  sessionId?: string;
+  /** The action's data including the inputs (rating, good, better). */
+  data: unknown;
+}
+
+export interface ActionInput extends ActorInput {
+  /** `value.action.verb` of an Action.Execute invoke; omitted for an Action.Submit message (verb in data). */
+  verb?: string;
+  data: unknown;
+}
+
+export interface DeletionReport {
+  total: number;
+  sessions: Array<{ programId: string; sessionId: string; removed: number }>;
+}
+
+export function programOf(source: FeedbackDeps['program']): Program {
+  return typeof source === 'function' ? source() : source;
+}
+
+export function isPollClosed(poll: PollState, now: Date): boolean {
+  return poll.closedAt !== undefined || now.getTime() >= poll.closesAt.getTime();
+}
+
+function mean(values: number[]): number | undefined {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
+}
+
+/** One line per session for help texts: "26.08.2025 Auftaktveranstaltung (auftakt)". */
+export function sessionList(program: Program, sessions: readonly Session[]): string {
+  return sessions
+    .map((s) => `- ${sessionStart(program, s).toFormat('dd.LL.yyyy')} ${s.title} (${s.id})`)
+    .join('\n');
+}
+
+export class FeedbackService {
+  readonly repository: FeedbackRepository;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(private readonly deps: FeedbackDeps) {
+    this.repository = new FeedbackRepository(deps.store);
+    this.clock = deps.clock ?? systemClock;
+    this.logger = deps.logger ?? silentLogger;
+  }
+
+  get program(): Program {
+    return programOf(this.deps.program);
+  }
+
+  private reject(code: FeedbackErrorCode, locale: Locale, sessionId?: string): ActionOutcome {
+    return { error: { code, text: feedbackText(locale).errors[code] }, card: errorCard(code, locale, sessionId) };
+  }
+
+  private findSession(sessionId: string): Session | undefined {
+    return this.program.sessions.find((s) => s.id === sessionId);
+  }
+
+  /** Routes any feedback card action (submit, edit, refresh). */
+  async handleAction(input: ActionInput): Promise<ActionOutcome> {
+    const parsed = parseFeedbackAction(input.data, input.verb);
+    if (!parsed.ok) return this.reject(parsed.code, input.locale);
+    return this.run(parsed.value, input);
+  }
+
+  /** A vote from the poll card: stored (replacing an earlier one of the same person) or rejected. */
+  async submitVote(input: VoteInput): Promise<ActionOutcome> {
+    const data =
+      input.sessionId !== undefined && input.data && typeof input.data === 'object' && !Array.isArray(input.data)
+        ? { ...(input.data as Record<string, unknown>), sessionId: input.sessionId }
+        : input.sessionId !== undefined && input.data === undefined
+          ? { sessionId: input.sessionId }
+          : input.data;
+    const parsed = parseFeedbackAction(data, 'feedback.submit');
+    if (!parsed.ok) return this.reject(parsed.code, input.locale);
+    return this.run(parsed.value, input);
+  }
+
+  private async run(action: FeedbackAction, actor: ActorInput): Promise<ActionOutcome> {
+    const { locale } = actor;
+    if (!actor.responderAadId?.trim()) return this.reject('malformed', locale);
+    const session = this.findSession(action.sessionId);
+    if (!session) return this.reject('unknownSession', locale);
+    try {
+      switch (action.verb) {
+        case 'feedback.submit': {
+          const answer = validateAnswer(action);
+          if (!answer.ok) return this.reject(answer.code, locale, session.id);
+          return await this.storeVote(session, answer.value, actor);
+        }
+        case 'feedback.edit':
+          return await this.editView(session, actor);
+        case 'feedback.refresh':
+          return await this.refreshView(session, actor);
+      }
+    } catch (error) {
+      this.logger.error({ event: 'feedback.action.failed', verb: action.verb, sessionId: session.id, err: (error as Error).name }, 'feedback action failed');
+      return this.reject('storage', locale, session.id);
+    }
+  }
+
+  private async pollGate(session: Session, now: Date): Promise<{ poll?: PollState; code?: FeedbackErrorCode }> {
+    const poll = await this.repository.getPoll(this.program.program.id, session.id);
+    if (!poll) return { code: 'pollNotOpen' };
+    if (isPollClosed(poll, now)) return { poll, code: 'pollClosed' };
+    return { poll };
+  }
+
+  private async storeVote(session: Session, answer: Answer, actor: ActorInput): Promise<ActionOutcome> {
+    const programId = this.program.program.id;
+    const now = this.clock.now();
+    const gate = await this.pollGate(session, now);
+    if (gate.code) return this.reject(gate.code, actor.locale);
+    const key = await this.repository.responderKey(actor.responderAadId);
+    await Promise.all([
+      this.repository.putResponse(programId, session.id, key, answer, now),
+      actor.responderUserId ? this.repository.putVoter(programId, session.id, key, actor.responderUserId, now) : undefined,
+    ]);
+    this.logger.info({ event: 'feedback.vote.stored', sessionId: session.id }, 'vote stored');
+    return { card: await this.thankYou(session, answer, actor, false) };
+  }
+
+  private async thankYou(session: Session, answer: Answer, actor: ActorInput, closed: boolean): Promise<AdaptiveCard> {
+    const programId = this.program.program.id;
+    const [live, voters] = await Promise.all([
+      this.liveAggregate(session.id),
+      this.repository.listVoterUserIds(programId, session.id, MAX_REFRESH_USERS),
+    ]);
+    // The voter's own id first, so they keep the automatic refresh even when 60 others voted before.
+    const userIds = actor.responderUserId ? [actor.responderUserId, ...voters.filter((v) => v !== actor.responderUserId)] : voters;
+    return thankYouCard({ program: this.program, session, locale: actor.locale, answer, live, voterUserIds: userIds, closed });
+  }
+
+  /** Count and (from minResponses on) average of a session, computed from the stored responses. */
+  async liveAggregate(sessionId: string): Promise<LiveAggregate> {
+    const program = this.program;
+    const ratings = await this.repository.listRatings(program.program.id, sessionId);
+    const minResponses = program.program.feedback.minResponses;
+    const average = ratings.length >= minResponses ? mean(ratings) : undefined;
+    return { count: ratings.length, minResponses, ...(average !== undefined ? { average } : {}) };
+  }
+
+  private async editView(session: Session, actor: ActorInput): Promise<ActionOutcome> {
+    const gate = await this.pollGate(session, this.clock.now());
+    if (gate.code) return this.reject(gate.code, actor.locale);
+    const key = await this.repository.responderKey(actor.responderAadId);
+    const answer = await this.repository.getResponse(this.program.program.id, session.id, key);
+    return { card: pollCard(this.program, session, actor.locale, answer) };
+  }
+
+  private async refreshView(session: Session, actor: ActorInput): Promise<ActionOutcome> {
+    const gate = await this.pollGate(session, this.clock.now());
+    const key = await this.repository.responderKey(actor.responderAadId);
+    const answer = await this.repository.getResponse(this.program.program.id, session.id, key);
+    if (answer) return { card: await this.thankYou(session, answer, actor, gate.code === 'pollClosed') };
+    if (gate.code) return this.reject(gate.code, actor.locale);
+    return { card: pollCard(this.program, session, actor.locale) };
+  }
+
+  // Results and retrospective
+
+  async sessionResults(sessionId: string): Promise<SessionResults | undefined> {
+    const program = this.program;
+    const session = program.sessions.find((s) => s.id === sessionId);
+    if (!session) return undefined;
+    return sessionResults(program, session, await this.repository.listResponses(program.program.id, sessionId));
+  }
+
+  async seriesResults(audience?: AudienceSizes): Promise<SeriesResults> {
+    const program = this.program;
+    return seriesResults(program, await this.repository.listProgramResponses(program.program.id), audience);
+  }
+
+  /** `ergebnisse <Termin>` / `results <session>`: the results card, or a helpful text naming the sessions. */
+  async resultsCommand(argument: string, locale: Locale): Promise<OutgoingMessage> {
+    const program = this.program;
+    const t = feedbackText(locale);
+    const found = resolveSession(program, argument);
+    if (found.kind !== 'found') {
+      const list = sessionList(program, found.candidates);
+      const text =
+        found.kind === 'missing'
+          ? t.missingSessionArg(list)
+          : found.kind === 'ambiguous'
+            ? t.ambiguousSessionArg(argument.trim(), list)
+            : t.unknownSessionArg(argument.trim(), list);
+      return { text, summary: text.split('\n')[0] };
+    }
+    const results = sessionResults(program, found.session, await this.repository.listResponses(program.program.id, found.session.id));
+    return resultsMessage(program, results, locale);
+  }
+
+  /** `rückblick` / `retrospective`: the series retrospective. */
+  async retrospectiveCommand(locale: Locale, audience?: AudienceSizes): Promise<OutgoingMessage> {
+    return seriesMessage(this.program, await this.seriesResults(audience), locale);
+  }
+
+  // Privacy
+
+  /** "meine daten löschen": removes the person's responses everywhere; says per session how many. */
+  async deleteResponsesOf(aadObjectId: string): Promise<DeletionReport> {
+    const key = await this.repository.responderKey(aadObjectId);
+    const counts = await this.repository.deleteByResponderKey(key);
+    const sessions = [...counts].map(([partition, removed]) => {
+      const dot = partition.indexOf('.');
+      return { programId: partition.slice(0, dot), sessionId: partition.slice(dot + 1), removed };
+    });
+    this.logger.info({ event: 'feedback.responses.deleted', sessions: sessions.length }, 'responses of one person deleted');
+    return { total: sessions.reduce((n, s) => n + s.removed, 0), sessions };
+  }
+
+  /** The answer to "meine daten löschen" for the feedback part. */
+  deletionText(report: DeletionReport, locale: Locale): string {
+    const titles = report.sessions.map((s) => this.findSession(s.sessionId)?.title ?? s.sessionId);
+    return feedbackText(locale).deleted(report.total, titles.join(', '));
+  }
+
+  /** Retention: deletes responses older than `days` (default 365). Called daily by the scheduler. */
+  async purgeOlderThan(days = 365, now: Date = this.clock.now()): Promise<{ removed: number; cutoff: Date }> {
+    const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+    const removed = await this.repository.purgeBefore(cutoff);
+    this.logger.info({ event: 'feedback.retention.purged', removed, days }, 'old responses purged');
+    return { removed, cutoff };
+  }
+}
