@@ -1,0 +1,127 @@
+// Self-pacing: sliding-window limits per conversation and per tenant, so the engine stays under Teams'
+// limits instead of discovering them through 429s. Timing is real (monotonic), not the injected Clock:
+// pacing is about wall-clock spacing of requests, the Clock about business time.
+import type { WindowLimit } from './settings.js';
+
+export interface Pace {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realPace: Pace = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.ceil(ms)))),
+};
+
+/**
+ * Exact sliding-window log: a request at t occupies [t, t + window) in every window. Keeps only as many
+ * timestamps as the largest limit, so a tenant at 50/s holds 50 numbers.
+ */
+export class SlidingWindowLimiter {
+  private readonly stamps: number[] = [];
+  private readonly keep: number;
+  private blockedUntil = 0;
+
+  constructor(
+    private readonly windows: readonly WindowLimit[],
+    private readonly slackMs = 0,
+  ) {
+    this.keep = Math.max(0, ...windows.map((w) => w.limit));
+  }
+
+  /** Milliseconds until one more request fits; 0 = now. */
+  waitMs(now: number): number {
+    let wait = Math.max(0, this.blockedUntil - now);
+    const n = this.stamps.length;
+    for (const w of this.windows) {
+      if (n < w.limit) continue;
+      const oldest = this.stamps[n - w.limit]!;
+      wait = Math.max(wait, oldest + w.windowMs + this.slackMs - now);
+    }
+    return wait;
+  }
+
+  record(now: number): void {
+    this.stamps.push(now);
+    if (this.stamps.length > this.keep) this.stamps.splice(0, this.stamps.length - this.keep);
+  }
+
+  /** Retry-After: nothing goes out before `until`. */
+  block(until: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, until);
+  }
+
+  /** True when the limiter holds no state that could still delay a request. */
+  idle(now: number): boolean {
+    const last = this.stamps[this.stamps.length - 1];
+    const longest = Math.max(0, ...this.windows.map((w) => w.windowMs));
+    return this.blockedUntil <= now && (last === undefined || last + longest + this.slackMs <= now);
+  }
+}
+
+/** One limiter per conversation and one per tenant; a request needs a slot in both. */
+export class DeliveryPacer {
+  private readonly conversations = new Map<string, SlidingWindowLimiter>();
+  private readonly tenants = new Map<string, SlidingWindowLimiter>();
+  private acquisitions = 0;
+
+  constructor(
+    private readonly options: {
+      conversationLimits: readonly WindowLimit[];
+      /** Requests per second per tenant; Infinity disables the tenant limit. */
+      maxRps: number;
+      slackMs: number;
+      pace?: Pace;
+    },
+  ) {}
+
+  private get pace(): Pace {
+    return this.options.pace ?? realPace;
+  }
+
+  private conversation(id: string): SlidingWindowLimiter {
+    let limiter = this.conversations.get(id);
+    if (!limiter) {
+      limiter = new SlidingWindowLimiter(this.options.conversationLimits, this.options.slackMs);
+      this.conversations.set(id, limiter);
+    }
+    return limiter;
+  }
+
+  private tenant(id: string): SlidingWindowLimiter {
+    let limiter = this.tenants.get(id);
+    if (!limiter) {
+      const limits = Number.isFinite(this.options.maxRps) ? [{ limit: this.options.maxRps, windowMs: 1000 }] : [];
+      limiter = new SlidingWindowLimiter(limits, this.options.slackMs);
+      this.tenants.set(id, limiter);
+    }
+    return limiter;
+  }
+
+  /** Waits until both the conversation and its tenant have a free slot, then takes it. */
+  async acquire(conversationId: string, tenantId: string, signal?: { aborted: boolean }): Promise<boolean> {
+    const conv = this.conversation(conversationId);
+    const tenant = this.tenant(tenantId);
+    for (;;) {
+      if (signal?.aborted) return false;
+      const now = this.pace.now();
+      const wait = Math.max(conv.waitMs(now), tenant.waitMs(now));
+      if (wait <= 0) {
+        conv.record(now);
+        tenant.record(now);
+        if (++this.acquisitions % 5000 === 0) this.evictIdle(now);
+        return true;
+      }
+      await this.pace.sleep(wait);
+    }
+  }
+
+  /** Honour Retry-After for one conversation. */
+  blockConversation(conversationId: string, ms: number): void {
+    this.conversation(conversationId).block(this.pace.now() + ms);
+  }
+
+  private evictIdle(now: number): void {
+    for (const [id, limiter] of this.conversations) if (limiter.idle(now)) this.conversations.delete(id);
+  }
+}

@@ -1,0 +1,175 @@
+// Per-recipient delivery records.
+// Table "deliveries": PartitionKey = safeKey(jobId), RowKey = safeKey(targetKey) where targetKey is the
+// conversation id (send jobs) or "conversationId|activityId" (update jobs). One partition per job keeps a
+// job's records in one query and lets writes be batched into transactions.
+import type { TableClient } from '@azure/data-tables';
+import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { TableBatcher } from './table-batcher.js';
+import type { DeliveryRecord, DeliveryStatus } from './types.js';
+
+export const DELIVERY_RECORDS_TABLE = 'deliveries';
+
+export interface NewRecord {
+  targetKey: string;
+  conversationId: string;
+  tenantId: string;
+  targetActivityId?: string;
+  sourceJobId?: string;
+}
+
+export type RecordPatch = Partial<Pick<DeliveryRecord, 'status' | 'attempts' | 'lastError' | 'activityId' | 'owner'>>;
+
+/** Storage of delivery records; the Table implementation is the real one, the memory one serves benchmarks. */
+export interface DeliveryRecordStore {
+  list(jobId: string): Promise<DeliveryRecord[]>;
+  /** Creates `pending` records; existing ones are left as they are. */
+  createPending(jobId: string, records: NewRecord[], now: Date): Promise<void>;
+  /**
+   * The at-most-once gate: pending -> sending, conditional on the record's etag. null when another writer
+   * changed the record first (412), i.e. someone else owns this recipient now.
+   */
+  claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null>;
+  /** Unconditional merge: outcomes are facts and must be recorded even by a run that lost its lease. */
+  update(record: DeliveryRecord, patch: RecordPatch, now: Date): Promise<DeliveryRecord>;
+}
+
+type RecordEntity = {
+  jobId: string;
+  conversationId: string;
+  tenantId: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError?: string;
+  activityId?: string;
+  targetActivityId?: string;
+  sourceJobId?: string;
+  owner?: string;
+  targetKey: string;
+  updatedAt: string;
+};
+
+function strip<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export class TableRecordStore implements DeliveryRecordStore {
+  private batcher: Promise<{ client: TableClient; batcher: TableBatcher }> | undefined;
+
+  constructor(private readonly store: TableStore) {}
+
+  private async writer(): Promise<{ client: TableClient; batcher: TableBatcher }> {
+    this.batcher ??= this.store.table(DELIVERY_RECORDS_TABLE).then((client) => ({ client, batcher: new TableBatcher(client) }));
+    return this.batcher;
+  }
+
+  async list(jobId: string): Promise<DeliveryRecord[]> {
+    const { client } = await this.writer();
+    const rows = await listAll<RecordEntity>(client, `PartitionKey eq ${odataString(safeKey(jobId))}`);
+    return (rows as unknown as (RecordEntity & { etag: string })[]).map((row) => ({
+      jobId: row.jobId,
+      targetKey: row.targetKey,
+      conversationId: row.conversationId,
+      tenantId: row.tenantId,
+      status: row.status,
+      attempts: row.attempts,
+      ...(row.lastError ? { lastError: row.lastError } : {}),
+      ...(row.activityId ? { activityId: row.activityId } : {}),
+      ...(row.targetActivityId ? { targetActivityId: row.targetActivityId } : {}),
+      ...(row.sourceJobId ? { sourceJobId: row.sourceJobId } : {}),
+      ...(row.owner ? { owner: row.owner } : {}),
+      updatedAt: row.updatedAt,
+      etag: row.etag,
+    }));
+  }
+
+  async createPending(jobId: string, records: NewRecord[], now: Date): Promise<void> {
+    const { batcher } = await this.writer();
+    await Promise.all(
+      records.map(async (r) => {
+        const entity: RecordEntity & { partitionKey: string; rowKey: string } = strip({
+          partitionKey: safeKey(jobId),
+          rowKey: safeKey(r.targetKey),
+          jobId,
+          targetKey: r.targetKey,
+          conversationId: r.conversationId,
+          tenantId: r.tenantId,
+          targetActivityId: r.targetActivityId,
+          sourceJobId: r.sourceJobId,
+          status: 'pending',
+          attempts: 0,
+          updatedAt: now.toISOString(),
+        });
+        try {
+          await batcher.write({ type: 'create', entity });
+        } catch (error) {
+          if (!isStatus(error, 409)) throw error;
+        }
+      }),
+    );
+  }
+
+  async claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null> {
+    const { batcher } = await this.writer();
+    const updatedAt = now.toISOString();
+    try {
+      const etag = await batcher.write({
+        type: 'merge',
+        entity: { partitionKey: safeKey(record.jobId), rowKey: safeKey(record.targetKey), status: 'sending', owner, updatedAt },
+        etag: record.etag,
+      });
+      return { ...record, status: 'sending', owner, updatedAt, etag };
+    } catch (error) {
+      if (isStatus(error, 412)) return null;
+      throw error;
+    }
+  }
+
+  async update(record: DeliveryRecord, patch: RecordPatch, now: Date): Promise<DeliveryRecord> {
+    const { batcher } = await this.writer();
+    const updatedAt = now.toISOString();
+    const etag = await batcher.write({
+      type: 'merge',
+      entity: strip({ partitionKey: safeKey(record.jobId), rowKey: safeKey(record.targetKey), ...patch, updatedAt }),
+    });
+    return { ...record, ...patch, updatedAt, etag };
+  }
+}
+
+/** Records in process memory: for benchmarks of the engine alone. Same semantics, including etags. */
+export class MemoryRecordStore implements DeliveryRecordStore {
+  private readonly jobs = new Map<string, Map<string, DeliveryRecord>>();
+  private seq = 0;
+
+  private job(jobId: string): Map<string, DeliveryRecord> {
+    let map = this.jobs.get(jobId);
+    if (!map) this.jobs.set(jobId, (map = new Map()));
+    return map;
+  }
+
+  async list(jobId: string): Promise<DeliveryRecord[]> {
+    return [...this.job(jobId).values()].map((r) => ({ ...r }));
+  }
+
+  async createPending(jobId: string, records: NewRecord[], now: Date): Promise<void> {
+    const map = this.job(jobId);
+    for (const r of records) {
+      if (map.has(r.targetKey)) continue;
+      map.set(r.targetKey, { jobId, ...r, status: 'pending', attempts: 0, updatedAt: now.toISOString(), etag: String(++this.seq) });
+    }
+  }
+
+  async claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null> {
+    const current = this.job(record.jobId).get(record.targetKey);
+    if (!current || current.etag !== record.etag) return null;
+    const next: DeliveryRecord = { ...current, status: 'sending', owner, updatedAt: now.toISOString(), etag: String(++this.seq) };
+    this.job(record.jobId).set(record.targetKey, next);
+    return { ...next };
+  }
+
+  async update(record: DeliveryRecord, patch: RecordPatch, now: Date): Promise<DeliveryRecord> {
+    const current = this.job(record.jobId).get(record.targetKey) ?? record;
+    const next: DeliveryRecord = { ...current, ...strip(patch), updatedAt: now.toISOString(), etag: String(++this.seq) };
+    this.job(record.jobId).set(record.targetKey, next);
+    return { ...next };
+  }
+}

@@ -1,0 +1,83 @@
+// Delivery and scheduler settings: one zod schema over the environment, with the Teams limits as defaults.
+// Microsoft says its numbers may change, so every limit here is configurable.
+import { z } from 'zod';
+
+export interface WindowLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** Teams' published per-bot, per-conversation limits (sending messages). */
+export const TEAMS_CONVERSATION_LIMITS: readonly WindowLimit[] = [
+  { limit: 7, windowMs: 1_000 },
+  { limit: 8, windowMs: 2_000 },
+  { limit: 60, windowMs: 30_000 },
+  { limit: 1800, windowMs: 3_600_000 },
+];
+
+export interface DeliverySettings {
+  /** Requests per second per tenant (Teams: per app per tenant, 50 in the newest revision, 30 in an older one). */
+  maxRps: number;
+  conversationLimits: readonly WindowLimit[];
+  /** Attempts per recipient, including the first. */
+  maxAttempts: number;
+  baseBackoffMs: number;
+  maxBackoffMs: number;
+  /** Concurrent connector calls per tenant lane. */
+  concurrencyPerTenant: number;
+  /** Job lease; renewed every leaseMs/3 while the fan-out runs. */
+  leaseMs: number;
+  /**
+   * Added to every rate window: request timestamps at the connector trail ours by the network latency, so a
+   * little slack keeps the connector's own sliding window under the limit. 0 for in-process senders.
+   */
+  windowSlackMs: number;
+}
+
+export const defaultDeliverySettings: DeliverySettings = {
+  maxRps: 30,
+  conversationLimits: TEAMS_CONVERSATION_LIMITS,
+  maxAttempts: 6,
+  baseBackoffMs: 1_000,
+  maxBackoffMs: 60_000,
+  concurrencyPerTenant: 32,
+  leaseMs: 120_000,
+  windowSlackMs: 10,
+};
+
+export interface SchedulerSettings {
+  /** node-cron expression (5 or 6 fields). */
+  tick: string;
+  timezone: string;
+  /** Announcements overdue by more than this are skipped, never sent late. */
+  graceMs: number;
+}
+
+export const defaultSchedulerSettings: SchedulerSettings = {
+  tick: '* * * * *',
+  timezone: 'Europe/Berlin',
+  graceMs: 30 * 60_000,
+};
+
+export const deliveryEnvSchema = z.object({
+  DELIVERY_MAX_RPS: z.coerce.number().int().min(1).max(50).default(30),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  SCHEDULER_TICK: z.string().min(9).default('* * * * *'),
+  ANNOUNCEMENT_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+});
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv): { delivery: DeliverySettings; scheduler: SchedulerSettings } {
+  const parsed = deliveryEnvSchema.parse(env);
+  return {
+    delivery: {
+      ...defaultDeliverySettings,
+      maxRps: parsed.DELIVERY_MAX_RPS,
+      maxAttempts: parsed.DELIVERY_MAX_ATTEMPTS,
+      concurrencyPerTenant: parsed.DELIVERY_CONCURRENCY,
+      leaseMs: parsed.DELIVERY_LEASE_SECONDS * 1000,
+    },
+    scheduler: { ...defaultSchedulerSettings, tick: parsed.SCHEDULER_TICK, graceMs: parsed.ANNOUNCEMENT_GRACE_MINUTES * 60_000 },
+  };
+}

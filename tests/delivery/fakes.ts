@@ -1,0 +1,75 @@
+// Test doubles for delivery tests: registry records and a scripted in-process connector.
+import type { OutgoingMessage } from '../../src/cards/adaptive.js';
+import type { ConversationSender, SendResult } from '../../src/delivery/sender.js';
+import { SendFailure } from '../../src/delivery/sender.js';
+import type { StoredConversation } from '../../src/registry/types.js';
+
+export function conversation(id: string, overrides: Partial<StoredConversation> = {}): StoredConversation {
+  return {
+    conversationId: id,
+    kind: 'personal',
+    tenantId: 'tenant-a',
+    serviceUrl: 'https://smba.example/de/',
+    reference: { conversation: { id } },
+    userAadObjectId: `aad-${id}`,
+    locale: 'de',
+    unsubscribed: false,
+    removed: false,
+    inactive: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function personalChats(n: number, overrides: Partial<StoredConversation> = {}): StoredConversation[] {
+  return Array.from({ length: n }, (_, i) => conversation(`chat-${String(i).padStart(4, '0')}`, overrides));
+}
+
+/** What a scripted call does: answer normally, fail, answer slowly, or accept and never answer (a crash). */
+export type Behaviour = { fail?: SendFailure; delayMs?: number; hang?: boolean } | undefined;
+
+/**
+ * The connector side: counts what it accepted per conversation, so tests can check "exactly once".
+ * Several senders (one per simulated instance) may share one connector.
+ */
+export class FakeConnector {
+  readonly accepted = new Map<string, number>();
+  readonly updates: { conversationId: string; activityId: string; message: OutgoingMessage }[] = [];
+  readonly calls = new Map<string, number>();
+  script: (conversationId: string, call: number, kind: 'send' | 'update') => Behaviour = () => undefined;
+
+  sender(onAccepted?: (count: number) => Behaviour): ConversationSender {
+    return {
+      send: async (c: StoredConversation): Promise<SendResult> => {
+        const call = (this.calls.get(c.conversationId) ?? 0) + 1;
+        this.calls.set(c.conversationId, call);
+        const b = this.script(c.conversationId, call, 'send');
+        if (b?.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
+        if (b?.fail) throw b.fail;
+        this.accepted.set(c.conversationId, (this.accepted.get(c.conversationId) ?? 0) + 1);
+        const total = [...this.accepted.values()].reduce((a, v) => a + v, 0);
+        const after = onAccepted?.(total);
+        if (b?.hang || after?.hang) return new Promise<SendResult>(() => undefined);
+        return { activityId: `act-${c.conversationId}-${call}` };
+      },
+      update: async (c: StoredConversation, activityId: string, message: OutgoingMessage): Promise<void> => {
+        const b = this.script(c.conversationId, 0, 'update');
+        if (b?.fail) throw b.fail;
+        this.updates.push({ conversationId: c.conversationId, activityId, message });
+      },
+    };
+  }
+
+  duplicates(): string[] {
+    return [...this.accepted].filter(([, n]) => n > 1).map(([id]) => id);
+  }
+}
+
+export const failure = {
+  throttled: (retryAfterMs?: number) => new SendFailure('throttled', 429, retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  unavailable: () => new SendFailure('unavailable', 503),
+  blocked: () => new SendFailure('blocked', 403, { subCode: 'MessageWritesBlocked' }),
+  notFound: () => new SendFailure('not found', 404),
+  badRequest: () => new SendFailure('bad request', 400),
+};
