@@ -1,0 +1,233 @@
+// The FAQ engine: a question in, a short answer with cited sources out, or an honest decline. Schedule
+// questions are answered from the program's facts (with the injected clock), everything else by quoting the
+// best-matching passage or curated entry. Nothing is composed beyond the catalogue's sentence frames.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Program } from '../program/model.js';
+import type { Clock } from '../shared/clock.js';
+import { systemClock } from '../shared/clock.js';
+import type { Locale } from '../i18n/locale.js';
+import { faqTexts } from '../i18n/faq.js';
+import { loadKnowledgeBase, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
+import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
+import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
+import { termsOfWord, words } from './german.js';
+
+export interface FaqSource {
+  title: string;
+  excerpt: string;
+}
+
+export interface FaqAnswer {
+  answered: boolean;
+  answer: string;
+  sources: FaqSource[];
+  /** 0..1; compared with the engine's threshold. */
+  confidence: number;
+  /** How the answer was found (for logs and the benchmark; not part of the CLI contract). */
+  via?: 'schedule' | 'passage' | 'curated' | 'none';
+}
+
+export interface AskOptions {
+  locale?: Locale;
+  /** Overrides the engine's clock for this question (CLI --now). */
+  now?: Date;
+}
+
+/**
+ * Answers below this confidence are declined. Calibrated on tests/faq/eval.yaml (see docs/faq.md): the
+ * midpoint of the gap between the highest out-of-scope and the lowest in-scope confidence of passage answers.
+ */
+export const FAQ_CONFIDENCE_THRESHOLD = 0.6;
+/** Confidence reported for a recognised schedule question (all its words accounted for). */
+const SCHEDULE_CONFIDENCE = 0.95;
+const EXCERPT_CHARS = 240;
+const SHORT_ANSWER_CHARS = 320;
+
+export interface FaqEngineOptions {
+  contentDir: string;
+  /** A program given by the caller wins over content/program.yaml. */
+  program?: Program;
+  clock?: Clock;
+  /** Curated entries from storage, used on top of content/faq.yaml. */
+  curated?: CuratedEntry[];
+  threshold?: number;
+  /** Derive the schedule from the material when no program.yaml exists (default true). */
+  deriveProgram?: boolean;
+}
+
+export interface FaqEngine {
+  ask(question: string, options?: AskOptions): FaqAnswer;
+  /** Re-reads the content directory and rebuilds the index. */
+  reload(): Promise<void>;
+  /** Adds curated entries (e.g. saved by a coordinator) and rebuilds the index in place. */
+  addCurated(entries: CuratedEntry[]): void;
+  /** Watches the content directory and reloads on changes; call stop() to end it. */
+  watch(options?: { debounceMs?: number; onReload?: (error?: Error) => void }): { stop(): void };
+  readonly knowledgeBase: KnowledgeBase;
+  readonly threshold: number;
+}
+
+function excerpt(text: string, max = EXCERPT_CHARS): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
+}
+
+/** The sentences of a passage that carry the question's words, in their original order. */
+function shortAnswer(text: string, units: QueryUnit[], index: PassageIndex): string {
+  if (text.length <= SHORT_ANSWER_CHARS) return text;
+  const sentences = text.split(/(?<=[.!?])\s+/u);
+  const scored = sentences.map((s, i) => {
+    const terms = new Set(words(s).flatMap((w) => termsOfWord(w, index.vocabulary)));
+    const score = units.reduce((sum, u) => sum + (u.terms.some((t) => terms.has(t)) ? u.weight : 0), 0);
+    return { s, i, score };
+  });
+  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 2);
+  if (!best.length || best[0]!.score === 0) return excerpt(text, SHORT_ANSWER_CHARS);
+  return best
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.s)
+    .join(' ');
+}
+
+class Engine implements FaqEngine {
+  private index!: PassageIndex;
+  private matcher: SessionMatcher | undefined;
+  private curatedById = new Map<string, CuratedEntry>();
+  private extraCurated: CuratedEntry[];
+
+  constructor(
+    public knowledgeBase: KnowledgeBase,
+    private readonly options: FaqEngineOptions,
+  ) {
+    this.extraCurated = [...(options.curated ?? [])];
+    this.build();
+  }
+
+  get threshold(): number {
+    return this.options.threshold ?? FAQ_CONFIDENCE_THRESHOLD;
+  }
+
+  private build(): void {
+    const kb = this.knowledgeBase;
+    const docs: RetrievalDoc[] = kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source }));
+    this.curatedById = new Map();
+    for (const entry of kb.curated) {
+      this.curatedById.set(entry.id, entry);
+      docs.push({ id: `c:${entry.id}`, kind: 'curated', title: entry.questions[0]!, text: `${entry.questions.join('\n')}\n${entry.answer}`, source: entry.source ?? 'faq.yaml' });
+    }
+    this.index = new PassageIndex(docs);
+    this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages) : undefined;
+  }
+
+  async reload(): Promise<void> {
+    const kb = await loadKnowledgeBase(this.options.contentDir, {
+      ...(this.options.program ? { program: this.options.program } : {}),
+      curated: this.extraCurated,
+      ...(this.options.deriveProgram === false ? { deriveProgram: false } : {}),
+    });
+    this.knowledgeBase = kb;
+    this.build();
+  }
+
+  addCurated(entries: CuratedEntry[]): void {
+    const ids = new Set(entries.map((e) => e.id));
+    this.extraCurated = [...this.extraCurated.filter((e) => !ids.has(e.id)), ...entries];
+    this.knowledgeBase = { ...this.knowledgeBase, curated: [...this.knowledgeBase.curated.filter((e) => !ids.has(e.id)), ...entries] };
+    this.build();
+  }
+
+  watch(options: { debounceMs?: number; onReload?: (error?: Error) => void } = {}): { stop(): void } {
+    const dirs = [this.options.contentDir, path.join(this.options.contentDir, 'material')].filter((d) => fs.existsSync(d));
+    let timer: NodeJS.Timeout | undefined;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        this.reload().then(
+          () => options.onReload?.(),
+          (error: Error) => options.onReload?.(error),
+        );
+      }, options.debounceMs ?? 200);
+    };
+    const watchers = dirs.map((d) => fs.watch(d, schedule));
+    return {
+      stop: () => {
+        clearTimeout(timer);
+        for (const w of watchers) w.close();
+      },
+    };
+  }
+
+  ask(question: string, options: AskOptions = {}): FaqAnswer {
+    const locale = options.locale ?? 'de';
+    const t = faqTexts[locale];
+    const now = options.now ?? (this.options.clock ?? systemClock).now();
+    const units = this.index.units(question);
+    const program = this.knowledgeBase.program;
+
+    if (program && this.matcher) {
+      const intent = detectScheduleIntent(question, program, this.matcher, (u) => u.df > 0, units);
+      if (intent) {
+        const a = answerScheduleIntent(intent, program, now, locale, question);
+        return { answered: true, answer: a.answer, sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
+      }
+    }
+
+    const { hits } = this.index.query(question, { units });
+    const top = hits[0];
+    if (!top || top.coverage < this.threshold) return this.decline(locale, top?.coverage ?? 0);
+    return this.fromHit(top, hits, units, locale);
+  }
+
+  private decline(locale: Locale, confidence: number): FaqAnswer {
+    const t = faqTexts[locale];
+    return { answered: false, answer: `${t.noAnswer} ${t.forwardOffer}`, sources: [], confidence: round(confidence), via: 'none' };
+  }
+
+  private fromHit(top: RetrievalHit, hits: RetrievalHit[], units: QueryUnit[], locale: Locale): FaqAnswer {
+    const t = faqTexts[locale];
+    if (top.doc.kind === 'curated') {
+      const entry = this.curatedById.get(top.doc.id.slice(2));
+      if (entry) {
+        return {
+          answered: true,
+          answer: entry.answer,
+          sources: [{ title: entry.source ? `${t.sourceCurated} (${entry.source})` : t.sourceCurated, excerpt: excerpt(entry.questions[0]!) }],
+          confidence: round(top.coverage),
+          via: 'curated',
+        };
+      }
+    }
+    const supporting = hits
+      .slice(1)
+      .filter((h) => h.doc.kind === 'passage' && h.coverage >= this.threshold && h.score >= top.score * 0.6)
+      .slice(0, 2);
+    return {
+      answered: true,
+      answer: `${t.fromMaterial}${shortAnswer(top.doc.text, units, this.index)}`,
+      sources: [top, ...supporting].map((h) => ({ title: h.doc.title, excerpt: excerpt(h.doc.text) })),
+      confidence: round(top.coverage),
+      via: 'passage',
+    };
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Builds an engine over an already loaded knowledge base (benchmarks, tests). */
+export function createFaqEngineFromKnowledgeBase(knowledgeBase: KnowledgeBase, options: Omit<FaqEngineOptions, 'contentDir'> & { contentDir?: string } = {}): FaqEngine {
+  return new Engine(knowledgeBase, { ...options, contentDir: options.contentDir ?? knowledgeBase.contentDir });
+}
+
+export async function createFaqEngine(options: FaqEngineOptions): Promise<FaqEngine> {
+  const kb = await loadKnowledgeBase(options.contentDir, {
+    ...(options.program ? { program: options.program } : {}),
+    ...(options.curated ? { curated: options.curated } : {}),
+    ...(options.deriveProgram === false ? { deriveProgram: false } : {}),
+  });
+  return new Engine(kb, options);
+}

@@ -1,0 +1,160 @@
+// Passage retrieval: a MiniSearch (BM25) index over passages and curated entries, fed through the German
+// pipeline of german.ts, plus the confidence measure the answer threshold is applied to.
+//
+// Confidence is the IDF-weighted share of the question's content words that the best document matches
+// (exactly, by stem, by compound part, by glossary or fuzzily). A word the whole knowledge base does not know
+// (df = 0) weighs most, so "Wie wird das Wetter in Berlin?" stays far below the threshold although "Berlin"
+// matches. BM25 only orders the candidates; the share is what is comparable across questions.
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { Vocabulary, termsOfWord, words } from './german.js';
+
+export interface RetrievalDoc {
+  id: string;
+  kind: 'passage' | 'curated';
+  title: string;
+  text: string;
+  source: string;
+}
+
+/** One content word of the question and the index terms it stands for. */
+export interface QueryUnit {
+  word: string;
+  terms: string[];
+  /** Documents matching any of the terms (fuzzy included). */
+  df: number;
+  weight: number;
+}
+
+export interface RetrievalHit {
+  doc: RetrievalDoc;
+  score: number;
+  /** IDF-weighted share of the question's units this document matches, 0..1. */
+  coverage: number;
+  matchedWords: string[];
+}
+
+export interface RetrievalResult {
+  units: QueryUnit[];
+  hits: RetrievalHit[];
+}
+
+const MAX_HITS = 5;
+
+/** Typo tolerance grows with the term: none below 5 letters, one edit up to 6, two from 7. */
+export function fuzziness(term: string): number | false {
+  if (term.length < 5 || /\d/.test(term)) return false;
+  return term.length >= 7 ? 2 : 1;
+}
+
+function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+export class PassageIndex {
+  private readonly search: MiniSearch<RetrievalDoc>;
+  readonly vocabulary = new Vocabulary();
+  private readonly docs = new Map<string, RetrievalDoc>();
+  private readonly dfCache = new Map<string, number>();
+
+  constructor(docs: RetrievalDoc[]) {
+    for (const d of docs) {
+      this.vocabulary.addText(d.title);
+      this.vocabulary.addText(d.text);
+      this.docs.set(d.id, d);
+    }
+    const vocabulary = this.vocabulary;
+    this.search = new MiniSearch<RetrievalDoc>({
+      fields: ['title', 'text'],
+      storeFields: [],
+      tokenize: (text) => words(text),
+      processTerm: (word) => termsOfWord(word, vocabulary),
+      searchOptions: { boost: { title: 2 } },
+    });
+    this.search.addAll(docs);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** Index terms of a question, one unit per content word. */
+  units(question: string): QueryUnit[] {
+    const seen = new Set<string>();
+    const out: QueryUnit[] = [];
+    for (const word of words(question)) {
+      const terms = termsOfWord(word, this.vocabulary);
+      const key = terms.join('|');
+      if (!terms.length || seen.has(key)) continue;
+      seen.add(key);
+      const df = Math.max(...terms.map((t) => this.documentFrequency(t)));
+      out.push({ word, terms, df, weight: idf(df, Math.max(this.docs.size, 1)) });
+    }
+    return out;
+  }
+
+  private searchTerms(terms: string[]): SearchResult[] {
+    return this.search.search(
+      { combineWith: 'OR', queries: terms },
+      {
+        tokenize: (s) => [s],
+        processTerm: (t) => t,
+        fuzzy: (t) => fuzziness(t),
+        prefix: (t) => t.length >= 6,
+        weights: { fuzzy: 0.5, prefix: 0.4 },
+      },
+    );
+  }
+
+  /** How many documents a term matches, typo tolerance included. */
+  documentFrequency(term: string): number {
+    let df = this.dfCache.get(term);
+    if (df === undefined) {
+      df = this.searchTerms([term]).length;
+      this.dfCache.set(term, df);
+    }
+    return df;
+  }
+
+  /** True when any document matches the word (after the German pipeline, typos tolerated). */
+  knows(word: string): boolean {
+    return termsOfWord(word, this.vocabulary).some((t) => this.documentFrequency(t) > 0);
+  }
+
+  query(question: string, options: { units?: QueryUnit[]; limit?: number } = {}): RetrievalResult {
+    const units = options.units ?? this.units(question);
+    const allTerms = [...new Set(units.flatMap((u) => u.terms))];
+    if (!allTerms.length) return { units, hits: [] };
+    const totalWeight = units.reduce((s, u) => s + u.weight, 0);
+    const results = this.searchTerms(allTerms);
+    const hits: RetrievalHit[] = [];
+    for (const r of results.slice(0, 30)) {
+      const doc = this.docs.get(String(r.id));
+      if (!doc) continue;
+      const matched = new Set(r.queryTerms);
+      const matchedUnits = units.filter((u) => u.terms.some((t) => matched.has(t)));
+      const coverage = totalWeight > 0 ? matchedUnits.reduce((s, u) => s + u.weight, 0) / totalWeight : 0;
+      hits.push({ doc, score: r.score, coverage, matchedWords: matchedUnits.map((u) => u.word) });
+    }
+    // BM25 alone can prefer one rare word over a passage that matches the whole question.
+    hits.sort((a, b) => b.score * b.coverage ** 2 - a.score * a.coverage ** 2);
+    return { units, hits: hits.slice(0, options.limit ?? MAX_HITS) };
+  }
+}
+
+/** The baseline for the benchmark: MiniSearch defaults (lower-case words, BM25), no German processing. */
+export class PlainBm25Index {
+  private readonly search: MiniSearch<RetrievalDoc>;
+  private readonly docs = new Map<string, RetrievalDoc>();
+
+  constructor(docs: RetrievalDoc[]) {
+    for (const d of docs) this.docs.set(d.id, d);
+    this.search = new MiniSearch<RetrievalDoc>({ fields: ['title', 'text'] });
+    this.search.addAll(docs);
+  }
+
+  query(question: string): { doc: RetrievalDoc; score: number } | undefined {
+    const top = this.search.search(question)[0];
+    const doc = top ? this.docs.get(String(top.id)) : undefined;
+    return top && doc ? { doc, score: top.score } : undefined;
+  }
+}

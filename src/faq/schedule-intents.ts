@@ -1,0 +1,272 @@
+// Schedule questions answered from the program's structured facts and the current time: next session,
+// today, this week, a session by topic, first/last, how many, times, list, format, contacts.
+//
+// Detection is by cue words of both languages (folded, so typos in umlauts do not matter) plus a topic match
+// of the question against the sessions (title, summary and the material passages about each session). A
+// question is only treated as a schedule question when every remaining content word is known to the
+// knowledge base, so "Wann ist das nächste Fußballspiel?" is not answered with the next session.
+import { DateTime } from 'luxon';
+import type { Program, Session } from '../program/model.js';
+import { sessionEnd, sessionStart, sortedSessions } from '../program/time.js';
+import type { Locale } from '../i18n/locale.js';
+import { faqTexts, type SessionLine } from '../i18n/faq.js';
+import { foldUmlauts, lower, termsOfWord, words } from './german.js';
+import { PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
+import type { Passage } from './knowledge-base.js';
+
+export type ScheduleIntent =
+  | { kind: 'contacts' }
+  | { kind: 'format' }
+  | { kind: 'count' }
+  | { kind: 'session'; sessionId: string }
+  | { kind: 'today' }
+  | { kind: 'week' }
+  | { kind: 'next' }
+  | { kind: 'first' }
+  | { kind: 'last' }
+  | { kind: 'times' }
+  | { kind: 'list' };
+
+export interface ScheduleAnswer {
+  intent: ScheduleIntent;
+  answer: string;
+  sources: { title: string; excerpt: string }[];
+}
+
+const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean).map(foldUmlauts));
+
+// Cue words (lower-case, umlauts folded). They decide the kind; they are not topic words.
+const CUES = {
+  contacts: set('kontakt kontakte kontaktieren contact contacts ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen email mail mailadresse adresse address erreichen reach'),
+  format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location'),
+  formatPhrases: ['vor ort', 'in person', 'on site', 'in presence'],
+  count: set('anzahl wieviele viele viel many'),
+  countPhrases: ['wie viele', 'how many', 'number of'],
+  today: set('heute today heutige tonight'),
+  week: set('woche week'),
+  next: set('nachste nachsten nachster nachstes next kommende kommenden kommender upcoming'),
+  first: set('erste ersten erster erstes first'),
+  last: set('letzte letzten letzter letztes last final zuletzt'),
+  end: set('ende endet end ends'),
+  series: set('reihe series programm program programme peer learning'),
+  times: set('uhrzeit uhrzeiten uhr time times lange long dauer dauert duration zeitzone timezone'),
+  timesPhrases: ['bis wann', 'time zone'],
+  list: set('liste list zeitplan schedule uberblick overview alle all termine dates sessions'),
+  when: set('wann when datum date tag day termin uhr time welchem which'),
+  generic: set(
+    'termin termine treffen sitzung session sessions meeting meetings veranstaltung event date dates datum tag day stattfinden beginnt beginnen anfangen fangen starten start starts enden endet aufhoren geplant vorgesehen planned scheduled reihe series programm program peer learning',
+  ),
+};
+
+function phrase(text: string, phrases: string[]): boolean {
+  return phrases.some((p) => ` ${text} `.includes(` ${p} `));
+}
+
+/** True when a and b differ by at most one edit (insert, delete, substitute or swap of neighbours). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function has(tokens: string[], cue: ReadonlySet<string>): boolean {
+  return tokens.some((t) => cue.has(t));
+}
+
+/**
+ * Typos in cue words ("wan" for "wann") are accepted only for words the knowledge base does not know, so a
+ * real word one letter away from a cue ("data" / "date") keeps its meaning.
+ */
+function correctCueTypos(tokens: string[], unknown: ReadonlySet<string>): string[] {
+  const cues = Object.values(CUES).filter((c): c is Set<string> => c instanceof Set);
+  return tokens.map((t) => {
+    if (!unknown.has(t) || t.length < 3 || cues.some((c) => c.has(t))) return t;
+    for (const c of cues) for (const w of c) if (w.length >= 4 && withinOneEdit(t, w)) return w;
+    return t;
+  });
+}
+
+export interface SessionMatcher {
+  index: PassageIndex;
+}
+
+/** An index over the sessions, each described by its title, summary and the material passages about it. */
+export function buildSessionMatcher(program: Program, passages: Passage[]): SessionMatcher {
+  const docs: RetrievalDoc[] = program.sessions.map((s) => {
+    const title = foldUmlauts(lower(s.title)).replace(/[?!.]/g, '').trim();
+    const about = passages.filter((p) => {
+      const t = foldUmlauts(lower(p.title));
+      return t.includes(title) || (p.text.length < 400 && foldUmlauts(lower(p.text)).includes(title));
+    });
+    return {
+      id: s.id,
+      kind: 'passage',
+      title: `${s.title} ${s.id.replace(/-/g, ' ')}`,
+      text: [s.summary ?? '', ...about.map((p) => p.text)].join('\n'),
+      source: 'program',
+    };
+  });
+  return { index: new PassageIndex(docs) };
+}
+
+function isCueWord(word: string): boolean {
+  const f = foldUmlauts(word);
+  return Object.values(CUES).some((c) => c instanceof Set && c.has(f));
+}
+
+/**
+ * Recognises a schedule question. `known` tells whether the knowledge base knows a word; a question with
+ * a content word nobody knows is left to retrieval (which declines it).
+ */
+export function detectScheduleIntent(
+  question: string,
+  program: Program,
+  matcher: SessionMatcher,
+  known: (unit: QueryUnit) => boolean,
+  passageUnits: QueryUnit[],
+): ScheduleIntent | undefined {
+  const unknownWords = new Set(passageUnits.filter((u) => !known(u)).map((u) => foldUmlauts(u.word)));
+  const original = words(question).map(foldUmlauts);
+  const tokens = correctCueTypos(original, unknownWords);
+  const correctedTypos = new Set(original.filter((t, i) => t !== tokens[i]));
+  const text = tokens.join(' ');
+  if (!tokens.length || !program.sessions.length) return undefined;
+
+  // Topic match against the sessions, on the words that are not cues or generic.
+  const topicUnits = matcher.index
+    .units(question)
+    .filter((u) => !isCueWord(u.word) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)));
+  let session: Session | undefined;
+  const matchedWords = new Set<string>();
+  if (topicUnits.length) {
+    const { hits } = matcher.index.query(question, { units: topicUnits });
+    const [top, second] = hits;
+    if (top && top.coverage >= 0.5 && (!second || top.coverage > second.coverage || top.score >= 1.3 * second.score)) {
+      session = program.sessions.find((s) => s.id === top.doc.id);
+      for (const w of top.matchedWords) matchedWords.add(w);
+    }
+  }
+
+  // Every content word must be a cue, a session topic word or known to the knowledge base.
+  for (const unit of passageUnits) {
+    const w = foldUmlauts(unit.word);
+    if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
+    if (!known(unit)) return undefined;
+  }
+
+  const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
+  if (contactCue) return { kind: 'contacts' };
+  if (has(tokens, CUES.format) || phrase(text, CUES.formatPhrases)) return { kind: 'format' };
+  if (has(tokens, CUES.count) || phrase(text, CUES.countPhrases)) return { kind: 'count' };
+  const whenCue = has(tokens, CUES.when) || has(tokens, CUES.times);
+  if (session && whenCue) return { kind: 'session', sessionId: session.id };
+  if (has(tokens, CUES.today)) return { kind: 'today' };
+  if (has(tokens, CUES.week)) return { kind: 'week' };
+  if (has(tokens, CUES.next)) return { kind: 'next' };
+  if (has(tokens, CUES.first)) return { kind: 'first' };
+  if (has(tokens, CUES.last) || (has(tokens, CUES.end) && has(tokens, CUES.series))) return { kind: 'last' };
+  if (has(tokens, CUES.times) || phrase(text, CUES.timesPhrases)) return { kind: 'times' };
+  const sessionWord = tokens.some((t) => termsOfWord(t, undefined).includes('termin'));
+  if ((has(tokens, CUES.list) && (sessionWord || tokens.includes('dates'))) || (sessionWord && tokens.includes('welche'))) return { kind: 'list' };
+  return undefined;
+}
+
+function line(program: Program, s: Session, locale: Locale): SessionLine {
+  const start = sessionStart(program, s);
+  const end = sessionEnd(program, s);
+  const date =
+    locale === 'de'
+      ? `${start.setLocale('de').toFormat('cccc')}, ${start.toFormat('dd.MM.yyyy')}`
+      : start.setLocale('en').toFormat('cccc, d LLLL yyyy');
+  const range = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
+  return { title: s.title, date, time: locale === 'de' ? `${range} Uhr` : `${range} (${program.program.timezone})` };
+}
+
+function excerptOf(text: string): string {
+  const flat = text.replace(/\n- /g, '; ').replace(/\n/g, ' ');
+  return flat.length > 300 ? `${flat.slice(0, 297)}…` : flat;
+}
+
+function formatName(program: Program, locale: Locale): string {
+  const t = faqTexts[locale];
+  return program.program.format === 'onsite' ? t.formatOnsite : program.program.format === 'hybrid' ? t.formatHybrid : t.formatVirtual;
+}
+
+/** Answers a recognised schedule intent from the program at instant `now`. */
+export function answerScheduleIntent(intent: ScheduleIntent, program: Program, now: Date, locale: Locale, question = ''): ScheduleAnswer {
+  const t = faqTexts[locale];
+  const zone = program.program.timezone;
+  const sessions = sortedSessions(program).filter((s) => s.status !== 'cancelled');
+  const nowDt = DateTime.fromJSDate(now).setZone(zone);
+  const L = (s: Session) => line(program, s, locale);
+  const lines = (list: Session[]) => list.map((s) => t.listLine(L(s))).join('\n');
+  const source = (excerpt: string, title?: string) => ({ title: title ? `${t.sourceProgram}: ${title}` : `${t.sourceProgram}: ${program.program.title}`, excerpt });
+  const last = sessions[sessions.length - 1];
+  const upcoming = sessions.find((s) => sessionEnd(program, s) > nowDt);
+  const answer = (text: string, sourceTitle?: string): ScheduleAnswer => ({ intent, answer: text, sources: [source(excerptOf(text), sourceTitle)] });
+  const overOr = (text: () => string): string => (!upcoming && last ? t.seriesOver(L(last)) : text());
+
+  switch (intent.kind) {
+    case 'session': {
+      const s = program.sessions.find((x) => x.id === intent.sessionId)!;
+      const l = L(s);
+      const text =
+        s.status === 'cancelled'
+          ? t.sessionCancelled(l)
+          : sessionEnd(program, s) <= nowDt
+            ? t.sessionPast(l)
+            : sessionStart(program, s) <= nowDt
+              ? t.sessionRunning(l)
+              : t.sessionFuture(l, formatName(program, locale));
+      return { intent, answer: text, sources: [{ title: `${t.sourceProgram}: ${s.title}`, excerpt: s.summary ? `${text} ${s.summary}` : text }] };
+    }
+    case 'next':
+      return answer(overOr(() => (sessionStart(program, upcoming!) <= nowDt ? t.sessionRunning(L(upcoming!)) : t.next(L(upcoming!), formatName(program, locale)))));
+    case 'today': {
+      const today = sessions.filter((s) => sessionStart(program, s).hasSame(nowDt, 'day'));
+      if (today.length) return answer(today.map((s) => t.today(L(s))).join('\n'));
+      return answer(overOr(() => `${t.noneToday} ${t.next(L(upcoming!), formatName(program, locale))}`));
+    }
+    case 'week': {
+      const week = sessions.filter((s) => sessionStart(program, s).hasSame(nowDt, 'week'));
+      if (week.length) return answer(t.week(lines(week)));
+      return answer(overOr(() => `${t.noneThisWeek} ${t.next(L(upcoming!), formatName(program, locale))}`));
+    }
+    case 'first': {
+      const first = sessions[0]!;
+      return answer(t.first(L(first), sessionEnd(program, first) <= nowDt));
+    }
+    case 'last':
+      return answer(overOr(() => t.last(L(last!), false)));
+    case 'count':
+      return answer(t.count(sessions.length, lines(sessions)));
+    case 'times': {
+      const ranges = new Set(sessions.map((s) => L(s).time));
+      const text = ranges.size === 1 ? t.timesUniform([...ranges][0]!, zone) : t.timesVarying(lines(sessions), zone);
+      return answer(text);
+    }
+    case 'list':
+      return answer(t.list(lines(sessions)));
+    case 'format':
+      return answer(t.format(formatName(program, locale), program.program.location));
+    case 'contacts': {
+      const contacts = program.program.contacts;
+      if (!contacts.length) return answer(t.noContacts);
+      // Narrow to the person or organisation the question names, when it names one.
+      const asked = new Set(words(question).map(foldUmlauts).filter((w) => w.length >= 3));
+      const named = contacts.filter((c) =>
+        words(`${c.name} ${c.organization ?? ''}`)
+          .map(foldUmlauts)
+          .some((w) => w.length >= 3 && asked.has(w)),
+      );
+      const chosen = named.length ? named : contacts;
+      return answer(t.contacts(chosen.map((c) => t.contactLine(c.name, c.organization, c.email)).join('\n')));
+    }
+  }
+}
