@@ -55,10 +55,11 @@ function formatPercent(rate: number): string {
 /**
  * Participant text for a TextBlock. On top of escapeCardText (Markdown, <at> mentions, links) an HTML
  * entity such as "&lt;at&gt;" is broken with a word joiner, so a client that decodes entities cannot
- * turn it back into markup either.
+ * turn it back into markup either. Angle brackets are swapped before escapeCardText, which would otherwise
+ * leave a visible backslash before its "›" (it escapes ">" first and replaces it afterwards).
  */
 export function escapeComment(text: string): string {
-  return escapeCardText(text).replace(/&/g, '&\u2060');
+  return escapeCardText(text.replace(/</g, '‹').replace(/>/g, '›')).replace(/&/g, '&\u2060');
 }
 
 function stars(rating: number): string {
