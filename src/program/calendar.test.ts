@@ -8,7 +8,7 @@ import { programSchema } from './model.js';
 const now = new Date('2026-02-01T09:30:00Z');
 
 function events(text: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
 }
 
 const dstProgram = programSchema.parse({
@@ -57,7 +57,7 @@ describe('renderCalendar', () => {
 
   it('keeps 10:00 local across the March and October changes, cancels, and carries the join link', () => {
     const parsed = events(renderCalendar(dstProgram, { now }));
-    expect(parsed.map((e) => [e.uid, e.start.toISOString(), e.end.toISOString()])).toEqual([
+    expect(parsed.map((e) => [e.uid, e.start.toISOString(), e.end?.toISOString()])).toEqual([
       ['vor-maerz@dst', '2026-03-27T09:00:00.000Z', '2026-03-27T11:00:00.000Z'],
       ['nach-maerz@dst', '2026-03-31T08:00:00.000Z', '2026-03-31T10:00:00.000Z'],
       ['vor-oktober@dst', '2026-10-23T08:00:00.000Z', '2026-10-23T10:00:00.000Z'],
