@@ -204,7 +204,7 @@ describe('results card', () => {
     expect(joined).not.toContain('Geheimer');
     expect(joined).not.toContain('Noch einer');
     expect(joined).not.toMatch(/Durchschnitt/);
-    expect(elements(c).some((e) => e.type.startsWith('Chart.'))).toBe(false);
+    expect(elements(c).some((e) => String(e.type).startsWith('Chart.'))).toBe(false);
   });
 
   it('lets no mention, link or formatting from a participant take effect', () => {

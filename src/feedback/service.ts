@@ -85,10 +85,48 @@ export function sessionList(program: Program, sessions: readonly Session[]): str
     .join('\n');
 }
 
+/**
+ * Shares one read among concurrent callers without ever handing a caller a read that started before it
+ * asked: while a read runs, later callers join the single next one. Under a burst of votes this turns one
+ * partition scan per vote into a handful, and every voter still sees a count that includes their own vote.
+ */
+export function coalesce<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  let queued: Promise<T> | undefined;
+  const start = (): Promise<T> => {
+    const p = read().finally(() => {
+      if (running === p) running = undefined;
+    });
+    running = p;
+    return p;
+  };
+  return () => {
+    if (!running) return start();
+    queued ??= running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        queued = undefined;
+        return start();
+      });
+    return queued;
+  };
+}
+
+interface LiveView {
+  live: LiveAggregate;
+  voters: string[];
+}
+
 export class FeedbackService {
   readonly repository: FeedbackRepository;
   private readonly clock: Clock;
   private readonly logger: Logger;
+  /** Opened polls by session. openedAt/closesAt never change once written, so they can be kept. */
+  private readonly openPolls = new Map<string, PollState>();
+  private readonly liveReads = new Map<string, () => Promise<LiveView>>();
 
   constructor(private readonly deps: FeedbackDeps) {
     this.repository = new FeedbackRepository(deps.store);
@@ -152,8 +190,16 @@ export class FeedbackService {
   }
 
   private async pollGate(session: Session, now: Date): Promise<{ poll?: PollState; code?: FeedbackErrorCode }> {
-    const poll = await this.repository.getPoll(this.program.program.id, session.id);
-    if (!poll) return { code: 'pollNotOpen' };
+    const programId = this.program.program.id;
+    // closedAt is only ever set after closesAt has passed (closeDuePolls), so a cached state is safe to
+    // judge by closesAt; a poll not open yet is read again every time.
+    const cacheKey = `${programId}.${session.id}`;
+    let poll = this.openPolls.get(cacheKey);
+    if (!poll) {
+      poll = await this.repository.getPoll(programId, session.id);
+      if (!poll) return { code: 'pollNotOpen' };
+      this.openPolls.set(cacheKey, poll);
+    }
     if (isPollClosed(poll, now)) return { poll, code: 'pollClosed' };
     return { poll };
   }
@@ -172,12 +218,25 @@ export class FeedbackService {
     return { card: await this.thankYou(session, answer, actor, false) };
   }
 
-  private async thankYou(session: Session, answer: Answer, actor: ActorInput, closed: boolean): Promise<AdaptiveCard> {
+  private liveView(sessionId: string): Promise<LiveView> {
     const programId = this.program.program.id;
-    const [live, voters] = await Promise.all([
-      this.liveAggregate(session.id),
-      this.repository.listVoterUserIds(programId, session.id, MAX_REFRESH_USERS),
-    ]);
+    const key = `${programId}.${sessionId}`;
+    let read = this.liveReads.get(key);
+    if (!read) {
+      read = coalesce(async () => {
+        const [live, voters] = await Promise.all([
+          this.liveAggregate(sessionId),
+          this.repository.listVoterUserIds(programId, sessionId, MAX_REFRESH_USERS),
+        ]);
+        return { live, voters };
+      });
+      this.liveReads.set(key, read);
+    }
+    return read();
+  }
+
+  private async thankYou(session: Session, answer: Answer, actor: ActorInput, closed: boolean): Promise<AdaptiveCard> {
+    const { live, voters } = await this.liveView(session.id);
     // The voter's own id first, so they keep the automatic refresh even when 60 others voted before.
     const userIds = actor.responderUserId ? [actor.responderUserId, ...voters.filter((v) => v !== actor.responderUserId)] : voters;
     return thankYouCard({ program: this.program, session, locale: actor.locale, answer, live, voterUserIds: userIds, closed });

@@ -1,0 +1,290 @@
+// Votes against real Azurite: storage without names, one row per person, every rejection storing nothing,
+// concurrency, delete-my-data and the retention purge.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AdaptiveCard } from '../../src/cards/adaptive.js';
+import { FeedbackService, PollLifecycle, type ActionOutcome } from '../../src/feedback/index.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
+import { listAll, type TableStore } from '../../src/storage/tables.js';
+import { aadId, isolatedStore, testProgram } from './fixtures.js';
+
+let azurite: AzuriteHandle;
+beforeAll(async () => {
+  azurite = await startAzurite();
+});
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+// data-governance ends 16.12.2025 12:00 in Berlin = 11:00Z.
+const AFTER_END = '2025-12-16T11:05:00Z';
+
+async function setup(options: { minResponses?: number } = {}) {
+  const store = isolatedStore(azurite.connectionString);
+  const program = testProgram(options);
+  const clock = new ManualClock(AFTER_END);
+  const service = new FeedbackService({ store, program, clock });
+  const polls = new PollLifecycle({ store, program, clock });
+  await polls.openPoll('data-governance', 'timer');
+  return { store, program, clock, service, polls };
+}
+
+async function rows(store: TableStore, table = 'feedbackResponses') {
+  return listAll<Record<string, unknown>>(await store.table(table));
+}
+
+function texts(card: AdaptiveCard): string {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(card);
+  return out.join('\n');
+}
+
+function vote(service: FeedbackService, person: number, data: Record<string, unknown>, locale: 'de' | 'en' = 'de'): Promise<ActionOutcome> {
+  return service.submitVote({
+    responderAadId: aadId(person),
+    responderUserId: `29:user-${person}`,
+    locale,
+    data: { sessionId: 'data-governance', ...data },
+  });
+}
+
+describe('submitVote', () => {
+  it('stores the answer without names under a pseudonymous key and answers with the thank-you card', async () => {
+    const { store, service } = await setup();
+    const outcome = await vote(service, 1, { rating: '4', good: 'Gute Beispiele', better: 'Mehr Zeit' });
+    expect('error' in outcome).toBe(false);
+    const shown = texts(outcome.card);
+    expect(shown).toContain('Danke für Ihr Feedback!');
+    expect(shown).toContain('Gute Beispiele');
+    expect(shown).toContain('Ändern');
+    expect(shown).toContain('1 Antwort · Der Durchschnitt erscheint ab 3 Antworten.');
+    expect(outcome.card.refresh?.userIds).toEqual(['29:user-1']);
+
+    const stored = await rows(store);
+    expect(stored).toHaveLength(1);
+    const row = stored[0]!;
+    expect(row.partitionKey).toBe('stadt-daten-strategie.data-governance');
+    expect(row.rowKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(aadId(1));
+    expect(JSON.stringify(row)).not.toContain('29:user-1');
+    expect(Object.keys(row).filter((k) => !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(k)).sort()).toEqual([
+      'better',
+      'good',
+      'rating',
+      'submittedAt',
+    ]);
+    expect(row.rating).toBe(4);
+  });
+
+  it('keeps one response per person: a second submit replaces the first, cleared comments included', async () => {
+    const { store, service } = await setup();
+    await vote(service, 1, { rating: 2, good: 'Erst so', better: 'und so' });
+    const second = await vote(service, 1, { rating: 5, good: 'Doch besser', better: '' });
+    expect('error' in second).toBe(false);
+    const stored = await rows(store);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ rating: 5, good: 'Doch besser' });
+    expect(stored[0]!.better).toBeUndefined();
+  });
+
+  it('takes the responder from the caller, never from an id in the card data', async () => {
+    const { store, service } = await setup();
+    await vote(service, 1, { rating: 3, aadObjectId: aadId(2), responderAadId: aadId(2), userId: '29:user-2' });
+    await vote(service, 2, { rating: 4 });
+    expect(await rows(store)).toHaveLength(2);
+    const report = await service.deleteResponsesOf(aadId(1));
+    expect(report.total).toBe(1);
+    const left = await rows(store);
+    expect(left.map((r) => r.rating)).toEqual([4]);
+  });
+
+  it.each([
+    ['rating 0', { rating: 0 }, 'ratingInvalid'],
+    ['rating 6', { rating: '6' }, 'ratingInvalid'],
+    ['rating 3.5', { rating: 3.5 }, 'ratingInvalid'],
+    ['no rating', { good: 'nur Text' }, 'ratingInvalid'],
+    ['a comment over 1,000 characters', { rating: 4, good: 'x'.repeat(1001) }, 'textTooLong'],
+    ['an unknown session', { rating: 4, sessionId: 'sommerfest' }, 'unknownSession'],
+    ['a session whose poll is not open', { rating: 4, sessionId: 'abschluss' }, 'pollNotOpen'],
+    ['a malformed payload', { rating: { nested: true } }, 'malformed'],
+  ])('rejects %s in the user language and stores nothing', async (_name, data, code) => {
+    const { store, service } = await setup();
+    const de = await vote(service, 1, data);
+    const en = await vote(service, 1, data, 'en');
+    expect('error' in de && de.error.code).toBe(code);
+    expect('error' in en && en.error.code).toBe(code);
+    if (!('error' in de) || !('error' in en)) throw new Error('expected rejections');
+    expect(texts(de.card)).toContain('Das hat nicht geklappt');
+    expect(texts(en.card)).toContain('That did not work');
+    expect(de.error.text).not.toBe(en.error.text);
+    expect(await rows(store)).toHaveLength(0);
+    expect(await rows(store, 'feedbackVoters')).toHaveLength(0);
+  });
+
+  it('rejects data that is not an object, a missing responder, and a closed poll', async () => {
+    const { store, service, clock } = await setup();
+    for (const data of ['rating=5', 42, null, [1]]) {
+      const outcome = await service.submitVote({ responderAadId: aadId(1), locale: 'de', data });
+      expect('error' in outcome && outcome.error.code).toBe('malformed');
+    }
+    const anonymous = await service.submitVote({ responderAadId: ' ', locale: 'de', data: { sessionId: 'data-governance', rating: 4 } });
+    expect('error' in anonymous && anonymous.error.code).toBe('malformed');
+    // closeAfter P7D: one second past it, the poll is closed even before closeDuePolls ran.
+    clock.set('2025-12-23T11:05:01Z');
+    const late = await vote(service, 1, { rating: 5 });
+    expect('error' in late && late.error.code).toBe('pollClosed');
+    expect(await rows(store)).toHaveLength(0);
+  });
+
+  it('shows the live aggregate from minResponses on and refreshes for the voters', async () => {
+    const { service } = await setup();
+    await vote(service, 1, { rating: 3 });
+    await vote(service, 2, { rating: 4 });
+    const third = await vote(service, 3, { rating: 4 });
+    expect(texts(third.card)).toContain('3 Antworten · Durchschnitt 3,7 von 5');
+    expect(third.card.refresh?.userIds?.[0]).toBe('29:user-3');
+    expect([...(third.card.refresh?.userIds ?? [])].sort()).toEqual(['29:user-1', '29:user-2', '29:user-3']);
+  });
+});
+
+describe('edit and refresh', () => {
+  it('"Ändern" shows the poll pre-filled; refresh shows the voter their answer and others the poll', async () => {
+    const { service, clock } = await setup();
+    await vote(service, 1, { rating: 2, good: 'Vorher' });
+    const edit = await service.handleAction({ verb: 'feedback.edit', data: { sessionId: 'data-governance' }, responderAadId: aadId(1), locale: 'de' });
+    expect(JSON.stringify(edit.card)).toContain('"value":2');
+    expect(JSON.stringify(edit.card)).toContain('"value":"Vorher"');
+
+    // Action.Submit fallback: the verb arrives inside the data.
+    const viaSubmit = await service.handleAction({
+      data: { verb: 'feedback.submit', sessionId: 'data-governance', rating: '5', good: 'Nachher' },
+      responderAadId: aadId(1),
+      locale: 'de',
+    });
+    expect(texts(viaSubmit.card)).toContain('Nachher');
+
+    const mine = await service.handleAction({ verb: 'feedback.refresh', data: { sessionId: 'data-governance' }, responderAadId: aadId(1), locale: 'en' });
+    expect(texts(mine.card)).toContain('Thank you for your feedback!');
+    const other = await service.handleAction({ verb: 'feedback.refresh', data: { sessionId: 'data-governance' }, responderAadId: aadId(9), locale: 'de' });
+    expect(texts(other.card)).toContain('Wie hilfreich war der Termin?');
+
+    clock.set('2025-12-24T00:00:00Z');
+    const closedMine = await service.handleAction({ verb: 'feedback.refresh', data: { sessionId: 'data-governance' }, responderAadId: aadId(1), locale: 'de' });
+    expect(texts(closedMine.card)).toContain('Die Umfrage ist geschlossen.');
+    expect(texts(closedMine.card)).not.toContain('Ändern');
+    const closedEdit = await service.handleAction({ verb: 'feedback.edit', data: { sessionId: 'data-governance' }, responderAadId: aadId(1), locale: 'de' });
+    expect('error' in closedEdit && closedEdit.error.code).toBe('pollClosed');
+  });
+
+  it('answers an unknown verb with a typed error', async () => {
+    const { service } = await setup();
+    const outcome = await service.handleAction({ verb: 'feedback.hack', data: { sessionId: 'data-governance' }, responderAadId: aadId(1), locale: 'de' });
+    expect('error' in outcome && outcome.error.code).toBe('malformed');
+  });
+});
+
+describe('concurrency', () => {
+  it('stores 500 concurrent votes of 500 people, and 50 concurrent edits of one person as one row', async () => {
+    const { store, service } = await setup();
+    const outcomes = await Promise.all(Array.from({ length: 500 }, (_, i) => vote(service, i + 1, { rating: (i % 5) + 1, good: `Kommentar ${i}` })));
+    expect(outcomes.filter((o) => 'error' in o)).toEqual([]);
+    const stored = await rows(store);
+    expect(stored).toHaveLength(500);
+    expect(new Set(stored.map((r) => r.rowKey)).size).toBe(500);
+
+    const edits = await Promise.all(Array.from({ length: 50 }, (_, i) => vote(service, 1000, { rating: (i % 5) + 1, good: `Fassung ${i}` })));
+    expect(edits.filter((o) => 'error' in o)).toEqual([]);
+    const after = await rows(store);
+    expect(after).toHaveLength(501);
+    const results = await service.sessionResults('data-governance');
+    expect(results?.count).toBe(501);
+    expect(results?.distribution?.reduce((a, b) => a + b, 0)).toBe(501);
+  });
+
+  it('two service instances on one storage derive the same responder key (one shared secret)', async () => {
+    const { store, program, clock } = await setup();
+    const a = new FeedbackService({ store, program, clock });
+    const b = new FeedbackService({ store, program, clock });
+    const [ka, kb] = await Promise.all([a.repository.responderKey(aadId(7)), b.repository.responderKey(aadId(7).toUpperCase())]);
+    expect(ka).toBe(kb);
+    expect(await rows(store, 'settings')).toHaveLength(1);
+  });
+});
+
+describe('privacy', () => {
+  it('"meine daten löschen" removes that person\'s responses in every session and says so', async () => {
+    const { store, service, polls, clock } = await setup();
+    await vote(service, 1, { rating: 4 });
+    await vote(service, 2, { rating: 5 });
+    clock.set('2026-01-20T11:30:00Z');
+    await polls.openPoll('abschluss', 'meetingEnd');
+    await service.submitVote({ responderAadId: aadId(1), responderUserId: '29:user-1', locale: 'de', data: { sessionId: 'abschluss', rating: 3 } });
+
+    const report = await service.deleteResponsesOf(aadId(1));
+    expect(report.total).toBe(2);
+    expect(report.sessions.map((s) => [s.sessionId, s.removed]).sort()).toEqual([
+      ['abschluss', 1],
+      ['data-governance', 1],
+    ]);
+    expect(service.deletionText(report, 'de')).toMatch(/^2 Feedback-Antworten gelöscht \((Data Governance Wegweiser, Abschlusstreffen|Abschlusstreffen, Data Governance Wegweiser)\)\.$/);
+    const left = await rows(store);
+    expect(left).toHaveLength(1);
+    expect(left[0]!.rating).toBe(5);
+    expect((await rows(store, 'feedbackVoters')).map((v) => v.userId)).toEqual(['29:user-2']);
+
+    const again = await service.deleteResponsesOf(aadId(1));
+    expect(again.total).toBe(0);
+    expect(service.deletionText(again, 'en')).toBe('No feedback responses of yours were stored.');
+  });
+
+  it('purges responses older than the retention period and keeps newer ones', async () => {
+    const { store, service, polls, clock } = await setup();
+    await vote(service, 1, { rating: 4 });
+    await vote(service, 2, { rating: 2 });
+    clock.set('2026-01-20T11:30:00Z');
+    await polls.openPoll('abschluss', 'timer');
+    await service.submitVote({ responderAadId: aadId(3), locale: 'de', data: { sessionId: 'abschluss', rating: 5 } });
+
+    const now = new Date('2026-12-20T00:00:00Z'); // 369 days after the first votes, 334 after the last
+    expect((await service.purgeOlderThan(400, now)).removed).toBe(0);
+    const purged = await service.purgeOlderThan(365, now);
+    expect(purged.removed).toBe(2);
+    expect(purged.cutoff.toISOString()).toBe('2025-12-20T00:00:00.000Z');
+    const left = await rows(store);
+    expect(left.map((r) => r.partitionKey)).toEqual(['stadt-daten-strategie.abschluss']);
+    expect(await rows(store, 'feedbackVoters')).toHaveLength(0);
+  });
+});
+
+describe('results command', () => {
+  it('resolves the session by title words or date and shows its results; unknown gives the list', async () => {
+    const { service } = await setup();
+    for (const [i, rating] of [4, 3, 4, 4].entries()) await vote(service, i + 1, { rating });
+    const byTitle = await service.resultsCommand('Data Governance', 'de');
+    expect(texts(byTitle.card!)).toContain('4 Antworten');
+    expect(texts(byTitle.card!)).toContain('Durchschnittliche Bewertung: 3,8 von 5');
+    const byDate = await service.resultsCommand('16.12.', 'en');
+    expect(texts(byDate.card!)).toContain('Average rating: 3.8 out of 5');
+
+    const unknown = await service.resultsCommand('Sommerfest', 'de');
+    expect(unknown.card).toBeUndefined();
+    expect(unknown.text).toContain('Keinen Termin zu „Sommerfest“ gefunden');
+    expect(unknown.text).toContain('- 26.08.2025 Auftaktveranstaltung (auftakt)');
+    expect(unknown.text).toContain('- 20.01.2026 Abschlusstreffen (abschluss)');
+  });
+
+  it('retrospective command shows the series', async () => {
+    const { service } = await setup();
+    for (const [i, rating] of [5, 4, 5].entries()) await vote(service, i + 1, { rating, good: 'Praxisbeispiele' });
+    const message = await service.retrospectiveCommand('de', 10);
+    const shown = texts(message.card!);
+    expect(shown).toContain('Am besten bewertet: Data Governance Wegweiser (16.12.), Ø 4,7');
+    expect(shown).toContain('Rücklauf 30 %');
+    expect(shown).toContain('Praxisbeispiele (3×)');
+  });
+});
