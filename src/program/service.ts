@@ -1,0 +1,267 @@
+// The active program: imported from CONTENT_DIR/program.yaml when that file changes, kept in Table Storage
+// (the source of truth that coordinator edits change), cached in memory, linted before anything replaces it.
+// A program with lint errors is refused: the previous one stays active and the refusal is stored and logged.
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/log.js';
+import { AppError } from '../shared/errors.js';
+import type { TableStore } from '../storage/tables.js';
+import { loadProgramFile, ProgramLoadError } from './load.js';
+import { hasErrors, lintProgram, type LintFinding } from './lint.js';
+import { programSchema, type Program, type Session } from './model.js';
+import {
+  ProgramConflictError,
+  ProgramRepository,
+  type ProgramRefusal,
+  type StoredProgram,
+} from './repository.js';
+import { sessionStart } from './time.js';
+
+export interface ProgramServiceDeps {
+  store: TableStore;
+  clock: Clock;
+  logger: Logger;
+}
+
+export type ImportOutcome =
+  | { kind: 'imported'; programId: string; version: number; findings: LintFinding[] }
+  | { kind: 'unchanged'; programId: string; version: number }
+  | { kind: 'refused'; reason: ProgramRefusal['reason']; message: string; findings: LintFinding[] };
+
+export type SaveOutcome =
+  | { kind: 'saved'; version: number; findings: LintFinding[] }
+  | { kind: 'refused'; findings: LintFinding[] };
+
+export type ChangeReason = 'import' | 'save' | 'refresh';
+export type ProgramChangeListener = (program: Program, change: { version: number; reason: ChangeReason }) => void;
+
+export interface ProgramStatus {
+  programId?: string;
+  title?: string;
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+  sessions: { id: string; title: string; start: string; status: Session['status']; sequence: number }[];
+  lint: LintFinding[];
+  lastRefusal?: ProgramRefusal;
+}
+
+const MAX_CONFLICT_RETRIES = 3;
+
+/** What a calendar client must be told about: a different date, time, title or status. */
+function fingerprint(session: Session): string {
+  return JSON.stringify([session.date, session.start, session.end, session.title, session.status]);
+}
+
+export class ProgramService {
+  private readonly repo: ProgramRepository;
+  private current: StoredProgram | undefined;
+  private refusal: ProgramRefusal | undefined;
+  private refusalEtag: string | undefined;
+  private loaded = false;
+  private readonly listeners = new Set<ProgramChangeListener>();
+
+  constructor(private readonly deps: ProgramServiceDeps) {
+    this.repo = new ProgramRepository(deps.store);
+  }
+
+  active(): Program | undefined {
+    return this.current?.program;
+  }
+
+  version(): number {
+    return this.current?.version ?? 0;
+  }
+
+  sequences(): Record<string, number> {
+    return { ...(this.current?.sequences ?? {}) };
+  }
+
+  onChange(listener: ProgramChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Reloads from storage when another instance changed the program or the refusal. One query reads both
+   * rows' ETags; the document itself is read only when the ETag differs. Returns true when the program changed.
+   */
+  async refresh(): Promise<boolean> {
+    const markers = await this.repo.markers();
+    if (markers.refusal?.etag !== this.refusalEtag) {
+      this.refusal = markers.refusal ? await this.repo.getRefusal() : undefined;
+      this.refusalEtag = markers.refusal?.etag;
+    }
+    this.loaded = true;
+    if (markers.active?.etag === this.current?.etag) return false;
+    this.current = markers.active ? await this.repo.getActive() : undefined;
+    if (this.current) this.notify('refresh');
+    return true;
+  }
+
+  /** Imports CONTENT_DIR/program.yaml when its bytes differ from the last import. */
+  async importFromContent(contentDir: string): Promise<ImportOutcome> {
+    const file = path.join(contentDir, 'program.yaml');
+    await this.refresh();
+    let loaded;
+    try {
+      loaded = await loadProgramFile(file);
+    } catch (error) {
+      if (!(error instanceof ProgramLoadError)) throw error;
+      return this.refuse({ reason: 'invalid-file', message: error.message, findings: [] }, error.field);
+    }
+    for (let attempt = 0; ; attempt++) {
+      if (this.current?.sourceHash === loaded.hash) {
+        return { kind: 'unchanged', programId: this.current.program.program.id, version: this.current.version };
+      }
+      const findings = lintProgram(loaded.program, { now: this.deps.clock.now() });
+      if (hasErrors(findings)) {
+        return this.refuse({ reason: 'lint-errors', message: `${file}: lint errors`, findings, sourceHash: loaded.hash });
+      }
+      try {
+        const version = await this.write(loaded.program, 'content', loaded.hash);
+        await this.clearRefusal();
+        this.deps.logger.info(
+          { event: 'program.imported', programId: loaded.program.program.id, version, warnings: findings.length },
+          'program imported',
+        );
+        this.notify('import');
+        return { kind: 'imported', programId: loaded.program.program.id, version, findings };
+      } catch (error) {
+        if (!(error instanceof ProgramConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+        await this.refresh();
+      }
+    }
+  }
+
+  /**
+   * Replaces the program (coordinator edits). Lints first and refuses on errors. With `expectedVersion` the
+   * save fails with `program-conflict` when someone else saved in between; without it, a concurrent write
+   * is retried on top of the newer version (only the sequences are recomputed).
+   */
+  async save(program: Program, actor: string, options: { expectedVersion?: number } = {}): Promise<SaveOutcome> {
+    const parsed = programSchema.parse(program);
+    const findings = lintProgram(parsed, { now: this.deps.clock.now() });
+    if (hasErrors(findings)) {
+      this.deps.logger.warn(
+        { event: 'program.save-refused', programId: parsed.program.id, codes: findings.map((f) => f.code) },
+        'program save refused',
+      );
+      return { kind: 'refused', findings };
+    }
+    if (!this.loaded) await this.refresh();
+    for (let attempt = 0; ; attempt++) {
+      if (options.expectedVersion !== undefined && options.expectedVersion !== this.version()) {
+        throw new AppError('program-conflict', 'the program was changed by someone else', {
+          expected: options.expectedVersion,
+          actual: this.version(),
+        });
+      }
+      try {
+        const version = await this.write(parsed, actor, this.current?.sourceHash);
+        this.deps.logger.info({ event: 'program.saved', programId: parsed.program.id, version }, 'program saved');
+        this.notify('save');
+        return { kind: 'saved', version, findings };
+      } catch (error) {
+        // ProgramConflictError carries the code 'program-conflict' for the edge to translate.
+        if (!(error instanceof ProgramConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+        await this.refresh();
+      }
+    }
+  }
+
+  status(): ProgramStatus {
+    const stored = this.current;
+    const program = stored?.program;
+    return {
+      version: stored?.version ?? 0,
+      ...(program ? { programId: program.program.id, title: program.program.title } : {}),
+      ...(stored ? { updatedAt: stored.updatedAt, updatedBy: stored.updatedBy } : {}),
+      sessions: program
+        ? program.sessions.map((s) => ({
+            id: s.id,
+            title: s.title,
+            start: sessionStart(program, s).toISO() ?? '',
+            status: s.status,
+            sequence: stored?.sequences[s.id] ?? 0,
+          }))
+        : [],
+      lint: program ? lintProgram(program, { now: this.deps.clock.now() }) : [],
+      ...(this.refusal ? { lastRefusal: this.refusal } : {}),
+    };
+  }
+
+  private async write(program: Program, actor: string, sourceHash: string | undefined): Promise<number> {
+    const base = this.current;
+    const sequences = { ...(base?.sequences ?? {}) };
+    const fingerprints = { ...(base?.fingerprints ?? {}) };
+    for (const session of program.sessions) {
+      const print = fingerprint(session);
+      const before = fingerprints[session.id];
+      if (before === undefined) sequences[session.id] ??= 0;
+      else if (before !== print) sequences[session.id] = (sequences[session.id] ?? 0) + 1;
+      fingerprints[session.id] = print;
+    }
+    // A removed session is cancelled as far as calendars are concerned; its next appearance is a change.
+    const present = new Set(program.sessions.map((s) => s.id));
+    for (const id of Object.keys(fingerprints)) if (!present.has(id)) fingerprints[id] = 'removed';
+    const record = {
+      program,
+      version: (base?.version ?? 0) + 1,
+      ...(sourceHash ? { sourceHash } : {}),
+      sequences,
+      fingerprints,
+      updatedAt: DateTime.fromJSDate(this.deps.clock.now()).toUTC().toISO()!,
+      updatedBy: actor,
+    };
+    const etag = await this.repo.putActive(record, base?.etag);
+    this.current = { ...record, etag };
+    this.loaded = true;
+    return record.version;
+  }
+
+  private async refuse(
+    refusal: Omit<ProgramRefusal, 'at'>,
+    field?: string,
+  ): Promise<ImportOutcome & { kind: 'refused' }> {
+    const full: ProgramRefusal = { ...refusal, at: DateTime.fromJSDate(this.deps.clock.now()).toUTC().toISO()! };
+    await this.repo.putRefusal(full);
+    this.refusal = full;
+    this.refusalEtag = (await this.repo.markers()).refusal?.etag;
+    // Codes and counts only: messages may quote session titles or names from the file.
+    this.deps.logger.warn(
+      {
+        event: 'program.import-refused',
+        reason: refusal.reason,
+        ...(field ? { field } : {}),
+        codes: refusal.findings.map((f) => f.code),
+        activeVersion: this.version(),
+      },
+      'program import refused; previous program stays active',
+    );
+    return { kind: 'refused', reason: refusal.reason, message: refusal.message, findings: refusal.findings };
+  }
+
+  private async clearRefusal(): Promise<void> {
+    if (!this.refusal && !this.refusalEtag) return;
+    await this.repo.clearRefusal();
+    this.refusal = undefined;
+    this.refusalEtag = undefined;
+  }
+
+  private notify(reason: ChangeReason): void {
+    const current = this.current;
+    if (!current) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(current.program, { version: current.version, reason });
+      } catch (error) {
+        this.deps.logger.error(
+          { event: 'program.listener-failed', err: { message: (error as Error).message } },
+          'program change listener failed',
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,225 @@
+// ProgramService and ProgramRepository against a real Azurite (one per file).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
+import { TableStore } from '../../src/storage/tables.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { silentLogger } from '../../src/shared/log.js';
+import { ProgramService, type ProgramChangeListener } from '../../src/program/service.js';
+import { ProgramRepository } from '../../src/program/repository.js';
+import { parseProgramText } from '../../src/program/load.js';
+import type { Program } from '../../src/program/model.js';
+
+let azurite: AzuriteHandle;
+let storeCount = 0;
+const seedYaml = await fs.readFile(path.resolve('content/program.yaml'), 'utf8');
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+});
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+function freshStore(): TableStore {
+  storeCount += 1;
+  return new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, `svc${storeCount}`);
+}
+
+async function contentDir(yaml: string): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'program-content-'));
+  await fs.writeFile(path.join(dir, 'program.yaml'), yaml);
+  return dir;
+}
+
+function service(store: TableStore, clock = new ManualClock('2025-08-01T08:00:00Z'), logger = silentLogger) {
+  return new ProgramService({ store, clock, logger });
+}
+
+function edited(program: Program, change: (p: Program) => void): Program {
+  const copy = structuredClone(program);
+  change(copy);
+  return copy;
+}
+
+describe('ProgramService.importFromContent', () => {
+  it('imports the seed once, then only when the file changes, raising SEQUENCE of changed sessions', async () => {
+    const store = freshStore();
+    const svc = service(store);
+    const changes: [number, string][] = [];
+    svc.onChange((_p, c) => changes.push([c.version, c.reason]));
+    const dir = await contentDir(seedYaml);
+
+    const first = await svc.importFromContent(dir);
+    expect(first).toMatchObject({ kind: 'imported', programId: 'stadt-daten-strategie', version: 1, findings: [] });
+    expect(svc.active()?.sessions).toHaveLength(5);
+    expect(svc.sequences()).toEqual({ auftakt: 0, 'wie-fange-ich-an': 0, finalisierung: 0, 'data-governance-wegweiser': 0, abschluss: 0 });
+
+    expect(await svc.importFromContent(dir)).toEqual({ kind: 'unchanged', programId: 'stadt-daten-strategie', version: 1 });
+
+    // Time of one session and summary of another change: only the time change is a calendar change.
+    const changed = seedYaml
+      .replace('date: 2025-11-18\n    weekday: Dienstag\n    start: "10:00"', 'date: 2025-11-18\n    weekday: Dienstag\n    start: "09:30"')
+      .replace('summary: Was war gut? Was geht besser?', 'summary: Was war gut? Was geht besser? Ausblick.');
+    await fs.writeFile(path.join(dir, 'program.yaml'), changed);
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'imported', version: 2 });
+    expect(svc.sequences()).toMatchObject({ finalisierung: 1, abschluss: 0, auftakt: 0 });
+    expect(changes).toEqual([
+      [1, 'import'],
+      [2, 'import'],
+    ]);
+
+    // A fresh instance (another process) reads the same state.
+    const other = service(store);
+    await other.refresh();
+    expect(other.version()).toBe(2);
+    expect(other.active()?.sessions[2]?.start).toBe('09:30');
+    expect(await other.importFromContent(dir)).toMatchObject({ kind: 'unchanged', version: 2 });
+  });
+
+  it('refuses a program with lint errors, keeps the previous one and stores the refusal', async () => {
+    const store = freshStore();
+    const records: unknown[] = [];
+    const logger = silentLogger.child({});
+    logger.warn = ((obj: unknown) => void records.push(obj)) as typeof logger.warn;
+    const svc = service(store, undefined, logger);
+    const dir = await contentDir(seedYaml);
+    await svc.importFromContent(dir);
+
+    await fs.writeFile(path.join(dir, 'program.yaml'), seedYaml.replace('date: 2025-12-16', 'date: 2026-12-16'));
+    const outcome = await svc.importFromContent(dir);
+    expect(outcome).toMatchObject({ kind: 'refused', reason: 'lint-errors' });
+    expect(outcome.kind === 'refused' && outcome.findings.map((f) => f.code)).toEqual(['weekday-mismatch', 'sessions-out-of-order']);
+    expect(svc.version()).toBe(1);
+    expect(svc.active()?.sessions[3]?.date).toBe('2025-12-16');
+    expect(records).toMatchObject([{ event: 'program.import-refused', reason: 'lint-errors', codes: ['weekday-mismatch', 'sessions-out-of-order'], activeVersion: 1 }]);
+    expect(JSON.stringify(records)).not.toContain('Data Governance');
+
+    const status = svc.status();
+    expect(status).toMatchObject({ programId: 'stadt-daten-strategie', version: 1, lint: [], lastRefusal: { reason: 'lint-errors', at: '2025-08-01T08:00:00.000Z' } });
+    expect(status.lastRefusal?.findings[0]).toMatchObject({ code: 'weekday-mismatch', suggestion: '16.12.2025 ist ein Dienstag' });
+    expect(status.sessions[0]).toEqual({ id: 'auftakt', title: 'Auftaktveranstaltung', start: '2025-08-26T10:00:00.000+02:00', status: 'scheduled', sequence: 0 });
+
+    const other = service(store);
+    await other.refresh();
+    expect(other.status().lastRefusal?.reason).toBe('lint-errors');
+
+    // Fixing the file imports it and clears the refusal, for every instance.
+    await fs.writeFile(path.join(dir, 'program.yaml'), seedYaml.replace('summary: Was war gut? Was geht besser?', 'summary: Rückblick.'));
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'imported', version: 2 });
+    expect(svc.status().lastRefusal).toBeUndefined();
+    await other.refresh();
+    expect(other.status().lastRefusal).toBeUndefined();
+  });
+
+  it('refuses an unparsable file with the line and the field', async () => {
+    const svc = service(freshStore());
+    const dir = await contentDir(seedYaml.replace('start: "10:00"', 'start: "10 Uhr"'));
+    const outcome = await svc.importFromContent(dir);
+    expect(outcome).toMatchObject({ kind: 'refused', reason: 'invalid-file' });
+    expect(outcome.kind === 'refused' && outcome.message).toMatch(/program\.yaml:\d+: sessions\.0\.start: expected a time as HH:MM/);
+    expect(svc.active()).toBeUndefined();
+    const missing = await service(freshStore()).importFromContent(path.join(dir, 'nope'));
+    expect(missing).toMatchObject({ kind: 'refused', reason: 'invalid-file' });
+    expect(missing.kind === 'refused' && missing.message).toContain('file not found');
+  });
+});
+
+describe('ProgramService.save and refresh', () => {
+  it('saves coordinator edits, bumps version and SEQUENCE, and other instances see them on refresh', async () => {
+    const store = freshStore();
+    const a = service(store);
+    const b = service(store);
+    await a.importFromContent(await contentDir(seedYaml));
+    await b.refresh();
+    const seen: [number, string][] = [];
+    const listener: ProgramChangeListener = (_p, c) => seen.push([c.version, c.reason]);
+    b.onChange(listener);
+
+    const cancelled = edited(a.active()!, (p) => (p.sessions[1]!.status = 'cancelled'));
+    expect(await a.save(cancelled, 'coordinator-1')).toMatchObject({ kind: 'saved', version: 2 });
+    expect(a.sequences()['wie-fange-ich-an']).toBe(1);
+
+    expect(await b.refresh()).toBe(true);
+    expect(await b.refresh()).toBe(false);
+    expect(b.active()?.sessions[1]?.status).toBe('cancelled');
+    expect(b.status()).toMatchObject({ version: 2, updatedBy: 'coordinator-1' });
+    expect(seen).toEqual([[2, 'refresh']]);
+  });
+
+  it('does not overwrite blindly: a stale instance retries on top, or fails with expectedVersion', async () => {
+    const store = freshStore();
+    const a = service(store);
+    const b = service(store);
+    await a.importFromContent(await contentDir(seedYaml));
+    await b.refresh();
+
+    await a.save(edited(a.active()!, (p) => (p.sessions[0]!.title = 'Auftakt')), 'a');
+    // b still holds version 1; its write is conditional on the old ETag, refreshes and lands as version 3.
+    const outcome = await b.save(edited(b.active()!, (p) => (p.sessions[4]!.end = '12:30')), 'b');
+    expect(outcome).toMatchObject({ kind: 'saved', version: 3 });
+    // Sequences are recomputed against version 2: b's program reverts the title (a change) and moves the end.
+    expect(b.sequences()).toMatchObject({ auftakt: 2, abschluss: 1 });
+
+    await expect(a.save(a.active()!, 'a', { expectedVersion: 2 })).rejects.toMatchObject({ code: 'program-conflict' });
+    await a.refresh();
+    expect(await a.save(a.active()!, 'a', { expectedVersion: 3 })).toMatchObject({ kind: 'saved', version: 4 });
+  });
+
+  it('refuses to save a program with lint errors', async () => {
+    const svc = service(freshStore());
+    await svc.importFromContent(await contentDir(seedYaml));
+    const broken = edited(svc.active()!, (p) => (p.sessions[0]!.end = '09:00'));
+    const outcome = await svc.save(broken, 'c');
+    expect(outcome).toMatchObject({ kind: 'refused', findings: [{ code: 'end-before-start', sessionId: 'auftakt' }] });
+    expect(svc.version()).toBe(1);
+  });
+
+  it('logs a failing listener and carries on', async () => {
+    const errors: unknown[] = [];
+    const logger = silentLogger.child({});
+    logger.error = ((obj: unknown) => void errors.push(obj)) as typeof logger.error;
+    const svc = service(freshStore(), undefined, logger);
+    let called = 0;
+    svc.onChange(() => {
+      throw new Error('boom');
+    });
+    const off = svc.onChange(() => (called += 1));
+    await svc.importFromContent(await contentDir(seedYaml));
+    off();
+    await svc.save(edited(svc.active()!, (p) => (p.sessions[0]!.title = 'X')), 'c');
+    expect(called).toBe(1);
+    expect(errors).toMatchObject([{ event: 'program.listener-failed' }, { event: 'program.listener-failed' }]);
+  });
+});
+
+describe('ProgramRepository', () => {
+  it('splits a document larger than one property across several and reads it back', async () => {
+    const repo = new ProgramRepository(freshStore());
+    const base = parseProgramText(seedYaml);
+    const sessions = Array.from({ length: 40 }, (_, i) => ({
+      ...base.sessions[0]!,
+      id: `s-${i}`,
+      date: `2026-${String(1 + Math.floor(i / 4)).padStart(2, '0')}-${String(1 + (i % 4) * 7).padStart(2, '0')}`,
+      weekday: undefined,
+      summary: `${'ä'.repeat(1500)} ${i}`,
+    }));
+    const program: Program = { ...base, program: { ...base.program, announcedSessionCount: 40 }, sessions };
+    expect(JSON.stringify(program).length).toBeGreaterThan(60_000);
+    const etag = await repo.putActive(
+      { program, version: 1, sequences: {}, fingerprints: {}, updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'test' },
+      undefined,
+    );
+    const back = await repo.getActive();
+    expect(back?.etag).toBe(etag);
+    expect(back?.program).toEqual(JSON.parse(JSON.stringify(program)));
+    await expect(
+      repo.putActive({ program, version: 1, sequences: {}, fingerprints: {}, updatedAt: 'x', updatedBy: 't' }, undefined),
+    ).rejects.toMatchObject({ code: 'program-conflict' });
+    // The document round-trips through YAML export too.
+    expect(parseProgramText(stringify(back!.program)).sessions).toHaveLength(40);
+  });
+});
