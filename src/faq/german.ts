@@ -105,12 +105,12 @@ export const GLOSSARY: ReadonlyMap<string, string> = (() => {
 
 /** Snowball German stem, folded: the form terms are indexed and searched under. */
 export function stem(word: string): string {
-  return foldUmlauts(stemmer.stem(word));
+  return foldUmlauts(stemmer.stem(lower(word)));
 }
 
 /** Maps a surface word through the glossary (after folding), then stems it. */
 export function canonicalStem(word: string): string {
-  const folded = foldUmlauts(word);
+  const folded = foldUmlauts(lower(word));
   const canonical = GLOSSARY.get(folded);
   return stem(canonical ?? word);
 }
@@ -157,7 +157,8 @@ export class Vocabulary {
     }
   }
 
-  add(word: string): void {
+  add(input: string): void {
+    const word = lower(input);
     const folded = foldUmlauts(word);
     if (folded.length < MIN_PART || STOPWORDS.has(folded)) return;
     this.surface.add(folded);
@@ -168,7 +169,8 @@ export class Vocabulary {
     for (const w of words(text)) this.add(w);
   }
 
-  knows(word: string): boolean {
+  knows(input: string): boolean {
+    const word = lower(input);
     const folded = foldUmlauts(word);
     return this.surface.has(folded) || this.stems.has(stem(word));
   }
@@ -178,7 +180,8 @@ export class Vocabulary {
  * One word of a text turned into its index terms: the canonical stem, plus the stems of its compound parts
  * when the vocabulary can split it. Stop words give nothing.
  */
-export function termsOfWord(word: string, vocabulary: Vocabulary | undefined): string[] {
+export function termsOfWord(input: string, vocabulary: Vocabulary | undefined): string[] {
+  const word = lower(input);
   const folded = foldUmlauts(word);
   if (STOPWORDS.has(folded)) return [];
   if (folded.length < 2 && !/\d/.test(folded)) return [];

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import { loadProgramFile } from '../program/load.js';
-import type { Program } from '../program/model.js';
+import { programSchema, type Program } from '../program/model.js';
+import { importAnnouncement } from '../program/import-announcement.js';
 import { AppError } from '../shared/errors.js';
 
 export interface Passage {
@@ -196,22 +197,16 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Derives the program from the material when no program.yaml exists, if the announcement importer is present. */
-async function programFromMaterial(texts: { file: string; text: string }[]): Promise<Program | undefined> {
-  let importer: ((text: string) => unknown) | undefined;
-  try {
-    const modulePath = '../program/import-announcement.js';
-    const mod = (await import(modulePath)) as { importAnnouncement?: (text: string) => unknown };
-    importer = mod.importAnnouncement;
-  } catch {
-    return undefined;
-  }
-  if (!importer) return undefined;
+/**
+ * Derives the program from the material when no program.yaml exists: the announcement importer reads the
+ * sessions as written (it reports mistakes, it does not correct them), so answers quote the material.
+ */
+function programFromMaterial(texts: { file: string; text: string }[]): Program | undefined {
   for (const { text } of texts) {
     try {
-      const result = (await importer(text)) as { program?: Program } | Program | undefined;
-      const program = result && 'sessions' in result ? result : result && 'program' in result ? (result as { program?: Program }).program : undefined;
-      if (program && Array.isArray(program.sessions) && program.sessions.length) return program as Program;
+      const { draft } = importAnnouncement(text);
+      const parsed = programSchema.safeParse(draft);
+      if (parsed.success && parsed.data.sessions.length) return parsed.data;
     } catch {
       // Not an announcement: answer from passages only.
     }
@@ -238,7 +233,7 @@ export async function loadKnowledgeBase(contentDir: string, options: LoadKnowled
     programSource = 'program.yaml';
   }
   if (!program && options.deriveProgram !== false) {
-    program = await programFromMaterial(texts);
+    program = programFromMaterial(texts);
     if (program) programSource = 'material';
   }
   const curatedFile = path.join(contentDir, 'faq.yaml');

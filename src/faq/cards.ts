@@ -1,0 +1,97 @@
+// Adaptive Cards of the FAQ feature: the answer card with sources, votes and the forward offer; the
+// no-answer card; the escalation card for the coordinators' channel; the answer the asker receives.
+import { card, escapeCardText, executeAction, textBlock, type AdaptiveCard, type CardElement } from '../cards/adaptive.js';
+import type { Locale } from '../i18n/locale.js';
+import { faqTexts } from '../i18n/faq.js';
+import type { FaqAnswer } from './engine.js';
+
+export interface QuestionRef {
+  questionId: string;
+}
+
+function sourcesBlock(answer: FaqAnswer, locale: Locale): CardElement[] {
+  if (!answer.sources.length) return [];
+  const t = faqTexts[locale];
+  return [
+    textBlock(t.cardSources, { weight: 'Bolder', size: 'Small', spacing: 'Medium', separator: true }),
+    ...answer.sources.map(
+      (s): CardElement => ({
+        type: 'Container',
+        items: [textBlock(escapeCardText(s.title), { weight: 'Bolder', size: 'Small' }), textBlock(escapeCardText(s.excerpt), { size: 'Small', isSubtle: true })],
+      }),
+    ),
+  ];
+}
+
+/** The card a participant gets for a question; a declined answer gets the no-answer card. */
+export function buildAnswerCard(answer: FaqAnswer, locale: Locale, ref: QuestionRef): AdaptiveCard {
+  if (!answer.answered) return buildNoAnswerCard(locale, ref);
+  const t = faqTexts[locale];
+  const data = { questionId: ref.questionId };
+  return card(
+    [textBlock(escapeCardText(answer.answer)), ...sourcesBlock(answer, locale)],
+    [
+      executeAction(t.cardHelpful, 'faq.helpful', data),
+      executeAction(t.cardUnhelpful, 'faq.unhelpful', data),
+      executeAction(t.cardForward, 'faq.forward', data),
+    ],
+    { lang: locale, fallbackText: answer.answer },
+  );
+}
+
+export function buildNoAnswerCard(locale: Locale, ref: QuestionRef): AdaptiveCard {
+  const t = faqTexts[locale];
+  return card(
+    [textBlock(t.cardNoAnswerTitle, { weight: 'Bolder' }), textBlock(t.noAnswer), textBlock(t.forwardOffer)],
+    [executeAction(t.cardForward, 'faq.forward', { questionId: ref.questionId }, 'positive')],
+    { lang: locale, fallbackText: `${t.noAnswer} ${t.forwardOffer}` },
+  );
+}
+
+export interface EscalationView {
+  questionId: string;
+  question: string;
+  /** The asker's language, so coordinators know which language to answer in. */
+  askerLocale: Locale;
+  /** Set once answered: the card then shows the answer and offers to save it as an FAQ entry. */
+  answer?: string;
+}
+
+/** The card in the coordinators' channel: the question (escaped) and an answer form, or the given answer. */
+export function buildEscalationCard(escalation: EscalationView, locale: Locale = 'de'): AdaptiveCard {
+  const t = faqTexts[locale];
+  const data = { questionId: escalation.questionId };
+  const head = [
+    textBlock(t.cardEscalationTitle, { weight: 'Bolder', size: 'Medium' }),
+    textBlock(escapeCardText(escalation.question)),
+    textBlock(t.cardEscalationAsked(escalation.askerLocale), { size: 'Small', isSubtle: true }),
+  ];
+  if (escalation.answer !== undefined) {
+    return card(
+      [...head, textBlock(t.cardEscalationAnswered, { weight: 'Bolder', spacing: 'Medium' }), textBlock(escapeCardText(escalation.answer))],
+      [executeAction(t.cardCurate, 'faq.curate', data)],
+      { lang: locale },
+    );
+  }
+  return card(
+    [...head, { type: 'Input.Text', id: 'answer', isMultiline: true, maxLength: 4000, isRequired: true, placeholder: t.cardAnswerPlaceholder, label: t.cardAnswerSubmit }],
+    [{ ...executeAction(t.cardAnswerSubmit, 'faq.answer', data, 'positive'), associatedInputs: 'auto' }],
+    { lang: locale },
+  );
+}
+
+/** What the asker receives in personal chat when a coordinator answers. */
+export function buildCoordinatorAnswerCard(question: string, answer: string, locale: Locale, ref: QuestionRef): AdaptiveCard {
+  const t = faqTexts[locale];
+  const data = { questionId: ref.questionId };
+  return card(
+    [
+      textBlock(t.cardAnsweredTitle, { weight: 'Bolder', size: 'Medium' }),
+      textBlock(t.cardYourQuestion, { size: 'Small', isSubtle: true }),
+      textBlock(escapeCardText(question), { size: 'Small' }),
+      textBlock(escapeCardText(answer), { spacing: 'Medium' }),
+    ],
+    [executeAction(t.cardHelpful, 'faq.helpful', data), executeAction(t.cardUnhelpful, 'faq.unhelpful', data)],
+    { lang: locale, fallbackText: answer },
+  );
+}

@@ -1,0 +1,117 @@
+// CLI commands of the FAQ feature. `ask` is a contract used by tooling — keep it stable:
+//   ask [--json] [--now ISO-8601] [--content DIR] [--lang de|en] "question"
+// With --json it prints exactly one JSON object {answered, answer, sources:[{title, excerpt}], confidence}.
+// `faq gaps [--json] [--limit N]` lists the most frequent unanswered or 👎 questions from storage.
+import type { CliCommand, CliContext } from '../cli/types.js';
+import { ManualClock } from '../shared/clock.js';
+import type { Locale } from '../i18n/locale.js';
+import { faqTexts } from '../i18n/faq.js';
+import { createFaqEngine } from './engine.js';
+import { FaqRepository } from './repository.js';
+
+const ASK_USAGE = 'ask [--json] [--now ISO-8601] [--content DIR] [--lang de|en] "Frage"';
+const GAPS_USAGE = 'faq gaps [--json] [--limit N]';
+
+interface ParsedArgs {
+  flags: Set<string>;
+  values: Map<string, string>;
+  positional: string[];
+}
+
+function parseArgs(args: string[], valued: string[]): ParsedArgs | string {
+  const out: ParsedArgs = { flags: new Set(), values: new Map(), positional: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      out.positional.push(...args.slice(i + 1));
+      break;
+    }
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) {
+      out.positional.push(arg);
+      continue;
+    }
+    const name = m[1]!;
+    if (valued.includes(name)) {
+      const value = m[2] ?? args[++i];
+      if (value === undefined) return `--${name} needs a value`;
+      out.values.set(name, value);
+    } else if (m[2] === undefined) out.flags.add(name);
+    else return `unknown option --${name}`;
+  }
+  return out;
+}
+
+export const askCommand: CliCommand = {
+  name: 'ask',
+  usage: ASK_USAGE,
+  summary: 'Beantwortet eine Frage aus den Programmunterlagen (FAQ) / answers a question from the program material',
+  async run(args: string[], ctx: CliContext): Promise<number> {
+    const parsed = parseArgs(args, ['now', 'content', 'lang']);
+    if (typeof parsed === 'string') {
+      ctx.err(`${parsed}\nAufruf: ${ASK_USAGE}`);
+      return 2;
+    }
+    const unknown = [...parsed.flags].filter((f) => f !== 'json');
+    if (unknown.length) {
+      ctx.err(`unknown option --${unknown[0]}\nAufruf: ${ASK_USAGE}`);
+      return 2;
+    }
+    const question = parsed.positional.join(' ').trim();
+    if (!question) {
+      ctx.err(`Aufruf: ${ASK_USAGE}`);
+      return 2;
+    }
+    const lang = parsed.values.get('lang') ?? 'de';
+    if (lang !== 'de' && lang !== 'en') {
+      ctx.err(`--lang must be de or en\nAufruf: ${ASK_USAGE}`);
+      return 2;
+    }
+    const nowText = parsed.values.get('now');
+    if (nowText !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(nowText) || Number.isNaN(Date.parse(nowText)))) {
+      ctx.err(`--now must be an ISO-8601 instant, e.g. 2025-09-01T10:00:00+02:00\nAufruf: ${ASK_USAGE}`);
+      return 2;
+    }
+    const clock = nowText ? new ManualClock(nowText) : ctx.clock;
+    const engine = await createFaqEngine({ contentDir: parsed.values.get('content') ?? ctx.contentDir, clock });
+    const a = engine.ask(question, { locale: lang as Locale, now: clock.now() });
+    if (parsed.flags.has('json')) {
+      ctx.out(JSON.stringify({ answered: a.answered, answer: a.answer, sources: a.sources.map((s) => ({ title: s.title, excerpt: s.excerpt })), confidence: a.confidence }));
+    } else {
+      const t = faqTexts[lang as Locale];
+      const lines = [a.answer];
+      if (a.sources.length) lines.push('', `${t.cardSources}:`, ...a.sources.map((s) => `- ${s.title}: ${s.excerpt}`));
+      ctx.out(lines.join('\n'));
+    }
+    return 0;
+  },
+};
+
+export const faqGapsCommand: CliCommand = {
+  name: 'faq gaps',
+  usage: GAPS_USAGE,
+  summary: 'Häufigste unbeantwortete oder als nicht hilfreich markierte Fragen / most frequent unanswered questions',
+  async run(args: string[], ctx: CliContext): Promise<number> {
+    const parsed = parseArgs(args, ['limit']);
+    if (typeof parsed === 'string' || [...parsed.flags].some((f) => f !== 'json')) {
+      ctx.err(`Aufruf: ${GAPS_USAGE}`);
+      return 2;
+    }
+    const limit = Number(parsed.values.get('limit') ?? '20');
+    if (!Number.isInteger(limit) || limit < 1) {
+      ctx.err(`--limit must be a positive integer\nAufruf: ${GAPS_USAGE}`);
+      return 2;
+    }
+    const gaps = await new FaqRepository(await ctx.storage()).gaps(limit);
+    if (parsed.flags.has('json')) {
+      ctx.out(JSON.stringify(gaps));
+      return 0;
+    }
+    const t = faqTexts.de;
+    if (!gaps.length) ctx.out(t.gapsEmpty);
+    else ctx.out([t.gapsHeader, ...gaps.map((g) => `${String(g.count).padStart(4)}  ${g.example}  (unbeantwortet ${g.unanswered}, 👎 ${g.unhelpful})`)].join('\n'));
+    return 0;
+  },
+};
+
+export const faqCliCommands: CliCommand[] = [askCommand, faqGapsCommand];

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ManualClock } from '../shared/clock.js';
+import { createFaqEngine } from './engine.js';
+import { splitIntoPassages, stripInlineMarkup, htmlToMarkdown } from './knowledge-base.js';
+import { faqTexts } from '../i18n/faq.js';
+
+const dirs: string[] = [];
+async function contentDir(files: Record<string, string>): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-engine-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await fs.writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => fs.rm(d, { recursive: true, force: true })));
+});
+
+const PROGRAM = `program:
+  id: test
+  title: Testreihe
+  timezone: Europe/Berlin
+  format: virtual
+  contacts:
+    - { name: Erika Muster, organization: Amt X, email: erika@example.org }
+sessions:
+  - { id: start, title: Auftaktveranstaltung, date: "2025-03-04", start: "09:00", end: "10:30" }
+  - { id: ende, title: Abschlusstreffen, date: "2025-04-01", start: "09:00", end: "10:30" }
+`;
+
+describe('knowledge base parsing', () => {
+  it('splits by heading and paragraph and keeps the nearest heading as title', () => {
+    const passages = splitIntoPassages('# Dokument\n\nErster Absatz.\n\n## Kapitel\n\nZweiter **Absatz**.\n', 'a.md');
+    expect(passages.map((p) => [p.title, p.text])).toEqual([
+      ['Dokument', 'Erster Absatz.'],
+      ['Kapitel', 'Zweiter Absatz.'],
+    ]);
+  });
+
+  it('strips HTML but keeps mailto addresses', () => {
+    expect(stripInlineMarkup('Mail: <a href="mailto:a@b.de">Frau A</a>, <b>fett</b> &amp; mehr')).toBe('Mail: Frau A (a@b.de), fett & mehr');
+    const md = htmlToMarkdown('<html><head><title>x</title></head><body><h2>Kontakt</h2><p>Schreiben Sie an <a href="mailto:team@x.de">team@x.de</a>.</p></body></html>');
+    const passages = splitIntoPassages(md, 'k.html');
+    expect(passages).toEqual([{ id: 'k.html#1', title: 'Kontakt', text: 'Schreiben Sie an team@x.de.', source: 'k.html' }]);
+  });
+});
+
+describe('FAQ engine', () => {
+  it('answers a schedule question from the program and a topic question from a passage, with sources', async () => {
+    const dir = await contentDir({
+      'program.yaml': PROGRAM,
+      'material/info.md': '# Info\n\n## Haushalt\n\nDas Budget der Reihe trägt der Landkreis.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2025-03-10T08:00:00Z') });
+    const next = engine.ask('Wann ist das nächste Treffen?', { locale: 'de' });
+    expect(next.answered).toBe(true);
+    expect(next.answer).toContain('01.04.2025');
+    expect(next.answer).toContain('09:00–10:30 Uhr');
+    const topic = engine.ask('Wer trägt das Budget?', { locale: 'en' });
+    expect(topic).toMatchObject({ answered: true, sources: [{ title: 'Haushalt' }] });
+    expect(topic.answer).toContain('Landkreis');
+    expect(topic.confidence).toBeGreaterThanOrEqual(engine.threshold);
+  });
+
+  it('says when the series is over and names the last session', async () => {
+    const dir = await contentDir({ 'program.yaml': PROGRAM });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2025-05-01T08:00:00Z') });
+    expect(engine.ask('Wann ist der nächste Termin?').answer).toContain('beendet');
+    expect(engine.ask('When is the next session?', { locale: 'en' }).answer).toMatch(/over.*Abschlusstreffen/);
+  });
+
+  it('declines with the forward offer, in the requested language', async () => {
+    const dir = await contentDir({ 'program.yaml': PROGRAM, 'material/a.md': '# A\n\nDaten sind wichtig.\n' });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2025-03-10T08:00:00Z') });
+    const de = engine.ask('Wie backe ich einen Apfelkuchen?');
+    expect(de).toMatchObject({ answered: false, sources: [] });
+    expect(de.answer).toContain(faqTexts.de.noAnswer);
+    expect(de.answer).toContain(faqTexts.de.forwardOffer);
+    expect(engine.ask('How do I bake an apple pie?', { locale: 'en' }).answer).toContain(faqTexts.en.noAnswer);
+  });
+
+  it('uses curated entries and picks up changed content on reload', async () => {
+    const dir = await contentDir({ 'material/a.md': '# A\n\nDaten sind wichtig.\n' });
+    const engine = await createFaqEngine({ contentDir: dir });
+    expect(engine.ask('Gibt es eine Aufzeichnung?').answered).toBe(false);
+    engine.addCurated([{ id: 'rec', questions: ['Werden die Termine aufgezeichnet?'], answer: 'Nein, es gibt keine Aufzeichnung.', source: 'Orga-Team' }]);
+    expect(engine.ask('Gibt es eine Aufzeichnung?')).toMatchObject({ answered: true, answer: 'Nein, es gibt keine Aufzeichnung.' });
+
+    expect(engine.ask('Wo liegt das Handbuch?').answered).toBe(false);
+    await fs.writeFile(path.join(dir, 'material', 'b.md'), '# Handbuch\n\nDas Handbuch liegt im Intranet.\n');
+    await engine.reload();
+    expect(engine.ask('Wo liegt das Handbuch?').answer).toContain('Intranet');
+    // curated entries survive a reload
+    expect(engine.ask('Gibt es eine Aufzeichnung?').answered).toBe(true);
+  });
+
+  it('reloads by itself while watching the content directory', async () => {
+    const dir = await contentDir({ 'material/a.md': '# A\n\nDaten sind wichtig.\n' });
+    const engine = await createFaqEngine({ contentDir: dir });
+    const reloaded = new Promise<void>((resolve, reject) => {
+      const watcher = engine.watch({
+        debounceMs: 50,
+        onReload: (error) => {
+          watcher.stop();
+          if (error) reject(error);
+          else resolve();
+        },
+      });
+    });
+    await fs.writeFile(path.join(dir, 'material', 'c.md'), '# Parkplatz\n\nParkplätze gibt es im Hof.\n');
+    await reloaded;
+    expect(engine.ask('Wo gibt es Parkplätze?').answered).toBe(true);
+  });
+});
