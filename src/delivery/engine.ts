@@ -108,6 +108,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const runs = new Map<string, { control: RunControl; done: Promise<RunResult> }>();
   let halted = false;
   let runCounter = 0;
+  // A halted (crashed) process never finishes its runs; this lets their `done` settle so tests can go on.
+  let signalHalt: () => void = () => undefined;
+  const haltSignal = new Promise<void>((resolve) => (signalHalt = resolve));
 
   const guard = () => {
     if (halted) throw new Halted();
@@ -186,15 +189,20 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         if (r.status === 'sending' && job.action === 'send') {
           // The previous owner wrote its intent and died before recording the outcome: the message may
           // have been accepted. Never resend; report.
+          // Conditional: a previous owner that is merely slow (not dead) may record its outcome first.
           guard();
-          latest.set(r.targetKey, await records.update(r, { status: 'uncertain', lastError: 'interrupted-after-intent' }, deps.clock.now()));
-          uncertain++;
+          const marked = await records.transition(r, { status: 'uncertain', lastError: 'interrupted-after-intent' }, deps.clock.now());
+          if (marked) {
+            latest.set(r.targetKey, marked);
+            uncertain++;
+          }
         } else if (r.status === 'pending' || r.status === 'sending') {
           // (`sending` here is an update job: replacing a card with the same content is idempotent.)
           const reason = !targets.has(r.targetKey) ? 'audience-left' : overdue() ? 'overdue' : control.stopReason === 'cancelled' ? 'cancelled' : undefined;
           if (reason) {
             guard();
-            latest.set(r.targetKey, await records.update(r, { status: 'skipped', lastError: reason }, deps.clock.now()));
+            const skipped = await records.transition(r, { status: 'skipped', lastError: reason }, deps.clock.now());
+            if (skipped) latest.set(r.targetKey, skipped);
           } else queue.push(r);
         }
       }
@@ -214,7 +222,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         const entry = targets.get(record.targetKey)!;
         if (overdue()) {
           guard();
-          latest.set(record.targetKey, await records.update(record, { status: 'skipped', lastError: 'overdue' }, deps.clock.now()));
+          const skipped = await records.transition(record, { status: 'skipped', lastError: 'overdue' }, deps.clock.now());
+          if (skipped) latest.set(record.targetKey, skipped);
           return;
         }
         guard();
@@ -283,11 +292,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       }
       if (control.stopReason === 'cancelled') {
         for (const r of latest.values()) {
-          if (r.status === 'pending') latest.set(r.targetKey, await records.update(r, { status: 'skipped', lastError: 'cancelled' }, deps.clock.now()));
+          if (r.status === 'pending') await records.transition(r, { status: 'skipped', lastError: 'cancelled' }, deps.clock.now());
         }
       }
       const outcome = control.stopReason === 'cancelled' ? 'cancelled' : 'done';
-      const finalCounts = counts();
+      // Counted from storage, not from this run's view: a slow earlier owner may have recorded outcomes too.
+      const finalCounts = countRecords(await records.list(job.jobId));
       const held = await jobs.finish(job.jobId, token, outcome, deps.clock.now(), finalCounts, outcome === 'cancelled' ? 'cancelled' : undefined);
       jobLog.info({ event: 'delivery.run_end', outcome, held, ...finalCounts }, 'delivery run ended');
       if (finalCounts.uncertain) jobLog.warn({ event: 'delivery.uncertain_total', count: finalCounts.uncertain }, 'job has uncertain recipients');
@@ -379,7 +389,10 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         return halted || this.stopReason !== undefined;
       },
     };
-    const done = run(job, token, control, onProgress).finally(() => runs.delete(job.jobId));
+    const done = Promise.race([
+      run(job, token, control, onProgress),
+      haltSignal.then((): RunResult => ({ jobId: job.jobId, outcome: 'halted', counts: countRecords([]) })),
+    ]).finally(() => runs.delete(job.jobId));
     runs.set(job.jobId, { control, done });
     return { jobId: job.jobId, done };
   }
@@ -449,6 +462,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     },
     halt() {
       halted = true;
+      signalHalt();
     },
   };
   return engine;

@@ -29,6 +29,8 @@ export interface DeliveryRecordStore {
    * changed the record first (412), i.e. someone else owns this recipient now.
    */
   claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null>;
+  /** Conditional merge on the record's etag; null on 412. For decisions made on a possibly stale read. */
+  transition(record: DeliveryRecord, patch: RecordPatch, now: Date): Promise<DeliveryRecord | null>;
   /** Unconditional merge: outcomes are facts and must be recorded even by a run that lost its lease. */
   update(record: DeliveryRecord, patch: RecordPatch, now: Date): Promise<DeliveryRecord>;
 }
@@ -108,16 +110,20 @@ export class TableRecordStore implements DeliveryRecordStore {
     );
   }
 
-  async claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null> {
+  claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null> {
+    return this.transition(record, { status: 'sending', owner }, now);
+  }
+
+  async transition(record: DeliveryRecord, patch: RecordPatch, now: Date): Promise<DeliveryRecord | null> {
     const { batcher } = await this.writer();
     const updatedAt = now.toISOString();
     try {
       const etag = await batcher.write({
         type: 'merge',
-        entity: { partitionKey: safeKey(record.jobId), rowKey: safeKey(record.targetKey), status: 'sending', owner, updatedAt },
+        entity: strip({ partitionKey: safeKey(record.jobId), rowKey: safeKey(record.targetKey), ...patch, updatedAt }),
         etag: record.etag,
       });
-      return { ...record, status: 'sending', owner, updatedAt, etag };
+      return { ...record, ...strip(patch), updatedAt, etag };
     } catch (error) {
       if (isStatus(error, 412)) return null;
       throw error;
@@ -158,10 +164,14 @@ export class MemoryRecordStore implements DeliveryRecordStore {
     }
   }
 
-  async claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null> {
+  claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null> {
+    return this.transition(record, { status: 'sending', owner }, now);
+  }
+
+  async transition(record: DeliveryRecord, patch: RecordPatch, now: Date): Promise<DeliveryRecord | null> {
     const current = this.job(record.jobId).get(record.targetKey);
     if (!current || current.etag !== record.etag) return null;
-    const next: DeliveryRecord = { ...current, status: 'sending', owner, updatedAt: now.toISOString(), etag: String(++this.seq) };
+    const next: DeliveryRecord = { ...current, ...strip(patch), updatedAt: now.toISOString(), etag: String(++this.seq) };
     this.job(record.jobId).set(record.targetKey, next);
     return { ...next };
   }

@@ -35,19 +35,23 @@ export type Behaviour = { fail?: SendFailure; delayMs?: number; hang?: boolean }
  */
 export class FakeConnector {
   readonly accepted = new Map<string, number>();
+  /** Accepted per "conversationId|summary": tests put the job id into the summary. */
+  readonly acceptedMessages = new Map<string, number>();
   readonly updates: { conversationId: string; activityId: string; message: OutgoingMessage }[] = [];
   readonly calls = new Map<string, number>();
   script: (conversationId: string, call: number, kind: 'send' | 'update') => Behaviour = () => undefined;
 
   sender(onAccepted?: (count: number) => Behaviour): ConversationSender {
     return {
-      send: async (c: StoredConversation): Promise<SendResult> => {
+      send: async (c: StoredConversation, message: OutgoingMessage): Promise<SendResult> => {
         const call = (this.calls.get(c.conversationId) ?? 0) + 1;
         this.calls.set(c.conversationId, call);
         const b = this.script(c.conversationId, call, 'send');
         if (b?.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
         if (b?.fail) throw b.fail;
         this.accepted.set(c.conversationId, (this.accepted.get(c.conversationId) ?? 0) + 1);
+        const key = `${c.conversationId}|${message.summary ?? ''}`;
+        this.acceptedMessages.set(key, (this.acceptedMessages.get(key) ?? 0) + 1);
         const total = [...this.accepted.values()].reduce((a, v) => a + v, 0);
         const after = onAccepted?.(total);
         if (b?.hang || after?.hang) return new Promise<SendResult>(() => undefined);
@@ -63,6 +67,10 @@ export class FakeConnector {
 
   duplicates(): string[] {
     return [...this.accepted].filter(([, n]) => n > 1).map(([id]) => id);
+  }
+
+  duplicateMessages(): string[] {
+    return [...this.acceptedMessages].filter(([, n]) => n > 1).map(([key]) => key);
   }
 }
 

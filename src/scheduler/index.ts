@@ -1,0 +1,2 @@
+// Public surface of the scheduler.
+export { createScheduler, type Scheduler, type SchedulerDeps, type TickResult } from './scheduler.js';
