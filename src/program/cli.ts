@@ -1,0 +1,164 @@
+// CLI commands of the program feature: lint program.yaml, draft a program from an announcement, export the
+// stored program. Errors are one line naming file, line and field; never a stack trace.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { CliCommand, CliContext } from '../cli/types.js';
+import { programText } from '../i18n/program.js';
+import type { Locale } from '../i18n/locale.js';
+import { loadProgramFile, ProgramLoadError } from './load.js';
+import { hasErrors, lintProgram, type LintFinding } from './lint.js';
+import { importAnnouncement } from './import-announcement.js';
+import { ProgramRepository } from './repository.js';
+
+interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+/** `--json`, `--content DIR`, `--out=FILE`; anything not in `known` is a usage error. */
+function parseArgs(args: string[], known: Record<string, 'flag' | 'value'>): ParsedArgs | string {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const kind = known[name];
+    if (!kind) return `unknown option --${name}`;
+    if (kind === 'flag') flags.set(name, true);
+    else {
+      const value = inline ?? args[++i];
+      if (value === undefined || value.startsWith('--')) return `--${name} needs a value`;
+      flags.set(name, value);
+    }
+  }
+  return { positional, flags };
+}
+
+function describeFinding(f: LintFinding, locale: Locale): string {
+  const t = programText(locale);
+  const where = f.sessionId ? ` ${t.sessionLabel} ${f.sessionId}:` : '';
+  const suggestion = f.suggestion ? `\n    ${t.suggestionLabel}: ${f.suggestion}` : '';
+  return `${t.severity[f.severity]} [${f.code}]${where} ${f.message}${suggestion}`;
+}
+
+function printFindings(ctx: CliContext, findings: LintFinding[], locale: Locale): void {
+  const t = programText(locale);
+  for (const f of findings) ctx.out(describeFinding(f, locale));
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  ctx.out(t.lintSummary(errors, findings.length - errors));
+}
+
+const LINT_USAGE = 'lint [--content DIR] [--json]';
+const IMPORT_USAGE = 'import-announcement FILE [--json] [--out program.yaml]';
+const EXPORT_USAGE = 'program export';
+
+const lintCommand: CliCommand = {
+  name: 'lint',
+  usage: LINT_USAGE,
+  summary: 'Checks CONTENT_DIR/program.yaml: schema, dates, weekdays, order, overlaps, time zone, join links.',
+  async run(args, ctx) {
+    const parsed = parseArgs(args, { content: 'value', json: 'flag' });
+    if (typeof parsed === 'string' || parsed.positional.length) {
+      ctx.err(`${typeof parsed === 'string' ? `${parsed}. ` : ''}${programText('de').usageError(LINT_USAGE)}`);
+      return 2;
+    }
+    const dir = (parsed.flags.get('content') as string | undefined) ?? ctx.contentDir;
+    const file = path.join(dir, 'program.yaml');
+    const json = parsed.flags.has('json');
+    try {
+      const { program } = await loadProgramFile(file);
+      const findings = lintProgram(program, { now: ctx.clock.now() });
+      const ok = !hasErrors(findings);
+      if (json) ctx.out(JSON.stringify({ ok, findings }, null, 2));
+      else if (!findings.length) ctx.out(programText(program.program.language).lintClean(file));
+      else printFindings(ctx, findings, program.program.language);
+      return ok ? 0 : 1;
+    } catch (error) {
+      if (!(error instanceof ProgramLoadError)) throw error;
+      if (json) {
+        ctx.out(
+          JSON.stringify(
+            {
+              ok: false,
+              findings: [],
+              error: { file: error.file, line: error.line ?? null, field: error.field ?? null, message: error.reason },
+            },
+            null,
+            2,
+          ),
+        );
+      }
+      ctx.err(error.message);
+      return 1;
+    }
+  },
+};
+
+const importCommand: CliCommand = {
+  name: 'import-announcement',
+  usage: IMPORT_USAGE,
+  summary: 'Drafts a program.yaml from an announcement (text, Markdown or HTML) and lints the draft.',
+  async run(args, ctx) {
+    const t = programText('de');
+    const parsed = parseArgs(args, { json: 'flag', out: 'value' });
+    if (typeof parsed === 'string' || parsed.positional.length !== 1) {
+      ctx.err(`${typeof parsed === 'string' ? `${parsed}. ` : ''}${t.usageError(IMPORT_USAGE)}`);
+      return 2;
+    }
+    const file = parsed.positional[0]!;
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      ctx.err(t.cannotRead(file, (error as NodeJS.ErrnoException).code ?? 'error'));
+      return 1;
+    }
+    const defaultTimezone = ctx.env.PROGRAM_TIMEZONE;
+    const { draft, findings } = importAnnouncement(text, { now: ctx.clock.now(), ...(defaultTimezone ? { defaultTimezone } : {}) });
+    const out = parsed.flags.get('out') as string | undefined;
+    if (out) {
+      const header = [
+        `# Entwurf aus ${path.basename(file)} (npm run cli -- import-announcement). Vor dem Übernehmen prüfen.`,
+        ...findings.map((f) => `# ${describeFinding(f, 'de').replace(/\n\s*/g, ' ')}`),
+      ].join('\n');
+      await fs.writeFile(out, `${header}\n${stringify(draft, { lineWidth: 0 })}`);
+    }
+    if (parsed.flags.has('json')) {
+      ctx.out(JSON.stringify({ draft, findings }, null, 2));
+    } else {
+      if (!out) ctx.out(stringify(draft, { lineWidth: 0 }));
+      printFindings(ctx, findings, 'de');
+      if (out) ctx.out(t.wroteFile(out));
+    }
+    return hasErrors(findings) ? 1 : 0;
+  },
+};
+
+const exportCommand: CliCommand = {
+  name: 'program export',
+  usage: EXPORT_USAGE,
+  summary: 'Writes the program stored in Table Storage as program.yaml to stdout.',
+  async run(args, ctx) {
+    if (args.length) {
+      ctx.err(programText('de').usageError(EXPORT_USAGE));
+      return 2;
+    }
+    const stored = await new ProgramRepository(await ctx.storage()).getActive();
+    if (!stored) {
+      ctx.err(programText('de').noStoredProgram);
+      return 1;
+    }
+    ctx.out(
+      `# ${stored.program.program.id}, version ${stored.version}, ${stored.updatedAt} (${stored.updatedBy})\n` +
+        stringify(stored.program, { lineWidth: 0 }),
+    );
+    return 0;
+  },
+};
+
+export const programCliCommands: CliCommand[] = [lintCommand, importCommand, exportCommand];
