@@ -1,0 +1,152 @@
+// Repository, service and CLI against real Azurite.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
+import { TableStore } from '../../src/storage/tables.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { silentLogger } from '../../src/shared/log.js';
+import type { CliContext } from '../../src/cli/types.js';
+import { createFaqEngine, FaqRepository, FaqService, faqCliCommands, normalizeQuestion, parseFaqAction } from '../../src/faq/index.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let azurite: AzuriteHandle;
+let store: TableStore;
+let n = 0;
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+});
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+async function setup() {
+  store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, `t${++n}x`);
+  const clock = new ManualClock('2025-09-01T08:00:00Z');
+  const engine = await createFaqEngine({ contentDir: path.join(root, 'content'), clock });
+  const repository = new FaqRepository(store);
+  const service = new FaqService({ engine, repository, clock, logger: silentLogger });
+  return { clock, engine, repository, service };
+}
+
+function fakeContext(): CliContext & { output: string[]; errors: string[] } {
+  const output: string[] = [];
+  const errors: string[] = [];
+  return {
+    output,
+    errors,
+    out: (t) => output.push(t),
+    err: (t) => errors.push(t),
+    env: {},
+    contentDir: path.join(root, 'content'),
+    storage: async () => store,
+    clock: new ManualClock('2025-09-01T08:00:00Z'),
+  };
+}
+
+const command = (name: string) => faqCliCommands.find((c) => c.name === name)!;
+
+describe('FAQ service and repository', () => {
+  it('logs questions, records votes and lists gaps by normalised text', async () => {
+    const { service, repository, clock } = await setup();
+    const a = await service.ask({ question: 'Gibt es ein Zertifikat?', locale: 'de', conversationId: 'conv-1', userId: 'u1' });
+    expect(a.answer.answered).toBe(false);
+    expect(a.message.card?.actions?.map((x) => (x as { verb?: string }).verb)).toEqual(['faq.forward']);
+    clock.advance(1000);
+    await service.ask({ question: 'gibt es ein Zertifikat', locale: 'de', conversationId: 'conv-2' });
+    const answered = await service.ask({ question: 'Wann ist der Auftakt?', locale: 'de', conversationId: 'conv-3' });
+    expect(answered.answer.answered).toBe(true);
+    await service.vote(answered.questionId, 'u3', true);
+    await service.vote(answered.questionId, 'u3', false); // last vote wins
+    await service.ask({ question: 'Ist das online?', locale: 'de', conversationId: 'conv-4' });
+
+    const stored = await repository.getQuestion(a.questionId);
+    expect(stored).toMatchObject({ question: 'Gibt es ein Zertifikat?', conversationId: 'conv-1', answered: false, locale: 'de' });
+    expect(await repository.listVotes(answered.questionId)).toMatchObject([{ voterId: 'u3', helpful: false }]);
+
+    const gaps = await repository.gaps();
+    expect(gaps.map((g) => [g.normalized, g.count, g.unanswered, g.unhelpful])).toEqual([
+      [normalizeQuestion('Gibt es ein Zertifikat?'), 2, 2, 0],
+      ['wann ist der auftakt', 1, 0, 1],
+    ]);
+    await expect(service.vote('nope', 'u1', true)).rejects.toMatchObject({ code: 'faq.question_not_found' });
+  });
+
+  it('forwards a question, routes the answer back, and curates it for the engine', async () => {
+    const { service, repository, engine } = await setup();
+    const asked = await service.ask({ question: 'Werden die Termine aufgezeichnet?', locale: 'en', conversationId: 'asker-conv', userId: 'u9' });
+    expect(asked.answer.answered).toBe(false);
+
+    const forward = parseFaqAction('faq.forward', { questionId: asked.questionId });
+    expect(forward.ok).toBe(true);
+    const fwd = await service.handleAction(forward.ok ? forward.action : (undefined as never), { userId: 'u9', locale: 'en' });
+    expect(fwd.verb).toBe('faq.forward');
+    if (fwd.verb !== 'faq.forward') return;
+    expect(fwd.result.created).toBe(true);
+    expect(JSON.stringify(fwd.result.coordinatorMessage.card)).toContain('Werden die Termine aufgezeichnet?');
+    expect((await service.forward(asked.questionId)).created).toBe(false);
+
+    const answer = await service.answerEscalation(asked.questionId, 'Nein, die Termine werden nicht aufgezeichnet.', 'coord-1');
+    expect(answer.askerConversationId).toBe('asker-conv');
+    expect(JSON.stringify(answer.askerMessage.card)).toContain('nicht aufgezeichnet');
+    expect((await repository.getEscalation(asked.questionId))?.status).toBe('answered');
+    await expect(service.answerEscalation(asked.questionId, 'Nochmal', 'coord-2')).rejects.toMatchObject({ code: 'faq.escalation_already_answered' });
+
+    const entry = await service.curate(asked.questionId, 'coord-1');
+    expect(engine.ask('werden die treffen aufgezeichnet')).toMatchObject({ answered: true, answer: 'Nein, die Termine werden nicht aufgezeichnet.' });
+    expect((await repository.listCurated()).map((e) => e.id)).toEqual([entry.id]);
+
+    // A fresh engine picks the curated entry up from storage.
+    const fresh = await setupWithSameStore();
+    expect(await fresh.loadCurated()).toBe(1);
+  });
+
+  async function setupWithSameStore() {
+    const clock = new ManualClock('2025-09-01T08:00:00Z');
+    const engine = await createFaqEngine({ contentDir: path.join(root, 'content'), clock });
+    return new FaqService({ engine, repository: new FaqRepository(store), clock, logger: silentLogger });
+  }
+});
+
+describe('FAQ CLI', () => {
+  it('ask --json prints exactly one JSON object with the contract fields', async () => {
+    const ctx = fakeContext();
+    const code = await command('ask').run(['--json', '--now', '2025-12-01T09:00:00+01:00', '--lang', 'de', 'Wann ist der nächste Termin?'], ctx);
+    expect(code).toBe(0);
+    expect(ctx.output).toHaveLength(1);
+    const parsed = JSON.parse(ctx.output[0]!);
+    expect(Object.keys(parsed).sort()).toEqual(['answer', 'answered', 'confidence', 'sources']);
+    expect(parsed.answered).toBe(true);
+    expect(parsed.answer).toContain('16.12.2025');
+    expect(parsed.sources[0]).toEqual({ title: expect.any(String), excerpt: expect.any(String) });
+  });
+
+  it('ask declines out-of-scope questions and honours --content and --lang', async () => {
+    const ctx = fakeContext();
+    await command('ask').run(['--json', '--content', path.join(root, 'content'), '--lang', 'en', 'What is the capital of France?'], ctx);
+    expect(JSON.parse(ctx.output[0]!)).toMatchObject({ answered: false, sources: [] });
+    const text = fakeContext();
+    await command('ask').run(['Ist', 'das', 'online?'], text);
+    expect(text.output[0]).toContain('virtuell');
+  });
+
+  it('ask rejects bad arguments with exit code 2', async () => {
+    for (const args of [[], ['--now', 'gestern', 'Frage'], ['--lang', 'fr', 'Frage'], ['--bogus', 'Frage'], ['--now']]) {
+      const ctx = fakeContext();
+      expect(await command('ask').run(args, ctx)).toBe(2);
+      expect(ctx.errors.join('\n')).toContain('ask');
+    }
+  });
+
+  it('faq gaps lists the logged gaps', async () => {
+    const { service } = await setup();
+    await service.ask({ question: 'Gibt es Parkplätze?', locale: 'de', conversationId: 'c' });
+    await service.ask({ question: 'Gibt es Parkplaetze', locale: 'de', conversationId: 'c' });
+    const ctx = fakeContext();
+    expect(await command('faq gaps').run(['--json'], ctx)).toBe(0);
+    expect(JSON.parse(ctx.output[0]!)).toMatchObject([{ count: 2, unanswered: 2 }]);
+    const text = fakeContext();
+    await command('faq gaps').run([], text);
+    expect(text.output[0]).toContain('Parkpl');
+  });
+});
