@@ -1,0 +1,71 @@
+// Public surface of the program feature: the model and its time math, program.yaml loading, the schedule
+// lint, the announcement importer, the calendar feed, the stored program (service) and its CLI commands.
+export {
+  programSchema,
+  sessionSchema,
+  contactSchema,
+  feedbackSettingsSchema,
+  type Program,
+  type ProgramDocument,
+  type ProgramInfo,
+  type Session,
+  type Contact,
+  type FeedbackSettings,
+} from './model.js';
+export {
+  sessionStart,
+  sessionEnd,
+  formatDate,
+  formatTimeRange,
+  sortedSessions,
+  localDateTime,
+  parseDuration,
+  isValidZone,
+  localTimeStatus,
+  isoWeekday,
+  type LocalTimeStatus,
+} from './time.js';
+export { loadProgramFile, parseProgramText, ProgramLoadError, type LoadedProgram } from './load.js';
+export { parseWeekday, weekdayName } from './weekday.js';
+export {
+  lintProgram,
+  hasErrors,
+  LINT_CODES,
+  KNOWN_MEETING_HOSTS,
+  type LintCode,
+  type LintFinding,
+  type LintOptions,
+} from './lint.js';
+export {
+  importAnnouncement,
+  normalizeAnnouncement,
+  type ImportOptions,
+  type ImportResult,
+  type ProgramDraft,
+} from './import-announcement.js';
+export {
+  renderCalendar,
+  calendarPath,
+  calendarUid,
+  buildVtimezone,
+  CALENDAR_PATH,
+  type CalendarOptions,
+} from './calendar.js';
+export {
+  ProgramRepository,
+  ProgramConflictError,
+  PROGRAMS_TABLE,
+  type StoredProgram,
+  type ProgramRefusal,
+  type ProgramMarkers,
+} from './repository.js';
+export {
+  ProgramService,
+  type ProgramServiceDeps,
+  type ImportOutcome,
+  type SaveOutcome,
+  type ProgramStatus,
+  type ProgramChangeListener,
+  type ChangeReason,
+} from './service.js';
+export { programCliCommands } from './cli.js';
