@@ -72,6 +72,30 @@ describe('importAnnouncement on the seed announcement', () => {
   });
 });
 
+describe('importAnnouncement on the seed pasted without its tabs', () => {
+  const text = fs.readFileSync(seedPath, 'utf8').replace(/\t/g, ' ');
+  const result = importAnnouncement(text, { now });
+
+  it('still finds all five sessions (in reading order) and infers the September year from its weekday', () => {
+    expect(result.draft.sessions.map((s) => [s.id, s.date])).toEqual([
+      ['auftaktveranstaltung', '2025-08-26'],
+      ['data-governance-wegweiser', '2026-12-16'],
+      ['wie-fange-ich-an', '2025-09-25'],
+      ['abschlussstreffen', '2026-01-20'],
+      ['finalisierung', '2025-11-18'],
+    ]);
+    expect(result.draft.sessions[1]!.summary).toMatch(/^Vorstellung und Einblick/);
+    expect(result.draft.sessions[0]!.summary).toBeUndefined();
+  });
+
+  it('still proposes 16.12.2025 for the December session', () => {
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ code: 'weekday-mismatch', sessionId: 'data-governance-wegweiser', suggestion: '16.12.2025 ist ein Dienstag' }),
+    );
+    expectConsistent(result);
+  });
+});
+
 describe('importAnnouncement in other styles', () => {
   it('Markdown list with bold dates, short weekdays, en dashes and indented descriptions', () => {
     const r = importFixture('markdown-list.md');

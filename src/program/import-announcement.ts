@@ -66,6 +66,10 @@ const TIME_RANGE_SOURCE =
   '(?<sh>\\d{1,2})(?:[:.](?<sm>\\d{2}))?\\s*(?:Uhr\\s*)?(?:bis|–|—|-)\\s*(?<eh>\\d{1,2})(?:[:.](?<em>\\d{2}))?(?:\\s*Uhr)?';
 const TIME_AFTER_DATE = new RegExp(`^\\s*[,:–—-]?\\s*(?:(?:von|um|ab|jeweils)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
 const TIME_ALONE = new RegExp(`^(?:(?:von|um|jeweils)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
+const NEXT_ENTRY = new RegExp(
+  `(?<=\\s)(?:(?:${WEEKDAY_PATTERN})\\.?\\s*,?\\s+)?(?:den\\s+)?${DATE_PATTERN}\\s*[,:–—-]?\\s*(?:(?:von|um|ab)\\s+)?${TIME_RANGE_SOURCE}`,
+  'iu',
+);
 const GLOBAL_TIME = new RegExp(`jeweils\\s+(?:(?:von|zwischen)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
 
@@ -305,7 +309,9 @@ function segmentsOf(text: string): Segment[] {
 function parseSessions(text: string): RawSession[] {
   const sessions: RawSession[] = [];
   let current: RawSession | undefined;
-  for (const segment of segmentsOf(text)) {
+  const queue = segmentsOf(text);
+  while (queue.length) {
+    const segment = queue.shift()!;
     if (segment === BREAK) {
       if (current && (current.title || current.description.length)) current.closed = true;
       continue;
@@ -315,7 +321,15 @@ function parseSessions(text: string): RawSession[] {
       if (current) current.closed = true;
       current = header.session;
       sessions.push(current);
-      takeTitle(current, header.rest);
+      // A table pasted without its tabs runs the next entry into this one: split where a dated, timed entry
+      // starts (only inside an entry, so a date in the introduction never becomes a session).
+      const next = NEXT_ENTRY.exec(header.rest);
+      if (next && next.index > 0) {
+        takeTitle(current, header.rest.slice(0, next.index));
+        queue.unshift(header.rest.slice(next.index).trim(), BREAK);
+      } else {
+        takeTitle(current, header.rest);
+      }
       continue;
     }
     if (!current || current.closed) continue;
@@ -372,13 +386,19 @@ function inferYears(sessions: RawSession[], now: DateTime): number[] {
       const s = sessions[i]!;
       const prev = i > 0 && years[i - 1] !== undefined ? i - 1 : undefined;
       const next = i + 1 < sessions.length && years[i + 1] !== undefined ? i + 1 : undefined;
+      const guesses: number[] = [];
       if (prev !== undefined) {
         const p = sessions[prev]!;
-        years[i] = years[prev]! + (ordinal(s.month, s.day) < ordinal(p.month, p.day) ? 1 : 0);
-      } else if (next !== undefined && pass === 1) {
-        const n = sessions[next]!;
-        years[i] = years[next]! - (ordinal(s.month, s.day) > ordinal(n.month, n.day) ? 1 : 0);
+        guesses.push(years[prev]! + (ordinal(s.month, s.day) < ordinal(p.month, p.day) ? 1 : 0));
       }
+      if (next !== undefined && (pass === 1 || prev !== undefined)) {
+        const n = sessions[next]!;
+        guesses.push(years[next]! - (ordinal(s.month, s.day) > ordinal(n.month, n.day) ? 1 : 0));
+      }
+      if (!guesses.length) continue;
+      // A neighbour may itself carry a wrong year; the written weekday decides between the guesses.
+      const candidates = [...guesses, ...guesses.flatMap((y) => [y - 1, y + 1])];
+      years[i] = candidates.find((y) => matchesWeekday(s, y)) ?? guesses[0]!;
     }
   }
   return years.map((y) => y ?? now.year);

@@ -171,10 +171,12 @@ export function lintProgram(program: Program, _options: LintOptions = {}): LintF
     const candidates = [-1, 1]
       .map((delta) => shiftYear(session.date, delta))
       .filter((d): d is string => d !== undefined && isoWeekday(d) === written);
-    const fitting = candidates.find((d) => {
-      const start = localDateTime(d, session.start, effectiveZone).toMillis();
-      return (!before || before.start <= start) && (!after || start <= after.start);
-    });
+    const others = timed.filter((o) => o.index !== index).map((o) => o.start);
+    const startOf = (d: string) => localDateTime(d, session.start, effectiveZone).toMillis();
+    // Prefer the year that keeps the listed order; else one inside the program's span.
+    const fitting =
+      candidates.find((d) => (!before || before.start <= startOf(d)) && (!after || startOf(d) <= after.start)) ??
+      candidates.find((d) => others.length > 0 && Math.min(...others) <= startOf(d) && startOf(d) <= Math.max(...others));
     let suggestion: string;
     if (fitting) {
       yearFix.set(index, fitting);
