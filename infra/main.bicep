@@ -351,7 +351,6 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
     channelName: 'MsTeamsChannel'
     properties: {
       isEnabled: true
-      deploymentEnvironment: 'CommercialDeployment'
     }
   }
 }
