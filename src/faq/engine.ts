@@ -11,7 +11,7 @@ import { faqTexts } from '../i18n/faq.js';
 import { loadKnowledgeBase, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
 import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
-import { termsOfWord, words } from './german.js';
+import { words } from './german.js';
 
 export interface FaqSource {
   title: string;
@@ -38,7 +38,7 @@ export interface AskOptions {
  * Answers below this confidence are declined. Calibrated on tests/faq/eval.yaml (see docs/faq.md): the
  * midpoint of the gap between the highest out-of-scope and the lowest in-scope confidence of passage answers.
  */
-export const FAQ_CONFIDENCE_THRESHOLD = 0.6;
+export const FAQ_CONFIDENCE_THRESHOLD = 0.71;
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
 const SCHEDULE_CONFIDENCE = 0.95;
 const EXCERPT_CHARS = 240;
@@ -80,7 +80,7 @@ function shortAnswer(text: string, units: QueryUnit[], index: PassageIndex): str
   if (text.length <= SHORT_ANSWER_CHARS) return text;
   const sentences = text.split(/(?<=[.!?])\s+/u);
   const scored = sentences.map((s, i) => {
-    const terms = new Set(words(s).flatMap((w) => termsOfWord(w, index.vocabulary)));
+    const terms = new Set(words(s).flatMap((w) => index.termsOf(w)));
     const score = units.reduce((sum, u) => sum + (u.terms.some((t) => terms.has(t)) ? u.weight : 0), 0);
     return { s, i, score };
   });
@@ -164,7 +164,8 @@ class Engine implements FaqEngine {
     const locale = options.locale ?? 'de';
     const t = faqTexts[locale];
     const now = options.now ?? (this.options.clock ?? systemClock).now();
-    const units = this.index.units(question);
+    const analysed = this.index.analyse(question);
+    const units = analysed.units;
     const program = this.knowledgeBase.program;
 
     if (program && this.matcher) {
@@ -175,7 +176,7 @@ class Engine implements FaqEngine {
       }
     }
 
-    const { hits } = this.index.query(question, { units });
+    const { hits } = this.index.query(question, { analysed });
     const top = hits[0];
     if (!top || top.coverage < this.threshold) return this.decline(locale, top?.coverage ?? 0);
     return this.fromHit(top, hits, units, locale);

@@ -104,8 +104,17 @@ export const GLOSSARY: ReadonlyMap<string, string> = (() => {
 })();
 
 /** Snowball German stem, folded: the form terms are indexed and searched under. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 100_000;
+
 export function stem(word: string): string {
-  return foldUmlauts(stemmer.stem(lower(word)));
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = foldUmlauts(stemmer.stem(lower(word)));
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** Maps a surface word through the glossary (after folding), then stems it. */

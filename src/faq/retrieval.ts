@@ -54,7 +54,7 @@ export class PassageIndex {
   private readonly search: MiniSearch<RetrievalDoc>;
   readonly vocabulary = new Vocabulary();
   private readonly docs = new Map<string, RetrievalDoc>();
-  private readonly dfCache = new Map<string, number>();
+  private readonly termCache = new Map<string, string[]>();
 
   constructor(docs: RetrievalDoc[]) {
     for (const d of docs) {
@@ -62,12 +62,11 @@ export class PassageIndex {
       this.vocabulary.addText(d.text);
       this.docs.set(d.id, d);
     }
-    const vocabulary = this.vocabulary;
     this.search = new MiniSearch<RetrievalDoc>({
       fields: ['title', 'text'],
       storeFields: [],
       tokenize: (text) => words(text),
-      processTerm: (word) => termsOfWord(word, vocabulary),
+      processTerm: (word) => this.termsOf(word),
       searchOptions: { boost: { title: 2 } },
     });
     this.search.addAll(docs);
@@ -79,17 +78,41 @@ export class PassageIndex {
 
   /** Index terms of a question, one unit per content word. */
   units(question: string): QueryUnit[] {
+    return this.analyse(question).units;
+  }
+
+  /**
+   * One search for all of the question's terms: gives the units with their document frequencies (counted
+   * from the same result list, typo matches included) and the results the ranking reuses.
+   */
+  analyse(question: string): { units: QueryUnit[]; results: SearchResult[] } {
     const seen = new Set<string>();
-    const out: QueryUnit[] = [];
+    const raw: { word: string; terms: string[] }[] = [];
     for (const word of words(question)) {
-      const terms = termsOfWord(word, this.vocabulary);
+      const terms = this.termsOf(word);
       const key = terms.join('|');
       if (!terms.length || seen.has(key)) continue;
       seen.add(key);
-      const df = Math.max(...terms.map((t) => this.documentFrequency(t)));
-      out.push({ word, terms, df, weight: idf(df, Math.max(this.docs.size, 1)) });
+      raw.push({ word, terms });
     }
-    return out;
+    const allTerms = [...new Set(raw.flatMap((u) => u.terms))];
+    const results = allTerms.length ? this.searchTerms(allTerms) : [];
+    const n = Math.max(this.docs.size, 1);
+    const units = raw.map(({ word, terms }) => {
+      const df = results.filter((r) => terms.some((t) => r.queryTerms.includes(t))).length;
+      return { word, terms, df, weight: idf(df, n) };
+    });
+    return { units, results };
+  }
+
+  /** The index terms of one word (memoised: the vocabulary is fixed once the index is built). */
+  termsOf(word: string): string[] {
+    let terms = this.termCache.get(word);
+    if (!terms) {
+      terms = termsOfWord(word, this.vocabulary);
+      this.termCache.set(word, terms);
+    }
+    return terms;
   }
 
   private searchTerms(terms: string[]): SearchResult[] {
@@ -105,27 +128,18 @@ export class PassageIndex {
     );
   }
 
-  /** How many documents a term matches, typo tolerance included. */
-  documentFrequency(term: string): number {
-    let df = this.dfCache.get(term);
-    if (df === undefined) {
-      df = this.searchTerms([term]).length;
-      this.dfCache.set(term, df);
-    }
-    return df;
-  }
-
   /** True when any document matches the word (after the German pipeline, typos tolerated). */
   knows(word: string): boolean {
-    return termsOfWord(word, this.vocabulary).some((t) => this.documentFrequency(t) > 0);
+    return this.analyse(word).units.some((u) => u.df > 0);
   }
 
-  query(question: string, options: { units?: QueryUnit[]; limit?: number } = {}): RetrievalResult {
-    const units = options.units ?? this.units(question);
+  query(question: string, options: { units?: QueryUnit[]; analysed?: { units: QueryUnit[]; results: SearchResult[] }; limit?: number } = {}): RetrievalResult {
+    const analysed = options.units ? undefined : (options.analysed ?? this.analyse(question));
+    const units = options.units ?? analysed!.units;
     const allTerms = [...new Set(units.flatMap((u) => u.terms))];
     if (!allTerms.length) return { units, hits: [] };
     const totalWeight = units.reduce((s, u) => s + u.weight, 0);
-    const results = this.searchTerms(allTerms);
+    const results = analysed ? analysed.results : this.searchTerms(allTerms);
     const hits: RetrievalHit[] = [];
     for (const r of results.slice(0, 30)) {
       const doc = this.docs.get(String(r.id));
