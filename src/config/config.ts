@@ -22,7 +22,7 @@ const intIn = (min: number, max: number, fallback: number) =>
 
 export const configSchema = z
   .object({
-    PORT: intIn(1, 65535, 3978),
+    PORT: intIn(0, 65535, 3978),
     CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default('./content')),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./.data')),
     STORAGE_CONNECTION_STRING: optionalString.refine(
@@ -30,7 +30,7 @@ export const configSchema = z
       'expected an Azure Storage connection string with a TableEndpoint or AccountName',
     ),
     STORAGE_TABLE_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url('expected a URL such as https://ACCOUNT.table.core.windows.net').optional()),
-    TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'expected letters and digits, starting with a letter').default('')),
+    TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^([A-Za-z][A-Za-z0-9]{0,20})?$/, 'expected letters and digits, starting with a letter').default('')),
     MicrosoftAppId: z.preprocess(emptyToUndefined, z.string().regex(GUID, 'expected a GUID (the bot\'s Entra app id)').optional()),
     MicrosoftAppPassword: optionalString,
     MicrosoftAppTenantId: z.preprocess(emptyToUndefined, z.string().regex(GUID, 'expected a GUID (the Entra tenant id)').optional()),

@@ -1,0 +1,123 @@
+// The HTTP edge: restify with the bot endpoint, health and readiness probes and the calendar feed.
+// Malformed or oversized bodies are answered 400/413 here and never reach the bot.
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from '../shared/log.js';
+
+export interface HttpRoutes {
+  /** POST /api/messages: body already parsed (JSON object). */
+  messages(req: Request, res: Response): Promise<void>;
+  /** GET /healthz: liveness. */
+  health(): Promise<{ ok: boolean; body: Record<string, unknown> }>;
+  /** GET /readyz: storage and program. */
+  ready(): Promise<{ ok: boolean; body: Record<string, unknown> }>;
+  /** GET /api/calendar.ics and /api/calendar/:sessionId.ics; undefined = 404. */
+  calendar?(sessionId: string | undefined): Promise<string | undefined>;
+}
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface HttpServer {
+  server: Server;
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting connections and waits (bounded) for in-flight requests. */
+  close(timeoutMs: number): Promise<void>;
+  inFlight(): number;
+}
+
+export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer {
+  const server = restify.createServer({ name: 'peer-learning-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+
+  server.use((req, res, next) => {
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+    });
+    next();
+  });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: false }));
+
+  server.on('restifyError', (req: Request, res: Response, err: { statusCode?: number; message?: string }, callback: () => void) => {
+    // Never leak internals: log the code, answer a short JSON body.
+    const status = err.statusCode ?? 500;
+    if (status >= 500) logger.error({ event: 'http.error', status, path: req.path(), err: err.message }, 'request failed');
+    else logger.info({ event: 'http.rejected', status, path: req.path() }, 'request rejected');
+    (err as { toJSON?: () => unknown }).toJSON = () => ({ error: status === 413 ? 'payload too large' : status === 400 ? 'bad request' : 'error' });
+    callback();
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
+      res.send(400, { error: 'expected a JSON activity' });
+      return;
+    }
+    try {
+      await routes.messages(req, res);
+    } catch (error) {
+      logger.error({ event: 'http.messages.failed', err: (error as Error).message }, 'message handling failed');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const { ok, body } = await routes.health();
+    res.send(ok ? 200 : 503, body);
+  });
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const { ok, body } = await routes.ready();
+    res.send(ok ? 200 : 503, body);
+  });
+
+  const sendCalendar = async (sessionId: string | undefined, res: Response) => {
+    const ics = routes.calendar ? await routes.calendar(sessionId) : undefined;
+    if (ics === undefined) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Content-Disposition', `inline; filename="${sessionId ?? 'program'}.ics"`);
+    res.sendRaw(200, ics);
+  };
+  server.get('/api/calendar.ics', async (_req: Request, res: Response) => sendCalendar(undefined, res));
+  server.get('/api/calendar/:file', async (req: Request, res: Response) => {
+    const file = String(req.params.file ?? '');
+    const match = /^([a-z0-9][a-z0-9-]{0,62})\.ics$/.exec(file);
+    if (!match) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    await sendCalendar(match[1], res);
+  });
+
+  return {
+    server,
+    inFlight: () => inFlight,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.removeListener('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: (timeoutMs) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          logger.warn({ event: 'http.closeTimeout', inFlight }, 'in-flight requests still open at shutdown');
+          server.server.closeAllConnections?.();
+          resolve();
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        server.server.closeIdleConnections?.();
+        server.close(() => done());
+        if (inFlight === 0) idle = undefined;
+        else idle = () => server.server.closeIdleConnections?.();
+      }),
+  };
+}
