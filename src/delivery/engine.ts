@@ -407,6 +407,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     return launch(claimed, token, onProgress);
   }
 
+  /** An update job waits until the jobs whose cards it replaces have finished sending them. */
+  async function sourcesStillRunning(job: DeliveryJob): Promise<boolean> {
+    for (const source of job.updateOf ?? []) if ((await jobs.get(source))?.status === 'running') return true;
+    return false;
+  }
+
   const engine: DeliveryEngine = {
     ownerId,
     jobs,
@@ -432,6 +438,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
           if (written) skipped.push(written);
           continue;
         }
+        if (job.action === 'update' && (await sourcesStillRunning(job))) continue;
         const handle = await claimAndLaunch(job);
         if (handle) started.push(handle);
       }

@@ -1,0 +1,16 @@
+// Public surface of announcements and reminders: planning, cards, the service and RSVPs.
+export * from './planning.js';
+export * from './cards.js';
+export * from './payload.js';
+export { RsvpRepository, RSVP_TABLE } from './rsvp-repository.js';
+export {
+  createAnnouncementService,
+  announcementBuilders,
+  parseRsvpAction,
+  rsvpActionSchema,
+  type AnnouncementService,
+  type AnnouncementServiceDeps,
+  type ProgramSource,
+  type RsvpAction,
+  type SyncSummary,
+} from './service.js';

@@ -1,0 +1,167 @@
+// Planning: which delivery jobs a program calls for, and how existing jobs change when the program does.
+// Pure functions over the program and the stored jobs; the service applies the resulting actions.
+// Job ids are deterministic, so every instance plans the same ids and creating them twice is harmless:
+//   reminder:  ann|<programId>|<sessionId>|<offset>            (offset as written, e.g. P1D)
+//   update:    upd|<programId>|<sessionId>|<state>[|v<rev>]    (state "cancelled" or "<date>T<start>-<end>")
+import type { DateTime } from 'luxon';
+import type { DeliveryJob, JobSpec } from '../delivery/index.js';
+import type { Program, Session } from '../program/model.js';
+import { parseDuration, sessionStart } from '../program/time.js';
+import { announcementPayload, announcementPayloadSchema, type AnnouncementPayload, type SessionSnapshot } from './payload.js';
+
+export const ANNOUNCEMENT_KIND = 'announcement';
+export const ANNOUNCEMENT_UPDATE_KIND = 'announcement.update';
+export const DEFAULT_GRACE_MS = 30 * 60_000;
+
+export function announcementJobId(programId: string, sessionId: string, offset: string): string {
+  return `ann|${programId}|${sessionId}|${offset}`;
+}
+
+export function updateJobId(programId: string, sessionId: string, state: string, revision?: number): string {
+  return `upd|${programId}|${sessionId}|${state}${revision !== undefined ? `|v${revision}` : ''}`;
+}
+
+export function sessionGroup(programId: string, sessionId: string): string {
+  return `${programId}/${sessionId}`;
+}
+
+/**
+ * When a reminder is due: session start minus the offset, in the program's zone. Calendar units (P1D, P7D)
+ * keep the wall-clock time across a daylight-saving change (10:00 the day before is still 10:00); time
+ * units (PT1H) are exact durations.
+ */
+export function reminderDue(program: Program, session: Session, offset: string): DateTime {
+  return sessionStart(program, session).minus(parseDuration(offset));
+}
+
+export interface PlannedReminder {
+  jobId: string;
+  sessionId: string;
+  offset: string;
+  dueAt: Date;
+  notAfter: Date;
+  payload: AnnouncementPayload;
+}
+
+/** One reminder per scheduled session and offset (the session's own `reminders`, else the program's). */
+export function planReminders(program: Program, options: { graceMs?: number } = {}): PlannedReminder[] {
+  const grace = options.graceMs ?? DEFAULT_GRACE_MS;
+  const out: PlannedReminder[] = [];
+  for (const session of program.sessions) {
+    if (session.status !== 'scheduled') continue;
+    for (const offset of new Set(session.reminders ?? program.program.reminders)) {
+      const due = reminderDue(program, session, offset).toJSDate();
+      out.push({
+        jobId: announcementJobId(program.program.id, session.id, offset),
+        sessionId: session.id,
+        offset,
+        dueAt: due,
+        notAfter: new Date(due.getTime() + grace),
+        payload: announcementPayload(program, session, { offset }),
+      });
+    }
+  }
+  return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.jobId.localeCompare(b.jobId));
+}
+
+export type PlanAction =
+  | { type: 'create'; spec: JobSpec }
+  /** A planned job gets a new due time / content (session moved or edited). */
+  | { type: 'retime'; jobId: string; dueAt: Date; notAfter: Date; payload: AnnouncementPayload }
+  /** A job skipped or cancelled before it ever started becomes planned again (session moved forward, re-scheduled). */
+  | { type: 'revive'; jobId: string; dueAt: Date; notAfter: Date; payload: AnnouncementPayload }
+  | { type: 'cancel'; jobId: string; reason: string }
+  /** A running job is asked to stop; its remaining recipients are skipped. */
+  | { type: 'requestCancel'; jobId: string };
+
+function stateKey(session: Pick<SessionSnapshot, 'date' | 'start' | 'end'> | undefined, cancelled: boolean): string {
+  return cancelled || !session ? 'cancelled' : `${session.date}T${session.start}-${session.end}`;
+}
+
+function payloadOf(job: DeliveryJob): AnnouncementPayload | undefined {
+  const parsed = announcementPayloadSchema.safeParse(job.payload);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Compares the jobs a program calls for with the stored ones and returns what to change.
+ * @param revision the program version, so that moving a session back and forth yields fresh update jobs
+ */
+export function reconcile(
+  program: Program,
+  existing: DeliveryJob[],
+  options: { now: Date; graceMs?: number; revision?: number },
+): PlanAction[] {
+  const programId = program.program.id;
+  const desired = planReminders(program, options.graceMs !== undefined ? { graceMs: options.graceMs } : {});
+  const byId = new Map(existing.map((j) => [j.jobId, j]));
+  const mine = existing.filter((j) => payloadOf(j)?.programId === programId);
+  const actions: PlanAction[] = [];
+  const nowIso = options.now.toISOString();
+
+  for (const d of desired) {
+    const e = byId.get(d.jobId);
+    const group = sessionGroup(programId, d.sessionId);
+    if (!e) {
+      actions.push({
+        type: 'create',
+        spec: { jobId: d.jobId, kind: ANNOUNCEMENT_KIND, payload: d.payload, audience: { purpose: 'announcement' }, dueAt: d.dueAt, notAfter: d.notAfter, group },
+      });
+      continue;
+    }
+    const changed = e.dueAt !== d.dueAt.toISOString() || e.notAfter !== d.notAfter.toISOString() || JSON.stringify(e.payload) !== JSON.stringify(d.payload);
+    if (e.status === 'planned' && changed) {
+      actions.push({ type: 'retime', jobId: d.jobId, dueAt: d.dueAt, notAfter: d.notAfter, payload: d.payload });
+    } else if ((e.status === 'skipped' || e.status === 'cancelled') && !e.startedAt && d.notAfter.toISOString() > nowIso && (changed || e.status === 'cancelled')) {
+      actions.push({ type: 'revive', jobId: d.jobId, dueAt: d.dueAt, notAfter: d.notAfter, payload: d.payload });
+    }
+  }
+
+  const wanted = new Set(desired.map((d) => d.jobId));
+  const sessions = new Map(program.sessions.map((s) => [s.id, s]));
+  for (const e of mine) {
+    if (e.kind !== ANNOUNCEMENT_KIND || wanted.has(e.jobId)) continue;
+    const session = sessions.get(payloadOf(e)!.session.id);
+    if (e.status === 'planned') actions.push({ type: 'cancel', jobId: e.jobId, reason: session?.status === 'cancelled' || !session ? 'session-cancelled' : 'reminder-removed' });
+    else if (e.status === 'running' && !e.cancelRequested) actions.push({ type: 'requestCancel', jobId: e.jobId });
+  }
+
+  // Cards already out: if what they show differs from the session now, replace them in place.
+  const bySession = new Map<string, { sent: DeliveryJob[]; updates: DeliveryJob[] }>();
+  for (const e of mine) {
+    const sessionId = payloadOf(e)!.session.id;
+    const entry = bySession.get(sessionId) ?? { sent: [], updates: [] };
+    if (e.kind === ANNOUNCEMENT_KIND && e.startedAt) entry.sent.push(e);
+    if (e.kind === ANNOUNCEMENT_UPDATE_KIND) entry.updates.push(e);
+    bySession.set(sessionId, entry);
+  }
+  for (const [sessionId, { sent, updates }] of bySession) {
+    if (!sent.length) continue;
+    const latest = [...updates, ...sent].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === ANNOUNCEMENT_UPDATE_KIND ? 1 : -1) || a.createdAt.localeCompare(b.createdAt)).at(-1)!;
+    const shown = payloadOf(latest)!;
+    const shownKey = stateKey(shown.session, shown.change === 'cancelled');
+    const session = sessions.get(sessionId);
+    const currentKey = stateKey(session, !session || session.status === 'cancelled');
+    if (shownKey === currentKey) continue;
+    const change = currentKey === 'cancelled' ? 'cancelled' : 'moved';
+    const payload = session
+      ? announcementPayload(program, session, { change })
+      : { ...shown, session: { ...shown.session, status: 'cancelled' as const }, change };
+    const jobId = updateJobId(programId, sessionId, currentKey, options.revision);
+    if (byId.has(jobId)) continue;
+    actions.push({
+      type: 'create',
+      spec: {
+        jobId,
+        kind: ANNOUNCEMENT_UPDATE_KIND,
+        action: 'update',
+        updateOf: sent.map((j) => j.jobId).sort(),
+        payload,
+        audience: { purpose: 'announcement' },
+        dueAt: options.now,
+        group: sessionGroup(programId, sessionId),
+      },
+    });
+  }
+  return actions;
+}

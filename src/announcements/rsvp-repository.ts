@@ -1,0 +1,44 @@
+// RSVPs ("Ich nehme teil"): one row per person and session, so pressing the button twice counts once.
+// Table "rsvps": PartitionKey = safeKey("<programId>|<sessionId>"), RowKey = safeKey(<Entra object id>).
+// Only the object id and a timestamp are stored: no names.
+import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+
+export const RSVP_TABLE = 'rsvps';
+
+export class RsvpRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private partition(programId: string, sessionId: string): string {
+    return safeKey(`${programId}|${sessionId}`);
+  }
+
+  async set(programId: string, sessionId: string, aadObjectId: string, attending: boolean, now: Date): Promise<void> {
+    const client = await this.store.table(RSVP_TABLE);
+    const key = { partitionKey: this.partition(programId, sessionId), rowKey: safeKey(aadObjectId) };
+    if (attending) {
+      await client.upsertEntity({ ...key, respondedAt: now.toISOString() }, 'Replace');
+      return;
+    }
+    try {
+      await client.deleteEntity(key.partitionKey, key.rowKey);
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
+  }
+
+  async isAttending(programId: string, sessionId: string, aadObjectId: string): Promise<boolean> {
+    const client = await this.store.table(RSVP_TABLE);
+    try {
+      await client.getEntity(this.partition(programId, sessionId), safeKey(aadObjectId));
+      return true;
+    } catch (error) {
+      if (isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
+  async count(programId: string, sessionId: string): Promise<number> {
+    const client = await this.store.table(RSVP_TABLE);
+    return (await listAll(client, `PartitionKey eq ${odataString(this.partition(programId, sessionId))}`)).length;
+  }
+}
