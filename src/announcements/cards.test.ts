@@ -60,9 +60,9 @@ describe('announcement card', () => {
 
   it('program text cannot inject mentions or Markdown links', () => {
     const card = buildAnnouncementCard({ ...payload, session: { ...payload.session, title: '<at>Alle</at> [klick](https://evil.example)' } }, 'de', options);
-    const text = JSON.stringify(card);
-    expect(text).not.toContain('<at>');
-    expect(text).not.toContain('](https://evil');
+    expect(JSON.stringify(card)).not.toContain('<at>');
+    // TextBlocks render Markdown; fallbackText is plain text.
+    expect(JSON.stringify(card.body)).not.toContain('](https://evil');
   });
 
   it('message: card, Markdown text fallback and summary, well under 80 KB', () => {
