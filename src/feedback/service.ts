@@ -125,8 +125,13 @@ export class FeedbackService {
   private readonly clock: Clock;
   private readonly logger: Logger;
   /** Opened polls by session. openedAt/closesAt never change once written, so they can be kept. */
-  private readonly openPolls = new Map<string, PollState>();
+  private readonly openPolls = new Map<string, Promise<PollState | undefined>>();
   private readonly liveReads = new Map<string, () => Promise<LiveView>>();
+  /**
+   * Voter rows known (written here or seen in a read) per session. Only MAX_REFRESH_USERS are ever listed
+   * in a card's refresh, so writing more would cost a request per vote for nothing.
+   */
+  private readonly voterRows = new Map<string, number>();
 
   constructor(private readonly deps: FeedbackDeps) {
     this.repository = new FeedbackRepository(deps.store);
@@ -194,11 +199,21 @@ export class FeedbackService {
     // closedAt is only ever set after closesAt has passed (closeDuePolls), so a cached state is safe to
     // judge by closesAt; a poll not open yet is read again every time.
     const cacheKey = `${programId}.${session.id}`;
-    let poll = this.openPolls.get(cacheKey);
+    let pending = this.openPolls.get(cacheKey);
+    if (!pending) {
+      pending = this.repository.getPoll(programId, session.id);
+      this.openPolls.set(cacheKey, pending);
+    }
+    let poll: PollState | undefined;
+    try {
+      poll = await pending;
+    } catch (error) {
+      this.openPolls.delete(cacheKey);
+      throw error;
+    }
     if (!poll) {
-      poll = await this.repository.getPoll(programId, session.id);
-      if (!poll) return { code: 'pollNotOpen' };
-      this.openPolls.set(cacheKey, poll);
+      if (this.openPolls.get(cacheKey) === pending) this.openPolls.delete(cacheKey);
+      return { code: 'pollNotOpen' };
     }
     if (isPollClosed(poll, now)) return { poll, code: 'pollClosed' };
     return { poll };
@@ -210,9 +225,13 @@ export class FeedbackService {
     const gate = await this.pollGate(session, now);
     if (gate.code) return this.reject(gate.code, actor.locale);
     const key = await this.repository.responderKey(actor.responderAadId);
+    const voterKey = `${programId}.${session.id}`;
+    const known = this.voterRows.get(voterKey) ?? 0;
+    const recordVoter = actor.responderUserId !== undefined && known < MAX_REFRESH_USERS;
+    if (recordVoter) this.voterRows.set(voterKey, known + 1);
     await Promise.all([
       this.repository.putResponse(programId, session.id, key, answer, now),
-      actor.responderUserId ? this.repository.putVoter(programId, session.id, key, actor.responderUserId, now) : undefined,
+      recordVoter ? this.repository.putVoter(programId, session.id, key, actor.responderUserId!, now) : undefined,
     ]);
     this.logger.info({ event: 'feedback.vote.stored', sessionId: session.id }, 'vote stored');
     return { card: await this.thankYou(session, answer, actor, false) };
@@ -228,6 +247,7 @@ export class FeedbackService {
           this.liveAggregate(sessionId),
           this.repository.listVoterUserIds(programId, sessionId, MAX_REFRESH_USERS),
         ]);
+        this.voterRows.set(key, Math.max(this.voterRows.get(key) ?? 0, voters.length));
         return { live, voters };
       });
       this.liveReads.set(key, read);
