@@ -5,7 +5,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Program, Session } from './model.js';
-import { sessionEnd, sessionStart } from './time.js';
+import { sessionEnd, sessionStart, zoneOffset } from './time.js';
 import { programText } from '../i18n/program.js';
 
 export interface CalendarOptions {
@@ -36,21 +36,27 @@ function offsetText(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
 }
 
-/** Instants (ms) where the zone's offset changes within [from, to), found by day steps and bisection. */
+/**
+ * Instants (ms) where the zone's offset changes within [from, to), found by weekly steps and bisection.
+ * Weekly is enough: no zone changes its offset twice within a week in the years a program spans.
+ */
 function transitions(zone: string, from: number, to: number): number[] {
-  const offset = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  const offset = zoneOffset(zone);
   const out: number[] = [];
-  const day = 86_400_000;
-  for (let t = from; t < to; t += day) {
-    if (offset(t) === offset(t + day)) continue;
+  const step = 7 * 86_400_000;
+  let before = offset(from);
+  for (let t = from; t < to; t += step) {
+    const after = offset(t + step);
+    if (after === before) continue;
     let lo = t;
-    let hi = t + day;
+    let hi = t + step;
     while (hi - lo > 1) {
       const mid = lo + Math.floor((hi - lo) / 2);
-      if (offset(mid) === offset(lo)) lo = mid;
+      if (offset(mid) === before) lo = mid;
       else hi = mid;
     }
-    out.push(hi);
+    if (hi < to) out.push(hi);
+    before = after;
   }
   return out;
 }
@@ -59,14 +65,28 @@ function localStamp(ms: number, offsetMinutes: number): string {
   return DateTime.fromMillis(ms + offsetMinutes * 60_000, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss");
 }
 
+const vtimezoneCache = new Map<string, string>();
+
 /**
  * VTIMEZONE with one observance per transition between the given years (RFC 5545 allows explicit DTSTARTs;
  * they avoid guessing the rule that produced luxon's data).
  */
 export function buildVtimezone(zone: string, fromYear: number, toYear: number): string {
+  const key = `${zone}|${fromYear}|${toYear}`;
+  let text = vtimezoneCache.get(key);
+  if (text === undefined) {
+    text = computeVtimezone(zone, fromYear, toYear);
+    // Zone data does not change while the process runs; a handful of entries per program.
+    if (vtimezoneCache.size > 100) vtimezoneCache.clear();
+    vtimezoneCache.set(key, text);
+  }
+  return text;
+}
+
+function computeVtimezone(zone: string, fromYear: number, toYear: number): string {
   const from = DateTime.fromObject({ year: fromYear, month: 1, day: 1 }, { zone: 'UTC' }).toMillis();
   const to = DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone: 'UTC' }).toMillis();
-  const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  const offsetAt = zoneOffset(zone);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`, `X-LIC-LOCATION:${zone}`];
   const kindAt = (ms: number) => {
     // Daylight when the offset is above the smaller of the year's January and July offsets.
