@@ -39,6 +39,7 @@ export class FakeConnector {
   readonly acceptedMessages = new Map<string, number>();
   readonly updates: { conversationId: string; activityId: string; message: OutgoingMessage }[] = [];
   readonly calls = new Map<string, number>();
+  readonly sent: { conversationId: string; message: OutgoingMessage }[] = [];
   script: (conversationId: string, call: number, kind: 'send' | 'update') => Behaviour = () => undefined;
 
   sender(onAccepted?: (count: number) => Behaviour): ConversationSender {
@@ -50,6 +51,7 @@ export class FakeConnector {
         if (b?.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
         if (b?.fail) throw b.fail;
         this.accepted.set(c.conversationId, (this.accepted.get(c.conversationId) ?? 0) + 1);
+        this.sent.push({ conversationId: c.conversationId, message });
         const key = `${c.conversationId}|${message.summary ?? ''}`;
         this.acceptedMessages.set(key, (this.acceptedMessages.get(key) ?? 0) + 1);
         const total = [...this.accepted.values()].reduce((a, v) => a + v, 0);

@@ -1,0 +1,152 @@
+// Announcements end to end below the Teams layer: planning from a program, the scheduler's ticks, the
+// engine's fan-out on real Azurite, "verschoben"/"abgesagt" card updates, the grace window and RSVPs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
+import { TableStore } from '../../src/storage/tables.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { silentLogger } from '../../src/shared/log.js';
+import { AppError } from '../../src/shared/errors.js';
+import { programSchema, type Program } from '../../src/program/model.js';
+import { createDeliveryEngine, MemoryAudience } from '../../src/delivery/index.js';
+import { createScheduler } from '../../src/scheduler/index.js';
+import { announcementBuilders, createAnnouncementService, type ProgramSource } from '../../src/announcements/index.js';
+import { conversation, FakeConnector } from './fakes.js';
+
+let azurite: AzuriteHandle;
+let counter = 0;
+beforeAll(async () => {
+  azurite = await startAzurite();
+});
+afterAll(async () => {
+  await azurite.stop();
+});
+
+const BASE_URL = 'https://bot.example.org';
+
+function program(session: Record<string, unknown>, reminders = ['P1D', 'PT1H']): Program {
+  return programSchema.parse({
+    program: { id: 'datenstrategie', title: 'Stadt, Daten, Strategie', timezone: 'Europe/Berlin', reminders },
+    sessions: [{ id: 'governance', title: 'Data Governance Wegweiser', date: '2026-12-16', start: '10:00', end: '12:00', ...session }],
+  });
+}
+
+function setup(start: string, initial: Program) {
+  const clock = new ManualClock(start);
+  const store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, `ann${++counter}x`);
+  const audience = new MemoryAudience([
+    conversation('anna'),
+    conversation('ben', { locale: 'en' }),
+    conversation('carla', { unsubscribed: true }),
+    conversation('team-general', { kind: 'channel', teamId: 'team-1', announcementChannelId: 'team-news' }),
+  ]);
+  const connector = new FakeConnector();
+  const engine = createDeliveryEngine({
+    store,
+    sender: connector.sender(),
+    audience,
+    builders: announcementBuilders({ publicBaseUrl: BASE_URL }),
+    clock,
+    logger: silentLogger,
+    settings: { maxRps: 1000 },
+  });
+  let active = initial;
+  const programs: ProgramSource = { active: () => active, onChange: () => () => undefined };
+  const service = createAnnouncementService({ engine, store, clock, logger: silentLogger, publicBaseUrl: BASE_URL, programs });
+  const scheduler = createScheduler({ engine, logger: silentLogger });
+  return { clock, engine, service, scheduler, connector, setProgram: (p: Program) => (active = p) };
+}
+
+describe('announcements', () => {
+  it('sends the reminder once at its due time to every subscribed conversation, then updates the cards when the session moves and is cancelled', async () => {
+    // 16 December 2026, 10:00 Berlin = 09:00Z; it is 07:00Z now, so the P1D reminder is long overdue.
+    const p1 = program({});
+    const t = setup('2026-12-16T07:00:00.000Z', p1);
+    expect(await t.service.sync()).toMatchObject({ created: 2 });
+    expect(await t.service.sync()).toMatchObject({ created: 0, retimed: 0 });
+
+    const first = await t.scheduler.tick();
+    expect(first.skipped).toEqual(['ann|datenstrategie|governance|P1D']);
+    expect(first.started).toEqual([]);
+    expect(t.connector.sent).toEqual([]);
+
+    t.clock.set('2026-12-16T07:59:00.000Z');
+    expect((await t.scheduler.tick()).started).toEqual([]);
+    t.clock.set('2026-12-16T08:00:00.000Z');
+    expect((await t.scheduler.tick()).started).toEqual(['ann|datenstrategie|governance|PT1H']);
+    expect(t.connector.sent.map((s) => s.conversationId).sort()).toEqual(['anna', 'ben', 'team-news']);
+    const ben = t.connector.sent.find((s) => s.conversationId === 'ben')!.message;
+    expect(ben.summary).toBe('Reminder: Data Governance Wegweiser, Wednesday, 16 December 2026, 10:00–12:00');
+    expect(JSON.stringify(t.connector.sent.find((s) => s.conversationId === 'anna')!.message.card)).toContain('Ich nehme teil');
+    expect((await t.scheduler.tick()).started).toEqual([]);
+
+    // Moved to the afternoon: the sent cards say "verschoben"; nothing new is sent.
+    const p2 = program({ start: '14:00', end: '16:00' });
+    t.setProgram(p2);
+    expect(await t.service.sync(p2, 2)).toMatchObject({ updates: 1 });
+    await t.scheduler.tick();
+    expect(t.connector.updates.map((u) => u.activityId).sort()).toEqual(['act-anna-1', 'act-ben-1', 'act-team-news-1']);
+    expect(JSON.stringify(t.connector.updates[0]!.message.card)).toMatch(/VERSCHOBEN|MOVED/);
+    expect(t.connector.sent).toHaveLength(3);
+
+    // Cancelled: the same cards say "abgesagt".
+    const p3 = program({ start: '14:00', end: '16:00', status: 'cancelled' });
+    t.setProgram(p3);
+    expect(await t.service.sync(p3, 3)).toMatchObject({ updates: 1 });
+    await t.scheduler.tick();
+    expect(t.connector.updates).toHaveLength(6);
+    expect(t.connector.updates.slice(3).every((u) => /ABGESAGT|CANCELLED/.test(JSON.stringify(u.message.card)))).toBe(true);
+    expect(t.connector.sent).toHaveLength(3);
+
+    const report = await t.service.report();
+    expect(report.map((r) => [r.jobId, r.status, r.sent, r.skipped])).toEqual([
+      ['ann|datenstrategie|governance|P1D', 'skipped', 0, 0],
+      ['ann|datenstrategie|governance|PT1H', 'done', 3, 0],
+      ['upd|datenstrategie|governance|2026-12-16T14:00-16:00|v2', 'done', 3, 0],
+      ['upd|datenstrategie|governance|cancelled|v3', 'done', 3, 0],
+    ]);
+  });
+
+  it('a moved session re-times its planned reminders; a cancelled one cancels them', async () => {
+    const t = setup('2026-12-01T07:00:00.000Z', program({}));
+    await t.service.sync();
+    const moved = program({ date: '2026-12-18' });
+    expect(await t.service.sync(moved, 2)).toMatchObject({ retimed: 2, updates: 0 });
+    expect((await t.engine.jobs.get('ann|datenstrategie|governance|PT1H'))?.dueAt).toBe('2026-12-18T08:00:00.000Z');
+    expect(await t.service.sync(program({ date: '2026-12-18', status: 'cancelled' }), 3)).toMatchObject({ cancelled: 2 });
+    t.clock.set('2026-12-18T08:00:00.000Z');
+    expect((await t.scheduler.tick()).started).toEqual([]);
+    expect(t.connector.sent).toEqual([]);
+  });
+
+  it('at start-up with a program whose sessions are all past, everything is skipped and nothing is sent', async () => {
+    const past = programSchema.parse({
+      program: { id: 'datenstrategie', title: 'Stadt, Daten, Strategie' },
+      sessions: [
+        { id: 'auftakt', title: 'Auftaktveranstaltung', date: '2025-08-26', start: '10:00', end: '12:00' },
+        { id: 'wie-anfangen', title: 'Wie fange ich an?', date: '2025-09-25', start: '10:00', end: '12:00' },
+        { id: 'finalisierung', title: 'Finalisierung', date: '2025-11-18', start: '10:00', end: '12:00' },
+      ],
+    });
+    const t = setup('2026-11-25T12:00:00.000Z', past);
+    expect(await t.service.sync()).toMatchObject({ created: 9 });
+    const tick = await t.scheduler.tick();
+    expect(tick.skipped).toHaveLength(9);
+    expect(t.connector.sent).toEqual([]);
+    expect((await t.service.report()).every((r) => r.status === 'skipped')).toBe(true);
+  });
+
+  it('RSVP counts once per person and answers with that person\'s card', async () => {
+    const t = setup('2026-12-01T07:00:00.000Z', program({}));
+    const first = await t.service.rsvp({ sessionId: 'governance', aadObjectId: 'aad-anna', locale: 'de' });
+    const again = await t.service.rsvp({ sessionId: 'governance', aadObjectId: 'aad-anna', locale: 'de' });
+    expect(JSON.stringify(first)).toContain('1 Zusage');
+    expect(JSON.stringify(again)).toContain('1 Zusage');
+    const ben = await t.service.rsvp({ sessionId: 'governance', aadObjectId: 'aad-ben', locale: 'en' });
+    expect(JSON.stringify(ben)).toContain('2 attending');
+    const withdrawn = await t.service.rsvp({ sessionId: 'governance', aadObjectId: 'aad-anna', locale: 'de', attending: false });
+    expect(JSON.stringify(withdrawn)).toContain('1 Zusage');
+    expect(JSON.stringify(withdrawn)).toContain('Ich nehme teil');
+    await expect(t.service.rsvp({ sessionId: 'nope', aadObjectId: 'aad-anna', locale: 'de' })).rejects.toMatchObject({ code: 'announcement.unknownSession' });
+    await expect(t.service.rsvp({ sessionId: 'governance', aadObjectId: undefined, locale: 'de' })).rejects.toBeInstanceOf(AppError);
+  });
+});
