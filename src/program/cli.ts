@@ -28,11 +28,11 @@ function parseArgs(args: string[], known: Record<string, 'flag' | 'value'>): Par
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     const kind = known[name];
-    if (!kind) return `unknown option --${name}`;
+    if (!kind) return programText('de').unknownOption(name);
     if (kind === 'flag') flags.set(name, true);
     else {
       const value = inline ?? args[++i];
-      if (value === undefined || value.startsWith('--')) return `--${name} needs a value`;
+      if (value === undefined || value.startsWith('--')) return programText('de').optionNeedsValue(name);
       flags.set(name, value);
     }
   }
@@ -64,7 +64,7 @@ const lintCommand: CliCommand = {
   async run(args, ctx) {
     const parsed = parseArgs(args, { content: 'value', json: 'flag' });
     if (typeof parsed === 'string' || parsed.positional.length) {
-      ctx.err(`${typeof parsed === 'string' ? `${parsed}. ` : ''}${programText('de').usageError(LINT_USAGE)}`);
+      ctx.err(`${typeof parsed === 'string' ? `${parsed} ` : ''}${programText('de').usageError(LINT_USAGE)}`);
       return 2;
     }
     const dir = (parsed.flags.get('content') as string | undefined) ?? ctx.contentDir;
@@ -107,7 +107,7 @@ const importCommand: CliCommand = {
     const t = programText('de');
     const parsed = parseArgs(args, { json: 'flag', out: 'value' });
     if (typeof parsed === 'string' || parsed.positional.length !== 1) {
-      ctx.err(`${typeof parsed === 'string' ? `${parsed}. ` : ''}${t.usageError(IMPORT_USAGE)}`);
+      ctx.err(`${typeof parsed === 'string' ? `${parsed} ` : ''}${t.usageError(IMPORT_USAGE)}`);
       return 2;
     }
     const file = parsed.positional[0]!;
@@ -123,7 +123,7 @@ const importCommand: CliCommand = {
     const out = parsed.flags.get('out') as string | undefined;
     if (out) {
       const header = [
-        `# Entwurf aus ${path.basename(file)} (npm run cli -- import-announcement). Vor dem Übernehmen prüfen.`,
+        `# ${t.draftHeader(path.basename(file))}`,
         ...findings.map((f) => `# ${describeFinding(f, 'de').replace(/\n\s*/g, ' ')}`),
       ].join('\n');
       await fs.writeFile(out, `${header}\n${stringify(draft, { lineWidth: 0 })}`);

@@ -114,7 +114,7 @@ describe('lint', () => {
   it('rejects unknown options', async () => {
     const r = await run(['lint', '--fix']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('unknown option --fix');
+    expect(r.err).toBe('Unbekannte Option --fix. Aufruf: lint [--content DIR] [--json]');
   });
 });
 
