@@ -34,12 +34,12 @@ da dabei damit dann das dass dein deine dem den denn der des dessen dich die die
 dir doch dort du durch ein eine einem einen einer eines einfach er es etwas euch euer fur gegen gibt geben gilt gehen
 geht gerade gern habe haben hat hatte hier hin ich ihr ihre im in ist ja jede jedem jeden jeder jetzt kann kannst
 konnen konnte mal man mehr mein meine mich mir mit muss mussen nach nicht noch nun nur ob oder ohne sehr sein seine
-sich sie sind so soll sollte sollen uber um und uns unser unsere vor seit unter neben ab viel war waren was weil welche welchem welchen welcher
+sich sie sind so soll sollte sollen uber um und uns unser unsere vom von lautet lauten vor seit unter neben ab viel war waren was weil welche welchem welchen welcher
 welches wenn wer werden wie wieso wird wir wo woher wohin wozu wurde zu zum zur zwischen worum wofur wann warum weshalb
 mache machen macht gemacht passiert passieren brauche brauchen braucht steht stehen stellt findet finden statt
 wen wem wessen frau herr herrn bedeutet bedeuten heisst sagen sag sagt erzahl eigentlich denn mal genau
 a about an and any anything are as at be been but by can could do does did doing done going happen happens for from get getting got has have how i
-if in into is it its me my of on or our please should so that the their there these this to us was we were what
+each every if in into is it its me my of on or our please should so that the their there these this to us was we were what
 when where which who whom why will with would you your
 `;
 export const STOPWORDS: ReadonlySet<string> = new Set(STOPWORD_LIST.split(/\s+/).filter(Boolean).map(foldUmlauts));

@@ -25,6 +25,7 @@ export type ScheduleIntent =
   | { kind: 'first' }
   | { kind: 'last' }
   | { kind: 'times' }
+  | { kind: 'month'; month: number }
   | { kind: 'list' };
 
 export interface ScheduleAnswer {
@@ -38,7 +39,7 @@ const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean).map(fold
 // Cue words (lower-case, umlauts folded). They decide the kind; they are not topic words.
 const CUES = {
   contacts: set('kontakt kontakte kontaktieren contact contacts ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen email mail mailadresse adresse address erreichen reach'),
-  format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location'),
+  format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location wo where place'),
   formatPhrases: ['vor ort', 'in person', 'on site', 'in presence'],
   count: set('anzahl wieviele viele viel many'),
   countPhrases: ['wie viele', 'how many', 'number of'],
@@ -49,13 +50,20 @@ const CUES = {
   last: set('letzte letzten letzter letztes last final zuletzt'),
   end: set('ende endet end ends'),
   series: set('reihe series programm program programme peer learning'),
-  times: set('uhrzeit uhrzeiten uhr time times lange long dauer dauert duration zeitzone timezone'),
+  times: set('uhrzeit uhrzeiten uhr time times lange long dauer dauert duration zeitzone timezone stunden stunde hours hour minuten minutes'),
+  begin: set('beginnt beginn beginnen start starts begins anfang startet'),
+  months: set('januar january februar february marz march april mai may juni june juli july august september oktober october november dezember december'),
   timesPhrases: ['bis wann', 'time zone'],
   list: set('liste list zeitplan schedule uberblick overview alle all termine dates sessions'),
   when: set('wann when datum date tag day termin uhr time welchem which'),
   generic: set(
-    'termin termine treffen sitzung session sessions meeting meetings veranstaltung event date dates datum tag day stattfinden beginnt beginnen anfangen fangen starten start starts enden endet aufhoren geplant vorgesehen planned scheduled reihe series programm program peer learning',
+    'termin termine treffen sitzung session sessions meeting meetings veranstaltung event date dates datum tag day stattfinden beginnt beginnen anfangen fangen starten start starts enden endet aufhoren geplant vorgesehen planned scheduled reihe series programm program peer learning take takes',
   ),
+};
+
+const MONTH_NUMBER: Record<string, number> = {
+  januar: 1, january: 1, februar: 2, february: 2, marz: 3, march: 3, april: 4, mai: 5, may: 5, juni: 6, june: 6,
+  juli: 7, july: 7, august: 8, september: 9, oktober: 10, october: 10, november: 11, dezember: 12, december: 12,
 };
 
 function phrase(text: string, phrases: string[]): boolean {
@@ -87,7 +95,8 @@ function correctCueTypos(tokens: string[], unknown: ReadonlySet<string>): string
   const cues = Object.values(CUES).filter((c): c is Set<string> => c instanceof Set);
   return tokens.map((t) => {
     if (!unknown.has(t) || t.length < 3 || cues.some((c) => c.has(t))) return t;
-    for (const c of cues) for (const w of c) if (w.length >= 4 && withinOneEdit(t, w)) return w;
+    // Typos rarely hit the first letter; requiring it keeps "each" from becoming "reach".
+    for (const c of cues) for (const w of c) if (w.length >= 4 && w[0] === t[0] && withinOneEdit(t, w)) return w;
     return t;
   });
 }
@@ -163,14 +172,18 @@ export function detectScheduleIntent(
   const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
   if (contactCue) return { kind: 'contacts' };
   if (has(tokens, CUES.format) || phrase(text, CUES.formatPhrases)) return { kind: 'format' };
-  if (has(tokens, CUES.count) || phrase(text, CUES.countPhrases)) return { kind: 'count' };
-  const whenCue = has(tokens, CUES.when) || has(tokens, CUES.times);
+  const timesCue = has(tokens, CUES.times);
+  if (!timesCue && (has(tokens, CUES.count) || phrase(text, CUES.countPhrases))) return { kind: 'count' };
+  const whenCue = has(tokens, CUES.when) || timesCue;
   if (session && whenCue) return { kind: 'session', sessionId: session.id };
   if (has(tokens, CUES.today)) return { kind: 'today' };
   if (has(tokens, CUES.week)) return { kind: 'week' };
   if (has(tokens, CUES.next)) return { kind: 'next' };
-  if (has(tokens, CUES.first)) return { kind: 'first' };
-  if (has(tokens, CUES.last) || (has(tokens, CUES.end) && has(tokens, CUES.series))) return { kind: 'last' };
+  const seriesCue = has(tokens, CUES.series);
+  if (has(tokens, CUES.first) || (has(tokens, CUES.begin) && seriesCue)) return { kind: 'first' };
+  if (has(tokens, CUES.last) || (has(tokens, CUES.end) && seriesCue)) return { kind: 'last' };
+  const month = tokens.find((t) => CUES.months.has(t));
+  if (month) return { kind: 'month', month: MONTH_NUMBER[month]! };
   if (has(tokens, CUES.times) || phrase(text, CUES.timesPhrases)) return { kind: 'times' };
   const sessionWord = tokens.some((t) => termsOfWord(t, undefined).includes('termin'));
   if ((has(tokens, CUES.list) && (sessionWord || tokens.includes('dates'))) || (sessionWord && tokens.includes('welche'))) return { kind: 'list' };
@@ -247,12 +260,19 @@ export function answerScheduleIntent(intent: ScheduleIntent, program: Program, n
     case 'count':
       return answer(t.count(sessions.length, lines(sessions)));
     case 'times': {
-      const ranges = new Set(sessions.map((s) => L(s).time));
+      const ranges = new Set(
+        sessions.map((s) => `${sessionStart(program, s).toFormat('HH:mm')}–${sessionEnd(program, s).toFormat('HH:mm')}${locale === 'de' ? ' Uhr' : ''}`),
+      );
       const text = ranges.size === 1 ? t.timesUniform([...ranges][0]!, zone) : t.timesVarying(lines(sessions), zone);
       return answer(text);
     }
     case 'list':
       return answer(t.list(lines(sessions)));
+    case 'month': {
+      const inMonth = sessions.filter((s) => sessionStart(program, s).month === intent.month);
+      const name = DateTime.fromObject({ year: 2000, month: intent.month, day: 1 }).setLocale(locale).toFormat('LLLL');
+      return answer(inMonth.length ? t.month(name, lines(inMonth)) : `${t.noneInMonth(name)}\n${t.list(lines(sessions))}`);
+    }
     case 'format':
       return answer(t.format(formatName(program, locale), program.program.location));
     case 'contacts': {

@@ -32,6 +32,8 @@ const de = {
   timesUniform: (time: string, zone: string) => `Alle Termine finden jeweils ${time} statt (Zeitzone ${zone}).`,
   timesVarying: (lines: string, zone: string) => `Die Uhrzeiten (Zeitzone ${zone}):\n${lines}`,
   list: (lines: string) => `Die Termine:\n${lines}`,
+  month: (month: string, lines: string) => `Im ${month}:\n${lines}`,
+  noneInMonth: (month: string) => `Im ${month} findet kein Termin statt.`,
   listLine: (s: SessionLine) => `- ${s.title}: ${s.date}, ${s.time}`,
   format: (format: string, location?: string) =>
     `Das Format ist ${format}${location ? ` (${location})` : ''}.${format === 'virtuell' ? ' Alle Termine finden online statt.' : ''}`,
@@ -88,6 +90,8 @@ const en: FaqTexts = {
   timesUniform: (time, zone) => `All sessions run ${time} (time zone ${zone}).`,
   timesVarying: (lines, zone) => `The times (time zone ${zone}):\n${lines}`,
   list: (lines) => `The sessions:\n${lines}`,
+  month: (month, lines) => `In ${month}:\n${lines}`,
+  noneInMonth: (month) => `There is no session in ${month}.`,
   listLine: (s) => `- ${s.title}: ${s.date}, ${s.time}`,
   format: (format, location) =>
     `The format is ${format}${location ? ` (${location})` : ''}.${format === 'virtual' ? ' All sessions take place online.' : ''}`,
