@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../src/cards/adaptive.js';
 import { FeedbackService, PollLifecycle, type ActionOutcome } from '../../src/feedback/index.js';
 import { ManualClock } from '../../src/shared/clock.js';
-import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
-import { listAll, type TableStore } from '../../src/storage/tables.js';
+import { freePort, startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
+import { azuriteConnectionString, listAll, TableStore } from '../../src/storage/tables.js';
 import { aadId, isolatedStore, testProgram } from './fixtures.js';
 
 let azurite: AzuriteHandle;
@@ -286,5 +286,15 @@ describe('results command', () => {
     expect(shown).toContain('Am besten bewertet: Data Governance Wegweiser (16.12.), Ø 4,7');
     expect(shown).toContain('Rücklauf 30 %');
     expect(shown).toContain('Praxisbeispiele (3×)');
+  });
+});
+
+describe('storage failure', () => {
+  it('answers with a retryable error card instead of throwing when storage is unreachable', async () => {
+    const store = new TableStore({ kind: 'connectionString', connectionString: azuriteConnectionString(await freePort()) }, 'down');
+    const service = new FeedbackService({ store, program: testProgram(), clock: new ManualClock(AFTER_END) });
+    const outcome = await vote(service, 1, { rating: 4 });
+    expect('error' in outcome && outcome.error.code).toBe('storage');
+    expect(texts(outcome.card)).toContain('Erneut versuchen');
   });
 });
