@@ -2,7 +2,6 @@
 // stored program. Errors are one line naming file, line and field; never a stack trace.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import type { CliCommand, CliContext } from '../cli/types.js';
 import { programText } from '../i18n/program.js';
 import type { Locale } from '../i18n/locale.js';
@@ -10,6 +9,7 @@ import { loadProgramFile, ProgramLoadError } from './load.js';
 import { hasErrors, lintProgram, type LintFinding } from './lint.js';
 import { importAnnouncement } from './import-announcement.js';
 import { ProgramRepository } from './repository.js';
+import { programToYaml } from './to-yaml.js';
 
 interface ParsedArgs {
   positional: string[];
@@ -122,16 +122,13 @@ const importCommand: CliCommand = {
     const { draft, findings } = importAnnouncement(text, { now: ctx.clock.now(), ...(defaultTimezone ? { defaultTimezone } : {}) });
     const out = parsed.flags.get('out') as string | undefined;
     if (out) {
-      const header = [
-        `# ${t.draftHeader(path.basename(file))}`,
-        ...findings.map((f) => `# ${describeFinding(f, 'de').replace(/\n\s*/g, ' ')}`),
-      ].join('\n');
-      await fs.writeFile(out, `${header}\n${stringify(draft, { lineWidth: 0 })}`);
+      const header = [t.draftHeader(path.basename(file)), ...findings.map((f) => describeFinding(f, 'de').replace(/\n\s*/g, ' '))];
+      await fs.writeFile(out, programToYaml(draft, header));
     }
     if (parsed.flags.has('json')) {
       ctx.out(JSON.stringify({ draft, findings }, null, 2));
     } else {
-      if (!out) ctx.out(stringify(draft, { lineWidth: 0 }));
+      if (!out) ctx.out(programToYaml(draft));
       printFindings(ctx, findings, 'de');
       if (out) ctx.out(t.wroteFile(out));
     }
@@ -153,10 +150,7 @@ const exportCommand: CliCommand = {
       ctx.err(programText('de').noStoredProgram);
       return 1;
     }
-    ctx.out(
-      `# ${stored.program.program.id}, version ${stored.version}, ${stored.updatedAt} (${stored.updatedBy})\n` +
-        stringify(stored.program, { lineWidth: 0 }),
-    );
+    ctx.out(programToYaml(stored.program, [`${stored.program.program.id}, version ${stored.version}, ${stored.updatedAt} (${stored.updatedBy})`]));
     return 0;
   },
 };

@@ -68,4 +68,5 @@ export {
   type ProgramChangeListener,
   type ChangeReason,
 } from './service.js';
+export { programToYaml } from './to-yaml.js';
 export { programCliCommands } from './cli.js';

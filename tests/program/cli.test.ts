@@ -148,6 +148,7 @@ describe('import-announcement', () => {
     const r = await run(['import-announcement', 'tests/program/announcements/shared-time.txt']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('id: portale-im-vergleich');
+    expect(r.out).toContain('start: "10:00"');
     expect(r.out).toContain('0 Fehler, 0 Warnungen.');
     const missing = await run(['import-announcement', path.join(tmp, 'nope.txt')]);
     expect(missing).toMatchObject({ code: 1, err: `${path.join(tmp, 'nope.txt')}: kann nicht gelesen werden (ENOENT).` });
