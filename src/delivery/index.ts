@@ -9,3 +9,4 @@ export { DeliveryPacer, SlidingWindowLimiter, realPace, type Pace } from './rate
 export { classifyFailure, backoffMs, type RetryVerdict } from './retry.js';
 export { deliveryReport, countRecords, type JobReport } from './report.js';
 export { MemoryAudience, audienceTargets, announcementTarget, isEligible } from './audience.js';
+export { deliveryCliCommands, formatReportTable } from './cli.js';

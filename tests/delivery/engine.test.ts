@@ -189,3 +189,28 @@ describe('delivery engine', () => {
     expect(connector.accepted.size).toBe(0);
   });
 });
+
+describe('deliveries CLI', () => {
+  it('prints a report per job as a table and as JSON, and exits 2 when a recipient is uncertain', async () => {
+    const audience = new MemoryAudience(personalChats(2));
+    const connector = new FakeConnector();
+    const { engine, store, clock } = setup(audience, connector);
+    await engine.enqueue(job('cli-job', { group: 'datenstrategie/governance' }));
+    await runNow(engine, 'cli-job');
+    const { deliveryCliCommands } = await import('../../src/delivery/index.js');
+    const command = deliveryCliCommands.find((c) => c.name === 'deliveries')!;
+    const out: string[] = [];
+    const err: string[] = [];
+    const ctx = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), env: {}, contentDir: 'content', storage: async () => store, clock };
+    expect(await command.run([], ctx)).toBe(0);
+    expect(out[1]).toBe('cli-job | 2026-03-10 09:00Z | done | 2 | 2 | 0 | 0 | 0 | 0');
+    out.length = 0;
+    expect(await command.run(['--json', '--group', 'datenstrategie/governance'], ctx)).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject([{ jobId: 'cli-job', planned: 2, sent: 2, uncertain: 0 }]);
+    const [record] = await engine.records.list('cli-job');
+    await engine.records.update(record!, { status: 'uncertain' }, clock.now());
+    expect(await command.run([], ctx)).toBe(2);
+    expect(err.join('\n')).toMatch(/unsicher/);
+    expect(await command.run(['--bogus'], ctx)).toBe(64);
+  });
+});
