@@ -23,13 +23,21 @@ function sourcesBlock(answer: FaqAnswer, locale: Locale): CardElement[] {
   ];
 }
 
+/** One TextBlock per line, so schedule lists read as lists whatever Markdown the client renders. */
+function lineBlocks(text: string): CardElement[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => textBlock(escapeCardText(line), i ? { spacing: 'None' } : {}));
+}
+
 /** The card a participant gets for a question; a declined answer gets the no-answer card. */
 export function buildAnswerCard(answer: FaqAnswer, locale: Locale, ref: QuestionRef): AdaptiveCard {
   if (!answer.answered) return buildNoAnswerCard(locale, ref);
   const t = faqTexts[locale];
   const data = { questionId: ref.questionId };
   return card(
-    [textBlock(escapeCardText(answer.answer)), ...sourcesBlock(answer, locale)],
+    [...lineBlocks(answer.answer), ...sourcesBlock(answer, locale)],
     [
       executeAction(t.cardHelpful, 'faq.helpful', data),
       executeAction(t.cardUnhelpful, 'faq.unhelpful', data),
