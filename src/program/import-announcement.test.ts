@@ -195,6 +195,21 @@ describe('importAnnouncement in other styles', () => {
     expectConsistent(r);
   });
 
+  it('completes a start-only time with the usual length, or leaves it for lint to flag', () => {
+    const r = importAnnouncement(
+      'Reihe\n\nDi., 2. März 2027, 10–12 Uhr: Eins\n\nDi., 9. März 2027, um 14 Uhr: Zwei\n\nDi., 16. März 2027, 10:00–12:00 Uhr: Drei\n',
+      { now },
+    );
+    expect(r.draft.sessions.map((s) => [s.title, s.start, s.end])).toEqual([
+      ['Eins', '10:00', '12:00'],
+      ['Zwei', '14:00', '16:00'],
+      ['Drei', '10:00', '12:00'],
+    ]);
+    const solo = importAnnouncement('Vortrag\n\nDonnerstag, 4. März 2027, 18 Uhr: Abendvortrag\n', { now });
+    expect(solo.draft.sessions.map((s) => [s.title, s.start, s.end])).toEqual([['Abendvortrag', '18:00', '18:00']]);
+    expect(solo.findings.map((f) => [f.code, f.sessionId])).toEqual([['end-before-start', 'abendvortrag']]);
+  });
+
   it('keeps mailto addresses when stripping HTML', () => {
     expect(normalizeAnnouncement('<p>Fragen: <a href="mailto:a@b.de">Anna Berg</a></p>')).toContain('Anna Berg, a@b.de');
   });

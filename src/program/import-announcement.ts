@@ -65,6 +65,7 @@ const HEADER = new RegExp(
 const TIME_RANGE_SOURCE =
   '(?<sh>\\d{1,2})(?:[:.](?<sm>\\d{2}))?\\s*(?:Uhr\\s*)?(?:bis|–|—|-)\\s*(?<eh>\\d{1,2})(?:[:.](?<em>\\d{2}))?(?:\\s*Uhr)?';
 const TIME_AFTER_DATE = new RegExp(`^\\s*[,:–—-]?\\s*(?:(?:von|um|ab|jeweils)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
+const START_AFTER_DATE = /^\s*[,:–—-]?\s*(?:(?:um|ab|von)\s+)?(?<sh>\d{1,2})(?:[:.](?<sm>\d{2}))?\s*Uhr/iu;
 const TIME_ALONE = new RegExp(`^(?:(?:von|um|jeweils)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
 const NEXT_ENTRY = new RegExp(
   `(?<=\\s)(?:(?:${WEEKDAY_PATTERN})\\.?\\s*,?\\s+)?(?:den\\s+)?${DATE_PATTERN}\\s*[,:–—-]?\\s*(?:(?:von|um|ab)\\s+)?${TIME_RANGE_SOURCE}`,
@@ -84,7 +85,8 @@ const COUNT = new RegExp(
 
 interface TimeRange {
   start: string;
-  end: string;
+  /** Missing when the announcement gives only a start ("um 10 Uhr"). */
+  end?: string;
 }
 
 interface RawSession {
@@ -170,8 +172,13 @@ function clock(h: string, m: string | undefined): string | undefined {
 
 function timeFrom(groups: Record<string, string | undefined>): TimeRange | undefined {
   const start = clock(groups.sh!, groups.sm);
-  const end = clock(groups.eh!, groups.em);
+  if (groups.eh === undefined) return start ? { start } : undefined;
+  const end = clock(groups.eh, groups.em);
   return start && end ? { start, end } : undefined;
+}
+
+function minutes(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
 interface Header {
@@ -211,7 +218,7 @@ function matchHeader(segment: string): Header | undefined {
     line = attempt;
     let rest = line.slice(m[0].length);
     let time: TimeRange | undefined;
-    const t = TIME_AFTER_DATE.exec(rest);
+    const t = TIME_AFTER_DATE.exec(rest) ?? START_AFTER_DATE.exec(rest);
     if (t?.groups) {
       time = timeFrom(t.groups);
       if (time) rest = rest.slice(t[0].length);
@@ -486,15 +493,26 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
   const raw = parseSessions(text);
   const years = inferYears(raw, now);
 
-  // One time for all sessions ("jeweils von 10 bis 11:30 Uhr"), else the time most sessions share.
+  // One time for all sessions ("jeweils von 10 bis 11:30 Uhr"), else the range most sessions share.
   const globalMatch = GLOBAL_TIME.exec(plain(text));
   let fallbackTime = globalMatch?.groups ? timeFrom(globalMatch.groups) : undefined;
-  if (!fallbackTime) {
+  if (!fallbackTime?.end) {
     const counts = new Map<string, number>();
-    for (const s of raw) if (s.time) counts.set(`${s.time.start}-${s.time.end}`, (counts.get(`${s.time.start}-${s.time.end}`) ?? 0) + 1);
+    for (const s of raw) {
+      if (s.time?.end) counts.set(`${s.time.start}-${s.time.end}`, (counts.get(`${s.time.start}-${s.time.end}`) ?? 0) + 1);
+    }
     const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (common) fallbackTime = { start: common.slice(0, 5), end: common.slice(6) };
   }
+  const fallbackMinutes = fallbackTime?.end ? minutes(fallbackTime.end) - minutes(fallbackTime.start) : undefined;
+
+  /** A start without an end takes the usual length; without one it stays zero long, and lint says so. */
+  const completed = (time: TimeRange | undefined): { start: string; end: string } => {
+    if (!time) return fallbackTime?.end ? { start: fallbackTime.start, end: fallbackTime.end } : { start: '00:00', end: '00:00' };
+    if (time.end) return { start: time.start, end: time.end };
+    const end = fallbackMinutes && fallbackMinutes > 0 ? Math.min(minutes(time.start) + fallbackMinutes, 23 * 60 + 59) : minutes(time.start);
+    return { start: time.start, end: `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}` };
+  };
 
   const ids = new Set<string>();
   const sessions: ProgramDraft['sessions'] = [];
@@ -506,7 +524,7 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
     for (let n = 2; ids.has(id); n++) id = `${slug(title).slice(0, 56) || 'termin'}-${n}`;
     ids.add(id);
     // Without any time the session still appears; lint reports the empty slot as end-before-start.
-    const time = s.time ?? fallbackTime ?? { start: '00:00', end: '00:00' };
+    const time = completed(s.time);
     const summary = s.description.join(' ').slice(0, 4000);
     sessions.push({
       id,
