@@ -1,6 +1,5 @@
 // Starts the service: read configuration once, fail fast with one clear line, stop cleanly on signals.
 import { loadDotEnv, parseConfig, ConfigError } from './config/config.js';
-import { startService } from './service.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -14,6 +13,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Loaded only after the configuration is valid, so a bad value fails fast without loading the SDKs.
+  const { startService } = await import('./service.js');
   const service = await startService(config);
   let stopping = false;
   const stop = (signal: string) => {

@@ -89,7 +89,8 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
         clearTimeout(timer);
         resolve();
       });
-      child.kill('SIGTERM');
+      // Azurite saves its database on SIGINT; SIGTERM would end it without saving.
+      child.kill('SIGINT');
     });
   return { port, connectionString: azuriteConnectionString(port), process: child, stop };
 }
