@@ -87,6 +87,13 @@ class Halted extends Error {
   }
 }
 
+/** One recipient to work on: a target never attempted (no record yet) or a record waiting for a retry. */
+interface WorkItem {
+  targetKey: string;
+  tenantId: string;
+  record?: DeliveryRecord;
+}
+
 interface RunControl {
   stopReason: RunOutcome | undefined;
   readonly aborted: boolean;
@@ -153,7 +160,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     const jobLog = log.child({ jobId: job.jobId, kind: job.kind, run: token });
     const builder = deps.builders[job.kind];
     const latest = new Map<string, DeliveryRecord>();
-    const counts = () => countRecords([...latest.values()]);
+    let runTotal = 0;
+    const counts = () => countRecords([...latest.values()], runTotal);
     const renewal = setInterval(() => {
       if (control.aborted) return;
       jobs
@@ -171,25 +179,21 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       if (!builder) throw new Error(`no message builder for kind ${job.kind}`);
       const targets = await resolveTargets(job);
       guard();
-      let existing = await records.list(job.jobId);
-      const known = new Set(existing.map((r) => r.targetKey));
-      const missing = [...targets.values()].filter((t) => !known.has(t.record.targetKey)).map((t) => t.record);
-      if (missing.length) {
-        guard();
-        await records.createPending(job.jobId, missing, deps.clock.now());
-        existing = await records.list(job.jobId);
-      }
+      const existing = await records.list(job.jobId);
       for (const r of existing) latest.set(r.targetKey, r);
       const overdue = () => job.notAfter !== undefined && deps.clock.now().toISOString() > job.notAfter;
       if (job.cancelRequested) control.stopReason ??= 'cancelled';
 
-      const queue: DeliveryRecord[] = [];
+      // Targets without a record have never been attempted; their record is created with the intent.
+      const queue: WorkItem[] = [...targets.values()]
+        .filter((t) => !latest.has(t.record.targetKey))
+        .map((t) => ({ targetKey: t.record.targetKey, tenantId: t.record.tenantId }));
       let uncertain = 0;
       for (const r of existing) {
         if (r.status === 'sending' && job.action === 'send') {
           // The previous owner wrote its intent and died before recording the outcome: the message may
-          // have been accepted. Never resend; report.
-          // Conditional: a previous owner that is merely slow (not dead) may record its outcome first.
+          // have been accepted. Never resend; report. Conditional, because a previous owner that is merely
+          // slow (not dead) may record its real outcome first.
           guard();
           const marked = await records.transition(r, { status: 'uncertain', lastError: 'interrupted-after-intent' }, deps.clock.now());
           if (marked) {
@@ -203,12 +207,15 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
             guard();
             const skipped = await records.transition(r, { status: 'skipped', lastError: reason }, deps.clock.now());
             if (skipped) latest.set(r.targetKey, skipped);
-          } else queue.push(r);
+          } else queue.push({ targetKey: r.targetKey, tenantId: r.tenantId, record: r });
         }
       }
       if (uncertain) jobLog.warn({ event: 'delivery.uncertain', count: uncertain }, 'recipients left in "sending" by a crashed run are marked uncertain, not resent');
 
-      const total = latest.size;
+      const total = new Set([...targets.keys(), ...latest.keys()]).size;
+      runTotal = total;
+      guard();
+      await jobs.mutate(job.jobId, (j) => (j.status === 'running' && j.leaseOwner === token && j.total !== total ? { total } : null), deps.clock.now());
       const progress = () => {
         const c = counts();
         const p: DeliveryProgress = { jobId: job.jobId, total, sent: c.sent, failed: c.failed + c.unreachable + c.uncertain, done: total - c.pending - c.sending };
@@ -217,27 +224,32 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       };
       jobLog.info({ event: 'delivery.run_start', total, queued: queue.length, claims: job.claims }, 'delivery run started');
 
-      const deliverOne = async (record: DeliveryRecord, requeue: (r: DeliveryRecord, delayMs: number) => void): Promise<void> => {
+      const deliverOne = async (item: WorkItem, requeue: (item: WorkItem, delayMs: number) => void): Promise<void> => {
         if (control.aborted) return;
-        const entry = targets.get(record.targetKey)!;
+        const entry = targets.get(item.targetKey)!;
+        const record = item.record;
         if (overdue()) {
           guard();
-          const skipped = await records.transition(record, { status: 'skipped', lastError: 'overdue' }, deps.clock.now());
-          if (skipped) latest.set(record.targetKey, skipped);
+          const skipped = record
+            ? await records.transition(record, { status: 'skipped', lastError: 'overdue' }, deps.clock.now())
+            : await records.create(job.jobId, entry.record, { status: 'skipped', lastError: 'overdue' }, deps.clock.now());
+          if (skipped) latest.set(item.targetKey, skipped);
           return;
         }
         guard();
-        const claimed = await records.claim(record, token, deps.clock.now());
+        const claimed = record
+          ? await records.claim(record, token, deps.clock.now())
+          : await records.create(job.jobId, entry.record, { status: 'sending', owner: token }, deps.clock.now());
         guard();
         if (!claimed) {
-          jobLog.warn({ event: 'delivery.record_taken', conversationId: record.conversationId }, 'another run took this recipient');
+          jobLog.warn({ event: 'delivery.record_taken', conversationId: entry.record.conversationId }, 'another run took this recipient');
           return;
         }
-        latest.set(record.targetKey, claimed);
+        latest.set(item.targetKey, claimed);
         const acquired = await pacer.acquire(entry.conversation.conversationId, entry.conversation.tenantId, control);
         guard();
         if (!acquired) {
-          latest.set(record.targetKey, await records.update(claimed, { status: 'pending' }, deps.clock.now()));
+          latest.set(item.targetKey, await records.update(claimed, { status: 'pending' }, deps.clock.now()));
           return;
         }
         const attempt = claimed.attempts + 1;
@@ -250,34 +262,34 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
             await deps.sender.update(entry.conversation, activityId, message);
           }
           guard();
-          latest.set(record.targetKey, await records.update(claimed, { status: 'sent', activityId, attempts: attempt }, deps.clock.now()));
+          latest.set(item.targetKey, await records.update(claimed, { status: 'sent', activityId, attempts: attempt }, deps.clock.now()));
         } catch (error) {
           if (error instanceof Halted || halted) throw new Halted();
           const verdict = classifyFailure(error, attempt, settings, job.action, random);
           const now = deps.clock.now();
           if (verdict.kind === 'retry') {
             if (job.notAfter && new Date(now.getTime() + verdict.delayMs).toISOString() > job.notAfter) {
-              latest.set(record.targetKey, await records.update(claimed, { status: 'failed', attempts: attempt, lastError: `${verdict.reason}-past-deadline` }, now));
+              latest.set(item.targetKey, await records.update(claimed, { status: 'failed', attempts: attempt, lastError: `${verdict.reason}-past-deadline` }, now));
             } else {
               if ((error as { status?: number }).status === 429) pacer.blockConversation(entry.conversation.conversationId, verdict.delayMs);
               const pending = await records.update(claimed, { status: 'pending', attempts: attempt, lastError: verdict.reason }, now);
-              latest.set(record.targetKey, pending);
-              requeue(pending, verdict.delayMs);
+              latest.set(item.targetKey, pending);
+              requeue({ ...item, record: pending }, verdict.delayMs);
               return;
             }
           } else if (verdict.kind === 'unreachable') {
-            latest.set(record.targetKey, await records.update(claimed, { status: 'unreachable', attempts: attempt, lastError: verdict.reason }, now));
+            latest.set(item.targetKey, await records.update(claimed, { status: 'unreachable', attempts: attempt, lastError: verdict.reason }, now));
             await deps.audience.markInactive(entry.conversation.conversationId, verdict.reason);
             jobLog.info({ event: 'delivery.unreachable', conversationId: entry.conversation.conversationId, reason: verdict.reason }, 'conversation marked inactive');
           } else {
-            latest.set(record.targetKey, await records.update(claimed, { status: 'failed', attempts: attempt, lastError: verdict.reason }, now));
+            latest.set(item.targetKey, await records.update(claimed, { status: 'failed', attempts: attempt, lastError: verdict.reason }, now));
             jobLog.warn({ event: 'delivery.failed', conversationId: entry.conversation.conversationId, reason: verdict.reason }, 'delivery failed');
           }
         }
         progress();
       };
 
-      const lanes = new Map<string, DeliveryRecord[]>();
+      const lanes = new Map<string, WorkItem[]>();
       for (const r of queue) {
         const lane = lanes.get(r.tenantId) ?? [];
         lane.push(r);
@@ -294,10 +306,13 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         for (const r of latest.values()) {
           if (r.status === 'pending') await records.transition(r, { status: 'skipped', lastError: 'cancelled' }, deps.clock.now());
         }
+        for (const t of targets.values()) {
+          if (!latest.has(t.record.targetKey)) await records.create(job.jobId, t.record, { status: 'skipped', lastError: 'cancelled' }, deps.clock.now());
+        }
       }
       const outcome = control.stopReason === 'cancelled' ? 'cancelled' : 'done';
       // Counted from storage, not from this run's view: a slow earlier owner may have recorded outcomes too.
-      const finalCounts = countRecords(await records.list(job.jobId));
+      const finalCounts = countRecords(await records.list(job.jobId), total);
       const held = await jobs.finish(job.jobId, token, outcome, deps.clock.now(), finalCounts, outcome === 'cancelled' ? 'cancelled' : undefined);
       jobLog.info({ event: 'delivery.run_end', outcome, held, ...finalCounts }, 'delivery run ended');
       if (finalCounts.uncertain) jobLog.warn({ event: 'delivery.uncertain_total', count: finalCounts.uncertain }, 'job has uncertain recipients');
@@ -312,9 +327,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   }
 
   async function runLane(
-    items: DeliveryRecord[],
+    items: WorkItem[],
     control: RunControl,
-    deliverOne: (r: DeliveryRecord, requeue: (r: DeliveryRecord, delayMs: number) => void) => Promise<void>,
+    deliverOne: (item: WorkItem, requeue: (item: WorkItem, delayMs: number) => void) => Promise<void>,
   ): Promise<void> {
     const ready = [...items];
     const timers = new Set<NodeJS.Timeout>();
@@ -325,7 +340,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       wake = undefined;
       w?.();
     };
-    const requeue = (r: DeliveryRecord, delayMs: number) => {
+    const requeue = (r: WorkItem, delayMs: number) => {
       delayed++;
       const timer = setTimeout(() => {
         timers.delete(timer);

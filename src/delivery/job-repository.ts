@@ -27,6 +27,7 @@ interface JobEntity {
   leaseUntil?: string;
   cancelRequested?: boolean;
   claims: number;
+  total?: number;
   createdAt: string;
   updatedAt: string;
   startedAt?: string;
@@ -56,6 +57,7 @@ function fromEntity(e: JobEntity & { etag: string }): DeliveryJob {
     ...(e.leaseUntil ? { leaseUntil: e.leaseUntil } : {}),
     ...(e.cancelRequested ? { cancelRequested: true } : {}),
     claims: e.claims ?? 0,
+    ...(e.total !== undefined && e.total !== null ? { total: e.total } : {}),
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     ...(e.startedAt ? { startedAt: e.startedAt } : {}),

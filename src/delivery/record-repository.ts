@@ -22,11 +22,15 @@ export type RecordPatch = Partial<Pick<DeliveryRecord, 'status' | 'attempts' | '
 /** Storage of delivery records; the Table implementation is the real one, the memory one serves benchmarks. */
 export interface DeliveryRecordStore {
   list(jobId: string): Promise<DeliveryRecord[]>;
-  /** Creates `pending` records; existing ones are left as they are. */
-  createPending(jobId: string, records: NewRecord[], now: Date): Promise<void>;
   /**
-   * The at-most-once gate: pending -> sending, conditional on the record's etag. null when another writer
-   * changed the record first (412), i.e. someone else owns this recipient now.
+   * First write for a recipient: creates its record, normally directly as `sending` (the intent). null when
+   * the record exists already (409): another run got there first. Creating instead of pre-writing
+   * `pending` rows halves the writes per message and costs nothing at the start of a large job.
+   */
+  create(jobId: string, record: NewRecord, state: { status: DeliveryStatus; owner?: string; lastError?: string }, now: Date): Promise<DeliveryRecord | null>;
+  /**
+   * The at-most-once gate for an existing record (a retry): pending -> sending, conditional on the
+   * record's etag. null when another writer changed the record first (412).
    */
   claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null>;
   /** Conditional merge on the record's etag; null on 412. For decisions made on a possibly stale read. */
@@ -84,30 +88,31 @@ export class TableRecordStore implements DeliveryRecordStore {
     }));
   }
 
-  async createPending(jobId: string, records: NewRecord[], now: Date): Promise<void> {
+  async create(jobId: string, r: NewRecord, state: { status: DeliveryStatus; owner?: string; lastError?: string }, now: Date): Promise<DeliveryRecord | null> {
     const { batcher } = await this.writer();
-    await Promise.all(
-      records.map(async (r) => {
-        const entity: RecordEntity & { partitionKey: string; rowKey: string } = strip({
-          partitionKey: safeKey(jobId),
-          rowKey: safeKey(r.targetKey),
-          jobId,
-          targetKey: r.targetKey,
-          conversationId: r.conversationId,
-          tenantId: r.tenantId,
-          targetActivityId: r.targetActivityId,
-          sourceJobId: r.sourceJobId,
-          status: 'pending',
-          attempts: 0,
-          updatedAt: now.toISOString(),
-        });
-        try {
-          await batcher.write({ type: 'create', entity });
-        } catch (error) {
-          if (!isStatus(error, 409)) throw error;
-        }
-      }),
-    );
+    const updatedAt = now.toISOString();
+    const entity: RecordEntity & { partitionKey: string; rowKey: string } = strip({
+      partitionKey: safeKey(jobId),
+      rowKey: safeKey(r.targetKey),
+      jobId,
+      targetKey: r.targetKey,
+      conversationId: r.conversationId,
+      tenantId: r.tenantId,
+      targetActivityId: r.targetActivityId,
+      sourceJobId: r.sourceJobId,
+      status: state.status,
+      owner: state.owner,
+      lastError: state.lastError,
+      attempts: 0,
+      updatedAt,
+    });
+    try {
+      const etag = await batcher.write({ type: 'create', entity });
+      return strip({ ...r, jobId, status: state.status, owner: state.owner, lastError: state.lastError, attempts: 0, updatedAt, etag });
+    } catch (error) {
+      if (isStatus(error, 409)) return null;
+      throw error;
+    }
   }
 
   claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null> {
@@ -156,12 +161,12 @@ export class MemoryRecordStore implements DeliveryRecordStore {
     return [...this.job(jobId).values()].map((r) => ({ ...r }));
   }
 
-  async createPending(jobId: string, records: NewRecord[], now: Date): Promise<void> {
+  async create(jobId: string, r: NewRecord, state: { status: DeliveryStatus; owner?: string; lastError?: string }, now: Date): Promise<DeliveryRecord | null> {
     const map = this.job(jobId);
-    for (const r of records) {
-      if (map.has(r.targetKey)) continue;
-      map.set(r.targetKey, { jobId, ...r, status: 'pending', attempts: 0, updatedAt: now.toISOString(), etag: String(++this.seq) });
-    }
+    if (map.has(r.targetKey)) return null;
+    const record: DeliveryRecord = strip({ jobId, ...r, ...state, attempts: 0, updatedAt: now.toISOString(), etag: String(++this.seq) });
+    map.set(r.targetKey, record);
+    return { ...record };
   }
 
   claim(record: DeliveryRecord, owner: string, now: Date): Promise<DeliveryRecord | null> {

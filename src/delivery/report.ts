@@ -4,8 +4,10 @@ import type { DeliveryJobRepository } from './job-repository.js';
 import type { DeliveryRecordStore } from './record-repository.js';
 import type { DeliveryJob, DeliveryRecord, JobCounts, JobStatus } from './types.js';
 
-export function countRecords(records: DeliveryRecord[]): JobCounts {
-  const counts: JobCounts = { planned: records.length, pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, unreachable: 0, uncertain: 0 };
+/** `total`: the run's target count; targets not attempted yet have no record and count as pending. */
+export function countRecords(records: DeliveryRecord[], total = 0): JobCounts {
+  const planned = Math.max(total, records.length);
+  const counts: JobCounts = { planned, pending: planned - records.length, sending: 0, sent: 0, failed: 0, skipped: 0, unreachable: 0, uncertain: 0 };
   for (const r of records) counts[r.status]++;
   return counts;
 }
@@ -32,7 +34,7 @@ export async function deliveryReport(
   for (const job of jobs) {
     // Planned, skipped and cancelled-before-start jobs have no records; the rest are counted from records,
     // which are the truth even while a run is in progress.
-    const counts = job.status === 'planned' ? countRecords([]) : countRecords(await deps.records.list(job.jobId));
+    const counts = job.status === 'planned' ? countRecords([]) : countRecords(await deps.records.list(job.jobId), job.total);
     out.push({
       jobId: job.jobId,
       kind: job.kind,

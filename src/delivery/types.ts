@@ -70,6 +70,8 @@ export interface DeliveryJob extends Omit<JobSpec, 'dueAt' | 'notAfter' | 'actio
   leaseUntil?: string;
   cancelRequested?: boolean;
   claims: number;
+  /** Targets of the latest run (recipients not yet attempted have no record yet). */
+  total?: number;
   createdAt: string;
   updatedAt: string;
   startedAt?: string;
