@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,5 +116,21 @@ describe('FAQ engine', () => {
     await fs.writeFile(path.join(dir, 'material', 'c.md'), '# Parkplatz\n\nParkplätze gibt es im Hof.\n');
     await reloaded;
     expect(engine.ask('Wo gibt es Parkplätze?').answered).toBe(true);
+  });
+
+  it('never throws and keeps its invariants for arbitrary input', async () => {
+    const engine = await createFaqEngine({ contentDir: path.resolve(import.meta.dirname, '../../content'), clock: new ManualClock('2025-09-01T08:00:00Z') });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 100 })), fc.constantFrom('de' as const, 'en' as const), (q, locale) => {
+        const a = engine.ask(q, { locale });
+        expect(a.confidence).toBeGreaterThanOrEqual(0);
+        expect(a.confidence).toBeLessThanOrEqual(1);
+        if (!a.answered) expect(a.sources).toEqual([]);
+        else expect(a.sources.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+    expect(engine.ask('').answered).toBe(false);
+    expect(engine.ask('Datenstrategie '.repeat(5000)).answered).toBe(true);
   });
 });

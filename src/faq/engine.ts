@@ -43,6 +43,8 @@ export const FAQ_CONFIDENCE_THRESHOLD = 0.71;
 const SCHEDULE_CONFIDENCE = 0.95;
 const EXCERPT_CHARS = 240;
 const SHORT_ANSWER_CHARS = 320;
+/** Longer messages are cut: the first part carries the question, and latency stays bounded. */
+const MAX_QUESTION_CHARS = 1000;
 
 export interface FaqEngineOptions {
   contentDir: string;
@@ -160,9 +162,9 @@ class Engine implements FaqEngine {
     };
   }
 
-  ask(question: string, options: AskOptions = {}): FaqAnswer {
+  ask(input: string, options: AskOptions = {}): FaqAnswer {
     const locale = options.locale ?? 'de';
-    const t = faqTexts[locale];
+    const question = input.slice(0, MAX_QUESTION_CHARS);
     const now = options.now ?? (this.options.clock ?? systemClock).now();
     const analysed = this.index.analyse(question);
     const units = analysed.units;
