@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadProgramFile } from './load.js';
 import { hasErrors, lintProgram, LINT_CODES, type LintFinding } from './lint.js';
 import { programSchema } from './model.js';
-import { parseWeekday } from './weekday.js';
+import { parseWeekday, weekdayName } from './weekday.js';
 import { localTimeStatus } from './time.js';
 
 const fixtures = path.resolve('tests/program/lint');
@@ -105,6 +107,40 @@ describe('lintProgram', () => {
     expect(hasErrors([])).toBe(false);
     expect(hasErrors([{ severity: 'warning', code: 'invalid-join-url', message: 'x' }])).toBe(false);
     expect(hasErrors([{ severity: 'error', code: 'end-before-start', message: 'x' }])).toBe(true);
+  });
+});
+
+describe('lintProgram properties', () => {
+  const days = fc.uniqueArray(fc.integer({ min: 0, max: 1500 }), { minLength: 1, maxLength: 12 });
+  const toSessions = (offsets: number[]) =>
+    offsets.map((d, i) => {
+      const date = DateTime.fromISO('2026-01-01', { zone: 'UTC' }).plus({ days: d });
+      return { id: `s${i}`, title: `S${i}`, date: date.toISODate()!, weekday: weekdayName(date.weekday, 'de'), start: '10:00', end: '12:00' };
+    });
+
+  it('finds a chronological program with true weekdays clean', () => {
+    fc.assert(
+      fc.property(days, (offsets) => {
+        expect(lintProgram(program(toSessions([...offsets].sort((a, b) => a - b))))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reports sessions-out-of-order exactly when the listed order is not chronological', () => {
+    fc.assert(
+      fc.property(days, (offsets) => {
+        const findings = lintProgram(program(toSessions(offsets)));
+        const sorted = offsets.every((d, i) => i === 0 || offsets[i - 1]! < d);
+        expect(findings.every((f) => f.code === 'sessions-out-of-order')).toBe(true);
+        expect(findings.length === 0).toBe(sorted);
+        // Removing the blamed sessions leaves a chronological list.
+        const blamed = new Set(findings.map((f) => f.sessionId));
+        const rest = offsets.filter((_, i) => !blamed.has(`s${i}`));
+        expect(rest.every((d, i) => i === 0 || rest[i - 1]! < d)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
