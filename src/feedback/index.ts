@@ -1,6 +1,7 @@
 // Public surface of the feedback feature: polls after each session, votes, results, the series
 // retrospective, export and the privacy duties. Other folders import only from here.
 export {
+  DEFAULT_RETENTION_DAYS,
   FeedbackService,
   isPollClosed,
   sessionList,

@@ -6,7 +6,7 @@
 import type { OutgoingMessage } from '../cards/adaptive.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Program, Session } from '../program/model.js';
-import { parseDuration, sessionEnd, sortedSessions } from '../program/time.js';
+import { parseDuration, sessionEnd, sessionStart, sortedSessions } from '../program/time.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { silentLogger, type Logger } from '../shared/log.js';
 import { perLocale, pollMessage, resultsMessage, seriesMessage } from './cards.js';
@@ -26,7 +26,7 @@ export function pollClosesAt(program: Program, openedAt: Date): Date {
 
 export type OpenPollResult =
   | { opened: true; sessionId: string; poll: PollState; messages: Record<Locale, OutgoingMessage> }
-  | { opened: false; sessionId: string; reason: 'unknownSession' | 'cancelled' | 'alreadyOpen'; poll?: PollState };
+  | { opened: false; sessionId: string; reason: 'unknownSession' | 'cancelled' | 'notStarted' | 'alreadyOpen'; poll?: PollState };
 
 export interface ClosedPoll {
   sessionId: string;
@@ -63,6 +63,8 @@ export class PollLifecycle {
     const session = program.sessions.find((s) => s.id === sessionId);
     if (!session) return { opened: false, sessionId, reason: 'unknownSession' };
     if (session.status === 'cancelled') return { opened: false, sessionId, reason: 'cancelled' };
+    // A meetingEnd before the session even began belongs to another meeting (or a test call of the link).
+    if (now.getTime() < sessionStart(program, session).toMillis()) return { opened: false, sessionId, reason: 'notStarted' };
     const won = await this.repository.createPoll(program.program.id, sessionId, trigger, now, pollClosesAt(program, now));
     const poll = await this.repository.getPoll(program.program.id, sessionId);
     if (!won || !poll) return { opened: false, sessionId, reason: 'alreadyOpen', ...(poll ? { poll } : {}) };

@@ -88,13 +88,15 @@ function audienceOf(audience: AudienceSizes | undefined, sessionId: string): num
 }
 
 /**
- * The series model over every scheduled session (cancelled ones are left out). Sessions below the threshold
- * contribute their count only: neither their ratings nor their comments enter the average or the themes.
+ * The series model over every scheduled session that has begun by `now` (all of them when omitted;
+ * cancelled ones are left out). Sessions below the threshold contribute their count only: neither their
+ * ratings nor their comments enter the average or the themes.
  */
 export function seriesResults(
   program: Program,
   responsesBySession: ReadonlyMap<string, readonly ResponseRecord[]>,
   audience?: AudienceSizes,
+  now?: Date,
 ): SeriesResults {
   const minResponses = program.program.feedback.minResponses;
   const sessions: SeriesSessionPoint[] = [];
@@ -103,6 +105,7 @@ export function seriesResults(
   let total = 0;
   for (const session of sortedSessions(program)) {
     if (session.status === 'cancelled') continue;
+    if (now && sessionStart(program, session).toMillis() > now.getTime()) continue;
     const responses = responsesBySession.get(session.id) ?? [];
     const results = sessionResults(program, session, responses);
     total += results.count;

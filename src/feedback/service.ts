@@ -66,6 +66,9 @@ export interface DeletionReport {
   sessions: Array<{ programId: string; sessionId: string; removed: number }>;
 }
 
+/** Default retention of responses (days); the configuration may pass another value to purgeOlderThan. */
+export const DEFAULT_RETENTION_DAYS = 365;
+
 export function programOf(source: FeedbackDeps['program']): Program {
   return typeof source === 'function' ? source() : source;
 }
@@ -160,12 +163,11 @@ export class FeedbackService {
 
   /** A vote from the poll card: stored (replacing an earlier one of the same person) or rejected. */
   async submitVote(input: VoteInput): Promise<ActionOutcome> {
+    const isRecord = typeof input.data === 'object' && input.data !== null && !Array.isArray(input.data);
     const data =
-      input.sessionId !== undefined && input.data && typeof input.data === 'object' && !Array.isArray(input.data)
-        ? { ...(input.data as Record<string, unknown>), sessionId: input.sessionId }
-        : input.sessionId !== undefined && input.data === undefined
-          ? { sessionId: input.sessionId }
-          : input.data;
+      input.sessionId === undefined || (!isRecord && input.data !== undefined)
+        ? input.data
+        : { ...(input.data as Record<string, unknown> | undefined), sessionId: input.sessionId };
     const parsed = parseFeedbackAction(data, 'feedback.submit');
     if (!parsed.ok) return this.reject(parsed.code, input.locale);
     return this.run(parsed.value, input);
@@ -299,7 +301,7 @@ export class FeedbackService {
 
   async seriesResults(audience?: AudienceSizes): Promise<SeriesResults> {
     const program = this.program;
-    return seriesResults(program, await this.repository.listProgramResponses(program.program.id), audience);
+    return seriesResults(program, await this.repository.listProgramResponses(program.program.id), audience, this.clock.now());
   }
 
   /** `ergebnisse <Termin>` / `results <session>`: the results card, or a helpful text naming the sessions. */
@@ -347,7 +349,7 @@ export class FeedbackService {
   }
 
   /** Retention: deletes responses older than `days` (default 365). Called daily by the scheduler. */
-  async purgeOlderThan(days = 365, now: Date = this.clock.now()): Promise<{ removed: number; cutoff: Date }> {
+  async purgeOlderThan(days = DEFAULT_RETENTION_DAYS, now: Date = this.clock.now()): Promise<{ removed: number; cutoff: Date }> {
     const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
     const removed = await this.repository.purgeBefore(cutoff);
     this.logger.info({ event: 'feedback.retention.purged', removed, days }, 'old responses purged');

@@ -78,6 +78,10 @@ describe('openPoll', () => {
     const polls = new PollLifecycle({ store, program, clock: new ManualClock('2026-01-20T12:00:00Z') });
     expect(await polls.openPoll('sommerfest', 'meetingEnd')).toEqual({ opened: false, sessionId: 'sommerfest', reason: 'unknownSession' });
     expect(await polls.openPoll('abschluss', 'timer')).toEqual({ opened: false, sessionId: 'abschluss', reason: 'cancelled' });
+    // 20.01.2026 12:00 Berlin: the Data Governance session of December has begun, a meetingEnd for a session
+    // that has not started yet is refused.
+    const early = new PollLifecycle({ store, program: base, clock: new ManualClock('2026-01-20T08:59:00Z') });
+    expect(await early.openPoll('abschluss', 'meetingEnd')).toEqual({ opened: false, sessionId: 'abschluss', reason: 'notStarted' });
   });
 
   it('the timer opens due polls once, across instances, and never stale ones', async () => {
