@@ -212,6 +212,9 @@ describe('importAnnouncement in other styles', () => {
 
   it('keeps mailto addresses when stripping HTML', () => {
     expect(normalizeAnnouncement('<p>Fragen: <a href="mailto:a@b.de">Anna Berg</a></p>')).toContain('Anna Berg, a@b.de');
+    expect(normalizeAnnouncement('Fragen: [Anna Berg](mailto:a@b.de?subject=x), [Programm](https://x.example/p)')).toBe(
+      'Fragen: Anna Berg, a@b.de, Programm',
+    );
   });
 
   it('never throws and always drafts a valid program, whatever the text', () => {

@@ -138,6 +138,10 @@ export function normalizeAnnouncement(input: string): string {
     .replace(/<(p|div|tr|ul|ol|table)\b[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, '');
   text = decodeEntities(text)
+    .replace(/\[([^\]]*)\]\(mailto:([^)?\s]+)[^)]*\)/g, (_w, label: string, address: string) =>
+      label.includes(address) || !label.trim() ? address : `${label}, ${address}`,
+    )
+    .replace(/\[([^\]]+)\]\((?:https?:[^)\s]+)\)/g, '$1')
     .replace(/\u00a0/g, ' ')
     .replace(/\*\*([^*\n]+?)\*\*/g, `${BOLD_OPEN}$1${BOLD_CLOSE}`)
     .replace(/__([^_\n]+?)__/g, `${BOLD_OPEN}$1${BOLD_CLOSE}`);
