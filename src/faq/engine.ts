@@ -97,6 +97,8 @@ function shortAnswer(text: string, units: QueryUnit[], index: PassageIndex): str
 class Engine implements FaqEngine {
   private index!: PassageIndex;
   private matcher: SessionMatcher | undefined;
+  /** The program's own words (title, contacts, sessions), so questions about them count as known. */
+  private programIndex: PassageIndex | undefined;
   private curatedById = new Map<string, CuratedEntry>();
   private extraCurated: CuratedEntry[];
 
@@ -122,6 +124,7 @@ class Engine implements FaqEngine {
     }
     this.index = new PassageIndex(docs);
     this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages) : undefined;
+    this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)]) : undefined;
   }
 
   async reload(): Promise<void> {
@@ -171,7 +174,9 @@ class Engine implements FaqEngine {
     const program = this.knowledgeBase.program;
 
     if (program && this.matcher) {
-      const intent = detectScheduleIntent(question, program, this.matcher, (u) => u.df > 0, units);
+      const programIndex = this.programIndex;
+      const known = (u: QueryUnit) => u.df > 0 || (programIndex?.knows(u.word) ?? false);
+      const intent = detectScheduleIntent(question, program, this.matcher, known, units);
       if (intent) {
         const a = answerScheduleIntent(intent, program, now, locale, question);
         return { answered: true, answer: a.answer, sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
@@ -215,6 +220,17 @@ class Engine implements FaqEngine {
       via: 'passage',
     };
   }
+}
+
+function programFactsDoc(program: Program): RetrievalDoc {
+  const p = program.program;
+  const text = [
+    p.subtitle ?? '',
+    p.location ?? '',
+    ...p.contacts.map((c) => [c.name, c.organization ?? '', c.role ?? '', c.email ?? ''].join(' ')),
+    ...program.sessions.map((s) => `${s.title} ${s.summary ?? ''}`),
+  ].join('\n');
+  return { id: 'program', kind: 'passage', title: p.title, text, source: 'program.yaml' };
 }
 
 function round(x: number): number {

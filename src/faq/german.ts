@@ -28,7 +28,7 @@ export function words(text: string): string[] {
 
 // Function words of both languages plus generic verbs: they carry no topic and must neither match nor count
 // as "unknown" when judging whether a question is in scope.
-const STOPWORD_LIST = `
+const GERMAN_STOPWORDS = `
 aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei beim bin bis bist bitte
 da dabei damit dann das dass dein deine dem den denn der des dessen dich die dies diese diesem diesen dieser dieses
 dir doch dort du durch ein eine einem einen einer eines einfach er es etwas euch euer fur gegen gibt geben gilt gehen
@@ -38,11 +38,16 @@ sich sie sind so soll sollte sollen uber um und uns unser unsere vom von lautet 
 welches wenn wer werden wie wieso wird wir wo woher wohin wozu wurde zu zum zur zwischen worum wofur wann warum weshalb
 mache machen macht gemacht passiert passieren brauche brauchen braucht steht stehen stellt findet finden statt
 wen wem wessen frau herr herrn bedeutet bedeuten heisst sagen sag sagt erzahl eigentlich denn mal genau
+`;
+const ENGLISH_STOPWORDS = `
 a about an and any anything are as at be been but by can could do does did doing done going happen happens for from get getting got has have how i
-each every if in into is it its me my of on or our please should so that the their there these this to us was we were what
+each every need needs want wants must if in into is it its me my of on or our please should so that the their there these this to us was we were what
 when where which who whom why will with would you your
 `;
-export const STOPWORDS: ReadonlySet<string> = new Set(STOPWORD_LIST.split(/\s+/).filter(Boolean).map(foldUmlauts));
+const list = (text: string) => text.split(/\s+/).filter(Boolean).map(foldUmlauts);
+export const STOPWORDS: ReadonlySet<string> = new Set([...list(GERMAN_STOPWORDS), ...list(ENGLISH_STOPWORDS)]);
+// Inflected forms of the German function words and generic verbs ("finde" beside "finden") are stop words too.
+const STOP_STEMS: ReadonlySet<string> = new Set(list(GERMAN_STOPWORDS).map((w) => foldUmlauts(stemmer.stem(w))));
 
 // The glossary: surface word (lower-case, umlauts folded) -> canonical German word. It unifies synonyms and
 // carries English domain words over to the German material. Kept to the domain's vocabulary on purpose.
@@ -192,7 +197,7 @@ export class Vocabulary {
 export function termsOfWord(input: string, vocabulary: Vocabulary | undefined): string[] {
   const word = lower(input);
   const folded = foldUmlauts(word);
-  if (STOPWORDS.has(folded)) return [];
+  if (STOPWORDS.has(folded) || (!GLOSSARY.has(folded) && STOP_STEMS.has(stem(word)))) return [];
   if (folded.length < 2 && !/\d/.test(folded)) return [];
   const terms = [canonicalStem(word)];
   if (vocabulary && !GLOSSARY.has(folded)) {

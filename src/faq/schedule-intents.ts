@@ -18,9 +18,10 @@ export type ScheduleIntent =
   | { kind: 'contacts' }
   | { kind: 'format' }
   | { kind: 'count' }
-  | { kind: 'session'; sessionId: string }
-  | { kind: 'today' }
-  | { kind: 'week' }
+  | { kind: 'session'; sessionId: string; withSummary?: boolean }
+  | { kind: 'today'; offsetDays?: number }
+  | { kind: 'week'; offsetWeeks?: number }
+  | { kind: 'remaining' }
   | { kind: 'next' }
   | { kind: 'first' }
   | { kind: 'last' }
@@ -39,26 +40,35 @@ const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean).map(fold
 // Cue words (lower-case, umlauts folded). They decide the kind; they are not topic words.
 const CUES = {
   contacts: set('kontakt kontakte kontaktieren contact contacts ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen email mail mailadresse adresse address erreichen reach'),
-  format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location wo where place'),
+  format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location wo where place travel'),
   formatPhrases: ['vor ort', 'in person', 'on site', 'in presence'],
   count: set('anzahl wieviele viele viel many'),
   countPhrases: ['wie viele', 'how many', 'number of'],
   today: set('heute today heutige tonight'),
+  tomorrow: set('morgen tomorrow'),
+  remaining: set('offen offenen remaining ubrig verbleibend verbleibenden ausstehend'),
+  ordinals: set('erste zweite dritte vierte funfte sechste second third fourth fifth sixth zweiten dritten vierten funften'),
   week: set('woche week'),
   next: set('nachste nachsten nachster nachstes next kommende kommenden kommender upcoming'),
   first: set('erste ersten erster erstes first'),
   last: set('letzte letzten letzter letztes last final zuletzt'),
   end: set('ende endet end ends'),
   series: set('reihe series programm program programme peer learning'),
-  times: set('uhrzeit uhrzeiten uhr time times lange long dauer dauert duration zeitzone timezone stunden stunde hours hour minuten minutes'),
+  times: set('uhrzeit uhrzeiten uhr time times lange long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
   begin: set('beginnt beginn beginnen start starts begins anfang startet'),
   months: set('januar january februar february marz march april mai may juni june juli july august september oktober october november dezember december'),
   timesPhrases: ['bis wann', 'time zone'],
   list: set('liste list zeitplan schedule uberblick overview alle all termine dates sessions'),
   when: set('wann when datum date tag day termin uhr time welchem which'),
   generic: set(
-    'termin termine treffen sitzung session sessions meeting meetings veranstaltung event date dates datum tag day stattfinden beginnt beginnen anfangen fangen starten start starts enden endet aufhoren geplant vorgesehen planned scheduled reihe series programm program peer learning take takes',
+    'termin termine treffen sitzung session sessions meeting meetings veranstaltung event date dates datum tag day stattfinden beginnt beginnen anfangen fangen starten start starts enden endet aufhoren geplant vorgesehen planned scheduled reihe series programm program peer learning take takes thema themen topic topics inhalt inhalte schwerpunkt schwerpunkte',
   ),
+};
+
+// "erste"/"first" stay cues of their own (the first session); 2nd to 6th pick the session by position.
+const ORDINAL: Record<string, number> = {
+  zweite: 2, zweiten: 2, second: 2, dritte: 3, dritten: 3, third: 3, vierte: 4, vierten: 4, fourth: 4,
+  funfte: 5, funften: 5, fifth: 5, sechste: 6, sixth: 6,
 };
 
 const MONTH_NUMBER: Record<string, number> = {
@@ -176,8 +186,15 @@ export function detectScheduleIntent(
   if (!timesCue && (has(tokens, CUES.count) || phrase(text, CUES.countPhrases))) return { kind: 'count' };
   const whenCue = has(tokens, CUES.when) || timesCue;
   if (session && whenCue) return { kind: 'session', sessionId: session.id };
+  const ordinal = tokens.map((t) => ORDINAL[t]).find((n) => n !== undefined);
+  if (ordinal !== undefined && !has(tokens, CUES.week)) {
+    const nth = sortedSessions(program).filter((s) => s.status !== 'cancelled')[ordinal - 1];
+    if (nth) return { kind: 'session', sessionId: nth.id, withSummary: !has(tokens, CUES.when) };
+  }
   if (has(tokens, CUES.today)) return { kind: 'today' };
-  if (has(tokens, CUES.week)) return { kind: 'week' };
+  if (has(tokens, CUES.tomorrow)) return { kind: 'today', offsetDays: 1 };
+  if (has(tokens, CUES.week)) return { kind: 'week', offsetWeeks: has(tokens, CUES.next) ? 1 : 0 };
+  if (has(tokens, CUES.remaining)) return { kind: 'remaining' };
   if (has(tokens, CUES.next)) return { kind: 'next' };
   const seriesCue = has(tokens, CUES.series);
   if (has(tokens, CUES.first) || (has(tokens, CUES.begin) && seriesCue)) return { kind: 'first' };
@@ -237,19 +254,30 @@ export function answerScheduleIntent(intent: ScheduleIntent, program: Program, n
             : sessionStart(program, s) <= nowDt
               ? t.sessionRunning(l)
               : t.sessionFuture(l, formatName(program, locale));
-      return { intent, answer: text, sources: [{ title: `${t.sourceProgram}: ${s.title}`, excerpt: s.summary ? `${text} ${s.summary}` : text }] };
+      const full = intent.withSummary && s.summary ? `${text}\n${s.summary}` : text;
+      return { intent, answer: full, sources: [{ title: `${t.sourceProgram}: ${s.title}`, excerpt: excerptOf(s.summary ? `${text} ${s.summary}` : text) }] };
     }
     case 'next':
       return answer(overOr(() => (sessionStart(program, upcoming!) <= nowDt ? t.sessionRunning(L(upcoming!)) : t.next(L(upcoming!), formatName(program, locale)))));
     case 'today': {
-      const today = sessions.filter((s) => sessionStart(program, s).hasSame(nowDt, 'day'));
-      if (today.length) return answer(today.map((s) => t.today(L(s))).join('\n'));
-      return answer(overOr(() => `${t.noneToday} ${t.next(L(upcoming!), formatName(program, locale))}`));
+      const day = nowDt.plus({ days: intent.offsetDays ?? 0 });
+      const onDay = sessions.filter((s) => sessionStart(program, s).hasSame(day, 'day'));
+      const tomorrow = (intent.offsetDays ?? 0) > 0;
+      if (onDay.length) return answer(onDay.map((s) => (tomorrow ? t.tomorrow(L(s)) : t.today(L(s)))).join('\n'));
+      return answer(overOr(() => `${tomorrow ? t.noneTomorrow : t.noneToday} ${t.next(L(upcoming!), formatName(program, locale))}`));
     }
     case 'week': {
-      const week = sessions.filter((s) => sessionStart(program, s).hasSame(nowDt, 'week'));
-      if (week.length) return answer(t.week(lines(week)));
-      return answer(overOr(() => `${t.noneThisWeek} ${t.next(L(upcoming!), formatName(program, locale))}`));
+      const ref = nowDt.plus({ weeks: intent.offsetWeeks ?? 0 });
+      const nextWeek = (intent.offsetWeeks ?? 0) > 0;
+      const week = sessions.filter((s) => sessionStart(program, s).hasSame(ref, 'week'));
+      if (week.length) return answer(nextWeek ? t.nextWeek(lines(week)) : t.week(lines(week)));
+      const after = sessions.find((s) => sessionStart(program, s) > ref.endOf('week'));
+      if (!after) return answer(overOr(() => (nextWeek ? t.noneNextWeek : t.noneThisWeek)));
+      return answer(`${nextWeek ? t.noneNextWeek : t.noneThisWeek} ${t.next(L(after), formatName(program, locale))}`);
+    }
+    case 'remaining': {
+      const rest = sessions.filter((s) => sessionEnd(program, s) > nowDt);
+      return answer(overOr(() => t.remaining(lines(rest))));
     }
     case 'first': {
       const first = sessions[0]!;

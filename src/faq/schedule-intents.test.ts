@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseProgramText } from '../program/load.js';
+import { createFaqEngineFromKnowledgeBase } from './engine.js';
+
+const program = parseProgramText(fs.readFileSync(path.resolve(import.meta.dirname, '../../tests/faq/fixtures/program.yaml'), 'utf8'));
+const engine = createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program });
+// Times are written in the program's zone (Europe/Berlin); `now` values below are UTC instants.
+const ask = (q: string, now: string, locale: 'de' | 'en' = 'de') => engine.ask(q, { locale, now: new Date(now) });
+
+describe('schedule intents', () => {
+  it('next session, and a running session counts as now', () => {
+    expect(ask('Wann ist das nächste Treffen?', '2025-08-26T07:59:00Z').answer).toContain('Auftaktveranstaltung');
+    expect(ask('Wann ist das nächste Treffen?', '2025-08-26T08:30:00Z').answer).toContain('läuft gerade');
+    expect(ask('Wann ist das nächste Treffen?', '2025-08-26T10:00:01Z').answer).toContain('25.09.2025');
+  });
+
+  it('today and tomorrow follow the program zone, not UTC', () => {
+    // 23:30 UTC on 17.11. is already 18.11. in Berlin.
+    expect(ask('Ist heute ein Termin?', '2025-11-17T23:30:00Z').answer).toContain('Finalisierung');
+    expect(ask('Ist morgen ein Termin?', '2025-11-16T23:30:00Z').answer).toContain('Morgen findet „Finalisierung“');
+    expect(ask('Is there a session tomorrow?', '2025-11-18T12:00:00Z', 'en').answer).toContain('no session tomorrow');
+  });
+
+  it('this week, next week, a month, the remaining sessions', () => {
+    expect(ask('Gibt es diese Woche einen Termin?', '2025-12-15T08:00:00Z').answer).toContain('Data Governance Wegweiser');
+    expect(ask('Ist nächste Woche ein Termin?', '2025-12-08T08:00:00Z').answer).toContain('Nächste Woche:');
+    expect(ask('Termin im Oktober?', '2025-08-01T08:00:00Z').answer).toContain('Im Oktober findet kein Termin statt');
+    expect(ask('Was ist im November?', '2025-08-01T08:00:00Z').answer).toContain('18.11.2025');
+    const remaining = ask('Welche Termine sind noch offen?', '2025-12-01T08:00:00Z').answer;
+    expect(remaining).toContain('16.12.2025');
+    expect(remaining).not.toContain('18.11.2025');
+  });
+
+  it('a session by position or by topic, with its summary when the question is about its content', () => {
+    const second = ask('What is the topic of the second session?', '2025-08-01T08:00:00Z', 'en');
+    expect(second.answer).toContain('Wie fange ich an?');
+    expect(second.answer).toContain('Personas');
+    expect(ask('Wann ist der Data Governance Wegweiser?', '2025-08-01T08:00:00Z').answer).toContain('16.12.2025');
+    expect(ask('Wann war der Auftakt?', '2025-10-01T08:00:00Z').answer).toContain('fand am');
+  });
+
+  it('the end of the series names the last session', () => {
+    for (const q of ['Wann ist der nächste Termin?', 'Ist heute ein Termin?', 'Welche Termine sind noch offen?']) {
+      const a = ask(q, '2026-02-01T08:00:00Z');
+      expect(a.answer).toContain('Die Reihe ist beendet');
+      expect(a.answer).toContain('Abschlusstreffen');
+    }
+  });
+
+  it('contacts narrowed to the person or organisation named', () => {
+    const kwb = ask('Wer ist Ansprechpartnerin beim KWB?', '2025-08-01T08:00:00Z').answer;
+    expect(kwb).toContain('Franziska Sahr');
+    expect(kwb).not.toContain('Schöttmer');
+    const all = ask('Who can I contact?', '2025-08-01T08:00:00Z', 'en').answer;
+    expect(all).toContain('Franziska Sahr');
+    expect(all).toContain('Simone Schöttmer');
+  });
+
+  it('unknown words keep a question out of the schedule', () => {
+    expect(ask('Wann ist das nächste Fußballspiel?', '2025-08-01T08:00:00Z').answered).toBe(false);
+    expect(ask('Wie viele Einwohner hat Berlin?', '2025-08-01T08:00:00Z').answered).toBe(false);
+  });
+
+  it('cancelled sessions are skipped and reported', () => {
+    const cancelled = structuredClone(program);
+    cancelled.sessions[1]!.status = 'cancelled';
+    const e = createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program: cancelled });
+    expect(e.ask('Wann ist das nächste Treffen?', { now: new Date('2025-09-01T08:00:00Z') }).answer).toContain('Finalisierung');
+    expect(e.ask('Wie viele Termine gibt es?', { now: new Date('2025-09-01T08:00:00Z') }).answer).toContain('4 Termine');
+  });
+});
