@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../cards/adaptive.js';
 import { testProgram } from '../../tests/feedback/fixtures.js';
@@ -279,5 +280,23 @@ describe('series retrospective card', () => {
     expect(joined).toMatch(/Beispiele? \(3×\)/);
     expect(joined).toMatch(/Workshop \(2×\)/);
     expect(joined).not.toContain('Geheim');
+  });
+});
+
+describe('escapeComment for any text', () => {
+  it('leaves no mention, entity, link or unescaped Markdown control character', () => {
+    const tricky = fc.constantFrom('<at>', '</at>', '&lt;', '&gt;', '&#60;', '[', '](', 'https://', '**', '_', '`', '#', '\\', '>', '-', '!', '~', '|', '\n', 'ä', ' ');
+    const text = fc.array(fc.oneof(tricky, fc.string({ maxLength: 5 })), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (input) => {
+        const out = escapeComment(input);
+        expect(out).not.toMatch(/[<>]/);
+        expect(out).not.toMatch(/&[a-z#]/i);
+        expect(out).not.toMatch(/https?:\/\//i);
+        // Drop every backslash escape: what remains must hold no Markdown control character.
+        expect(out.replace(/\\[\s\S]/g, '')).not.toMatch(/[\\`*_{}[\]()#+\-.!|~]/);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,6 +1,7 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testProgram } from '../../tests/feedback/fixtures.js';
-import { csvField, responsesToCsv, responsesToJson } from './export.js';
+import { csvField, neutralizeFormula, responsesToCsv, responsesToJson } from './export.js';
 import type { ResponseRecord } from './retrospective.js';
 
 const program = testProgram();
@@ -53,5 +54,46 @@ describe('JSON export', () => {
     expect(doc.distribution).toEqual([0, 1, 0, 1, 1]);
     expect(doc.responses[0]).toEqual({ submittedDate: '2025-12-16', rating: 5, good: 'Zeile 1\nZeile 2', better: null });
     expect(Object.keys(doc.responses[0]).sort()).toEqual(['better', 'good', 'rating', 'submittedDate']);
+  });
+});
+
+/** A strict RFC 4180 reader, to check that what we write reads back as written. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
+      else if (c === '"') (quoted = false), (i += 1);
+      else (field += c), (i += 1);
+    } else if (c === '"' && field === '') (quoted = true), (i += 1);
+    else if (c === ',') row.push(field), (field = ''), (i += 1);
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 2);
+    else if (c === '\r' || c === '\n' || c === '"') throw new Error(`bare ${JSON.stringify(c)} at ${i}`);
+    else (field += c), (i += 1);
+  }
+  if (field !== '' || row.length) throw new Error('missing final CRLF');
+  return rows;
+}
+
+describe('CSV round trip', () => {
+  it('reads back every comment exactly (apart from the formula guard)', () => {
+    const comment = fc.array(fc.constantFrom('a', 'ä', 'ß', ',', '"', '\r', '\n', '\r\n', ' ', '😀', ';', "'", '=', '-', '@'), { maxLength: 20 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.record({ rating: fc.integer({ min: 1, max: 5 }), good: comment, better: comment }), { maxLength: 8 }), (items) => {
+        const records = items.map((r) => ({ ...r, submittedAt: new Date('2025-12-16T12:00:00Z') }));
+        const csv = responsesToCsv(program, session, records);
+        const rows = parseCsv(csv.slice(1));
+        expect(rows[0]).toEqual(['session', 'sessionTitle', 'submittedDate', 'rating', 'good', 'better']);
+        const read = rows.slice(1).map((r) => `${r[3]}|${r[4]}|${r[5]}`).sort();
+        const written = records.map((r) => `${r.rating}|${neutralizeFormula(r.good)}|${neutralizeFormula(r.better)}`).sort();
+        expect(read).toEqual(written);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
