@@ -100,6 +100,21 @@ describe('FAQ engine', () => {
     expect(engine.ask('Gibt es eine Aufzeichnung?').answered).toBe(true);
   });
 
+  it('reads curated entries from faq.yaml and rejects a malformed one', async () => {
+    const dir = await contentDir({
+      'material/a.md': '# A\n\nDaten sind wichtig.\n',
+      'faq.yaml': 'entries:\n  - id: slides\n    questions: ["Bekomme ich die Folien?", "Where are the slides?"]\n    answer: Die Folien kommen nach jedem Termin per E-Mail.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir });
+    expect(engine.ask('Where can I find the slides?', { locale: 'en' })).toMatchObject({
+      answered: true,
+      answer: 'Die Folien kommen nach jedem Termin per E-Mail.',
+      sources: [{ title: faqTexts.en.sourceCurated }],
+    });
+    await fs.writeFile(path.join(dir, 'faq.yaml'), 'entries:\n  - questions: []\n    answer: x\n');
+    await expect(engine.reload()).rejects.toMatchObject({ code: 'faq.curated_invalid' });
+  });
+
   it('reloads by itself while watching the content directory', async () => {
     const dir = await contentDir({ 'material/a.md': '# A\n\nDaten sind wichtig.\n' });
     const engine = await createFaqEngine({ contentDir: dir });
