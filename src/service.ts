@@ -7,11 +7,9 @@ import { systemClock, type Clock } from './shared/clock.js';
 import { openStorage, type OpenedStorage } from './storage/open.js';
 import { ConversationRepository, ConversationRegistry } from './registry/index.js';
 import { ConversationCore, coordinatorPolicy } from './conversation/index.js';
-import { loadProgramFile, ProgramLoadError } from './program/load.js';
-import type { Program } from './program/model.js';
+import { ProgramService, renderCalendar } from './program/index.js';
 import { createAdapter, createTeamsApp, incomingActivitySchema } from './teams/index.js';
 import { createHttpServer, type HttpServer } from './server/server.js';
-import path from 'node:path';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -41,16 +39,12 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   const storage = await openStorage(config, logger);
   const store = storage.store;
   try {
-    // Program
-    let program: Program | undefined;
-    try {
-      program = (await loadProgramFile(path.join(config.contentDir, 'program.yaml'))).program;
-      logger.info({ event: 'program.loaded', programId: program.program.id, sessions: program.sessions.length }, 'program loaded');
-    } catch (error) {
-      if (!(error instanceof ProgramLoadError)) throw error;
-      logger.error({ event: 'program.invalid', file: error.file, line: error.line, field: error.field, reason: error.reason }, error.message);
-    }
-    const programs = { active: () => program };
+    // Program: CONTENT_DIR/program.yaml is imported when it changed; Table storage stays the source of truth
+    // (coordinator edits), and a program with lint errors is refused while the previous one stays active.
+    const programs = new ProgramService({ store, clock, logger });
+    const outcome = await programs.importFromContent(config.contentDir);
+    if (outcome.kind === 'refused') logger.error({ event: 'program.refused', reason: outcome.reason, codes: outcome.findings.map((f) => f.code) }, outcome.message);
+    const programLoaded = () => programs.active() !== undefined;
 
     // Features
     const registry = new ConversationRegistry({ repository: new ConversationRepository(store), clock, logger });
@@ -81,11 +75,16 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
           }
           await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
         },
-        health: async () => ({ ok: program !== undefined, body: { status: program ? 'ok' : 'starting' } }),
+        health: async () => ({ ok: programLoaded(), body: { status: programLoaded() ? 'ok' : 'no program' } }),
         ready: async () => {
           const storageOk = await store.ping();
-          const ok = storageOk && program !== undefined;
-          return { ok, body: { status: ok ? 'ready' : 'unavailable', storage: storageOk ? 'ok' : 'unavailable', program: program ? 'ok' : 'missing' } };
+          const ok = storageOk && programLoaded();
+          return { ok, body: { status: ok ? 'ready' : 'unavailable', storage: storageOk ? 'ok' : 'unavailable', program: programLoaded() ? 'ok' : 'missing' } };
+        },
+        calendar: async (sessionId) => {
+          const program = programs.active();
+          if (!program || (sessionId && !program.sessions.some((s) => s.id === sessionId))) return undefined;
+          return renderCalendar(program, { sessionId, sequences: programs.sequences(), baseUrl: config.publicBaseUrl, now: clock.now() });
         },
       },
       logger,

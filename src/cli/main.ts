@@ -6,9 +6,10 @@ import { openStorage, type OpenedStorage } from '../storage/open.js';
 import { systemClock } from '../shared/clock.js';
 import type { CliCommand, CliContext } from './types.js';
 import { statusCommand } from './status.js';
+import { programCliCommands } from '../program/index.js';
 
 function commands(): CliCommand[] {
-  return [statusCommand];
+  return [statusCommand, ...programCliCommands];
 }
 
 function usage(list: CliCommand[]): string {

@@ -1,35 +1,38 @@
-// `status [--json]`: is storage reachable, which program is loaded, how many conversations are registered.
-// Works while the service is stopped (it opens the same DATA_DIR) and beside a running one.
-import path from 'node:path';
+// `status [--json]`: is storage reachable, which program is stored (and the last refused import), how many
+// conversations are registered. Works while the service is stopped (it opens the same DATA_DIR) and
+// beside a running one (it shares that service's embedded storage).
 import type { CliCommand } from './types.js';
 import { ConversationRepository } from '../registry/index.js';
-import { loadProgramFile, ProgramLoadError } from '../program/load.js';
+import { ProgramService } from '../program/index.js';
+import { silentLogger } from '../shared/log.js';
 
 export const statusCommand: CliCommand = {
   name: 'status',
   usage: 'status [--json]',
-  summary: 'Storage, program and registered conversations at a glance.',
+  summary: 'Storage, the stored program with its lint state, and registered conversations at a glance.',
   async run(args, ctx) {
     const json = args.includes('--json');
     const store = await ctx.storage();
     const reachable = await store.ping(5000);
-    let conversations: number | null = null;
-    if (reachable) conversations = await new ConversationRepository(store).countActive();
-    let program: Record<string, unknown>;
-    try {
-      const loaded = await loadProgramFile(path.join(ctx.contentDir, 'program.yaml'));
-      program = { loaded: true, id: loaded.program.program.id, title: loaded.program.program.title, sessions: loaded.program.sessions.length };
-    } catch (error) {
-      if (!(error instanceof ProgramLoadError)) throw error;
-      program = { loaded: false, error: error.message };
+    if (!reachable) {
+      if (json) ctx.out(JSON.stringify({ storage: { reachable: false }, program: null, conversations: null }));
+      else ctx.out('Storage:        NOT reachable');
+      return 1;
     }
-    const result = { storage: { reachable }, program, conversations };
-    if (json) ctx.out(JSON.stringify(result));
-    else {
-      ctx.out(`Storage:        ${reachable ? 'reachable' : 'NOT reachable'}`);
-      ctx.out(`Program:        ${program.loaded ? `${program.title} (${program.sessions} sessions)` : `not loaded: ${program.error}`}`);
-      ctx.out(`Conversations:  ${conversations ?? 'unknown'}`);
+    const conversations = await new ConversationRepository(store).countActive();
+    const programs = new ProgramService({ store, clock: ctx.clock, logger: silentLogger });
+    await programs.refresh();
+    const program = programs.status();
+    if (json) {
+      ctx.out(JSON.stringify({ storage: { reachable }, program, conversations }));
+      return 0;
     }
-    return reachable ? 0 : 1;
+    ctx.out(`Storage:        reachable`);
+    ctx.out(`Program:        ${program.programId ? `${program.title} (version ${program.version}, ${program.sessions.length} sessions)` : 'none stored yet (the service imports content/program.yaml at start)'}`);
+    const errors = program.lint.filter((f) => f.severity === 'error').length;
+    ctx.out(`Lint:           ${errors} errors, ${program.lint.length - errors} warnings`);
+    if (program.lastRefusal) ctx.out(`Last refusal:   ${program.lastRefusal.at}: ${program.lastRefusal.message}`);
+    ctx.out(`Conversations:  ${conversations}`);
+    return 0;
   },
 };
