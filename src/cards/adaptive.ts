@@ -74,9 +74,10 @@ export function textBlock(text: string, options: Record<string, unknown> = {}): 
  */
 export function escapeCardText(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
     .replace(/</g, '‹')
     .replace(/>/g, '›')
+    .replace(/&(?=#?\w+;)/g, '&\u200B')
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
     .replace(/(https?):\/\//gi, '$1\u200B://');
 }
 
