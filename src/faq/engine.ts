@@ -83,7 +83,8 @@ function shortAnswer(text: string, units: QueryUnit[], index: PassageIndex): str
   const sentences = text.split(/(?<=[.!?])\s+/u);
   const scored = sentences.map((s, i) => {
     const terms = new Set(words(s).flatMap((w) => index.termsOf(w)));
-    const score = units.reduce((sum, u) => sum + (u.terms.some((t) => terms.has(t)) ? u.weight : 0), 0);
+    // The whole word counts fully, a compound part half: "Datenkompetenz" prefers the sentence that names it.
+    const score = units.reduce((sum, u) => sum + (terms.has(u.terms[0]!) ? u.weight : u.terms.some((t) => terms.has(t)) ? u.weight / 2 : 0), 0);
     return { s, i, score };
   });
   const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 2);
