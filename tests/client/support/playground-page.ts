@@ -1,0 +1,152 @@
+// The Agents Playground's page as a person sees it: conversations on the left, the chat in the middle, the
+// Log Panel on the right. Selectors come from exploring version 0.2.28's DOM: bot messages (text and cards)
+// are Fluent AI "OutputCard"s, the compose box is the only role=textbox, conversations are tree items named
+// "Personal Chat", "Group Chat", "My Team - General" and "My Team - Announcements", and every log line starts
+// with a "[h:mm:ss PM]" time stamp. Every wait is bounded and fails with what the page showed instead.
+import type { Locator, Page } from 'playwright-core';
+import type { PlaygroundHandle } from '../../../scripts/playground.js';
+
+export type ConversationName = 'Personal Chat' | 'Group Chat' | 'My Team - General' | 'My Team - Announcements';
+
+export interface LogEntry {
+  /** "installationUpdate", "message", "invoke", ... */
+  type: string;
+  /** The bot's HTTP status for that request. */
+  status: number;
+  line: string;
+}
+
+const BOT_MESSAGE = '.fai-OutputCard';
+const LOG_LINE = 'div:has(> span:text-matches("^\\\\[\\\\d{1,2}:\\\\d{2}:\\\\d{2}"))';
+// "Microsoft 365 Agents Playground -> User Application invoke 200": a request to the bot and its answer.
+const REQUEST_LINE = /Agents Playground\s*(?:->|→)\s*User Application\s+([\w/]+)\s+(\d{3})/;
+
+const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+export async function waitUntil<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  describeFailure: () => Promise<string>,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() >= deadline) throw new Error(await describeFailure());
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+export class PlaygroundPage {
+  constructor(
+    readonly page: Page,
+    private readonly playground: PlaygroundHandle,
+  ) {}
+
+  async open(timeoutMs = 30_000): Promise<void> {
+    await this.page.goto(this.playground.url, { timeout: timeoutMs });
+    try {
+      await this.composeBox().waitFor({ state: 'visible', timeout: timeoutMs });
+    } catch {
+      throw new Error(`the Playground page showed no compose box within ${timeoutMs} ms\n--- Playground output ---\n${this.playground.output()}`);
+    }
+  }
+
+  composeBox(): Locator {
+    return this.page.getByRole('textbox');
+  }
+
+  botMessages(): Locator {
+    return this.page.locator(BOT_MESSAGE);
+  }
+
+  async botMessageCount(): Promise<number> {
+    return this.botMessages().count();
+  }
+
+  async openConversation(name: ConversationName): Promise<void> {
+    await this.page.getByRole('treeitem', { name, exact: true }).click({ timeout: 10_000 });
+    await this.composeBox().waitFor({ state: 'visible', timeout: 10_000 });
+  }
+
+  /** Types into the compose box and sends with Enter, as a person would. */
+  async send(text: string): Promise<void> {
+    const box = this.composeBox();
+    await box.click({ timeout: 10_000 });
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Sends a message and returns the first new bot message whose text matches. */
+  async ask(text: string, expected: string | RegExp, timeoutMs = 15_000): Promise<Locator> {
+    const before = await this.botMessageCount();
+    await this.send(text);
+    return this.waitForBotMessage(expected, { after: before, timeoutMs, what: `an answer to "${text}"` });
+  }
+
+  /** Waits for a bot message (index >= after) whose visible text matches; returns its locator. */
+  async waitForBotMessage(
+    expected: string | RegExp,
+    options: { after?: number; timeoutMs?: number; what?: string } = {},
+  ): Promise<Locator> {
+    const after = options.after ?? 0;
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const matches = (t: string) => (typeof expected === 'string' ? t.includes(expected) : expected.test(t));
+    return waitUntil(
+      async () => {
+        const all = this.botMessages();
+        const n = await all.count();
+        for (let i = after; i < n; i++) {
+          const message = all.nth(i);
+          if (matches(await message.innerText())) return message;
+        }
+        return undefined;
+      },
+      timeoutMs,
+      async () => {
+        const texts = await this.botMessages().allInnerTexts();
+        const recent = texts.slice(Math.max(after, texts.length - 3)).map((t) => `  - ${clip(t.replace(/\s+/g, ' '))}`);
+        const log = (await this.logLines()).slice(-6).map((l) => `  ${clip(l, 160)}`);
+        return [
+          `no bot message matching ${String(expected)} appeared within ${timeoutMs} ms${options.what ? ` (waiting for ${options.what})` : ''}`,
+          `new bot messages (${Math.max(0, texts.length - after)}):`,
+          ...(recent.length ? recent : ['  (none)']),
+          'last Log Panel lines:',
+          ...log,
+        ].join('\n');
+      },
+    );
+  }
+
+  /** The Log Panel's lines, oldest first. */
+  async logLines(): Promise<string[]> {
+    const lines = await this.page.locator(LOG_LINE).allInnerTexts();
+    return lines.map((l) => l.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Requests the Playground sent to the bot, with the bot's HTTP status, as its Log Panel lists them. */
+  async requests(): Promise<LogEntry[]> {
+    const entries: LogEntry[] = [];
+    for (const line of await this.logLines()) {
+      const m = REQUEST_LINE.exec(line);
+      if (m) entries.push({ type: m[1]!, status: Number(m[2]), line });
+    }
+    return entries;
+  }
+
+  /** Waits until the Log Panel lists a request of that type; returns the newest such entry. */
+  async waitForRequest(type: string, timeoutMs = 10_000, after = 0): Promise<LogEntry> {
+    return waitUntil(
+      async () => (await this.requests()).slice(after).filter((e) => e.type === type).at(-1),
+      timeoutMs,
+      async () =>
+        [`the Log Panel listed no "${type}" request within ${timeoutMs} ms; last lines:`, ...(await this.logLines()).slice(-8).map((l) => `  ${clip(l, 160)}`)].join('\n'),
+    );
+  }
+
+  /** Chooses an entry of the toolbar's "Mock an Activity" menu (e.g. "Install application"). */
+  async mockActivity(item: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Mock an Activity' }).click({ timeout: 10_000 });
+    await this.page.getByRole('menuitem', { name: item, exact: true }).click({ timeout: 10_000 });
+  }
+}
