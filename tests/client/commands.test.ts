@@ -71,4 +71,19 @@ describe('Agents Playground: install and commands', () => {
     expect(await answer.innerText()).toContain('sessions');
     await saveScreenshot(bed, '05-fallback');
   });
+
+  it('welcomes the team in a channel and answers "@Test Bot termine" in the thread', async () => {
+    // Opening a channel makes the Playground install the app in that team.
+    await bed.chat.openConversation('My Team - General');
+    const thread = await bed.chat.waitForThread('Hello everyone!');
+    expect(await thread.innerText()).toContain('In this channel I announce the sessions');
+    // The mention is removed before the command is parsed.
+    await bed.chat.replyInThread(thread, 'termine', 'Sessions: Stadt, Daten, Strategie');
+    const text = await thread.innerText();
+    expect(text).toContain('Tuesday, 18 November 2025');
+    const mentioned = (await bed.chat.requests()).filter((e) => e.type === 'message').at(-1);
+    expect(mentioned?.line).toContain('termine');
+    expect(mentioned?.status).toBe(200);
+    await saveScreenshot(bed, '06-channel');
+  });
 });

@@ -2,7 +2,7 @@
 // Log Panel on the right. Selectors come from exploring version 0.2.28's DOM: bot messages (text and cards)
 // are Fluent AI "OutputCard"s, the compose box is the only role=textbox, conversations are tree items named
 // "Personal Chat", "Group Chat", "My Team - General" and "My Team - Announcements", and every log line starts
-// with a "[h:mm:ss PM]" time stamp. Every wait is bounded and fails with what the page showed instead.
+// with a "[h:mm:ss PM]" time stamp. Channels show threads (Fluent cards) instead of a chat. Every wait is bounded and fails with what the page showed instead.
 import type { Locator, Page } from 'playwright-core';
 import type { PlaygroundHandle } from '../../../scripts/playground.js';
 
@@ -17,6 +17,9 @@ export interface LogEntry {
 }
 
 const BOT_MESSAGE = '.fai-OutputCard';
+const CHANNEL_THREAD = '[role=group].fui-Card';
+/** The name the Playground gives the bot under test. */
+export const BOT_NAME = 'Test Bot';
 const LOG_LINE = 'div:has(> span:text-matches("^\\\\[\\\\d{1,2}:\\\\d{2}:\\\\d{2}"))';
 // "Microsoft 365 Agents Playground -> User Application invoke 200": a request to the bot and its answer.
 const REQUEST_LINE = /Agents Playground\s*(?:->|→)\s*User Application\s+([\w/]+)\s+(\d{3})/;
@@ -66,7 +69,8 @@ export class PlaygroundPage {
 
   async openConversation(name: ConversationName): Promise<void> {
     await this.page.getByRole('treeitem', { name, exact: true }).click({ timeout: 10_000 });
-    await this.composeBox().waitFor({ state: 'visible', timeout: 10_000 });
+    // Channels show a "Start a new post" box and one reply box per thread; chats show one compose box.
+    await this.composeBox().first().waitFor({ state: 'visible', timeout: 10_000 });
   }
 
   /** Types into the compose box and sends with Enter, as a person would. */
@@ -144,9 +148,55 @@ export class PlaygroundPage {
     );
   }
 
+  /** A channel thread (a Fluent card with the root post and its replies) whose text contains `text`. */
+  thread(text: string): Locator {
+    return this.page.locator(CHANNEL_THREAD).filter({ hasText: text });
+  }
+
+  async waitForThread(text: string, timeoutMs = 15_000): Promise<Locator> {
+    const thread = this.thread(text);
+    try {
+      await thread.first().waitFor({ state: 'visible', timeout: timeoutMs });
+    } catch {
+      const log = (await this.logLines()).slice(-6).map((l) => `  ${clip(l, 160)}`);
+      throw new Error([`no channel thread containing "${text}" within ${timeoutMs} ms; last Log Panel lines:`, ...log].join('\n'));
+    }
+    return thread.first();
+  }
+
+  /**
+   * Replies in a channel thread, @mentioning the bot first: in channels the Playground, like Teams, only
+   * sends messages that mention the bot. The mention is picked from the suggestion list, as a person would.
+   * Returns once the thread shows a text matching `expected` that it did not show before.
+   */
+  async replyInThread(thread: Locator, text: string, expected: string | RegExp, timeoutMs = 15_000): Promise<void> {
+    const count = async () => {
+      const t = await thread.innerText();
+      return typeof expected === 'string' ? t.split(expected).length - 1 : (t.match(new RegExp(expected.source, `${expected.flags.replace('g', '')}g`)) ?? []).length;
+    };
+    const before = await count();
+    await thread.getByRole('textbox').click({ timeout: 10_000 });
+    await this.page.keyboard.type(`@${BOT_NAME.split(' ')[0]}`);
+    await this.page.getByRole('menuitem', { name: BOT_NAME }).click({ timeout: 10_000 });
+    await this.page.keyboard.type(` ${text}`);
+    await this.page.keyboard.press('Enter');
+    await waitUntil(
+      async () => ((await count()) > before ? true : undefined),
+      timeoutMs,
+      async () =>
+        [
+          `the thread showed no new text matching ${String(expected)} within ${timeoutMs} ms after "@${BOT_NAME} ${text}"`,
+          `thread: ${clip((await thread.innerText()).replace(/\s+/g, ' '), 500)}`,
+          'last Log Panel lines:',
+          ...(await this.logLines()).slice(-6).map((l) => `  ${clip(l, 160)}`),
+        ].join('\n'),
+    );
+  }
+
   /** Chooses an entry of the toolbar's "Mock an Activity" menu (e.g. "Install application"). */
   async mockActivity(item: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Mock an Activity' }).click({ timeout: 10_000 });
-    await this.page.getByRole('menuitem', { name: item, exact: true }).click({ timeout: 10_000 });
+    // The menu items carry technical aria-labels ("onInstallationUpdate ..."): match their visible text.
+    await this.page.getByRole('menuitem').filter({ hasText: new RegExp(`^${item}$`) }).click({ timeout: 10_000 });
   }
 }
