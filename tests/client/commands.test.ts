@@ -57,7 +57,7 @@ describe('Agents Playground: install and commands', () => {
     expect(items[2]).toContain('Tuesday, 18 November 2025');
     expect(items[2]).not.toContain(en.past);
     expect(items[4]).toContain('Tuesday, 20 January 2026');
-    await saveScreenshot(bed, '03-sessions');
+    await saveScreenshot(bed, '03-sessions', { docImage: 'playground-sessions' });
   });
 
   it('answers "nächster termin" with the next session after the clock', async () => {
@@ -84,6 +84,6 @@ describe('Agents Playground: install and commands', () => {
     const mentioned = (await bed.chat.requests()).filter((e) => e.type === 'message').at(-1);
     expect(mentioned?.line).toContain('termine');
     expect(mentioned?.status).toBe(200);
-    await saveScreenshot(bed, '06-channel');
+    await saveScreenshot(bed, '06-channel', { docImage: 'playground-channel' });
   });
 });

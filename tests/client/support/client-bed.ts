@@ -97,10 +97,21 @@ export async function startClientBed(options: ClientBedOptions = {}): Promise<Cl
   }
 }
 
-/** Saves a full-page screenshot under screenshots/client/ (git-ignored) and returns its path. */
-export async function saveScreenshot(bed: ClientBed, name: string): Promise<string> {
+export const DOC_IMAGE_DIR = path.join(REPO_ROOT, 'docs', 'images');
+// The conversation list and the chat, without the toolbar and the Log Panel (viewport 1280x900).
+const DOC_IMAGE_CLIP = { x: 68, y: 48, width: 882, height: 852 };
+
+/**
+ * Saves the page under screenshots/client/ (git-ignored) and returns its path. With `docImage` and
+ * UPDATE_DOC_IMAGES=1 it also writes docs/images/<docImage>.png, cropped to the chat, for the README.
+ */
+export async function saveScreenshot(bed: ClientBed, name: string, options: { docImage?: string } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await bed.chat.page.screenshot({ path: file, fullPage: false });
+  if (options.docImage && process.env.UPDATE_DOC_IMAGES === '1') {
+    fs.mkdirSync(DOC_IMAGE_DIR, { recursive: true });
+    await bed.chat.page.screenshot({ path: path.join(DOC_IMAGE_DIR, `${options.docImage}.png`), clip: DOC_IMAGE_CLIP });
+  }
   return file;
 }

@@ -24,6 +24,7 @@ const LOG_LINE = 'div:has(> span:text-matches("^\\\\[\\\\d{1,2}:\\\\d{2}:\\\\d{2
 // "Microsoft 365 Agents Playground -> User Application invoke 200": a request to the bot and its answer.
 const REQUEST_LINE = /Agents Playground\s*(?:->|→)\s*User Application\s+([\w/]+)\s+(\d{3})/;
 
+const show = (expected: string | RegExp) => (typeof expected === 'string' ? JSON.stringify(expected) : String(expected));
 const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 export async function waitUntil<T>(
@@ -112,7 +113,7 @@ export class PlaygroundPage {
         const recent = texts.slice(Math.max(after, texts.length - 3)).map((t) => `  - ${clip(t.replace(/\s+/g, ' '))}`);
         const log = (await this.logLines()).slice(-6).map((l) => `  ${clip(l, 160)}`);
         return [
-          `no bot message matching ${String(expected)} appeared within ${timeoutMs} ms${options.what ? ` (waiting for ${options.what})` : ''}`,
+          `no bot message matching ${show(expected)} appeared within ${timeoutMs} ms${options.what ? ` (waiting for ${options.what})` : ''}`,
           `new bot messages (${Math.max(0, texts.length - after)}):`,
           ...(recent.length ? recent : ['  (none)']),
           'last Log Panel lines:',
@@ -185,7 +186,7 @@ export class PlaygroundPage {
       timeoutMs,
       async () =>
         [
-          `the thread showed no new text matching ${String(expected)} within ${timeoutMs} ms after "@${BOT_NAME} ${text}"`,
+          `the thread showed no new text matching ${show(expected)} within ${timeoutMs} ms after "@${BOT_NAME} ${text}"`,
           `thread: ${clip((await thread.innerText()).replace(/\s+/g, ' '), 500)}`,
           'last Log Panel lines:',
           ...(await this.logLines()).slice(-6).map((l) => `  ${clip(l, 160)}`),
