@@ -47,8 +47,9 @@ export interface ForwardResult {
 
 export interface AnswerResult {
   escalation: Escalation;
-  /** Where the answer goes: the asker's conversation. */
+  /** Where the answer goes: the asker's conversation, and who asked (to find their personal chat). */
   askerConversationId: string;
+  askerUserId?: string;
   askerMessage: OutgoingMessage;
   /** Replaces the escalation card in the coordinators' channel (shows the answer and the curate action). */
   coordinatorMessage: OutgoingMessage;
@@ -124,6 +125,7 @@ export class FaqService {
     return {
       escalation,
       askerConversationId: q.conversationId,
+      ...(q.userId ? { askerUserId: q.userId } : {}),
       askerMessage: { card: buildCoordinatorAnswerCard(q.question, answer, q.locale, { questionId }), summary: answer },
       coordinatorMessage: { card: buildEscalationCard({ questionId, question: q.question, askerLocale: q.locale, answer }, coordinatorLocale) },
     };

@@ -1,3 +1,5 @@
 export { ConversationRepository, registryKey } from './repository.js';
 export { ConversationRegistry, type ConversationSighting } from './service.js';
 export type { ConversationKind, StoredConversation } from './types.js';
+export { ConversationRoles, type ConversationRole } from './roles.js';
+export { RegistryAudience } from './audience.js';
