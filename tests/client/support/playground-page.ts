@@ -18,6 +18,7 @@ export interface LogEntry {
 
 const BOT_MESSAGE = '.fai-OutputCard';
 const CHANNEL_THREAD = '[role=group].fui-Card';
+const INVOKE_BANNER_DISMISS = 'Dismiss Invoke Message';
 /** The name the Playground gives the bot under test. */
 export const BOT_NAME = 'Test Bot';
 const LOG_LINE = 'div:has(> span:text-matches("^\\\\[\\\\d{1,2}:\\\\d{2}:\\\\d{2}"))';
@@ -121,6 +122,37 @@ export class PlaygroundPage {
         ].join('\n');
       },
     );
+  }
+
+  /** Waits until `target` (a message, a card, a thread) shows text matching `expected`. */
+  async waitForText(target: Locator, expected: string | RegExp, options: { timeoutMs?: number; what?: string } = {}): Promise<string> {
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const matches = (t: string) => (typeof expected === 'string' ? t.includes(expected) : expected.test(t));
+    return waitUntil(
+      async () => {
+        const text = await target.innerText({ timeout: 2000 }).catch(() => '');
+        return matches(text) ? text : undefined;
+      },
+      timeoutMs,
+      async () =>
+        [
+          `${options.what ?? 'the element'} showed no text matching ${show(expected)} within ${timeoutMs} ms`,
+          `it showed: ${clip((await target.innerText({ timeout: 2000 }).catch(() => '(gone)')).replace(/\s+/g, ' '), 500)}`,
+          'last Log Panel lines:',
+          ...(await this.logLines()).slice(-6).map((l) => `  ${clip(l, 160)}`),
+        ].join('\n'),
+    );
+  }
+
+  /** Clicks an Adaptive Card button (Action.Execute / Action.Submit) by its title inside a message. */
+  async clickCardButton(message: Locator, title: string | RegExp): Promise<void> {
+    const button = message.getByRole('button', { name: title, exact: typeof title === 'string' });
+    await button.click({ timeout: 10_000 });
+  }
+
+  /** The banner the Playground shows under a card when an invoke is answered with an error or a message. */
+  invokeBanner(message: Locator): Locator {
+    return message.locator(`div:has(> button[aria-label="${INVOKE_BANNER_DISMISS}"]) > span`);
   }
 
   /** The Log Panel's lines, oldest first. */
