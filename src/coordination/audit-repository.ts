@@ -1,8 +1,9 @@
 // The audit trail of coordinator actions: who (Entra object id), what (action code), when, on what, with
 // which outcome, and the state before and after (JSON, truncated).
 // Table "audit": PartitionKey = month of the action in UTC ("2026-11"), RowKey = inverted timestamp
-// (9999999999999 - epoch ms, 13 digits) + "-" + 8 random hex digits. Inside a month the newest entry sorts
-// first; the random suffix keeps two actions in the same millisecond apart. Listing walks the months
+// (9999999999999 - epoch ms, 13 digits) + "-" + a falling per-process sequence (6 digits) + "-" + 8 random
+// hex digits. Inside a month the newest entry sorts first; within one millisecond the sequence keeps this
+// process's order and the random part keeps instances apart. Listing walks the months
 // backwards, so "the last N" costs one query per month touched, never a scan of the whole table.
 import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -51,8 +52,11 @@ export function auditPartition(at: Date): string {
   return at.toISOString().slice(0, 7);
 }
 
+let sequence = 0;
+
 export function auditRowKey(at: Date, random = crypto.randomBytes(4).toString('hex')): string {
-  return `${String(MAX_MS - at.getTime()).padStart(13, '0')}-${random}`;
+  sequence = (sequence + 1) % 1_000_000;
+  return `${String(MAX_MS - at.getTime()).padStart(13, '0')}-${String(999_999 - sequence).padStart(6, '0')}-${random}`;
 }
 
 interface AuditEntity {
@@ -116,9 +120,9 @@ export class AuditRepository {
   /** Every entry (tests, exports). */
   async all(): Promise<AuditEntry[]> {
     const client = await this.store.table(AUDIT_TABLE);
-    const rows = await listAll<AuditEntity>(client);
+    // Newest month first; inside a month the table's own RowKey order is newest first already.
+    const rows = (await listAll<AuditEntity>(client)).sort((a, b) => b.partitionKey.localeCompare(a.partitionKey));
     return rows
       .map((e) => ({ at: e.at, actor: e.actor, action: e.action, outcome: e.outcome as AuditOutcome, ...(e.target ? { target: e.target } : {}), ...(e.before ? { before: e.before } : {}), ...(e.after ? { after: e.after } : {}) }))
-      .sort((a, b) => b.at.localeCompare(a.at));
   }
 }

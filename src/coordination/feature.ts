@@ -543,12 +543,16 @@ export function createCoordinationFeature(deps: CoordinationDeps): CoordinationF
     if (!('jobId' in job)) return job;
     const found = job;
     const now = deps.clock.now();
+    let withdrawn = false;
     const after = await deps.engine.jobs.mutate(
       found.jobId,
-      (j) => (j.status === 'planned' && !j.startedAt ? { status: 'cancelled', reason: 'withdrawn', finishedAt: now.toISOString() } : null),
+      (j) => {
+        // Decided on the job as stored right now: a scheduler that claimed it a moment ago wins.
+        withdrawn = j.status === 'planned' && !j.startedAt;
+        return withdrawn ? { status: 'cancelled', reason: 'withdrawn', finishedAt: now.toISOString() } : null;
+      },
       now,
     );
-    const withdrawn = after?.status === 'cancelled' && after.reason === 'withdrawn';
     await record({ actor, action: 'announce.withdraw', outcome: withdrawn ? 'ok' : 'noop', target: found.jobId, before: { status: found.status, dueAt: found.dueAt }, after: { status: after?.status } });
     if (!withdrawn) return { kind: 'message', text: t.notWithdrawable };
     return compose(turn.locale, {}, { notice: t.withdrawn });

@@ -194,7 +194,8 @@ export function remindersCard(program: Program, state: RemindersState, locale: L
       {
         type: 'Input.Text',
         id,
-        label: escapeCardText(t.remindersSessionLabel(session.title, shortWhen(program, session, locale))),
+        // Input labels are plain text (no Markdown): only mentions are defused.
+        label: t.remindersSessionLabel(session.title, shortWhen(program, session, locale)).replace(/</g, '‹').replace(/>/g, '›'),
         placeholder: t.remindersSessionPlaceholder(friendly(offsets)),
         maxLength: 200,
         value: value(id, current),
