@@ -23,7 +23,9 @@ export function parseReminderOffset(text: string): string | undefined {
   if (!raw) return undefined;
   if (/^P/i.test(raw)) {
     const iso = raw.toUpperCase();
-    return Duration.fromISO(iso).isValid ? iso : undefined;
+    // luxon reads a bare "P" as a valid zero duration; an offset of nothing is no reminder.
+    const d = Duration.fromISO(iso);
+    return d.isValid && d.toMillis() > 0 ? iso : undefined;
   }
   const match = /^(\d{1,4})\s*([a-zäöü]+)\.?$/i.exec(raw.toLowerCase());
   if (!match) return undefined;
