@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import { silentLogger } from '../shared/log.js';
 import type { DeliveryJob, RunHandle, RunResult } from '../delivery/index.js';
 import { countRecords } from '../delivery/index.js';
-import { progressCard } from './announce-cards.js';
+import { previewCard, progressCard } from './announce-cards.js';
+import { broadcastPayload } from './broadcast.js';
+import { programListCard, remindersCard, sessionFormCard } from './program-cards.js';
+import { programSchema } from '../program/model.js';
 import { auditRowKey, truncateJson } from './audit-repository.js';
 import { formatReminderOffset, parseReminderOffset } from './durations.js';
 import { parseForm, parseOffsetList, sessionFormSchema } from './forms.js';
@@ -115,5 +118,44 @@ describe('audit keys', () => {
     expect(long).toHaveLength(1000);
     expect(long).toMatch(/…\[truncated \d+ chars\]$/);
     expect(truncateJson(undefined)).toBeUndefined();
+  });
+});
+
+describe('card snapshots', () => {
+  const program = programSchema.parse({
+    program: { id: 'datenstrategie', title: 'Stadt, Daten, Strategie', timezone: 'Europe/Berlin', reminders: ['P1D', 'PT1H'] },
+    sessions: [
+      { id: 'auftakt', title: 'Auftaktveranstaltung', date: '2026-12-01', start: '10:00', end: '12:00' },
+      { id: 'governance', title: 'Data Governance Wegweiser', date: '2026-12-16', start: '10:00', end: '12:00', status: 'cancelled' },
+    ],
+  });
+  const now = new Date('2026-11-25T10:00:00.000Z');
+
+  it('program list, session form with errors, reminders, preview and final report', () => {
+    expect(programListCard(program, { version: 3, updatedAt: '2026-11-24T09:00:00.000Z', now }, 'de')).toMatchSnapshot();
+    expect(
+      sessionFormCard({ version: 3, sessionId: 'auftakt', sessionTitle: 'Auftaktveranstaltung', values: { date: '2026-12-01', start: '12:00', end: '10:00', title: 'Auftakt' }, errors: { end: 'errEndBeforeStart' } }, 'de'),
+    ).toMatchSnapshot();
+    expect(remindersCard(program, { version: 3, sends: [{ dueAt: '2026-11-30T09:00:00.000Z', label: 'Erinnerung „Auftaktveranstaltung“ (1 Tag vorher)' }], now }, 'en')).toMatchSnapshot();
+    const payload = broadcastPayload({ draftId: '0123456789abcdef', text: 'Bitte vormerken', audience: 'all', sessionId: 'auftakt' }, program);
+    expect(
+      previewCard(payload, { count: { reachable: 1234, personal: 1200, channels: 30, groupChats: 4, unreachable: 5, unsubscribed: 2 }, zone: 'Europe/Berlin', draft: { draftId: '0123456789abcdef', text: 'Bitte vormerken' } }, 'de'),
+    ).toMatchSnapshot();
+    expect(
+      progressCard(
+        {
+          jobId: 'bc|0123456789abcdef',
+          status: 'done',
+          dueAt: '2026-11-25T10:00:00.000Z',
+          zone: 'Europe/Berlin',
+          counts: { ...countRecords([], 5000), pending: 0, sent: 4990, failed: 3, unreachable: 7 },
+          reasons: [
+            { code: 'http-403-MessageWritesBlocked', count: 7 },
+            { code: 'http-429-max-attempts', count: 3 },
+          ],
+        },
+        'de',
+      ),
+    ).toMatchSnapshot();
   });
 });
