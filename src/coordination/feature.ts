@@ -311,6 +311,11 @@ export function createCoordinationFeature(deps: CoordinationDeps): CoordinationF
       // The announcement's weekday is kept in step with the date, else the lint would report a mismatch.
       if (next.weekday !== undefined && before?.date !== next.date) next.weekday = weekdayName(isoWeekday(next.date), program.program.language);
       candidate.sessions = before ? candidate.sessions.map((s) => (s.id === id ? next : s)) : [...candidate.sessions, next];
+      // Saving an unchanged form would only bump the version (and calendar sequences): say so instead.
+      if (before && JSON.stringify(before) === JSON.stringify(next)) {
+        await record({ actor, action, outcome: 'noop', target: id });
+        return programList(program, turn.locale, t.unchanged);
+      }
 
       const lintErrors = lintProgram(candidate, { now: deps.clock.now() }).filter((f) => f.severity === 'error');
       if (lintErrors.length) {

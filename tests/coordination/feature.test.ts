@@ -239,6 +239,15 @@ describe('coordination: program and sessions', () => {
     expect(entries.filter((e) => e.outcome === 'invalid')).toHaveLength(3);
   });
 
+  it('saves nothing when the form comes back unchanged', async () => {
+    const t = await setup();
+    const result = cardOf(await t.act(VERBS.sessionSave, { sessionId: 'governance', version: 1, date: '2026-12-16', start: '10:00', end: '12:00', title: 'Data Governance Wegweiser', summary: '', joinUrl: '' }));
+    expect(text(result)).toContain('Nichts geändert');
+    expect(t.programs.version()).toBe(1);
+    const [entry] = await t.auditEntries();
+    expect(entry).toMatchObject({ action: 'session.edit', outcome: 'noop', target: 'governance' });
+  });
+
   it('shows lint errors in the card and saves nothing', async () => {
     const t = await setup();
     // Moving the governance session onto the kick-off's slot makes the two overlap.
