@@ -4,11 +4,24 @@ import type { Request, Response } from 'restify';
 import type { AppConfig } from './config/config.js';
 import { createLogger, type Logger } from './shared/log.js';
 import { systemClock, type Clock } from './shared/clock.js';
+import { AppError } from './shared/errors.js';
 import { openStorage, type OpenedStorage } from './storage/open.js';
-import { ConversationRepository, ConversationRegistry } from './registry/index.js';
-import { ConversationCore, coordinatorPolicy } from './conversation/index.js';
+import { ConversationRepository, ConversationRegistry, ConversationRoles, RegistryAudience } from './registry/index.js';
+import { ConversationCore, coordinatorPolicy, type CardActionHandler, type TurnInput } from './conversation/index.js';
 import { ProgramService, renderCalendar } from './program/index.js';
-import { createAdapter, createTeamsApp, incomingActivitySchema } from './teams/index.js';
+import { createDeliveryEngine, type DeliveryEngine } from './delivery/index.js';
+import { createAnnouncementService, announcementBuilders, parseRsvpAction, RsvpRepository, RSVP_VERB } from './announcements/index.js';
+import { createScheduler, type Scheduler } from './scheduler/index.js';
+import { FeedbackService, PollLifecycle } from './feedback/index.js';
+import { createFeedbackConversation } from './feedback/conversation.js';
+import { createFeedbackScheduling, feedbackBuilders } from './feedback/delivery.js';
+import { FaqRepository, FaqService } from './faq/index.js';
+import { createLiveFaqEngine } from './faq/live-engine.js';
+import { createFaqConversation } from './faq/conversation.js';
+import { createCoordinationFeature, coordinationBuilders } from './coordination/index.js';
+import { createDeleteMyData } from './privacy/index.js';
+import { conversationMessages } from './i18n/conversation.js';
+import { createAdapter, createTeamsApp, createTeamsSender, incomingActivitySchema } from './teams/index.js';
 import { createHttpServer, type HttpServer } from './server/server.js';
 
 export interface ServiceOptions {
@@ -16,6 +29,12 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Bind address; tests use 127.0.0.1. */
   host?: string;
+  /** Start the node-cron scheduler (default true); tests may drive `scheduler.tick()` themselves. */
+  startScheduler?: boolean;
+  /** Watch CONTENT_DIR for material changes (default true). */
+  watchContent?: boolean;
+  /** Unique owner id of this instance's leases (default host:pid:random). */
+  instanceId?: string;
 }
 
 export interface RunningService {
@@ -23,6 +42,10 @@ export interface RunningService {
   url: string;
   storage: OpenedStorage;
   registry: ConversationRegistry;
+  programs: ProgramService;
+  engine: DeliveryEngine;
+  scheduler: Scheduler;
+  feedback: FeedbackService;
   stop(): Promise<void>;
 }
 
@@ -38,6 +61,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   // Storage
   const storage = await openStorage(config, logger);
   const store = storage.store;
+  const cleanups: Array<() => void | Promise<void>> = [];
   try {
     // Program: CONTENT_DIR/program.yaml is imported when it changed; Table storage stays the source of truth
     // (coordinator edits), and a program with lint errors is refused while the previous one stays active.
@@ -46,16 +70,111 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     if (outcome.kind === 'refused') logger.error({ event: 'program.refused', reason: outcome.reason, codes: outcome.findings.map((f) => f.code) }, outcome.message);
     const programLoaded = () => programs.active() !== undefined;
 
-    // Features
+    // Conversations and the Teams connection (the sender is the only way out to Teams)
     const registry = new ConversationRegistry({ repository: new ConversationRepository(store), clock, logger });
-    const core = new ConversationCore({ registry, programs, clock, logger, coordinators });
+    const roles = new ConversationRoles(store, registry);
+    const adapter = createAdapter(config);
+    const sender = createTeamsSender(adapter, config.MicrosoftAppId);
+
+    // Feedback (polls, votes, retrospectives)
+    const feedback = new FeedbackService({ store, program: () => requireProgram(programs), clock, logger });
+    const polls = new PollLifecycle({ store, program: () => requireProgram(programs), clock, logger });
+
+    // Delivery: one engine for reminders, polls, results and coordinator broadcasts
+    const engine = createDeliveryEngine({
+      store,
+      sender,
+      audience: new RegistryAudience(registry),
+      builders: {
+        ...announcementBuilders({ publicBaseUrl: config.publicBaseUrl }),
+        ...feedbackBuilders({ feedback, programs }),
+        ...coordinationBuilders(),
+      },
+      clock,
+      logger,
+      ...(options.instanceId ? { ownerId: options.instanceId } : {}),
+      settings: { maxRps: config.DELIVERY_MAX_RPS, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
+    });
+    const graceMs = config.REMINDER_GRACE_MINUTES * 60_000;
+    const announcements = createAnnouncementService({ engine, store, clock, logger, publicBaseUrl: config.publicBaseUrl, programs, graceMs });
+    cleanups.push(announcements.watch());
+    await announcements.sync();
+    const feedbackScheduling = createFeedbackScheduling({ lifecycle: polls, feedback, engine, programs, clock, logger, retentionDays: config.FEEDBACK_RETENTION_DAYS });
+
+    // FAQ: rebuilt when the program or the material changes
+    const faqEngine = await createLiveFaqEngine({ contentDir: config.contentDir, program: programs.active(), clock, logger, watch: options.watchContent ?? true });
+    cleanups.push(() => faqEngine.stop());
+    cleanups.push(programs.onChange((program) => void faqEngine.rebuild(program).catch((error: Error) => logger.error({ event: 'faq.rebuild_failed', err: error.message }, 'FAQ rebuild failed'))));
+    const faqRepository = new FaqRepository(store);
+    const faq = new FaqService({ engine: faqEngine, repository: faqRepository, clock, logger });
+    await faq.loadCurated();
+
+    // Conversation features
+    const faqConversation = createFaqConversation({ faq, registry, roles, sender, coordinators, clock, logger });
+    const feedbackConversation = createFeedbackConversation({ feedback, programs });
+    const coordination = createCoordinationFeature({ programs, registry, engine, announcements, store, clock, logger, coordinators, publicBaseUrl: config.publicBaseUrl });
+    const rsvps = new RsvpRepository(store);
+    const deleteMyData = createDeleteMyData(
+      {
+        deleteResponses: async (aad) => (await feedback.deleteResponsesOf(aad)).total,
+        deleteRsvps: (aad) => rsvps.deleteByUser(aad),
+        deleteQuestions: (aad) => faqRepository.deleteByUser(aad),
+        deleteRegistrations: (aad) => registry.deleteUser(aad),
+      },
+      logger,
+    );
+    const rsvpAction: CardActionHandler = async (turn: TurnInput, data) => {
+      let action;
+      try {
+        action = parseRsvpAction(data);
+      } catch (error) {
+        if (error instanceof AppError) return { kind: 'error', status: 400, code: 'invalid-action', text: conversationMessages[turn.locale].invalidAction };
+        throw error;
+      }
+      const card = await announcements.rsvp({ ...action, aadObjectId: turn.user.aadObjectId ?? turn.user.id, locale: turn.locale });
+      return { kind: 'card', card };
+    };
+    const core = new ConversationCore({
+      registry,
+      programs,
+      clock,
+      logger,
+      coordinators,
+      commands: {
+        ...coordination.commands,
+        ...feedbackConversation.commands,
+        ...faqConversation.commands,
+        deleteMyData: deleteMyData.command,
+      },
+      actions: { ...coordination.actions, ...feedbackConversation.actions, ...faqConversation.actions, ...deleteMyData.actions, [RSVP_VERB]: rsvpAction },
+      questions: faqConversation.questions,
+    });
 
     // Teams
-    const adapter = createAdapter(config);
     adapter.onTurnError = async (context, error) => {
       logger.error({ event: 'turn.error', activityType: context.activity.type, err: error.message }, 'unhandled turn error');
     };
-    const app = createTeamsApp({ adapter, core, registry, logger });
+    const app = createTeamsApp({
+      adapter,
+      core,
+      registry,
+      logger,
+      onMeetingEvent: async (event) => {
+        if (event.name === 'meetingEnd') await feedbackScheduling.meetingEnded(event);
+      },
+    });
+
+    // Scheduler: every tick picks up program changes from other instances, then posts what is due.
+    const scheduler = createScheduler({
+      engine,
+      logger,
+      settings: { tick: config.SCHEDULER_TICK },
+      beforeTick: async () => {
+        await programs.refresh();
+        await announcements.sync();
+        await feedbackScheduling.tick();
+      },
+    });
 
     // HTTP
     let stopping = false;
@@ -90,23 +209,40 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       logger,
     );
     const port = await http.listen(config.PORT, options.host);
-    logger.info({ event: 'service.started', port, storage: storage.mode }, `listening on http://localhost:${port}/api/messages`);
+    if (options.startScheduler ?? true) scheduler.start();
+    logger.info({ event: 'service.started', port, storage: storage.mode, instance: engine.ownerId }, `listening on http://localhost:${port}/api/messages`);
 
     return {
       port,
       url: `http://127.0.0.1:${port}`,
       storage,
       registry,
+      programs,
+      engine,
+      scheduler,
+      feedback,
       stop: async () => {
         if (stopping) return;
         stopping = true;
+        // Order matters: no new ticks, no new requests, then let runs hand back their leases.
+        await scheduler.stop();
         await http.close(8000);
+        await coordination.idle();
+        await engine.stop();
+        for (const cleanup of cleanups.reverse()) await cleanup();
         await storage.close();
         logger.info({ event: 'service.stopped' }, 'stopped');
       },
     };
   } catch (error) {
+    for (const cleanup of cleanups.reverse()) await cleanup();
     await storage.close();
     throw error;
   }
+}
+
+function requireProgram(programs: ProgramService) {
+  const program = programs.active();
+  if (!program) throw new AppError('no-program', 'no program is loaded');
+  return program;
 }

@@ -41,4 +41,18 @@ export class RsvpRepository {
     const client = await this.store.table(RSVP_TABLE);
     return (await listAll(client, `PartitionKey eq ${odataString(this.partition(programId, sessionId))}`)).length;
   }
+
+  /** "Meine Daten löschen": every RSVP of this person, in all sessions. Returns how many were removed. */
+  async deleteByUser(aadObjectId: string): Promise<number> {
+    const client = await this.store.table(RSVP_TABLE);
+    const rows = await listAll(client, `RowKey eq ${odataString(safeKey(aadObjectId))}`);
+    for (const row of rows) {
+      try {
+        await client.deleteEntity(row.partitionKey!, row.rowKey!);
+      } catch (error) {
+        if (!isStatus(error, 404)) throw error;
+      }
+    }
+    return rows.length;
+  }
 }

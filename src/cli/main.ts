@@ -7,9 +7,13 @@ import { systemClock } from '../shared/clock.js';
 import type { CliCommand, CliContext } from './types.js';
 import { statusCommand } from './status.js';
 import { programCliCommands } from '../program/index.js';
+import { faqCliCommands } from '../faq/index.js';
+import { feedbackCliCommands } from '../feedback/index.js';
+import { deliveryCliCommands } from '../delivery/index.js';
+import { coordinationCliCommands } from '../coordination/index.js';
 
 function commands(): CliCommand[] {
-  return [statusCommand, ...programCliCommands];
+  return [statusCommand, ...programCliCommands, ...faqCliCommands, ...feedbackCliCommands, ...deliveryCliCommands, ...coordinationCliCommands];
 }
 
 function usage(list: CliCommand[]): string {

@@ -17,6 +17,8 @@ export interface TurnInput {
   user: { id: string; aadObjectId?: string };
   locale: Locale;
   text: string;
+  /** Card actions: the activity holding the card (invoke replyToId), for in-place updates. */
+  cardActivityId?: string;
 }
 
 export type CommandHandler = (turn: TurnInput, argument: string) => Promise<OutgoingMessage[]>;

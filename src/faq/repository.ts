@@ -130,6 +130,26 @@ export class FaqRepository {
     return rows.map((e) => ({ questionId: e.partitionKey, voterId: String(e.voterId), helpful: e.helpful === true, votedAt: String(e.votedAt) }));
   }
 
+  /** "Meine Daten löschen": the person's questions and votes. Returns how many rows were removed. */
+  async deleteByUser(userId: string): Promise<number> {
+    let removed = 0;
+    const questions = await this.questions();
+    for (const row of await listAll(questions, `PartitionKey eq ${odataString(Q)} and userId eq ${odataString(userId)}`)) {
+      await questions.deleteEntity(row.partitionKey!, row.rowKey!).catch((error: unknown) => {
+        if (!isStatus(error, 404)) throw error;
+      });
+      removed++;
+    }
+    const votes = await this.votes();
+    for (const row of await listAll(votes, `RowKey eq ${odataString(safeKey(userId))}`)) {
+      await votes.deleteEntity(row.partitionKey!, row.rowKey!).catch((error: unknown) => {
+        if (!isStatus(error, 404)) throw error;
+      });
+      removed++;
+    }
+    return removed;
+  }
+
   /** Opens an escalation; forwarding the same question twice keeps the first one. Returns whether it was new. */
   async openEscalation(questionId: string, forwardedAt: string): Promise<boolean> {
     const client = await this.escalations();

@@ -79,5 +79,6 @@ export function turnInputOf(context: TurnContext): TurnInput {
     user: { id: activity.from?.id ?? '', aadObjectId: str(activity.from?.aadObjectId) },
     locale: activityLocale(activity),
     text: typeof activity.text === 'string' ? activity.text : '',
+    ...(activity.type === 'invoke' && activity.replyToId ? { cardActivityId: activity.replyToId } : {}),
   };
 }

@@ -32,14 +32,14 @@ describe('calendar feed', () => {
     const text = await res.text();
     expect(text).toContain('BEGIN:VTIMEZONE');
     expect(text).toContain('TZID:Europe/Berlin');
-    const events = Object.values(ical.sync.parseICS(text)).filter((e) => e.type === 'VEVENT') as ical.VEvent[];
+    const events = Object.values(ical.sync.parseICS(text)).filter((e) => e?.type === 'VEVENT') as ical.VEvent[];
     expect(events).toHaveLength(5);
     const dec = events.find((e) => e.uid.startsWith('data-governance-wegweiser@'))!;
     expect(dec.start.toISOString()).toBe('2025-12-16T09:00:00.000Z');
 
     const one = await fetch(`${bed.service.url}/api/calendar/auftakt.ics`);
     expect(one.status).toBe(200);
-    const single = Object.values(ical.sync.parseICS(await one.text())).filter((e) => e.type === 'VEVENT');
+    const single = Object.values(ical.sync.parseICS(await one.text())).filter((e) => e?.type === 'VEVENT');
     expect(single).toHaveLength(1);
 
     expect((await fetch(`${bed.service.url}/api/calendar/nope.ics`)).status).toBe(404);

@@ -74,12 +74,13 @@ describe('personal chat', () => {
     expect(textsTo(A.personalConversationId(u)).at(-1)).toContain('wieder Ankündigungen');
   });
 
-  it('answers anything else with a friendly fallback listing the commands', async () => {
+  it('sends anything else to the FAQ, which declines honestly and offers to forward the question', async () => {
     const u = A.user(6);
-    await bed.post(A.personalMessage(bed.where, u, 'blubb'));
-    const [text] = textsTo(A.personalConversationId(u));
-    expect(text).toContain('termine');
-    expect(text).toContain('nächster termin');
+    await bed.post(A.personalMessage(bed.where, u, 'Wie wird das Wetter morgen in Hamburg?'));
+    const [reply] = bed.connector.messages(A.personalConversationId(u));
+    const card = JSON.stringify(reply!.body.attachments?.[0]?.content ?? {});
+    expect(card).toContain('nichts gefunden');
+    expect(card).toContain('faq.forward');
   });
 
   it('stores the whole reference with tenant, serviceUrl, Entra id and locale, and refreshes serviceUrl', async () => {

@@ -1,0 +1,1 @@
+export { createDeleteMyData, PRIVACY_VERBS, type PersonalDataStores } from './delete-my-data.js';
