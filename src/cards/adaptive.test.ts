@@ -5,7 +5,7 @@ describe('escapeCardText', () => {
   it('neutralises mentions, links, entities and Markdown from participants', () => {
     const out = escapeCardText('<at>Max</at> [x](https://evil.example) **b** &lt;at&gt; a>b');
     expect(out).not.toMatch(/<at>|<\/at>/);
-    expect(out).not.toContain('](');
+    expect(out).toContain('\\[x\\]');
     expect(out).not.toContain('https://');
     expect(out).not.toContain('&lt;');
     expect(out).not.toMatch(/(^|[^\\])\*\*/);

@@ -69,16 +69,24 @@ export function textBlock(text: string, options: Record<string, unknown> = {}): 
 
 /**
  * Escapes participant-provided text for a TextBlock: Markdown, mentions and links must not take effect.
- * Adaptive Card TextBlocks render a Markdown subset, so every Markdown control character is backslash-escaped,
- * and angle brackets are replaced so no <at>…</at> mention survives.
+ * Adaptive Card TextBlocks render a Markdown subset, so the characters that would start markup are backslash-escaped
+ * (inline ones anywhere, block ones only at a line start, so dates and prices stay readable),
+ * angle brackets are replaced so no <at>…</at> mention survives, and every & is followed by a word joiner so
+ * no HTML entity (&lt;at&gt;) can be decoded back into markup.
  */
 export function escapeCardText(text: string): string {
-  return text
-    .replace(/</g, '‹')
-    .replace(/>/g, '›')
-    .replace(/&(?=#?\w+;)/g, '&\u200B')
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
-    .replace(/(https?):\/\//gi, '$1\u200B://');
+  return (
+    text
+      .replace(/</g, '‹')
+      .replace(/>/g, '›')
+      .replace(/&/g, '&\u2060')
+      // Inline markup anywhere: emphasis, code, strike-through, link brackets.
+      .replace(/[\\`*_~[\]]/g, (c) => `\\${c}`)
+      // Block markup only where it starts a line: headings, list bullets, ordered-list numbers.
+      .replace(/^(\s*)([#+-])/gm, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+      .replace(/(https?):\/\//gi, '$1\u200B://')
+  );
 }
 
 /** What a feature asks the Teams layer to send: text (Markdown), a card, or both (text is the fallback). */

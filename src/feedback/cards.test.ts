@@ -1,3 +1,4 @@
+import { escapeCardText } from '../cards/adaptive.js';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../cards/adaptive.js';
@@ -5,7 +6,6 @@ import { testProgram } from '../../tests/feedback/fixtures.js';
 import {
   cardBytes,
   errorCard,
-  escapeComment,
   formatAverage,
   MAX_CARD_BYTES,
   pollCard,
@@ -224,20 +224,19 @@ describe('results card', () => {
       expect(text).not.toMatch(/<\/?at>/i);
       expect(text).not.toMatch(/&lt;|&gt;/);
       expect(text).not.toMatch(/https?:\/\//);
-      // Every Markdown control character is escaped.
-      expect(text).not.toMatch(/(?<!\\)[*_`[\]()#!]/);
-      expect(text).not.toMatch(/(?<!\\)-(?= )/);
+      // Every character that would start inline markup is escaped (a link needs its brackets).
+      expect(text).not.toMatch(/(?<!\\)[*_`[\]~]/);
     }
     const joined = comments.join('\n');
     expect(joined).toContain('‹at›Max Mustermann‹/at›');
     expect(joined).toContain('\\*\\*bold\\*\\*');
-    expect(joined).toContain('\\[click\\]\\(https\u200B://evil\\.example/phish\\)');
+    expect(joined).toContain('\\[click\\](https\u200B://evil.example/phish)');
     expect(joined).toContain('&\u2060lt;at&\u2060gt;');
   });
 
   it('escapes directly as well', () => {
-    expect(escapeComment('<at>X</at>')).toBe('‹at›X‹/at›');
-    expect(escapeComment('&lt;at&gt;')).toBe('&\u2060lt;at&\u2060gt;');
+    expect(escapeCardText('<at>X</at>')).toBe('‹at›X‹/at›');
+    expect(escapeCardText('&lt;at&gt;')).toBe('&\u2060lt;at&\u2060gt;');
   });
 
   it('stays under 80 KB with many long comments and says how many were left out', () => {
@@ -283,18 +282,21 @@ describe('series retrospective card', () => {
   });
 });
 
-describe('escapeComment for any text', () => {
+describe('escapeCardText for any text', () => {
   it('leaves no mention, entity, link or unescaped Markdown control character', () => {
     const tricky = fc.constantFrom('<at>', '</at>', '&lt;', '&gt;', '&#60;', '[', '](', 'https://', '**', '_', '`', '#', '\\', '>', '-', '!', '~', '|', '\n', 'ä', ' ');
     const text = fc.array(fc.oneof(tricky, fc.string({ maxLength: 5 })), { maxLength: 30 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, (input) => {
-        const out = escapeComment(input);
+        const out = escapeCardText(input);
         expect(out).not.toMatch(/[<>]/);
         expect(out).not.toMatch(/&[a-z#]/i);
         expect(out).not.toMatch(/https?:\/\//i);
-        // Drop every backslash escape: what remains must hold no Markdown control character.
-        expect(out.replace(/\\[\s\S]/g, '')).not.toMatch(/[\\`*_{}[\]()#+\-.!|~]/);
+        // Drop every backslash escape: what remains holds no inline markup character and no line that
+        // starts a heading, list or numbered list.
+        const rest = out.replace(/\\[\s\S]/g, '');
+        expect(rest).not.toMatch(/[\\`*_[\]~]/);
+        for (const line of out.split('\n')) expect(line).not.toMatch(/^\s*([#+-]|\d+[.)])/);
       }),
       { numRuns: 500 },
     );

@@ -52,16 +52,6 @@ function formatPercent(rate: number): string {
   return String(Math.round(rate * 100));
 }
 
-/**
- * Participant text for a TextBlock. On top of escapeCardText (Markdown, <at> mentions, links) an HTML
- * entity such as "&lt;at&gt;" is broken with a word joiner, so a client that decodes entities cannot
- * turn it back into markup either. Angle brackets are swapped before escapeCardText, which would otherwise
- * leave a visible backslash before its "›" (it escapes ">" first and replaces it afterwards).
- */
-export function escapeComment(text: string): string {
-  return escapeCardText(text.replace(/</g, '‹').replace(/>/g, '›')).replace(/&/g, '&\u2060');
-}
-
 function stars(rating: number): string {
   return '★'.repeat(rating) + '☆'.repeat(Math.max(0, 5 - rating));
 }
@@ -181,8 +171,8 @@ export function thankYouCard(input: ThankYouCardInput): AdaptiveCard {
         type: 'FactSet',
         facts: [
           { title: t.yourRating, value: `${stars(answer.rating)} (${answer.rating}/5)` },
-          { title: t.goodLabel, value: answer.good ? escapeComment(answer.good) : t.noComment },
-          { title: t.betterLabel, value: answer.better ? escapeComment(answer.better) : t.noComment },
+          { title: t.goodLabel, value: answer.good ? escapeCardText(answer.good) : t.noComment },
+          { title: t.betterLabel, value: answer.better ? escapeCardText(answer.better) : t.noComment },
         ],
       },
       ...liveBlock(locale, live),
@@ -241,7 +231,7 @@ type CommentGroup = { label: string; comments: readonly string[] };
  */
 function withComments(base: AdaptiveCard, groups: CommentGroup[], locale: Locale): AdaptiveCard {
   const t = feedbackText(locale);
-  const elements = groups.map((g) => g.comments.map((c) => textBlock(`„${escapeComment(c)}“`, { spacing: 'Small' })));
+  const elements = groups.map((g) => g.comments.map((c) => textBlock(`„${escapeCardText(c)}“`, { spacing: 'Small' })));
   const build = (shown: number[]): AdaptiveCard => {
     const body = [...base.body];
     groups.forEach((group, gi) => {
@@ -376,7 +366,7 @@ export function seriesCard(program: Program, series: SeriesResults, locale: Loca
   body.push(textBlock(t.themesTitle, { weight: 'Bolder', separator: true }));
   body.push(
     series.themes.length
-      ? textBlock(series.themes.map((th) => `- ${t.themeLine(escapeComment(th.word), th.count)}`).join('\n'), { spacing: 'Small' })
+      ? textBlock(series.themes.map((th) => `- ${t.themeLine(escapeCardText(th.word), th.count)}`).join('\n'), { spacing: 'Small' })
       : subtle(t.noThemes),
   );
   return card(body, [], { lang: locale, fallbackText: t.seriesTitle(series.programTitle) });

@@ -25,7 +25,6 @@ export { isFeedbackVerb, parseFeedbackAction, validateAnswer, type FeedbackActio
 export {
   cardBytes,
   errorCard,
-  escapeComment,
   FEEDBACK_VERBS,
   formatAverage,
   MAX_CARD_BYTES,
