@@ -246,23 +246,42 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
           return;
         }
         latest.set(item.targetKey, claimed);
-        const acquired = await pacer.acquire(entry.conversation.conversationId, entry.conversation.tenantId, control);
-        guard();
-        if (!acquired) {
-          latest.set(item.targetKey, await records.update(claimed, { status: 'pending' }, deps.clock.now()));
-          return;
-        }
         const attempt = claimed.attempts + 1;
         try {
+          // Built before the slot is taken: the connector call must start in the same turn as the stamp.
           const message = await builder(job, entry.conversation, entry.target);
-          let activityId: string;
-          if (job.action === 'send') activityId = (await deps.sender.send(entry.conversation, message)).activityId;
-          else {
-            activityId = entry.target.activityId!;
-            await deps.sender.update(entry.conversation, activityId, message);
-          }
           guard();
-          latest.set(item.targetKey, await records.update(claimed, { status: 'sent', activityId, attempts: attempt }, deps.clock.now()));
+          let call: Promise<string> | undefined;
+          const acquired = await pacer.acquire(entry.conversation.conversationId, entry.conversation.tenantId, control, () => {
+            try {
+              call =
+                job.action === 'send'
+                  ? deps.sender.send(entry.conversation, message).then((r) => r.activityId)
+                  : deps.sender.update(entry.conversation, entry.target.activityId!, message).then(() => entry.target.activityId!);
+            } catch (error) {
+              call = Promise.reject(error);
+            }
+            // Awaited below; this only keeps a halted run's abandoned call from surfacing as unhandled.
+            call.catch(() => undefined);
+          });
+          guard();
+          if (!acquired) {
+            latest.set(item.targetKey, await records.update(claimed, { status: 'pending' }, deps.clock.now()));
+            return;
+          }
+          const activityId = await call!;
+          guard();
+          // The worker moves on while the outcome is written; the run awaits all such writes before it
+          // finishes. Until it lands the record says `sending`, which a crash turns into `uncertain`.
+          const sentAt = deps.clock.now();
+          latest.set(item.targetKey, { ...claimed, status: 'sent', activityId, attempts: attempt });
+          track(
+            records.update(claimed, { status: 'sent', activityId, attempts: attempt }, sentAt).then(
+              (written) => {
+                if (!halted) latest.set(item.targetKey, written);
+              },
+            ),
+          );
         } catch (error) {
           if (error instanceof Halted || halted) throw new Halted();
           const verdict = classifyFailure(error, attempt, settings, job.action, random);
@@ -289,6 +308,18 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         progress();
       };
 
+      const outcomeWrites = new Set<Promise<void>>();
+      let outcomeFailure: unknown;
+      function track(write: Promise<void>): void {
+        const tracked = write
+          .catch((error: unknown) => {
+            outcomeFailure ??= error;
+            control.stopReason ??= 'error';
+          })
+          .finally(() => outcomeWrites.delete(tracked));
+        outcomeWrites.add(tracked);
+      }
+
       const lanes = new Map<string, WorkItem[]>();
       for (const r of queue) {
         const lane = lanes.get(r.tenantId) ?? [];
@@ -296,7 +327,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         lanes.set(r.tenantId, lane);
       }
       await Promise.all([...lanes.values()].map((items) => runLane(items, control, deliverOne)));
+      await Promise.all([...outcomeWrites]);
       guard();
+      if (outcomeFailure) throw outcomeFailure;
 
       if (control.stopReason === 'lost' || control.stopReason === 'stopped') {
         if (control.stopReason === 'stopped') await jobs.finishStopped(job.jobId, token, deps.clock.now());
@@ -345,7 +378,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       const timer = setTimeout(() => {
         timers.delete(timer);
         delayed--;
-        ready.push(r);
+        // Retries go first: they have waited already, and finishing retry chains early keeps the tail short.
+        ready.unshift(r);
         signal();
       }, delayMs);
       timers.add(timer);

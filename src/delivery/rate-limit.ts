@@ -63,6 +63,8 @@ export class SlidingWindowLimiter {
 export class DeliveryPacer {
   private readonly conversations = new Map<string, SlidingWindowLimiter>();
   private readonly tenants = new Map<string, SlidingWindowLimiter>();
+  /** Per tenant: the promise the last worker in line resolves when it leaves. */
+  private readonly lines = new Map<string, Promise<void>>();
   private acquisitions = 0;
 
   constructor(
@@ -98,22 +100,58 @@ export class DeliveryPacer {
     return limiter;
   }
 
-  /** Waits until both the conversation and its tenant have a free slot, then takes it. */
-  async acquire(conversationId: string, tenantId: string, signal?: { aborted: boolean }): Promise<boolean> {
+  /**
+   * Waits until both the conversation and its tenant have a free slot, then takes it. `onAcquired` (the
+   * connector call) starts synchronously in the turn the slot is taken, not after whatever else is queued
+   * on the event loop, which would let the connector see requests bunched together.
+   *
+   * Workers of one tenant queue up: only the head of the line sleeps until the next tenant slot, instead
+   * of every waiting worker waking for every slot. A worker whose conversation is the obstacle (Retry-After,
+   * per-thread limit) leaves the line while it waits, so it holds up nobody.
+   */
+  async acquire(conversationId: string, tenantId: string, signal?: { aborted: boolean }, onAcquired?: () => void): Promise<boolean> {
     const conv = this.conversation(conversationId);
     const tenant = this.tenant(tenantId);
     for (;;) {
-      if (signal?.aborted) return false;
-      const now = this.pace.now();
-      const wait = Math.max(conv.waitMs(now), tenant.waitMs(now));
-      if (wait <= 0) {
-        conv.record(now);
-        tenant.record(now);
-        if (++this.acquisitions % 5000 === 0) this.evictIdle(now);
-        return true;
+      const leave = await this.enterLine(tenantId);
+      let conversationWait = 0;
+      try {
+        for (;;) {
+          if (signal?.aborted) return false;
+          const now = this.pace.now();
+          conversationWait = conv.waitMs(now);
+          if (conversationWait > 0) break;
+          const wait = tenant.waitMs(now);
+          if (wait <= 0) {
+            onAcquired?.();
+            // Stamped after the call has started, so the stamp is never earlier than the connector's
+            // arrival time: a pause (GC) between check and call cannot squeeze an extra request into a window.
+            const stamp = this.pace.now();
+            conv.record(stamp);
+            tenant.record(stamp);
+            if (++this.acquisitions % 5000 === 0) this.evictIdle(stamp);
+            return true;
+          }
+          await this.pace.sleep(wait);
+        }
+      } finally {
+        leave();
       }
-      await this.pace.sleep(wait);
+      await this.pace.sleep(conversationWait);
     }
+  }
+
+  private async enterLine(tenantId: string): Promise<() => void> {
+    const ahead = this.lines.get(tenantId) ?? Promise.resolve();
+    let leave!: () => void;
+    const mine = new Promise<void>((resolve) => (leave = resolve));
+    const tail = ahead.then(() => mine);
+    this.lines.set(tenantId, tail);
+    await ahead;
+    return () => {
+      if (this.lines.get(tenantId) === tail) this.lines.delete(tenantId);
+      leave();
+    };
   }
 
   /** Honour Retry-After for one conversation. */
