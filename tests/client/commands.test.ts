@@ -66,12 +66,6 @@ describe('Agents Playground: install and commands', () => {
     await saveScreenshot(bed, '04-next');
   });
 
-  it('answers an input it does not understand with the fallback and the commands', async () => {
-    const answer = await bed.chat.ask('blubb', en.fallback);
-    expect(await answer.innerText()).toContain('sessions');
-    await saveScreenshot(bed, '05-fallback');
-  });
-
   it('welcomes the team in a channel and answers "@Test Bot termine" in the thread', async () => {
     // Opening a channel makes the Playground install the app in that team.
     await bed.chat.openConversation('My Team - General');

@@ -74,7 +74,9 @@ export async function startClientBed(options: ClientBedOptions = {}): Promise<Cl
       },
       REPO_ROOT,
     );
-    const service = await startService(config, { clock, logger: silentLogger, host: '127.0.0.1' });
+    // No cron ticks: scenarios move the clock and call service.scheduler.tick() themselves, so that a
+    // reminder or poll goes out exactly when a scenario expects it.
+    const service = await startService(config, { clock, logger: silentLogger, host: '127.0.0.1', startScheduler: false, watchContent: false });
     started.push(() => service.stop());
 
     const playground = await startPlayground({
@@ -87,6 +89,8 @@ export async function startClientBed(options: ClientBedOptions = {}): Promise<Cl
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
     started.push(() => browser.close());
     const page: Page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    // Every Playwright action (click, fill) gives up after 10 s instead of its default 30 s.
+    page.setDefaultTimeout(10_000);
     const chat = new PlaygroundPage(page, playground);
     await chat.open();
 
