@@ -57,7 +57,7 @@ describe('Agents Playground: install and commands', () => {
     expect(items[2]).toContain('Tuesday, 18 November 2025');
     expect(items[2]).not.toContain(en.past);
     expect(items[4]).toContain('Tuesday, 20 January 2026');
-    await saveScreenshot(bed, '03-sessions', { docImage: 'playground-sessions' });
+    await saveScreenshot(bed, '03-sessions');
   });
 
   it('answers "nächster termin" with the next session after the clock', async () => {

@@ -35,7 +35,7 @@ describe('Agents Playground: coordinator cards', () => {
     expect(text).toContain(t.formHasErrors);
     // What was typed stays in the field, so the coordinator can correct it.
     await expect(card.getByRole('textbox', { name: t.fieldJoinUrl }).inputValue()).resolves.toBe('teams.example/meeting');
-    await saveScreenshot(bed, '40-form-invalid', { docImage: 'playground-invalid-input' });
+    await saveScreenshot(bed, '40-form-invalid');
 
     const after = bed.service.programs.active()?.sessions.find((s) => s.id === 'finalisierung');
     expect(after).toEqual(versionBefore);

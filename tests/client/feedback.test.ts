@@ -41,7 +41,7 @@ describe('Agents Playground: feedback poll', () => {
     await expect(pollCard.getByRole('textbox', { name: sent.goodLabel }).count()).resolves.toBe(1);
     await expect(pollCard.getByRole('textbox', { name: sent.betterLabel }).count()).resolves.toBe(1);
     await expect(pollCard.getByRole('button', { name: sent.submit, exact: true }).count()).resolves.toBe(1);
-    await saveScreenshot(bed, '30-poll', { docImage: 'playground-poll' });
+    await saveScreenshot(bed, '30-poll');
   });
 
   it('answers a submit without a rating with the error card and stores nothing', async () => {
