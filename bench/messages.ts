@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/storage/azurite.js';
-import { drive, flag, httpClient, machine, option, procSample, spawnTs, startRecordingConnector, summarize } from './support/load.js';
+import { cpuSeconds, drive, flag, httpClient, machine, option, procSample, spawnTs, startRecordingConnector, summarize } from './support/load.js';
 import { summarizeProfile } from './support/profile.js';
 import { installUsers, startBenchService, waitForPoll } from './support/setup.js';
 import { faqQuestions, mixedActivities, serviceCheck } from './support/traffic.js';
@@ -31,6 +31,7 @@ export default async function run(args: string[]): Promise<unknown> {
   let ours;
   let rss;
   let posted;
+  let cpu;
   try {
     await waitForPoll(bench);
     await installUsers(bench, 1, ASKERS, concurrency);
@@ -38,8 +39,15 @@ export default async function run(args: string[]): Promise<unknown> {
     const traffic = { serviceUrl: bench.connector.url, askers: ASKERS };
     await drive(bench.client, mixedActivities(warmup, { ...traffic, voterBase: WARMUP_VOTER_BASE }, questions), concurrency, serviceCheck);
     const postedBefore = bench.connector.posted();
-    const result = await drive(bench.client, mixedActivities(count, { ...traffic, voterBase: VOTER_BASE }, questions), concurrency, serviceCheck);
-    ours = summarize(result);
+    const activities = mixedActivities(count, { ...traffic, voterBase: VOTER_BASE }, questions);
+    const cpu0 = { service: cpuSeconds(bench.service.pid), azurite: cpuSeconds(bench.azurite.process.pid!) };
+    const result = await drive(bench.client, activities, concurrency, serviceCheck);
+    cpu = {
+      service_s: Math.round((cpuSeconds(bench.service.pid) - cpu0.service) * 100) / 100,
+      azurite_s: Math.round((cpuSeconds(bench.azurite.process.pid!) - cpu0.azurite) * 100) / 100,
+      wall_s: Math.round(result.wallMs / 10) / 100,
+    };
+    ours = summarize(result, activities.map((a) => a.kind));
     rss = procSample(bench.service.pid).rss_mb;
     // Replies to messages go out through the connector; give the last ones a moment to arrive.
     await new Promise((r) => setTimeout(r, 500));
@@ -69,6 +77,7 @@ export default async function run(args: string[]): Promise<unknown> {
     ...ours,
     rss_mb: rss,
     replies_posted: posted,
+    cpu,
     baseline,
     ratio: Math.round((ours.p50_ms / Math.max(0.1, baseline.p50_ms)) * 100) / 100,
     concurrency,

@@ -212,8 +212,15 @@ export async function drive(
   return { activities: activities.length, errors, errorKinds, latencies, wallMs: performance.now() - t0 };
 }
 
-export function summarize(result: DriveResult) {
+export function summarize(result: DriveResult, kinds?: string[]) {
   const sorted = [...result.latencies].sort((a, b) => a - b);
+  const perKind: Record<string, { n: number; p50_ms: number; p99_ms: number }> = {};
+  if (kinds) {
+    for (const kind of new Set(kinds)) {
+      const mine = result.latencies.filter((_, i) => kinds[i] === kind).sort((a, b) => a - b);
+      perKind[kind] = { n: mine.length, p50_ms: percentile(mine, 50), p99_ms: percentile(mine, 99) };
+    }
+  }
   return {
     activities: result.activities,
     errors: result.errors,
@@ -221,7 +228,16 @@ export function summarize(result: DriveResult) {
     throughput_per_s: Math.round((result.activities / result.wallMs) * 1000),
     p50_ms: percentile(sorted, 50),
     p99_ms: percentile(sorted, 99),
+    ...(kinds ? { by_kind: perKind } : {}),
   };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Math.round((ticks / 100) * 100) / 100;
 }
 
 /** Memory and descriptors of another process, from /proc (nothing is added to the measured process). */
