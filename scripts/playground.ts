@@ -125,7 +125,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 const scriptEnvSchema = z.object({
   PLAYGROUND_PORT: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.coerce.number().int().min(1).max(65535).default(DEFAULT_PLAYGROUND_PORT),
+    z.coerce
+      .number({ invalid_type_error: 'expected a port number (1-65535)' })
+      .int('expected a port number (1-65535)')
+      .min(1, 'expected a port number (1-65535)')
+      .max(65535, 'expected a port number (1-65535)')
+      .default(DEFAULT_PLAYGROUND_PORT),
   ),
 });
 
