@@ -93,7 +93,12 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       clock,
       logger,
       ...(options.instanceId ? { ownerId: options.instanceId } : {}),
-      settings: { maxRps: config.DELIVERY_MAX_RPS, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
+      settings: {
+        maxRps: config.DELIVERY_MAX_RPS,
+        maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+        concurrencyPerTenant: config.DELIVERY_CONCURRENCY,
+        leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
+      },
     });
     const graceMs = config.REMINDER_GRACE_MINUTES * 60_000;
     const announcements = createAnnouncementService({ engine, store, clock, logger, publicBaseUrl: config.publicBaseUrl, programs, graceMs });

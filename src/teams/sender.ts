@@ -1,7 +1,7 @@
 // ConversationSender over botbuilder: proactive sends and in-place updates through the stored
 // ConversationReference. Connector failures become SendFailure with status, Retry-After and subCode,
 // which the delivery engine's retry policy reads.
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { OutgoingMessage } from '../cards/adaptive.js';
 import type { StoredConversation } from '../registry/types.js';
 import { SendFailure, type ConversationSender, type SendResult } from '../delivery/sender.js';
@@ -43,6 +43,17 @@ export function toSendFailure(error: unknown): SendFailure {
   });
 }
 
+/**
+ * The connector client's HTTP pipeline retries 429 and 5xx by itself (three times, several seconds). For
+ * proactive sends that hides every fault from the delivery engine, which owns retries, honours Retry-After,
+ * paces per tenant and records attempts; so the retry phase is removed from the client this turn uses.
+ */
+function withoutClientRetries(context: TurnContext): void {
+  const key = (context.adapter as { ConnectorClientKey?: symbol }).ConnectorClientKey;
+  const connector = key ? (context.turnState.get(key) as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } } | undefined) : undefined;
+  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+}
+
 export function createTeamsSender(adapter: BotAdapter, botAppId: string | undefined): ConversationSender {
   const reference = (c: StoredConversation) => ({ ...c.reference, serviceUrl: c.serviceUrl }) as unknown as Partial<ConversationReference>;
   return {
@@ -50,6 +61,7 @@ export function createTeamsSender(adapter: BotAdapter, botAppId: string | undefi
       let activityId = '';
       try {
         await adapter.continueConversationAsync(botAppId ?? '', reference(conversation), async (context) => {
+          withoutClientRetries(context);
           const response = await context.sendActivity(toActivity(message));
           activityId = response?.id ?? '';
         });
@@ -61,6 +73,7 @@ export function createTeamsSender(adapter: BotAdapter, botAppId: string | undefi
     async update(conversation: StoredConversation, activityId: string, message: OutgoingMessage): Promise<void> {
       try {
         await adapter.continueConversationAsync(botAppId ?? '', reference(conversation), async (context) => {
+          withoutClientRetries(context);
           await context.updateActivity({ ...toActivity(message), id: activityId });
         });
       } catch (error) {
