@@ -40,4 +40,25 @@ describe('Agents Playground: coordinator cards', () => {
     const after = bed.service.programs.active()?.sessions.find((s) => s.id === 'finalisierung');
     expect(after).toEqual(versionBefore);
   });
+
+  it('composes an announcement, previews it and sends it: the card arrives and the progress card reports it', async () => {
+    const card = await bed.chat.ask('ankündigen Bitte Folien bis Freitag hochladen.', t.announceTitle);
+    await expect(card.getByRole('textbox', { name: t.fieldText }).inputValue()).resolves.toBe('Bitte Folien bis Freitag hochladen.');
+    await bed.chat.clickCardButton(card, t.preview);
+    const preview = await bed.chat.waitForText(card, t.previewTitle, { what: 'the announcement preview' });
+    expect(preview).toContain('Bitte Folien bis Freitag hochladen.');
+    // The Playground's personal chat is the only registered conversation.
+    expect(preview).toContain(t.recipients(1));
+    await saveScreenshot(bed, '41-announce-preview');
+
+    const before = await bed.chat.botMessageCount();
+    await bed.chat.clickCardButton(card, t.send);
+    await bed.service.scheduler.tick();
+    const received = await bed.chat.waitForBotMessage('Bitte Folien bis Freitag hochladen.', { after: before, what: 'the sent announcement' });
+    // Built in the language the registry stored for the recipient (see docs/client-testing.md, findings).
+    const [personal] = await bed.service.registry.list('personal');
+    expect(await received.innerText()).toContain(coordinationMessages[personal!.locale].broadcastBadge);
+    await bed.chat.waitForText(card, t.progressDone, { what: 'the progress card', timeoutMs: 20_000 });
+    await saveScreenshot(bed, '42-announce-sent');
+  });
 });

@@ -1,6 +1,6 @@
 // The Agents Playground's page as a person sees it: conversations on the left, the chat in the middle, the
 // Log Panel on the right. Selectors come from exploring version 0.2.28's DOM: bot messages (text and cards)
-// are Fluent AI "OutputCard"s, the compose box is the only role=textbox, conversations are tree items named
+// are Fluent AI "OutputCard"s, the compose box is a rich-text editor (role=textbox, data-lexical-editor), conversations are tree items named
 // "Personal Chat", "Group Chat", "My Team - General" and "My Team - Announcements", and every log line starts
 // with a "[h:mm:ss PM]" time stamp. Channels show threads (Fluent cards) instead of a chat. Every wait is bounded and fails with what the page showed instead.
 import type { Locator, Page } from 'playwright-core';
@@ -17,6 +17,7 @@ export interface LogEntry {
 }
 
 const BOT_MESSAGE = '.fai-OutputCard';
+const COMPOSE_BOX = '[role="textbox"][data-lexical-editor="true"]';
 const CHANNEL_THREAD = '[role=group].fui-Card';
 const INVOKE_BANNER_DISMISS = 'Dismiss Invoke Message';
 /** The name the Playground gives the bot under test. */
@@ -57,8 +58,9 @@ export class PlaygroundPage {
     }
   }
 
+  /** The compose box (a rich-text editor); card inputs are plain inputs and text areas, so never match. */
   composeBox(): Locator {
-    return this.page.getByRole('textbox');
+    return this.page.locator(COMPOSE_BOX);
   }
 
   botMessages(): Locator {
@@ -208,7 +210,7 @@ export class PlaygroundPage {
       return typeof expected === 'string' ? t.split(expected).length - 1 : (t.match(new RegExp(expected.source, `${expected.flags.replace('g', '')}g`)) ?? []).length;
     };
     const before = await count();
-    await thread.getByRole('textbox').click({ timeout: 10_000 });
+    await thread.locator(COMPOSE_BOX).click({ timeout: 10_000 });
     await this.page.keyboard.type(`@${BOT_NAME.split(' ')[0]}`);
     await this.page.getByRole('menuitem', { name: BOT_NAME }).click({ timeout: 10_000 });
     await this.page.keyboard.type(` ${text}`);
