@@ -259,9 +259,9 @@ export default async function run(args: string[]): Promise<unknown> {
   const slackMs = Number(option(args, 'slack', '0'));
   const machine = { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() };
   const single = () =>
-    scenario({ tenants: 1, perTenant: intOption(args, 'recipients', 10_000), limit, faults: true, latencyMs: [20, 40], records, seed, concurrency: intOption(args, 'concurrency', 32), slackMs });
+    scenario({ tenants: 1, perTenant: intOption(args, 'recipients', 10_000), limit, faults: true, latencyMs: [20, 40], records, seed, concurrency: intOption(args, 'concurrency', 64), slackMs });
   const multi = () =>
-    scenario({ tenants: intOption(args, 'tenants', 5), perTenant: intOption(args, 'per-tenant', 2000), limit, faults: true, latencyMs: [20, 40], records, seed, concurrency: intOption(args, 'concurrency', 32), slackMs });
+    scenario({ tenants: intOption(args, 'tenants', 5), perTenant: intOption(args, 'per-tenant', 2000), limit, faults: true, latencyMs: [20, 40], records, seed, concurrency: intOption(args, 'concurrency', 64), slackMs });
   // Raw engine throughput: no limit, no faults, no latency. Records in memory measure the engine alone;
   // `--records table` adds the Azurite writes.
   const unlimited = (store: 'table' | 'memory') =>

@@ -282,6 +282,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
               },
             ),
           );
+          // Bounded, so that a crash leaves at most this many sent-but-unconfirmed records (`uncertain`).
+          while (outcomeWrites.size >= settings.concurrencyPerTenant) await Promise.race(outcomeWrites);
         } catch (error) {
           if (error instanceof Halted || halted) throw new Halted();
           const verdict = classifyFailure(error, attempt, settings, job.action, random);

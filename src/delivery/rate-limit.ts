@@ -142,6 +142,8 @@ export class DeliveryPacer {
   }
 
   private async enterLine(tenantId: string): Promise<() => void> {
+    // Without a tenant limit nobody waits for a tenant slot: no line needed.
+    if (!Number.isFinite(this.options.maxRps)) return () => undefined;
     const ahead = this.lines.get(tenantId) ?? Promise.resolve();
     let leave!: () => void;
     const mine = new Promise<void>((resolve) => (leave = resolve));

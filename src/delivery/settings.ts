@@ -40,7 +40,7 @@ export const defaultDeliverySettings: DeliverySettings = {
   maxAttempts: 6,
   baseBackoffMs: 1_000,
   maxBackoffMs: 60_000,
-  concurrencyPerTenant: 32,
+  concurrencyPerTenant: 64,
   leaseMs: 120_000,
   windowSlackMs: 10,
 };
@@ -62,7 +62,7 @@ export const defaultSchedulerSettings: SchedulerSettings = {
 export const deliveryEnvSchema = z.object({
   DELIVERY_MAX_RPS: z.coerce.number().int().min(1).max(50).default(30),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
-  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   SCHEDULER_TICK: z.string().min(9).default('* * * * *'),
   ANNOUNCEMENT_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
