@@ -56,29 +56,39 @@ function withoutClientRetries(context: TurnContext): void {
 
 export function createTeamsSender(adapter: BotAdapter, botAppId: string | undefined): ConversationSender {
   const reference = (c: StoredConversation) => ({ ...c.reference, serviceUrl: c.serviceUrl }) as unknown as Partial<ConversationReference>;
+  /**
+   * The connector's answer is caught inside the turn: an error escaping it would go to the adapter's
+   * onTurnError, which logs and swallows it, and a throttled send would look delivered.
+   */
+  async function run(conversation: StoredConversation, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown;
+    try {
+      await adapter.continueConversationAsync(botAppId ?? '', reference(conversation), async (context) => {
+        withoutClientRetries(context);
+        try {
+          await logic(context);
+        } catch (error) {
+          failure = error;
+        }
+      });
+    } catch (error) {
+      failure ??= error;
+    }
+    if (failure !== undefined) throw toSendFailure(failure);
+  }
   return {
     async send(conversation: StoredConversation, message: OutgoingMessage): Promise<SendResult> {
       let activityId = '';
-      try {
-        await adapter.continueConversationAsync(botAppId ?? '', reference(conversation), async (context) => {
-          withoutClientRetries(context);
-          const response = await context.sendActivity(toActivity(message));
-          activityId = response?.id ?? '';
-        });
-      } catch (error) {
-        throw toSendFailure(error);
-      }
+      await run(conversation, async (context) => {
+        const response = await context.sendActivity(toActivity(message));
+        activityId = response?.id ?? '';
+      });
       return { activityId };
     },
     async update(conversation: StoredConversation, activityId: string, message: OutgoingMessage): Promise<void> {
-      try {
-        await adapter.continueConversationAsync(botAppId ?? '', reference(conversation), async (context) => {
-          withoutClientRetries(context);
-          await context.updateActivity({ ...toActivity(message), id: activityId });
-        });
-      } catch (error) {
-        throw toSendFailure(error);
-      }
+      await run(conversation, async (context) => {
+        await context.updateActivity({ ...toActivity(message), id: activityId });
+      });
     },
   };
 }

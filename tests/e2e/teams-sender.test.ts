@@ -8,7 +8,10 @@ import type { StoredConversation } from '../../src/registry/types.js';
 
 const connector = new FakeConnector();
 let conversation: StoredConversation;
-const sender = createTeamsSender(createAdapter({ MicrosoftAppType: 'SingleTenant' }), undefined);
+// As in the service: an onTurnError handler that logs and swallows must not hide a failed send.
+const adapter = createAdapter({ MicrosoftAppType: 'SingleTenant' });
+adapter.onTurnError = async () => {};
+const sender = createTeamsSender(adapter, undefined);
 
 beforeAll(async () => {
   await connector.start();

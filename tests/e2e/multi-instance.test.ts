@@ -1,0 +1,94 @@
+// Two service instances on one storage, with real node-cron ticks and the real clock: a reminder due in a
+// few seconds and a poll after a session that is ending now reach every conversation exactly once, while
+// the connector throttles (429 with and without Retry-After) and fails (503).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { startTestBed, type TestBed } from '../harness/service.js';
+import { contentDir, programYaml } from '../harness/content.js';
+import { FakeConnector, type FaultResponse } from '../harness/fake-connector.js';
+import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
+import { systemClock } from '../../src/shared/clock.js';
+import * as A from '../harness/activities.js';
+
+const ZONE = 'Europe/Berlin';
+const cardText = (c: { body: any }) => JSON.stringify(c.body?.attachments?.[0]?.content ?? {});
+
+describe('two instances sharing one storage', () => {
+  let azurite: AzuriteHandle;
+  let connector: FakeConnector;
+  let one: TestBed;
+  let two: TestBed;
+  let reminderDue: number;
+  let pollDue: number;
+  const people = Array.from({ length: 8 }, (_, i) => A.user(100 + i));
+  const team = A.team(30);
+
+  beforeAll(async () => {
+    azurite = await startAzurite();
+    connector = new FakeConnector();
+    await connector.start();
+
+    const now = DateTime.now().setZone(ZONE);
+    // Session 1 is ending at the next full minute (at least 20 s from now): its poll is due then.
+    let end1 = now.plus({ seconds: 20 }).startOf('minute').plus({ minutes: 1 });
+    const start1 = end1.minus({ hours: 1 });
+    // Session 2 starts in a few minutes; its only reminder is due about 12 s from now.
+    const start2 = end1.plus({ minutes: 3 });
+    const offsetSeconds = Math.round(start2.diff(now.plus({ seconds: 12 }), 'seconds').seconds);
+    reminderDue = start2.minus({ seconds: offsetSeconds }).toMillis();
+    pollDue = end1.toMillis();
+    if (start1.toISODate() !== end1.toISODate()) end1 = start1.plus({ minutes: 59 }); // a run just before midnight
+    const program = programYaml(
+      [
+        { id: 'laufend', title: 'Laufender Termin', date: start1.toISODate()!, start: start1.toFormat('HH:mm'), end: end1.toFormat('HH:mm') },
+        { id: 'bald', title: 'Bald beginnender Termin', date: start2.toISODate()!, start: start2.toFormat('HH:mm'), end: start2.plus({ hours: 1 }).toFormat('HH:mm') },
+      ],
+      { reminders: [`PT${offsetSeconds}S`], feedback: { openAfterEnd: 'PT0M', closeAfter: 'P7D', minResponses: 3 } },
+    );
+    const dir = contentDir(program);
+    const env = { CONTENT_DIR: dir, SCHEDULER_TICK: '*/2 * * * * *', TABLE_PREFIX: 'multi', DELIVERY_MAX_RPS: '20' };
+    one = await startTestBed({ azurite, connector, clock: systemClock, env });
+    two = await startTestBed({ azurite, connector, clock: systemClock, env });
+    await one.post(A.teamInstall(one.where, team, people[0]!));
+    for (const p of people) await (p === people[3] ? two : one).post(A.personalInstall(one.where, p));
+    await two.post(A.personalMessage(two.where, people[7]!, 'abmelden'));
+    connector.reset();
+    // Throttling and failures: the channel gets a 429 without Retry-After, one chat a 429 with Retry-After,
+    // one chat a 503 and another two 503s in a row.
+    const faults = new Map<string, FaultResponse[]>([
+      [team.channelId, [{ status: 429 }]],
+      [A.personalConversationId(people[1]!), [{ status: 429, headers: { 'Retry-After': '1' } }]],
+      [A.personalConversationId(people[2]!), [{ status: 503 }]],
+      [A.personalConversationId(people[5]!), [{ status: 503 }, { status: 503 }]],
+    ]);
+    connector.addFault(({ conversationId, attempt, method }) => (method === 'POST' ? faults.get(conversationId)?.[attempt - 1] : undefined));
+  }, 60_000);
+
+  afterAll(async () => {
+    await one?.stop();
+    await two?.stop();
+    await connector?.stop();
+    await azurite?.stop();
+  });
+
+  it('delivers the reminder once per subscribed conversation, at its due time, and the poll once after the end', async () => {
+    const expected = [team.channelId, ...people.slice(0, 7).map(A.personalConversationId)].sort();
+    const reminders = () => connector.messages().filter((c) => cardText(c).includes('Bald beginnender Termin') && cardText(c).includes('announcement.rsvp'));
+    const polls = () => connector.messages().filter((c) => cardText(c).includes('feedback.submit'));
+
+    await connector.waitFor(() => reminders().length >= expected.length, 60_000, 'every reminder');
+    await connector.waitFor(() => polls().length >= expected.length, 100_000, 'every poll');
+    // Let both instances tick a few more times: nothing may be sent again.
+    await new Promise((r) => setTimeout(r, 6000));
+
+    expect(reminders().map((c) => c.conversationId).sort()).toEqual(expected);
+    expect(polls().map((c) => c.conversationId).sort()).toEqual(expected);
+    expect(Math.min(...reminders().map((c) => c.at))).toBeGreaterThanOrEqual(reminderDue);
+    expect(Math.min(...polls().map((c) => c.at))).toBeGreaterThanOrEqual(pollDue);
+    // The faults were really hit and retried.
+    expect(connector.calls.filter((c) => c.status === 429).length).toBeGreaterThan(0);
+    expect(connector.calls.filter((c) => c.status === 503).length).toBeGreaterThanOrEqual(2);
+    // The unsubscribed chat got nothing.
+    expect(connector.messages(A.personalConversationId(people[7]!))).toHaveLength(0);
+  }, 150_000);
+});
