@@ -89,7 +89,7 @@ export function escapeCardText(text: string): string {
   );
 }
 
-/** What a feature asks the Teams layer to send: text (Markdown), a card, or both (text is the fallback). */
+/** What a feature asks the Teams layer to send: a Markdown text or a card (the text is not sent beside a card). */
 export interface OutgoingMessage {
   text?: string;
   card?: AdaptiveCard;

@@ -120,7 +120,7 @@ function conversationOf(turn: TurnInput, now: Date): StoredConversation {
     tenantId: c.tenantId,
     serviceUrl: c.serviceUrl,
     reference: c.reference,
-    locale: c.locale,
+    locale: c.locale ?? 'de',
     ...(c.teamId ? { teamId: c.teamId } : {}),
     ...(c.channelId ? { channelId: c.channelId } : {}),
     unsubscribed: false,

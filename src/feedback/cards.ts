@@ -87,6 +87,18 @@ function pollInputs(locale: Locale, answer?: Answer): CardElement[] {
       isRequired: true,
       errorMessage: t.ratingRequired,
       ...(answer ? { value: answer.rating } : {}),
+      // Clients without Input.Rating (older Teams clients, the Agents Playground) get five choices with the
+      // same id; the server accepts the rating as a number or a string either way.
+      fallback: {
+        type: 'Input.ChoiceSet',
+        id: 'rating',
+        label: t.ratingLabel,
+        style: 'expanded',
+        isRequired: true,
+        errorMessage: t.ratingRequired,
+        choices: [1, 2, 3, 4, 5].map((n) => ({ title: '★'.repeat(n), value: String(n) })),
+        ...(answer ? { value: String(answer.rating) } : {}),
+      },
     },
     {
       type: 'Input.Text',

@@ -16,7 +16,8 @@ export interface ConversationSighting {
   reference: Record<string, unknown>;
   userAadObjectId?: string;
   userId?: string;
-  locale: Locale;
+  /** Absent when the activity states no locale (some install events): the stored one is kept. */
+  locale?: Locale;
   teamId?: string;
   channelId?: string;
 }
@@ -28,7 +29,7 @@ export interface RegistryDeps {
 }
 
 export class ConversationRegistry {
-  /** serviceUrl last written per registry key, so that a steady stream of messages costs no writes. */
+  /** serviceUrl and locale last written per registry key, so that a steady stream of messages costs no writes. */
   private readonly known = new Map<string, string>();
 
   constructor(private readonly deps: RegistryDeps) {}
@@ -48,7 +49,7 @@ export class ConversationRegistry {
       reference: s.reference,
       userAadObjectId: s.userAadObjectId,
       userId: s.userId,
-      locale: s.locale,
+      locale: s.locale ?? 'de',
       teamId: s.teamId,
       channelId: s.channelId,
       unsubscribed: false,
@@ -67,7 +68,7 @@ export class ConversationRegistry {
     const { repository, logger } = this.deps;
     const created = await repository.create(this.fresh(s));
     if (created) {
-      this.known.set(this.cacheKey(s.kind, s.conversationId, s.teamId), s.serviceUrl);
+      this.known.set(this.cacheKey(s.kind, s.conversationId, s.teamId), `${s.serviceUrl} ${s.locale ?? 'de'}`);
       logger.info({ event: 'registry.installed', kind: s.kind }, 'conversation registered');
       return true;
     }
@@ -106,15 +107,16 @@ export class ConversationRegistry {
     if (!existing) {
       const entry = this.fresh(s);
       if (!(await repository.create(entry))) return (await repository.get(s.kind, s.conversationId, s.teamId)) ?? entry;
-      this.known.set(key, s.serviceUrl);
+      this.known.set(key, `${s.serviceUrl} ${entry.locale}`);
       return entry;
     }
-    if (existing.serviceUrl !== s.serviceUrl || existing.locale !== s.locale || existing.inactive) {
+    const localeChanged = s.locale !== undefined && existing.locale !== s.locale;
+    if (existing.serviceUrl !== s.serviceUrl || localeChanged || existing.inactive) {
       const fields: Partial<StoredConversation> = {
         serviceUrl: s.serviceUrl,
-        locale: s.locale,
         updatedAt: this.deps.clock.now().toISOString(),
       };
+      if (s.locale !== undefined) fields.locale = s.locale;
       // A channel entry keeps the reference of the channel it was installed in.
       if (s.kind !== 'channel' || s.conversationId === existing.conversationId) fields.reference = s.reference;
       else fields.reference = { ...existing.reference, serviceUrl: s.serviceUrl };
@@ -122,13 +124,16 @@ export class ConversationRegistry {
       await repository.patch(s.kind, existing.conversationId, existing.teamId, fields);
       Object.assign(existing, fields);
     }
-    this.known.set(key, s.serviceUrl);
+    this.known.set(key, `${s.serviceUrl} ${existing.locale}`);
     return existing;
   }
 
   /** True when touch() would not write (fast path for the message path). */
   isCurrent(s: ConversationSighting): boolean {
-    return this.known.get(this.cacheKey(s.kind, s.conversationId, s.teamId)) === s.serviceUrl;
+    const known = this.known.get(this.cacheKey(s.kind, s.conversationId, s.teamId));
+    if (!known) return false;
+    const [serviceUrl, locale] = known.split(' ');
+    return serviceUrl === s.serviceUrl && (s.locale === undefined || s.locale === locale);
   }
 
   get(kind: ConversationKind, conversationId: string, teamId?: string): Promise<StoredConversation | undefined> {

@@ -26,9 +26,14 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : undefined;
 }
 
-export function activityLocale(activity: Partial<Activity>): Locale {
+/** The locale the activity states, if any (install events often carry none). */
+function statedLocale(activity: Partial<Activity>): string | undefined {
   const clientInfo = (activity.entities ?? []).find((e) => e?.type === 'clientInfo') as { locale?: unknown } | undefined;
-  return localeFrom(str(activity.locale) ?? str(clientInfo?.locale));
+  return str(activity.locale) ?? str(clientInfo?.locale);
+}
+
+export function activityLocale(activity: Partial<Activity>): Locale {
+  return localeFrom(statedLocale(activity));
 }
 
 function conversationKind(activity: Partial<Activity>): ConversationKind {
@@ -66,7 +71,7 @@ export function sightingOf(activity: Partial<Activity>): ConversationSighting {
     reference: storedReference,
     userAadObjectId: isPersonal ? str(activity.from?.aadObjectId) : undefined,
     userId: isPersonal ? str(activity.from?.id) : undefined,
-    locale: activityLocale(activity),
+    ...(statedLocale(activity) ? { locale: activityLocale(activity) } : {}),
     teamId: kind === 'channel' ? str(channelData.team?.id) : undefined,
     channelId: kind === 'channel' ? str(channelData.channel?.id) ?? conversationId : undefined,
   };

@@ -95,7 +95,7 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
     const sighting = sightingOf(context.activity);
     const isNew = await registry.install(sighting);
     if (!isNew) return;
-    const welcome = core.welcome(sighting.kind === 'personal' ? 'personal' : 'team', sighting.locale);
+    const welcome = core.welcome(sighting.kind === 'personal' ? 'personal' : 'team', sighting.locale ?? 'de');
     await context.sendActivity(toActivity(welcome));
   };
   const onRemoved = async (context: TurnContext) => {

@@ -97,6 +97,16 @@ describe('personal chat', () => {
     expect(entry!.serviceUrl).toBe(moved);
   });
 
+  it('keeps the stored locale when an event states none (install events often do not)', async () => {
+    const u = A.user(9);
+    await bed.post(A.personalInstall({ ...bed.where, locale: 'en-US' }, u));
+    const { locale: _none, ...withoutLocale } = A.personalMembersAdded(bed.where, u);
+    await bed.post(withoutLocale);
+    expect((await bed.service.registry.get('personal', A.personalConversationId(u)))?.locale).toBe('en');
+    await bed.post(A.personalMessage({ ...bed.where, locale: 'de-DE' }, u, 'hilfe'));
+    expect((await bed.service.registry.get('personal', A.personalConversationId(u)))?.locale).toBe('de');
+  });
+
   it('marks the entry removed on uninstall', async () => {
     const u = A.user(8);
     await bed.post(A.personalInstall(bed.where, u));
