@@ -47,7 +47,7 @@ export const configSchema = z
     ),
     DELIVERY_MAX_RPS: intIn(1, 50, 30),
     DELIVERY_MAX_ATTEMPTS: intIn(1, 20, 6),
-    DELIVERY_CONCURRENCY: intIn(1, 256, 32),
+    DELIVERY_CONCURRENCY: intIn(1, 256, 64),
     DELIVERY_LEASE_SECONDS: intIn(10, 3600, 120),
     REMINDER_GRACE_MINUTES: intIn(0, 1440, 30),
     FEEDBACK_RETENTION_DAYS: intIn(1, 3650, 365),

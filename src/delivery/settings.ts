@@ -1,6 +1,5 @@
-// Delivery and scheduler settings: one zod schema over the environment, with the Teams limits as defaults.
+// Delivery and scheduler settings with the Teams limits as defaults (the service fills them from src/config).
 // Microsoft says its numbers may change, so every limit here is configurable.
-import { z } from 'zod';
 
 export interface WindowLimit {
   limit: number;
@@ -58,26 +57,3 @@ export const defaultSchedulerSettings: SchedulerSettings = {
   timezone: 'Europe/Berlin',
   graceMs: 30 * 60_000,
 };
-
-export const deliveryEnvSchema = z.object({
-  DELIVERY_MAX_RPS: z.coerce.number().int().min(1).max(50).default(30),
-  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
-  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
-  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
-  SCHEDULER_TICK: z.string().min(9).default('* * * * *'),
-  ANNOUNCEMENT_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
-});
-
-export function settingsFromEnv(env: NodeJS.ProcessEnv): { delivery: DeliverySettings; scheduler: SchedulerSettings } {
-  const parsed = deliveryEnvSchema.parse(env);
-  return {
-    delivery: {
-      ...defaultDeliverySettings,
-      maxRps: parsed.DELIVERY_MAX_RPS,
-      maxAttempts: parsed.DELIVERY_MAX_ATTEMPTS,
-      concurrencyPerTenant: parsed.DELIVERY_CONCURRENCY,
-      leaseMs: parsed.DELIVERY_LEASE_SECONDS * 1000,
-    },
-    scheduler: { ...defaultSchedulerSettings, tick: parsed.SCHEDULER_TICK, graceMs: parsed.ANNOUNCEMENT_GRACE_MINUTES * 60_000 },
-  };
-}
