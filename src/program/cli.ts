@@ -54,7 +54,7 @@ function printFindings(ctx: CliContext, findings: LintFinding[], locale: Locale)
 }
 
 const LINT_USAGE = 'lint [--content DIR] [--json]';
-const IMPORT_USAGE = 'import-announcement FILE [--json] [--out program.yaml]';
+const IMPORT_USAGE = 'import-announcement FILE [--json] [--out program.yaml] [--timezone ZONE]';
 const EXPORT_USAGE = 'program export';
 
 const lintCommand: CliCommand = {
@@ -105,7 +105,7 @@ const importCommand: CliCommand = {
   summary: 'Drafts a program.yaml from an announcement (text, Markdown or HTML) and lints the draft.',
   async run(args, ctx) {
     const t = programText('de');
-    const parsed = parseArgs(args, { json: 'flag', out: 'value' });
+    const parsed = parseArgs(args, { json: 'flag', out: 'value', timezone: 'value' });
     if (typeof parsed === 'string' || parsed.positional.length !== 1) {
       ctx.err(`${typeof parsed === 'string' ? `${parsed} ` : ''}${t.usageError(IMPORT_USAGE)}`);
       return 2;
@@ -118,7 +118,7 @@ const importCommand: CliCommand = {
       ctx.err(t.cannotRead(file, (error as NodeJS.ErrnoException).code ?? 'error'));
       return 1;
     }
-    const defaultTimezone = ctx.env.PROGRAM_TIMEZONE;
+    const defaultTimezone = parsed.flags.get('timezone') as string | undefined;
     const { draft, findings } = importAnnouncement(text, { now: ctx.clock.now(), ...(defaultTimezone ? { defaultTimezone } : {}) });
     const out = parsed.flags.get('out') as string | undefined;
     if (out) {
