@@ -1,5 +1,5 @@
 // The delivery engine: fans one job out to its audience in the background, paced per conversation and per
-// tenant, with a durable record per recipient. Guarantee (see docs/delivery.md): at most once per
+// tenant, with a durable record per recipient. Guarantee (see the README, "The delivery guarantee"): at most once per
 // (job, target), every target ends in exactly one final state, and a crash between "sending" and "sent"
 // surfaces as `uncertain` instead of a silent resend.
 import crypto from 'node:crypto';

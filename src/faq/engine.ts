@@ -35,7 +35,7 @@ export interface AskOptions {
 }
 
 /**
- * Answers below this confidence are declined. Calibrated on tests/faq/eval.yaml (see docs/faq.md): the
+ * Answers below this confidence are declined. Calibrated on tests/faq/eval.yaml (see the README, "Confidence and threshold calibration"): the
  * midpoint of the gap between the highest out-of-scope and the lowest in-scope confidence of passage answers.
  */
 export const FAQ_CONFIDENCE_THRESHOLD = 0.71;

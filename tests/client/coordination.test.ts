@@ -55,7 +55,7 @@ describe('Agents Playground: coordinator cards', () => {
     await bed.chat.clickCardButton(card, t.send);
     await bed.service.scheduler.tick();
     const received = await bed.chat.waitForBotMessage('Bitte Folien bis Freitag hochladen.', { after: before, what: 'the sent announcement' });
-    // Built in the language the registry stored for the recipient (see docs/client-testing.md, findings).
+    // Built in the language the registry stored for the recipient (see the README, "Found with the Playground").
     const [personal] = await bed.service.registry.list('personal');
     expect(await received.innerText()).toContain(coordinationMessages[personal!.locale].broadcastBadge);
     await bed.chat.waitForText(card, t.progressDone, { what: 'the progress card', timeoutMs: 20_000 });

@@ -3,7 +3,7 @@
 //
 // Not covered, and why: Playground 0.2.28 does not render Input.Rating at all (the element is dropped), so a
 // person cannot set a rating there and the "rating set -> thank-you card" path cannot be driven from this
-// client. See docs/client-testing.md for the fallback that would make it possible.
+// client. The rating has an Input.ChoiceSet fallback for such clients (see the README, "Found with the Playground").
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClientBed, saveScreenshot, type ClientBed } from './support/client-bed.js';
