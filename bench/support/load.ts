@@ -86,7 +86,7 @@ export interface ChildService {
 export async function spawnTs(
   script: string,
   env: Record<string, string>,
-  options: { port: number; readyPath?: string; nodeArgs?: string[]; timeoutMs?: number },
+  options: { port: number; readyPath?: string; nodeArgs?: string[]; timeoutMs?: number; onOutput?: (chunk: string) => void },
 ): Promise<ChildService> {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], {
     cwd: REPO_ROOT,
@@ -94,7 +94,11 @@ export async function spawnTs(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const keep = (d: Buffer) => (out = (out + d.toString()).slice(-8000));
+  const keep = (d: Buffer) => {
+    const text = d.toString();
+    out = (out + text).slice(-8000);
+    options.onOutput?.(text);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -142,7 +146,9 @@ export interface PostResult {
 
 /** Keep-alive POST client: one agent, at most `sockets` connections (the concurrency of the driver). */
 export function httpClient(baseUrl: string, sockets: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
+  // Idle sockets are dropped after 4 s, before the server's 5 s keep-alive timeout can close one under a
+  // request being sent (the classic keep-alive race, which would count as a client-side error).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets, timeout: 4000 });
   const target = new URL(baseUrl);
   const post = (pathName: string, body: unknown): Promise<PostResult> =>
     new Promise((resolve) => {
@@ -164,7 +170,7 @@ export function httpClient(baseUrl: string, sockets: number) {
           res.on('error', () => resolve({ status: 0, body: '', ms: performance.now() - t0 }));
         },
       );
-      req.on('error', (error) => resolve({ status: 0, body: error.message, ms: performance.now() - t0 }));
+      req.on('error', (error) => resolve({ status: 0, body: `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`, ms: performance.now() - t0 }));
       req.end(payload);
     });
   return { post, close: () => agent.destroy() };

@@ -15,7 +15,7 @@ export interface BenchService {
   stop(): Promise<void>;
 }
 
-export async function startBenchService(options: { concurrency: number; nodeArgs?: string[]; env?: Record<string, string> }): Promise<BenchService> {
+export async function startBenchService(options: { concurrency: number; nodeArgs?: string[]; env?: Record<string, string>; onOutput?: (chunk: string) => void }): Promise<BenchService> {
   const connector = await startRecordingConnector();
   const azurite = await startAzurite();
   let service: ChildService | undefined;
@@ -30,7 +30,7 @@ export async function startBenchService(options: { concurrency: number; nodeArgs
         DELIVERY_MAX_RPS: '50',
         ...options.env,
       },
-      { port: await freePort(), readyPath: '/readyz', nodeArgs: options.nodeArgs },
+      { port: await freePort(), readyPath: '/readyz', nodeArgs: options.nodeArgs, onOutput: options.onOutput },
     );
   } catch (error) {
     await azurite.stop();

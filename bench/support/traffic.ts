@@ -60,6 +60,7 @@ export function mixedActivities(n: number, options: TrafficOptions, questions = 
 
 /** Our service: every answer must be 200, and a vote must come back as the thank-you card. */
 export function serviceCheck(kind: string, result: PostResult): string | undefined {
+  if (result.status === 0) return `connection:${result.body.trim().split(' ')[0] || 'error'}`;
   if (result.status !== 200) return `http-${result.status}`;
   if (kind === 'vote' && !result.body.includes('Danke für Ihr Feedback')) return 'vote-not-accepted';
   return undefined;
