@@ -21,7 +21,7 @@ import { createFaqConversation } from './faq/conversation.js';
 import { createCoordinationFeature, coordinationBuilders } from './coordination/index.js';
 import { createDeleteMyData } from './privacy/index.js';
 import { conversationMessages } from './i18n/conversation.js';
-import { createAdapter, createTeamsApp, createTeamsSender, incomingActivitySchema } from './teams/index.js';
+import { createAdapter, createTeamsApp, createTeamsSender, incomingActivitySchema, processInbound } from './teams/index.js';
 import { createHttpServer, type HttpServer } from './server/server.js';
 
 export interface ServiceOptions {
@@ -197,7 +197,10 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
             res.send(400, { error: `invalid activity: ${issue.path.join('.') || 'body'}: ${issue.message}` });
             return;
           }
-          await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+          const authHeader = String(req.headers.authorization ?? '');
+          const result = await processInbound(adapter, req.body, authHeader, (context) => app.run(context).then(() => undefined), logger);
+          if (result.body === undefined) res.send(result.status);
+          else res.send(result.status, result.body);
         },
         health: async () => ({ ok: programLoaded(), body: { status: programLoaded() ? 'ok' : 'no program' } }),
         ready: async () => {

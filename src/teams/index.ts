@@ -4,3 +4,4 @@ export { createAdapter, type BotAdapter } from './adapter.js';
 export { createTeamsApp, type TeamsAppDeps, type MeetingEvent } from './app.js';
 export { createTeamsSender, toSendFailure, parseRetryAfter } from './sender.js';
 export { incomingActivitySchema } from './activity.js';
+export { processInbound, type InboundResult } from './inbound.js';
