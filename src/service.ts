@@ -136,8 +136,14 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
         if (error instanceof AppError) return { kind: 'error', status: 400, code: 'invalid-action', text: conversationMessages[turn.locale].invalidAction };
         throw error;
       }
-      const card = await announcements.rsvp({ ...action, aadObjectId: turn.user.aadObjectId ?? turn.user.id, locale: turn.locale });
-      return { kind: 'card', card };
+      try {
+        const card = await announcements.rsvp({ ...action, aadObjectId: turn.user.aadObjectId ?? turn.user.id, locale: turn.locale });
+        return { kind: 'card', card };
+      } catch (error) {
+        // A card for a session that no longer exists (or never did): say so instead of failing.
+        if (error instanceof AppError) return { kind: 'error', status: 404, code: error.code, text: conversationMessages[turn.locale].invalidAction };
+        throw error;
+      }
     };
     const core = new ConversationCore({
       registry,

@@ -31,6 +31,8 @@ export interface FaqConversation {
 }
 
 const COORDINATOR_VERBS = new Set(['faq.answer', 'faq.curate']);
+/** Longer messages are not questions the FAQ can answer, and would not fit a table property either. */
+export const MAX_QUESTION_LENGTH = 1000;
 
 /** Who asked: the Entra object id when Teams sends one, else the channel account id. */
 function askerId(turn: TurnInput): string {
@@ -94,6 +96,7 @@ export function createFaqConversation(deps: FaqConversationDeps): FaqConversatio
 
   return {
     questions: async (turn) => {
+      if (turn.text.length > MAX_QUESTION_LENGTH) return [{ text: faqTexts[turn.locale].questionTooLong(MAX_QUESTION_LENGTH) }];
       const result = await faq.ask({ question: turn.text, locale: turn.locale, conversationId: turn.conversation.conversationId, userId: askerId(turn) });
       return [result.message];
     },

@@ -44,7 +44,14 @@ export function parseProgramText(text: string, file = 'program.yaml'): Program {
     const line = e.linePos?.[0]?.line ?? (e.pos ? lineCounter.linePos(e.pos[0]).line : undefined);
     throw new ProgramLoadError(file, line, undefined, `YAML syntax error: ${e.message.split('\n')[0]}`);
   }
-  const result = programSchema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    // A bounded alias count keeps an "alias bomb" from expanding into gigabytes.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ProgramLoadError(file, undefined, undefined, `YAML could not be read: ${(error as Error).message}`);
+  }
+  const result = programSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const node = nodeAt(doc, issue.path);

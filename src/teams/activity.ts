@@ -7,20 +7,61 @@ import type { ConversationSighting } from '../registry/index.js';
 import type { ConversationKind } from '../registry/types.js';
 import type { TurnInput } from '../conversation/index.js';
 
-/** The minimum an activity must carry before it reaches the adapter; anything less is a 400. */
+const account = z
+  .object({ id: z.string().min(1).max(1024), name: z.string().max(1024).optional(), aadObjectId: z.string().max(128).optional() })
+  .passthrough();
+const idObject = z.object({ id: z.string().max(1024).optional() }).passthrough();
+
+/**
+ * The shape of every field the bot reads from an activity, checked before the activity reaches the adapter.
+ * Anything else is a 400 with the field named: a malformed activity never gets as far as a turn.
+ */
 export const incomingActivitySchema = z
   .object({
     type: z.string().min(1).max(64),
+    id: z.string().max(1024).optional(),
+    name: z.string().max(256).optional(),
+    action: z.string().max(64).optional(),
     serviceUrl: z.string().url().max(2048),
     channelId: z.string().max(64).optional(),
-    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
-    from: z.object({ id: z.string().min(1).max(1024) }).passthrough().optional(),
-    recipient: z.object({ id: z.string().min(1).max(1024) }).passthrough().optional(),
+    conversation: z
+      .object({
+        // Teams ids are printable ASCII; the id also travels in an HTTP header of every reply.
+        id: z.string().min(1).max(1024).regex(/^[\x21-\x7E]+$/, 'expected a Teams conversation id (printable ASCII)'),
+        conversationType: z.string().max(64).optional(),
+        tenantId: z.string().max(128).optional(),
+        isGroup: z.boolean().optional(),
+      })
+      .passthrough(),
+    from: account,
+    recipient: account,
+    membersAdded: z.array(account).max(1000).optional(),
+    membersRemoved: z.array(account).max(1000).optional(),
     text: z.string().max(100_000).optional(),
     locale: z.string().max(64).optional(),
-    channelData: z.record(z.unknown()).optional(),
+    replyToId: z.string().max(1024).optional(),
+    entities: z.array(z.object({ type: z.string().max(256) }).passthrough()).max(100).optional(),
+    channelData: z
+      .object({ tenant: idObject.optional(), team: idObject.optional(), channel: idObject.optional(), meeting: idObject.optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
+
+/**
+ * Text from outside with lone surrogates replaced (U+FFFD): such strings are not valid UTF-16, storage
+ * rejects them and they cannot be rendered. Applied to message text and card action data.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function wellFormed<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map((v) => wellFormed(v)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormed(k), wellFormed(v)])) as T;
+  }
+  return value;
+}
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : undefined;
@@ -63,7 +104,7 @@ export function sightingOf(activity: Partial<Activity>): ConversationSighting {
   delete storedReference.activityId;
   const tenantId = str(activity.conversation?.tenantId) ?? str(channelData.tenant?.id) ?? '';
   const isPersonal = kind === 'personal';
-  return {
+  return wellFormed({
     kind,
     conversationId,
     tenantId,
@@ -74,16 +115,16 @@ export function sightingOf(activity: Partial<Activity>): ConversationSighting {
     ...(statedLocale(activity) ? { locale: activityLocale(activity) } : {}),
     teamId: kind === 'channel' ? str(channelData.team?.id) : undefined,
     channelId: kind === 'channel' ? str(channelData.channel?.id) ?? conversationId : undefined,
-  };
+  });
 }
 
 export function turnInputOf(context: TurnContext): TurnInput {
   const activity = context.activity;
   return {
     conversation: sightingOf(activity),
-    user: { id: activity.from?.id ?? '', aadObjectId: str(activity.from?.aadObjectId) },
+    user: wellFormed({ id: activity.from?.id ?? '', aadObjectId: str(activity.from?.aadObjectId) }),
     locale: activityLocale(activity),
-    text: typeof activity.text === 'string' ? activity.text : '',
+    text: typeof activity.text === 'string' ? wellFormed(activity.text) : '',
     ...(activity.type === 'invoke' && activity.replyToId ? { cardActivityId: activity.replyToId } : {}),
   };
 }

@@ -8,7 +8,7 @@ import type { ConversationCore, CardActionResult, TurnInput } from '../conversat
 import type { ConversationRegistry } from '../registry/index.js';
 import { conversationMessages } from '../i18n/conversation.js';
 import type { BotAdapter } from './adapter.js';
-import { sightingOf, turnInputOf, activityLocale } from './activity.js';
+import { sightingOf, turnInputOf, activityLocale, wellFormed } from './activity.js';
 import { toActivity } from './outgoing.js';
 
 export interface MeetingEvent {
@@ -82,7 +82,12 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
     const a = context.activity;
     if (a.type === ActivityTypes.InstallationUpdate || a.type === ActivityTypes.ConversationUpdate) return true;
     const sighting = sightingOf(a);
-    if (!registry.isCurrent(sighting)) await registry.touch(sighting);
+    try {
+      if (!registry.isCurrent(sighting)) await registry.touch(sighting);
+    } catch (error) {
+      // Keeping the registry current must not cost the user their answer (e.g. during a storage outage).
+      logger.warn({ event: 'registry.touch_failed', err: (error as Error).message }, 'registry not refreshed');
+    }
     return true;
   });
 
@@ -134,7 +139,14 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
   app.addRoute(
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
     async (context) => {
-      const turn = turnInputOf(context);
+      let turn: TurnInput;
+      try {
+        turn = turnInputOf(context);
+      } catch (error) {
+        logger.warn({ event: 'invoke.unreadable', err: (error as Error).message }, 'invoke activity could not be read');
+        await sendInvokeResponse(context, 200, { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'invalid-action', message: conversationMessages.de.invalidAction } });
+        return;
+      }
       const parsed = cardActionSchema.safeParse(context.activity.value);
       if (!parsed.success) {
         const text = conversationMessages[turn.locale].invalidAction;
@@ -143,7 +155,7 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
       }
       let result: CardActionResult;
       try {
-        result = await core.handleCardAction(turn, parsed.data.action.verb, parsed.data.action.data);
+        result = await core.handleCardAction(turn, parsed.data.action.verb, wellFormed(parsed.data.action.data));
       } catch (error) {
         result = failureResult(error, turn, logger);
       }
@@ -160,7 +172,7 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
       const submitted = submitValueSchema.safeParse(context.activity.value);
       if (submitted.success) {
         const { verb, ...data } = submitted.data;
-        const result = await core.handleCardAction(turn, verb, data);
+        const result = await core.handleCardAction(turn, verb, wellFormed(data));
         if (result.kind === 'card') await context.sendActivity(toActivity({ card: result.card }));
         else await context.sendActivity(toActivity({ text: result.text }));
         return;

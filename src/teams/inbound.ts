@@ -27,6 +27,9 @@ export async function processInbound(
   logic: (context: TurnContext) => Promise<void>,
   logger: Logger,
 ): Promise<InboundResult> {
+  // teams-ai strips @mentions from message text before routing and fails on a message without text (e.g. a
+  // card submit that also carries a mention entity).
+  if (activity.type === 'message' && typeof activity.text !== 'string') activity.text = '';
   const steps = adapter as unknown as AdapterSteps;
   let auth: AuthenticateRequestResult;
   try {

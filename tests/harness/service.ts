@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseConfig } from '../../src/config/config.js';
 import { startService, type RunningService } from '../../src/service.js';
 import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
-import { silentLogger } from '../../src/shared/log.js';
+import { createLogger, silentLogger } from '../../src/shared/log.js';
 import { ManualClock, type Clock } from '../../src/shared/clock.js';
 import { FakeConnector } from './fake-connector.js';
 
@@ -27,6 +27,8 @@ export interface TestBedOptions {
   /** Reuse an Azurite (e.g. two instances on one storage). */
   azurite?: AzuriteHandle;
   connector?: FakeConnector;
+  /** Further startService options (e.g. startScheduler: false). */
+  service?: Partial<Parameters<typeof startService>[1]>;
 }
 
 export async function startTestBed(options: TestBedOptions = {}): Promise<TestBed> {
@@ -44,7 +46,9 @@ export async function startTestBed(options: TestBedOptions = {}): Promise<TestBe
     REPO_ROOT,
   );
   const clock = options.clock ?? new ManualClock('2025-08-01T08:00:00Z');
-  const service = await startService(config, { clock, logger: silentLogger, host: '127.0.0.1' });
+  // TEST_LOG=debug|info|warn|error shows the service's log lines while debugging a test.
+  const logger = process.env.TEST_LOG ? createLogger({ level: process.env.TEST_LOG }) : silentLogger;
+  const service = await startService(config, { clock, logger, host: '127.0.0.1', ...options.service });
   const post = async (activity: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${service.url}/api/messages`, {
       method: 'POST',
