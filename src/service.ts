@@ -21,7 +21,7 @@ import { createFaqConversation } from './faq/conversation.js';
 import { createCoordinationFeature, coordinationBuilders } from './coordination/index.js';
 import { createDeleteMyData } from './privacy/index.js';
 import { conversationMessages } from './i18n/conversation.js';
-import { createAdapter, createTeamsApp, createTeamsSender, incomingActivitySchema, processInbound } from './teams/index.js';
+import { createAdapter, createAzureOpenAIComposer, createTeamsApp, createTeamsSender, incomingActivitySchema, processInbound } from './teams/index.js';
 import { createHttpServer, type HttpServer } from './server/server.js';
 
 export interface ServiceOptions {
@@ -111,7 +111,12 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     cleanups.push(() => faqEngine.stop());
     cleanups.push(programs.onChange((program) => void faqEngine.rebuild(program).catch((error: Error) => logger.error({ event: 'faq.rebuild_failed', err: error.message }, 'FAQ rebuild failed'))));
     const faqRepository = new FaqRepository(store);
-    const faq = new FaqService({ engine: faqEngine, repository: faqRepository, clock, logger });
+    // Optional generative mode: a model rewrites answers the offline engine found, citing only its passages.
+    const composer =
+      config.AZURE_OPENAI_ENDPOINT && config.AZURE_OPENAI_API_KEY && config.AZURE_OPENAI_DEPLOYMENT
+        ? createAzureOpenAIComposer({ endpoint: config.AZURE_OPENAI_ENDPOINT, apiKey: config.AZURE_OPENAI_API_KEY, deployment: config.AZURE_OPENAI_DEPLOYMENT })
+        : undefined;
+    const faq = new FaqService({ engine: faqEngine, repository: faqRepository, clock, logger, ...(composer ? { composer } : {}) });
     await faq.loadCurated();
 
     // Conversation features

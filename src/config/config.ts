@@ -52,9 +52,17 @@ export const configSchema = z
     REMINDER_GRACE_MINUTES: intIn(0, 1440, 30),
     FEEDBACK_RETENTION_DAYS: intIn(1, 3650, 365),
     PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url('expected the public https URL of the service').optional()),
+    AZURE_OPENAI_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url('expected https://RESOURCE.openai.azure.com').startsWith('https://', 'expected an https URL').optional()),
+    AZURE_OPENAI_API_KEY: optionalString,
+    AZURE_OPENAI_DEPLOYMENT: optionalString,
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   })
   .superRefine((c, ctx) => {
+    const azure = ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT'] as const;
+    const missing = azure.find((k) => !c[k]);
+    if (missing && azure.some((k) => c[k])) {
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'set AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT together, or none' });
+    }
     if (c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppId is set' });
     }

@@ -12,6 +12,7 @@ import type { FaqAnswer, FaqEngine } from './engine.js';
 import type { FaqRepository, Escalation, StoredCuratedEntry } from './repository.js';
 import { buildAnswerCard, buildCoordinatorAnswerCard, buildEscalationCard } from './cards.js';
 import type { FaqAction } from './actions.js';
+import { withComposer, type AnswerComposer } from './generative.js';
 
 export interface FaqServiceDeps {
   engine: FaqEngine;
@@ -20,6 +21,8 @@ export interface FaqServiceDeps {
   logger: Logger;
   /** Id source; time-ordered by default so that question rows sort by time. */
   newId?: () => string;
+  /** Optional generative mode (AZURE_OPENAI_*); the offline engine's answer is used without it or when it fails. */
+  composer?: AnswerComposer;
 }
 
 export interface AskInput {
@@ -67,9 +70,12 @@ function timeOrderedId(clock: Clock): string {
 
 export class FaqService {
   private readonly newId: () => string;
+  private readonly answerFor: (question: string, options: { locale: Locale; now: Date }) => Promise<FaqAnswer>;
 
   constructor(private readonly deps: FaqServiceDeps) {
     this.newId = deps.newId ?? (() => timeOrderedId(deps.clock));
+    const offline = async (question: string, options: { locale: Locale; now?: Date }) => deps.engine.ask(question, options);
+    this.answerFor = deps.composer ? withComposer(offline, deps.composer, { logger: deps.logger }) : offline;
   }
 
   /** Feeds the curated entries saved by coordinators into the engine (call once at start). */
@@ -80,7 +86,7 @@ export class FaqService {
   }
 
   async ask(input: AskInput): Promise<AskResult> {
-    const answer = this.deps.engine.ask(input.question, { locale: input.locale, now: this.deps.clock.now() });
+    const answer = await this.answerFor(input.question, { locale: input.locale, now: this.deps.clock.now() });
     const questionId = this.newId();
     await this.deps.repository.saveQuestion({
       id: questionId,

@@ -5,3 +5,4 @@ export { createTeamsApp, type TeamsAppDeps, type MeetingEvent } from './app.js';
 export { createTeamsSender, toSendFailure, parseRetryAfter } from './sender.js';
 export { incomingActivitySchema } from './activity.js';
 export { processInbound, type InboundResult } from './inbound.js';
+export { createAzureOpenAIComposer } from './generative-answers.js';
