@@ -8,9 +8,23 @@ export function isValidZone(zone: string): boolean {
   return DateTime.now().setZone(zone).isValid;
 }
 
+/**
+ * Parsed wall-clock times, shared: luxon DateTimes are immutable, and every schedule question or poll check
+ * would otherwise parse each session's date again (it showed in the message-path profile).
+ */
+const parsed = new Map<string, DateTime>();
+const PARSED_LIMIT = 5000;
+
 /** The local wall-clock time as a zoned DateTime (luxon moves a time in a DST gap forward). */
 export function localDateTime(date: string, time: string, zone: string): DateTime {
-  return DateTime.fromISO(`${date}T${time}`, { zone });
+  const key = `${date}T${time}|${zone}`;
+  let dt = parsed.get(key);
+  if (!dt) {
+    dt = DateTime.fromISO(`${date}T${time}`, { zone });
+    if (parsed.size >= PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, dt);
+  }
+  return dt;
 }
 
 export function sessionStart(program: Program, session: Session): DateTime {
