@@ -47,7 +47,7 @@ async function seedFigures(set: EvalSet) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-bench-seed-'));
   try {
     await fs.mkdir(path.join(dir, 'material'));
-    await fs.copyFile(path.resolve(root, '../shared/seed/000_4f8605784865f441.txt'), path.join(dir, 'material', 'ankuendigung.txt'));
+    await fs.copyFile(path.join(root, 'tests/program/announcements/seed.txt'), path.join(dir, 'material', 'ankuendigung.txt'));
     const engine = await createFaqEngine({ contentDir: dir });
     const s = runEval(engine, set);
     const b = runBaseline(engine.knowledgeBase, set);
