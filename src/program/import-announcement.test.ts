@@ -217,6 +217,14 @@ describe('importAnnouncement in other styles', () => {
     );
   });
 
+  it('drafts a valid program from a text that is only an empty heading (found by the property below)', () => {
+    for (const text of ['#', '# ', '#\n##', '']) {
+      const r = importAnnouncement(text, { now });
+      expectConsistent(r);
+      expect(r.draft.program.title).toBe('Programm');
+    }
+  });
+
   it('never throws and always drafts a valid program, whatever the text', () => {
     const piece = fc.constantFrom(
       'Mi., 3. März 2027, 14:00–15:30 Uhr: Titel', 'am 03.03. von 14 bis 15 Uhr', '<b>Titel</b>', '**x**', '\t', '\n', '\n\n',

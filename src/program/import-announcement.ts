@@ -422,7 +422,8 @@ function findTitle(text: string): { title: string; subtitle?: string } {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const h1 = lines.findIndex((l) => /^#\s/.test(l));
   const index = h1 >= 0 ? h1 : 0;
-  const title = plain((lines[index] ?? 'Programm').replace(/^#+\s*/, ''));
+  // A heading with no words ("#") leaves nothing: the draft still needs a title the coordinator can fix.
+  const title = plain((lines[index] ?? '').replace(/^#+\s*/, '')) || 'Programm';
   const next = lines[index + 1];
   const subtitle = next && /^##\s/.test(next) ? plain(next.replace(/^#+\s*/, '')) : undefined;
   return subtitle ? { title, subtitle } : { title };
