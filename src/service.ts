@@ -7,10 +7,10 @@ import { systemClock, type Clock } from './shared/clock.js';
 import { AppError } from './shared/errors.js';
 import { openStorage, type OpenedStorage } from './storage/open.js';
 import { ConversationRepository, ConversationRegistry, ConversationRoles, RegistryAudience } from './registry/index.js';
-import { ConversationCore, coordinatorPolicy, type CardActionHandler, type TurnInput } from './conversation/index.js';
+import { ConversationCore, coordinatorPolicy } from './conversation/index.js';
 import { ProgramService, renderCalendar } from './program/index.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/index.js';
-import { createAnnouncementService, announcementBuilders, parseRsvpAction, RsvpRepository, RSVP_VERB } from './announcements/index.js';
+import { createAnnouncementService, announcementBuilders, createRsvpAction, RsvpRepository, RSVP_VERB } from './announcements/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 import { FeedbackService, PollLifecycle } from './feedback/index.js';
 import { createFeedbackConversation } from './feedback/conversation.js';
@@ -20,7 +20,6 @@ import { createLiveFaqEngine } from './faq/live-engine.js';
 import { createFaqConversation } from './faq/conversation.js';
 import { createCoordinationFeature, coordinationBuilders } from './coordination/index.js';
 import { createDeleteMyData } from './privacy/index.js';
-import { conversationMessages } from './i18n/conversation.js';
 import { createAdapter, createAzureOpenAIComposer, createTeamsApp, createTeamsSender, incomingActivitySchema, processInbound } from './teams/index.js';
 import { createHttpServer, type HttpServer } from './server/server.js';
 
@@ -133,23 +132,6 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       },
       logger,
     );
-    const rsvpAction: CardActionHandler = async (turn: TurnInput, data) => {
-      let action;
-      try {
-        action = parseRsvpAction(data);
-      } catch (error) {
-        if (error instanceof AppError) return { kind: 'error', status: 400, code: 'invalid-action', text: conversationMessages[turn.locale].invalidAction };
-        throw error;
-      }
-      try {
-        const card = await announcements.rsvp({ ...action, aadObjectId: turn.user.aadObjectId ?? turn.user.id, locale: turn.locale });
-        return { kind: 'card', card };
-      } catch (error) {
-        // A card for a session that no longer exists (or never did): say so instead of failing.
-        if (error instanceof AppError) return { kind: 'error', status: 404, code: error.code, text: conversationMessages[turn.locale].invalidAction };
-        throw error;
-      }
-    };
     const core = new ConversationCore({
       registry,
       programs,
@@ -162,7 +144,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
         ...faqConversation.commands,
         deleteMyData: deleteMyData.command,
       },
-      actions: { ...coordination.actions, ...feedbackConversation.actions, ...faqConversation.actions, ...deleteMyData.actions, [RSVP_VERB]: rsvpAction },
+      actions: { ...coordination.actions, ...feedbackConversation.actions, ...faqConversation.actions, ...deleteMyData.actions, [RSVP_VERB]: createRsvpAction(announcements) },
       questions: faqConversation.questions,
     });
 

@@ -14,3 +14,4 @@ export {
   type RsvpAction,
   type SyncSummary,
 } from './service.js';
+export { createRsvpAction } from './conversation.js';
