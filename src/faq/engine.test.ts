@@ -75,6 +75,24 @@ describe('FAQ engine', () => {
     expect(engine.ask('When is the next session?', { locale: 'en' }).answer).toMatch(/over.*Abschlusstreffen/);
   });
 
+  it('answers a repeated question afresh: schedule answers follow the clock, and callers cannot change the next answer', async () => {
+    const dir = await contentDir({ 'program.yaml': PROGRAM, 'material/info.md': '# Info\n\n## Haushalt\n\nDas Budget der Reihe trägt der Landkreis.\n' });
+    const clock = new ManualClock('2025-03-01T08:00:00Z');
+    const engine = await createFaqEngine({ contentDir: dir, clock });
+    expect(engine.ask('Wann ist der nächste Termin?').answer).toContain('04.03.2025');
+    clock.set(new Date('2025-03-10T08:00:00Z'));
+    expect(engine.ask('Wann ist der nächste Termin?').answer).toContain('01.04.2025');
+    expect(engine.ask('Wann ist der nächste Termin?', { now: new Date('2025-05-01T08:00:00Z') }).answer).toContain('beendet');
+
+    const first = engine.ask('Wer trägt das Budget?');
+    first.answer = 'verändert';
+    first.sources[0]!.title = 'verändert';
+    const again = engine.ask('Wer trägt das Budget?');
+    expect(again.answer).toContain('Landkreis');
+    expect(again.sources[0]!.title).toBe('Haushalt');
+    expect(engine.ask('Wer trägt das Budget?', { locale: 'en' }).answer).not.toBe(again.answer);
+  });
+
   it('declines with the forward offer, in the requested language', async () => {
     const dir = await contentDir({ 'program.yaml': PROGRAM, 'material/a.md': '# A\n\nDaten sind wichtig.\n' });
     const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2025-03-10T08:00:00Z') });

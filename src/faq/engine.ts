@@ -12,6 +12,7 @@ import { loadKnowledgeBase, type CuratedEntry, type KnowledgeBase } from './know
 import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import { words } from './german.js';
+import type { ScheduleIntent } from './schedule-intents.js';
 
 export interface FaqSource {
   title: string;
@@ -45,6 +46,15 @@ const EXCERPT_CHARS = 240;
 const SHORT_ANSWER_CHARS = 320;
 /** Longer messages are cut: the first part carries the question, and latency stays bounded. */
 const MAX_QUESTION_CHARS = 1000;
+/** Questions whose analysis is remembered (a burst after a reminder repeats the same few questions). */
+const MEMO_ENTRIES = 1000;
+
+/**
+ * What a question resolves to before the clock is consulted: a schedule intent (answered afresh with the
+ * current time on every ask) or a finished passage/curated answer or decline per locale. It depends only on
+ * the question and the index, so it is kept until the index is rebuilt.
+ */
+type Resolution = { kind: 'schedule'; intent: ScheduleIntent } | { kind: 'answer'; byLocale: Partial<Record<Locale, FaqAnswer>> };
 
 export interface FaqEngineOptions {
   contentDir: string;
@@ -102,6 +112,8 @@ class Engine implements FaqEngine {
   private programIndex: PassageIndex | undefined;
   private curatedById = new Map<string, CuratedEntry>();
   private extraCurated: CuratedEntry[];
+  /** Least recently used first (a Map keeps insertion order); emptied whenever the index is rebuilt. */
+  private readonly memo = new Map<string, Resolution>();
 
   constructor(
     public knowledgeBase: KnowledgeBase,
@@ -126,6 +138,7 @@ class Engine implements FaqEngine {
     this.index = new PassageIndex(docs);
     this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages) : undefined;
     this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)]) : undefined;
+    this.memo.clear();
   }
 
   async reload(): Promise<void> {
@@ -169,25 +182,46 @@ class Engine implements FaqEngine {
   ask(input: string, options: AskOptions = {}): FaqAnswer {
     const locale = options.locale ?? 'de';
     const question = input.slice(0, MAX_QUESTION_CHARS);
-    const now = options.now ?? (this.options.clock ?? systemClock).now();
-    const analysed = this.index.analyse(question);
-    const units = analysed.units;
     const program = this.knowledgeBase.program;
+    let resolution = this.memo.get(question);
+    let analysed: ReturnType<PassageIndex['analyse']> | undefined;
+    if (resolution) {
+      this.memo.delete(question);
+    } else {
+      analysed = this.index.analyse(question);
+      resolution = this.resolve(question, analysed.units);
+      if (this.memo.size >= MEMO_ENTRIES) this.memo.delete(this.memo.keys().next().value!);
+    }
+    this.memo.set(question, resolution);
+    if (resolution.kind === 'schedule') {
+      const now = options.now ?? (this.options.clock ?? systemClock).now();
+      const a = answerScheduleIntent(resolution.intent, program!, now, locale, question);
+      return { answered: true, answer: a.answer, sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
+    }
+    const cached = resolution.byLocale[locale];
+    if (cached) return cloneAnswer(cached);
+    const answer = this.answerFromIndex(question, locale, analysed ?? this.index.analyse(question));
+    resolution.byLocale[locale] = answer;
+    return cloneAnswer(answer);
+  }
 
+  /** The time-independent part of ask(): is this a schedule question, and if so which. */
+  private resolve(question: string, units: QueryUnit[]): Resolution {
+    const program = this.knowledgeBase.program;
     if (program && this.matcher) {
       const programIndex = this.programIndex;
       const known = (u: QueryUnit) => u.df > 0 || (programIndex?.knows(u.word) ?? false);
       const intent = detectScheduleIntent(question, program, this.matcher, known, units);
-      if (intent) {
-        const a = answerScheduleIntent(intent, program, now, locale, question);
-        return { answered: true, answer: a.answer, sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
-      }
+      if (intent) return { kind: 'schedule', intent };
     }
+    return { kind: 'answer', byLocale: {} };
+  }
 
+  private answerFromIndex(question: string, locale: Locale, analysed: ReturnType<PassageIndex['analyse']>): FaqAnswer {
     const { hits } = this.index.query(question, { analysed });
     const top = hits[0];
     if (!top || top.coverage < this.threshold) return this.decline(locale, top?.coverage ?? 0);
-    return this.fromHit(top, hits, units, locale);
+    return this.fromHit(top, hits, analysed.units, locale);
   }
 
   private decline(locale: Locale, confidence: number): FaqAnswer {
@@ -232,6 +266,11 @@ function programFactsDoc(program: Program): RetrievalDoc {
     ...program.sessions.map((s) => `${s.title} ${s.summary ?? ''}`),
   ].join('\n');
   return { id: 'program', kind: 'passage', title: p.title, text, source: 'program.yaml' };
+}
+
+/** Callers may change what they get; the remembered answer stays as it was. */
+function cloneAnswer(a: FaqAnswer): FaqAnswer {
+  return { ...a, sources: a.sources.map((s) => ({ ...s })) };
 }
 
 function round(x: number): number {
