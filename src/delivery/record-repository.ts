@@ -4,7 +4,7 @@
 // job's records in one query and lets writes be batched into transactions.
 import type { TableClient } from '@azure/data-tables';
 import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
-import { TableBatcher } from './table-batcher.js';
+import type { TableBatcher } from '../storage/table-batcher.js';
 import type { DeliveryRecord, DeliveryStatus } from './types.js';
 
 export const DELIVERY_RECORDS_TABLE = 'deliveries';
@@ -59,13 +59,11 @@ function strip<T extends object>(value: T): T {
 }
 
 export class TableRecordStore implements DeliveryRecordStore {
-  private batcher: Promise<{ client: TableClient; batcher: TableBatcher }> | undefined;
-
   constructor(private readonly store: TableStore) {}
 
   private async writer(): Promise<{ client: TableClient; batcher: TableBatcher }> {
-    this.batcher ??= this.store.table(DELIVERY_RECORDS_TABLE).then((client) => ({ client, batcher: new TableBatcher(client) }));
-    return this.batcher;
+    const [client, batcher] = await Promise.all([this.store.table(DELIVERY_RECORDS_TABLE), this.store.batcher(DELIVERY_RECORDS_TABLE)]);
+    return { client, batcher };
   }
 
   async list(jobId: string): Promise<DeliveryRecord[]> {

@@ -88,9 +88,10 @@ export class FaqRepository {
     return this.store.table('FaqCurated');
   }
 
+  /** Stored before the answer is sent; questions asked together are written in one transaction. */
   async saveQuestion(q: AskedQuestion): Promise<void> {
-    const client = await this.questions();
-    await client.createEntity({
+    const batcher = await this.store.batcher('FaqQuestions');
+    await batcher.write({ type: 'create', entity: {
       partitionKey: Q,
       rowKey: q.id,
       question: q.question,
@@ -100,7 +101,7 @@ export class FaqRepository {
       conversationId: q.conversationId,
       ...(q.userId ? { userId: q.userId } : {}),
       askedAt: q.askedAt,
-    });
+    } });
   }
 
   async getQuestion(id: string): Promise<AskedQuestion | undefined> {

@@ -2,6 +2,7 @@
 // same for Azurite (connection string) and for a production account (endpoint + managed identity).
 import { TableClient, TableServiceClient, RestError, type TableEntity } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
+import { TableBatcher } from './table-batcher.js';
 
 export type StorageTarget =
   | { kind: 'connectionString'; connectionString: string }
@@ -9,6 +10,7 @@ export type StorageTarget =
 
 export class TableStore {
   private readonly clients = new Map<string, Promise<TableClient>>();
+  private readonly batchers = new Map<string, Promise<TableBatcher>>();
   private credential: DefaultAzureCredential | undefined;
 
   constructor(
@@ -57,6 +59,18 @@ export class TableStore {
       this.clients.set(full, client);
     }
     return client;
+  }
+
+  /** The group-commit writer of a table (one per table, shared by every repository that writes there). */
+  batcher(name: string): Promise<TableBatcher> {
+    const full = this.tableName(name);
+    let batcher = this.batchers.get(full);
+    if (!batcher) {
+      batcher = this.table(name).then((client) => new TableBatcher(client));
+      batcher.catch(() => this.batchers.delete(full));
+      this.batchers.set(full, batcher);
+    }
+    return batcher;
   }
 
   /** Cheap round trip used by readiness checks and `cli status`. */
