@@ -122,9 +122,12 @@ export class FeedbackRepository {
     return crypto.createHmac('sha256', secret).update(aadObjectId.trim().toLowerCase()).digest('hex');
   }
 
-  /** Stores (or replaces) one person's answer; a row per person, so concurrent voters never collide. */
+  /**
+   * Stores (or replaces) one person's answer; a row per person, so concurrent voters never collide. Votes
+   * that arrive together are written in one transaction; each call returns once its own vote is stored.
+   */
   async putResponse(programId: string, sessionId: string, responderKey: string, answer: Omit<ResponseRecord, 'submittedAt'>, submittedAt: Date): Promise<void> {
-    const table = await this.table('responses');
+    const batcher = await this.store.batcher(FEEDBACK_TABLES.responses);
     const entity: ResponseEntity & { partitionKey: string; rowKey: string } = {
       partitionKey: sessionPartition(programId, sessionId),
       rowKey: responderKey,
@@ -133,7 +136,7 @@ export class FeedbackRepository {
       ...(answer.better ? { better: answer.better } : {}),
       submittedAt,
     };
-    await table.upsertEntity(entity, 'Replace');
+    await batcher.write({ type: 'upsert', mode: 'Replace', entity: { ...entity } });
   }
 
   async getResponse(programId: string, sessionId: string, responderKey: string): Promise<ResponseRecord | undefined> {
@@ -152,15 +155,11 @@ export class FeedbackRepository {
     return rows.map(toRecord);
   }
 
-  /** Only the ratings: what the live aggregate after every vote needs. */
-  async listRatings(programId: string, sessionId: string): Promise<number[]> {
+  /** A session's responses by responder key (for the live view, which merges its own later votes by key). */
+  async listResponsesByResponder(programId: string, sessionId: string): Promise<Map<string, ResponseRecord>> {
     const table = await this.table('responses');
-    const out: number[] = [];
-    const iter = table.listEntities<{ rating: number }>({
-      queryOptions: { filter: `PartitionKey eq ${odataString(sessionPartition(programId, sessionId))}`, select: ['rating'] },
-    });
-    for await (const e of iter) out.push(Number(e.rating));
-    return out;
+    const rows = await listAll<ResponseEntity>(table, `PartitionKey eq ${odataString(sessionPartition(programId, sessionId))}`);
+    return new Map(rows.map((row) => [row.rowKey!, toRecord(row)]));
   }
 
   /** Every response of a program, grouped by session id. */
@@ -182,8 +181,8 @@ export class FeedbackRepository {
   }
 
   async putVoter(programId: string, sessionId: string, responderKey: string, userId: string, at: Date): Promise<void> {
-    const table = await this.table('voters');
-    await table.upsertEntity({ partitionKey: sessionPartition(programId, sessionId), rowKey: responderKey, userId, updatedAt: at }, 'Replace');
+    const batcher = await this.store.batcher(FEEDBACK_TABLES.voters);
+    await batcher.write({ type: 'upsert', mode: 'Replace', entity: { partitionKey: sessionPartition(programId, sessionId), rowKey: responderKey, userId, updatedAt: at } });
   }
 
   /** Up to `max` voters' Bot Framework ids, for the card's automatic refresh. */

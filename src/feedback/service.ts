@@ -21,7 +21,8 @@ import {
   type LiveAggregate,
 } from './cards.js';
 import { FeedbackRepository, type PollState } from './repository.js';
-import { resolveSession, seriesResults, sessionResults, type AudienceSizes, type SeriesResults, type SessionResults } from './retrospective.js';
+import { LiveResponses } from './live.js';
+import { resolveSession, seriesResults, sessionResults, type AudienceSizes, type ResponseRecord, type SeriesResults, type SessionResults } from './retrospective.js';
 
 export interface FeedbackDeps {
   store: TableStore;
@@ -88,39 +89,13 @@ export function sessionList(program: Program, sessions: readonly Session[]): str
     .join('\n');
 }
 
-/**
- * Shares one read among concurrent callers without ever handing a caller a read that started before it
- * asked: while a read runs, later callers join the single next one. Under a burst of votes this turns one
- * partition scan per vote into a handful, and every voter still sees a count that includes their own vote.
- */
-export function coalesce<T>(read: () => Promise<T>): () => Promise<T> {
-  let running: Promise<T> | undefined;
-  let queued: Promise<T> | undefined;
-  const start = (): Promise<T> => {
-    const p = read().finally(() => {
-      if (running === p) running = undefined;
-    });
-    running = p;
-    return p;
-  };
-  return () => {
-    if (!running) return start();
-    queued ??= running
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then(() => {
-        queued = undefined;
-        return start();
-      });
-    return queued;
-  };
+function sessionKey(programId: string, sessionId: string): string {
+  return `${programId}.${sessionId}`;
 }
 
-interface LiveView {
-  live: LiveAggregate;
-  voters: string[];
+function splitSessionKey(key: string): { programId: string; sessionId: string } {
+  const dot = key.indexOf('.');
+  return { programId: key.slice(0, dot), sessionId: key.slice(dot + 1) };
 }
 
 export class FeedbackService {
@@ -129,7 +104,8 @@ export class FeedbackService {
   private readonly logger: Logger;
   /** Opened polls by session. openedAt/closesAt never change once written, so they can be kept. */
   private readonly openPolls = new Map<string, Promise<PollState | undefined>>();
-  private readonly liveReads = new Map<string, () => Promise<LiveView>>();
+  /** Responses while a poll runs (thank-you card, `ergebnisse`); see live.ts. */
+  private readonly live: LiveResponses;
   /**
    * Voter rows known (written here or seen in a read) per session. Only MAX_REFRESH_USERS are ever listed
    * in a card's refresh, so writing more would cost a request per vote for nothing.
@@ -140,6 +116,19 @@ export class FeedbackService {
     this.repository = new FeedbackRepository(deps.store);
     this.clock = deps.clock ?? systemClock;
     this.logger = deps.logger ?? silentLogger;
+    this.live = new LiveResponses({
+      maxVoters: MAX_REFRESH_USERS,
+      scan: async (sessionKey) => {
+        const { programId, sessionId } = splitSessionKey(sessionKey);
+        const [responses, voters] = await Promise.all([
+          this.repository.listResponsesByResponder(programId, sessionId),
+          this.repository.listVoterUserIds(programId, sessionId, MAX_REFRESH_USERS),
+        ]);
+        this.voterRows.set(sessionKey, Math.max(this.voterRows.get(sessionKey) ?? 0, voters.length));
+        return { responses, voters };
+      },
+      onScanError: (error) => this.logger.warn({ event: 'feedback.live.scan_failed', err: (error as Error).name }, 'live results scan failed'),
+    });
   }
 
   get program(): Program {
@@ -235,40 +224,23 @@ export class FeedbackService {
       this.repository.putResponse(programId, session.id, key, answer, now),
       recordVoter ? this.repository.putVoter(programId, session.id, key, actor.responderUserId!, now) : undefined,
     ]);
+    this.live.recordLocal(voterKey, key, { ...answer, submittedAt: now }, recordVoter ? actor.responderUserId : undefined);
     this.logger.info({ event: 'feedback.vote.stored', sessionId: session.id }, 'vote stored');
     return { card: await this.thankYou(session, answer, actor, false) };
   }
 
-  private liveView(sessionId: string): Promise<LiveView> {
-    const programId = this.program.program.id;
-    const key = `${programId}.${sessionId}`;
-    let read = this.liveReads.get(key);
-    if (!read) {
-      read = coalesce(async () => {
-        const [live, voters] = await Promise.all([
-          this.liveAggregate(sessionId),
-          this.repository.listVoterUserIds(programId, sessionId, MAX_REFRESH_USERS),
-        ]);
-        this.voterRows.set(key, Math.max(this.voterRows.get(key) ?? 0, voters.length));
-        return { live, voters };
-      });
-      this.liveReads.set(key, read);
-    }
-    return read();
-  }
-
   private async thankYou(session: Session, answer: Answer, actor: ActorInput, closed: boolean): Promise<AdaptiveCard> {
-    const { live, voters } = await this.liveView(session.id);
+    const { responses, voters } = await this.live.snapshot(sessionKey(this.program.program.id, session.id));
+    const live = this.aggregate(responses.values());
     // The voter's own id first, so they keep the automatic refresh even when 60 others voted before.
     const userIds = actor.responderUserId ? [actor.responderUserId, ...voters.filter((v) => v !== actor.responderUserId)] : voters;
     return thankYouCard({ program: this.program, session, locale: actor.locale, answer, live, voterUserIds: userIds, closed });
   }
 
-  /** Count and (from minResponses on) average of a session, computed from the stored responses. */
-  async liveAggregate(sessionId: string): Promise<LiveAggregate> {
-    const program = this.program;
-    const ratings = await this.repository.listRatings(program.program.id, sessionId);
-    const minResponses = program.program.feedback.minResponses;
+  /** Count and (from minResponses on) average of a session's responses. */
+  private aggregate(responses: Iterable<ResponseRecord>): LiveAggregate {
+    const ratings = [...responses].map((r) => r.rating);
+    const minResponses = this.program.program.feedback.minResponses;
     const average = ratings.length >= minResponses ? mean(ratings) : undefined;
     return { count: ratings.length, minResponses, ...(average !== undefined ? { average } : {}) };
   }
@@ -319,8 +291,8 @@ export class FeedbackService {
             : t.unknownSessionArg(argument.trim(), list);
       return { text, summary: text.split('\n')[0] };
     }
-    const results = sessionResults(program, found.session, await this.repository.listResponses(program.program.id, found.session.id));
-    return resultsMessage(program, results, locale);
+    const { responses } = await this.live.snapshot(sessionKey(program.program.id, found.session.id));
+    return resultsMessage(program, sessionResults(program, found.session, [...responses.values()]), locale);
   }
 
   /** `rückblick` / `retrospective`: the series retrospective. */
@@ -334,6 +306,7 @@ export class FeedbackService {
   async deleteResponsesOf(aadObjectId: string): Promise<DeletionReport> {
     const key = await this.repository.responderKey(aadObjectId);
     const counts = await this.repository.deleteByResponderKey(key);
+    this.live.forget();
     const sessions = [...counts].map(([partition, removed]) => {
       const dot = partition.indexOf('.');
       return { programId: partition.slice(0, dot), sessionId: partition.slice(dot + 1), removed };
@@ -352,6 +325,7 @@ export class FeedbackService {
   async purgeOlderThan(days = DEFAULT_RETENTION_DAYS, now: Date = this.clock.now()): Promise<{ removed: number; cutoff: Date }> {
     const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
     const removed = await this.repository.purgeBefore(cutoff);
+    this.live.forget();
     this.logger.info({ event: 'feedback.retention.purged', removed, days }, 'old responses purged');
     return { removed, cutoff };
   }

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { LiveResponses } from './live.js';
+import type { ResponseRecord } from './retrospective.js';
+
+const at = new Date('2025-09-01T10:00:00Z');
+const vote = (rating: number): ResponseRecord => ({ rating, submittedAt: at });
+
+/** A storage stand-in whose scans can be held open, and a clock moved by hand. */
+function rig(options: { maxVoters?: number } = {}) {
+  const stored = new Map<string, ResponseRecord>();
+  const voters: string[] = [];
+  let time = 0;
+  const holds: Array<() => void> = [];
+  let hold = false;
+  let fail = false;
+  let scans = 0;
+  const errors: unknown[] = [];
+  const live = new LiveResponses({
+    maxVoters: options.maxVoters ?? 60,
+    rescanMs: 2000,
+    now: () => time,
+    onScanError: (e) => errors.push(e),
+    scan: async () => {
+      scans++;
+      const copy = { responses: new Map(stored), voters: [...voters] };
+      if (hold) await new Promise<void>((resolve) => holds.push(resolve));
+      if (fail) throw new Error('storage down');
+      return copy;
+    },
+  });
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  return {
+    live,
+    stored,
+    voters,
+    errors,
+    scans: () => scans,
+    advance: (ms: number) => (time += ms),
+    hold: (on: boolean) => (hold = on),
+    fail: (on: boolean) => (fail = on),
+    release: async () => {
+      holds.splice(0).forEach((r) => r());
+      await settle();
+    },
+    settle,
+  };
+}
+
+describe('LiveResponses', () => {
+  it('reads storage once, then counts this instance’s votes at once and other instances’ votes after a rescan', async () => {
+    const r = rig();
+    r.stored.set('a', vote(4));
+    expect((await r.live.snapshot('p.s')).responses.size).toBe(1);
+    expect(r.scans()).toBe(1);
+
+    r.stored.set('b', vote(2)); // stored here ...
+    r.live.recordLocal('p.s', 'b', vote(2));
+    r.stored.set('c', vote(5)); // ... and by another instance
+    const soon = await r.live.snapshot('p.s');
+    expect([...soon.responses.keys()].sort()).toEqual(['a', 'b']);
+    expect(r.scans()).toBe(1);
+
+    r.advance(2000);
+    await r.live.snapshot('p.s'); // stale: answered from memory, refreshed in the background
+    await r.settle();
+    expect(r.scans()).toBe(2);
+    expect([...(await r.live.snapshot('p.s')).responses.keys()].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps a vote stored while a scan was running that the scan did not see', async () => {
+    const r = rig();
+    await r.live.snapshot('p.s');
+    r.advance(5000);
+    r.hold(true);
+    await r.live.snapshot('p.s'); // starts a background scan of an empty partition
+    r.advance(10);
+    r.stored.set('late', vote(3));
+    r.live.recordLocal('p.s', 'late', vote(3));
+    await r.release();
+    expect(r.scans()).toBe(2);
+    expect((await r.live.snapshot('p.s')).responses.get('late')?.rating).toBe(3);
+  });
+
+  it('an edited vote replaces the earlier one of the same person', async () => {
+    const r = rig();
+    r.stored.set('a', vote(1));
+    await r.live.snapshot('p.s');
+    r.live.recordLocal('p.s', 'a', vote(5));
+    const { responses } = await r.live.snapshot('p.s');
+    expect(responses.size).toBe(1);
+    expect(responses.get('a')?.rating).toBe(5);
+  });
+
+  it('after forget() a scan that started earlier cannot bring deleted responses back', async () => {
+    const r = rig();
+    r.stored.set('gone', vote(2));
+    await r.live.snapshot('p.s');
+    r.advance(3000);
+    r.hold(true);
+    await r.live.snapshot('p.s'); // background scan still sees "gone"
+    r.stored.delete('gone');
+    r.live.forget();
+    await r.release();
+    r.hold(false);
+    expect((await r.live.snapshot('p.s')).responses.has('gone')).toBe(false);
+  });
+
+  it('a failed background scan keeps the last snapshot and is reported; a failed first scan fails the caller', async () => {
+    const r = rig();
+    r.stored.set('a', vote(4));
+    await r.live.snapshot('p.s');
+    r.advance(3000);
+    r.fail(true);
+    expect((await r.live.snapshot('p.s')).responses.size).toBe(1);
+    await r.settle();
+    expect(r.errors).toHaveLength(1);
+    await expect(r.live.snapshot('other.session')).rejects.toThrow('storage down');
+    r.fail(false);
+    expect((await r.live.snapshot('other.session')).responses.size).toBe(1);
+  });
+
+  it('lists each voter once and at most maxVoters of them', async () => {
+    const r = rig({ maxVoters: 2 });
+    r.voters.push('u1');
+    await r.live.snapshot('p.s');
+    r.live.recordLocal('p.s', 'k1', vote(3), 'u1');
+    r.live.recordLocal('p.s', 'k2', vote(3), 'u2');
+    r.live.recordLocal('p.s', 'k3', vote(3), 'u3');
+    expect((await r.live.snapshot('p.s')).voters).toEqual(['u1', 'u2']);
+  });
+
+  it('forgets sessions nobody looked at for a long time', async () => {
+    const r = rig();
+    await r.live.snapshot('p.s');
+    r.advance(16 * 60_000);
+    await r.live.snapshot('p.t');
+    await r.live.snapshot('p.s');
+    expect(r.scans()).toBe(3); // p.s was read again rather than served from a 16-minute-old snapshot
+  });
+});

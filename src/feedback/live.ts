@@ -1,0 +1,121 @@
+// What the thank-you card and `ergebnisse` show while a poll runs: the responses of a session as this
+// instance knows them. That is the last scan of the session's partition plus every vote stored by this
+// instance since that scan began, so a voter always sees a count that includes their own vote. Votes stored
+// by other instances appear with the next scan, which runs in the background at most every `rescanMs` while
+// the session is being looked at. Without this, every vote of a burst would read the whole partition again.
+// The scheduled results post reads storage itself and never depends on this view.
+import type { ResponseRecord } from './retrospective.js';
+
+export interface SessionSnapshot {
+  /** Responses by responder key (the pseudonym; no names). */
+  responses: ReadonlyMap<string, ResponseRecord>;
+  /** Bot Framework ids of up to `maxVoters` voters, for the card's automatic refresh. */
+  voters: readonly string[];
+}
+
+export interface LiveResponsesOptions {
+  /** Reads a session's partition: all responses by responder key, and up to `maxVoters` voter ids. */
+  scan(sessionKey: string): Promise<{ responses: Map<string, ResponseRecord>; voters: string[] }>;
+  maxVoters: number;
+  /** A snapshot older than this is refreshed in the background (default 2 s). */
+  rescanMs?: number;
+  /** Sessions not looked at for this long are forgotten (default 15 min). */
+  forgetMs?: number;
+  /** Monotonic milliseconds; injectable for tests. */
+  now?: () => number;
+  /** Told about a background scan that failed (the previous snapshot stays in use). */
+  onScanError?: (error: unknown) => void;
+}
+
+interface Entry {
+  snapshot?: { responses: Map<string, ResponseRecord>; voters: string[] };
+  /** When the scan behind the snapshot started. */
+  scannedAt: number;
+  /** Writes of this instance, with the time they were stored, kept until a scan that started later has them. */
+  local: Map<string, { record: ResponseRecord; at: number; voter?: string }>;
+  scanning?: Promise<void>;
+  usedAt: number;
+}
+
+export class LiveResponses {
+  private readonly entries = new Map<string, Entry>();
+  /** Raised by forget(): a scan that started before it must not bring deleted responses back. */
+  private generation = 0;
+  private readonly now: () => number;
+  private readonly rescanMs: number;
+  private readonly forgetMs: number;
+
+  constructor(private readonly options: LiveResponsesOptions) {
+    this.now = options.now ?? (() => performance.now());
+    this.rescanMs = options.rescanMs ?? 2000;
+    this.forgetMs = options.forgetMs ?? 15 * 60_000;
+  }
+
+  private entry(sessionKey: string): Entry {
+    let entry = this.entries.get(sessionKey);
+    if (!entry) {
+      entry = { scannedAt: -Infinity, local: new Map(), usedAt: this.now() };
+      this.entries.set(sessionKey, entry);
+    }
+    return entry;
+  }
+
+  /** Called once a vote is stored: it counts from now on, whatever the next scan returns. */
+  recordLocal(sessionKey: string, responderKey: string, record: ResponseRecord, voterUserId?: string): void {
+    const entry = this.entry(sessionKey);
+    const at = this.now();
+    entry.local.set(responderKey, { record, at, ...(voterUserId ? { voter: voterUserId } : {}) });
+    if (entry.snapshot) apply(entry.snapshot, responderKey, record, voterUserId, this.options.maxVoters);
+  }
+
+  /**
+   * The session's responses: waits for a scan only when there is no snapshot yet. The snapshot is this
+   * cache's own and changes with later votes: read it before the next await.
+   */
+  async snapshot(sessionKey: string): Promise<SessionSnapshot> {
+    this.sweep();
+    const entry = this.entry(sessionKey);
+    entry.usedAt = this.now();
+    if (!entry.snapshot) await this.rescan(sessionKey, entry);
+    else if (this.now() - entry.scannedAt >= this.rescanMs) {
+      this.rescan(sessionKey, entry).catch((error: unknown) => this.options.onScanError?.(error));
+    }
+    return entry.snapshot ?? { responses: new Map(), voters: [] };
+  }
+
+  /** Drops everything known (after a deletion or purge): the next look reads storage again. */
+  forget(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  private rescan(sessionKey: string, entry: Entry): Promise<void> {
+    entry.scanning ??= (async () => {
+      const generation = this.generation;
+      const startedAt = this.now();
+      try {
+        const fresh = await this.options.scan(sessionKey);
+        if (generation !== this.generation || this.entries.get(sessionKey) !== entry) return;
+        for (const [key, write] of entry.local) {
+          if (write.at >= startedAt) apply(fresh, key, write.record, write.voter, this.options.maxVoters);
+          else entry.local.delete(key);
+        }
+        entry.snapshot = fresh;
+        entry.scannedAt = startedAt;
+      } finally {
+        entry.scanning = undefined;
+      }
+    })();
+    return entry.scanning;
+  }
+
+  private sweep(): void {
+    const cutoff = this.now() - this.forgetMs;
+    for (const [key, entry] of this.entries) if (entry.usedAt < cutoff && !entry.scanning) this.entries.delete(key);
+  }
+}
+
+function apply(snapshot: { responses: Map<string, ResponseRecord>; voters: string[] }, responderKey: string, record: ResponseRecord, voter: string | undefined, maxVoters: number): void {
+  snapshot.responses.set(responderKey, record);
+  if (voter && snapshot.voters.length < maxVoters && !snapshot.voters.includes(voter)) snapshot.voters.push(voter);
+}
