@@ -53,7 +53,7 @@ export function mixedActivities(n: number, options: TrafficOptions, questions = 
     else if (slot < 9) {
       const person = A.user(options.voterBase + voter++);
       out.push({ kind: 'vote', body: A.cardAction(where, person, 'feedback.submit', { sessionId: BENCH_SESSION, rating: 1 + (i % 5), good: `Gut ${i}`, better: '' }) });
-    } else out.push({ kind: 'command', body: A.personalMessage(where, asker, COMMAND_TEXTS[i % COMMAND_TEXTS.length]!) });
+    } else out.push({ kind: 'command', body: A.personalMessage(where, asker, COMMAND_TEXTS[Math.floor(i / 10) % COMMAND_TEXTS.length]!) });
   }
   return out;
 }

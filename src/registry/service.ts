@@ -142,6 +142,7 @@ export class ConversationRegistry {
 
   async setSubscribed(s: ConversationSighting, subscribed: boolean): Promise<void> {
     const entry = await this.touch(s);
+    if (entry.unsubscribed === !subscribed) return;
     await this.deps.repository.patch(entry.kind, entry.conversationId, entry.teamId, {
       unsubscribed: !subscribed,
       updatedAt: this.deps.clock.now().toISOString(),
