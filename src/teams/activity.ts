@@ -55,10 +55,27 @@ export const incomingActivitySchema = z
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function wellFormed<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD') as T;
-  if (Array.isArray(value)) return value.map((v) => wellFormed(v)) as T;
+  return isWellFormedDeep(value) ? value : repair(value);
+}
+
+/** String.prototype.isWellFormed (Node 20; not yet in TypeScript's ES2023 lib). */
+const isWellFormedString = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/** Almost every activity is already well formed: checking is cheaper than copying it. */
+function isWellFormedDeep(value: unknown): boolean {
+  if (typeof value === 'string') return isWellFormedString(value);
+  if (Array.isArray(value)) return value.every(isWellFormedDeep);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormed(k), wellFormed(v)])) as T;
+    for (const [k, v] of Object.entries(value)) if (!isWellFormedString(k) || !isWellFormedDeep(v)) return false;
+  }
+  return true;
+}
+
+function repair<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map((v) => repair(v)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [repair(k), repair(v)])) as T;
   }
   return value;
 }
@@ -91,7 +108,19 @@ function channelOf(conversationId: string): string {
   return conversationId.split(';')[0]!;
 }
 
+/** A turn asks several times (registry refresh, routing, commands); the answer is the same each time. */
+const sightings = new WeakMap<object, ConversationSighting>();
+
 export function sightingOf(activity: Partial<Activity>): ConversationSighting {
+  let sighting = sightings.get(activity);
+  if (!sighting) {
+    sighting = readSighting(activity);
+    sightings.set(activity, sighting);
+  }
+  return sighting;
+}
+
+function readSighting(activity: Partial<Activity>): ConversationSighting {
   const channelData = (activity.channelData ?? {}) as {
     tenant?: { id?: string };
     team?: { id?: string };
