@@ -39,17 +39,32 @@ export function parseDuration(iso: string): Duration {
   return Duration.fromISO(iso);
 }
 
+/** Formatted dates and times, shared like the parsed ones: the same few sessions are shown over and over. */
+const formatted = new Map<string, string>();
+
+function memoFormat(key: string, format: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = format();
+    if (formatted.size >= PARSED_LIMIT) formatted.delete(formatted.keys().next().value!);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 /** "Dienstag, 26. August 2025" / "Tuesday, 26 August 2025" in the given zone. */
 export function formatDate(dt: DateTime, locale: Locale): string {
-  return locale === 'de'
-    ? dt.setLocale('de').toFormat("cccc, d. LLLL yyyy")
-    : dt.setLocale('en').toFormat('cccc, d LLLL yyyy');
+  return memoFormat(`d|${dt.toMillis()}|${dt.zoneName}|${locale}`, () =>
+    locale === 'de' ? dt.setLocale('de').toFormat("cccc, d. LLLL yyyy") : dt.setLocale('en').toFormat('cccc, d LLLL yyyy'),
+  );
 }
 
 /** "10:00–12:00 Uhr" / "10:00–12:00". */
 export function formatTimeRange(start: DateTime, end: DateTime, locale: Locale): string {
-  const range = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
-  return locale === 'de' ? `${range} Uhr` : range;
+  return memoFormat(`t|${start.toMillis()}|${start.zoneName}|${end.toMillis()}|${end.zoneName}|${locale}`, () => {
+    const range = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
+    return locale === 'de' ? `${range} Uhr` : range;
+  });
 }
 
 /** Sessions sorted by start instant. */

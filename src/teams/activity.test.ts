@@ -22,9 +22,9 @@ describe('sightingOf', () => {
       type: 'message',
       serviceUrl: 'https://smba.example/',
       channelId: 'msteams',
-      conversation: { id: 'a:1', conversationType: 'personal', tenantId: 't1' },
-      from: { id: '29:u', aadObjectId: 'aad-u' },
-      recipient: { id: '28:bot' },
+      conversation: { id: 'a:1', name: '', isGroup: false, conversationType: 'personal', tenantId: 't1' },
+      from: { id: '29:u', name: 'U', aadObjectId: 'aad-u' },
+      recipient: { id: '28:bot', name: 'Bot' },
       locale: 'en-US',
     };
     const first = sightingOf(activity);
