@@ -5,24 +5,33 @@ import type { ResponseRecord } from './retrospective.js';
 const at = new Date('2025-09-01T10:00:00Z');
 const vote = (rating: number): ResponseRecord => ({ rating, submittedAt: at });
 
-/** A storage stand-in whose scans can be held open, and a clock moved by hand. */
+/** A storage stand-in (rows carry a server timestamp) whose scans can be held open, and a clock moved by hand. */
 function rig(options: { maxVoters?: number } = {}) {
-  const stored = new Map<string, ResponseRecord>();
+  const rows = new Map<string, { record: ResponseRecord; ts: number }>();
+  let serverTime = 1_000_000;
+  const stored = {
+    set: (key: string, record: ResponseRecord) => rows.set(key, { record, ts: (serverTime += 1000) }),
+    delete: (key: string) => rows.delete(key),
+  };
   const voters: string[] = [];
   let time = 0;
   const holds: Array<() => void> = [];
   let hold = false;
   let fail = false;
-  let scans = 0;
+  const sinces: Array<number | undefined> = [];
   const errors: unknown[] = [];
   const live = new LiveResponses({
     maxVoters: options.maxVoters ?? 60,
     rescanMs: 2000,
+    fullScanMs: 60_000,
+    marginMs: 5000,
     now: () => time,
     onScanError: (e) => errors.push(e),
-    scan: async () => {
-      scans++;
-      const copy = { responses: new Map(stored), voters: [...voters] };
+    scan: async (_key, since) => {
+      sinces.push(since?.getTime());
+      const picked = [...rows].filter(([, row]) => since === undefined || row.ts >= since.getTime());
+      const newest = picked.length ? Math.max(...picked.map(([, row]) => row.ts)) : undefined;
+      const copy = { responses: new Map(picked.map(([k, row]) => [k, row.record])), voters: [...voters], ...(newest ? { newest: new Date(newest) } : {}) };
       if (hold) await new Promise<void>((resolve) => holds.push(resolve));
       if (fail) throw new Error('storage down');
       return copy;
@@ -34,7 +43,9 @@ function rig(options: { maxVoters?: number } = {}) {
     stored,
     voters,
     errors,
-    scans: () => scans,
+    sinces,
+    scans: () => sinces.length,
+    serverTime: () => serverTime,
     advance: (ms: number) => (time += ms),
     hold: (on: boolean) => (hold = on),
     fail: (on: boolean) => (fail = on),
@@ -117,6 +128,30 @@ describe('LiveResponses', () => {
     await expect(r.live.snapshot('other.session')).rejects.toThrow('storage down');
     r.fail(false);
     expect((await r.live.snapshot('other.session')).responses.size).toBe(1);
+  });
+
+  it('rescans read only rows changed since the newest one seen, and a full read every minute notices deletions', async () => {
+    const r = rig();
+    for (let i = 0; i < 50; i++) r.stored.set(`old${i}`, vote(3));
+    await r.live.snapshot('p.s');
+    expect(r.sinces).toEqual([undefined]);
+    const newest = r.serverTime();
+    r.stored.set('new', vote(5));
+    r.stored.delete('old0'); // deleted by another instance
+    r.advance(2000);
+    await r.live.snapshot('p.s');
+    await r.settle();
+    expect(r.sinces).toEqual([undefined, newest - 5000]);
+    let { responses } = await r.live.snapshot('p.s');
+    expect(responses.size).toBe(51);
+    expect(responses.get('new')?.rating).toBe(5);
+    r.advance(60_000);
+    await r.live.snapshot('p.s');
+    await r.settle();
+    expect(r.sinces.at(-1)).toBeUndefined();
+    ({ responses } = await r.live.snapshot('p.s'));
+    expect(responses.size).toBe(50);
+    expect(responses.has('old0')).toBe(false);
   });
 
   it('lists each voter once and at most maxVoters of them', async () => {

@@ -3,6 +3,9 @@
 // instance since that scan began, so a voter always sees a count that includes their own vote. Votes stored
 // by other instances appear with the next scan, which runs in the background at most every `rescanMs` while
 // the session is being looked at. Without this, every vote of a burst would read the whole partition again.
+// A rescan reads only the rows changed since the newest one seen (less a margin for writes still in flight
+// and for clock skew); a full read every `fullScanMs` also notices rows deleted elsewhere. Reading thousands
+// of rows every two seconds held up the storage emulator, and everyone's latency with it.
 // The scheduled results post reads storage itself and never depends on this view.
 import type { ResponseRecord } from './retrospective.js';
 
@@ -14,11 +17,18 @@ export interface SessionSnapshot {
 }
 
 export interface LiveResponsesOptions {
-  /** Reads a session's partition: all responses by responder key, and up to `maxVoters` voter ids. */
-  scan(sessionKey: string): Promise<{ responses: Map<string, ResponseRecord>; voters: string[] }>;
+  /**
+   * Reads a session's partition: the responses by responder key (with `since`, only rows changed from then
+   * on), the newest row's storage timestamp, and up to `maxVoters` voter ids.
+   */
+  scan(sessionKey: string, since?: Date): Promise<{ responses: Map<string, ResponseRecord>; newest?: Date; voters: string[] }>;
   maxVoters: number;
   /** A snapshot older than this is refreshed in the background (default 2 s). */
   rescanMs?: number;
+  /** A refresh reads the whole partition again at least this often (default 60 s). */
+  fullScanMs?: number;
+  /** How far before the newest row seen a partial rescan starts (default 5 s). */
+  marginMs?: number;
   /** Sessions not looked at for this long are forgotten (default 15 min). */
   forgetMs?: number;
   /** Monotonic milliseconds; injectable for tests. */
@@ -29,8 +39,11 @@ export interface LiveResponsesOptions {
 
 interface Entry {
   snapshot?: { responses: Map<string, ResponseRecord>; voters: string[] };
-  /** When the scan behind the snapshot started. */
+  /** When the scan behind the snapshot started, and the last full one. */
   scannedAt: number;
+  fullAt: number;
+  /** The newest storage timestamp seen in the partition. */
+  newest?: number;
   /** Writes of this instance, with the time they were stored, kept until a scan that started later has them. */
   local: Map<string, { record: ResponseRecord; at: number; voter?: string }>;
   scanning?: Promise<void>;
@@ -43,18 +56,22 @@ export class LiveResponses {
   private generation = 0;
   private readonly now: () => number;
   private readonly rescanMs: number;
+  private readonly fullScanMs: number;
+  private readonly marginMs: number;
   private readonly forgetMs: number;
 
   constructor(private readonly options: LiveResponsesOptions) {
     this.now = options.now ?? (() => performance.now());
     this.rescanMs = options.rescanMs ?? 2000;
+    this.fullScanMs = options.fullScanMs ?? 60_000;
+    this.marginMs = options.marginMs ?? 5000;
     this.forgetMs = options.forgetMs ?? 15 * 60_000;
   }
 
   private entry(sessionKey: string): Entry {
     let entry = this.entries.get(sessionKey);
     if (!entry) {
-      entry = { scannedAt: -Infinity, local: new Map(), usedAt: this.now() };
+      entry = { scannedAt: -Infinity, fullAt: -Infinity, local: new Map(), usedAt: this.now() };
       this.entries.set(sessionKey, entry);
     }
     return entry;
@@ -91,17 +108,25 @@ export class LiveResponses {
 
   private rescan(sessionKey: string, entry: Entry): Promise<void> {
     entry.scanning ??= (async () => {
-      const generation = this.generation;
-      const startedAt = this.now();
       try {
-        const fresh = await this.options.scan(sessionKey);
+        const generation = this.generation;
+        const startedAt = this.now();
+        const previous = entry.snapshot;
+        const full = !previous || entry.newest === undefined || startedAt - entry.fullAt >= this.fullScanMs;
+        const scanned = await this.options.scan(sessionKey, full ? undefined : new Date(entry.newest! - this.marginMs));
         if (generation !== this.generation || this.entries.get(sessionKey) !== entry) return;
+        const responses = full ? scanned.responses : new Map([...previous!.responses, ...scanned.responses]);
+        const fresh = { responses, voters: scanned.voters };
         for (const [key, write] of entry.local) {
           if (write.at >= startedAt) apply(fresh, key, write.record, write.voter, this.options.maxVoters);
           else entry.local.delete(key);
         }
         entry.snapshot = fresh;
         entry.scannedAt = startedAt;
+        if (full) entry.fullAt = startedAt;
+        const newest = scanned.newest?.getTime();
+        if (full) entry.newest = newest;
+        else if (newest !== undefined && newest > entry.newest!) entry.newest = newest;
       } finally {
         entry.scanning = undefined;
       }

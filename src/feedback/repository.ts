@@ -12,7 +12,7 @@
 //   settings           PK = "feedback"                  RK = "responderKeySecret"  secret (base64, 32 bytes)
 // Program and session ids are [a-z0-9-], so "." and "~" cannot collide with them.
 import crypto from 'node:crypto';
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import { isStatus, listAll, odataString, type TableStore } from '../storage/tables.js';
 import type { ResponseRecord } from './retrospective.js';
 
@@ -155,11 +155,24 @@ export class FeedbackRepository {
     return rows.map(toRecord);
   }
 
-  /** A session's responses by responder key (for the live view, which merges its own later votes by key). */
-  async listResponsesByResponder(programId: string, sessionId: string): Promise<Map<string, ResponseRecord>> {
+  /**
+   * A session's responses by responder key (for the live view, which merges its own later votes by key).
+   * With `since`, only rows stored or changed from then on (by the table's Timestamp); `newest` is the latest
+   * Timestamp among the rows read.
+   */
+  async listResponsesByResponder(programId: string, sessionId: string, since?: Date): Promise<{ responses: Map<string, ResponseRecord>; newest?: Date }> {
     const table = await this.table('responses');
-    const rows = await listAll<ResponseEntity>(table, `PartitionKey eq ${odataString(sessionPartition(programId, sessionId))}`);
-    return new Map(rows.map((row) => [row.rowKey!, toRecord(row)]));
+    const partition = `PartitionKey eq ${odataString(sessionPartition(programId, sessionId))}`;
+    const filter = since ? `${partition} and Timestamp ge datetime'${since.toISOString()}'` : partition;
+    // Small pages: a burst's rescan then never holds up storage (or this process) for long in one piece.
+    const rows: TableEntityResult<ResponseEntity>[] = [];
+    for await (const page of table.listEntities<ResponseEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: 200 })) rows.push(...page);
+    let newest: number | undefined;
+    for (const row of rows) {
+      const t = Date.parse(String((row as { timestamp?: unknown }).timestamp ?? ''));
+      if (Number.isFinite(t) && (newest === undefined || t > newest)) newest = t;
+    }
+    return { responses: new Map(rows.map((row) => [row.rowKey!, toRecord(row)])), ...(newest !== undefined ? { newest: new Date(newest) } : {}) };
   }
 
   /** Every response of a program, grouped by session id. */

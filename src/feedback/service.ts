@@ -118,14 +118,14 @@ export class FeedbackService {
     this.logger = deps.logger ?? silentLogger;
     this.live = new LiveResponses({
       maxVoters: MAX_REFRESH_USERS,
-      scan: async (sessionKey) => {
+      scan: async (sessionKey, since) => {
         const { programId, sessionId } = splitSessionKey(sessionKey);
-        const [responses, voters] = await Promise.all([
-          this.repository.listResponsesByResponder(programId, sessionId),
+        const [read, voters] = await Promise.all([
+          this.repository.listResponsesByResponder(programId, sessionId, since),
           this.repository.listVoterUserIds(programId, sessionId, MAX_REFRESH_USERS),
         ]);
         this.voterRows.set(sessionKey, Math.max(this.voterRows.get(sessionKey) ?? 0, voters.length));
-        return { responses, voters };
+        return { ...read, voters };
       },
       onScanError: (error) => this.logger.warn({ event: 'feedback.live.scan_failed', err: (error as Error).name }, 'live results scan failed'),
     });

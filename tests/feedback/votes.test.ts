@@ -301,3 +301,22 @@ describe('storage failure', () => {
     expect(texts(outcome.card)).toContain('Erneut versuchen');
   });
 });
+
+describe('reading a session partially', () => {
+  it('lists only the rows stored from a storage timestamp on, and reports the newest timestamp', async () => {
+    const { store, service } = await setup();
+    const repo = service.repository;
+    await repo.putResponse('p', 's', 'early', { rating: 2 }, new Date(AFTER_END));
+    const all = await repo.listResponsesByResponder('p', 's');
+    expect([...all.responses.keys()]).toEqual(['early']);
+    expect(all.newest).toBeInstanceOf(Date);
+    await new Promise((r) => setTimeout(r, 50));
+    const cut = new Date(all.newest!.getTime() + 1);
+    await repo.putResponse('p', 's', 'late', { rating: 4, good: 'gut' }, new Date(AFTER_END));
+    const since = await repo.listResponsesByResponder('p', 's', cut);
+    expect([...since.responses.keys()]).toEqual(['late']);
+    expect(since.responses.get('late')).toMatchObject({ rating: 4, good: 'gut' });
+    expect(since.newest!.getTime()).toBeGreaterThan(all.newest!.getTime());
+    expect((await rows(store)).length).toBe(2);
+  });
+});
