@@ -1,13 +1,40 @@
 // Per-recipient delivery records.
-// Table "deliveries": PartitionKey = safeKey(jobId), RowKey = safeKey(targetKey) where targetKey is the
-// conversation id (send jobs) or "conversationId|activityId" (update jobs). One partition per job keeps a
-// job's records in one query and lets writes be batched into transactions.
+// Table "deliveries": PartitionKey = "<safeKey(jobId)>|<bucket>", RowKey = safeKey(targetKey), where
+// targetKey is the conversation id (send jobs) or "conversationId|activityId" (update jobs) and bucket is
+// one of RECORD_BUCKETS two-digit hex values hashed from the targetKey. A job's records are one range query
+// ("|" never occurs in safeKey output, so no other job's partitions fall in the range), and writes that
+// arrive together are batched into one transaction per bucket. Why buckets: Azure serves one partition at up
+// to ~2,000 entities/s, and the storage emulator finds a row by scanning its partition: 10,000 updates in a
+// single 10,000-row partition cost it 10.9 s of CPU, in 8 buckets 2.75 s. Why only 8: at a few hundred
+// writes/s more buckets mean smaller transactions and more requests (32 buckets were slower than one).
+// The bucket count is part of the stored layout: changing it orphans the records of running jobs.
 import type { TableClient } from '@azure/data-tables';
 import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 import type { TableBatcher } from '../storage/table-batcher.js';
 import type { DeliveryRecord, DeliveryStatus } from './types.js';
 
 export const DELIVERY_RECORDS_TABLE = 'deliveries';
+const RECORD_BUCKETS = 8;
+
+/** FNV-1a of the target key, so a recipient's record always lands in the same bucket. */
+function bucketOf(targetKey: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < targetKey.length; i++) {
+    h ^= targetKey.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return ((h >>> 0) % RECORD_BUCKETS).toString(16).padStart(2, '0');
+}
+
+export function recordPartition(jobId: string, targetKey: string): string {
+  return `${safeKey(jobId)}|${bucketOf(targetKey)}`;
+}
+
+/** Every partition of a job: "<job>|00" up to "<job>|1f" ("}" follows "|"). */
+function jobFilter(jobId: string): string {
+  const job = safeKey(jobId);
+  return `PartitionKey ge ${odataString(`${job}|`)} and PartitionKey lt ${odataString(`${job}}`)}`;
+}
 
 export interface NewRecord {
   targetKey: string;
@@ -68,7 +95,7 @@ export class TableRecordStore implements DeliveryRecordStore {
 
   async list(jobId: string): Promise<DeliveryRecord[]> {
     const { client } = await this.writer();
-    const rows = await listAll<RecordEntity>(client, `PartitionKey eq ${odataString(safeKey(jobId))}`);
+    const rows = await listAll<RecordEntity>(client, jobFilter(jobId));
     return (rows as unknown as (RecordEntity & { etag: string })[]).map((row) => ({
       jobId: row.jobId,
       targetKey: row.targetKey,
@@ -90,7 +117,7 @@ export class TableRecordStore implements DeliveryRecordStore {
     const { batcher } = await this.writer();
     const updatedAt = now.toISOString();
     const entity: RecordEntity & { partitionKey: string; rowKey: string } = strip({
-      partitionKey: safeKey(jobId),
+      partitionKey: recordPartition(jobId, r.targetKey),
       rowKey: safeKey(r.targetKey),
       jobId,
       targetKey: r.targetKey,
@@ -123,7 +150,7 @@ export class TableRecordStore implements DeliveryRecordStore {
     try {
       const etag = await batcher.write({
         type: 'merge',
-        entity: strip({ partitionKey: safeKey(record.jobId), rowKey: safeKey(record.targetKey), ...patch, updatedAt }),
+        entity: strip({ partitionKey: recordPartition(record.jobId, record.targetKey), rowKey: safeKey(record.targetKey), ...patch, updatedAt }),
         etag: record.etag,
       });
       return { ...record, ...strip(patch), updatedAt, etag };
@@ -138,7 +165,7 @@ export class TableRecordStore implements DeliveryRecordStore {
     const updatedAt = now.toISOString();
     const etag = await batcher.write({
       type: 'merge',
-      entity: strip({ partitionKey: safeKey(record.jobId), rowKey: safeKey(record.targetKey), ...patch, updatedAt }),
+      entity: strip({ partitionKey: recordPartition(record.jobId, record.targetKey), rowKey: safeKey(record.targetKey), ...patch, updatedAt }),
     });
     return { ...record, ...patch, updatedAt, etag };
   }
