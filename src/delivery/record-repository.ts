@@ -9,31 +9,20 @@
 // writes/s more buckets mean smaller transactions and more requests (32 buckets were slower than one).
 // The bucket count is part of the stored layout: changing it orphans the records of running jobs.
 import type { TableClient } from '@azure/data-tables';
-import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { bucketOf, bucketRangeFilter, isStatus, listAll, safeKey, type TableStore } from '../storage/tables.js';
 import type { TableBatcher } from '../storage/table-batcher.js';
 import type { DeliveryRecord, DeliveryStatus } from './types.js';
 
 export const DELIVERY_RECORDS_TABLE = 'deliveries';
 const RECORD_BUCKETS = 8;
 
-/** FNV-1a of the target key, so a recipient's record always lands in the same bucket. */
-function bucketOf(targetKey: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < targetKey.length; i++) {
-    h ^= targetKey.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return ((h >>> 0) % RECORD_BUCKETS).toString(16).padStart(2, '0');
-}
-
 export function recordPartition(jobId: string, targetKey: string): string {
-  return `${safeKey(jobId)}|${bucketOf(targetKey)}`;
+  return `${safeKey(jobId)}|${bucketOf(targetKey, RECORD_BUCKETS)}`;
 }
 
-/** Every partition of a job: "<job>|00" up to "<job>|1f" ("}" follows "|"). */
+/** Every partition of a job. */
 function jobFilter(jobId: string): string {
-  const job = safeKey(jobId);
-  return `PartitionKey ge ${odataString(`${job}|`)} and PartitionKey lt ${odataString(`${job}}`)}`;
+  return bucketRangeFilter(safeKey(jobId));
 }
 
 export interface NewRecord {

@@ -110,6 +110,25 @@ export function safeKey(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%/g, '$');
 }
 
+/**
+ * A stable bucket ("00".."ff") for a key: FNV-1a mod `buckets`. Spreads one logical partition over several,
+ * so that a hot or large one stays under Azure's per-partition rate and the emulator's per-row partition scans
+ * stay short. The count is part of a table's stored layout.
+ */
+export function bucketOf(key: string, buckets: number): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return ((h >>> 0) % buckets).toString(16).padStart(2, '0');
+}
+
+/** OData filter for every bucket partition "<prefix>|00".."<prefix>|ff" ("}" follows "|"). */
+export function bucketRangeFilter(prefix: string): string {
+  return `PartitionKey ge ${odataString(`${prefix}|`)} and PartitionKey lt ${odataString(`${prefix}}`)}`;
+}
+
 export async function listAll<T extends object>(client: TableClient, filter?: string): Promise<TableEntity<T>[]> {
   const out: TableEntity<T>[] = [];
   const iter = client.listEntities<T>(filter ? { queryOptions: { filter } } : undefined);
