@@ -1,5 +1,6 @@
 // FAQ benchmark: `npm run bench -- faq`. Prints one JSON object:
 //   cases, correct, accuracy, declined_correctly, p50_ms, p99_ms  — the evaluation set on the default content
+//                   (first ask of each question; repeated_p50_ms/repeated_p99_ms: asked again)
 //   baseline        — the same set scored by plain BM25 (MiniSearch defaults, no German processing)
 //   calibration     — the confidence distributions the answer threshold is set from
 //   seed            — the set with the raw seed announcement as the only material
@@ -63,8 +64,11 @@ export async function run(args: string[] = []): Promise<unknown> {
   const contentDir = args.find((a) => a.startsWith('--content='))?.slice('--content='.length) ?? path.join(root, 'content');
   const set = await loadEvalSet(path.join(root, 'tests/faq/eval.yaml'));
   const engine = await createFaqEngine({ contentDir });
-  runEval(engine, set); // warm-up (JIT, caches)
-  const summary = runEval(engine, set);
+  runEval(engine, set); // warm-up (JIT)
+  // Timed on a second engine: the engine remembers what each question resolved to, and the figure wanted is
+  // the first ask. The repeated ask (what a burst of the same question costs) is measured afterwards.
+  const summary = runEval(await createFaqEngine({ contentDir }), set);
+  const repeated = runEval(engine, set).outcomes.map((o) => o.ms);
   const times = summary.outcomes.map((o) => o.ms);
   const baseline = runBaseline(engine.knowledgeBase, set);
   const calibration = calibrate(createFaqEngineFromKnowledgeBase(engine.knowledgeBase, { threshold: 0 }), set);
@@ -81,9 +85,11 @@ export async function run(args: string[] = []): Promise<unknown> {
   const cpuTimes: number[] = [];
   for (let round = 0; round < 5; round++) {
     for (const c of questions) {
+      // A different trailing space each round: the same question to the retrieval, new to the engine's memory.
+      const q = `${c.q}${' '.repeat(round + 1)}`;
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      bigEngine.ask(c.q, { locale: c.lang, now: new Date(c.now ?? set.defaultNow) });
+      bigEngine.ask(q, { locale: c.lang, now: new Date(c.now ?? set.defaultNow) });
       bigTimes.push(performance.now() - t0);
       const cpu = process.cpuUsage(cpu0);
       cpuTimes.push((cpu.user + cpu.system) / 1000);
@@ -97,6 +103,8 @@ export async function run(args: string[] = []): Promise<unknown> {
     declined_correctly: summary.declined_correctly,
     p50_ms: percentile(times, 50),
     p99_ms: percentile(times, 99),
+    repeated_p50_ms: percentile(repeated, 50),
+    repeated_p99_ms: percentile(repeated, 99),
     baseline: {
       method: 'MiniSearch defaults (BM25, lower-case tokens, no German processing, no schedule facts); threshold chosen to maximise its own accuracy',
       correct: baseline.correct,
