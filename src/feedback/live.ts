@@ -3,9 +3,10 @@
 // instance since that scan began, so a voter always sees a count that includes their own vote. Votes stored
 // by other instances appear with the next scan, which runs in the background at most every `rescanMs` while
 // the session is being looked at. Without this, every vote of a burst would read the whole partition again.
-// A rescan reads only the rows changed since the newest one seen (less a margin for writes still in flight
-// and for clock skew); a full read every `fullScanMs` also notices rows deleted elsewhere. Reading thousands
-// of rows every two seconds held up the storage emulator, and everyone's latency with it.
+// A rescan reads only the rows changed since the newest one seen (less a margin for writes whose storage
+// timestamp was taken just before the previous read); a full read every `fullScanMs` also notices rows
+// deleted elsewhere. Reading thousands of rows every two seconds held up the storage emulator, and
+// everyone's latency with it.
 // The scheduled results post reads storage itself and never depends on this view.
 import type { ResponseRecord } from './retrospective.js';
 
@@ -23,11 +24,11 @@ export interface LiveResponsesOptions {
    */
   scan(sessionKey: string, since?: Date): Promise<{ responses: Map<string, ResponseRecord>; newest?: Date; voters: string[] }>;
   maxVoters: number;
-  /** A snapshot older than this is refreshed in the background (default 2 s). */
+  /** A snapshot older than this is refreshed in the background (default 5 s). */
   rescanMs?: number;
   /** A refresh reads the whole partition again at least this often (default 60 s). */
   fullScanMs?: number;
-  /** How far before the newest row seen a partial rescan starts (default 5 s). */
+  /** How far before the newest row seen a partial rescan starts (default 2 s). */
   marginMs?: number;
   /** Sessions not looked at for this long are forgotten (default 15 min). */
   forgetMs?: number;
@@ -62,9 +63,9 @@ export class LiveResponses {
 
   constructor(private readonly options: LiveResponsesOptions) {
     this.now = options.now ?? (() => performance.now());
-    this.rescanMs = options.rescanMs ?? 2000;
+    this.rescanMs = options.rescanMs ?? 5000;
     this.fullScanMs = options.fullScanMs ?? 60_000;
-    this.marginMs = options.marginMs ?? 5000;
+    this.marginMs = options.marginMs ?? 2000;
     this.forgetMs = options.forgetMs ?? 15 * 60_000;
   }
 
