@@ -1,5 +1,6 @@
 // CLI: `audit [--json] [--limit N]`, the coordinators' audit trail read straight from Table storage,
 // newest first (default 50 entries). Exit 64 on a bad option.
+import { isProblem, parseOptions } from '../cli/args.js';
 import type { CliCommand } from '../cli/types.js';
 import { coordinationText } from '../i18n/coordination.js';
 import { AuditRepository, type AuditEntry } from './audit-repository.js';
@@ -7,23 +8,14 @@ import { AuditRepository, type AuditEntry } from './audit-repository.js';
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 10_000;
 
+/** The options, or the offending argument as typed. */
 function parse(args: string[]): { json: boolean; limit: number } | string {
-  let json = false;
-  let limit = DEFAULT_LIMIT;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    let value: string | undefined;
-    if (arg === '--json') {
-      json = true;
-      continue;
-    }
-    if (arg === '--limit') value = args[++i];
-    else if (arg.startsWith('--limit=')) value = arg.slice('--limit='.length);
-    else return arg;
-    if (value === undefined || !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_LIMIT) return `${arg} ${value ?? ''}`.trim();
-    limit = Number(value);
-  }
-  return { json, limit };
+  const parsed = parseOptions(args, { flags: ['json'], values: ['limit'] });
+  if (isProblem(parsed)) return `--${parsed.name}`;
+  if (parsed.positional.length) return parsed.positional[0]!;
+  const value = parsed.values.get('limit');
+  if (value !== undefined && (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_LIMIT)) return `--limit ${value}`;
+  return { json: parsed.flags.has('json'), limit: value === undefined ? DEFAULT_LIMIT : Number(value) };
 }
 
 export function formatAuditTable(entries: AuditEntry[]): string[] {

@@ -1,23 +1,20 @@
 // CLI: `deliveries [--json] [--group <programId/sessionId>]`, a report per delivery job read straight from
 // Table storage (planned, sent, failed, skipped, unreachable, uncertain). Exit code 2 when any recipient
 // is uncertain, so scripts notice.
+import { isProblem, parseOptions } from '../cli/args.js';
 import type { CliCommand } from '../cli/types.js';
 import { deliveryText } from '../i18n/delivery.js';
 import { DeliveryJobRepository } from './job-repository.js';
 import { TableRecordStore } from './record-repository.js';
 import { deliveryReport, type JobReport } from './report.js';
 
+/** The options, or the offending argument as typed. */
 function parse(args: string[]): { json: boolean; group?: string } | string {
-  let json = false;
-  let group: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--group' && args[i + 1] !== undefined) group = args[++i];
-    else if (arg.startsWith('--group=')) group = arg.slice('--group='.length);
-    else return arg;
-  }
-  return { json, ...(group !== undefined ? { group } : {}) };
+  const parsed = parseOptions(args, { flags: ['json'], values: ['group'] });
+  if (isProblem(parsed)) return `--${parsed.name}`;
+  if (parsed.positional.length) return parsed.positional[0]!;
+  const group = parsed.values.get('group');
+  return { json: parsed.flags.has('json'), ...(group !== undefined ? { group } : {}) };
 }
 
 export function formatReportTable(reports: JobReport[]): string[] {

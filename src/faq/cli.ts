@@ -2,6 +2,7 @@
 //   ask [--json] [--now ISO-8601] [--content DIR] [--lang de|en] "question"
 // With --json it prints exactly one JSON object {answered, answer, sources:[{title, excerpt}], confidence}.
 // `faq gaps [--json] [--limit N]` lists the most frequent unanswered or 👎 questions from storage.
+import { isProblem, parseOptions, type OptionSpec, type ParsedOptions } from '../cli/args.js';
 import type { CliCommand, CliContext } from '../cli/types.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Locale } from '../i18n/locale.js';
@@ -12,34 +13,11 @@ import { FaqRepository } from './repository.js';
 const ASK_USAGE = 'ask [--json] [--now ISO-8601] [--content DIR] [--lang de|en] "Frage"';
 const GAPS_USAGE = 'faq gaps [--json] [--limit N]';
 
-interface ParsedArgs {
-  flags: Set<string>;
-  values: Map<string, string>;
-  positional: string[];
-}
-
-function parseArgs(args: string[], valued: string[]): ParsedArgs | string {
-  const out: ParsedArgs = { flags: new Set(), values: new Map(), positional: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      out.positional.push(...args.slice(i + 1));
-      break;
-    }
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!m) {
-      out.positional.push(arg);
-      continue;
-    }
-    const name = m[1]!;
-    if (valued.includes(name)) {
-      const value = m[2] ?? args[++i];
-      if (value === undefined) return `--${name} needs a value`;
-      out.values.set(name, value);
-    } else if (m[2] === undefined) out.flags.add(name);
-    else return `unknown option --${name}`;
-  }
-  return out;
+/** The options, or the usage error naming the offending option. */
+function parseArgs(args: string[], spec: OptionSpec): ParsedOptions | string {
+  const parsed = parseOptions(args, spec);
+  if (!isProblem(parsed)) return parsed;
+  return parsed.problem === 'unknown' ? `unknown option --${parsed.name}` : `--${parsed.name} needs a value`;
 }
 
 export const askCommand: CliCommand = {
@@ -47,14 +25,9 @@ export const askCommand: CliCommand = {
   usage: ASK_USAGE,
   summary: 'Beantwortet eine Frage aus den Programmunterlagen (FAQ) / answers a question from the program material',
   async run(args: string[], ctx: CliContext): Promise<number> {
-    const parsed = parseArgs(args, ['now', 'content', 'lang']);
+    const parsed = parseArgs(args, { flags: ['json'], values: ['now', 'content', 'lang'] });
     if (typeof parsed === 'string') {
       ctx.err(`${parsed}\nAufruf: ${ASK_USAGE}`);
-      return 2;
-    }
-    const unknown = [...parsed.flags].filter((f) => f !== 'json');
-    if (unknown.length) {
-      ctx.err(`unknown option --${unknown[0]}\nAufruf: ${ASK_USAGE}`);
       return 2;
     }
     const question = parsed.positional.join(' ').trim();
@@ -92,8 +65,8 @@ export const faqGapsCommand: CliCommand = {
   usage: GAPS_USAGE,
   summary: 'Häufigste unbeantwortete oder als nicht hilfreich markierte Fragen / most frequent unanswered questions',
   async run(args: string[], ctx: CliContext): Promise<number> {
-    const parsed = parseArgs(args, ['limit']);
-    if (typeof parsed === 'string' || [...parsed.flags].some((f) => f !== 'json')) {
+    const parsed = parseArgs(args, { flags: ['json'], values: ['limit'] });
+    if (typeof parsed === 'string') {
       ctx.err(`Aufruf: ${GAPS_USAGE}`);
       return 2;
     }

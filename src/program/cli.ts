@@ -2,6 +2,7 @@
 // stored program. Errors are one line naming file, line and field; never a stack trace.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isProblem, parseOptions, type OptionSpec, type ParsedOptions } from '../cli/args.js';
 import type { CliCommand, CliContext } from '../cli/types.js';
 import { programText } from '../i18n/program.js';
 import type { Locale } from '../i18n/locale.js';
@@ -11,32 +12,12 @@ import { importAnnouncement } from './import-announcement.js';
 import { ProgramRepository } from './repository.js';
 import { programToYaml } from './to-yaml.js';
 
-interface ParsedArgs {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-/** `--json`, `--content DIR`, `--out=FILE`; anything not in `known` is a usage error. */
-function parseArgs(args: string[], known: Record<string, 'flag' | 'value'>): ParsedArgs | string {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    const kind = known[name];
-    if (!kind) return programText('de').unknownOption(name);
-    if (kind === 'flag') flags.set(name, true);
-    else {
-      const value = inline ?? args[++i];
-      if (value === undefined || value.startsWith('--')) return programText('de').optionNeedsValue(name);
-      flags.set(name, value);
-    }
-  }
-  return { positional, flags };
+/** The options, or the usage error naming the offending option. */
+function parseArgs(args: string[], spec: OptionSpec): ParsedOptions | string {
+  const parsed = parseOptions(args, spec);
+  if (!isProblem(parsed)) return parsed;
+  const t = programText('de');
+  return parsed.problem === 'unknown' ? t.unknownOption(parsed.name) : t.optionNeedsValue(parsed.name);
 }
 
 function describeFinding(f: LintFinding, locale: Locale): string {
@@ -62,12 +43,12 @@ const lintCommand: CliCommand = {
   usage: LINT_USAGE,
   summary: 'Checks CONTENT_DIR/program.yaml: schema, dates, weekdays, order, overlaps, time zone, join links.',
   async run(args, ctx) {
-    const parsed = parseArgs(args, { content: 'value', json: 'flag' });
+    const parsed = parseArgs(args, { flags: ['json'], values: ['content'] });
     if (typeof parsed === 'string' || parsed.positional.length) {
       ctx.err(`${typeof parsed === 'string' ? `${parsed} ` : ''}${programText('de').usageError(LINT_USAGE)}`);
       return 2;
     }
-    const dir = (parsed.flags.get('content') as string | undefined) ?? ctx.contentDir;
+    const dir = parsed.values.get('content') ?? ctx.contentDir;
     const file = path.join(dir, 'program.yaml');
     const json = parsed.flags.has('json');
     try {
@@ -105,7 +86,7 @@ const importCommand: CliCommand = {
   summary: 'Drafts a program.yaml from an announcement (text, Markdown or HTML) and lints the draft.',
   async run(args, ctx) {
     const t = programText('de');
-    const parsed = parseArgs(args, { json: 'flag', out: 'value', timezone: 'value' });
+    const parsed = parseArgs(args, { flags: ['json'], values: ['out', 'timezone'] });
     if (typeof parsed === 'string' || parsed.positional.length !== 1) {
       ctx.err(`${typeof parsed === 'string' ? `${parsed} ` : ''}${t.usageError(IMPORT_USAGE)}`);
       return 2;
@@ -118,9 +99,9 @@ const importCommand: CliCommand = {
       ctx.err(t.cannotRead(file, (error as NodeJS.ErrnoException).code ?? 'error'));
       return 1;
     }
-    const defaultTimezone = parsed.flags.get('timezone') as string | undefined;
+    const defaultTimezone = parsed.values.get('timezone');
     const { draft, findings } = importAnnouncement(text, { now: ctx.clock.now(), ...(defaultTimezone ? { defaultTimezone } : {}) });
-    const out = parsed.flags.get('out') as string | undefined;
+    const out = parsed.values.get('out');
     if (out) {
       const header = [t.draftHeader(path.basename(file)), ...findings.map((f) => describeFinding(f, 'de').replace(/\n\s*/g, ' '))];
       await fs.writeFile(out, programToYaml(draft, header));
