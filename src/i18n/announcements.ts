@@ -1,6 +1,6 @@
 // Texts of announcement and reminder cards and of RSVPs. German first, English second; `en` has exactly
 // the keys of `de`.
-import type { Locale } from './locale.js';
+import type { CatalogueOf, Locale } from './locale.js';
 
 const de = {
   reminderLabel: 'Erinnerung',
@@ -29,13 +29,7 @@ const de = {
   },
 };
 
-type Catalogue = {
-  [K in keyof typeof de]: (typeof de)[K] extends (...args: infer A) => string
-    ? (...args: A) => string
-    : (typeof de)[K] extends string
-      ? string
-      : { [S in keyof (typeof de)[K]]: string };
-};
+type Catalogue = CatalogueOf<typeof de>;
 
 const en: Catalogue = {
   reminderLabel: 'Reminder',

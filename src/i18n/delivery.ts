@@ -1,5 +1,5 @@
 // Texts of the delivery reports (CLI `deliveries`, coordinator status). German first, English second.
-import type { Locale } from './locale.js';
+import type { CatalogueOf, Locale } from './locale.js';
 
 const de = {
   cliSummary: 'Zustellungen je Auftrag: geplant, gesendet, fehlgeschlagen, übersprungen, unsicher',
@@ -11,9 +11,7 @@ const de = {
   unknownOption: (option: string) => `Unbekannte Option: ${option}`,
 };
 
-type Catalogue = {
-  [K in keyof typeof de]: (typeof de)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
-};
+type Catalogue = CatalogueOf<typeof de>;
 
 const en: Catalogue = {
   cliSummary: 'Deliveries per job: planned, sent, failed, skipped, uncertain',

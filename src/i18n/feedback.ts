@@ -1,6 +1,6 @@
 // Texts of the feedback feature: poll, thank-you, error, results and retrospective cards, the privacy
 // answer and the export CLI. German first, English second; `en` has exactly the keys of `de`.
-import type { Locale } from './locale.js';
+import type { CatalogueOf, Locale } from './locale.js';
 
 const de = {
   // Poll card
@@ -86,13 +86,7 @@ const de = {
   purged: (n: number, days: number) => `${n} Antworten gelöscht, die älter als ${days} Tage waren.`,
 };
 
-type Catalogue = {
-  [K in keyof typeof de]: (typeof de)[K] extends (...args: infer A) => string
-    ? (...args: A) => string
-    : (typeof de)[K] extends string
-      ? string
-      : { [S in keyof (typeof de)[K]]: string };
-};
+type Catalogue = CatalogueOf<typeof de>;
 
 const en: Catalogue = {
   pollTitle: (title) => `Feedback: ${title}`,

@@ -10,3 +10,11 @@ export function localeFrom(teamsLocale: string | undefined | null, fallback: Loc
   if (lang === 'de') return 'de';
   return fallback;
 }
+
+/**
+ * The English catalogue's type, derived from the German one: the same keys, functions with the same
+ * parameters, strings as strings (not their German literals), and one level of nested string records.
+ */
+export type CatalogueOf<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : T[K] extends string ? string : { [S in keyof T[K]]: string };
+};

@@ -1,6 +1,6 @@
 // Texts of the program feature: lint findings, CLI output and calendar entries. German first, English second;
 // the program's `language` decides which catalogue a lint run uses.
-import type { Locale } from './locale.js';
+import type { CatalogueOf, Locale } from './locale.js';
 
 const de = {
   weekdayMismatch: (written: string, date: string, actual: string) =>
@@ -52,11 +52,7 @@ const de = {
   cancelledPrefix: 'Abgesagt: ',
 } as const;
 
-type Catalogue = { [K in keyof typeof de]: (typeof de)[K] extends (...args: infer A) => string
-  ? (...args: A) => string
-  : (typeof de)[K] extends string
-    ? string
-    : { [S in keyof (typeof de)[K]]: string } };
+type Catalogue = CatalogueOf<typeof de>;
 
 const en: Catalogue = {
   weekdayMismatch: (written, date, actual) => `Announced as "${written}", but ${date} is a ${actual}.`,
