@@ -23,6 +23,7 @@ import { ManualClock } from '../src/shared/clock.js';
 import { silentLogger } from '../src/shared/log.js';
 import { startAzurite } from '../src/storage/azurite.js';
 import { TableStore } from '../src/storage/tables.js';
+import { conversation } from '../tests/delivery/fakes.js';
 
 function option(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(`--${name}`);
@@ -134,26 +135,10 @@ class SimulatedConnector implements ConversationSender {
 }
 
 function chats(tenants: number, perTenant: number): StoredConversation[] {
-  const out: StoredConversation[] = [];
-  for (let t = 0; t < tenants; t++) {
-    for (let i = 0; i < perTenant; i++) {
-      const id = `t${t}-chat-${i}`;
-      out.push({
-        conversationId: id,
-        kind: 'personal',
-        tenantId: `tenant-${t}`,
-        serviceUrl: 'http://127.0.0.1/connector/',
-        reference: { conversation: { id } },
-        locale: 'de',
-        unsubscribed: false,
-        removed: false,
-        inactive: false,
-        createdAt: '2026-01-01T00:00:00.000Z',
-        updatedAt: '2026-01-01T00:00:00.000Z',
-      });
-    }
-  }
-  return out;
+  return Array.from({ length: tenants * perTenant }, (_, n) => {
+    const t = Math.floor(n / perTenant);
+    return conversation(`t${t}-chat-${n % perTenant}`, { tenantId: `tenant-${t}`, serviceUrl: 'http://127.0.0.1/connector/' });
+  });
 }
 
 interface Scenario {
