@@ -1,9 +1,7 @@
 // The coordinator workflows end to end below the Teams layer: the conversation core with the coordination
 // feature plugged in, the real program service, registry, delivery engine, announcement service and
 // scheduler on Azurite, and an in-process connector that records what Teams would have received.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
-import { TableStore } from '../../src/storage/tables.js';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
 import { programSchema, ProgramService, type Program } from '../../src/program/index.js';
@@ -16,15 +14,9 @@ import { coordinationBuilders, coordinationCliCommands, createCoordinationFeatur
 import type { AdaptiveCard, CardElement } from '../../src/cards/adaptive.js';
 import type { CliContext } from '../../src/cli/types.js';
 import { FakeConnector, failure } from '../delivery/fakes.js';
+import { useAzurite } from '../harness/azurite.js';
 
-let azurite: AzuriteHandle;
-let counter = 0;
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite.stop();
-});
+const storage = useAzurite('coord');
 
 const BASE_URL = 'https://bot.example.org';
 const COORDINATOR = 'aad-coordinator';
@@ -66,7 +58,7 @@ function registryAudience(registry: ConversationRegistry): AudienceSource {
 
 async function setup(start = '2026-11-25T10:00:00.000Z') {
   const clock = new ManualClock(start);
-  const store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, `coord${++counter}x`);
+  const store = storage.store();
   const programs = new ProgramService({ store, clock, logger: silentLogger });
   await programs.save(initialProgram(), 'seed');
   const registry = new ConversationRegistry({ repository: new ConversationRepository(store), clock, logger: silentLogger });

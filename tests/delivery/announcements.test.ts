@@ -1,8 +1,6 @@
 // Announcements end to end below the Teams layer: planning from a program, the scheduler's ticks, the
 // engine's fan-out on real Azurite, "verschoben"/"abgesagt" card updates, the grace window and RSVPs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
-import { TableStore } from '../../src/storage/tables.js';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
 import { AppError } from '../../src/shared/errors.js';
@@ -11,15 +9,9 @@ import { createDeliveryEngine, MemoryAudience } from '../../src/delivery/index.j
 import { createScheduler } from '../../src/scheduler/index.js';
 import { announcementBuilders, createAnnouncementService, type ProgramSource } from '../../src/announcements/index.js';
 import { conversation, FakeConnector } from './fakes.js';
+import { useAzurite } from '../harness/azurite.js';
 
-let azurite: AzuriteHandle;
-let counter = 0;
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite.stop();
-});
+const storage = useAzurite('ann');
 
 const BASE_URL = 'https://bot.example.org';
 
@@ -32,7 +24,7 @@ function program(session: Record<string, unknown>, reminders = ['P1D', 'PT1H']):
 
 function setup(start: string, initial: Program) {
   const clock = new ManualClock(start);
-  const store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, `ann${++counter}x`);
+  const store = storage.store();
   const audience = new MemoryAudience([
     conversation('anna'),
     conversation('ben', { locale: 'en' }),

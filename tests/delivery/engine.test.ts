@@ -1,26 +1,18 @@
 // The delivery engine against real Azurite and a scripted connector: pacing, retries, unreachable
 // conversations, update jobs, deadlines and crash recovery.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
+import { describe, expect, it } from 'vitest';
 import { TableStore } from '../../src/storage/tables.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
 import { createDeliveryEngine, deliveryReport, MemoryAudience, type DeliveryEngineDeps, type JobSpec } from '../../src/delivery/index.js';
 import { conversation, failure, FakeConnector, personalChats } from './fakes.js';
+import { useAzurite } from '../harness/azurite.js';
 
-let azurite: AzuriteHandle;
-let tableCounter = 0;
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite.stop();
-});
+const storage = useAzurite('eng');
 
 /** A fresh set of tables per test, in the one Azurite of this file. */
 function freshStore(): TableStore {
-  return new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, `eng${++tableCounter}x`);
+  return storage.store();
 }
 
 const NOW = '2026-03-10T09:00:00.000Z';

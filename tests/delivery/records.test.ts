@@ -1,24 +1,18 @@
 // The delivery record layout against real Azurite: a job's records spread over bucket partitions and are
 // listed whole, jobs whose ids share a prefix stay apart, and conditional writes find their row.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
-import { listAll, TableStore } from '../../src/storage/tables.js';
+import { describe, expect, it } from 'vitest';
+import { listAll } from '../../src/storage/tables.js';
 import { DELIVERY_RECORDS_TABLE, TableRecordStore } from '../../src/delivery/index.js';
+import { useAzurite } from '../harness/azurite.js';
 
-let azurite: AzuriteHandle;
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite?.stop();
-});
+const storage = useAzurite('rec');
 
 const now = new Date('2025-09-01T08:00:00Z');
 const target = (i: number) => ({ targetKey: `a:conv-${i}`, conversationId: `a:conv-${i}`, tenantId: 't' });
 
 describe('TableRecordStore', () => {
   it('spreads a job over bucket partitions, lists it whole, and keeps jobs with similar ids apart', async () => {
-    const store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, 'rec1x');
+    const store = storage.store();
     const records = new TableRecordStore(store);
     const jobs = ['job', 'job~2', 'job-2', 'jo', 'job|x'];
     for (const [j, jobId] of jobs.entries()) {
@@ -34,7 +28,7 @@ describe('TableRecordStore', () => {
   });
 
   it('finds a record again for conditional and plain updates, and refuses a stale etag', async () => {
-    const store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, 'rec2x');
+    const store = storage.store();
     const records = new TableRecordStore(store);
     const created = (await records.create('job', target(7), { status: 'pending' }, now))!;
     expect(await records.create('job', target(7), { status: 'pending' }, now)).toBeNull();

@@ -1,7 +1,6 @@
 // Several scheduler instances on ONE real Azurite: exactly-once delivery per (job, conversation), resumption
 // after a crash without loss or duplicates, and a slow instance overtaken after its lease expired.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
+import { describe, expect, it } from 'vitest';
 import { TableStore } from '../../src/storage/tables.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
@@ -9,15 +8,9 @@ import { createDeliveryEngine, deliveryReport, MemoryAudience, type DeliveryEngi
 import { createScheduler } from '../../src/scheduler/index.js';
 import type { ConversationSender } from '../../src/delivery/sender.js';
 import { failure, FakeConnector, personalChats } from './fakes.js';
+import { useAzurite } from '../harness/azurite.js';
 
-let azurite: AzuriteHandle;
-let counter = 0;
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite.stop();
-});
+const storage = useAzurite('sch');
 
 const NOW = '2026-10-25T08:00:00.000Z';
 const LEASE_MS = 60_000;
@@ -38,7 +31,7 @@ function instance(opts: { store: TableStore; clock: ManualClock; audience: Memor
 
 function shared() {
   return {
-    store: new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, `sch${++counter}x`),
+    store: storage.store(),
     clock: new ManualClock(NOW),
   };
 }

@@ -1,27 +1,19 @@
 // Repository, service and CLI against real Azurite.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { TableStore } from '../../src/storage/tables.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
 import type { CliContext } from '../../src/cli/types.js';
 import { createFaqEngine, FaqRepository, FaqService, faqCliCommands, normalizeQuestion, parseFaqAction } from '../../src/faq/index.js';
+import { useAzurite } from '../harness/azurite.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-let azurite: AzuriteHandle;
+const storage = useAzurite('t');
 let store: TableStore;
-let n = 0;
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite?.stop();
-});
 
 async function setup() {
-  store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, `t${++n}x`);
+  store = storage.store();
   const clock = new ManualClock('2025-09-01T08:00:00Z');
   const engine = await createFaqEngine({ contentDir: path.join(root, 'content'), clock });
   const repository = new FaqRepository(store);

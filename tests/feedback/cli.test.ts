@@ -7,25 +7,23 @@ import { stringify } from 'yaml';
 import type { CliContext } from '../../src/cli/types.js';
 import { feedbackCliCommands, FeedbackService, PollLifecycle } from '../../src/feedback/index.js';
 import { ManualClock } from '../../src/shared/clock.js';
-import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
-import { aadId, isolatedStore, testProgram } from './fixtures.js';
+import { aadId, testProgram } from './fixtures.js';
+import { useAzurite } from '../harness/azurite.js';
 
-let azurite: AzuriteHandle;
+const storage = useAzurite('fcli');
 let contentDir: string;
 beforeAll(async () => {
-  azurite = await startAzurite();
   contentDir = await fs.mkdtemp(path.join(os.tmpdir(), 'feedback-cli-'));
   await fs.writeFile(path.join(contentDir, 'program.yaml'), stringify(testProgram()), 'utf8');
 });
 afterAll(async () => {
-  await azurite?.stop();
   await fs.rm(contentDir, { recursive: true, force: true });
 });
 
 const command = (name: string) => feedbackCliCommands.find((c) => c.name === name)!;
 
 async function withVotes() {
-  const store = isolatedStore(azurite.connectionString);
+  const store = storage.store();
   const program = testProgram();
   const clock = new ManualClock('2025-12-16T11:05:00Z');
   await new PollLifecycle({ store, program, clock }).openPoll('data-governance', 'timer');

@@ -1,7 +1,6 @@
 // Shared test fixtures of the feedback feature: a five-session program in Europe/Berlin (the seed series)
-// and helpers to give every test its own tables on one Azurite.
+// and plausible Entra object ids. Tables for each test come from tests/harness/azurite.ts.
 import { programSchema, type Program } from '../../src/program/model.js';
-import { TableStore } from '../../src/storage/tables.js';
 
 export function testProgram(overrides: { minResponses?: number; closeAfter?: string; openAfterEnd?: string; id?: string } = {}): Program {
   return programSchema.parse({
@@ -24,13 +23,6 @@ export function testProgram(overrides: { minResponses?: number; closeAfter?: str
       { id: 'abschluss', title: 'Abschlusstreffen', date: '2026-01-20', start: '10:00', end: '12:00' },
     ],
   });
-}
-
-let counter = 0;
-/** A TableStore whose tables nobody else in this run uses. */
-export function isolatedStore(connectionString: string): TableStore {
-  counter += 1;
-  return new TableStore({ kind: 'connectionString', connectionString }, `t${process.pid}x${counter}`);
 }
 
 /** A plausible Entra object id for test person n. */

@@ -1,20 +1,14 @@
 // The poll lifecycle on real Azurite with two "instances" (two service objects sharing one storage):
 // exactly one opener per poll, exactly one results claim, exactly one series retrospective; and the
 // scenario from the issue: four valid votes (one edited) and one invalid vote give 4 responses.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../src/cards/adaptive.js';
 import { FeedbackService, PollLifecycle, pollClosesAt, pollDueAt } from '../../src/feedback/index.js';
 import { ManualClock } from '../../src/shared/clock.js';
-import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
-import { aadId, isolatedStore, testProgram } from './fixtures.js';
+import { aadId, testProgram } from './fixtures.js';
+import { useAzurite } from '../harness/azurite.js';
 
-let azurite: AzuriteHandle;
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite?.stop();
-});
+const storage = useAzurite('poll');
 
 function texts(card: AdaptiveCard | undefined): string {
   const out: string[] = [];
@@ -28,7 +22,7 @@ function texts(card: AdaptiveCard | undefined): string {
 }
 
 function twoInstances(options: Parameters<typeof testProgram>[0] = {}, start = '2025-12-16T11:00:00Z') {
-  const store = isolatedStore(azurite.connectionString);
+  const store = storage.store();
   const program = testProgram(options);
   const clock = new ManualClock(start);
   return {
@@ -72,7 +66,7 @@ describe('openPoll', () => {
   });
 
   it('refuses unknown and cancelled sessions', async () => {
-    const store = isolatedStore(azurite.connectionString);
+    const store = storage.store();
     const base = testProgram();
     const program = { ...base, sessions: base.sessions.map((s) => (s.id === 'abschluss' ? { ...s, status: 'cancelled' as const } : s)) };
     const polls = new PollLifecycle({ store, program, clock: new ManualClock('2026-01-20T12:00:00Z') });

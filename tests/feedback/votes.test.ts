@@ -1,26 +1,21 @@
 // Votes against real Azurite: storage without names, one row per person, every rejection storing nothing,
 // concurrency, delete-my-data and the retention purge.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../src/cards/adaptive.js';
 import { FeedbackService, PollLifecycle, type ActionOutcome } from '../../src/feedback/index.js';
 import { ManualClock } from '../../src/shared/clock.js';
-import { freePort, startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
+import { freePort } from '../../src/storage/azurite.js';
 import { azuriteConnectionString, listAll, TableStore } from '../../src/storage/tables.js';
-import { aadId, isolatedStore, testProgram } from './fixtures.js';
+import { aadId, testProgram } from './fixtures.js';
+import { useAzurite } from '../harness/azurite.js';
 
-let azurite: AzuriteHandle;
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite?.stop();
-});
+const storage = useAzurite('vote');
 
 // data-governance ends 16.12.2025 12:00 in Berlin = 11:00Z.
 const AFTER_END = '2025-12-16T11:05:00Z';
 
 async function setup(options: { minResponses?: number } = {}) {
-  const store = isolatedStore(azurite.connectionString);
+  const store = storage.store();
   const program = testProgram(options);
   const clock = new ManualClock(AFTER_END);
   const service = new FeedbackService({ store, program, clock });

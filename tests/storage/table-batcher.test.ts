@@ -1,23 +1,15 @@
 // The group-commit writer against real Azurite: writes that arrive together share a transaction, every
 // caller learns the fate of its own write, and a transaction that fails is retried write by write.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TableClient } from '@azure/data-tables';
-import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { isStatus, listAll, TableStore } from '../../src/storage/tables.js';
 import { TableBatcher } from '../../src/storage/table-batcher.js';
+import { useAzurite } from '../harness/azurite.js';
 
-let azurite: AzuriteHandle;
-let n = 0;
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-afterAll(async () => {
-  await azurite?.stop();
-});
+const storage = useAzurite('b');
 
 async function freshTable(): Promise<{ store: TableStore; client: TableClient }> {
-  const store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, `b${++n}x`);
+  const store = storage.store();
   return { store, client: await store.table('Batched') };
 }
 
