@@ -60,8 +60,10 @@ export function sessionPartition(programId: string, sessionId: string): string {
   return `${programId}.${sessionId}`;
 }
 
-function sessionOfPartition(partitionKey: string): string {
-  return partitionKey.slice(partitionKey.indexOf('.') + 1);
+/** The inverse of sessionPartition (program ids have no dot). */
+export function parseSessionPartition(partitionKey: string): { programId: string; sessionId: string } {
+  const dot = partitionKey.indexOf('.');
+  return { programId: partitionKey.slice(0, dot), sessionId: partitionKey.slice(dot + 1) };
 }
 
 function toRecord(e: ResponseEntity): ResponseRecord {
@@ -185,7 +187,7 @@ export class FeedbackRepository {
     );
     const out = new Map<string, ResponseRecord[]>();
     for (const row of rows) {
-      const sessionId = sessionOfPartition(row.partitionKey!);
+      const sessionId = parseSessionPartition(row.partitionKey!).sessionId;
       const list = out.get(sessionId) ?? [];
       list.push(toRecord(row));
       out.set(sessionId, list);

@@ -20,7 +20,7 @@ import {
   type Answer,
   type LiveAggregate,
 } from './cards.js';
-import { FeedbackRepository, type PollState } from './repository.js';
+import { FeedbackRepository, parseSessionPartition, sessionPartition, type PollState } from './repository.js';
 import { LiveResponses } from './live.js';
 import { resolveSession, seriesResults, sessionResults, type AudienceSizes, type ResponseRecord, type SeriesResults, type SessionResults } from './retrospective.js';
 
@@ -89,15 +89,6 @@ export function sessionList(program: Program, sessions: readonly Session[]): str
     .join('\n');
 }
 
-function sessionKey(programId: string, sessionId: string): string {
-  return `${programId}.${sessionId}`;
-}
-
-function splitSessionKey(key: string): { programId: string; sessionId: string } {
-  const dot = key.indexOf('.');
-  return { programId: key.slice(0, dot), sessionId: key.slice(dot + 1) };
-}
-
 export class FeedbackService {
   readonly repository: FeedbackRepository;
   private readonly clock: Clock;
@@ -119,7 +110,7 @@ export class FeedbackService {
     this.live = new LiveResponses({
       maxVoters: MAX_REFRESH_USERS,
       scan: async (sessionKey, since) => {
-        const { programId, sessionId } = splitSessionKey(sessionKey);
+        const { programId, sessionId } = parseSessionPartition(sessionKey);
         const [read, voters] = await Promise.all([
           this.repository.listResponsesByResponder(programId, sessionId, since),
           this.repository.listVoterUserIds(programId, sessionId, MAX_REFRESH_USERS),
@@ -189,7 +180,7 @@ export class FeedbackService {
     const programId = this.program.program.id;
     // closedAt is only ever set after closesAt has passed (closeDuePolls), so a cached state is safe to
     // judge by closesAt; a poll not open yet is read again every time.
-    const cacheKey = `${programId}.${session.id}`;
+    const cacheKey = sessionPartition(programId, session.id);
     let pending = this.openPolls.get(cacheKey);
     if (!pending) {
       pending = this.repository.getPoll(programId, session.id);
@@ -216,7 +207,7 @@ export class FeedbackService {
     const gate = await this.pollGate(session, now);
     if (gate.code) return this.reject(gate.code, actor.locale);
     const key = await this.repository.responderKey(actor.responderAadId);
-    const voterKey = `${programId}.${session.id}`;
+    const voterKey = sessionPartition(programId, session.id);
     const known = this.voterRows.get(voterKey) ?? 0;
     const recordVoter = actor.responderUserId !== undefined && known < MAX_REFRESH_USERS;
     if (recordVoter) this.voterRows.set(voterKey, known + 1);
@@ -230,7 +221,7 @@ export class FeedbackService {
   }
 
   private async thankYou(session: Session, answer: Answer, actor: ActorInput, closed: boolean): Promise<AdaptiveCard> {
-    const { responses, voters } = await this.live.snapshot(sessionKey(this.program.program.id, session.id));
+    const { responses, voters } = await this.live.snapshot(sessionPartition(this.program.program.id, session.id));
     const live = this.aggregate(responses.values());
     // The voter's own id first, so they keep the automatic refresh even when 60 others voted before.
     const userIds = actor.responderUserId ? [actor.responderUserId, ...voters.filter((v) => v !== actor.responderUserId)] : voters;
@@ -291,7 +282,7 @@ export class FeedbackService {
             : t.unknownSessionArg(argument.trim(), list);
       return { text, summary: text.split('\n')[0] };
     }
-    const { responses } = await this.live.snapshot(sessionKey(program.program.id, found.session.id));
+    const { responses } = await this.live.snapshot(sessionPartition(program.program.id, found.session.id));
     return resultsMessage(program, sessionResults(program, found.session, [...responses.values()]), locale);
   }
 
@@ -307,10 +298,7 @@ export class FeedbackService {
     const key = await this.repository.responderKey(aadObjectId);
     const counts = await this.repository.deleteByResponderKey(key);
     this.live.forget();
-    const sessions = [...counts].map(([partition, removed]) => {
-      const dot = partition.indexOf('.');
-      return { programId: partition.slice(0, dot), sessionId: partition.slice(dot + 1), removed };
-    });
+    const sessions = [...counts].map(([partition, removed]) => ({ ...parseSessionPartition(partition), removed }));
     this.logger.info({ event: 'feedback.responses.deleted', sessions: sessions.length }, 'responses of one person deleted');
     return { total: sessions.reduce((n, s) => n + s.removed, 0), sessions };
   }
