@@ -20,11 +20,16 @@ interface Pending {
 
 const MAX_BATCH = 100;
 
+/** One partition's writes: those waiting, how many transactions are out, and the rows they touch. */
+interface PartitionState {
+  queue: Pending[];
+  inFlight: number;
+  /** A later write of a busy row waits, so the writes of one row keep their order. */
+  busyRows: Set<string>;
+}
+
 export class TableBatcher {
-  private readonly queues = new Map<string, Pending[]>();
-  private readonly inFlight = new Map<string, number>();
-  /** Row keys being written per partition: a later write of the same row waits, so writes keep their order. */
-  private readonly busyRows = new Map<string, Set<string>>();
+  private readonly partitions = new Map<string, PartitionState>();
 
   constructor(
     private readonly client: TableClient,
@@ -35,45 +40,35 @@ export class TableBatcher {
   write(op: BatchOp): Promise<string> {
     return new Promise<string>((resolve, reject) => {
       const pk = op.entity.partitionKey;
-      let queue = this.queues.get(pk);
-      if (!queue) {
-        queue = [];
-        this.queues.set(pk, queue);
+      let state = this.partitions.get(pk);
+      if (!state) {
+        state = { queue: [], inFlight: 0, busyRows: new Set() };
+        this.partitions.set(pk, state);
       }
-      queue.push({ op, resolve, reject });
-      if ((this.inFlight.get(pk) ?? 0) < this.maxInFlightPerPartition) setImmediate(() => this.flush(pk));
+      state.queue.push({ op, resolve, reject });
+      if (state.inFlight < this.maxInFlightPerPartition) setImmediate(() => this.flush(pk));
     });
   }
 
   private flush(pk: string): void {
-    const queue = this.queues.get(pk);
-    if (!queue || queue.length === 0) return;
-    if ((this.inFlight.get(pk) ?? 0) >= this.maxInFlightPerPartition) return;
+    const state = this.partitions.get(pk);
+    if (!state || state.queue.length === 0 || state.inFlight >= this.maxInFlightPerPartition) return;
     // A transaction may touch each entity once, and a row still being written must not be overtaken: stop at
     // the first row key that is repeated or busy. The in-flight write's completion flushes again.
-    let busy = this.busyRows.get(pk);
-    if (!busy) {
-      busy = new Set();
-      this.busyRows.set(pk, busy);
-    }
+    const { queue, busyRows } = state;
     const batch: Pending[] = [];
-    while (queue.length && batch.length < MAX_BATCH && !busy.has(queue[0]!.op.entity.rowKey)) {
+    while (queue.length && batch.length < MAX_BATCH && !busyRows.has(queue[0]!.op.entity.rowKey)) {
       const next = queue.shift()!;
-      busy.add(next.op.entity.rowKey);
+      busyRows.add(next.op.entity.rowKey);
       batch.push(next);
     }
     if (!batch.length) return;
-    const rows = busy;
-    this.inFlight.set(pk, (this.inFlight.get(pk) ?? 0) + 1);
+    state.inFlight++;
     void this.run(batch).finally(() => {
-      for (const p of batch) rows.delete(p.op.entity.rowKey);
-      this.inFlight.set(pk, (this.inFlight.get(pk) ?? 1) - 1);
+      for (const p of batch) busyRows.delete(p.op.entity.rowKey);
+      state.inFlight--;
       if (queue.length) this.flush(pk);
-      else if ((this.inFlight.get(pk) ?? 0) === 0) {
-        this.queues.delete(pk);
-        this.inFlight.delete(pk);
-        this.busyRows.delete(pk);
-      }
+      else if (state.inFlight === 0) this.partitions.delete(pk);
     });
   }
 
