@@ -46,7 +46,7 @@ export const configSchema = z
       z.array(z.string().regex(GUID, 'expected comma-separated Entra object ids (GUIDs)')),
     ),
     DELIVERY_MAX_RPS: intIn(1, 50, 30),
-    DELIVERY_MAX_ATTEMPTS: intIn(1, 20, 6),
+    DELIVERY_MAX_ATTEMPTS: intIn(1, 20, 7),
     DELIVERY_CONCURRENCY: intIn(1, 256, 64),
     DELIVERY_LEASE_SECONDS: intIn(10, 3600, 120),
     REMINDER_GRACE_MINUTES: intIn(0, 1440, 30),

@@ -1,6 +1,7 @@
 // The retry policy: what a failed connector call means for the recipient. Retry-After wins on 429;
-// exponential backoff with jitter on 412/502/503/504 and network errors; 403 MessageWritesBlocked and 404
-// make the conversation unreachable; anything else fails without retry.
+// exponential backoff with jitter on 412/502/503/504 and network errors (the first retry of a server or
+// network error comes quickly, a throttled request never does); 403 MessageWritesBlocked and 404 make the
+// conversation unreachable; anything else fails without retry.
 import { SendFailure } from './sender.js';
 import type { DeliverySettings } from './settings.js';
 
@@ -11,10 +12,24 @@ export type RetryVerdict =
 
 const BACKOFF_STATUSES = new Set([412, 502, 503, 504]);
 
-/** "Equal jitter": half the exponential delay fixed, half random, so retries of a burst spread out. */
+type BackoffSettings = Pick<DeliverySettings, 'baseBackoffMs' | 'maxBackoffMs' | 'firstRetryMs'>;
+
+/** "Equal jitter": half the delay fixed, half random, so retries of a burst spread out. */
+function jittered(ms: number, random: () => number): number {
+  return Math.round(ms / 2 + (ms / 2) * random());
+}
+
+/** Exponential backoff after the failed attempt `attempt` (1-based): base, 2 × base, 4 × base, ... capped. */
 export function backoffMs(attempt: number, settings: Pick<DeliverySettings, 'baseBackoffMs' | 'maxBackoffMs'>, random = Math.random): number {
-  const exp = Math.min(settings.maxBackoffMs, settings.baseBackoffMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(exp / 2 + (exp / 2) * random());
+  return jittered(Math.min(settings.maxBackoffMs, settings.baseBackoffMs * 2 ** Math.max(0, attempt - 1)), random);
+}
+
+/**
+ * Server and network errors: a single quick retry first (`firstRetryMs`), which clears most one-off
+ * failures before the recipient notices, then the exponential schedule from `baseBackoffMs`.
+ */
+export function serverErrorBackoffMs(attempt: number, settings: BackoffSettings, random = Math.random): number {
+  return attempt <= 1 ? jittered(Math.min(settings.firstRetryMs, settings.maxBackoffMs), random) : backoffMs(attempt - 1, settings, random);
 }
 
 export function errorCode(error: unknown): string {
@@ -32,7 +47,7 @@ export function errorCode(error: unknown): string {
 export function classifyFailure(
   error: unknown,
   attempt: number,
-  settings: Pick<DeliverySettings, 'maxAttempts' | 'baseBackoffMs' | 'maxBackoffMs'>,
+  settings: Pick<DeliverySettings, 'maxAttempts'> & BackoffSettings,
   action: 'send' | 'update' = 'send',
   random = Math.random,
 ): RetryVerdict {
@@ -43,8 +58,11 @@ export function classifyFailure(
   const retryable = error.status === 429 || error.network || (error.status !== undefined && BACKOFF_STATUSES.has(error.status));
   if (!retryable) return { kind: 'fail', reason };
   if (attempt >= settings.maxAttempts) return { kind: 'fail', reason: `${reason}-max-attempts` };
+  // A 429 without Retry-After is throttling all the same: it backs off at once, with no quick retry.
   const delayMs = error.retryAfterMs !== undefined && (error.status === 429 || error.status === 503)
     ? Math.max(0, error.retryAfterMs)
-    : backoffMs(attempt, settings, random);
+    : error.status === 429
+      ? backoffMs(attempt, settings, random)
+      : serverErrorBackoffMs(attempt, settings, random);
   return { kind: 'retry', delayMs, reason };
 }

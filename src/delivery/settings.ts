@@ -20,6 +20,9 @@ export interface DeliverySettings {
   conversationLimits: readonly WindowLimit[];
   /** Attempts per recipient, including the first. */
   maxAttempts: number;
+  /** First retry after a server or network error (412/502/503/504); with jitter, half of it to all of it. */
+  firstRetryMs: number;
+  /** Exponential backoff: the first delay after a throttled request, and the base of every later delay. */
   baseBackoffMs: number;
   maxBackoffMs: number;
   /** Concurrent connector calls per tenant lane. */
@@ -36,7 +39,8 @@ export interface DeliverySettings {
 export const defaultDeliverySettings: DeliverySettings = {
   maxRps: 30,
   conversationLimits: TEAMS_CONVERSATION_LIMITS,
-  maxAttempts: 6,
+  maxAttempts: 7,
+  firstRetryMs: 100,
   baseBackoffMs: 1_000,
   maxBackoffMs: 60_000,
   concurrencyPerTenant: 64,
