@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DeliveryPacer, SlidingWindowLimiter, type Pace } from './rate-limit.js';
+import { DeliveryPacer, preciseSleep, SlidingWindowLimiter, type Pace } from './rate-limit.js';
 import { TEAMS_CONVERSATION_LIMITS } from './settings.js';
 
 /** Virtual time: sleeping advances the clock, so pacing is checked exactly and instantly. */
@@ -41,6 +41,19 @@ describe('SlidingWindowLimiter', () => {
     limiter.block(500);
     expect(limiter.waitMs(100)).toBe(400);
     expect(limiter.waitMs(500)).toBe(0);
+  });
+});
+
+describe('preciseSleep', () => {
+  it('never wakes before the time asked for, including waits shorter than its early timer', async () => {
+    for (const ms of [0, 0.4, 1.5, 3, 7.25, 20]) {
+      const start = performance.now();
+      await preciseSleep(ms);
+      expect(performance.now() - start).toBeGreaterThanOrEqual(ms);
+    }
+  });
+  it('treats a negative wait as none', async () => {
+    await expect(preciseSleep(-5)).resolves.toBeUndefined();
   });
 });
 

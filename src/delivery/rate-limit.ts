@@ -8,9 +8,27 @@ export interface Pace {
   sleep(ms: number): Promise<void>;
 }
 
+/** A timer is asked to wake this much early; the rest of the wait yields to the event loop turn by turn. */
+const TIMER_EARLY_MS = 2;
+
+/**
+ * Sleeps until `performance.now() + ms`, without the 1-2 ms a Node timer usually overshoots by. In a sliding
+ * window that overshoot is never won back: a slot taken late moves every later slot of its chain, so at
+ * 50 requests/s a timer late by 2 ms in each window costs 0.2% of the rate. The timer wakes a little early
+ * and the remainder passes in `setImmediate` turns, which let I/O run in between.
+ */
+export function preciseSleep(ms: number): Promise<void> {
+  const until = performance.now() + Math.max(0, ms);
+  return new Promise((resolve) => {
+    const finish = () => (performance.now() >= until ? resolve() : setImmediate(finish));
+    if (ms > TIMER_EARLY_MS) setTimeout(finish, Math.floor(ms - TIMER_EARLY_MS));
+    else finish();
+  });
+}
+
 export const realPace: Pace = {
   now: () => performance.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.ceil(ms)))),
+  sleep: preciseSleep,
 };
 
 /**
