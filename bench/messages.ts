@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/storage/azurite.js';
-import { cpuSeconds, drive, flag, httpClient, machine, option, procSample, spawnTs, startRecordingConnector, summarize } from './support/load.js';
+import { cpuSeconds, drive, flag, httpClient, machine, option, procSample, spawnTs, stealMeter, startRecordingConnector, summarize } from './support/load.js';
 import { summarizeProfile } from './support/profile.js';
 import { installUsers, startBenchService, waitForPoll } from './support/setup.js';
 import { faqQuestions, mixedActivities, serviceCheck } from './support/traffic.js';
@@ -25,6 +25,7 @@ export default async function run(args: string[]): Promise<unknown> {
   const profileDir = flag(args, 'profile') ? fs.mkdtempSync(path.join(os.tmpdir(), 'plb-cpuprof-')) : undefined;
   const questions = faqQuestions();
   const before = machine();
+  const steal = stealMeter();
 
   // Our service
   const bench = await startBenchService({ concurrency, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
@@ -81,7 +82,7 @@ export default async function run(args: string[]): Promise<unknown> {
     baseline,
     ratio: Math.round((ours.p50_ms / Math.max(0.1, baseline.p50_ms)) * 100) / 100,
     concurrency,
-    machine: { ...before, loadavg_after: machine().loadavg },
+    machine: { ...before, loadavg_after: machine().loadavg, cpu_steal_pct: steal() },
     ...(profileDir ? { profile: profileFile ? { file: path.join(profileDir, profileFile), ...summarizeProfile(path.join(profileDir, profileFile)) } : 'no profile written' } : {}),
   };
 }

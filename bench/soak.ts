@@ -7,7 +7,7 @@
 // Pass: RSS and heap grow <= 10% from the end of warm-up to the end, and the fd count does not grow.
 // Usage: npm run bench -- soak [--minutes 10] [--rate 40] [--sample-seconds 15]
 import * as A from '../tests/harness/activities.js';
-import { flag, machine, option, percentile, procSample } from './support/load.js';
+import { flag, machine, option, percentile, procSample, stealMeter } from './support/load.js';
 import { installUsers, startBenchService, waitForPoll } from './support/setup.js';
 import { BENCH_SESSION, COMMAND_TEXTS, faqQuestions, serviceCheck } from './support/traffic.js';
 
@@ -60,6 +60,7 @@ export default async function run(args: string[]): Promise<unknown> {
   const concurrencyCap = 32;
   const questions = faqQuestions();
   const before = machine();
+  const steal = stealMeter();
   const gc = gcTracker();
   const bench = await startBenchService({ concurrency: concurrencyCap, nodeArgs: ['--trace-gc'], onOutput: (chunk) => gc.feed(chunk) });
   const samples: Sample[] = [];
@@ -170,6 +171,6 @@ export default async function run(args: string[]): Promise<unknown> {
       errors: totalErrors === 0,
     },
     samples: flag(args, 'quiet') ? undefined : samples,
-    machine: { ...before, loadavg_after: machine().loadavg },
+    machine: { ...before, loadavg_after: machine().loadavg, cpu_steal_pct: steal() },
   };
 }

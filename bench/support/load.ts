@@ -254,6 +254,26 @@ export function procSample(pid: number): { rss_mb: number; data_mb: number; fds:
   return { rss_mb: Math.round((kb('VmRSS') / 1024) * 10) / 10, data_mb: Math.round((kb('VmData') / 1024) * 10) / 10, fds };
 }
 
+/** Jiffies from /proc/stat's cpu line: all of them, and those stolen by the hypervisor. */
+function cpuJiffies(): { total: number; steal: number } {
+  const line = fs.existsSync('/proc/stat') ? fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]! : '';
+  const fields = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  return { total: fields.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0), steal: fields[7] ?? 0 };
+}
+
+/**
+ * CPU time the hypervisor gave to other guests while the benchmark ran, in percent. On a shared VM this is
+ * what makes the same code measure very differently from one day to the next; it is reported with the figures.
+ */
+export function stealMeter(): () => number | null {
+  const start = cpuJiffies();
+  return () => {
+    const end = cpuJiffies();
+    const total = end.total - start.total;
+    return total > 0 ? Math.round(((end.steal - start.steal) / total) * 1000) / 10 : null;
+  };
+}
+
 export function machine() {
   const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
   return {
