@@ -1,6 +1,7 @@
 // `status [--json]`: is storage reachable, which program is stored (and the last refused import), how many
 // conversations are registered. Works while the service is stopped (it opens the same DATA_DIR) and
 // beside a running one (it shares that service's embedded storage).
+import { isProblem, parseOptions } from './args.js';
 import type { CliCommand } from './types.js';
 import { ConversationRepository } from '../registry/index.js';
 import { ProgramService } from '../program/index.js';
@@ -11,7 +12,13 @@ export const statusCommand: CliCommand = {
   usage: 'status [--json]',
   summary: 'Storage, the stored program with its lint state, and registered conversations at a glance.',
   async run(args, ctx) {
-    const json = args.includes('--json');
+    const parsed = parseOptions(args, { flags: ['json'] });
+    if (isProblem(parsed) || parsed.positional.length) {
+      const what = isProblem(parsed) ? `--${parsed.name}` : parsed.positional[0]!;
+      ctx.err(`Unbekannte Option oder unerwartetes Argument: ${what}\nAufruf: ${statusCommand.usage}`);
+      return 2;
+    }
+    const json = parsed.flags.has('json');
     const store = await ctx.storage();
     const reachable = await store.ping(5000);
     if (!reachable) {

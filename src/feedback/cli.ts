@@ -2,6 +2,7 @@
 // `feedback purge` (the retention run by hand). The program comes from CONTENT_DIR/program.yaml.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isProblem, parseOptions, type OptionSpec } from '../cli/args.js';
 import type { CliCommand, CliContext } from '../cli/types.js';
 import { feedbackText } from '../i18n/feedback.js';
 import { loadProgramFile, ProgramLoadError } from '../program/load.js';
@@ -12,22 +13,18 @@ import { FeedbackService } from './service.js';
 
 const t = feedbackText('de');
 
-/** `--name value` and `--name=value` options; anything else is positional. */
-export function parseOptions(args: string[]): { options: Record<string, string>; positional: string[] } {
-  const options: Record<string, string> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const match = /^--([a-z-]+)(?:=(.*))?$/i.exec(arg);
-    if (!match) {
-      positional.push(arg);
-      continue;
-    }
-    if (match[2] !== undefined) options[match[1]!] = match[2];
-    else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) options[match[1]!] = args[++i]!;
-    else options[match[1]!] = '';
-  }
-  return { options, positional };
+/**
+ * The options a command knows, or false after explaining the wrong call (unknown option, option without its
+ * value, stray argument) with the usage line. A typo must not run an export or a purge with defaults.
+ */
+function options(args: string[], spec: OptionSpec, usage: string, ctx: CliContext): Map<string, string> | false {
+  const parsed = parseOptions(args, spec);
+  let problem: string;
+  if (isProblem(parsed)) problem = parsed.problem === 'unknown' ? t.cliUnknownOption(parsed.name) : t.cliOptionNeedsValue(parsed.name);
+  else if (parsed.positional.length) problem = t.cliUnexpectedArgument(parsed.positional[0]!);
+  else return parsed.values;
+  ctx.err(`${problem}\nAufruf: ${usage}`);
+  return false;
 }
 
 async function loadProgram(ctx: CliContext): Promise<Program | undefined> {
@@ -47,9 +44,10 @@ export const feedbackExportCommand: CliCommand = {
   usage: t.cliUsage,
   summary: t.cliSummary,
   async run(args, ctx) {
-    const { options } = parseOptions(args);
-    const sessionId = options.session;
-    const format = (options.format ?? 'csv').toLowerCase();
+    const values = options(args, { values: ['session', 'format', 'out'] }, t.cliUsage, ctx);
+    if (!values) return 2;
+    const sessionId = values.get('session');
+    const format = (values.get('format') ?? 'csv').toLowerCase();
     if (!sessionId) {
       ctx.err(`Aufruf: ${t.cliUsage}`);
       return 2;
@@ -68,9 +66,10 @@ export const feedbackExportCommand: CliCommand = {
     const repository = new FeedbackRepository(await ctx.storage());
     const responses = await repository.listResponses(program.program.id, session.id);
     const text = exportResponses(format as ExportFormat, program, session, responses);
-    if (options.out) {
-      await fs.writeFile(options.out, text, 'utf8');
-      ctx.err(t.cliWritten(options.out, responses.length));
+    const out = values.get('out');
+    if (out) {
+      await fs.writeFile(out, text, 'utf8');
+      ctx.err(t.cliWritten(out, responses.length));
     } else {
       ctx.out(text);
     }
@@ -83,8 +82,9 @@ export const feedbackPurgeCommand: CliCommand = {
   usage: t.purgeUsage,
   summary: t.purgeSummary,
   async run(args, ctx) {
-    const { options } = parseOptions(args);
-    const days = options.days === undefined ? 365 : Number(options.days);
+    const values = options(args, { values: ['days'] }, t.purgeUsage, ctx);
+    if (!values) return 2;
+    const days = values.has('days') ? Number(values.get('days')) : 365;
     if (!Number.isInteger(days) || days < 1) {
       ctx.err(`Aufruf: ${t.purgeUsage}`);
       return 2;

@@ -80,6 +80,19 @@ describe('feedback export', () => {
     expect(await command('feedback export').run(['--session', 'auftakt', '--format', 'xlsx'], ctx)).toBe(2);
     expect(err.join('\n')).toContain('Unbekanntes Format „xlsx“');
   });
+
+  it('refuses unknown options, options without a value and stray arguments instead of ignoring them', async () => {
+    const { ctx, out, err } = await withVotes();
+    const file = path.join(contentDir, 'not-written.csv');
+    expect(await command('feedback export').run(['--session', 'data-governance', '--ouput', file], ctx)).toBe(2);
+    expect(err.pop()).toBe('Unbekannte Option --ouput.\nAufruf: feedback export --session ID --format csv|json [--out DATEI]');
+    expect(await command('feedback export').run(['--session', 'data-governance', '--out'], ctx)).toBe(2);
+    expect(err.pop()).toContain('--out braucht einen Wert.');
+    expect(await command('feedback export').run(['data-governance'], ctx)).toBe(2);
+    expect(err.pop()).toContain('Unerwartetes Argument „data-governance“.');
+    expect(out).toEqual([]);
+    await expect(fs.access(file)).rejects.toThrow();
+  });
 });
 
 describe('feedback purge', () => {
@@ -92,5 +105,16 @@ describe('feedback purge', () => {
     expect(out.pop()).toBe('2 Antworten gelöscht, die älter als 365 Tage waren.');
     expect((await service.sessionResults('data-governance'))?.count).toBe(0);
     expect(await command('feedback purge').run(['--days', 'viele'], ctx)).toBe(2);
+  });
+
+  it('refuses a mistyped option or a bare number instead of purging with the default', async () => {
+    const { ctx, out, err, service } = await withVotes();
+    (ctx.clock as ManualClock).set('2027-01-01T00:00:00Z');
+    expect(await command('feedback purge').run(['--day', '30'], ctx)).toBe(2);
+    expect(err.pop()).toBe('Unbekannte Option --day.\nAufruf: feedback purge [--days 365]');
+    expect(await command('feedback purge').run(['30'], ctx)).toBe(2);
+    expect(err.pop()).toContain('Unerwartetes Argument „30“.');
+    expect(out).toEqual([]);
+    expect((await service.sessionResults('data-governance'))?.count).toBe(2);
   });
 });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../shared/clock.js';
+import { statusCommand } from './status.js';
+import type { CliContext } from './types.js';
+
+describe('status', () => {
+  it('refuses an unknown option or a stray argument before it opens storage', async () => {
+    const err: string[] = [];
+    let opened = 0;
+    const ctx: CliContext = {
+      out: () => undefined,
+      err: (t) => err.push(t),
+      env: {},
+      contentDir: 'content',
+      storage: async () => {
+        opened++;
+        throw new Error('not reached');
+      },
+      clock: systemClock,
+    };
+    expect(await statusCommand.run(['--jsn'], ctx)).toBe(2);
+    expect(err.pop()).toBe('Unbekannte Option oder unerwartetes Argument: --jsn\nAufruf: status [--json]');
+    expect(await statusCommand.run(['json'], ctx)).toBe(2);
+    expect(err.pop()).toContain('unerwartetes Argument: json');
+    expect(opened).toBe(0);
+  });
+});
