@@ -3,7 +3,6 @@
 // did not get it is reported as `uncertain` (never silently lost, never blindly re-sent).
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { REPO_ROOT } from '../harness/service.js';
 import { contentDir, programYaml } from '../harness/content.js';
@@ -12,13 +11,14 @@ import { freePort, startAzurite, type AzuriteHandle } from '../../src/storage/az
 import { TableStore, listAll } from '../../src/storage/tables.js';
 import * as A from '../harness/activities.js';
 
-const TSX = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const children: ChildProcess[] = [];
 let azurite: AzuriteHandle | undefined;
 let connector: FakeConnector | undefined;
 
+// `node --import tsx`, not the tsx command: that one runs the script in a child process of its own, so a
+// SIGKILL would end only the wrapper and leave the service running on as an orphan.
 function startProcess(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [TSX, 'src/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -84,14 +84,19 @@ describe('crash mid-fan-out', () => {
     await connector.waitFor(() => reminders().length >= 6, 40_000, 'the fan-out to start');
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
+    // The process is really gone: once the calls in flight at the kill have landed, nothing more arrives
+    // while no service runs (a survivor would hold the 10 s lease and go on sending 2 per 250 ms).
+    await new Promise((r) => setTimeout(r, 1000));
     const beforeRestart = reminders().length;
     expect(beforeRestart).toBeLessThan(people.length);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(reminders().length).toBe(beforeRestart);
 
     const port2 = await freePort();
     const second = startProcess({ ...env, PORT: String(port2) });
     await waitHealthy(port2);
     const store = new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString });
-    const records = async () => listAll<{ status: string; conversationId: string }>(await store.table('deliveries'));
+    const records = async () => listAll<{ status: string; conversationId: string; owner?: string }>(await store.table('deliveries'));
     // The new process resumes after the lease (10 s) and finishes the job.
     const deadline = Date.now() + 60_000;
     let rows = await records();
@@ -115,5 +120,10 @@ describe('crash mid-fan-out', () => {
     }
     // At most the calls in flight at the kill can be uncertain.
     expect(rows.filter((r) => r.status === 'uncertain').length).toBeLessThanOrEqual(2);
+    // Both processes worked on the job: run tokens are host:pid:random#run.
+    const sentBy = (pid: number | undefined) => rows.filter((r) => r.status === 'sent' && r.owner?.includes(`:${pid}:`)).length;
+    expect(sentBy(first.pid)).toBeGreaterThan(0);
+    expect(sentBy(second.pid)).toBeGreaterThan(0);
+    expect(sentBy(first.pid) + sentBy(second.pid)).toBe(rows.filter((r) => r.status === 'sent').length);
   }, 150_000);
 });

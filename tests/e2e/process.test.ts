@@ -10,7 +10,6 @@ import { REPO_ROOT } from '../harness/service.js';
 import { FakeConnector } from '../harness/fake-connector.js';
 import * as A from '../harness/activities.js';
 
-const TSX = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const children: ChildProcess[] = [];
 
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -19,7 +18,9 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [TSX, script, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `node --import tsx` rather than the tsx command, which runs the script in a child of its own: signals
+  // must reach the service itself, and a SIGKILL in clean-up must not leave it running as an orphan.
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stdout = '';
   let stderr = '';
