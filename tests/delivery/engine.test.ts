@@ -86,6 +86,12 @@ describe('delivery engine', () => {
     expect(connector.calls.get('with-retry-after')).toBe(2);
     expect(connector.calls.get('without')).toBe(3);
     expect(connector.calls.get('flaky')).toBe(3);
+    // The waits themselves: Retry-After exactly (150 ms, far above the 5-10 ms backoff these settings give),
+    // and some backoff where there was none.
+    const gaps = (id: string) => connector.callTimes.get(id)!.slice(1).map((t, i) => t - connector.callTimes.get(id)![i]!);
+    expect(gaps('with-retry-after')[0]).toBeGreaterThanOrEqual(150);
+    for (const gap of gaps('without')) expect(gap).toBeGreaterThanOrEqual(5);
+    for (const gap of gaps('flaky')) expect(gap).toBeGreaterThanOrEqual(5);
     expect(connector.duplicates()).toEqual([]);
     const records = await engine.records.list('j2');
     expect(records.find((r) => r.conversationId === 'without')).toMatchObject({ status: 'sent', attempts: 3, lastError: 'http-429' });

@@ -39,6 +39,8 @@ export class FakeConnector {
   readonly acceptedMessages = new Map<string, number>();
   readonly updates: { conversationId: string; activityId: string; message: OutgoingMessage }[] = [];
   readonly calls = new Map<string, number>();
+  /** When each call to a conversation started (performance.now()), to check waits between attempts. */
+  readonly callTimes = new Map<string, number[]>();
   readonly sent: { conversationId: string; message: OutgoingMessage }[] = [];
   script: (conversationId: string, call: number, kind: 'send' | 'update') => Behaviour = () => undefined;
 
@@ -47,6 +49,7 @@ export class FakeConnector {
       send: async (c: StoredConversation, message: OutgoingMessage): Promise<SendResult> => {
         const call = (this.calls.get(c.conversationId) ?? 0) + 1;
         this.calls.set(c.conversationId, call);
+        this.callTimes.set(c.conversationId, [...(this.callTimes.get(c.conversationId) ?? []), performance.now()]);
         const b = this.script(c.conversationId, call, 'send');
         if (b?.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
         if (b?.fail) throw b.fail;

@@ -76,14 +76,10 @@ describe('reminders and feedback for a session', () => {
     const polls = bed.connector.messages().filter((c) => cardText(c).includes('feedback.submit'));
     expect(polls.map((c) => c.conversationId).sort()).toEqual([team.channelId, ...people.slice(0, 4).map(A.personalConversationId)].sort());
 
-    // A Teams meetingEnd arriving afterwards must not post a second poll.
-    await bed.post({
-      ...A.groupChatInstall(bed.where, '19:meeting-chat@thread.v2', coordinator),
-      type: 'event',
-      name: 'application/vnd.microsoft.meetingEnd',
-      value: { Id: 'm1', JoinUrl: 'https://teams.microsoft.com/l/meetup-join/abc', Title: 'Auftakt Daten' },
-      channelData: { tenant: { id: A.TENANT_ID }, meeting: { id: 'm1' } },
-    });
+    // A Teams meetingEnd arriving afterwards must not post a second poll. The handler only claims the job;
+    // the sends run in the background, so wait for the engine before counting.
+    await bed.post(meetingEnd({ JoinUrl: 'https://teams.microsoft.com/l/meetup-join/abc', Title: 'Auftakt Daten' }));
+    await bed.service.engine.idle();
     expect(bed.connector.messages().filter((c) => cardText(c).includes('feedback.submit'))).toHaveLength(5);
 
     const vote = (u: A.UserRef, data: Record<string, unknown>, where?: 'personal' | { team: A.TeamRef }) =>
@@ -113,6 +109,28 @@ describe('reminders and feedback for a session', () => {
     expect(text).not.toContain('](https://evil');
     expect(text).not.toContain('Person 5');
   });
+
+  it('opens a poll on Teams meetingEnd before its timer, for the session that just ended', async () => {
+    bed.connector.reset();
+    clock().set('2030-04-09T10:01:00Z'); // 12:01 Berlin: "Abschluss" has just ended; the scheduler has not ticked
+    await bed.post(meetingEnd({ Title: 'Abschluss' })); // no join link: matched by time
+    await bed.service.engine.idle();
+    const polls = bed.connector.messages().filter((c) => cardText(c).includes('feedback.submit'));
+    // The meeting's own chat has the bot since its first event and gets the poll too.
+    const targets = [team.channelId, '19:meeting-chat@thread.v2', ...people.slice(0, 4).map(A.personalConversationId)];
+    expect(polls.map((c) => c.conversationId).sort()).toEqual(targets.sort());
+    expect(polls.every((c) => cardText(c).includes('Abschluss Daten'))).toBe(true);
+  });
+
+  function meetingEnd(value: Record<string, string>) {
+    return {
+      ...A.groupChatInstall(bed.where, '19:meeting-chat@thread.v2', coordinator),
+      type: 'event',
+      name: 'application/vnd.microsoft.meetingEnd',
+      value: { Id: 'm1', ...value },
+      channelData: { tenant: { id: A.TENANT_ID }, meeting: { id: 'm1' } },
+    };
+  }
 });
 
 describe('FAQ, escalation and privacy', () => {
