@@ -20,7 +20,10 @@ import * as A from '../harness/activities.js';
 
 const OUTAGE_MS = Number(process.env.OUTAGE_SECONDS ?? 20) * 1000;
 const THANKS = 'Danke für Ihr Feedback';
-const RETRY = /gleich noch einmal/;
+// The two ways of asking to try again: the feedback card's storage error, and the turn's storage-unavailable
+// answer (invoke status 503). Not the internal error, which also ends in "gleich noch einmal".
+const RETRY_CARD = 'Ihre Antwort konnte gerade nicht gespeichert werden. Bitte versuchen Sie es gleich noch einmal.';
+const RETRY_TURN = 'Ich kann gerade nicht auf meinen Speicher zugreifen. Bitte versuchen Sie es gleich noch einmal.';
 
 type Outcome = 'accepted' | 'retry' | 'other';
 
@@ -43,7 +46,15 @@ describe('storage outage in the middle of traffic', () => {
   };
   const vote = async (u: A.UserRef): Promise<{ status: number; outcome: Outcome; text: string }> => {
     const res = await post(A.cardAction(where(), u, 'feedback.submit', { sessionId: 'auftakt', rating: 4, good: 'Gut', better: '' }));
-    const outcome: Outcome = res.text.includes(THANKS) ? 'accepted' : RETRY.test(res.text) ? 'retry' : 'other';
+    // Card actions always answer HTTP 200; the invoke's own status is in the body.
+    const body = JSON.parse(res.text) as { statusCode?: number; type?: string; value?: { code?: string; message?: string } };
+    const card = body.type === 'application/vnd.microsoft.card.adaptive' && body.statusCode === 200;
+    const outcome: Outcome =
+      card && res.text.includes(THANKS)
+        ? 'accepted'
+        : (card && res.text.includes(RETRY_CARD)) || (body.statusCode === 503 && body.value?.code === 'storage-unavailable' && body.value.message === RETRY_TURN)
+          ? 'retry'
+          : 'other';
     return { status: res.status, outcome, text: res.text };
   };
   const readyz = async () => {

@@ -11,6 +11,8 @@ import * as A from '../harness/activities.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { VERBS } from '../../src/coordination/verbs.js';
 import { AuditRepository } from '../../src/coordination/audit-repository.js';
+import { coordinationMessages } from '../../src/i18n/coordination.js';
+import { feedbackTexts } from '../../src/i18n/feedback.js';
 import { listAll } from '../../src/storage/tables.js';
 
 const HOSTILE = '<at>Alle</at> @Alle [klick hier](https://evil.example/x) ![bild](https://evil.example/p.png) <a href="https://evil.example">a</a>';
@@ -67,6 +69,7 @@ describe('a participant against coordinator actions, other people\'s votes and c
     const version = bed.service.programs.version();
     const program = JSON.stringify(bed.service.programs.active());
     const jobsBefore = await jobs();
+    const personalChat = A.personalConversationId(participant);
     const data = {
       sessionId: 'auftakt',
       id: 'neu',
@@ -87,8 +90,18 @@ describe('a participant against coordinator actions, other people\'s votes and c
         expect(res.status, verb).toBe(200);
         expect(res.body?.statusCode, verb).toBe(403);
       }
-      // The Action.Submit fallback is guarded the same way.
+      // The Action.Submit fallback is guarded the same way. Its answer is no invoke response but a message
+      // into the participant's personal chat, so read exactly what this one submit sent there. Read-only
+      // verbs (programShow, remindersShow, statusShow, announcePreview, ...) change nothing the checks below
+      // look at, and the audit already holds the invoke refusals: only this reply shows whether a
+      // coordinator card leaked. It must be the German refusal as plain text, with no card and no coord. verb.
+      const sent = bed.connector.messages(personalChat).length;
       await bed.post(A.cardSubmit(bed.where, participant, { verb, ...data }));
+      const replies = bed.connector.messages(personalChat).slice(sent).map((c) => c.body);
+      expect(replies, verb).toHaveLength(1);
+      expect(replies[0].text, verb).toBe(coordinationMessages.de.refused);
+      expect(replies[0].attachments ?? [], verb).toEqual([]);
+      expect(JSON.stringify(replies[0]), verb).not.toMatch(/coord\.|Action\.Execute/);
     }
     expect(bed.service.programs.version()).toBe(version);
     expect(JSON.stringify(bed.service.programs.active())).toBe(program);
@@ -149,6 +162,19 @@ describe('a participant against coordinator actions, other people\'s votes and c
     // Opening "edit" while naming the victim shows the participant's own answer, never the victim's.
     const edit = await bed.post(A.cardAction(bed.where, participant, 'feedback.edit', { sessionId: 'auftakt', ...smuggled }));
     expect(JSON.stringify(edit.body)).not.toContain('Geheimer Kommentar');
+    // An error card would pass the check above as well: the answer must be the pre-filled poll form with the
+    // participant's own latest vote (rating 2 from the channel, the hostile text as comment), not the victim's 5.
+    expect(edit.body?.statusCode).toBe(200);
+    expect(edit.body?.type).toBe('application/vnd.microsoft.card.adaptive');
+    const form = edit.body.value;
+    const t = feedbackTexts.de;
+    expect(JSON.stringify(form)).not.toContain(t.errorTitle);
+    const title = bed.service.programs.active()?.sessions.find((s) => s.id === 'auftakt')?.title;
+    expect(form.body[0]?.text).toBe(t.pollTitle(title!));
+    expect(form.actions?.map((a: { verb?: string }) => a.verb)).toEqual(['feedback.submit']);
+    const input = (id: string) => form.body.find((e: { id?: string }) => e.id === id);
+    expect(input('rating')).toMatchObject({ type: 'Input.Rating', value: 2, fallback: { value: '2' } });
+    expect(input('good')?.value).toContain('klick hier');
     const results = await bed.service.feedback.sessionResults('auftakt');
     expect(results?.count).toBe(2);
   });
