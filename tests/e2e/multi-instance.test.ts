@@ -62,7 +62,19 @@ describe('two instances sharing one storage', () => {
       [A.personalConversationId(people[5]!), [{ status: 503 }, { status: 503 }]],
     ]);
     connector.addFault(({ conversationId, attempt, method }) => (method === 'POST' ? faults.get(conversationId)?.[attempt - 1] : undefined));
+    // Watch each instance's cron ticks looking for due jobs, so the test knows both were really competing.
+    for (const [name, bed] of [['one', one], ['two', two]] as const) {
+      const engine = bed.service.engine;
+      const startDue = engine.startDue.bind(engine);
+      engine.startDue = async () => {
+        const at = Date.now();
+        const result = await startDue();
+        ticks.push({ instance: name, at, started: result.started.map((h) => h.jobId) });
+        return result;
+      };
+    }
   }, 60_000);
+  const ticks: { instance: 'one' | 'two'; at: number; started: string[] }[] = [];
 
   afterAll(async () => {
     await one?.stop();
@@ -85,9 +97,18 @@ describe('two instances sharing one storage', () => {
     expect(polls().map((c) => c.conversationId).sort()).toEqual(expected);
     expect(Math.min(...reminders().map((c) => c.at))).toBeGreaterThanOrEqual(reminderDue);
     expect(Math.min(...polls().map((c) => c.at))).toBeGreaterThanOrEqual(pollDue);
-    // The faults were really hit and retried.
+    // Both instances were ticking when the jobs fell due, and no job was started twice.
+    for (const instance of ['one', 'two']) {
+      expect(ticks.filter((t) => t.instance === instance && t.at >= reminderDue).length, instance).toBeGreaterThan(1);
+    }
+    const started = ticks.flatMap((t) => t.started);
+    expect(new Set(started).size).toBe(started.length);
+    // The faults were really hit and retried; Retry-After (1 s) was waited out before the next attempt.
     expect(connector.calls.filter((c) => c.status === 429).length).toBeGreaterThan(0);
     expect(connector.calls.filter((c) => c.status === 503).length).toBeGreaterThanOrEqual(2);
+    const toPerson1 = connector.calls.filter((c) => c.method === 'POST' && c.conversationId === A.personalConversationId(people[1]!));
+    expect(toPerson1.map((c) => c.status).slice(0, 2)).toEqual([429, 200]);
+    expect(toPerson1[1]!.at - toPerson1[0]!.at).toBeGreaterThanOrEqual(1000);
     // The unsubscribed chat got nothing.
     expect(connector.messages(A.personalConversationId(people[7]!))).toHaveLength(0);
   }, 150_000);
