@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { DeliveryPacer, preciseSleep, SlidingWindowLimiter, type Pace } from './rate-limit.js';
 import { TEAMS_CONVERSATION_LIMITS } from './settings.js';
@@ -52,8 +52,24 @@ describe('preciseSleep', () => {
       expect(performance.now() - start).toBeGreaterThanOrEqual(ms);
     }
   });
-  it('treats a negative wait as none', async () => {
+  it('treats a negative or NaN wait as none', async () => {
     await expect(preciseSleep(-5)).resolves.toBeUndefined();
+    await expect(preciseSleep(Number.NaN)).resolves.toBeUndefined();
+  });
+  it('waits out a delay longer than a Node timer allows on a timer, not in a busy loop', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] });
+    try {
+      let done = false;
+      void preciseSleep(30 * 24 * 3600_000).then(() => (done = true)); // 30 days: above the 24.8-day timer limit
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.advanceTimersByTimeAsync(25 * 24 * 3600_000);
+      expect(done).toBe(false);
+      expect(vi.getTimerCount()).toBe(1); // re-armed for the rest, not spinning
+      await vi.advanceTimersByTimeAsync(5 * 24 * 3600_000);
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -10,19 +10,26 @@ export interface Pace {
 
 /** A timer is asked to wake this much early; the rest of the wait yields to the event loop turn by turn. */
 const TIMER_EARLY_MS = 2;
+/** Node's longest timer (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Sleeps until `performance.now() + ms`, without the 1-2 ms a Node timer usually overshoots by. In a sliding
  * window that overshoot is never won back: a slot taken late moves every later slot of its chain, so at
- * 50 requests/s a timer late by 2 ms in each window costs 0.2% of the rate. The timer wakes a little early
- * and the remainder passes in `setImmediate` turns, which let I/O run in between.
+ * 50 requests/s a timer late by 2 ms in each window costs 0.2% of the rate. Timers cover the wait up to its
+ * last 2 ms (re-armed in pieces Node accepts, so a huge Retry-After cannot turn into a busy loop), and the
+ * rest passes in `setImmediate` turns, which let I/O run in between.
  */
 export function preciseSleep(ms: number): Promise<void> {
-  const until = performance.now() + Math.max(0, ms);
+  const until = performance.now() + (Number.isNaN(ms) ? 0 : Math.max(0, ms));
   return new Promise((resolve) => {
-    const finish = () => (performance.now() >= until ? resolve() : setImmediate(finish));
-    if (ms > TIMER_EARLY_MS) setTimeout(finish, Math.floor(ms - TIMER_EARLY_MS));
-    else finish();
+    const step = () => {
+      const left = until - performance.now();
+      if (left <= 0) resolve();
+      else if (left > TIMER_EARLY_MS) setTimeout(step, Math.min(MAX_TIMER_MS, Math.floor(left - TIMER_EARLY_MS)));
+      else setImmediate(step);
+    };
+    step();
   });
 }
 

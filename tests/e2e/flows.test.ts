@@ -6,6 +6,7 @@ import { startTestBed, type TestBed } from '../harness/service.js';
 import { contentDir, programYaml } from '../harness/content.js';
 import * as A from '../harness/activities.js';
 import type { ManualClock } from '../../src/shared/clock.js';
+import { FeedbackRepository } from '../../src/feedback/repository.js';
 
 const cardOf = (call: { body: any } | undefined) => call?.body?.attachments?.[0]?.content;
 const cardText = (call: { body: any } | undefined) => JSON.stringify(cardOf(call) ?? {});
@@ -30,6 +31,9 @@ describe('reminders and feedback for a session', () => {
     bed = await startTestBed({
       env: { CONTENT_DIR: dir, COORDINATOR_IDS: coordinator.aadObjectId },
       clock: new (await import('../../src/shared/clock.js')).ManualClock('2030-03-01T08:00:00Z'),
+      // The tests tick the scheduler themselves; a cron tick at a wall-clock minute would run on the manual
+      // clock's time too and could open a poll that a test expects from meetingEnd.
+      service: { startScheduler: false },
     });
     await bed.post(A.teamInstall(bed.where, team, coordinator));
     for (const p of people) await bed.post(A.personalInstall(bed.where, p));
@@ -120,6 +124,7 @@ describe('reminders and feedback for a session', () => {
     const targets = [team.channelId, '19:meeting-chat@thread.v2', ...people.slice(0, 4).map(A.personalConversationId)];
     expect(polls.map((c) => c.conversationId).sort()).toEqual(targets.sort());
     expect(polls.every((c) => cardText(c).includes('Abschluss Daten'))).toBe(true);
+    expect((await new FeedbackRepository(bed.service.storage.store).getPoll('testprogramm', 'abschluss'))?.trigger).toBe('meetingEnd');
   });
 
   function meetingEnd(value: Record<string, string>) {

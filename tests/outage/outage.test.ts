@@ -17,13 +17,15 @@ import { FakeConnector } from '../harness/fake-connector.js';
 import { REPO_ROOT } from '../harness/service.js';
 import { contentDir, programYaml } from '../harness/content.js';
 import * as A from '../harness/activities.js';
+import { feedbackTexts } from '../../src/i18n/feedback.js';
+import { conversationMessages } from '../../src/i18n/conversation.js';
 
 const OUTAGE_MS = Number(process.env.OUTAGE_SECONDS ?? 20) * 1000;
 const THANKS = 'Danke für Ihr Feedback';
 // The two ways of asking to try again: the feedback card's storage error, and the turn's storage-unavailable
 // answer (invoke status 503). Not the internal error, which also ends in "gleich noch einmal".
-const RETRY_CARD = 'Ihre Antwort konnte gerade nicht gespeichert werden. Bitte versuchen Sie es gleich noch einmal.';
-const RETRY_TURN = 'Ich kann gerade nicht auf meinen Speicher zugreifen. Bitte versuchen Sie es gleich noch einmal.';
+const RETRY_CARD = feedbackTexts.de.errors.storage;
+const RETRY_TURN = conversationMessages.de.storageUnavailable;
 
 type Outcome = 'accepted' | 'retry' | 'other';
 
@@ -47,7 +49,12 @@ describe('storage outage in the middle of traffic', () => {
   const vote = async (u: A.UserRef): Promise<{ status: number; outcome: Outcome; text: string }> => {
     const res = await post(A.cardAction(where(), u, 'feedback.submit', { sessionId: 'auftakt', rating: 4, good: 'Gut', better: '' }));
     // Card actions always answer HTTP 200; the invoke's own status is in the body.
-    const body = JSON.parse(res.text) as { statusCode?: number; type?: string; value?: { code?: string; message?: string } };
+    let body: { statusCode?: number; type?: string; value?: { code?: string; message?: string } } = {};
+    try {
+      body = JSON.parse(res.text) as typeof body;
+    } catch {
+      // not JSON: classified as 'other' below, and the traffic loop reports the text
+    }
     const card = body.type === 'application/vnd.microsoft.card.adaptive' && body.statusCode === 200;
     const outcome: Outcome =
       card && res.text.includes(THANKS)
