@@ -1,6 +1,9 @@
 // Options of the CLI commands: `--flag`, `--name value` and `--name=value` (names start with a letter); `--`
 // ends the options, anything else is positional. Each command names the options it knows; an unknown option or a value option without
-// its value is a problem the command reports in its own words and with its own exit code.
+// its value is a problem the command reports with its own exit code, in the shared words of describeProblem()
+// or its own.
+import { cliText } from '../i18n/cli.js';
+import type { Locale } from '../i18n/locale.js';
 
 export interface OptionSpec {
   flags?: readonly string[];
@@ -50,4 +53,10 @@ export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedO
 
 export function isProblem(parsed: ParsedOptions | OptionProblem): parsed is OptionProblem {
   return 'problem' in parsed;
+}
+
+/** The line naming an option problem, in the CLI's language (German unless told otherwise). */
+export function describeProblem(problem: OptionProblem, locale: Locale = 'de'): string {
+  const t = cliText(locale);
+  return problem.problem === 'unknown' ? t.unknownOption(problem.name) : t.optionNeedsValue(problem.name);
 }

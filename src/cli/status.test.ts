@@ -19,9 +19,9 @@ describe('status', () => {
       clock: systemClock,
     };
     expect(await statusCommand.run(['--jsn'], ctx)).toBe(2);
-    expect(err.pop()).toBe('Unbekannte Option oder unerwartetes Argument: --jsn\nAufruf: status [--json]');
+    expect(err.pop()).toBe('Unbekannte Option --jsn.\nAufruf: status [--json]');
     expect(await statusCommand.run(['json'], ctx)).toBe(2);
-    expect(err.pop()).toContain('unerwartetes Argument: json');
+    expect(err.pop()).toBe('Unerwartetes Argument „json“.\nAufruf: status [--json]');
     expect(opened).toBe(0);
   });
 });

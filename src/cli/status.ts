@@ -1,7 +1,8 @@
 // `status [--json]`: is storage reachable, which program is stored (and the last refused import), how many
 // conversations are registered. Works while the service is stopped (it opens the same DATA_DIR) and
 // beside a running one (it shares that service's embedded storage).
-import { isProblem, parseOptions } from './args.js';
+import { cliText } from '../i18n/cli.js';
+import { describeProblem, isProblem, parseOptions } from './args.js';
 import type { CliCommand } from './types.js';
 import { ConversationRepository } from '../registry/index.js';
 import { ProgramService } from '../program/index.js';
@@ -14,8 +15,8 @@ export const statusCommand: CliCommand = {
   async run(args, ctx) {
     const parsed = parseOptions(args, { flags: ['json'] });
     if (isProblem(parsed) || parsed.positional.length) {
-      const what = isProblem(parsed) ? `--${parsed.name}` : parsed.positional[0]!;
-      ctx.err(`Unbekannte Option oder unerwartetes Argument: ${what}\nAufruf: ${statusCommand.usage}`);
+      const problem = isProblem(parsed) ? describeProblem(parsed) : cliText('de').unexpectedArgument(parsed.positional[0]!);
+      ctx.err(`${problem}\nAufruf: ${statusCommand.usage}`);
       return 2;
     }
     const json = parsed.flags.has('json');

@@ -2,8 +2,9 @@
 // `feedback purge` (the retention run by hand). The program comes from CONTENT_DIR/program.yaml.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isProblem, parseOptions, type OptionSpec } from '../cli/args.js';
+import { describeProblem, isProblem, parseOptions, type OptionSpec } from '../cli/args.js';
 import type { CliCommand, CliContext } from '../cli/types.js';
+import { cliText } from '../i18n/cli.js';
 import { feedbackText } from '../i18n/feedback.js';
 import { loadProgramFile, ProgramLoadError } from '../program/load.js';
 import type { Program } from '../program/model.js';
@@ -20,8 +21,8 @@ const t = feedbackText('de');
 function options(args: string[], spec: OptionSpec, usage: string, ctx: CliContext): Map<string, string> | false {
   const parsed = parseOptions(args, spec);
   let problem: string;
-  if (isProblem(parsed)) problem = parsed.problem === 'unknown' ? t.cliUnknownOption(parsed.name) : t.cliOptionNeedsValue(parsed.name);
-  else if (parsed.positional.length) problem = t.cliUnexpectedArgument(parsed.positional[0]!);
+  if (isProblem(parsed)) problem = describeProblem(parsed);
+  else if (parsed.positional.length) problem = cliText('de').unexpectedArgument(parsed.positional[0]!);
   else return parsed.values;
   ctx.err(`${problem}\nAufruf: ${usage}`);
   return false;

@@ -44,8 +44,6 @@ const de = {
   usageError: (usage: string) => `Aufruf: ${usage}`,
   wroteFile: (file: string) => `Entwurf geschrieben: ${file}`,
   draftHeader: (file: string) => `Entwurf aus ${file} (import-announcement). Vor dem Übernehmen prüfen.`,
-  unknownOption: (name: string) => `Unbekannte Option --${name}.`,
-  optionNeedsValue: (name: string) => `--${name} braucht einen Wert.`,
   cannotRead: (file: string, reason: string) => `${file}: kann nicht gelesen werden (${reason}).`,
   // Calendar
   joinLabel: 'Teilnehmen',
@@ -89,8 +87,6 @@ const en: Catalogue = {
   usageError: (usage) => `Usage: ${usage}`,
   wroteFile: (file) => `Draft written: ${file}`,
   draftHeader: (file) => `Draft from ${file} (import-announcement). Review before use.`,
-  unknownOption: (name) => `Unknown option --${name}.`,
-  optionNeedsValue: (name) => `--${name} needs a value.`,
   cannotRead: (file, reason) => `${file}: cannot be read (${reason}).`,
   joinLabel: 'Join',
   cancelledPrefix: 'Cancelled: ',

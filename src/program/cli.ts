@@ -2,7 +2,7 @@
 // stored program. Errors are one line naming file, line and field; never a stack trace.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isProblem, parseOptions, type OptionSpec, type ParsedOptions } from '../cli/args.js';
+import { describeProblem, isProblem, parseOptions, type OptionSpec, type ParsedOptions } from '../cli/args.js';
 import type { CliCommand, CliContext } from '../cli/types.js';
 import { programText } from '../i18n/program.js';
 import type { Locale } from '../i18n/locale.js';
@@ -15,9 +15,7 @@ import { programToYaml } from './to-yaml.js';
 /** The options, or the usage error naming the offending option. */
 function parseArgs(args: string[], spec: OptionSpec): ParsedOptions | string {
   const parsed = parseOptions(args, spec);
-  if (!isProblem(parsed)) return parsed;
-  const t = programText('de');
-  return parsed.problem === 'unknown' ? t.unknownOption(parsed.name) : t.optionNeedsValue(parsed.name);
+  return isProblem(parsed) ? describeProblem(parsed) : parsed;
 }
 
 function describeFinding(f: LintFinding, locale: Locale): string {
