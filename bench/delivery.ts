@@ -82,7 +82,7 @@ class SimulatedConnector implements ConversationSender {
   readonly tenantWindows = new Map<string, ArrivalWindow>();
   readonly lastDelivery = new Map<string, number>();
   readonly conversationWindows = new Map<string, ArrivalWindow[]>();
-  /** Per tenant: arrival times, and the arrival of the last request that was a conversation's first. */
+  /** Per tenant: arrival times, and the index among them of the last request that was a conversation's first. */
   readonly arrivals = new Map<string, number[]>();
   readonly lastFirstAttempt = new Map<string, number>();
   requests = 0;
@@ -114,7 +114,7 @@ class SimulatedConnector implements ConversationSender {
     if (!arrivals) this.arrivals.set(conversation.tenantId, (arrivals = []));
     arrivals.push(now);
     let windows = this.conversationWindows.get(conversation.conversationId);
-    if (!windows) this.lastFirstAttempt.set(conversation.tenantId, now);
+    if (!windows) this.lastFirstAttempt.set(conversation.tenantId, arrivals.length - 1);
     if (!windows) this.conversationWindows.set(conversation.conversationId, (windows = this.options.conversationLimits.map((l) => new ArrivalWindow(l.windowMs))));
     windows.forEach((w, i) => {
       if (w.add(now) > this.options.conversationLimits[i]!.limit && !failure) {
@@ -221,8 +221,8 @@ async function scenario(s: Scenario) {
       // Where this tenant's time went: until its first request; the requests up to the last first attempt,
       // beyond what a perfectly paced window allows for that many; from then on (retries) to the end.
       const arrivals = connector.arrivals.get(tenantId)!;
-      const lastFirst = connector.lastFirstAttempt.get(tenantId)!;
-      const index = arrivals.lastIndexOf(lastFirst);
+      const index = connector.lastFirstAttempt.get(tenantId)!;
+      const lastFirst = arrivals[index]!;
       const timing = {
         startup: round((arrivals[0]! - t0) / 1000, 2),
         pacing_loss: round((lastFirst - arrivals[0]! - Math.floor(index / s.limit) * 1000) / 1000, 2),

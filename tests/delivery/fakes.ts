@@ -49,7 +49,9 @@ export class FakeConnector {
       send: async (c: StoredConversation, message: OutgoingMessage): Promise<SendResult> => {
         const call = (this.calls.get(c.conversationId) ?? 0) + 1;
         this.calls.set(c.conversationId, call);
-        this.callTimes.set(c.conversationId, [...(this.callTimes.get(c.conversationId) ?? []), performance.now()]);
+        let times = this.callTimes.get(c.conversationId);
+        if (!times) this.callTimes.set(c.conversationId, (times = []));
+        times.push(performance.now());
         const b = this.script(c.conversationId, call, 'send');
         if (b?.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
         if (b?.fail) throw b.fail;
