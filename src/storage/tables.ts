@@ -3,6 +3,7 @@
 import { TableClient, TableServiceClient, RestError, type TableEntity } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
 import { TableBatcher } from './table-batcher.js';
+import { asciiBodyPolicy } from './ascii-body-policy.js';
 
 export type StorageTarget =
   | { kind: 'connectionString'; connectionString: string }
@@ -33,7 +34,12 @@ export class TableStore {
   }
 
   private createClient(table: string): TableClient {
-    const options = { allowInsecureConnection: this.insecure(), retryOptions: { maxRetries: 2 } };
+    const options = {
+      allowInsecureConnection: this.insecure(),
+      retryOptions: { maxRetries: 2 },
+      // Every write leaves as ASCII-only JSON; see ascii-body-policy.ts for why.
+      additionalPolicies: [{ policy: asciiBodyPolicy(), position: 'perCall' as const }],
+    };
     if (this.target.kind === 'connectionString') {
       return TableClient.fromConnectionString(this.target.connectionString, table, options);
     }

@@ -1,9 +1,6 @@
 // One Azurite per test file (started before its tests, stopped after them) and a fresh set of tables on it
-// for every store a test asks for, so tests never see each other's rows. Table names are the same in every
-// run (`<prefix><n>x`): Azurite 3.35 joins a request body's chunks as separate strings, which breaks a
-// multi-byte character that straddles a chunk boundary, and where the boundaries fall depends on the
-// length of the request line, so a name that varied from run to run (e.g. with the pid) would make large
-// non-ASCII writes corrupt in some runs and not in others.
+// for every store a test asks for, so tests never see each other's rows. Table names carry a random part of
+// random length, so no test depends on where a request's bytes happen to fall.
 import { afterAll, beforeAll } from 'vitest';
 import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { TableStore } from '../../src/storage/tables.js';
@@ -29,7 +26,19 @@ export function useAzurite(prefix: string): TestStorage {
       if (!handle) throw new Error('Azurite runs only while the tests of the file run');
       return handle;
     },
-    store: () => new TableStore({ kind: 'connectionString', connectionString: storage.azurite.connectionString }, `${prefix}${++stores}x`),
+    store: () => new TableStore({ kind: 'connectionString', connectionString: storage.azurite.connectionString }, randomTablePrefix(`${prefix}${++stores}`)),
   };
   return storage;
+}
+
+/**
+ * `prefix`, "z", then 1 to 12 random letters and digits and a closing "x": unique as long as `prefix` is (the
+ * "z" ends a counter in `prefix`), and a different request-line length every run.
+ */
+export function randomTablePrefix(prefix: string): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const length = 1 + Math.floor(Math.random() * 12);
+  let out = `${prefix}z`;
+  for (let i = 0; i < length; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return `${out}x`;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { TableStore } from '../../src/storage/tables.js';
+import { randomTablePrefix } from '../harness/azurite.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
 import { ProgramService, type ProgramChangeListener } from '../../src/program/service.js';
@@ -24,12 +25,9 @@ afterAll(async () => {
   await azurite?.stop();
 });
 
-// The table names (`svc<n>`) must stay as they are: Azurite 3.35 breaks a multi-byte character that
-// straddles a request-body chunk boundary (see tests/harness/azurite.ts), and the 120 KB non-ASCII document
-// of "splits a document larger than one property" round-trips with these names but not, e.g., with `svc<n>x`.
 function freshStore(): TableStore {
   storeCount += 1;
-  return new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, `svc${storeCount}`);
+  return new TableStore({ kind: 'connectionString', connectionString: azurite.connectionString }, randomTablePrefix(`svc${storeCount}`));
 }
 
 async function contentDir(yaml: string): Promise<string> {
