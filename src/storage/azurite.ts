@@ -51,6 +51,35 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`azurite did not listen on port ${port} within ${timeoutMs} ms`);
 }
 
+/**
+ * Loaded into the Azurite process before its own code. Azurite saves its database only every 5 s and on
+ * SIGINT, so the watchdog turns every way of being told to stop into a SIGINT:
+ * - the parent holds the other end of Azurite's stdin; when the parent dies, however it dies (even SIGKILL),
+ *   stdin ends and Azurite saves and exits instead of living on as an orphan;
+ * - a SIGTERM sent to Azurite itself also saves first;
+ * - after the SIGINT, stdin is let go so the process can exit once Azurite has closed; if closing hangs, it
+ *   exits after 10 s.
+ */
+const WATCHDOG_SOURCE = `
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  process.kill(process.pid, 'SIGINT');
+};
+process.on('SIGINT', () => {
+  stopping = true;
+  process.stdin.destroy();
+  setTimeout(() => process.exit(0), 10000).unref();
+});
+process.on('SIGTERM', stop);
+process.stdin.on('end', stop);
+process.stdin.on('close', stop);
+process.stdin.on('error', stop);
+process.stdin.resume();
+`;
+const WATCHDOG = `data:text/javascript,${encodeURIComponent(WATCHDOG_SOURCE)}`;
+
 export interface StartAzuriteOptions {
   /** Folder for persistent data; omitted means in-memory. */
   location?: string;
@@ -67,9 +96,13 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
   } else {
     args.push('--inMemoryPersistence');
   }
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawn(process.execPath, ['--import', WATCHDOG, ...args], {
+    // stdin is the lifeline the watchdog watches; nothing is written to it.
+    stdio: ['pipe', 'ignore', 'pipe'],
     cwd: options.location ?? process.cwd(),
+    // Its own process group: a signal to the service's group (systemd, `timeout`, a container runtime, Ctrl-C)
+    // does not reach Azurite, which would die on SIGTERM without saving. The service stops it with SIGINT.
+    detached: true,
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
