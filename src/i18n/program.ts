@@ -7,8 +7,8 @@ const de = {
     `Als „${written}“ angekündigt, aber der ${date} ist ein ${actual}.`,
   weekdayUnknown: (written: string) => `„${written}“ ist kein bekannter Wochentag.`,
   weekdayIs: (date: string, weekday: string) => `${date} ist ein ${weekday}`,
-  weekdayNearest: (date: string, weekday: string, written: string, nearest: string) =>
-    `${date} ist ein ${weekday}; der nächste ${written} ist der ${nearest}`,
+  weekdayNearest: (date: string, weekday: string, written: string, next: string, previous: string) =>
+    `${date} ist ein ${weekday}; der nächste ${written} ist der ${next}, der vorige der ${previous}`,
   outOfOrder: (date: string, previous: string) =>
     `Der Termin am ${date} steht nach dem Termin am ${previous}, liegt aber davor. Ist das Jahr richtig?`,
   outOfOrderLater: (date: string, next: string) =>
@@ -56,7 +56,8 @@ const en: Catalogue = {
   weekdayMismatch: (written, date, actual) => `Announced as "${written}", but ${date} is a ${actual}.`,
   weekdayUnknown: (written) => `"${written}" is not a known weekday.`,
   weekdayIs: (date, weekday) => `${date} is a ${weekday}`,
-  weekdayNearest: (date, weekday, written, nearest) => `${date} is a ${weekday}; the nearest ${written} is ${nearest}`,
+  weekdayNearest: (date, weekday, written, next, previous) =>
+    `${date} is a ${weekday}; the next ${written} is ${next}, the previous one ${previous}`,
   outOfOrder: (date, previous) =>
     `The session on ${date} is listed after the session on ${previous} but takes place before it. Is the year right?`,
   outOfOrderLater: (date, next) =>

@@ -40,7 +40,11 @@ describe('importAnnouncement on the seed announcement', () => {
 
   it('reports the three problems', () => {
     expect(result.findings.map((f) => [f.code, f.sessionId, f.suggestion])).toEqual([
-      ['weekday-mismatch', 'auftaktveranstaltung', '26.08.2025 ist ein Dienstag; der nächste Donnerstag ist der 28.08.2025'],
+      [
+        'weekday-mismatch',
+        'auftaktveranstaltung',
+        '26.08.2025 ist ein Dienstag; der nächste Donnerstag ist der 28.08.2025, der vorige der 21.08.2025',
+      ],
       ['weekday-mismatch', 'data-governance-wegweiser', '16.12.2025 ist ein Dienstag'],
       ['sessions-out-of-order', 'data-governance-wegweiser', '16.12.2025 ist ein Dienstag'],
       ['session-count-mismatch', undefined, 'announcedSessionCount: 5'],
@@ -170,6 +174,33 @@ describe('importAnnouncement in other styles', () => {
     ]);
     expect(r.draft.program.format).toBe('onsite');
     expect(r.findings).toMatchObject([{ code: 'session-count-mismatch', message: 'Angekündigt sind 4 Termine, aufgeführt sind 3.' }]);
+  });
+
+  it('never moves a date by a year to fit its weekday; reports it with the nearby days that fit (issue 17)', () => {
+    const r = importAnnouncement('Reihe\n\nMontag 12.10.2026, 10–12 Uhr: Eins\n\nDienstag 10.11.2026, 10–12 Uhr: Zwei\n\nMittwoch, den 8. Dezember, 10–12 Uhr: Drei\n', {
+      now,
+    });
+    expect(r.draft.sessions.map((s) => [s.date, s.weekday])).toEqual([
+      ['2026-10-12', 'Montag'],
+      ['2026-11-10', 'Dienstag'],
+      ['2026-12-08', 'Mittwoch'],
+    ]);
+    expect(r.findings).toEqual([
+      {
+        severity: 'error',
+        code: 'weekday-mismatch',
+        sessionId: 'drei',
+        message: 'Als „Mittwoch“ angekündigt, aber der 08.12.2026 ist ein Dienstag.',
+        suggestion: '08.12.2026 ist ein Dienstag; der nächste Mittwoch ist der 09.12.2026, der vorige der 02.12.2026',
+      },
+    ]);
+    // The same without any year at all: the series starts after now and keeps its written dates.
+    const bare = importAnnouncement('Reihe\n\nMittwoch, 8. Dezember, 10–12 Uhr: Eins\n\nMittwoch, 12. Januar, 10–12 Uhr: Zwei\n', { now });
+    expect(bare.draft.sessions.map((s) => s.date)).toEqual(['2026-12-08', '2027-01-12']);
+    expect(bare.findings.map((f) => [f.code, f.sessionId])).toEqual([
+      ['weekday-mismatch', 'eins'],
+      ['weekday-mismatch', 'zwei'],
+    ]);
   });
 
   it('dates without any year take the next occurrence after now', () => {

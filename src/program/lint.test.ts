@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadProgramFile } from './load.js';
-import { hasErrors, lintProgram, LINT_CODES, type LintFinding } from './lint.js';
+import { hasErrors, lintProgram, neighbouringWeekdays, LINT_CODES, type LintFinding } from './lint.js';
 import { programSchema } from './model.js';
 import { parseWeekday, weekdayName } from './weekday.js';
 import { localTimeStatus } from './time.js';
@@ -38,7 +38,7 @@ describe('lintProgram', () => {
         code: 'weekday-mismatch',
         sessionId: 'a',
         message: 'Als „Donnerstag“ angekündigt, aber der 26.08.2025 ist ein Dienstag.',
-        suggestion: '26.08.2025 ist ein Dienstag; der nächste Donnerstag ist der 28.08.2025',
+        suggestion: '26.08.2025 ist ein Dienstag; der nächste Donnerstag ist der 28.08.2025, der vorige der 21.08.2025',
       },
     ]);
   });
@@ -49,6 +49,35 @@ describe('lintProgram', () => {
       ['weekday-mismatch', 'dez', '16.12.2025 ist ein Dienstag'],
       ['sessions-out-of-order', 'dez', '16.12.2025 ist ein Dienstag'],
     ]);
+  });
+
+  it('proposes another year only when it lies nearer the neighbours, else the nearby days with that weekday', () => {
+    // Issue 17: the year after (08.12.2027, a Wednesday) is thirteen months away from the series; not a fix.
+    const series = program([
+      { id: 'okt', title: 'Okt', date: '2026-10-12', weekday: 'Montag', start: '10:00', end: '12:00' },
+      { id: 'nov', title: 'Nov', date: '2026-11-10', weekday: 'Dienstag', start: '10:00', end: '12:00' },
+      { id: 'dez', title: 'Dez', date: '2026-12-08', weekday: 'Mittwoch', start: '10:00', end: '12:00' },
+    ]);
+    expect(lintProgram(series)).toEqual([
+      {
+        severity: 'error',
+        code: 'weekday-mismatch',
+        sessionId: 'dez',
+        message: 'Als „Mittwoch“ angekündigt, aber der 08.12.2026 ist ein Dienstag.',
+        suggestion: '08.12.2026 ist ein Dienstag; der nächste Mittwoch ist der 09.12.2026, der vorige der 02.12.2026',
+      },
+    ]);
+    const english = lintProgram(programSchema.parse({ ...series, program: { ...series.program, language: 'en' } }));
+    expect(english[0]!.suggestion).toBe('8 Dec 2026 is a Tuesday; the next Wednesday is 9 Dec 2026, the previous one 2 Dec 2026');
+    // A lone session has no neighbours a year could come nearer to.
+    const lone = lintProgram(program([{ id: 'a', title: 'A', date: '2026-12-08', weekday: 'Mi', start: '10:00', end: '11:00' }]));
+    expect(lone[0]!.suggestion).toBe('08.12.2026 ist ein Dienstag; der nächste Mittwoch ist der 09.12.2026, der vorige der 02.12.2026');
+  });
+
+  it('names the next and previous date with the written weekday, a week apart', () => {
+    expect(neighbouringWeekdays('2026-12-08', 3)).toEqual({ next: '2026-12-09', previous: '2026-12-02' });
+    expect(neighbouringWeekdays('2026-12-08', 1)).toEqual({ next: '2026-12-14', previous: '2026-12-07' });
+    expect(neighbouringWeekdays('2026-12-08', 2)).toEqual({ next: '2026-12-15', previous: '2026-12-01' });
   });
 
   it('blames the one misplaced session when there is no weekday to go by', () => {

@@ -104,6 +104,77 @@ function outOfOrder(starts: number[], suspicious: boolean[]): Set<number> {
   return out;
 }
 
+const DAY_MS = 86_400_000;
+
+/** The dates with the given ISO weekday right after and right before a date (never the date itself). */
+export function neighbouringWeekdays(date: string, weekday: number): { next: string; previous: string } {
+  const dt = DateTime.fromISO(date, { zone: 'UTC' });
+  const forward = (weekday - dt.weekday + 7) % 7 || 7;
+  return { next: dt.plus({ days: forward }).toISODate()!, previous: dt.minus({ days: 7 - forward || 7 }).toISODate()! };
+}
+
+/**
+ * Weekday checks. A wrong weekday usually means a wrong year or a wrong day. The year before or after is
+ * proposed only when it lies nearer the listed neighbours than the written date (and keeps the listed order,
+ * or at least lies within the program's span); otherwise the suggestion names the dates nearby that have the
+ * written weekday. Nothing is changed: these are findings for the coordinator.
+ */
+function checkWeekdays(
+  timed: readonly Timed[],
+  zone: string,
+  locale: Locale,
+): { yearFix: Map<number, string>; weekdayFindings: Map<number, LintFinding> } {
+  const t = programText(locale);
+  const fmt = (date: string) => formatLintDate(date, locale);
+  const yearFix = new Map<number, string>();
+  const weekdayFindings = new Map<number, LintFinding>();
+  timed.forEach(({ session, index }) => {
+    if (!session.weekday) return;
+    const written = parseWeekday(session.weekday);
+    if (written === undefined) {
+      weekdayFindings.set(index, {
+        severity: 'error',
+        code: 'weekday-mismatch',
+        sessionId: session.id,
+        message: t.weekdayUnknown(session.weekday),
+      });
+      return;
+    }
+    const actual = isoWeekday(session.date);
+    if (written === actual) return;
+    const before = timed[index - 1];
+    const after = timed[index + 1];
+    const startOf = (d: string) => localDateTime(d, session.start, zone).toMillis();
+    const distance = (at: number) => (before ? Math.abs(at - before.start) : 0) + (after ? Math.abs(after.start - at) : 0);
+    const writtenDistance = distance(startOf(session.date));
+    const candidates = [-1, 1]
+      .map((delta) => shiftYear(session.date, delta))
+      .filter((d): d is string => d !== undefined && isoWeekday(d) === written)
+      .filter((d) => distance(startOf(d)) + DAY_MS < writtenDistance);
+    const others = timed.filter((o) => o.index !== index).map((o) => o.start);
+    // Prefer the year that keeps the listed order; else one inside the program's span.
+    const fitting =
+      candidates.find((d) => (!before || before.start <= startOf(d)) && (!after || startOf(d) <= after.start)) ??
+      candidates.find((d) => others.length > 0 && Math.min(...others) <= startOf(d) && startOf(d) <= Math.max(...others));
+    let suggestion: string;
+    if (fitting) {
+      yearFix.set(index, fitting);
+      suggestion = t.weekdayIs(fmt(fitting), weekdayName(written, locale));
+    } else {
+      const { next, previous } = neighbouringWeekdays(session.date, written);
+      suggestion = t.weekdayNearest(fmt(session.date), weekdayName(actual, locale), weekdayName(written, locale), fmt(next), fmt(previous));
+    }
+    weekdayFindings.set(index, {
+      severity: 'error',
+      code: 'weekday-mismatch',
+      sessionId: session.id,
+      message: t.weekdayMismatch(session.weekday, fmt(session.date), weekdayName(actual, locale)),
+      suggestion,
+    });
+  });
+  return { yearFix, weekdayFindings };
+}
+
 export function lintProgram(program: Program, _options: LintOptions = {}): LintFinding[] {
   const locale: Locale = program.program.language;
   const t = programText(locale);
@@ -149,52 +220,7 @@ export function lintProgram(program: Program, _options: LintOptions = {}): LintF
     end: localDateTime(session.date, session.end, effectiveZone).toMillis(),
   }));
 
-  // Weekday: a wrong weekday usually means a wrong year or a wrong day; propose whichever fits.
-  const yearFix = new Map<number, string>();
-  const weekdayFindings = new Map<number, LintFinding>();
-  timed.forEach(({ session, index }) => {
-    if (!session.weekday) return;
-    const written = parseWeekday(session.weekday);
-    if (written === undefined) {
-      weekdayFindings.set(index, {
-        severity: 'error',
-        code: 'weekday-mismatch',
-        sessionId: session.id,
-        message: t.weekdayUnknown(session.weekday),
-      });
-      return;
-    }
-    const actual = isoWeekday(session.date);
-    if (written === actual) return;
-    const before = timed[index - 1];
-    const after = timed[index + 1];
-    const candidates = [-1, 1]
-      .map((delta) => shiftYear(session.date, delta))
-      .filter((d): d is string => d !== undefined && isoWeekday(d) === written);
-    const others = timed.filter((o) => o.index !== index).map((o) => o.start);
-    const startOf = (d: string) => localDateTime(d, session.start, effectiveZone).toMillis();
-    // Prefer the year that keeps the listed order; else one inside the program's span.
-    const fitting =
-      candidates.find((d) => (!before || before.start <= startOf(d)) && (!after || startOf(d) <= after.start)) ??
-      candidates.find((d) => others.length > 0 && Math.min(...others) <= startOf(d) && startOf(d) <= Math.max(...others));
-    let suggestion: string;
-    if (fitting) {
-      yearFix.set(index, fitting);
-      suggestion = t.weekdayIs(fmt(fitting), weekdayName(written, locale));
-    } else {
-      const forward = (written - actual + 7) % 7;
-      const delta = forward <= 3 ? forward : forward - 7;
-      const nearest = DateTime.fromISO(session.date, { zone: 'UTC' }).plus({ days: delta }).toISODate()!;
-      suggestion = t.weekdayNearest(fmt(session.date), weekdayName(actual, locale), weekdayName(written, locale), fmt(nearest));
-    }
-    weekdayFindings.set(index, {
-      severity: 'error',
-      code: 'weekday-mismatch',
-      sessionId: session.id,
-      message: t.weekdayMismatch(session.weekday, fmt(session.date), weekdayName(actual, locale)),
-      suggestion,
-    });
-  });
+  const { yearFix, weekdayFindings } = checkWeekdays(timed, effectiveZone, locale);
 
   const disordered = outOfOrder(
     timed.map((x) => x.start),

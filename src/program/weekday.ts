@@ -1,4 +1,6 @@
 // Weekday names as announcements write them: German or English, full or short, with or without a dot.
+import { foldText } from '../text/index.js';
+
 const NAMES: Record<string, number> = {
   montag: 1, mo: 1, monday: 1, mon: 1,
   dienstag: 2, di: 2, tuesday: 2, tue: 2, tues: 2, tu: 2,
@@ -11,7 +13,7 @@ const NAMES: Record<string, number> = {
 
 /** ISO weekday (1 = Monday .. 7 = Sunday) for a written weekday, or undefined when it is not one. */
 export function parseWeekday(text: string): number | undefined {
-  const key = text.trim().toLowerCase().replace(/\.$/, '');
+  const key = foldText(text.trim()).replace(/\.$/, '');
   return NAMES[key];
 }
 

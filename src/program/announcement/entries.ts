@@ -1,0 +1,174 @@
+// Session entries of an announcement: a line (or table cell) that opens with a date starts an entry; what
+// follows it up to a blank line, a heading or the next list item is its title and description. Tables laid
+// out in columns are read down each column, the order in which the announcement lists them.
+import { BOLD_CLOSE, BOLD_OPEN, plain } from './cleanup.js';
+import { HEADER, NEXT_ENTRY, dateFromGroups, timeAfterDate, timeAtStart, type TimeRange, type WrittenDate } from './dates.js';
+
+export interface RawSession extends WrittenDate {
+  /** The weekday as written ("Mi.", "Donnerstag"). */
+  weekday?: string;
+  time?: TimeRange;
+  title?: string;
+  description: string[];
+  /** Closed once its entry has ended (blank line, table cell, next list item). */
+  closed: boolean;
+}
+
+interface Header {
+  session: RawSession;
+  rest: string;
+}
+
+const LEADING_BOLD = new RegExp(`^${BOLD_OPEN}([^${BOLD_OPEN}${BOLD_CLOSE}]+)${BOLD_CLOSE}\\s*[-–—:,|]?\\s*`, 'u');
+const BOLD_AT_START = new RegExp(`^${BOLD_OPEN}([^${BOLD_OPEN}${BOLD_CLOSE}]+)${BOLD_CLOSE}`, 'u');
+
+/** The session a line opens, with the text after its date and time; undefined when it opens none. */
+export function matchHeader(segment: string): Header | undefined {
+  const line = segment.replace(/^#{1,6}\s+/, '').replace(/^[-*+•]\s+/, '');
+  // A title in bold may precede the date: "**Auftakt** – Mi., 3. März 2027, 14–15:30 Uhr".
+  const leadingTitle = LEADING_BOLD.exec(line);
+  const afterTitle = leadingTitle ? line.slice(leadingTitle[0].length) : undefined;
+  const attempts = [line];
+  if (afterTitle !== undefined) attempts.push(afterTitle);
+  const numbered = /^\d+[.)]\s+/.exec(line);
+  if (numbered) attempts.push(line.slice(numbered[0].length));
+  for (const attempt of attempts) {
+    const m = HEADER.exec(attempt);
+    const date = m?.groups ? dateFromGroups(m.groups) : undefined;
+    if (!m || !date) continue;
+    const title = attempt !== line && attempt === afterTitle ? plain(leadingTitle![1]!) : undefined;
+    let rest = attempt.slice(m[0].length);
+    const time = timeAfterDate(rest);
+    if (time) rest = rest.slice(time.length);
+    const session: RawSession = {
+      ...date,
+      description: [],
+      closed: false,
+      ...(m.groups!.weekday ? { weekday: m.groups!.weekday } : {}),
+      ...(time ? { time: time.time } : {}),
+      ...(title ? { title } : {}),
+    };
+    return { session, rest };
+  }
+  return undefined;
+}
+
+/** Splits "Titel. Beschreibung" or "<b>Titel</b> Beschreibung" into title and description. */
+export function takeTitle(session: RawSession, text: string): void {
+  let rest = text.replace(/^[\s,:;–—|.-]+/u, '').replace(/^Uhr\b[\s,:;–—-]*/u, '');
+  if (!rest.trim()) return;
+  if (!session.title) {
+    const bold = BOLD_AT_START.exec(rest);
+    if (bold) {
+      session.title = plain(bold[1]!).replace(/[:.]$/, '');
+      rest = rest.slice(bold[0].length);
+    } else {
+      // Only a sentence end separates title and description; a dash or colon is part of many titles.
+      const cut = /([?!])\s+|\.\s+/u.exec(rest);
+      if (cut) {
+        session.title = plain(rest.slice(0, cut.index) + (cut[1] ?? ''));
+        rest = rest.slice(cut.index + cut[0].length);
+      } else {
+        session.title = plain(rest).replace(/\.$/, '');
+        rest = '';
+      }
+    }
+  }
+  const description = plain(rest.replace(/^[\s,:;–—|-]+/u, ''));
+  if (description) session.description.push(description);
+}
+
+// Segments: lines, and table rows read column by column when the table is laid out in columns.
+const BREAK = Symbol('break');
+type Segment = string | typeof BREAK;
+
+function tableSegments(rows: string[][]): Segment[] {
+  const out: Segment[] = [];
+  const columnLayout = rows.some((cells) => cells.filter((c) => c && matchHeader(c)).length >= 2);
+  if (columnLayout) {
+    // Reading order interleaves the columns; the announcement's order is down the first column, then the next.
+    const width = Math.max(...rows.map((r) => r.length));
+    for (let col = 0; col < width; col++) {
+      for (const cells of rows) {
+        const cell = cells[col];
+        if (cell) out.push(cell, BREAK);
+      }
+    }
+  } else {
+    for (const cells of rows) out.push(cells.filter(Boolean).join(' '), BREAK);
+  }
+  return out;
+}
+
+function segmentsOf(text: string): Segment[] {
+  const lines = text.split('\n');
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (!line.includes('\t')) {
+      out.push(line.trim() === '' ? BREAK : line);
+      i += 1;
+      continue;
+    }
+    const rows: string[][] = [];
+    while (i < lines.length && lines[i]!.includes('\t')) {
+      rows.push(lines[i]!.split('\t').map((c) => c.trim()));
+      i += 1;
+    }
+    out.push(...tableSegments(rows));
+  }
+  return out;
+}
+
+/** A line inside an open entry: a time of its own, more title or description, or the end of the entry. */
+function continueEntry(current: RawSession, segment: string): void {
+  const trimmed = segment.trim();
+  const indented = /^\s/.test(segment);
+  if (/^#{1,6}\s/.test(trimmed) || (/^([-*+•]|\d+[.)])\s/.test(trimmed) && !indented)) {
+    current.closed = true;
+    return;
+  }
+  const content = trimmed.replace(/^[-*+•]\s+/, '');
+  if (!current.time) {
+    const t = timeAtStart(content);
+    if (t) {
+      current.time = t.time;
+      takeTitle(current, content.slice(t.length));
+      return;
+    }
+  }
+  takeTitle(current, content);
+}
+
+/** The session entries of a normalized announcement, in the order it lists them. */
+export function parseSessions(text: string): RawSession[] {
+  const sessions: RawSession[] = [];
+  let current: RawSession | undefined;
+  const queue = segmentsOf(text);
+  while (queue.length) {
+    const segment = queue.shift()!;
+    if (segment === BREAK) {
+      if (current && (current.title || current.description.length)) current.closed = true;
+      continue;
+    }
+    const header = matchHeader(segment.trim());
+    if (header) {
+      if (current) current.closed = true;
+      current = header.session;
+      sessions.push(current);
+      // A table pasted without its tabs runs the next entry into this one: split where a dated, timed entry
+      // starts (only inside an entry, so a date in the introduction never becomes a session).
+      const next = NEXT_ENTRY.exec(header.rest);
+      if (next && next.index > 0) {
+        takeTitle(current, header.rest.slice(0, next.index));
+        queue.unshift(header.rest.slice(next.index).trim(), BREAK);
+      } else {
+        takeTitle(current, header.rest);
+      }
+      continue;
+    }
+    if (current && !current.closed) continueEntry(current, segment);
+  }
+  return sessions;
+}

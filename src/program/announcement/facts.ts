@@ -1,0 +1,109 @@
+// Program facts of an announcement, read from the text as a whole: the title and subtitle, the format
+// (virtual, on site, hybrid), the session counts it announces ("fünf Termine") and the contacts.
+import { foldText } from '../../text/index.js';
+import { BOLD_CLOSE, plain } from './cleanup.js';
+
+export type ProgramFormat = 'virtual' | 'onsite' | 'hybrid';
+
+export interface Contact {
+  name: string;
+  organization?: string;
+  email?: string;
+}
+
+/** The first level-one heading, else the first line; a level-two heading right below it is the subtitle. */
+export function findTitle(text: string): { title: string; subtitle?: string } {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const h1 = lines.findIndex((l) => /^#\s/.test(l));
+  const index = h1 >= 0 ? h1 : 0;
+  // A heading with no words ("#") leaves nothing: the draft still needs a title the coordinator can fix.
+  const title = plain((lines[index] ?? '').replace(/^#+\s*/, '')) || 'Programm';
+  const next = lines[index + 1];
+  const subtitle = next && /^##\s/.test(next) ? plain(next.replace(/^#+\s*/, '')) : undefined;
+  return subtitle ? { title, subtitle } : { title };
+}
+
+/** Hybrid when it says so, else virtual when it names an online format, else on site when it names a place. */
+export function findFormat(text: string): ProgramFormat {
+  const folded = foldText(text);
+  if (/\bhybrid/.test(folded)) return 'hybrid';
+  if (/virtuell|online|videokonferenz|\bteams\b|webex|zoom|digitale[ns]? format/.test(folded)) return 'virtual';
+  if (/praesenz|vor ort|\bim rathaus\b|\bvor-ort\b/.test(folded)) return 'onsite';
+  return 'virtual';
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  ein: 1, eins: 1, einen: 1, zwei: 2, drei: 3, vier: 4, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
+  elf: 11, zwoelf: 12,
+};
+const COUNT = new RegExp(
+  `(?<![\\p{L}\\d])(?<n>ein|eins|einen|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwoelf|\\d{1,2})` +
+    `\\s+(?:[\\p{L}-]+\\s+)?(?:Terminen?|Sitzungen|Veranstaltungen|Treffen|Modulen?|Workshops)(?![\\p{L}])`,
+  'giu',
+);
+
+/** Every session count the text announces, as written ("fünf Termine") and as a number. */
+export function findCounts(text: string): { value: number; written: string }[] {
+  const out: { value: number; written: string }[] = [];
+  for (const m of plain(text).matchAll(COUNT)) {
+    const word = foldText(m.groups!.n!);
+    const value = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+    if (value && value > 1) out.push({ value, written: m[0] });
+  }
+  return out;
+}
+
+const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
+const NAME_BEFORE_EMAIL =
+  /((?:(?:Dr|Prof|Dipl)\.(?:-[\p{L}]+\.)?\s+)*\p{Lu}[\p{L}'-]+(?:\s+(?:von|van|de|zu|vom)\s+|\s+)\p{Lu}[\p{L}'-]+)\s*(?:\(([^()]+)\))?\s*(?:[,:;|–—-]\s*)?(?:E-?Mail:?\s*)?[<(]?\s*$/u;
+
+interface FoundAddress {
+  email: string;
+  at: number;
+  end: number;
+  name?: string;
+  nameAt: number;
+  org?: string;
+}
+
+function addressesOf(line: string): FoundAddress[] {
+  const found: FoundAddress[] = [];
+  for (const m of line.matchAll(EMAIL)) {
+    const at = m.index!;
+    const before = line.slice(0, at);
+    // Only look back to the previous address or bold heading, so a name is never taken from another contact.
+    const floor = Math.max(found.length ? found[found.length - 1]!.end : 0, before.lastIndexOf(BOLD_CLOSE) + 1);
+    const named = NAME_BEFORE_EMAIL.exec(before.slice(floor));
+    found.push({
+      email: m[0].replace(/\.$/, ''),
+      at,
+      end: at + m[0].length,
+      nameAt: named ? floor + named.index : at,
+      ...(named ? { name: named[1]!.replace(/\s+/g, ' ') } : {}),
+      ...(named?.[2] ? { org: plain(named[2]) } : {}),
+    });
+  }
+  return found;
+}
+
+/**
+ * Contacts: each e-mail address with the name written before it ("Dr. Anna Beispiel, anna@…") and the
+ * organization in brackets after the name or after the address, up to the next contact's name.
+ */
+export function findContacts(text: string): Contact[] {
+  const contacts: Contact[] = [];
+  const seen = new Set<string>();
+  for (const line of text.split('\n')) {
+    const found = addressesOf(line);
+    found.forEach((f, i) => {
+      const key = f.email.toLowerCase();
+      if (seen.has(key)) return;
+      seen.add(key);
+      const stop = found[i + 1]?.nameAt ?? line.length;
+      const after = plain(line.slice(f.end, stop)).replace(/^[>),;:.\s–—-]+/u, '').replace(/[\s,;:.–—-]+$/u, '');
+      const organization = f.org ?? (after && after.length <= 150 && /\p{Lu}/u.test(after) ? after : undefined);
+      contacts.push({ name: f.name ?? f.email, ...(organization ? { organization } : {}), email: f.email });
+    });
+  }
+  return contacts;
+}
