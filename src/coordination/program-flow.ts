@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { Program, Session } from '../program/model.js';
 import { isoWeekday, localDateTime } from '../program/time.js';
 import { weekdayName } from '../program/weekday.js';
+import { uniqueSlug } from '../text/index.js';
 import { invalidAction, str, unknownSession, type FlowContext, type Handler } from './context.js';
 import { parseForm, programActionSchema, sessionFormSchema, type FieldErrors, type SessionForm } from './forms.js';
 import { guardedChange, savedNotice } from './guarded-change.js';
@@ -23,25 +24,10 @@ export interface ProgramFlow {
 const sessionActionSchema = programActionSchema.extend({ acknowledged: z.string().max(20_000).optional() });
 const FORM_FIELDS = ['date', 'start', 'end', 'title', 'summary', 'joinUrl'] as const;
 
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/g, '');
-}
-
+/** A readable id from the title ("Abschlusstreffen" → "abschlusstreffen", then "-2", "-3" …). */
 function newSessionId(program: Program, title: string): string {
-  const base = slug(title) || 'termin';
   const taken = new Set(program.sessions.map((s) => s.id));
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+  return uniqueSlug(title, (id) => taken.has(id), { maxLength: 40, fallback: 'termin' });
 }
 
 function sessionSnapshot(session: Session | undefined): Record<string, unknown> | null {
