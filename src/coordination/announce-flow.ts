@@ -9,20 +9,24 @@ import type { Locale } from '../i18n/locale.js';
 import type { CoordinationText } from '../i18n/coordination.js';
 import type { StoredConversation } from '../registry/index.js';
 import { composeCard, previewCard, progressCard, type ComposeValues, type ScheduledBroadcast } from './announce-cards.js';
-import { BROADCAST_KIND, broadcastJobSpec, broadcastPayload, broadcastPayloadSchema, countRecipients, newDraftId } from './broadcast.js';
+import { announcementZone, BROADCAST_KIND, broadcastJobSpec, broadcastPayload, broadcastPayloadSchema, countRecipients, newDraftId } from './broadcast.js';
 import { invalidAction, str, unknownJob, type FlowContext, type Handler } from './context.js';
 import { announceFormSchema, parseForm, type Audience, type FieldErrors } from './forms.js';
 import { loadProgressView, ProgressWatcher } from './progress.js';
 
-/** Scheduled announcements are entered in this zone, whatever the program's zone. */
-export const ANNOUNCE_ZONE = 'Europe/Berlin';
 const MAX_SCHEDULE_AHEAD_MS = 366 * 24 * 3_600_000;
 const COMPOSE_FIELDS = ['text', 'sessionId', 'audience', 'when', 'sendDate', 'sendTime'] as const;
 
 const jobIdSchema = z.object({ jobId: z.string().min(1).max(200) });
 const draftSchema = z.object({ draftId: z.string().regex(/^[a-f0-9]{16}$/) });
 
-type Draft = { ok: false; errors: FieldErrors } | { ok: true; text: string; sessionId?: string; audience: Audience; sendAt?: Date };
+type Draft = { ok: false; errors: FieldErrors } | { ok: true; text: string; sessionId?: string; audience: Audience; sendAt?: Date; zone: string };
+
+/** The zone a broadcast was scheduled in (its payload's), for its progress card. */
+function jobZone(job: DeliveryJob | undefined): string {
+  const parsed = broadcastPayloadSchema.safeParse(job?.payload);
+  return parsed.success ? parsed.data.timezone : 'UTC';
+}
 
 export interface AnnounceFlow {
   /** The compose card, optionally pre-filled (the `ankündigen <Text>` command). */
@@ -69,76 +73,77 @@ function formatSendTime(at: Date, zone: string, locale: Locale): string {
   return DateTime.fromJSDate(at).setZone(zone).setLocale(locale).toFormat(locale === 'de' ? "dd.MM.yyyy, HH:mm 'Uhr'" : 'd LLL yyyy, HH:mm');
 }
 
+async function scheduledBroadcasts({ deps }: FlowContext): Promise<ScheduledBroadcast[]> {
+  const planned = await deps.engine.jobs.list({ statuses: ['planned'] });
+  return planned
+    .filter((j) => j.kind === BROADCAST_KIND)
+    .map((j) => {
+      const p = broadcastPayloadSchema.safeParse(j.payload);
+      return { jobId: j.jobId, dueAt: j.dueAt, text: p.success ? p.data.text : '' };
+    });
+}
+
+/** Validates a draft (preview and send alike); a send time, read in the program's zone, must still be ahead. */
+function validateDraft({ deps }: FlowContext, data: Record<string, unknown>): Draft {
+  const parsed = parseForm(announceFormSchema, data);
+  if (!parsed.ok) return parsed;
+  const form = parsed.value;
+  const errors: FieldErrors = {};
+  const program = deps.programs.active();
+  const zone = announcementZone(program);
+  if (form.sessionId && !program?.sessions.some((s) => s.id === form.sessionId)) errors.sessionId = 'errSession';
+  let sendAt: Date | undefined;
+  if (form.when === 'later') {
+    const at = DateTime.fromISO(`${form.sendDate}T${form.sendTime!.slice(0, 5)}`, { zone });
+    const now = deps.clock.now().getTime();
+    if (!at.isValid) errors.sendDate = 'errWhen';
+    else if (at.toMillis() <= now) errors.sendDate = 'errWhenPast';
+    else if (at.toMillis() - now > MAX_SCHEDULE_AHEAD_MS) errors.sendDate = 'errWhenFar';
+    else sendAt = at.toJSDate();
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, text: form.text, ...(form.sessionId ? { sessionId: form.sessionId } : {}), audience: form.audience, ...(sendAt ? { sendAt } : {}), zone };
+}
+
+/** The coordinator broadcast a card action names; reminders and card updates are the planner's, not withdrawable by hand. */
+async function broadcastJob({ deps }: FlowContext, data: Record<string, unknown>, t: CoordinationText): Promise<DeliveryJob | CardActionResult> {
+  const parsed = jobIdSchema.safeParse(data);
+  if (!parsed.success) return invalidAction(t);
+  const job = await deps.engine.jobs.get(parsed.data.jobId);
+  if (!job || job.kind !== BROADCAST_KIND) return unknownJob(t);
+  return job;
+}
+
 export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
   const { deps, log } = ctx;
   const follows = new Set<Promise<void>>();
 
-  async function scheduledBroadcasts(): Promise<ScheduledBroadcast[]> {
-    const planned = await deps.engine.jobs.list({ statuses: ['planned'] });
-    return planned
-      .filter((j) => j.kind === BROADCAST_KIND)
-      .map((j) => {
-        const p = broadcastPayloadSchema.safeParse(j.payload);
-        return { jobId: j.jobId, dueAt: j.dueAt, text: p.success ? p.data.text : '' };
-      });
-  }
-
   async function compose(locale: Locale, values: ComposeValues = {}, extra: { errors?: FieldErrors; notice?: string } = {}): Promise<CardActionResult> {
     return {
       kind: 'card',
-      card: composeCard(deps.programs.active(), { values, scheduled: await scheduledBroadcasts(), now: deps.clock.now(), ...extra }, locale),
+      card: composeCard(deps.programs.active(), { values, scheduled: await scheduledBroadcasts(ctx), now: deps.clock.now(), ...extra }, locale),
     };
-  }
-
-  /** Validates a draft (preview and send alike); a send time must still be ahead. */
-  function validateDraft(data: Record<string, unknown>): Draft {
-    const parsed = parseForm(announceFormSchema, data);
-    if (!parsed.ok) return parsed;
-    const form = parsed.value;
-    const errors: FieldErrors = {};
-    const program = deps.programs.active();
-    if (form.sessionId && !program?.sessions.some((s) => s.id === form.sessionId)) errors.sessionId = 'errSession';
-    let sendAt: Date | undefined;
-    if (form.when === 'later') {
-      const at = DateTime.fromISO(`${form.sendDate}T${form.sendTime!.slice(0, 5)}`, { zone: ANNOUNCE_ZONE });
-      const now = deps.clock.now().getTime();
-      if (!at.isValid) errors.sendDate = 'errWhen';
-      else if (at.toMillis() <= now) errors.sendDate = 'errWhenPast';
-      else if (at.toMillis() - now > MAX_SCHEDULE_AHEAD_MS) errors.sendDate = 'errWhenFar';
-      else sendAt = at.toJSDate();
-    }
-    if (Object.keys(errors).length) return { ok: false, errors };
-    return { ok: true, text: form.text, ...(form.sessionId ? { sessionId: form.sessionId } : {}), audience: form.audience, ...(sendAt ? { sendAt } : {}) };
-  }
-
-  async function broadcastJob(data: Record<string, unknown>, t: CoordinationText): Promise<DeliveryJob | CardActionResult> {
-    const parsed = jobIdSchema.safeParse(data);
-    if (!parsed.success) return invalidAction(t);
-    const job = await deps.engine.jobs.get(parsed.data.jobId);
-    // Only coordinator broadcasts: reminders and card updates are the planner's, not withdrawable by hand.
-    if (!job || job.kind !== BROADCAST_KIND) return unknownJob(t);
-    return job;
   }
 
   const composeAgain: Handler = async (turn, data) => compose(turn.locale, composeValues(data));
 
   const preview: Handler = async (turn, data) => {
     const values = composeValues(data);
-    const draft = validateDraft(data);
+    const draft = validateDraft(ctx, data);
     if (!draft.ok) return compose(turn.locale, values, { errors: draft.errors });
     const draftId = newDraftId();
     const payload = broadcastPayload({ draftId, text: draft.text, audience: draft.audience, sessionId: draft.sessionId }, deps.programs.active());
     const count = countRecipients(await deps.registry.list(), draft.audience);
     return {
       kind: 'card',
-      card: previewCard(payload, { count, ...(draft.sendAt ? { sendAt: draft.sendAt.toISOString() } : {}), zone: ANNOUNCE_ZONE, draft: { ...values, draftId } }, turn.locale),
+      card: previewCard(payload, { count, ...(draft.sendAt ? { sendAt: draft.sendAt.toISOString() } : {}), zone: draft.zone, draft: { ...values, draftId } }, turn.locale),
     };
   };
 
   const send: Handler = async (turn, data, { actor, t }) => {
     const id = draftSchema.safeParse(data);
     if (!id.success) return invalidAction(t);
-    const draft = validateDraft(data);
+    const draft = validateDraft(ctx, data);
     if (!draft.ok) {
       await ctx.record({ actor, action: 'announce.send', outcome: 'invalid', after: { fields: Object.keys(draft.errors) } });
       return compose(turn.locale, composeValues(data), { errors: draft.errors });
@@ -149,7 +154,7 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
     const jobId = spec.jobId;
     if (!(await deps.engine.enqueue(spec))) {
       // "Senden" pressed twice (or on two devices): show the job that exists, never send twice.
-      const view = await loadProgressView(deps.engine, jobId, ANNOUNCE_ZONE, turn.user.id);
+      const view = await loadProgressView(deps.engine, jobId, jobZone(await deps.engine.jobs.get(jobId)), turn.user.id);
       return view ? { kind: 'card', card: progressCard(view, turn.locale) } : unknownJob(t);
     }
     const recipients = countRecipients(await deps.registry.list(), draft.audience);
@@ -161,7 +166,7 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
       after: { text: draft.text, audience: draft.audience, sessionId: draft.sessionId ?? null, dueAt: spec.dueAt.toISOString(), recipients: recipients.reachable, unreachable: recipients.unreachable },
     });
     log.info({ event: 'coordination.broadcast', jobId, scheduled: !!draft.sendAt, recipients: recipients.reachable }, 'announcement queued');
-    if (draft.sendAt) return compose(turn.locale, {}, { notice: t.scheduledDone(formatSendTime(draft.sendAt, ANNOUNCE_ZONE, turn.locale)) });
+    if (draft.sendAt) return compose(turn.locale, {}, { notice: t.scheduledDone(formatSendTime(draft.sendAt, payload.timezone, turn.locale)) });
 
     const activityId = turn.cardActivityId;
     const watcher = activityId
@@ -170,7 +175,7 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
           activityId,
           locale: turn.locale,
           userId: turn.user.id,
-          zone: ANNOUNCE_ZONE,
+          zone: payload.timezone,
         })
       : undefined;
     const handle = await deps.engine.start(jobId, watcher ? { onProgress: watcher.onProgress } : undefined);
@@ -179,7 +184,7 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
       follows.add(follow);
       void follow.finally(() => follows.delete(follow));
     }
-    const view = (await loadProgressView(deps.engine, jobId, ANNOUNCE_ZONE, turn.user.id))!;
+    const view = (await loadProgressView(deps.engine, jobId, payload.timezone, turn.user.id))!;
     // The run has just begun: show the recipient count counted a moment ago rather than "0 of 0".
     if (view.counts.planned === 0) view.counts = { ...view.counts, planned: recipients.reachable, pending: recipients.reachable };
     return { kind: 'card', card: progressCard(view, turn.locale) };
@@ -191,7 +196,7 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
   };
 
   const withdraw: Handler = async (turn, data, { actor, t }) => {
-    const found = await broadcastJob(data, t);
+    const found = await broadcastJob(ctx, data, t);
     if (!('jobId' in found)) return found;
     const now = deps.clock.now();
     let withdrawn = false;
@@ -210,9 +215,9 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
   };
 
   const refresh: Handler = async (turn, data, { t }) => {
-    const job = await broadcastJob(data, t);
+    const job = await broadcastJob(ctx, data, t);
     if (!('jobId' in job)) return job;
-    const view = await loadProgressView(deps.engine, job.jobId, ANNOUNCE_ZONE, turn.user.id);
+    const view = await loadProgressView(deps.engine, job.jobId, jobZone(job), turn.user.id);
     return view ? { kind: 'card', card: progressCard(view, turn.locale) } : unknownJob(t);
   };
 

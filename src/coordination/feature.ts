@@ -14,7 +14,6 @@ import { createRemindersFlow } from './reminders-flow.js';
 import { createStatusFlow } from './status-flow.js';
 import { VERBS, type CoordinationVerb } from './verbs.js';
 
-export { ANNOUNCE_ZONE } from './announce-flow.js';
 export type { CoordinationDeps, CoordinationTurn } from './context.js';
 
 export interface CoordinationFeature {

@@ -1,4 +1,5 @@
-// The guarded change every program-changing flow goes through: check for a conflicting save, lint, ask
+// The guarded change every program-changing flow goes through: put the sessions in date order (a new or
+// moved session lands where its date belongs), check for a conflicting save, lint, ask
 // for confirmation of new warnings where the flow wants that, save with the version the card showed,
 // re-plan reminders and card updates, and write the audit entry of whatever happened. Flows build the
 // candidate program and turn the outcome into their card; nothing else in the feature saves a program.
@@ -6,6 +7,7 @@ import type { SyncSummary } from '../announcements/index.js';
 import type { CoordinationText } from '../i18n/coordination.js';
 import { lintProgram, type LintFinding } from '../program/lint.js';
 import type { Program } from '../program/model.js';
+import { inDateOrder } from '../program/service.js';
 import type { FlowContext } from './context.js';
 
 export interface ChangeRequest {
@@ -60,25 +62,26 @@ export async function guardedChange(ctx: FlowContext, change: ChangeRequest): Pr
   const { deps, record } = ctx;
   const entry = { actor: change.actor, action: change.action, ...(change.target ? { target: change.target } : {}), before: change.before };
   const now = deps.clock.now();
+  const candidate = inDateOrder(change.candidate);
   // 1. Conflict: the card showed an older version than the one stored now.
   if (change.expectedVersion !== deps.programs.version()) {
     await record({ ...entry, outcome: 'conflict', after: change.after });
     return { kind: 'conflict' };
   }
   // 2. Lint: errors refuse the change; new warnings may need a confirmation.
-  const errors = lintProgram(change.candidate, { now }).filter((f) => f.severity === 'error');
+  const errors = lintProgram(candidate, { now }).filter((f) => f.severity === 'error');
   if (errors.length) {
     await record({ ...entry, outcome: 'lint-refused', after: { ...change.after, lint: errors.map((f) => f.code) } });
     return { kind: 'lint', findings: errors };
   }
-  const warnings = change.confirmation ? newWarnings(change.base, change.candidate, now) : [];
+  const warnings = change.confirmation ? newWarnings(change.base, candidate, now) : [];
   if (warnings.length && (!change.confirmation!.confirming || change.confirmation!.acknowledged !== acknowledgement(warnings))) {
     return { kind: 'confirm', warnings, acknowledgement: acknowledgement(warnings) };
   }
   // 3. Save with the version the card showed; another instance may still have saved in between.
   let version: number;
   try {
-    const outcome = await deps.programs.save(change.candidate, change.actor, { expectedVersion: change.expectedVersion });
+    const outcome = await deps.programs.save(candidate, change.actor, { expectedVersion: change.expectedVersion });
     if (outcome.kind === 'refused') {
       const findings = outcome.findings.filter((f) => f.severity === 'error');
       await record({ ...entry, outcome: 'lint-refused', after: { ...change.after, lint: findings.map((f) => f.code) } });
@@ -92,7 +95,7 @@ export async function guardedChange(ctx: FlowContext, change: ChangeRequest): Pr
   }
   // The announcement service may also watch program changes; sync() is serialised and idempotent, and
   // awaiting it here lets the card say what was re-planned.
-  const summary = await deps.announcements.sync(change.candidate, version);
+  const summary = await deps.announcements.sync(candidate, version);
   // 4. Audit.
   await record({ ...entry, outcome: 'ok', after: { ...change.after, version, ...(change.confirmation ? { warnings: warnings.map((w) => w.code) } : {}) } });
   return { kind: 'saved', version, summary, warnings };

@@ -5,6 +5,7 @@ import type { CardActionResult } from '../conversation/index.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Program, Session } from '../program/model.js';
 import { isoWeekday, localDateTime } from '../program/time.js';
+import { inDateOrder } from '../program/service.js';
 import { weekdayName } from '../program/weekday.js';
 import { uniqueSlug } from '../text/index.js';
 import { invalidAction, str, unknownSession, type FlowContext, type Handler } from './context.js';
@@ -48,10 +49,34 @@ function sessionFromForm(program: Program, before: Session | undefined, form: Se
   return next;
 }
 
+/**
+ * Start and end for a new session's form: the times most of the program's sessions share (on a tie, those
+ * of the later session). A program without sessions gives none; the coordinator fills them in.
+ */
+export function defaultTimes(program: Program): Pick<SessionFormValues, 'start' | 'end'> {
+  const counts = new Map<string, number>();
+  let best: Session | undefined;
+  let bestCount = 0;
+  for (const session of inDateOrder(program).sessions) {
+    const key = `${session.start}-${session.end}`;
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count >= bestCount) {
+      best = session;
+      bestCount = count;
+    }
+  }
+  return best ? { start: best.start, end: best.end } : {};
+}
+
+/** The program with the session replaced or added (the guarded change puts it in date order). */
 function withSession(program: Program, next: Session): Program {
   const candidate: Program = structuredClone(program);
   const exists = candidate.sessions.some((s) => s.id === next.id);
   candidate.sessions = exists ? candidate.sessions.map((s) => (s.id === next.id ? next : s)) : [...candidate.sessions, next];
+  // The announced count described the list so far; a session added in Teams keeps it in step, else the
+  // lint would refuse every new session of a program that states its count.
+  if (!exists && program.program.announcedSessionCount === program.sessions.length) candidate.program.announcedSessionCount = candidate.sessions.length;
   return candidate;
 }
 
@@ -82,8 +107,9 @@ export function createProgramFlow(ctx: FlowContext): ProgramFlow {
   };
 
   const newSession: Handler = async (turn, _data, { t }) => {
-    if (!deps.programs.active()) return { kind: 'message', text: t.noProgram };
-    return { kind: 'card', card: sessionFormCard({ version: deps.programs.version(), values: { start: '10:00', end: '12:00' } }, turn.locale) };
+    const program = deps.programs.active();
+    if (!program) return { kind: 'message', text: t.noProgram };
+    return { kind: 'card', card: sessionFormCard({ version: deps.programs.version(), values: defaultTimes(program) }, turn.locale) };
   };
 
   const saveSession =
