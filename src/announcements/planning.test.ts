@@ -112,7 +112,7 @@ describe('reconcile', () => {
     const sent = { ...p7!, status: 'done' as const, startedAt: iso(now) };
     const moved = program([{ id: 'governance', date: '2026-12-18', start: '14:00', end: '16:00' }], ['P7D', 'P1D']);
     const actions = reconcile(moved, [sent, p1!], { now, revision: 4 });
-    const update = actions.find((a) => a.type === 'create');
+    const update = actions.find((a) => a.type === 'create' && a.spec.action === 'update');
     expect(update?.type === 'create' && update.spec).toMatchObject({
       jobId: updateJobId('datenstrategie', 'governance', '2026-12-18T14:00-16:00', 4),
       action: 'update',
@@ -120,8 +120,11 @@ describe('reconcile', () => {
       payload: { change: 'moved', session: { date: '2026-12-18', start: '14:00' } },
     });
     expect(actions.filter((a) => a.type === 'retime').map((a) => a.jobId)).toEqual([p1!.jobId]);
+    // The P7D reminder went out for the old date; its offset still lies ahead of the new one: sent again.
+    const again = actions.find((a) => a.type === 'create' && a.spec.kind === ANNOUNCEMENT_KIND);
+    expect(again?.type === 'create' && again.spec).toMatchObject({ jobId: 'ann|datenstrategie|governance|P7D|2026-12-18T14:00', dueAt: new Date('2026-12-11T13:00:00.000Z') });
     // Once the update job exists, its state is what the cards show: nothing more to do.
-    const afterUpdate = [sent, { ...p1!, ...(actions.find((a) => a.type === 'retime') as { dueAt: Date }), dueAt: '2026-12-17T13:00:00.000Z' }, stored(update!, { status: 'done', createdAt: iso(now) })];
+    const afterUpdate = [sent, { ...p1!, ...(actions.find((a) => a.type === 'retime') as { dueAt: Date }), dueAt: '2026-12-17T13:00:00.000Z' }, stored(again!), stored(update!, { status: 'done', createdAt: iso(now) })];
     expect(reconcile(moved, afterUpdate, { now, revision: 4 }).filter((a) => a.type === 'create')).toEqual([]);
     // Then the session is cancelled: one "abgesagt" update for what was sent.
     const cancelled = program([{ id: 'governance', date: '2026-12-18', start: '14:00', end: '16:00', status: 'cancelled' }], ['P7D', 'P1D']);

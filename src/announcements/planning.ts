@@ -2,7 +2,10 @@
 // Pure functions over the program and the stored jobs; the service applies the resulting actions.
 // Job ids are deterministic, so every instance plans the same ids and creating them twice is harmless:
 //   reminder:  ann|<programId>|<sessionId>|<offset>            (offset as written, e.g. P1D)
+//   again:     ann|<programId>|<sessionId>|<offset>|<date>T<start>
+//              the same reminder for a session that moved after it was sent, for its new start
 //   update:    upd|<programId>|<sessionId>|<state>[|v<rev>]    (state "cancelled" or "<date>T<start>-<end>")
+// Planned jobs of any other program id (a program.yaml with a new id replaced the program) are cancelled.
 import type { DateTime } from 'luxon';
 import type { DeliveryJob, JobSpec } from '../delivery/index.js';
 import type { Program, Session } from '../program/model.js';
@@ -15,6 +18,11 @@ export const DEFAULT_GRACE_MS = 30 * 60_000;
 
 export function announcementJobId(programId: string, sessionId: string, offset: string): string {
   return `ann|${programId}|${sessionId}|${offset}`;
+}
+
+/** A reminder planned again after its session moved: the first one went out for the old start. */
+export function movedReminderJobId(programId: string, sessionId: string, offset: string, date: string, start: string): string {
+  return `${announcementJobId(programId, sessionId, offset)}|${date}T${start}`;
 }
 
 export function updateJobId(programId: string, sessionId: string, state: string, revision?: number): string {
@@ -84,6 +92,26 @@ function payloadOf(job: DeliveryJob): AnnouncementPayload | undefined {
 }
 
 /**
+ * The reminder as it must be planned now. A reminder that already went out (or is going out) for an
+ * earlier start of its session is planned again under the moved-reminder id, but only while its due time
+ * still lies ahead; undefined when there is nothing to plan.
+ */
+function resolveReminder(d: PlannedReminder, programId: string, byId: Map<string, DeliveryJob>, now: Date): PlannedReminder | undefined {
+  const sent = byId.get(d.jobId);
+  const shown = sent?.startedAt ? payloadOf(sent)?.session : undefined;
+  if (!sent?.startedAt || !shown || (shown.date === d.payload.session.date && shown.start === d.payload.session.start)) return d;
+  if (d.dueAt.getTime() <= now.getTime()) return undefined;
+  return { ...d, jobId: movedReminderJobId(programId, d.sessionId, d.offset, d.payload.session.date, d.payload.session.start) };
+}
+
+/** Planned jobs of every other program (payload.programId differs): a replaced program sends nothing more. */
+export function retireOtherPrograms(programId: string, existing: DeliveryJob[]): PlanAction[] {
+  return existing
+    .filter((j) => j.status === 'planned' && typeof j.payload.programId === 'string' && j.payload.programId !== programId)
+    .map((j) => ({ type: 'cancel', jobId: j.jobId, reason: 'program-replaced' }));
+}
+
+/**
  * Compares the jobs a program calls for with the stored ones and returns what to change.
  * @param revision the program version, so that moving a session back and forth yields fresh update jobs
  */
@@ -99,7 +127,12 @@ export function reconcile(
   const actions: PlanAction[] = [];
   const nowIso = options.now.toISOString();
 
-  for (const d of desired) {
+  // A reminder that went out for an earlier start stays wanted: it is history, not something to stop.
+  const wanted = new Set(desired.map((d) => d.jobId));
+  for (const planned of desired) {
+    const d = resolveReminder(planned, programId, byId, options.now);
+    if (!d) continue;
+    wanted.add(d.jobId);
     const e = byId.get(d.jobId);
     const group = sessionGroup(programId, d.sessionId);
     if (!e) {
@@ -117,7 +150,6 @@ export function reconcile(
     }
   }
 
-  const wanted = new Set(desired.map((d) => d.jobId));
   const sessions = new Map(program.sessions.map((s) => [s.id, s]));
   for (const e of mine) {
     if (e.kind !== ANNOUNCEMENT_KIND || wanted.has(e.jobId)) continue;

@@ -1,5 +1,6 @@
 // The announcement service: keeps the delivery jobs in step with the active program (plan, re-time, cancel,
-// replace sent cards), builds the cards the engine sends, and answers "Ich nehme teil".
+// replace sent cards, cancel what a replaced program still had planned), builds the cards the engine
+// sends, and answers "Ich nehme teil".
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptive.js';
 import type { DeliveryEngine, JobReport, MessageBuilder } from '../delivery/index.js';
@@ -12,7 +13,7 @@ import type { Logger } from '../shared/log.js';
 import type { TableStore } from '../storage/tables.js';
 import { announcementMessage, buildAnnouncementCard } from './cards.js';
 import { announcementPayload, announcementPayloadSchema } from './payload.js';
-import { ANNOUNCEMENT_KIND, ANNOUNCEMENT_UPDATE_KIND, DEFAULT_GRACE_MS, reconcile, sessionGroup, type PlanAction } from './planning.js';
+import { ANNOUNCEMENT_KIND, ANNOUNCEMENT_UPDATE_KIND, DEFAULT_GRACE_MS, reconcile, retireOtherPrograms, sessionGroup, type PlanAction } from './planning.js';
 import { RsvpRepository } from './rsvp-repository.js';
 
 /** The part of the program service announcements need (src/program/service.ts ProgramService fits). */
@@ -121,12 +122,16 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
     const target = program ?? deps.programs?.active();
     const summary: SyncSummary = { created: 0, retimed: 0, revived: 0, cancelled: 0, updates: 0 };
     if (!target) return summary;
-    const existing = (await jobs.list()).filter((j) => j.kind === ANNOUNCEMENT_KIND || j.kind === ANNOUNCEMENT_UPDATE_KIND);
-    const actions = reconcile(target, existing, {
-      now: deps.clock.now(),
-      graceMs: deps.graceMs ?? DEFAULT_GRACE_MS,
-      ...(revision !== undefined ? { revision } : {}),
-    });
+    const all = await jobs.list();
+    const existing = all.filter((j) => j.kind === ANNOUNCEMENT_KIND || j.kind === ANNOUNCEMENT_UPDATE_KIND);
+    const actions = [
+      ...reconcile(target, existing, {
+        now: deps.clock.now(),
+        graceMs: deps.graceMs ?? DEFAULT_GRACE_MS,
+        ...(revision !== undefined ? { revision } : {}),
+      }),
+      ...retireOtherPrograms(target.program.id, all),
+    ];
     for (const action of actions) await apply(action, summary);
     if (actions.length) log.info({ event: 'announcements.planned', programId: target.program.id, ...summary }, 'announcement jobs re-planned');
     return summary;

@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/locale.js';
 import { coordinationText } from '../i18n/coordination.js';
 import type { Program } from '../program/model.js';
 import { sessionEnd, sortedSessions } from '../program/time.js';
-import { broadcastCardParts, type BroadcastPayload, type RecipientCount } from './broadcast.js';
+import { announcementZone, broadcastCardParts, type BroadcastPayload, type RecipientCount } from './broadcast.js';
 import { errorText, LIMITS, type FieldErrors } from './forms.js';
 import { formatInstant, shortWhen } from './program-cards.js';
 import { VERBS } from './verbs.js';
@@ -40,6 +40,7 @@ export function composeCard(
   if (state.notice) body.push(textBlock(state.notice, { color: 'Good', weight: 'Bolder' }));
   body.push(textBlock(t.announceTitle, { size: 'Large', weight: 'Bolder' }));
   if (state.errors && Object.keys(state.errors).length) body.push(textBlock(t.formHasErrors, { color: 'Attention', weight: 'Bolder' }));
+  const zone = announcementZone(program);
   const upcoming = program ? sortedSessions(program).filter((s) => s.status === 'scheduled' && sessionEnd(program, s).toMillis() > state.now.getTime()) : [];
   body.push(
     { type: 'Input.Text', id: 'text', label: t.fieldText, isMultiline: true, isRequired: true, maxLength: LIMITS.announcement, errorMessage: t.errRequired, ...(v.text ? { value: v.text } : {}) },
@@ -82,13 +83,12 @@ export function composeCard(
       type: 'ColumnSet',
       columns: [
         { type: 'Column', width: 'stretch', items: [{ type: 'Input.Date', id: 'sendDate', label: t.fieldSendDate, ...(v.sendDate ? { value: v.sendDate } : {}) }, ...err('sendDate')] },
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'sendTime', label: t.fieldSendTime, ...(v.sendTime ? { value: v.sendTime } : {}) }, ...err('sendTime')] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'sendTime', label: t.fieldSendTime(zone), ...(v.sendTime ? { value: v.sendTime } : {}) }, ...err('sendTime')] },
       ],
     },
   );
   body.push(textBlock(t.scheduledList, { weight: 'Bolder', separator: true }));
   if (!state.scheduled.length) body.push(textBlock(t.noScheduled, { isSubtle: true }));
-  const zone = program?.program.timezone ?? 'Europe/Berlin';
   for (const s of state.scheduled) {
     body.push({
       type: 'ColumnSet',

@@ -45,6 +45,14 @@ export function audienceFilter(audience: Audience): AudienceFilter {
   return { purpose: 'broadcast' };
 }
 
+/**
+ * The zone a coordinator's send time is read and shown in: the program's. Without a program there is no
+ * zone to take, and the card says UTC next to the field.
+ */
+export function announcementZone(program: Program | undefined): string {
+  return program?.program.timezone ?? 'UTC';
+}
+
 export function broadcastPayload(input: { draftId: string; text: string; audience: Audience; sessionId?: string | undefined }, program: Program | undefined): BroadcastPayload {
   const session = input.sessionId ? program?.sessions.find((s) => s.id === input.sessionId) : undefined;
   return {
@@ -52,7 +60,7 @@ export function broadcastPayload(input: { draftId: string; text: string; audienc
     text: input.text,
     audience: input.audience,
     ...(program ? { programTitle: program.program.title } : {}),
-    timezone: program?.program.timezone ?? 'Europe/Berlin',
+    timezone: announcementZone(program),
     ...(session
       ? { session: { id: session.id, title: session.title, date: session.date, start: session.start, end: session.end, ...(session.joinUrl ? { joinUrl: session.joinUrl } : {}) } }
       : {}),

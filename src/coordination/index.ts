@@ -1,7 +1,7 @@
 // Public surface of the coordinator workflows: the feature (commands and card actions for the
 // conversation core), the broadcast job kind and its builder for the delivery engine, the audit trail
 // and its CLI command.
-export { createCoordinationFeature, ANNOUNCE_ZONE, type CoordinationDeps, type CoordinationFeature, type CoordinationTurn } from './feature.js';
+export { createCoordinationFeature, type CoordinationDeps, type CoordinationFeature, type CoordinationTurn } from './feature.js';
 export {
   BROADCAST_KIND,
   BROADCAST_GROUP,
@@ -12,6 +12,7 @@ export {
   countRecipients,
   audienceFilter,
   broadcastPayloadSchema,
+  announcementZone,
   type BroadcastPayload,
   type RecipientCount,
 } from './broadcast.js';

@@ -220,7 +220,7 @@ export interface StatusView {
 
 export function statusCard(view: StatusView, locale: Locale): AdaptiveCard {
   const t = coordinationText(locale);
-  const zone = view.program?.zone ?? 'Europe/Berlin';
+  const zone = view.program?.zone ?? 'UTC';
   const body: CardElement[] = [textBlock(t.statusTitle, { size: 'Large', weight: 'Bolder' })];
   if (view.program) {
     body.push(textBlock(escapeCardText(t.statusProgram(view.program.title, view.program.version)), { weight: 'Bolder' }));

@@ -1,5 +1,5 @@
 // CLI commands of the program feature: lint program.yaml, draft a program from an announcement, export the
-// stored program. Errors are one line naming file, line and field; never a stack trace.
+// stored program, import program.yaml into storage (with --force over edits made since the last import). Errors are one line naming file, line and field; never a stack trace.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describeProblem, isProblem, parseOptions, type OptionSpec, type ParsedOptions } from '../cli/args.js';
@@ -9,7 +9,10 @@ import type { Locale } from '../i18n/locale.js';
 import { loadProgramFile, ProgramLoadError } from './load.js';
 import { hasErrors, lintProgram, type LintFinding } from './lint.js';
 import { importAnnouncement } from './import-announcement.js';
-import { ProgramRepository } from './repository.js';
+import { ProgramRepository, type ProgramFinding } from './repository.js';
+import { ProgramService } from './service.js';
+import { programSourceText } from '../i18n/program-source.js';
+import { silentLogger } from '../shared/log.js';
 import { programToYaml } from './to-yaml.js';
 
 /** The options, or the usage error naming the offending option. */
@@ -18,14 +21,14 @@ function parseArgs(args: string[], spec: OptionSpec): ParsedOptions | string {
   return isProblem(parsed) ? describeProblem(parsed) : parsed;
 }
 
-function describeFinding(f: LintFinding, locale: Locale): string {
+function describeFinding(f: LintFinding | ProgramFinding, locale: Locale): string {
   const t = programText(locale);
   const where = f.sessionId ? ` ${t.sessionLabel} ${f.sessionId}:` : '';
   const suggestion = f.suggestion ? `\n    ${t.suggestionLabel}: ${f.suggestion}` : '';
   return `${t.severity[f.severity]} [${f.code}]${where} ${f.message}${suggestion}`;
 }
 
-function printFindings(ctx: CliContext, findings: LintFinding[], locale: Locale): void {
+function printFindings(ctx: CliContext, findings: Array<LintFinding | ProgramFinding>, locale: Locale): void {
   const t = programText(locale);
   for (const f of findings) ctx.out(describeFinding(f, locale));
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -134,4 +137,36 @@ const exportCommand: CliCommand = {
   },
 };
 
-export const programCliCommands: CliCommand[] = [lintCommand, importCommand, exportCommand];
+const programImportCommand: CliCommand = {
+  name: 'program import',
+  usage: programSourceText('de').importUsage,
+  summary:
+    'Imports CONTENT_DIR/program.yaml into storage when it changed; refuses while the stored program has edits made since the last import, unless --force.',
+  async run(args, ctx) {
+    const t = programSourceText('de');
+    const parsed = parseArgs(args, { flags: ['force'], values: ['content'] });
+    if (typeof parsed === 'string' || parsed.positional.length) {
+      ctx.err(`${typeof parsed === 'string' ? `${parsed} ` : ''}${programText('de').usageError(t.importUsage)}`);
+      return 2;
+    }
+    const programs = new ProgramService({ store: await ctx.storage(), clock: ctx.clock, logger: silentLogger });
+    const outcome = await programs.importFromContent(parsed.values.get('content') ?? ctx.contentDir, { force: parsed.flags.has('force') });
+    const locale = programs.active()?.program.language ?? 'de';
+    const text = programSourceText(locale);
+    switch (outcome.kind) {
+      case 'imported':
+        ctx.out(text.imported(outcome.programId, outcome.version));
+        if (outcome.findings.length) printFindings(ctx, outcome.findings, locale);
+        return 0;
+      case 'unchanged':
+        ctx.out(text.unchanged(outcome.programId, outcome.version));
+        return 0;
+      case 'refused':
+        ctx.err(text.refused(outcome.message));
+        if (outcome.findings.length) printFindings(ctx, outcome.findings, locale);
+        return 1;
+    }
+  },
+};
+
+export const programCliCommands: CliCommand[] = [lintCommand, importCommand, exportCommand, programImportCommand];

@@ -58,9 +58,13 @@ export {
   type StoredProgram,
   type ProgramRefusal,
   type ProgramMarkers,
+  type ProgramFinding,
 } from './repository.js';
 export {
   ProgramService,
+  inDateOrder,
+  editedSinceImport,
+  type ImportOptions as ProgramImportOptions,
   type ProgramServiceDeps,
   type ImportOutcome,
   type SaveOutcome,

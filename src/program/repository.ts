@@ -5,7 +5,8 @@
 //   PartitionKey "program", RowKey "active"   the active program. The JSON is split across doc0..docN
 //                                             (30,000 chars each: string properties hold at most 64 KiB of
 //                                             UTF-16), docParts says how many. version, sourceHash,
-//                                             sequences (JSON), fingerprints (JSON), updatedAt, updatedBy.
+//                                             importedVersion, sequences (JSON), fingerprints (JSON),
+//                                             updatedAt, updatedBy.
 //   PartitionKey "program", RowKey "refusal"  the last refused import: at, reason, message, sourceHash,
 //                                             findings (JSON).
 // Writes of "active" are ETag-conditional, so two instances never overwrite each other blindly.
@@ -13,7 +14,7 @@ import type { TableClient, TableEntity } from '@azure/data-tables';
 import { isStatus, type TableStore } from '../storage/tables.js';
 import { AppError } from '../shared/errors.js';
 import { programSchema, type Program } from './model.js';
-import type { LintFinding } from './lint.js';
+import type { LintCode, LintFinding } from './lint.js';
 
 export const PROGRAMS_TABLE = 'programs';
 const PARTITION = 'program';
@@ -27,6 +28,11 @@ export interface StoredProgram {
   version: number;
   /** sha256 of the program.yaml last imported (kept across coordinator edits). */
   sourceHash?: string;
+  /**
+   * The version the last import of program.yaml wrote (kept across coordinator edits): while `version`
+   * equals it, nobody edited the program since, and a changed program.yaml may replace it.
+   */
+  importedVersion?: number;
   /** SEQUENCE per session id, including sessions removed since (a re-added session continues its count). */
   sequences: Record<string, number>;
   /** What SEQUENCE depends on, per session id: date, times, title, status. */
@@ -38,12 +44,15 @@ export interface StoredProgram {
 
 export type NewStoredProgram = Omit<StoredProgram, 'etag'>;
 
+/** A lint finding, or the refusal of a program.yaml that would overwrite edits made since the last import. */
+export type ProgramFinding = Omit<LintFinding, 'code'> & { code: LintCode | 'stored-program-edited' };
+
 export interface ProgramRefusal {
   at: string;
-  reason: 'lint-errors' | 'invalid-file';
+  reason: 'lint-errors' | 'invalid-file' | 'edited-since-import';
   message: string;
   sourceHash?: string;
-  findings: LintFinding[];
+  findings: ProgramFinding[];
 }
 
 /** Version and ETags of both rows, read in one round trip to notice another instance's changes. */
@@ -64,6 +73,7 @@ interface ActiveEntity {
   version: number;
   docParts: number;
   sourceHash?: string;
+  importedVersion?: number;
   sequences: string;
   fingerprints: string;
   updatedAt: string;
@@ -108,6 +118,7 @@ export class ProgramRepository {
       program,
       version: Number(entity.version),
       ...(entity.sourceHash ? { sourceHash: entity.sourceHash } : {}),
+      ...(entity.importedVersion !== undefined && entity.importedVersion !== null ? { importedVersion: Number(entity.importedVersion) } : {}),
       sequences: JSON.parse(entity.sequences || '{}') as Record<string, number>,
       fingerprints: JSON.parse(entity.fingerprints || '{}') as Record<string, string>,
       updatedAt: entity.updatedAt,
@@ -133,6 +144,7 @@ export class ProgramRepository {
       updatedAt: record.updatedAt,
       updatedBy: record.updatedBy,
       ...(record.sourceHash ? { sourceHash: record.sourceHash } : {}),
+      ...(record.importedVersion !== undefined ? { importedVersion: record.importedVersion } : {}),
     };
     for (let i = 0; i * CHUNK < json.length || i === 0; i++) entity[`doc${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
     try {
@@ -159,7 +171,7 @@ export class ProgramRepository {
         reason: e.reason,
         message: e.message,
         ...(e.sourceHash ? { sourceHash: e.sourceHash } : {}),
-        findings: JSON.parse(e.findings || '[]') as LintFinding[],
+        findings: JSON.parse(e.findings || '[]') as ProgramFinding[],
       };
     } catch (error) {
       if (isStatus(error, 404)) return undefined;

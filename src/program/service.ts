@@ -1,6 +1,9 @@
-// The active program: imported from CONTENT_DIR/program.yaml when that file changes, kept in Table Storage
-// (the source of truth that coordinator edits change), cached in memory, linted before anything replaces it.
-// A program with lint errors is refused: the previous one stays active and the refusal is stored and logged.
+// The active program: kept in Table Storage, cached in memory, linted before anything replaces it.
+// Source of truth: the stored program wins. CONTENT_DIR/program.yaml is imported at start only when its
+// bytes differ from the last import AND the stored program was not edited (in Teams) since that import;
+// otherwise the file is refused with a finding that names the conflict and how to resolve it (export,
+// merge, `cli program import --force`). A program with lint errors is refused as well: the previous one
+// stays active and the refusal is stored and logged.
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Clock } from '../shared/clock.js';
@@ -13,9 +16,11 @@ import { programSchema, type Program, type Session } from './model.js';
 import {
   ProgramConflictError,
   ProgramRepository,
+  type ProgramFinding,
   type ProgramRefusal,
   type StoredProgram,
 } from './repository.js';
+import { programSourceText } from '../i18n/program-source.js';
 import { sessionStart } from './time.js';
 
 export interface ProgramServiceDeps {
@@ -27,7 +32,12 @@ export interface ProgramServiceDeps {
 export type ImportOutcome =
   | { kind: 'imported'; programId: string; version: number; findings: LintFinding[] }
   | { kind: 'unchanged'; programId: string; version: number }
-  | { kind: 'refused'; reason: ProgramRefusal['reason']; message: string; findings: LintFinding[] };
+  | { kind: 'refused'; reason: ProgramRefusal['reason']; message: string; findings: ProgramFinding[] };
+
+export interface ImportOptions {
+  /** Import even though the stored program was edited since the last import (those edits are replaced). */
+  force?: boolean;
+}
 
 export type SaveOutcome =
   | { kind: 'saved'; version: number; findings: LintFinding[] }
@@ -48,6 +58,22 @@ export interface ProgramStatus {
 }
 
 const MAX_CONFLICT_RETRIES = 3;
+
+/**
+ * The sessions in date order (date, then start; the sort is stable). Coordinators add and move sessions
+ * anywhere in the series; the product keeps the list in order rather than refusing it as out of order.
+ * Wall-clock order: every session of a program is in the program's zone.
+ */
+export function inDateOrder(program: Program): Program {
+  const key = (s: Session) => `${s.date}T${s.start}`;
+  return { ...program, sessions: [...program.sessions].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) };
+}
+
+/** Whether the stored program was changed by anything but an import since the last import. */
+export function editedSinceImport(stored: StoredProgram): boolean {
+  // Rows written before importedVersion existed: an import wrote them as "content".
+  return stored.importedVersion !== undefined ? stored.version !== stored.importedVersion : stored.updatedBy !== 'content';
+}
 
 /** What a calendar client must be told about: a different date, time, title or status. */
 function fingerprint(session: Session): string {
@@ -100,8 +126,11 @@ export class ProgramService {
     return true;
   }
 
-  /** Imports CONTENT_DIR/program.yaml when its bytes differ from the last import. */
-  async importFromContent(contentDir: string): Promise<ImportOutcome> {
+  /**
+   * Imports CONTENT_DIR/program.yaml when its bytes differ from the last import and the stored program was
+   * not edited since (or with `force`).
+   */
+  async importFromContent(contentDir: string, options: ImportOptions = {}): Promise<ImportOutcome> {
     const file = path.join(contentDir, 'program.yaml');
     await this.refresh();
     let loaded;
@@ -115,12 +144,15 @@ export class ProgramService {
       if (this.current?.sourceHash === loaded.hash) {
         return { kind: 'unchanged', programId: this.current.program.program.id, version: this.current.version };
       }
+      if (this.current && !options.force && editedSinceImport(this.current)) {
+        return this.refuse(this.editedRefusal(file, this.current, loaded.hash));
+      }
       const findings = lintProgram(loaded.program, { now: this.deps.clock.now() });
       if (hasErrors(findings)) {
         return this.refuse({ reason: 'lint-errors', message: `${file}: lint errors`, findings, sourceHash: loaded.hash });
       }
       try {
-        const version = await this.write(loaded.program, 'content', loaded.hash);
+        const version = await this.write(loaded.program, 'content', loaded.hash, true);
         await this.clearRefusal();
         this.deps.logger.info(
           { event: 'program.imported', programId: loaded.program.program.id, version, warnings: findings.length },
@@ -192,7 +224,18 @@ export class ProgramService {
     };
   }
 
-  private async write(program: Program, actor: string, sourceHash: string | undefined): Promise<number> {
+  private editedRefusal(file: string, stored: StoredProgram, hash: string): Omit<ProgramRefusal, 'at'> {
+    const t = programSourceText(stored.program.program.language);
+    const message = t.editedSinceImport(file, stored.version, stored.importedVersion, stored.updatedBy, stored.updatedAt);
+    return {
+      reason: 'edited-since-import',
+      message,
+      sourceHash: hash,
+      findings: [{ severity: 'error', code: 'stored-program-edited', message, suggestion: t.editedSinceImportFix }],
+    };
+  }
+
+  private async write(program: Program, actor: string, sourceHash: string | undefined, imported = false): Promise<number> {
     const base = this.current;
     const sequences = { ...(base?.sequences ?? {}) };
     const fingerprints = { ...(base?.fingerprints ?? {}) };
@@ -206,10 +249,13 @@ export class ProgramService {
     // A removed session is cancelled as far as calendars are concerned; its next appearance is a change.
     const present = new Set(program.sessions.map((s) => s.id));
     for (const id of Object.keys(fingerprints)) if (!present.has(id)) fingerprints[id] = 'removed';
+    const version = (base?.version ?? 0) + 1;
+    const importedVersion = imported ? version : base?.importedVersion;
     const record = {
       program,
-      version: (base?.version ?? 0) + 1,
+      version,
       ...(sourceHash ? { sourceHash } : {}),
+      ...(importedVersion !== undefined ? { importedVersion } : {}),
       sequences,
       fingerprints,
       updatedAt: DateTime.fromJSDate(this.deps.clock.now()).toUTC().toISO()!,

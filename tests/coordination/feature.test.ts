@@ -531,3 +531,58 @@ describe('coordination: status and audit', () => {
     expect(err.join('\n')).toContain('usage: audit');
   });
 });
+
+describe('coordination: sessions kept in date order, moved sessions reminded again', () => {
+  it('inserts a session before a later one and moves a session past another; the list stays in date order', async () => {
+    const t = await setup();
+    const inserted = cardOf(await t.act(VERBS.sessionSave, { version: 1, date: '2026-12-10', start: '10:00', end: '12:00', title: 'Zwischentermin' }));
+    expect(text(inserted)).toContain('Gespeichert (Version 2)');
+    expect(t.programs.active()!.sessions.map((s) => [s.id, s.date])).toEqual([
+      ['auftakt', '2026-12-01'],
+      ['zwischentermin', '2026-12-10'],
+      ['governance', '2026-12-16'],
+    ]);
+    const moved = cardOf(await t.act(VERBS.sessionSave, { sessionId: 'auftakt', version: 2, ...validEdit, date: '2026-12-20' }));
+    expect(text(moved)).toContain('Gespeichert (Version 3)');
+    expect(t.programs.active()!.sessions.map((s) => s.id)).toEqual(['zwischentermin', 'governance', 'auftakt']);
+    expect(t.programs.active()!.sessions.find((s) => s.id === 'auftakt')).toMatchObject({ date: '2026-12-20', weekday: 'Sonntag' });
+    expect((await t.engine.jobs.get('ann|datenstrategie|zwischentermin|P1D'))?.dueAt).toBe('2026-12-09T09:00:00.000Z');
+  });
+
+  it('a session moved from 1 to 20 December after its P1D reminder went out gets a new P1D reminder, and it goes out', async () => {
+    const t = await setup('2026-11-30T09:00:00.000Z');
+    await t.scheduler.tick();
+    await t.engine.idle();
+    expect(t.connector.sent).toHaveLength(4);
+
+    cardOf(await t.act(VERBS.sessionSave, { sessionId: 'auftakt', version: 1, ...validEdit, date: '2026-12-20' }));
+    const again = await t.engine.jobs.get('ann|datenstrategie|auftakt|P1D|2026-12-20T10:00');
+    expect(again).toMatchObject({ status: 'planned', dueAt: '2026-12-19T09:00:00.000Z' });
+    // The reminder already out stays as it was; its cards are replaced by "verschoben".
+    expect((await t.engine.jobs.get('ann|datenstrategie|auftakt|P1D'))?.status).toBe('done');
+
+    t.clock.set('2026-12-19T09:00:10.000Z');
+    t.connector.sent.length = 0;
+    const tick = await t.scheduler.tick();
+    await t.engine.idle();
+    expect(tick.started).toContain('ann|datenstrategie|auftakt|P1D|2026-12-20T10:00');
+    const reminders = t.connector.sent.filter((s) => JSON.stringify(s.message.card).includes('Auftaktveranstaltung'));
+    expect(reminders.map((s) => s.conversationId).sort()).toEqual(['anna', 'ben', 'group-1', 'team-general']);
+    expect(JSON.stringify(reminders.find((s) => s.conversationId === 'anna')!.message.card)).toContain('Sonntag, 20. Dezember 2026');
+  });
+
+  it('offers the times of the program\'s sessions in the new-session form, never a fixed default', async () => {
+    const t = await setup();
+    const program = structuredClone(t.programs.active()!);
+    program.sessions = program.sessions.map((s) => ({ ...s, start: '14:00', end: '15:30' }));
+    await t.programs.save(program, 'seed');
+    const form = cardOf(await t.act(VERBS.sessionNew, { version: 2 }));
+    expect(byId(form, 'start')?.value).toBe('14:00');
+    expect(byId(form, 'end')?.value).toBe('15:30');
+    program.sessions = [];
+    await t.programs.save(program, 'seed');
+    const empty = cardOf(await t.act(VERBS.sessionNew, { version: 3 }));
+    expect(byId(empty, 'start')?.value).toBeUndefined();
+    expect(byId(empty, 'end')?.value).toBeUndefined();
+  });
+});

@@ -71,10 +71,12 @@ describe('announcements', () => {
     expect(JSON.stringify(t.connector.sent.find((s) => s.conversationId === 'anna')!.message.card)).toContain('Ich nehme teil');
     expect((await t.scheduler.tick()).started).toEqual([]);
 
-    // Moved to the afternoon: the sent cards say "verschoben"; nothing new is sent.
+    // Moved to the afternoon: the sent cards say "verschoben"; nothing new is sent now, but the PT1H
+    // reminder, sent for 10:00, is planned again for 14:00 (its offset still lies ahead).
     const p2 = program({ start: '14:00', end: '16:00' });
     t.setProgram(p2);
-    expect(await t.service.sync(p2, 2)).toMatchObject({ updates: 1 });
+    expect(await t.service.sync(p2, 2)).toMatchObject({ updates: 1, created: 1 });
+    expect((await t.engine.jobs.get('ann|datenstrategie|governance|PT1H|2026-12-16T14:00'))?.dueAt).toBe('2026-12-16T12:00:00.000Z');
     await t.scheduler.tick();
     expect(t.connector.updates.map((u) => u.activityId).sort()).toEqual(['act-anna-1', 'act-ben-1', 'act-team-news-1']);
     expect(JSON.stringify(t.connector.updates[0]!.message.card)).toMatch(/VERSCHOBEN|MOVED/);
@@ -95,6 +97,7 @@ describe('announcements', () => {
       ['ann|datenstrategie|governance|PT1H', 'done', 3, 0],
       ['upd|datenstrategie|governance|2026-12-16T14:00-16:00|v2', 'done', 3, 0],
       ['upd|datenstrategie|governance|cancelled|v3', 'done', 3, 0],
+      ['ann|datenstrategie|governance|PT1H|2026-12-16T14:00', 'cancelled', 0, 0],
     ]);
   });
 
@@ -106,6 +109,38 @@ describe('announcements', () => {
     expect((await t.engine.jobs.get('ann|datenstrategie|governance|PT1H'))?.dueAt).toBe('2026-12-18T08:00:00.000Z');
     expect(await t.service.sync(program({ date: '2026-12-18', status: 'cancelled' }), 3)).toMatchObject({ cancelled: 2 });
     t.clock.set('2026-12-18T08:00:00.000Z');
+    expect((await t.scheduler.tick()).started).toEqual([]);
+    expect(t.connector.sent).toEqual([]);
+  });
+
+  it('a removed session and a replaced program (another program id) leave no planned send behind', async () => {
+    const two = programSchema.parse({
+      program: { id: 'datenstrategie', title: 'Stadt, Daten, Strategie', timezone: 'Europe/Berlin', reminders: ['P1D'] },
+      sessions: [
+        { id: 'governance', title: 'Data Governance Wegweiser', date: '2026-12-16', start: '10:00', end: '12:00' },
+        { id: 'abschluss', title: 'Abschluss', date: '2027-01-20', start: '10:00', end: '12:00' },
+      ],
+    });
+    const t = setup('2026-12-01T07:00:00.000Z', two);
+    await t.service.sync();
+    const planned = async () => (await t.engine.jobs.list({ statuses: ['planned'] })).map((j) => j.jobId).sort();
+    expect(await planned()).toEqual(['ann|datenstrategie|abschluss|P1D', 'ann|datenstrategie|governance|P1D']);
+
+    const one = { ...two, sessions: two.sessions.slice(0, 1) };
+    t.setProgram(one);
+    await t.service.sync(one, 2);
+    expect(await planned()).toEqual(['ann|datenstrategie|governance|P1D']);
+
+    // program.yaml now describes another program: nothing of the previous one may still go out.
+    const other = programSchema.parse({
+      program: { id: 'zweite-staffel', title: 'Zweite Staffel', timezone: 'Europe/Berlin', reminders: ['P1D'] },
+      sessions: [{ id: 'start', title: 'Start', date: '2027-02-10', start: '10:00', end: '12:00' }],
+    });
+    t.setProgram(other);
+    expect(await t.service.sync(other, 3)).toMatchObject({ created: 1, cancelled: 1 });
+    expect(await planned()).toEqual(['ann|zweite-staffel|start|P1D']);
+    expect(await t.engine.jobs.get('ann|datenstrategie|governance|P1D')).toMatchObject({ status: 'cancelled', reason: 'program-replaced' });
+    t.clock.set('2026-12-15T09:00:00.000Z');
     expect((await t.scheduler.tick()).started).toEqual([]);
     expect(t.connector.sent).toEqual([]);
   });

@@ -9,6 +9,8 @@ import { startTestBed, REPO_ROOT, type TestBed } from '../harness/service.js';
 import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { runCli } from '../../src/cli/main.js';
 import * as A from '../harness/activities.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { VERBS } from '../../src/coordination/index.js';
 
 let azurite: AzuriteHandle;
 beforeAll(async () => {
@@ -92,5 +94,159 @@ describe('program import at start', () => {
     } finally {
       await bed.stop();
     }
+  });
+});
+
+/** Every element of a card, nested containers and columns included. */
+function cardElements(card: unknown): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const walk = (items: unknown): void => {
+    if (!Array.isArray(items)) return;
+    for (const item of items as Array<Record<string, unknown>>) {
+      out.push(item);
+      walk(item.items);
+      walk(item.columns);
+    }
+  };
+  walk((card as { body?: unknown }).body);
+  return out;
+}
+
+function contentWith(yaml: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plb-zone-'));
+  fs.writeFileSync(path.join(dir, 'program.yaml'), yaml);
+  return dir;
+}
+
+const ZONED = [
+  {
+    zone: 'America/New_York',
+    prefix: 'nyc',
+    id: 'evening-series',
+    times: { start: '18:30', end: '20:00' },
+    // 8 December 2026, 18:30 EST (UTC−5) = 23:30Z; the P1D reminder is due 7 December 23:30Z.
+    reminderDue: '2026-12-07T23:30:00.000Z',
+    // An announcement for 2 December, 09:00 in New York.
+    announceDue: '2026-12-02T14:00:00.000Z',
+  },
+  {
+    zone: 'Asia/Kolkata',
+    prefix: 'kol',
+    id: 'morning-series',
+    times: { start: '09:30', end: '11:00' },
+    // 8 December 2026, 09:30 IST (UTC+5:30) = 04:00Z; the P1D reminder is due 7 December 04:00Z.
+    reminderDue: '2026-12-07T04:00:00.000Z',
+    // 2 December, 09:00 in Kolkata.
+    announceDue: '2026-12-02T03:30:00.000Z',
+  },
+] as const;
+
+describe('programs outside Europe/Berlin, end to end', () => {
+  for (const c of ZONED) {
+    it(`reads and shows every time in the program's zone: ${c.zone}`, async () => {
+      const yaml = [
+        'program:',
+        `  id: ${c.id}`,
+        '  title: Zone Series',
+        `  timezone: ${c.zone}`,
+        '  reminders: [P1D]',
+        'sessions:',
+        ...['2026-12-08', '2026-12-15'].flatMap((date, i) => [
+          `  - id: s${i + 1}`,
+          `    title: Session ${i + 1}`,
+          `    date: ${date}`,
+          `    start: "${c.times.start}"`,
+          `    end: "${c.times.end}"`,
+        ]),
+        '',
+      ].join('\n');
+      const clock = new ManualClock('2026-12-01T12:00:00.000Z');
+      const bed = await startTestBed({ azurite, clock, env: { TABLE_PREFIX: c.prefix, CONTENT_DIR: contentWith(yaml) }, service: { startScheduler: false } });
+      try {
+        const u = A.user(7);
+        await bed.post(A.personalInstall(bed.where, u));
+        const act = async (verb: string, data: Record<string, unknown> = {}) => (await bed.post(A.cardAction(bed.where, u, verb, data))).body.value;
+
+        // Reminders: due at the session's local time minus the offset.
+        expect((await bed.service.engine.jobs.get(`ann|${c.id}|s1|P1D`))?.dueAt).toBe(c.reminderDue);
+
+        // A new session's form starts from the times the program's sessions use, not from a fixed default.
+        const form = cardElements(await act(VERBS.sessionNew, { version: 1 }));
+        expect(form.find((e) => e.id === 'start')?.value).toBe(c.times.start);
+        expect(form.find((e) => e.id === 'end')?.value).toBe(c.times.end);
+
+        // A scheduled announcement's time is read in the program's zone, and the card says which zone.
+        expect(JSON.stringify(await act(VERBS.announceCompose))).toContain(`Versandzeit (${c.zone})`);
+        const draft = { text: 'Bitte vormerken', audience: 'all', when: 'later', sendDate: '2026-12-02', sendTime: '09:00' };
+        const preview = await act(VERBS.announcePreview, draft);
+        expect(JSON.stringify(preview)).toContain('Versand geplant: Mi, 02.12.2026, 09:00 Uhr');
+        const send = (preview.actions as Array<{ verb?: string; data: Record<string, unknown> }>).find((a) => a.verb === VERBS.announceSend)!;
+        expect(JSON.stringify(await act(VERBS.announceSend, send.data))).toContain('02.12.2026, 09:00 Uhr geplant');
+        const job = await bed.service.engine.jobs.get(`bc|${String(send.data.draftId)}`);
+        expect(job?.dueAt).toBe(c.announceDue);
+
+        // The reminder goes out at its time and shows the local times.
+        clock.set(c.reminderDue);
+        await bed.service.scheduler.tick();
+        await bed.service.engine.idle();
+        const reminder = bed.connector.messages(A.personalConversationId(u)).map((m) => JSON.stringify(m.body)).find((b) => b.includes('Session 1'));
+        expect(reminder).toContain(`${c.times.start}–${c.times.end}`);
+
+        // The calendar feed carries the program's zone.
+        const ics = await (await fetch(`${bed.service.url}/api/calendar.ics`)).text();
+        expect(ics).toContain(`TZID:${c.zone}`);
+      } finally {
+        await bed.stop();
+      }
+    });
+  }
+});
+
+describe('source of truth: the stored program wins over a changed program.yaml', () => {
+  it('refuses a changed file after a Teams edit, names the way out, and imports it with program import --force', async () => {
+    const env = { TABLE_PREFIX: 'sot' };
+    const clock = new ManualClock('2025-08-01T08:00:00Z');
+    const seed = fs.readFileSync(path.join(REPO_ROOT, 'content', 'program.yaml'), 'utf8');
+    const dir = contentWith(seed);
+    const first = await startTestBed({ azurite, clock, env: { ...env, CONTENT_DIR: dir }, service: { startScheduler: false } });
+    const u = A.user(3);
+    try {
+      // A coordinator (local mode: everyone) adds a session in Teams.
+      await first.post(A.personalInstall(first.where, u));
+      const saved = await first.post(A.cardAction(first.where, u, VERBS.sessionSave, { version: 1, date: '2025-10-01', start: '10:00', end: '12:00', title: 'Zusatztermin' }));
+      expect(JSON.stringify(saved.body.value)).toContain('Gespeichert (Version 2)');
+    } finally {
+      await first.stop();
+    }
+
+    // Someone changes program.yaml meanwhile; the next start must not throw the Teams edit away.
+    fs.writeFileSync(path.join(dir, 'program.yaml'), seed.replace('title: Abschluss', 'title: Abschlussrunde'));
+    const second = await startTestBed({ azurite, clock, env: { ...env, CONTENT_DIR: dir }, service: { startScheduler: false } });
+    try {
+      expect(second.service.programs.active()?.sessions.map((s) => s.title)).toContain('Zusatztermin');
+      expect(second.service.programs.version()).toBe(2);
+      const refusal = second.service.programs.status().lastRefusal!;
+      expect(refusal.reason).toBe('edited-since-import');
+      expect(refusal.findings[0]).toMatchObject({ code: 'stored-program-edited', severity: 'error' });
+      expect(refusal.findings[0]!.suggestion).toContain('program export');
+      expect(refusal.findings[0]!.suggestion).toContain('program import --force');
+    } finally {
+      await second.stop();
+    }
+
+    const cli = async (...args: string[]) => {
+      const out: string[] = [];
+      const code = await runCli(args, { out: (s) => out.push(s), err: (s) => out.push(s) }, { STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'sot', CONTENT_DIR: dir });
+      return { code, out: out.join('\n') };
+    };
+    const refused = await cli('program', 'import');
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('stored-program-edited');
+    const forced = await cli('program', 'import', '--force');
+    expect(forced).toMatchObject({ code: 0 });
+    expect(forced.out).toContain('Version 3');
+    const exported = await cli('program', 'export');
+    expect(exported.out).toContain('Abschlussrunde');
+    expect(exported.out).not.toContain('Zusatztermin');
   });
 });

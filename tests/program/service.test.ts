@@ -224,3 +224,44 @@ describe('ProgramRepository', () => {
     expect(parseProgramText(stringify(back!.program)).sessions).toHaveLength(40);
   });
 });
+
+describe('ProgramService: source of truth', () => {
+  it('keeps a stored program edited since the last import and refuses the changed file with a finding; --force imports it', async () => {
+    const store = freshStore();
+    const svc = service(store);
+    const dir = await contentDir(seedYaml);
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'imported', version: 1 });
+    // Not edited since: a changed file is imported.
+    await fs.writeFile(path.join(dir, 'program.yaml'), seedYaml.replace('summary: Was war gut? Was geht besser?', 'summary: Was war gut?'));
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'imported', version: 2 });
+
+    const edited = editedInTeams(svc.active()!);
+    expect(await svc.save(edited, 'aad-coordinator')).toMatchObject({ kind: 'saved', version: 3 });
+    await fs.writeFile(path.join(dir, 'program.yaml'), seedYaml.replace('summary: Was war gut? Was geht besser?', 'summary: Ausblick.'));
+    const refused = await svc.importFromContent(dir);
+    expect(refused).toMatchObject({ kind: 'refused', reason: 'edited-since-import' });
+    if (refused.kind !== 'refused') throw new Error('expected a refusal');
+    expect(refused.findings).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'stored-program-edited', suggestion: expect.stringContaining('program import --force') }),
+    ]);
+    expect(refused.message).toContain('aad-coordinator');
+    expect(svc.version()).toBe(3);
+    expect(svc.active()!.program.title).toBe('Bearbeitet in Teams');
+    expect(svc.status().lastRefusal?.reason).toBe('edited-since-import');
+    // Another process (a restart) sees the same: the edit survives.
+    expect(await service(store).importFromContent(dir)).toMatchObject({ kind: 'refused', reason: 'edited-since-import' });
+
+    expect(await svc.importFromContent(dir, { force: true })).toMatchObject({ kind: 'imported', version: 4 });
+    expect(svc.active()!.program.title).not.toBe('Bearbeitet in Teams');
+    expect(svc.status().lastRefusal).toBeUndefined();
+    // Imported again, not edited since: the next changed file goes in without --force.
+    await fs.writeFile(path.join(dir, 'program.yaml'), seedYaml);
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'imported', version: 5 });
+  });
+});
+
+function editedInTeams(program: Program): Program {
+  return edited(program, (p) => {
+    p.program.title = 'Bearbeitet in Teams';
+  });
+}
