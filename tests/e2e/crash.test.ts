@@ -3,6 +3,8 @@
 // did not get it is reported as `uncertain` (never silently lost, never blindly re-sent).
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { DateTime } from 'luxon';
 import { REPO_ROOT } from '../harness/service.js';
 import { contentDir, programYaml } from '../harness/content.js';
@@ -50,14 +52,12 @@ describe('crash mid-fan-out', () => {
     await connector.start();
     const people = Array.from({ length: 24 }, (_, i) => A.user(300 + i));
 
-    const now = DateTime.now().setZone('Europe/Berlin');
-    const start = now.startOf('minute').plus({ minutes: 10 });
-    const offsetSeconds = Math.round(start.diff(now.plus({ seconds: 8 }), 'seconds').seconds);
-    const dir = contentDir(
-      programYaml([{ id: 'spaeter', title: 'Späterer Termin', date: start.toISODate()!, start: start.toFormat('HH:mm'), end: start.plus({ hours: 1 }).toFormat('HH:mm') }], {
-        reminders: [`PT${offsetSeconds}S`],
-      }),
-    );
+    // Everyone registers with a first process whose program has no reminder yet. Then the program gains a
+    // reminder that is already due (within its grace period), and the process under test starts with it: the
+    // fan-out begins at its first tick, after everyone is registered, however long the start takes.
+    const start = DateTime.now().setZone('Europe/Berlin').startOf('minute').plus({ minutes: 30 });
+    const session = { id: 'spaeter', title: 'Späterer Termin', date: start.toISODate()!, start: start.toFormat('HH:mm'), end: start.plus({ hours: 1 }).toFormat('HH:mm') };
+    const dir = contentDir(programYaml([session], { reminders: [] }));
     const env = {
       CONTENT_DIR: dir,
       STORAGE_CONNECTION_STRING: azurite.connectionString,
@@ -66,19 +66,27 @@ describe('crash mid-fan-out', () => {
       DELIVERY_LEASE_SECONDS: '10',
       DELIVERY_MAX_RPS: '10',
     };
-    const port = await freePort();
-    const first = startProcess({ ...env, PORT: String(port) });
-    await waitHealthy(port);
+    const setupPort = await freePort();
+    const setup = startProcess({ ...env, PORT: String(setupPort) });
+    await waitHealthy(setupPort);
     for (const p of people) {
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      const res = await fetch(`http://127.0.0.1:${setupPort}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(A.personalInstall({ serviceUrl: connector.url }, p)),
       });
       expect(res.status).toBe(200);
     }
+    setup.kill('SIGTERM');
+    await new Promise((r) => setup.once('exit', r));
     connector.reset();
     connector.latencyMs = 250;
+
+    const dueNow = Math.round(start.diff(DateTime.now(), 'seconds').seconds);
+    fs.writeFileSync(path.join(dir, 'program.yaml'), programYaml([session], { reminders: [`PT${dueNow}S`] }));
+    const port = await freePort();
+    const first = startProcess({ ...env, PORT: String(port) });
+    await waitHealthy(port);
 
     const reminders = () => connector!.messages().filter((c) => JSON.stringify(c.body.attachments ?? []).includes('Späterer Termin'));
     await connector.waitFor(() => reminders().length >= 6, 40_000, 'the fan-out to start');
