@@ -27,6 +27,10 @@ describe('documentation links', () => {
     expect(checkLinks(file, ROOT, PENDING_FROM_OTHER_BRANCHES)).toEqual([]);
   });
 
+  it('the README stays a front door: at most 250 lines', () => {
+    expect(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').trimEnd().split('\n').length).toBeLessThanOrEqual(250);
+  });
+
   it('the README shows at least one image that exists', () => {
     const images = linksOf(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).filter((l) => l.kind === 'image');
     expect(images.length).toBeGreaterThan(0);
