@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Browser scenarios in the Microsoft 365 Agents Playground (README, "Browser tests"), called by .ci/run.
+# Browser scenarios in the Microsoft 365 Agents Playground (docs/architecture.md, "How it is tested"),
+# called by .ci/run.
 # Needs Debian's chromium: installed with apt-get when missing; if that is impossible the run FAILS (it never
 # skips). Ends with a plain "N passed, N failed" line; exits non-zero on any failure.
 set -uo pipefail

@@ -55,7 +55,7 @@ describe('Agents Playground: coordinator cards', () => {
     await bed.chat.clickCardButton(card, t.send);
     await bed.service.scheduler.tick();
     const received = await bed.chat.waitForBotMessage('Bitte Folien bis Freitag hochladen.', { after: before, what: 'the sent announcement' });
-    // Built in the language the registry stored for the recipient (see the README, "Found with the Playground").
+    // Built in the language the registry stored for the recipient (see CHANGELOG.md, 0.1.0, "Found in the Agents Playground").
     const [personal] = await bed.service.registry.list('personal');
     // The card shows the badge in capitals (a text style), so compare without case.
     expect((await received.innerText()).toLowerCase()).toContain(coordinationMessages[personal!.locale].broadcastBadge.toLowerCase());

@@ -107,7 +107,8 @@ const DOC_IMAGE_CLIP = { x: 68, y: 48, width: 882, height: 852 };
 
 /**
  * Saves the page under screenshots/client/ (git-ignored) and returns its path. With `docImage` and
- * UPDATE_DOC_IMAGES=1 it also writes docs/images/<docImage>.png, cropped to the chat, for the README.
+ * UPDATE_DOC_IMAGES=1 it also writes docs/images/<docImage>.png, cropped to the chat, for the README and the
+ * guides (docs/architecture.md, "How it is tested").
  */
 export async function saveScreenshot(bed: ClientBed, name: string, options: { docImage?: string } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
