@@ -1,10 +1,12 @@
 // The active program: kept in Table Storage, cached in memory, linted before anything replaces it.
 // Source of truth: the stored program wins. CONTENT_DIR/program.yaml is imported at start only when its
-// bytes differ from the last import AND the stored program was not edited (in Teams) since that import;
+// bytes differ from the last import AND the stored program was not edited (in Teams) since that import.
+// A file that says exactly what is stored (after parsing) becomes the new baseline without a new version;
 // otherwise the file is refused with a finding that names the conflict and how to resolve it (export,
 // merge, `cli program import --force`). A program with lint errors is refused as well: the previous one
 // stays active and the refusal is stored and logged.
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
@@ -141,7 +143,22 @@ export class ProgramService {
       return this.refuse({ reason: 'invalid-file', message: error.message, findings: [] }, error.field);
     }
     for (let attempt = 0; ; attempt++) {
-      if (this.current?.sourceHash === loaded.hash) {
+      if (this.current && !options.force && this.current.sourceHash === loaded.hash) {
+        // The file is the one last imported (perhaps reverted to it): a refusal of another file is stale.
+        await this.clearRefusal();
+        return { kind: 'unchanged', programId: this.current.program.program.id, version: this.current.version };
+      }
+      if (this.current && !options.force && isDeepStrictEqual(this.current.program, loaded.program)) {
+        // The file says what is stored (e.g. `program export > program.yaml` after edits in Teams): it
+        // becomes the new baseline of the rule, without a new version.
+        try {
+          await this.adoptSource(loaded.hash);
+        } catch (error) {
+          if (!(error instanceof ProgramConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+          await this.refresh();
+          continue;
+        }
+        await this.clearRefusal();
         return { kind: 'unchanged', programId: this.current.program.program.id, version: this.current.version };
       }
       if (this.current && !options.force && editedSinceImport(this.current)) {
@@ -265,6 +282,16 @@ export class ProgramService {
     this.current = { ...record, etag };
     this.loaded = true;
     return record.version;
+  }
+
+  /** The stored program as it is, with the file's hash as the last import (same version, same content). */
+  private async adoptSource(sourceHash: string): Promise<void> {
+    const base = this.current!;
+    const { etag: _etag, ...record } = base;
+    const next = { ...record, sourceHash, importedVersion: base.version };
+    const etag = await this.repo.putActive(next, base.etag);
+    this.current = { ...next, etag };
+    this.deps.logger.info({ event: 'program.source-adopted', programId: base.program.program.id, version: base.version }, 'program.yaml matches the stored program');
   }
 
   private async refuse(

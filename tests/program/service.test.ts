@@ -9,7 +9,7 @@ import { TableStore } from '../../src/storage/tables.js';
 import { randomTablePrefix } from '../harness/azurite.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
-import { ProgramService, type ProgramChangeListener } from '../../src/program/service.js';
+import { editedSinceImport, inDateOrder, ProgramService, type ProgramChangeListener } from '../../src/program/service.js';
 import { ProgramRepository } from '../../src/program/repository.js';
 import { parseProgramText } from '../../src/program/load.js';
 import type { Program } from '../../src/program/model.js';
@@ -260,8 +260,72 @@ describe('ProgramService: source of truth', () => {
   });
 });
 
+describe('ProgramService: source of truth, baseline and refusals', () => {
+  it('adopts a program.yaml that says exactly what is stored (export after edits) as the new baseline, without a new version', async () => {
+    const store = freshStore();
+    const svc = service(store);
+    const dir = await contentDir(seedYaml);
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'imported', version: 1 });
+    expect(await svc.save(editedInTeams(svc.active()!), 'aad-coordinator')).toMatchObject({ kind: 'saved', version: 2 });
+    // program export > program.yaml, then a restart: the file equals the stored program.
+    await fs.writeFile(path.join(dir, 'program.yaml'), stringify(svc.active()!));
+    const restarted = service(store);
+    expect(await restarted.importFromContent(dir)).toMatchObject({ kind: 'unchanged', version: 2 });
+    expect(restarted.status().lastRefusal).toBeUndefined();
+    expect(await service(store).importFromContent(dir)).toMatchObject({ kind: 'unchanged', version: 2 });
+    // The exported file is now the baseline: a change to it goes in without --force.
+    await fs.writeFile(path.join(dir, 'program.yaml'), stringify(edited(svc.active()!, (p) => (p.program.title = 'Nach dem Export'))));
+    expect(await service(store).importFromContent(dir)).toMatchObject({ kind: 'imported', version: 3 });
+  });
+
+  it('--force imports again even when the file bytes equal the last import', async () => {
+    const store = freshStore();
+    const svc = service(store);
+    const dir = await contentDir(seedYaml);
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'imported', version: 1 });
+    expect(await svc.save(editedInTeams(svc.active()!), 'aad-coordinator')).toMatchObject({ kind: 'saved', version: 2 });
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'unchanged', version: 2 });
+    expect(await svc.importFromContent(dir, { force: true })).toMatchObject({ kind: 'imported', version: 3 });
+    expect(svc.active()!.program.title).not.toBe('Bearbeitet in Teams');
+  });
+
+  it('clears a stale refusal when the file is reverted to the bytes last imported', async () => {
+    const store = freshStore();
+    const svc = service(store);
+    const dir = await contentDir(seedYaml);
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'imported', version: 1 });
+    expect(await svc.save(editedInTeams(svc.active()!), 'aad-coordinator')).toMatchObject({ kind: 'saved', version: 2 });
+    await fs.writeFile(path.join(dir, 'program.yaml'), seedYaml.replace('summary: Was war gut? Was geht besser?', 'summary: Ausblick.'));
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'refused', reason: 'edited-since-import' });
+    expect(svc.status().lastRefusal?.reason).toBe('edited-since-import');
+    await fs.writeFile(path.join(dir, 'program.yaml'), seedYaml);
+    expect(await svc.importFromContent(dir)).toMatchObject({ kind: 'unchanged', version: 2 });
+    expect(svc.status().lastRefusal).toBeUndefined();
+    const other = service(store);
+    await other.refresh();
+    expect(other.status().lastRefusal).toBeUndefined();
+  });
+});
+
 function editedInTeams(program: Program): Program {
   return edited(program, (p) => {
     p.program.title = 'Bearbeitet in Teams';
   });
 }
+
+describe('editedSinceImport and inDateOrder', () => {
+  const program = parseProgramText(seedYaml);
+  const row = { program, version: 4, sequences: {}, fingerprints: {}, updatedAt: '2026-12-01T08:00:00.000Z', etag: 'e' };
+  it('compares version with importedVersion; rows without importedVersion count as edited unless an import wrote them', () => {
+    expect(editedSinceImport({ ...row, importedVersion: 4, updatedBy: 'aad-x' })).toBe(false);
+    expect(editedSinceImport({ ...row, importedVersion: 3, updatedBy: 'content' })).toBe(true);
+    expect(editedSinceImport({ ...row, updatedBy: 'content' })).toBe(false);
+    expect(editedSinceImport({ ...row, updatedBy: 'aad-coordinator' })).toBe(true);
+  });
+  it('sorts by date, then start, and keeps the order of equal starts', () => {
+    const s = (id: string, date: string, start: string) => ({ ...program.sessions[0]!, id, date, start, end: '23:00' });
+    const shuffled = { ...program, sessions: [s('c', '2026-12-10', '09:00'), s('a', '2026-11-01', '10:00'), s('b', '2026-12-10', '08:00'), s('d', '2026-12-10', '09:00')] };
+    expect(inDateOrder(shuffled).sessions.map((x) => x.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(shuffled.sessions.map((x) => x.id)).toEqual(['c', 'a', 'b', 'd']);
+  });
+});
