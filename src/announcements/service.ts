@@ -1,6 +1,7 @@
 // The announcement service: keeps the delivery jobs in step with the active program (plan, re-time, cancel,
-// replace sent cards, cancel what a replaced program still had planned), builds the cards the engine
-// sends, and answers "Ich nehme teil".
+// replace sent cards, cancel what a replaced program still had planned, keep planned coordinator
+// announcements in step with their session), builds the cards the engine sends, and answers "Ich nehme
+// teil". A plan made from a program that is no longer the stored one is dropped, not applied.
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptive.js';
 import type { DeliveryEngine, JobReport, MessageBuilder } from '../delivery/index.js';
@@ -15,12 +16,15 @@ import { announcementMessage, buildAnnouncementCard } from './cards.js';
 import { announcementPayload, announcementPayloadSchema } from './payload.js';
 import { ANNOUNCEMENT_KIND, ANNOUNCEMENT_UPDATE_KIND, DEFAULT_GRACE_MS, reconcile, retireOtherPrograms, sessionGroup, type PlanAction } from './planning.js';
 import { RsvpRepository } from './rsvp-repository.js';
+import { reconcileBroadcasts, type BroadcastAction } from './broadcasts.js';
 
 /** The part of the program service announcements need (src/program/service.ts ProgramService fits). */
 export interface ProgramSource {
   active(): Program | undefined;
   onChange(listener: (program: Program, change: { version: number }) => void): () => void;
   version?(): number;
+  /** A fresh read of what is stored now (not the cached program), to drop a plan made from an outdated one. */
+  stored?(): Promise<{ programId?: string; version: number } | undefined>;
 }
 
 /** The engine's builders for announcement jobs; pass them to createDeliveryEngine. */
@@ -84,7 +88,7 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
   const jobs = deps.engine.jobs;
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function apply(action: PlanAction, summary: SyncSummary): Promise<void> {
+  async function apply(action: PlanAction | BroadcastAction, summary: SyncSummary): Promise<void> {
     const now = deps.clock.now();
     switch (action.type) {
       case 'create':
@@ -107,6 +111,11 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
         if (done?.status === 'planned') summary[action.type === 'retime' ? 'retimed' : 'revived']++;
         return;
       }
+      case 'repayload': {
+        const done = await jobs.mutate(action.jobId, (job) => (job.status === 'planned' ? { payload: action.payload } : null), now);
+        if (done?.status === 'planned') summary.retimed++;
+        return;
+      }
       case 'cancel':
         await jobs.mutate(action.jobId, (job) => (job.status === 'planned' ? { status: 'cancelled', reason: action.reason, finishedAt: now.toISOString() } : null), now);
         summary.cancelled++;
@@ -116,6 +125,24 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
         summary.cancelled++;
         return;
     }
+  }
+
+  /**
+   * Whether another instance stored a different program (or a newer version) since `target` was read: its
+   * plan would revive what that instance cancelled and cancel what it planned. The batch is dropped; the
+   * instance picks up the stored program at its next refresh and plans from that.
+   */
+  async function outdated(target: Program, revision: number | undefined): Promise<boolean> {
+    const stored = await deps.programs?.stored?.();
+    if (!stored) return false;
+    const otherProgram = stored.programId !== undefined && stored.programId !== target.program.id;
+    const newer = revision !== undefined && stored.version > revision;
+    if (!otherProgram && !newer) return false;
+    log.warn(
+      { event: 'announcements.plan-outdated', programId: target.program.id, revision, storedProgramId: stored.programId, storedVersion: stored.version },
+      'the stored program changed since this plan was made; plan dropped',
+    );
+    return true;
   }
 
   async function sync(program?: Program, revision?: number): Promise<SyncSummary> {
@@ -131,7 +158,9 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
         ...(revision !== undefined ? { revision } : {}),
       }),
       ...retireOtherPrograms(target.program.id, all),
+      ...reconcileBroadcasts(target, all),
     ];
+    if (actions.length && (await outdated(target, revision))) return summary;
     for (const action of actions) await apply(action, summary);
     if (actions.length) log.info({ event: 'announcements.planned', programId: target.program.id, ...summary }, 'announcement jobs re-planned');
     return summary;

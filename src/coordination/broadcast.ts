@@ -9,7 +9,7 @@ import type { AudienceFilter, JobSpec, MessageBuilder } from '../delivery/index.
 import { audienceTargets } from '../delivery/index.js';
 import type { Locale } from '../i18n/locale.js';
 import { coordinationText } from '../i18n/coordination.js';
-import type { Program } from '../program/model.js';
+import type { Program, Session } from '../program/model.js';
 import { formatDate, formatTimeRange, localDateTime } from '../program/time.js';
 import type { StoredConversation } from '../registry/index.js';
 import type { Audience } from './forms.js';
@@ -23,6 +23,8 @@ export const broadcastPayloadSchema = z.object({
   draftId: z.string().regex(/^[a-f0-9]{16}$/),
   text: z.string().min(1),
   audience: z.enum(['all', 'channels', 'personal']),
+  /** The program the send belongs to; absent in payloads planned before it was recorded (read: the active one). */
+  programId: z.string().optional(),
   programTitle: z.string().optional(),
   timezone: z.string(),
   session: z
@@ -59,12 +61,15 @@ export function broadcastPayload(input: { draftId: string; text: string; audienc
     draftId: input.draftId,
     text: input.text,
     audience: input.audience,
-    ...(program ? { programTitle: program.program.title } : {}),
+    ...(program ? { programId: program.program.id, programTitle: program.program.title } : {}),
     timezone: announcementZone(program),
-    ...(session
-      ? { session: { id: session.id, title: session.title, date: session.date, start: session.start, end: session.end, ...(session.joinUrl ? { joinUrl: session.joinUrl } : {}) } }
-      : {}),
+    ...(session ? { session: broadcastSession(session) } : {}),
   };
+}
+
+/** What a session-bound announcement shows of its session; re-taken when the session moves before the send. */
+export function broadcastSession(session: Session): NonNullable<BroadcastPayload['session']> {
+  return { id: session.id, title: session.title, date: session.date, start: session.start, end: session.end, ...(session.joinUrl ? { joinUrl: session.joinUrl } : {}) };
 }
 
 export function broadcastJobSpec(payload: BroadcastPayload, dueAt: Date): JobSpec {

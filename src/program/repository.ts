@@ -57,7 +57,8 @@ export interface ProgramRefusal {
 
 /** Version and ETags of both rows, read in one round trip to notice another instance's changes. */
 export interface ProgramMarkers {
-  active?: { version: number; etag: string };
+  /** programId is absent on rows written before it was recorded. */
+  active?: { version: number; etag: string; programId?: string };
   refusal?: { etag: string };
 }
 
@@ -91,11 +92,13 @@ export class ProgramRepository {
   async markers(): Promise<ProgramMarkers> {
     const client = await this.table();
     const out: ProgramMarkers = {};
-    const rows = client.listEntities<{ version?: number }>({
-      queryOptions: { filter: `PartitionKey eq '${PARTITION}'`, select: ['RowKey', 'version'] },
+    const rows = client.listEntities<{ version?: number; programId?: string }>({
+      queryOptions: { filter: `PartitionKey eq '${PARTITION}'`, select: ['RowKey', 'version', 'programId'] },
     });
     for await (const row of rows) {
-      if (row.rowKey === ACTIVE) out.active = { version: Number(row.version ?? 0), etag: row.etag };
+      if (row.rowKey === ACTIVE) {
+        out.active = { version: Number(row.version ?? 0), etag: row.etag, ...(typeof row.programId === 'string' ? { programId: row.programId } : {}) };
+      }
       if (row.rowKey === REFUSAL) out.refusal = { etag: row.etag };
     }
     return out;
@@ -138,6 +141,7 @@ export class ProgramRepository {
       partitionKey: PARTITION,
       rowKey: ACTIVE,
       version: record.version,
+      programId: record.program.program.id,
       docParts: Math.max(1, Math.ceil(json.length / CHUNK)),
       sequences: JSON.stringify(record.sequences),
       fingerprints: JSON.stringify(record.fingerprints),

@@ -106,6 +106,12 @@ export class ProgramService {
     return { ...(this.current?.sequences ?? {}) };
   }
 
+  /** The stored program's id and version as they are in storage now (one small query; no cache). */
+  async stored(): Promise<{ programId?: string; version: number } | undefined> {
+    const active = (await this.repo.markers()).active;
+    return active ? { version: active.version, ...(active.programId !== undefined ? { programId: active.programId } : {}) } : undefined;
+  }
+
   onChange(listener: ProgramChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -10,6 +10,7 @@ import { createScheduler } from '../../src/scheduler/index.js';
 import { announcementBuilders, createAnnouncementService, type ProgramSource } from '../../src/announcements/index.js';
 import { conversation, FakeConnector } from './fakes.js';
 import { useAzurite } from '../harness/azurite.js';
+import { broadcastJobSpec, broadcastPayload, coordinationBuilders } from '../../src/coordination/broadcast.js';
 
 const storage = useAzurite('ann');
 
@@ -22,7 +23,7 @@ function program(session: Record<string, unknown>, reminders = ['P1D', 'PT1H']):
   });
 }
 
-function setup(start: string, initial: Program) {
+function setup(start: string, initial: Program, stored?: ProgramSource['stored']) {
   const clock = new ManualClock(start);
   const store = storage.store();
   const audience = new MemoryAudience([
@@ -36,13 +37,13 @@ function setup(start: string, initial: Program) {
     store,
     sender: connector.sender(),
     audience,
-    builders: announcementBuilders({ publicBaseUrl: BASE_URL }),
+    builders: { ...announcementBuilders({ publicBaseUrl: BASE_URL }), ...coordinationBuilders() },
     clock,
     logger: silentLogger,
     settings: { maxRps: 1000 },
   });
   let active = initial;
-  const programs: ProgramSource = { active: () => active, onChange: () => () => undefined };
+  const programs: ProgramSource = { active: () => active, onChange: () => () => undefined, ...(stored ? { stored } : {}) };
   const service = createAnnouncementService({ engine, store, clock, logger: silentLogger, publicBaseUrl: BASE_URL, programs });
   const scheduler = createScheduler({ engine, logger: silentLogger });
   return { clock, engine, service, scheduler, connector, setProgram: (p: Program) => (active = p) };
@@ -123,13 +124,20 @@ describe('announcements', () => {
     });
     const t = setup('2026-12-01T07:00:00.000Z', two);
     await t.service.sync();
+    // Coordinator announcements scheduled for the 15th: one about each session, one of them planned
+    // before payloads carried the program id.
+    const due = new Date('2026-12-15T08:00:00.000Z');
+    await t.engine.jobs.create(broadcastJobSpec(broadcastPayload({ draftId: 'a'.repeat(16), text: 'Zum Abschluss', audience: 'all', sessionId: 'abschluss' }, two), due), t.clock.now());
+    const { programId: _old, ...legacy } = broadcastPayload({ draftId: 'b'.repeat(16), text: 'Zur Governance', audience: 'all', sessionId: 'governance' }, two);
+    await t.engine.jobs.create(broadcastJobSpec(legacy, due), t.clock.now());
     const planned = async () => (await t.engine.jobs.list({ statuses: ['planned'] })).map((j) => j.jobId).sort();
-    expect(await planned()).toEqual(['ann|datenstrategie|abschluss|P1D', 'ann|datenstrategie|governance|P1D']);
+    expect(await planned()).toEqual(['ann|datenstrategie|abschluss|P1D', 'ann|datenstrategie|governance|P1D', `bc|${'a'.repeat(16)}`, `bc|${'b'.repeat(16)}`]);
 
     const one = { ...two, sessions: two.sessions.slice(0, 1) };
     t.setProgram(one);
     await t.service.sync(one, 2);
-    expect(await planned()).toEqual(['ann|datenstrategie|governance|P1D']);
+    expect(await planned()).toEqual(['ann|datenstrategie|governance|P1D', `bc|${'b'.repeat(16)}`]);
+    expect(await t.engine.jobs.get(`bc|${'a'.repeat(16)}`)).toMatchObject({ status: 'cancelled', reason: 'session-removed' });
 
     // program.yaml now describes another program: nothing of the previous one may still go out.
     const other = programSchema.parse({
@@ -137,12 +145,66 @@ describe('announcements', () => {
       sessions: [{ id: 'start', title: 'Start', date: '2027-02-10', start: '10:00', end: '12:00' }],
     });
     t.setProgram(other);
-    expect(await t.service.sync(other, 3)).toMatchObject({ created: 1, cancelled: 1 });
+    expect(await t.service.sync(other, 3)).toMatchObject({ created: 1, cancelled: 2 });
     expect(await planned()).toEqual(['ann|zweite-staffel|start|P1D']);
     expect(await t.engine.jobs.get('ann|datenstrategie|governance|P1D')).toMatchObject({ status: 'cancelled', reason: 'program-replaced' });
     t.clock.set('2026-12-15T09:00:00.000Z');
     expect((await t.scheduler.tick()).started).toEqual([]);
     expect(t.connector.sent).toEqual([]);
+  });
+
+  it('a planned announcement about a session follows it: moved, it shows the new date; cancelled, it is not sent', async () => {
+    const t = setup('2026-12-01T07:00:00.000Z', program({ joinUrl: 'https://teams.example/alt' }));
+    await t.service.sync();
+    const jobId = `bc|${'c'.repeat(16)}`;
+    const payload = broadcastPayload({ draftId: 'c'.repeat(16), text: 'Bitte vorbereiten', audience: 'all', sessionId: 'governance' }, program({ joinUrl: 'https://teams.example/alt' }));
+    await t.engine.jobs.create(broadcastJobSpec(payload, new Date('2026-12-10T08:00:00.000Z')), t.clock.now());
+
+    const moved = program({ date: '2026-12-18', start: '14:00', end: '15:30', joinUrl: 'https://teams.example/neu' });
+    t.setProgram(moved);
+    await t.service.sync(moved, 2);
+    expect(await t.engine.jobs.get(jobId)).toMatchObject({
+      status: 'planned',
+      dueAt: '2026-12-10T08:00:00.000Z',
+      payload: { programId: 'datenstrategie', session: { date: '2026-12-18', start: '14:00', end: '15:30', joinUrl: 'https://teams.example/neu' } },
+    });
+    t.clock.set('2026-12-10T08:00:00.000Z');
+    await t.scheduler.tick();
+    expect(JSON.stringify(t.connector.sent)).toContain('https://teams.example/neu');
+    expect(JSON.stringify(t.connector.sent)).not.toContain('https://teams.example/alt');
+
+    const t2 = setup('2026-12-01T07:00:00.000Z', program({}));
+    await t2.engine.jobs.create(broadcastJobSpec(broadcastPayload({ draftId: 'd'.repeat(16), text: 'Bis bald', audience: 'all', sessionId: 'governance' }, program({})), new Date('2026-12-10T08:00:00.000Z')), t2.clock.now());
+    const cancelled = program({ status: 'cancelled' });
+    t2.setProgram(cancelled);
+    await t2.service.sync(cancelled, 2);
+    expect(await t2.engine.jobs.get(`bc|${'d'.repeat(16)}`)).toMatchObject({ status: 'cancelled', reason: 'session-cancelled' });
+  });
+
+  it('a sync from an outdated program (another instance stored a new one) changes nothing', async () => {
+    let stored = { programId: 'datenstrategie', version: 1 };
+    const p1 = program({});
+    const t = setup('2026-12-01T07:00:00.000Z', p1, async () => stored);
+    await t.service.sync(p1, 1);
+    // Instance B imports another program and retires P1's reminders.
+    const p2 = programSchema.parse({
+      program: { id: 'zweite-staffel', title: 'Zweite Staffel', timezone: 'Europe/Berlin', reminders: ['P1D'] },
+      sessions: [{ id: 'start', title: 'Start', date: '2027-02-10', start: '10:00', end: '12:00' }],
+    });
+    stored = { programId: 'zweite-staffel', version: 2 };
+    t.setProgram(p2);
+    await t.service.sync(p2, 2);
+    const statuses = async () => Object.fromEntries((await t.engine.jobs.list()).map((j) => [j.jobId, j.status]));
+    const afterB = await statuses();
+    expect(afterB).toMatchObject({ 'ann|datenstrategie|governance|P1D': 'cancelled', 'ann|zweite-staffel|start|P1D': 'planned' });
+    // Instance A still holds P1: its plan would revive P1 and retire P2. It is dropped.
+    expect(await t.service.sync(p1, 1)).toEqual({ created: 0, retimed: 0, revived: 0, cancelled: 0, updates: 0 });
+    expect(await statuses()).toEqual(afterB);
+    // The same program, but an older version than the one stored (a session moved since): dropped too.
+    stored = { programId: 'zweite-staffel', version: 3 };
+    const p2moved = { ...p2, sessions: [{ ...p2.sessions[0]!, date: '2027-02-17' }] };
+    expect(await t.service.sync(p2moved, 2)).toMatchObject({ retimed: 0 });
+    expect(await statuses()).toEqual(afterB);
   });
 
   it('at start-up with a program whose sessions are all past, everything is skipped and nothing is sent', async () => {

@@ -278,6 +278,17 @@ describe('ProgramService: source of truth, baseline and refusals', () => {
     expect(await service(store).importFromContent(dir)).toMatchObject({ kind: 'imported', version: 3 });
   });
 
+  it('stored() reads the program id and version from storage, not from the cache', async () => {
+    const store = freshStore();
+    const svc = service(store);
+    expect(await svc.stored()).toBeUndefined();
+    await svc.importFromContent(await contentDir(seedYaml));
+    const other = service(store);
+    expect(await other.stored()).toEqual({ programId: 'stadt-daten-strategie', version: 1 });
+    await svc.save(editedInTeams(svc.active()!), 'aad-coordinator');
+    expect(await other.stored()).toEqual({ programId: 'stadt-daten-strategie', version: 2 });
+  });
+
   it('--force imports again even when the file bytes equal the last import', async () => {
     const store = freshStore();
     const svc = service(store);
