@@ -7,7 +7,7 @@ import type { SyncSummary } from '../announcements/index.js';
 import type { CoordinationText } from '../i18n/coordination.js';
 import { lintProgram, type LintFinding } from '../program/lint.js';
 import type { Program } from '../program/model.js';
-import { inDateOrder } from '../program/service.js';
+import { inDateOrder } from '../program/index.js';
 import type { FlowContext } from './context.js';
 
 export interface ChangeRequest {
@@ -30,7 +30,8 @@ export interface ChangeRequest {
 }
 
 export type ChangeOutcome =
-  | { kind: 'saved'; version: number; summary: SyncSummary; warnings: LintFinding[] }
+  /** Without `summary` the change was saved but re-planning failed; the next scheduler tick re-plans. */
+  | { kind: 'saved'; version: number; summary?: SyncSummary; warnings: LintFinding[] }
   | { kind: 'lint'; findings: LintFinding[] }
   | { kind: 'confirm'; warnings: LintFinding[]; acknowledgement: string }
   | { kind: 'conflict' };
@@ -93,16 +94,23 @@ export async function guardedChange(ctx: FlowContext, change: ChangeRequest): Pr
     await record({ ...entry, outcome: 'conflict', after: change.after });
     return { kind: 'conflict' };
   }
-  // The announcement service may also watch program changes; sync() is serialised and idempotent, and
-  // awaiting it here lets the card say what was re-planned.
-  const summary = await deps.announcements.sync(candidate, version);
-  // 4. Audit.
+  // 4. Audit: the change is stored, whatever the re-planning does next.
   await record({ ...entry, outcome: 'ok', after: { ...change.after, version, ...(change.confirmation ? { warnings: warnings.map((w) => w.code) } : {}) } });
-  return { kind: 'saved', version, summary, warnings };
+  // 5. Re-plan. The announcement service may also watch program changes; sync() is serialised and
+  // idempotent, and awaiting it here lets the card say what was re-planned. When it fails, the scheduler's
+  // next tick plans again from the stored program; the coordinator is told so instead of seeing an error.
+  try {
+    const summary = await deps.announcements.sync(candidate, version);
+    return { kind: 'saved', version, summary, warnings };
+  } catch (error) {
+    ctx.log.error({ event: 'coordination.replan-failed', action: change.action, version, message: (error as Error).message }, 'saved, but re-planning failed; the next tick re-plans');
+    return { kind: 'saved', version, warnings };
+  }
 }
 
 /** "Gespeichert (Version 3). 2 Erinnerung(en) neu geplant …", optionally after a lead sentence. */
-export function savedNotice(t: CoordinationText, result: { version: number; summary: SyncSummary }, lead?: string): string {
+export function savedNotice(t: CoordinationText, result: { version: number; summary?: SyncSummary | undefined }, lead?: string): string {
   const s = result.summary;
-  return [lead, t.saved(result.version), t.replanned(s.retimed + s.revived, s.created, s.cancelled, s.updates)].filter(Boolean).join(' ');
+  const replanned = s ? t.replanned(s.retimed + s.revived, s.created, s.cancelled, s.updates) : t.replanLater;
+  return [lead, t.saved(result.version), replanned].filter(Boolean).join(' ');
 }

@@ -5,7 +5,7 @@ import type { CardActionResult } from '../conversation/index.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Program, Session } from '../program/model.js';
 import { isoWeekday, localDateTime } from '../program/time.js';
-import { inDateOrder } from '../program/service.js';
+import { inDateOrder } from '../program/index.js';
 import { weekdayName } from '../program/weekday.js';
 import { uniqueSlug } from '../text/index.js';
 import { invalidAction, str, unknownSession, type FlowContext, type Handler } from './context.js';

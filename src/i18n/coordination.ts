@@ -40,6 +40,7 @@ const de = {
   lintWarnings: 'Bitte prüfen Sie diese Hinweise. Wirklich speichern?',
   conflict: 'Jemand anderes hat das Programm inzwischen geändert. Es wurde nichts gespeichert. Bitte laden Sie den aktuellen Stand neu und ändern Sie dann erneut.',
   saved: (version: number) => `Gespeichert (Version ${version}).`,
+  replanLater: 'Die Erinnerungen konnten gerade nicht neu geplant werden; das geschieht automatisch in den nächsten Minuten.',
   unchanged: 'Nichts geändert, nichts gespeichert.',
   replanned: (retimed: number, created: number, cancelled: number, updates: number) =>
     [
@@ -205,6 +206,7 @@ const en: Catalogue = {
   lintWarnings: 'Please check these notes. Save anyway?',
   conflict: 'Someone else changed the program in the meantime. Nothing was saved. Please reload the current state and make your change again.',
   saved: (version: number) => `Saved (version ${version}).`,
+  replanLater: 'The reminders could not be re-planned just now; that happens automatically within the next few minutes.',
   unchanged: 'Nothing changed, nothing saved.',
   replanned: (retimed: number, created: number, cancelled: number, updates: number) =>
     [

@@ -293,6 +293,21 @@ describe('coordination: program and sessions', () => {
     expect(entry).toMatchObject({ action: 'session.edit', outcome: 'conflict' });
   });
 
+  it('a save whose re-planning fails is still audited and confirmed; the coordinator learns re-planning follows', async () => {
+    const t = await setup();
+    const sync = t.announcements.sync;
+    t.announcements.sync = async () => {
+      throw new Error('storage unavailable');
+    };
+    const result = cardOf(await t.act(VERBS.sessionSave, { sessionId: 'governance', version: 1, ...validEdit, date: '2026-12-17', title: 'Data Governance' }));
+    t.announcements.sync = sync;
+    expect(text(result)).toContain('Gespeichert (Version 2).');
+    expect(text(result)).toContain('das geschieht automatisch');
+    expect(t.programs.active()?.sessions.find((s) => s.id === 'governance')?.date).toBe('2026-12-17');
+    const [entry] = await t.auditEntries();
+    expect(entry).toMatchObject({ action: 'session.edit', outcome: 'ok' });
+  });
+
   it('moves a session: reminders re-planned, sent cards become "verschoben"; cancelling turns them into "abgesagt"', async () => {
     const t = await setup('2026-11-30T09:00:00.000Z');
     // The kick-off's P1D reminder is due now and goes out to every reachable, subscribed conversation.
