@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { programSchema, type Program } from '../program/model.js';
 import type { DeliveryJob } from '../delivery/index.js';
-import { ANNOUNCEMENT_KIND, planReminders, reconcile, updateJobId, type PlanAction } from './planning.js';
+import { ANNOUNCEMENT_KIND, planReminders, reconcile, retireOtherPrograms, updateJobId, type PlanAction } from './planning.js';
 
 function program(sessions: Record<string, unknown>[], reminders = ['P7D', 'P1D', 'PT1H']): Program {
   return programSchema.parse({
@@ -61,6 +61,16 @@ describe('planReminders', () => {
     // clocks went back), not 01:00 local wall-clock time.
     const plan = planReminders(program([{ id: 'night', date: '2026-10-25', start: '04:00', end: '05:00' }], ['PT3H']));
     expect(iso(plan[0]!.dueAt)).toBe('2026-10-25T00:00:00.000Z');
+  });
+
+  it('keeps the wall-clock time for P1D and P7D across the US March change (America/New_York, 14 March 2027)', () => {
+    // Monday 15 March 2027 10:00 EDT = 14:00Z. The day before (the switch day) 10:00 is EDT too; a week
+    // before, 8 March 10:00, is still EST = 15:00Z.
+    const ny = programSchema.parse({ ...program([{ id: 'ny', date: '2027-03-15' }], ['P7D', 'P1D']), program: { ...program([]).program, timezone: 'America/New_York', reminders: ['P7D', 'P1D'] } });
+    expect(planReminders(ny).map((p) => [p.offset, iso(p.dueAt)])).toEqual([
+      ['P7D', '2027-03-08T15:00:00.000Z'],
+      ['P1D', '2027-03-14T14:00:00.000Z'],
+    ]);
   });
 
   it('uses the session\'s own reminders, skips cancelled sessions and sets the grace deadline', () => {
@@ -144,5 +154,35 @@ describe('reconcile', () => {
   it('only looks at jobs of its own program', () => {
     const other = stored(reconcile(program([{ id: 'x', date: '2026-12-16' }]), [], { now })[0]!, { payload: { programId: 'other', programTitle: 'o', timezone: 'Europe/Berlin', session: { id: 'x', title: 't', date: '2026-12-16', start: '10:00', end: '12:00', status: 'scheduled' } }, jobId: 'ann|other|x|P1D', kind: ANNOUNCEMENT_KIND });
     expect(reconcile(base, [other], { now }).map((a) => a.type)).toEqual(['create']);
+  });
+
+  it('treats a changed time zone as a move: "verschoben" for sent cards, reminders re-planned at the new instant', () => {
+    const two = program([{ id: 'governance', date: '2026-12-16' }], ['P7D', 'P1D']);
+    const [p7, p1] = reconcile(two, [], { now }).map((a) => stored(a));
+    const sent = { ...p7!, status: 'done' as const, startedAt: iso(now) };
+    const ny = programSchema.parse({ ...two, program: { ...two.program, timezone: 'America/New_York' } });
+    const actions = reconcile(ny, [sent, p1!], { now, revision: 6 });
+    const update = actions.find((a) => a.type === 'create' && a.spec.action === 'update');
+    expect(update?.type === 'create' && update.spec).toMatchObject({ updateOf: [p7!.jobId], payload: { change: 'moved', timezone: 'America/New_York' } });
+    expect(actions.find((a) => a.type === 'retime')).toMatchObject({ jobId: p1!.jobId, dueAt: new Date('2026-12-15T15:00:00.000Z') });
+    const again = actions.find((a) => a.type === 'create' && a.spec.kind === ANNOUNCEMENT_KIND);
+    expect(again?.type === 'create' && again.spec).toMatchObject({ jobId: 'ann|datenstrategie|governance|P7D|2026-12-16T10:00', dueAt: new Date('2026-12-09T15:00:00.000Z') });
+  });
+});
+
+describe('retireOtherPrograms', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  const [job] = reconcile(program([{ id: 'governance', date: '2026-12-16' }], ['P1D']), [], { now }).map((a) => stored(a));
+
+  it('cancels planned jobs of other program ids, and only planned ones', () => {
+    const other = { ...job!, jobId: 'ann|alt|x|P1D', payload: { ...job!.payload, programId: 'alt' } };
+    const running = { ...other, jobId: 'ann|alt|y|P1D', status: 'running' as const };
+    const done = { ...other, jobId: 'ann|alt|z|P1D', status: 'done' as const };
+    expect(retireOtherPrograms('datenstrategie', [job!, other, running, done])).toEqual([{ type: 'cancel', jobId: 'ann|alt|x|P1D', reason: 'program-replaced' }]);
+  });
+
+  it('leaves jobs without a program id to the active program', () => {
+    const { programId: _id, ...payload } = job!.payload;
+    expect(retireOtherPrograms('zweite-staffel', [{ ...job!, jobId: 'bc|0123456789abcdef', kind: 'coordination.broadcast', payload }])).toEqual([]);
   });
 });

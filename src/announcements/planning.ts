@@ -86,6 +86,11 @@ function stateKey(session: Pick<SessionSnapshot, 'date' | 'start' | 'end'> | und
   return cancelled || !session ? 'cancelled' : `${session.date}T${session.start}-${session.end}`;
 }
 
+/** What a card showed or must show: the state plus the zone its wall-clock times are in. */
+function shownKey(state: string, zone: string): string {
+  return state === 'cancelled' ? state : `${state} ${zone}`;
+}
+
 function payloadOf(job: DeliveryJob): AnnouncementPayload | undefined {
   const parsed = announcementPayloadSchema.safeParse(job.payload);
   return parsed.success ? parsed.data : undefined;
@@ -99,7 +104,8 @@ function payloadOf(job: DeliveryJob): AnnouncementPayload | undefined {
 function resolveReminder(d: PlannedReminder, programId: string, byId: Map<string, DeliveryJob>, now: Date): PlannedReminder | undefined {
   const sent = byId.get(d.jobId);
   const shown = sent?.startedAt ? payloadOf(sent)?.session : undefined;
-  if (!sent?.startedAt || !shown || (shown.date === d.payload.session.date && shown.start === d.payload.session.start)) return d;
+  const shownZone = sent ? payloadOf(sent)?.timezone : undefined;
+  if (!sent?.startedAt || !shown || (shown.date === d.payload.session.date && shown.start === d.payload.session.start && shownZone === d.payload.timezone)) return d;
   if (d.dueAt.getTime() <= now.getTime()) return undefined;
   return { ...d, jobId: movedReminderJobId(programId, d.sessionId, d.offset, d.payload.session.date, d.payload.session.start) };
 }
@@ -171,10 +177,10 @@ export function reconcile(
     if (!sent.length) continue;
     const latest = [...updates, ...sent].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === ANNOUNCEMENT_UPDATE_KIND ? 1 : -1) || a.createdAt.localeCompare(b.createdAt)).at(-1)!;
     const shown = payloadOf(latest)!;
-    const shownKey = stateKey(shown.session, shown.change === 'cancelled');
     const session = sessions.get(sessionId);
     const currentKey = stateKey(session, !session || session.status === 'cancelled');
-    if (shownKey === currentKey) continue;
+    // A changed time zone moves the session as much as a changed date does.
+    if (shownKey(stateKey(shown.session, shown.change === 'cancelled'), shown.timezone) === shownKey(currentKey, program.program.timezone)) continue;
     const change = currentKey === 'cancelled' ? 'cancelled' : 'moved';
     const payload = session
       ? announcementPayload(program, session, { change })

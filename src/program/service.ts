@@ -77,9 +77,17 @@ export function editedSinceImport(stored: StoredProgram): boolean {
   return stored.importedVersion !== undefined ? stored.version !== stored.importedVersion : stored.updatedBy !== 'content';
 }
 
-/** What a calendar client must be told about: a different date, time, title or status. */
-function fingerprint(session: Session): string {
-  return JSON.stringify([session.date, session.start, session.end, session.title, session.status]);
+/** What a calendar client must be told about: a different date, time, time zone, title or status. */
+function fingerprint(session: Session, zone: string): string {
+  return JSON.stringify([session.date, session.start, session.end, session.title, session.status, zone]);
+}
+
+/** Fingerprints stored before the zone was part of them (five entries) compare without it. */
+function sameFingerprint(before: string, now: string): boolean {
+  if (before === now) return true;
+  if (!before.startsWith('[')) return false;
+  const old = JSON.parse(before) as unknown[];
+  return old.length === 5 && JSON.stringify(old) === JSON.stringify((JSON.parse(now) as unknown[]).slice(0, 5));
 }
 
 export class ProgramService {
@@ -263,10 +271,10 @@ export class ProgramService {
     const sequences = { ...(base?.sequences ?? {}) };
     const fingerprints = { ...(base?.fingerprints ?? {}) };
     for (const session of program.sessions) {
-      const print = fingerprint(session);
+      const print = fingerprint(session, program.program.timezone);
       const before = fingerprints[session.id];
       if (before === undefined) sequences[session.id] ??= 0;
-      else if (before !== print) sequences[session.id] = (sequences[session.id] ?? 0) + 1;
+      else if (!sameFingerprint(before, print)) sequences[session.id] = (sequences[session.id] ?? 0) + 1;
       fingerprints[session.id] = print;
     }
     // A removed session is cancelled as far as calendars are concerned; its next appearance is a change.

@@ -289,6 +289,26 @@ describe('ProgramService: source of truth, baseline and refusals', () => {
     expect(await other.stored()).toEqual({ programId: 'stadt-daten-strategie', version: 2 });
   });
 
+  it('raises SEQUENCE when the time zone changes; fingerprints stored without the zone do not count as a change', async () => {
+    const store = freshStore();
+    const svc = service(store);
+    await svc.importFromContent(await contentDir(seedYaml));
+    const before = svc.sequences();
+    // A row written before the zone was part of the fingerprint: re-saving the same program changes nothing.
+    const repo = new ProgramRepository(store);
+    const row = (await repo.getActive())!;
+    const legacy = Object.fromEntries(Object.entries(row.fingerprints).map(([id, f]) => [id, JSON.stringify((JSON.parse(f) as unknown[]).slice(0, 5))]));
+    const { etag, ...record } = row;
+    await repo.putActive({ ...record, fingerprints: legacy }, etag);
+    const fresh = service(store);
+    await fresh.refresh();
+    await fresh.save(fresh.active()!, 'aad-coordinator');
+    expect(fresh.sequences()).toEqual(before);
+    const moved = edited(fresh.active()!, (p) => (p.program.timezone = 'America/New_York'));
+    await fresh.save(moved, 'aad-coordinator');
+    expect(fresh.sequences()).toEqual(Object.fromEntries(Object.entries(before).map(([id, n]) => [id, n + 1])));
+  });
+
   it('--force imports again even when the file bytes equal the last import', async () => {
     const store = freshStore();
     const svc = service(store);
