@@ -13,6 +13,7 @@ import { auditRowKey, truncateJson } from './audit-repository.js';
 import { formatReminderOffset, parseReminderOffset } from './durations.js';
 import { parseForm, parseOffsetList, sessionFormSchema } from './forms.js';
 import { ProgressWatcher } from './progress.js';
+import { defaultTimes } from './program-flow.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -157,5 +158,32 @@ describe('card snapshots', () => {
         'de',
       ),
     ).toMatchSnapshot();
+  });
+});
+
+describe('defaultTimes', () => {
+  const of = (sessions: Record<string, unknown>[]) =>
+    programSchema.parse({ program: { id: 'p', title: 'P', timezone: 'Asia/Kolkata' }, sessions: sessions.map((x, i) => ({ id: `s${i}`, title: `S${i}`, ...x })) });
+
+  it('takes the times most sessions share; on a tie those of the later session, whatever the list order', () => {
+    expect(defaultTimes(of([
+      { date: '2027-01-20', start: '09:00', end: '10:00' },
+      { date: '2027-01-05', start: '18:00', end: '19:30' },
+      { date: '2027-01-12', start: '18:00', end: '19:30' },
+    ]))).toEqual({ start: '18:00', end: '19:30' });
+    expect(defaultTimes(of([
+      { date: '2027-01-20', start: '09:00', end: '10:00' },
+      { date: '2027-01-05', start: '18:00', end: '19:30' },
+    ]))).toEqual({ start: '09:00', end: '10:00' });
+    expect(defaultTimes(of([]))).toEqual({});
+  });
+
+  it('leaves cancelled sessions out unless nothing is scheduled', () => {
+    expect(defaultTimes(of([
+      { date: '2027-01-05', start: '18:00', end: '19:30', status: 'cancelled' },
+      { date: '2027-01-12', start: '18:00', end: '19:30', status: 'cancelled' },
+      { date: '2027-01-19', start: '08:30', end: '09:30' },
+    ]))).toEqual({ start: '08:30', end: '09:30' });
+    expect(defaultTimes(of([{ date: '2027-01-05', start: '18:00', end: '19:30', status: 'cancelled' }]))).toEqual({ start: '18:00', end: '19:30' });
   });
 });

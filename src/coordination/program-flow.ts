@@ -50,14 +50,17 @@ function sessionFromForm(program: Program, before: Session | undefined, form: Se
 }
 
 /**
- * Start and end for a new session's form: the times most of the program's sessions share (on a tie, those
- * of the later session). A program without sessions gives none; the coordinator fills them in.
+ * Start and end for a new session's form: the times most of the program's scheduled sessions share (on a
+ * tie, those of the later session). Cancelled sessions count only when no session is scheduled. A program
+ * without sessions gives none; the coordinator fills them in.
  */
 export function defaultTimes(program: Program): Pick<SessionFormValues, 'start' | 'end'> {
   const counts = new Map<string, number>();
   let best: Session | undefined;
   let bestCount = 0;
-  for (const session of inDateOrder(program).sessions) {
+  const sessions = inDateOrder(program).sessions;
+  const scheduled = sessions.filter((s) => s.status === 'scheduled');
+  for (const session of scheduled.length ? scheduled : sessions) {
     const key = `${session.start}-${session.end}`;
     const count = (counts.get(key) ?? 0) + 1;
     counts.set(key, count);

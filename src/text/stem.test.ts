@@ -13,9 +13,17 @@ describe('stem', () => {
     expect(stem('Running', 'en')).toBe('run');
   });
 
-  it('lower-cases first and keeps the same answer from the cache', () => {
+  it('lower-cases first and answers from the cache what the stemmer answers', () => {
     expect(stem('GRÜSSE')).toBe(stem('grüße'));
-    expect(stem('Grüße')).toBe(stem('Grüße'));
+    const first = stem('Grüße');
+    expect(first).toBe(stemmerFor('de').stem('grüsse'));
+    expect(stem('Grüße')).toBe(first);
+  });
+
+  it('keeps one cache per language: a word stemmed in German is stemmed again in English', () => {
+    expect(stem('running', 'de')).toBe(stemmerFor('de').stem('running'));
+    expect(stem('running', 'en')).toBe('run');
+    expect(stem('running', 'de')).not.toBe('run');
   });
 
   it('gives one stemmer per language', () => {
