@@ -11,6 +11,8 @@ const de = {
   importUsage: 'program import [--content DIR] [--force]',
   imported: (id: string, version: number) => `Programm „${id}“ importiert (Version ${version}).`,
   unchanged: (id: string, version: number) => `program.yaml ist unverändert seit dem letzten Import; Programm „${id}“ bleibt bei Version ${version}.`,
+  adopted: (id: string, version: number) =>
+    `program.yaml entspricht dem gespeicherten Programm „${id}“ (Version ${version}) und gilt ab jetzt als letzter Import; spätere Änderungen der Datei werden wieder übernommen.`,
   refused: (message: string) => `Nicht importiert: ${message}`,
 };
 
@@ -22,6 +24,8 @@ const en: CatalogueOf<typeof de> = {
   importUsage: 'program import [--content DIR] [--force]',
   imported: (id, version) => `Program "${id}" imported (version ${version}).`,
   unchanged: (id, version) => `program.yaml is unchanged since the last import; program "${id}" stays at version ${version}.`,
+  adopted: (id, version) =>
+    `program.yaml matches the stored program "${id}" (version ${version}) and now counts as the last import; later changes to the file are taken over again.`,
   refused: (message) => `Not imported: ${message}`,
 };
 

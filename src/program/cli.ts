@@ -159,7 +159,7 @@ const programImportCommand: CliCommand = {
         if (outcome.findings.length) printFindings(ctx, outcome.findings, locale);
         return 0;
       case 'unchanged':
-        ctx.out(text.unchanged(outcome.programId, outcome.version));
+        ctx.out(outcome.adopted ? text.adopted(outcome.programId, outcome.version) : text.unchanged(outcome.programId, outcome.version));
         return 0;
       case 'refused':
         ctx.err(text.refused(outcome.message));

@@ -33,7 +33,8 @@ export interface ProgramServiceDeps {
 
 export type ImportOutcome =
   | { kind: 'imported'; programId: string; version: number; findings: LintFinding[] }
-  | { kind: 'unchanged'; programId: string; version: number }
+  /** `adopted`: the file's bytes differ from the last import but it says what is stored; it is the new baseline. */
+  | { kind: 'unchanged'; programId: string; version: number; adopted?: true }
   | { kind: 'refused'; reason: ProgramRefusal['reason']; message: string; findings: ProgramFinding[] };
 
 export interface ImportOptions {
@@ -173,7 +174,7 @@ export class ProgramService {
           continue;
         }
         await this.clearRefusal();
-        return { kind: 'unchanged', programId: this.current.program.program.id, version: this.current.version };
+        return { kind: 'unchanged', programId: this.current.program.program.id, version: this.current.version, adopted: true };
       }
       if (this.current && !options.force && editedSinceImport(this.current)) {
         return this.refuse(this.editedRefusal(file, this.current, loaded.hash));

@@ -170,3 +170,20 @@ describe('program export', () => {
     expect(parseProgramText(r.out)).toEqual(svc.active());
   });
 });
+
+describe('program import', () => {
+  it('takes an exported program back as the new baseline, then imports the next change of the file', async () => {
+    const store = await storage();
+    const svc = new ProgramService({ store, clock, logger: silentLogger });
+    await svc.importFromContent(path.resolve('content'));
+    await svc.save({ ...svc.active()!, program: { ...svc.active()!.program, title: 'In Teams bearbeitet' } }, 'aad-coordinator');
+    const exported = await run(['program', 'export'], { storage: async () => store });
+    const dir = await dirWith(exported.out);
+    const adopted = await run(['program', 'import', '--content', dir], { storage: async () => store });
+    expect(adopted).toMatchObject({ code: 0, err: '' });
+    expect(adopted.out).toContain('entspricht dem gespeicherten Programm „stadt-daten-strategie“ (Version 2)');
+    await fs.writeFile(path.join(dir, 'program.yaml'), exported.out.replace('title: In Teams bearbeitet', 'title: Danach in der Datei'));
+    const next = await run(['program', 'import', '--content', dir], { storage: async () => store });
+    expect(next).toMatchObject({ code: 0, out: 'Programm „stadt-daten-strategie“ importiert (Version 3).' });
+  });
+});
