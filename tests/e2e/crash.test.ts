@@ -52,7 +52,8 @@ describe('crash mid-fan-out', () => {
 
     const now = DateTime.now().setZone('Europe/Berlin');
     const start = now.startOf('minute').plus({ minutes: 10 });
-    const offsetSeconds = Math.round(start.diff(now.plus({ seconds: 8 }), 'seconds').seconds);
+    // Due 20 s from now: enough for the service to start and register everyone on a loaded machine.
+    const offsetSeconds = Math.round(start.diff(now.plus({ seconds: 20 }), 'seconds').seconds);
     const dir = contentDir(
       programYaml([{ id: 'spaeter', title: 'Späterer Termin', date: start.toISODate()!, start: start.toFormat('HH:mm'), end: start.plus({ hours: 1 }).toFormat('HH:mm') }], {
         reminders: [`PT${offsetSeconds}S`],
