@@ -11,7 +11,7 @@ import type { DeliveryPacer } from './rate-limit.js';
 import type { DeliveryRecordStore } from './record-repository.js';
 import { countRecords } from './report.js';
 import { classifyFailure, errorCode, type RetryVerdict } from './retry.js';
-import type { ConversationSender } from './sender.js';
+import { SendFailure, type ConversationSender } from './sender.js';
 import type { DeliverySettings } from './settings.js';
 import { resolveTargets, type ResolvedTarget, type TargetMap } from './targets.js';
 import type { AudienceSource, DeliveryJob, DeliveryProgress, DeliveryRecord, JobCounts, MessageBuilder } from './types.js';
@@ -57,6 +57,8 @@ export interface WorkItem {
   targetKey: string;
   tenantId: string;
   record?: DeliveryRecord;
+  /** The team's announcement channel answered 404: this recipient goes to the team's install channel. */
+  viaFallback?: boolean;
 }
 
 export class JobRun {
@@ -186,7 +188,7 @@ export class JobRun {
     if (!claimed) return;
     const attempt = claimed.attempts + 1;
     try {
-      const activityId = await this.send(entry);
+      const activityId = await this.send(entry, item.viaFallback === true);
       this.guard();
       if (activityId === undefined) {
         // The run stopped while waiting for a slot: nothing was sent.
@@ -227,19 +229,22 @@ export class JobRun {
     return claimed;
   }
 
-  /** One paced connector call. undefined when the run stopped before a slot was free. */
-  private async send(entry: ResolvedTarget): Promise<string | undefined> {
+  /** One paced connector call, bounded by the send timeout. undefined when the run stopped before a slot was free. */
+  private async send(entry: ResolvedTarget, viaFallback: boolean): Promise<string | undefined> {
     const { job, ctx } = this;
+    const conversation = viaFallback && entry.fallback ? entry.fallback : entry.conversation;
     // Built before the slot is taken: the connector call must start in the same turn as the stamp.
-    const message = await ctx.builders[job.kind]!(job, entry.conversation, entry.target);
+    const message = await ctx.builders[job.kind]!(job, conversation, entry.target);
     this.guard();
     let call: Promise<string> | undefined;
-    const acquired = await ctx.pacer.acquire(entry.conversation.conversationId, entry.conversation.tenantId, this.control, () => {
+    const acquired = await ctx.pacer.acquire(conversation.conversationId, conversation.tenantId, this.control, () => {
       try {
-        call =
+        call = withTimeout(
           job.action === 'send'
-            ? ctx.sender.send(entry.conversation, message).then((r) => r.activityId)
-            : ctx.sender.update(entry.conversation, entry.target.activityId!, message).then(() => entry.target.activityId!);
+            ? ctx.sender.send(conversation, message).then((r) => r.activityId)
+            : ctx.sender.update(conversation, entry.target.activityId!, message).then(() => entry.target.activityId!),
+          ctx.settings.sendTimeoutMs,
+        );
       } catch (error) {
         call = Promise.reject(error);
       }
@@ -288,10 +293,25 @@ export class JobRun {
       requeue({ ...item, record: pending }, verdict.delayMs);
       return true;
     }
+    if (verdict.kind === 'unreachable' && entry.fallback && !item.viaFallback) {
+      // A team's announcement channel is gone (deleted, or the bot lost access to it): the team is not.
+      // Nothing was delivered, so the recipient goes to the team's install channel at once.
+      const pending = await records.update(claimed, { status: 'pending', attempts: attempt, lastError: `${verdict.reason}-announcement-channel` }, now);
+      this.latest.set(item.targetKey, pending);
+      this.log.warn({ event: 'delivery.announcement_channel_gone', conversationId, fallback: entry.fallback.conversationId }, 'announcement channel unreachable; sending to the team\'s install channel');
+      requeue({ ...item, record: pending, viaFallback: true }, 0);
+      return true;
+    }
+    if (verdict.kind === 'uncertain') {
+      this.latest.set(item.targetKey, await records.update(claimed, { status: 'uncertain', attempts: attempt, lastError: verdict.reason }, now));
+      this.log.warn({ event: 'delivery.uncertain', conversationId, reason: verdict.reason }, 'the connector may have accepted this message; not resent');
+      return false;
+    }
     if (verdict.kind === 'unreachable') {
+      const inactive = item.viaFallback && entry.fallback ? entry.fallback.conversationId : conversationId;
       this.latest.set(item.targetKey, await records.update(claimed, { status: 'unreachable', attempts: attempt, lastError: verdict.reason }, now));
-      await audience.markInactive(conversationId, verdict.reason);
-      this.log.info({ event: 'delivery.unreachable', conversationId, reason: verdict.reason }, 'conversation marked inactive');
+      await audience.markInactive(inactive, verdict.reason);
+      this.log.info({ event: 'delivery.unreachable', conversationId: inactive, reason: verdict.reason }, 'conversation marked inactive');
       return false;
     }
     this.latest.set(item.targetKey, await records.update(claimed, { status: 'failed', attempts: attempt, lastError: verdict.reason }, now));
@@ -362,4 +382,13 @@ export class JobRun {
       .finally(() => this.outcomeWrites.delete(tracked));
     this.outcomeWrites.add(tracked);
   }
+}
+
+/** The call's own answer, or an `uncertain`-class failure once `ms` have passed without one. */
+function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendFailure(`no answer from the connector within ${ms} ms`, undefined, { cause: 'timeout' })), ms);
+  });
+  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
 }

@@ -27,6 +27,11 @@ export interface DeliverySettings {
   maxBackoffMs: number;
   /** Concurrent connector calls per tenant lane. */
   concurrencyPerTenant: number;
+  /**
+   * The longest a connector call may take. A send without an answer by then is `uncertain` (it may have
+   * been accepted), never resent; an update is retried. Without it, a hung socket holds a worker for good.
+   */
+  sendTimeoutMs: number;
   /** Job lease; renewed every leaseMs/3 while the fan-out runs. */
   leaseMs: number;
   /**
@@ -44,6 +49,7 @@ export const defaultDeliverySettings: DeliverySettings = {
   baseBackoffMs: 1_000,
   maxBackoffMs: 60_000,
   concurrencyPerTenant: 64,
+  sendTimeoutMs: 30_000,
   leaseMs: 120_000,
   windowSlackMs: 10,
 };

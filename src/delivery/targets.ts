@@ -7,6 +7,8 @@ import type { AudienceSource, DeliveryJob, DeliveryRecord, DeliveryTarget } from
 
 export interface ResolvedTarget {
   conversation: StoredConversation;
+  /** Where to send instead when `conversation` (a team's announcement channel) answers 404. */
+  fallback?: StoredConversation;
   /** The record to create for this target (its intent). */
   record: NewRecord;
   target: DeliveryTarget;
@@ -18,8 +20,10 @@ export async function resolveTargets(job: DeliveryJob, audience: AudienceSource,
   const out: TargetMap = new Map();
   if (job.action === 'send') {
     for (const conversation of await audience.list(job.audience)) {
+      const { fallback, ...target } = conversation;
       out.set(conversation.conversationId, {
-        conversation,
+        conversation: target,
+        ...(fallback ? { fallback } : {}),
         record: { targetKey: conversation.conversationId, conversationId: conversation.conversationId, tenantId: conversation.tenantId },
         target: {},
       });
