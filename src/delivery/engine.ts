@@ -14,6 +14,7 @@ import { JobRun, type RunContext, type RunControl, type RunResult } from './job-
 import { DeliveryPacer, type Pace } from './rate-limit.js';
 import { TableRecordStore, type DeliveryRecordStore } from './record-repository.js';
 import { countRecords } from './report.js';
+import { sweepDeliveries, type SweepResult } from './retention.js';
 import { classifyFailure } from './retry.js';
 import type { ConversationSender } from './sender.js';
 import { defaultDeliverySettings, type DeliverySettings } from './settings.js';
@@ -57,6 +58,11 @@ export interface DeliveryEngine {
   startDue(): Promise<{ started: RunHandle[]; skipped: DeliveryJob[] }>;
   /** Replaces one already-sent activity, paced and retried like a delivery (no record). */
   updateActivity(conversation: StoredConversation, activityId: string, message: OutgoingMessage): Promise<void>;
+  /**
+   * Retention and due-index upkeep (src/delivery/retention.ts), at most once per `sweepIntervalMs` per
+   * process unless forced; null when it was not due.
+   */
+  sweep(options?: { force?: boolean }): Promise<SweepResult | null>;
   /** Runs in progress in this process. */
   running(): string[];
   /** Waits until every run of this process has ended. */
@@ -81,6 +87,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const runs = new Map<string, { control: RunControl; done: Promise<RunResult> }>();
   let halted = false;
   let runCounter = 0;
+  let lastSweep: number | undefined;
   // A halted (crashed) process never finishes its runs; this lets their `done` settle so tests can go on.
   let signalHalt: () => void = () => undefined;
   const haltSignal = new Promise<void>((resolve) => (signalHalt = resolve));
@@ -173,6 +180,14 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
           await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
         }
       }
+    },
+    async sweep(options) {
+      const now = deps.clock.now();
+      if (!options?.force && lastSweep !== undefined && now.getTime() - lastSweep < settings.sweepIntervalMs) return null;
+      lastSweep = now.getTime();
+      const result = await sweepDeliveries({ jobs, records }, now, settings.retentionMs);
+      if (result.summarized || result.hintsRepaired) context.logger.info({ event: 'delivery.sweep', ...result }, 'old deliveries summarized');
+      return result;
     },
     running() {
       return [...runs.keys()];

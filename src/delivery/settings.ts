@@ -32,6 +32,10 @@ export interface DeliverySettings {
    * been accepted), never resent; an update is retried. Without it, a hung socket holds a worker for good.
    */
   sendTimeoutMs: number;
+  /** Finished jobs older than this lose their records and payload; their counts stay as the report. */
+  retentionMs: number;
+  /** How often each instance runs the retention sweep (and checks the due index), from its scheduler tick. */
+  sweepIntervalMs: number;
   /** Job lease; renewed every leaseMs/3 while the fan-out runs. */
   leaseMs: number;
   /**
@@ -50,6 +54,8 @@ export const defaultDeliverySettings: DeliverySettings = {
   maxBackoffMs: 60_000,
   concurrencyPerTenant: 64,
   sendTimeoutMs: 30_000,
+  retentionMs: 90 * 86_400_000,
+  sweepIntervalMs: 6 * 3_600_000,
   leaseMs: 120_000,
   windowSlackMs: 10,
 };

@@ -80,6 +80,8 @@ export interface DeliveryJob extends Omit<JobSpec, 'dueAt' | 'notAfter' | 'actio
   startedAt?: string;
   finishedAt?: string;
   counts?: JobCounts;
+  /** Past the retention period: payload and per-recipient records deleted, `counts` kept as the report. */
+  summarized?: boolean;
   etag: string;
 }
 
