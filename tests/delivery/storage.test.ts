@@ -176,3 +176,19 @@ describe('delivery storage', () => {
     expect((await tick(engine)).started).toEqual(['late-writer']);
   });
 });
+
+describe('retention from the scheduler', () => {
+  it('the tick runs the sweep once per interval, after starting the due jobs', async () => {
+    const { createScheduler } = await import('../../src/scheduler/index.js');
+    const { store } = watchedStore();
+    const { engine, clock } = setup(store, new MemoryAudience(personalChats(2)), 1);
+    const scheduler = createScheduler({ engine, logger: silentLogger });
+    await engine.enqueue(job('short-lived'));
+    expect((await scheduler.tick()).started).toEqual(['short-lived']);
+    expect(await engine.records.list('short-lived')).toHaveLength(2);
+    clock.advance(2 * DAY);
+    await scheduler.tick();
+    expect(await engine.records.list('short-lived')).toEqual([]);
+    expect(await engine.jobs.get('short-lived')).toMatchObject({ summarized: true, counts: { sent: 2 } });
+  });
+});
