@@ -82,8 +82,8 @@ function toEntityPatch(patch: JobPatch): Record<string, unknown> {
   return out;
 }
 
-/** A hint whose job does not exist is dropped only after this: its job may be being created right now. */
-const ORPHAN_HINT_MS = 5 * 60_000;
+/** A hint that does not match its job is dropped only after this: the change that wrote it may be in flight. */
+const STALE_HINT_MS = 5 * 60_000;
 const READ_PARALLELISM = 16;
 
 export class DeliveryJobRepository {
@@ -137,8 +137,7 @@ export class DeliveryJobRepository {
       return true;
     } catch (error) {
       if (!isStatus(error, 409)) throw error;
-      const existing = await this.get(spec.jobId);
-      if (!existing || !isActive(existing.status) || existing.dueAt !== entity.dueAt) await this.due.remove(spec.jobId, entity.dueAt);
+      // The job exists; if the hint does not match it, the next tick drops it once it is old.
       return false;
     }
   }
@@ -174,15 +173,11 @@ export class DeliveryJobRepository {
     const due = new Map<string, DeliveryJob>();
     for (const hint of hints) {
       const job = byId.get(hint.jobId);
-      if (!job) {
-        if (now.getTime() - Date.parse(hint.writtenAt) > ORPHAN_HINT_MS) await this.due.remove(hint.jobId, hint.dueAt);
-        continue;
-      }
-      if (!isActive(job.status) || job.dueAt !== hint.dueAt) {
-        if (isActive(job.status)) await this.due.put(job.jobId, job.dueAt, now);
-        await this.due.remove(hint.jobId, hint.dueAt);
-      }
-      if (isActive(job.status) && job.dueAt <= now.toISOString()) due.set(job.jobId, job);
+      // A hint that does not match its job is dropped only once it is old: a young one may belong to a
+      // change in flight (hint written, job not yet), and dropping it would leave that job without one.
+      const stale = !job || !isActive(job.status) || job.dueAt !== hint.dueAt;
+      if (stale && now.getTime() - Date.parse(hint.writtenAt) > STALE_HINT_MS) await this.due.remove(hint.jobId, hint.dueAt);
+      if (job && isActive(job.status) && job.dueAt <= now.toISOString()) due.set(job.jobId, job);
     }
     return [...due.values()].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   }
