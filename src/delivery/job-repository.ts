@@ -1,6 +1,12 @@
 // Delivery jobs and their leases.
-// Table "deliveryjobs": PartitionKey = "job", RowKey = safeKey(jobId). Job ids are deterministic (the
-// planner derives them from program, session and offset), so creating a job twice is a harmless 409. A job
+// Table "deliveryjobs": PartitionKey = "job|<bucket>", RowKey = safeKey(jobId), bucket = one of JOB_BUCKETS
+// two-digit hex values hashed from the job id. Job ids are deterministic (the planner derives them from
+// program, session and offset), so creating a job twice is a harmless 409. Why buckets: every claim, lease
+// renewal and finish is a point operation on a job row, and the storage emulator finds a row by scanning its
+// partition, so with one partition a tick got slower with every finished job kept (measured: bench/ticks.ts).
+// Rows written before the buckets (layout 1) stay in PartitionKey = "job" and are read and written there:
+// get() and write() fall back to it, create() refuses an id that exists there. The bucket count is part of
+// the stored layout. A job
 // is never deleted: after the retention period it shrinks to its summary (`summarized`, no payload), which
 // keeps its id taken, so a re-plan cannot send it again. Which jobs are due is read from the due index
 // (src/delivery/due-index.ts, its own table), which every write here keeps in step.
@@ -8,12 +14,20 @@
 // updateEntity(..., 'Merge', { etag }) calls, so of two instances racing for the same job exactly one wins
 // and the other gets 412.
 import type { TableClient } from '@azure/data-tables';
-import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { bucketOf, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 import { DueIndex, isActive } from './due-index.js';
 import type { AudienceFilter, DeliveryJob, JobCounts, JobSpec, JobStatus } from './types.js';
 
 export const DELIVERY_JOBS_TABLE = 'deliveryjobs';
-const PK = 'job';
+/** Layout 1 (before the due index): every job in this one partition. */
+const LEGACY_PK = 'job';
+const JOB_BUCKETS = 256;
+/** Both layouts: "job" and "job|00".."job|ff" ("}" follows "|"). */
+const ALL_JOBS = `PartitionKey ge '${LEGACY_PK}' and PartitionKey lt '${LEGACY_PK}}'`;
+
+function partitionOf(jobId: string): string {
+  return `${LEGACY_PK}|${bucketOf(jobId, JOB_BUCKETS)}`;
+}
 
 interface JobEntity {
   jobId: string;
@@ -99,9 +113,13 @@ export class DeliveryJobRepository {
   }
 
   async get(jobId: string): Promise<DeliveryJob | undefined> {
+    return (await this.getIn(partitionOf(jobId), jobId)) ?? this.getIn(LEGACY_PK, jobId);
+  }
+
+  private async getIn(partition: string, jobId: string): Promise<DeliveryJob | undefined> {
     const client = await this.client();
     try {
-      const e = await client.getEntity<JobEntity>(PK, safeKey(jobId));
+      const e = await client.getEntity<JobEntity>(partition, safeKey(jobId));
       return fromEntity(e as JobEntity & { etag: string });
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
@@ -112,8 +130,10 @@ export class DeliveryJobRepository {
   /** Creates a planned job; false when it exists already (another instance or an earlier plan). */
   async create(spec: JobSpec, now: Date): Promise<boolean> {
     const client = await this.client();
+    // An id taken in the old layout is taken (a 409 there would not come from the bucket partition).
+    if (await this.getIn(LEGACY_PK, spec.jobId)) return false;
     const entity: JobEntity & { partitionKey: string; rowKey: string } = {
-      partitionKey: PK,
+      partitionKey: partitionOf(spec.jobId),
       rowKey: safeKey(spec.jobId),
       jobId: spec.jobId,
       kind: spec.kind,
@@ -153,7 +173,7 @@ export class DeliveryJobRepository {
       jobs = await this.readAll((await this.due.list()).map((h) => h.jobId));
     } else {
       const client = await this.client();
-      const rows = await listAll<JobEntity>(client, `PartitionKey eq '${PK}'`);
+      const rows = await listAll<JobEntity>(client, ALL_JOBS);
       jobs = rows.map((r) => fromEntity(r as unknown as JobEntity & { etag: string }));
     }
     return jobs
@@ -189,7 +209,7 @@ export class DeliveryJobRepository {
    */
   async repairIndex(now: Date): Promise<number> {
     const client = await this.client();
-    const rows = await listAll<JobEntity>(client, `PartitionKey eq '${PK}' and (status eq 'planned' or status eq 'running')`);
+    const rows = await listAll<JobEntity>(client, `${ALL_JOBS} and (status eq 'planned' or status eq 'running')`);
     const hinted = new Set((await this.due.list()).map((h) => `${h.jobId}|${h.dueAt}`));
     let added = 0;
     for (const row of rows) {
@@ -203,7 +223,7 @@ export class DeliveryJobRepository {
   /** Finished jobs (done, skipped, cancelled) that finished before `cutoff` and are not yet summaries. */
   async listFinishedBefore(cutoff: Date): Promise<DeliveryJob[]> {
     const client = await this.client();
-    const filter = `PartitionKey eq '${PK}' and finishedAt lt ${odataString(cutoff.toISOString())} and (status eq 'done' or status eq 'skipped' or status eq 'cancelled')`;
+    const filter = `${ALL_JOBS} and finishedAt lt ${odataString(cutoff.toISOString())} and (status eq 'done' or status eq 'skipped' or status eq 'cancelled')`;
     const rows = await listAll<JobEntity>(client, filter);
     return rows.map((r) => fromEntity(r as unknown as JobEntity & { etag: string })).filter((j) => !j.summarized);
   }
@@ -239,12 +259,14 @@ export class DeliveryJobRepository {
     // The new hint before the job, the old one removed after it (see due-index.ts).
     if (moved && after.active) await this.due.put(job.jobId, after.dueAt, now);
     let written: DeliveryJob;
+    const merge = (partitionKey: string) =>
+      client.updateEntity({ partitionKey, rowKey: safeKey(job.jobId), ...toEntityPatch(full) }, 'Merge', { etag: job.etag });
     try {
-      const response = await client.updateEntity(
-        { partitionKey: PK, rowKey: safeKey(job.jobId), ...toEntityPatch(full) },
-        'Merge',
-        { etag: job.etag },
-      );
+      // A job of the old layout answers 404 in its bucket: it is written where it is.
+      const response = await merge(partitionOf(job.jobId)).catch((error: unknown) => {
+        if (isStatus(error, 404)) return merge(LEGACY_PK);
+        throw error;
+      });
       written = { ...job, ...full, etag: response.etag ?? '' } as DeliveryJob;
     } catch (error) {
       if (isStatus(error, 412)) return null;

@@ -147,6 +147,9 @@ describe('delivery storage', () => {
     await table.createEntity(row('done-before', '2026-03-09T08:00:00.000Z', 'done', { finishedAt: '2026-03-09T08:01:00.000Z' }));
     await table.createEntity(row('crashed', '2026-03-10T07:00:00.000Z', 'running', { claims: 1, leaseOwner: 'old-host#1', leaseUntil: '2026-03-10T07:05:00.000Z' }));
     const { engine, clock, connector } = setup(store);
+    // An id taken in the old layout stays taken: planning it again is refused.
+    expect(await engine.enqueue(job('done-before', '2026-03-10T08:00:00.000Z'))).toBe(false);
+    expect(await engine.enqueue(job('ann|p|s|P1D', '2026-03-10T08:00:00.000Z'))).toBe(false);
     const first = await tick(engine);
     expect(first.started.sort()).toEqual(['ann|p|s|P1D', 'crashed']);
     expect((await engine.jobs.list({ statuses: ['planned'] })).map((j) => j.jobId)).toEqual(['ann|p|s|PT1H']);
