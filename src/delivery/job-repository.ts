@@ -3,7 +3,8 @@
 // two-digit hex values hashed from the job id. Job ids are deterministic (the planner derives them from
 // program, session and offset), so creating a job twice is a harmless 409. Why buckets: every claim, lease
 // renewal and finish is a point operation on a job row, and the storage emulator finds a row by scanning its
-// partition, so with one partition a tick got slower with every finished job kept (measured: bench/ticks.ts).
+// partition (see record-repository.ts), so in one partition each of them would cost more with every finished
+// job kept; bench/ticks.ts times a tick with 100,000 finished jobs against none.
 // Rows written before the buckets (layout 1) stay in PartitionKey = "job" and are read and written there:
 // get() and write() fall back to it, create() refuses an id that exists there. The bucket count is part of
 // the stored layout. A job
