@@ -10,7 +10,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
 import type { TableStore } from '../storage/tables.js';
 import { DeliveryJobRepository } from './job-repository.js';
-import { JobRun, type RunContext, type RunControl, type RunResult } from './job-run.js';
+import { JobRun, withTimeout, type RunContext, type RunControl, type RunResult } from './job-run.js';
 import { DeliveryPacer, type Pace } from './rate-limit.js';
 import { TableRecordStore, type DeliveryRecordStore } from './record-repository.js';
 import { countRecords } from './report.js';
@@ -172,7 +172,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       for (let attempt = 1; ; attempt++) {
         await pacer.acquire(conversation.conversationId, conversation.tenantId);
         try {
-          await deps.sender.update(conversation, activityId, message);
+          await withTimeout(deps.sender.update(conversation, activityId, message), settings.sendTimeoutMs);
           return;
         } catch (error) {
           const verdict = classifyFailure(error, attempt, settings, 'update', context.random);

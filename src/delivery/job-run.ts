@@ -385,7 +385,7 @@ export class JobRun {
 }
 
 /** The call's own answer, or an `uncertain`-class failure once `ms` have passed without one. */
-function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new SendFailure(`no answer from the connector within ${ms} ms`, undefined, { cause: 'timeout' })), ms);

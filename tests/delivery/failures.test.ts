@@ -94,6 +94,15 @@ describe('delivery under real failures', () => {
     for (const id of ['u-502', 'u-504', 'u-reset', 'u-hang']) expect(connector.updateCalls.get(id)).toBe(2);
   });
 
+  it('an in-place card update (updateActivity) that hangs is given up after the timeout and tried again', async () => {
+    const connector = new FakeConnector();
+    connector.script = (_id, call, kind) => (kind === 'update' && call === 1 ? { hang: true } : undefined);
+    const engine = setup(new MemoryAudience([]), connector, { settings: { ...fast, sendTimeoutMs: 100 } });
+    await engine.updateActivity(conversation('card-chat'), 'act-1', { text: 'neu' });
+    expect(connector.updateCalls.get('card-chat')).toBe(2);
+    expect(connector.updates).toHaveLength(1);
+  });
+
   it('credential and programming errors fail at once, without retry and without being called network errors', async () => {
     const audience = new MemoryAudience([conversation('no-token'), conversation('bug')]);
     const connector = new FakeConnector();
