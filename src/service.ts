@@ -97,6 +97,8 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
         maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
         concurrencyPerTenant: config.DELIVERY_CONCURRENCY,
         leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
+        sendTimeoutMs: config.DELIVERY_SEND_TIMEOUT_SECONDS * 1000,
+        retentionMs: config.DELIVERY_RETENTION_DAYS * 86_400_000,
       },
     });
     const graceMs = config.REMINDER_GRACE_MINUTES * 60_000;

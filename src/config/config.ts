@@ -49,6 +49,9 @@ export const configSchema = z
     DELIVERY_MAX_ATTEMPTS: intIn(1, 20, 7),
     DELIVERY_CONCURRENCY: intIn(1, 256, 64),
     DELIVERY_LEASE_SECONDS: intIn(10, 3600, 120),
+    // Delivery robustness and storage (issue 17, points 7 and 9).
+    DELIVERY_SEND_TIMEOUT_SECONDS: intIn(1, 600, 30),
+    DELIVERY_RETENTION_DAYS: intIn(1, 3650, 90),
     REMINDER_GRACE_MINUTES: intIn(0, 1440, 30),
     FEEDBACK_RETENTION_DAYS: intIn(1, 3650, 365),
     PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url('expected the public https URL of the service').optional()),

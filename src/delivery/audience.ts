@@ -1,18 +1,20 @@
 // Audience rules, as pure functions over registry records, plus an in-memory AudienceSource for tests and
 // benchmarks. The lead's registry-backed AudienceSource should apply the same `audienceTargets`.
 import type { StoredConversation } from '../registry/types.js';
-import type { AudienceFilter, AudienceSource } from './types.js';
+import type { AudienceFilter, AudienceSource, AudienceTarget } from './types.js';
 
 /**
  * The conversation a registry record is announced in: personal and group chats as they are; a team in its
- * announcement channel ("hier ankündigen") if one was chosen, else the channel it was installed in.
+ * announcement channel ("hier ankündigen") if one was chosen, else the channel it was installed in. A team's
+ * announcement channel carries the install channel as its `fallback`, for when the channel is gone.
  */
-export function announcementTarget(conversation: StoredConversation): StoredConversation {
+export function announcementTarget(conversation: StoredConversation): AudienceTarget {
   const channel = conversation.announcementChannelId;
   if (conversation.kind !== 'channel' || !channel || channel === conversation.conversationId) return conversation;
   const reference = conversation.reference as { conversation?: Record<string, unknown> };
   return {
     ...conversation,
+    fallback: conversation,
     conversationId: channel,
     channelId: channel,
     reference: { ...conversation.reference, conversation: { ...(reference.conversation ?? {}), id: channel } },
@@ -28,9 +30,9 @@ export function isEligible(conversation: StoredConversation, filter: AudienceFil
   return true;
 }
 
-export function audienceTargets(conversations: Iterable<StoredConversation>, filter: AudienceFilter): StoredConversation[] {
+export function audienceTargets(conversations: Iterable<StoredConversation>, filter: AudienceFilter): AudienceTarget[] {
   const wanted = filter.conversationIds ? new Set(filter.conversationIds) : undefined;
-  const out = new Map<string, StoredConversation>();
+  const out = new Map<string, AudienceTarget>();
   for (const c of conversations) {
     if (!isEligible(c, filter)) continue;
     const target = announcementTarget(c);
@@ -49,14 +51,14 @@ export class MemoryAudience implements AudienceSource {
     for (const c of conversations) this.conversations.set(c.conversationId, c);
   }
 
-  async list(filter: AudienceFilter): Promise<StoredConversation[]> {
+  async list(filter: AudienceFilter): Promise<AudienceTarget[]> {
     return audienceTargets(this.conversations.values(), filter);
   }
 
   async markInactive(conversationId: string, reason: string): Promise<void> {
     this.inactivated.push({ conversationId, reason });
     for (const c of this.conversations.values()) {
-      if (announcementTarget(c).conversationId === conversationId) {
+      if (c.conversationId === conversationId || announcementTarget(c).conversationId === conversationId) {
         this.conversations.set(c.conversationId, { ...c, inactive: true, inactiveReason: reason });
       }
     }

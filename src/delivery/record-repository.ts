@@ -53,6 +53,8 @@ export interface DeliveryRecordStore {
   transition(record: DeliveryRecord, patch: RecordPatch, now: Date): Promise<DeliveryRecord | null>;
   /** Unconditional merge: outcomes are facts and must be recorded even by a run that lost its lease. */
   update(record: DeliveryRecord, patch: RecordPatch, now: Date): Promise<DeliveryRecord>;
+  /** Deletes every record of a job (retention); returns how many there were. */
+  deleteJob(jobId: string): Promise<number>;
 }
 
 type RecordEntity = {
@@ -158,6 +160,20 @@ export class TableRecordStore implements DeliveryRecordStore {
     });
     return { ...record, ...patch, updatedAt, etag };
   }
+
+  async deleteJob(jobId: string): Promise<number> {
+    const { client } = await this.writer();
+    const rows = await listAll<{ partitionKey: string; rowKey: string }>(client, jobFilter(jobId));
+    const byPartition = new Map<string, string[]>();
+    for (const row of rows) byPartition.set(row.partitionKey!, [...(byPartition.get(row.partitionKey!) ?? []), row.rowKey!]);
+    for (const [partition, keys] of byPartition) {
+      // One transaction per 100 rows of a partition (the service's limit).
+      for (let i = 0; i < keys.length; i += 100) {
+        await client.submitTransaction(keys.slice(i, i + 100).map((rowKey) => ['delete', { partitionKey: partition, rowKey }]));
+      }
+    }
+    return rows.length;
+  }
 }
 
 /** Records in process memory: for benchmarks of the engine alone. Same semantics, including etags. */
@@ -200,5 +216,11 @@ export class MemoryRecordStore implements DeliveryRecordStore {
     const next: DeliveryRecord = { ...current, ...strip(patch), updatedAt: now.toISOString(), etag: String(++this.seq) };
     this.job(record.jobId).set(record.targetKey, next);
     return { ...next };
+  }
+
+  async deleteJob(jobId: string): Promise<number> {
+    const count = this.job(jobId).size;
+    this.jobs.delete(jobId);
+    return count;
   }
 }

@@ -34,7 +34,8 @@ export async function deliveryReport(
   for (const job of jobs) {
     // Planned, skipped and cancelled-before-start jobs have no records; the rest are counted from records,
     // which are the truth even while a run is in progress.
-    const counts = job.status === 'planned' ? countRecords([]) : countRecords(await deps.records.list(job.jobId), job.total);
+    // A summarized job's records are gone; its counts, taken before they were deleted, are its report.
+    const counts = job.status === 'planned' ? countRecords([]) : job.summarized ? (job.counts ?? countRecords([])) : countRecords(await deps.records.list(job.jobId), job.total);
     out.push({
       jobId: job.jobId,
       kind: job.kind,

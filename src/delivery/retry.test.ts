@@ -13,12 +13,22 @@ describe('classifyFailure', () => {
     expect(classifyFailure(new SendFailure('x', 429), 1, settings, 'send', half)).toMatchObject({ kind: 'retry', delayMs: 750 });
     expect(classifyFailure(new SendFailure('x', 429), 3, settings, 'send', half)).toMatchObject({ kind: 'retry', delayMs: 3000 });
   });
-  it('retries 412, 502, 503, 504 and network errors once quickly, then backs off exponentially with jitter', () => {
-    for (const error of [new SendFailure('x', 412), new SendFailure('x', 502), new SendFailure('x', 503), new SendFailure('x', 504), new SendFailure('x', undefined, { network: true })]) {
+  it('retries 412, 503 and network errors once quickly, then backs off exponentially with jitter', () => {
+    for (const error of [new SendFailure('x', 412), new SendFailure('x', 503), new SendFailure('x', undefined, { network: true })]) {
       expect(classifyFailure(error, 1, settings, 'send', half)).toMatchObject({ kind: 'retry', delayMs: 75 });
       expect(classifyFailure(error, 2, settings, 'send', half)).toMatchObject({ kind: 'retry', delayMs: 750 });
       expect(classifyFailure(error, 3, settings, 'send', half)).toMatchObject({ kind: 'retry', delayMs: 1500 });
     }
+  });
+  it('a send that may have been accepted (502, 504, reset, timeout) is uncertain; an update of it is retried like a 503', () => {
+    for (const error of [new SendFailure('x', 502), new SendFailure('x', 504), new SendFailure('x', undefined, { cause: 'reset' }), new SendFailure('x', undefined, { cause: 'timeout' })]) {
+      expect(classifyFailure(error, 1, settings, 'send', half).kind).toBe('uncertain');
+      expect(classifyFailure(error, 1, settings, 'update', half)).toMatchObject({ kind: 'retry', delayMs: 75 });
+      expect(classifyFailure(error, 2, settings, 'update', half)).toMatchObject({ kind: 'retry', delayMs: 750 });
+    }
+  });
+  it('credential failures fail without retry', () => {
+    expect(classifyFailure(new SendFailure('x', undefined, { cause: 'credentials' }), 1, settings)).toEqual({ kind: 'fail', reason: 'credentials' });
   });
   it('honours Retry-After on 503 too', () => {
     expect(classifyFailure(new SendFailure('x', 503, { retryAfterMs: 2000 }), 1, settings, 'send', half)).toMatchObject({ kind: 'retry', delayMs: 2000 });

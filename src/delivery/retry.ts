@@ -1,16 +1,22 @@
 // The retry policy: what a failed connector call means for the recipient. Retry-After wins on 429;
-// exponential backoff with jitter on 412/502/503/504 and network errors (the first retry of a server or
-// network error comes quickly, a throttled request never does); 403 MessageWritesBlocked and 404 make the
-// conversation unreachable; anything else fails without retry.
+// exponential backoff with jitter on 412/503 and on requests that never reached the connector (the first
+// retry of a server or network error comes quickly, a throttled request never does). A send that may have
+// been accepted (502, 504, a connection reset after the request was written, no answer in time) is
+// `uncertain` and never sent again; an update replaces a card with the same content, so it is retried.
+// 403 MessageWritesBlocked and 404 make the conversation unreachable; credential failures and anything
+// else (a programming error included) fail without retry.
 import { SendFailure } from './sender.js';
 import type { DeliverySettings } from './settings.js';
 
 export type RetryVerdict =
   | { kind: 'retry'; delayMs: number; reason: string }
   | { kind: 'unreachable'; reason: string }
+  | { kind: 'uncertain'; reason: string }
   | { kind: 'fail'; reason: string };
 
 const BACKOFF_STATUSES = new Set([412, 502, 503, 504]);
+/** Answers that may come after the connector accepted the message (a gateway lost the backend's answer). */
+const MAYBE_ACCEPTED_STATUSES = new Set([502, 504]);
 
 type BackoffSettings = Pick<DeliverySettings, 'baseBackoffMs' | 'maxBackoffMs' | 'firstRetryMs'>;
 
@@ -34,8 +40,11 @@ export function serverErrorBackoffMs(attempt: number, settings: BackoffSettings,
 
 export function errorCode(error: unknown): string {
   if (error instanceof SendFailure) {
-    if (error.network) return 'network';
-    return `http-${error.status ?? 'unknown'}${error.subCode ? `-${error.subCode}` : ''}`;
+    const cause = error.failureCause;
+    if (cause === 'reset') return 'connection-reset';
+    if (cause) return cause;
+    if (error.status === undefined) return 'connector-error';
+    return `http-${error.status}${error.subCode ? `-${error.subCode}` : ''}`;
   }
   return error instanceof Error ? error.name : 'unknown';
 }
@@ -55,7 +64,11 @@ export function classifyFailure(
   if (!(error instanceof SendFailure)) return { kind: 'fail', reason };
   if (error.status === 403 && error.subCode === 'MessageWritesBlocked') return { kind: 'unreachable', reason };
   if (error.status === 404) return action === 'send' ? { kind: 'unreachable', reason } : { kind: 'fail', reason };
-  const retryable = error.status === 429 || error.network || (error.status !== undefined && BACKOFF_STATUSES.has(error.status));
+  const cause = error.failureCause;
+  if (cause === 'credentials') return { kind: 'fail', reason };
+  const maybeAccepted = cause === 'reset' || cause === 'timeout' || (error.status !== undefined && MAYBE_ACCEPTED_STATUSES.has(error.status));
+  if (maybeAccepted && action === 'send') return { kind: 'uncertain', reason };
+  const retryable = error.status === 429 || maybeAccepted || cause === 'network' || (error.status !== undefined && BACKOFF_STATUSES.has(error.status));
   if (!retryable) return { kind: 'fail', reason };
   if (attempt >= settings.maxAttempts) return { kind: 'fail', reason: `${reason}-max-attempts` };
   // A 429 without Retry-After is throttling all the same: it backs off at once, with no quick retry.

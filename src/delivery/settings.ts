@@ -27,6 +27,15 @@ export interface DeliverySettings {
   maxBackoffMs: number;
   /** Concurrent connector calls per tenant lane. */
   concurrencyPerTenant: number;
+  /**
+   * The longest a connector call may take. A send without an answer by then is `uncertain` (it may have
+   * been accepted), never resent; an update is retried. Without it, a hung socket holds a worker for good.
+   */
+  sendTimeoutMs: number;
+  /** Finished jobs older than this lose their records and payload; their counts stay as the report. */
+  retentionMs: number;
+  /** How often each instance runs the retention sweep (and checks the due index), from its scheduler tick. */
+  sweepIntervalMs: number;
   /** Job lease; renewed every leaseMs/3 while the fan-out runs. */
   leaseMs: number;
   /**
@@ -44,6 +53,9 @@ export const defaultDeliverySettings: DeliverySettings = {
   baseBackoffMs: 1_000,
   maxBackoffMs: 60_000,
   concurrencyPerTenant: 64,
+  sendTimeoutMs: 30_000,
+  retentionMs: 90 * 86_400_000,
+  sweepIntervalMs: 6 * 3_600_000,
   leaseMs: 120_000,
   windowSlackMs: 10,
 };

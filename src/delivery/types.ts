@@ -24,10 +24,13 @@ export interface AudienceFilter {
   conversationIds?: string[];
 }
 
+/** A conversation to deliver to. A team's announcement channel names its install channel as `fallback`. */
+export type AudienceTarget = StoredConversation & { fallback?: StoredConversation };
+
 /** Who receives deliveries. The lead implements it over the conversation registry. */
 export interface AudienceSource {
   /** Active targets only: never removed, inactive or (for announcements) unsubscribed conversations. */
-  list(filter: AudienceFilter): Promise<StoredConversation[]>;
+  list(filter: AudienceFilter): Promise<AudienceTarget[]>;
   /** Called on 403 MessageWritesBlocked or 404: the conversation must not be written to again. */
   markInactive(conversationId: string, reason: string): Promise<void>;
 }
@@ -77,6 +80,8 @@ export interface DeliveryJob extends Omit<JobSpec, 'dueAt' | 'notAfter' | 'actio
   startedAt?: string;
   finishedAt?: string;
   counts?: JobCounts;
+  /** Past the retention period: payload and per-recipient records deleted, `counts` kept as the report. */
+  summarized?: boolean;
   etag: string;
 }
 

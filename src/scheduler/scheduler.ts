@@ -52,6 +52,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       log.info({ event: 'scheduler.skipped_overdue', count: due.skipped.length, jobs: due.skipped.slice(0, 5).map((j) => j.jobId) }, 'overdue jobs skipped, not sent late');
     }
     if (due.started.length) log.info({ event: 'scheduler.claimed', jobs: due.started.map((h) => h.jobId) }, 'due jobs claimed');
+    // After the due jobs are started, so that retention never delays a send; a failure waits for the next tick.
+    await deps.engine.sweep().catch((error: unknown) => log.error({ event: 'scheduler.sweep_failed', message: (error as Error).message }, 'delivery retention sweep failed'));
     return { started: due.started, skipped: due.skipped.map((j) => j.jobId) };
   }
 

@@ -4,7 +4,7 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { OutgoingMessage } from '../cards/adaptive.js';
 import type { StoredConversation } from '../registry/types.js';
-import { SendFailure, type ConversationSender, type SendResult } from '../delivery/sender.js';
+import { SendFailure, type ConversationSender, type FailureCause, type SendResult } from '../delivery/sender.js';
 import type { BotAdapter } from './adapter.js';
 import { toActivity } from './outgoing.js';
 
@@ -25,21 +25,50 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-export function toSendFailure(error: unknown): SendFailure {
+/** Errors of our own code: a retry repeats them, and they are nobody's network. */
+const PROGRAMMING_ERRORS = ['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError'];
+/** MSAL's error classes (`@azure/msal-node`), and botbuilder's own wording when MSAL returned no token. */
+const CREDENTIAL_ERRORS = ['AuthError', 'ClientAuthError', 'ClientConfigurationError', 'ServerError', 'InteractionRequiredAuthError'];
+/** The request never left: nothing can have been delivered. */
+const NOT_SENT_CODES = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT/;
+/** The connection broke while the request was out: the connector may have accepted it. */
+const BROKEN_CODES = /ECONNRESET|EPIPE|ECONNABORTED|socket hang up|UND_ERR_SOCKET/i;
+
+function causeOf(e: { name?: string; code?: string; message?: string; errorCode?: unknown }): FailureCause | undefined {
+  const text = `${e.code ?? ''} ${e.message ?? ''}`;
+  // MSAL reports an unreachable token endpoint as its own error: nothing reached the connector, so retry.
+  if (e.name === 'NetworkError' || e.errorCode === 'network_error') return 'network';
+  if (CREDENTIAL_ERRORS.includes(e.name ?? '') || typeof e.errorCode === 'string' || /AADSTS\d+|^Authentication: /.test(e.message ?? '')) return 'credentials';
+  if (NOT_SENT_CODES.test(text)) return 'network';
+  if (BROKEN_CODES.test(text)) return 'reset';
+  // A connect timeout is raised before anything was written.
+  if (/ETIMEDOUT|ESOCKETTIMEDOUT/.test(text)) return 'network';
+  return undefined;
+}
+
+/**
+ * A connector failure as the retry policy reads it. Errors without an HTTP answer are told apart: never
+ * sent (retry), broken after the request went out (may be delivered), credentials (no retry). A programming
+ * error is returned as it is, so that it fails the recipient under its own name.
+ */
+export function toSendFailure(error: unknown): SendFailure | Error {
   const e = error as {
+    name?: string;
     statusCode?: number;
     code?: string;
     message?: string;
+    errorCode?: unknown;
     response?: { status?: number; headers?: unknown; bodyAsText?: string; parsedBody?: unknown };
   };
   const status = e.statusCode ?? e.response?.status;
+  if (status === undefined && error instanceof Error && PROGRAMMING_ERRORS.includes(error.name)) return error;
   const body = e.response?.bodyAsText ?? (e.response?.parsedBody ? JSON.stringify(e.response.parsedBody) : '');
   const subCode = /MessageWritesBlocked/i.test(body ?? '') || /MessageWritesBlocked/i.test(e.message ?? '') ? 'MessageWritesBlocked' : undefined;
-  const network = status === undefined && /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|socket|network|fetch failed/i.test(`${e.code ?? ''} ${e.message ?? ''}`);
-  return new SendFailure(`connector answered ${status ?? e.code ?? 'error'}`, status, {
+  const cause = status === undefined ? causeOf(e) : undefined;
+  return new SendFailure(`connector answered ${status ?? cause ?? e.code ?? e.name ?? 'error'}`, status, {
     retryAfterMs: parseRetryAfter(headerOf(e.response?.headers, 'retry-after')),
-    subCode,
-    network: network || status === undefined,
+    ...(subCode ? { subCode } : {}),
+    ...(cause ? { cause } : {}),
   });
 }
 

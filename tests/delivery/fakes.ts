@@ -27,7 +27,7 @@ export function personalChats(n: number, overrides: Partial<StoredConversation> 
 }
 
 /** What a scripted call does: answer normally, fail, answer slowly, or accept and never answer (a crash). */
-export type Behaviour = { fail?: SendFailure; delayMs?: number; hang?: boolean } | undefined;
+export type Behaviour = { fail?: Error; delayMs?: number; hang?: boolean } | undefined;
 
 /**
  * The connector side: counts what it accepted per conversation, so tests can check "exactly once".
@@ -39,6 +39,7 @@ export class FakeConnector {
   readonly acceptedMessages = new Map<string, number>();
   readonly updates: { conversationId: string; activityId: string; message: OutgoingMessage }[] = [];
   readonly calls = new Map<string, number>();
+  readonly updateCalls = new Map<string, number>();
   /** When each call to a conversation started (performance.now()), to check waits between attempts. */
   readonly callTimes = new Map<string, number[]>();
   readonly sent: { conversationId: string; message: OutgoingMessage }[] = [];
@@ -65,8 +66,11 @@ export class FakeConnector {
         return { activityId: `act-${c.conversationId}-${call}` };
       },
       update: async (c: StoredConversation, activityId: string, message: OutgoingMessage): Promise<void> => {
-        const b = this.script(c.conversationId, 0, 'update');
+        const call = (this.updateCalls.get(c.conversationId) ?? 0) + 1;
+        this.updateCalls.set(c.conversationId, call);
+        const b = this.script(c.conversationId, call, 'update');
         if (b?.fail) throw b.fail;
+        if (b?.hang) return new Promise<void>(() => undefined);
         this.updates.push({ conversationId: c.conversationId, activityId, message });
       },
     };
@@ -87,4 +91,9 @@ export const failure = {
   blocked: () => new SendFailure('blocked', 403, { subCode: 'MessageWritesBlocked' }),
   notFound: () => new SendFailure('not found', 404),
   badRequest: () => new SendFailure('bad request', 400),
+  badGateway: () => new SendFailure('bad gateway', 502),
+  gatewayTimeout: () => new SendFailure('gateway timeout', 504),
+  reset: () => new SendFailure('connection reset', undefined, { cause: 'reset' }),
+  refused: () => new SendFailure('connection refused', undefined, { cause: 'network' }),
+  credentials: () => new SendFailure('no token', undefined, { cause: 'credentials' }),
 };

@@ -2,8 +2,10 @@
 // own retries are off, so the delivery engine sees every fault), and faults reduced to SendFailure.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeConnector } from '../harness/fake-connector.js';
-import { createAdapter, createTeamsSender } from '../../src/teams/index.js';
+import { ClientAuthError, ClientConfigurationError, ServerError } from '@azure/msal-node';
+import { createAdapter, createTeamsSender, toSendFailure } from '../../src/teams/index.js';
 import { SendFailure } from '../../src/delivery/sender.js';
+import { classifyFailure, defaultDeliverySettings } from '../../src/delivery/index.js';
 import type { StoredConversation } from '../../src/registry/types.js';
 
 const connector = new FakeConnector();
@@ -81,5 +83,36 @@ describe('Teams sender', () => {
     const dead = { ...conversation, serviceUrl: 'http://127.0.0.1:9/' };
     const failure = await failureOf(sender.send(dead, { text: 'x' }));
     expect(failure.network).toBe(true);
+    expect(failure.failureCause).toBe('network');
+  });
+
+  it('reports a connection broken after the request was written as a reset, which the engine does not resend', async () => {
+    connector.addFault(() => ({ status: 0, destroy: true }));
+    const failure = await failureOf(sender.send(conversation, { text: 'x' }));
+    expect(connector.calls).toHaveLength(1);
+    expect(failure.status).toBeUndefined();
+    expect(failure.failureCause).toBe('reset');
+    expect(classifyFailure(failure, 1, defaultDeliverySettings, 'send').kind).toBe('uncertain');
+    expect(classifyFailure(failure, 1, defaultDeliverySettings, 'update').kind).toBe('retry');
+  });
+
+  it('reports credential failures as such, not as network errors, and leaves programming errors as they are', () => {
+    const secret = toSendFailure(new ServerError('invalid_client', 'AADSTS7000215: Invalid client secret provided.'));
+    expect(secret).toBeInstanceOf(SendFailure);
+    expect((secret as SendFailure).failureCause).toBe('credentials');
+    expect((secret as SendFailure).network).toBe(false);
+    expect(classifyFailure(secret, 1, defaultDeliverySettings)).toEqual({ kind: 'fail', reason: 'credentials' });
+    const config = toSendFailure(new ClientConfigurationError('invalid_authority'));
+    expect((config as SendFailure).failureCause).toBe('credentials');
+    // MSAL could not reach its token endpoint: nothing reached the connector, so a retry is safe.
+    const tokenNetwork = toSendFailure(new ClientAuthError('network_error'));
+    expect((tokenNetwork as SendFailure).failureCause).toBe('network');
+    const bug = new TypeError("Cannot read properties of undefined (reading 'id')");
+    expect(toSendFailure(bug)).toBe(bug);
+    expect(classifyFailure(bug, 1, defaultDeliverySettings)).toEqual({ kind: 'fail', reason: 'TypeError' });
+    // Anything else without an HTTP status is neither a network error nor retried.
+    const odd = toSendFailure(new Error('something else'));
+    expect((odd as SendFailure).network).toBe(false);
+    expect(classifyFailure(odd, 1, defaultDeliverySettings)).toEqual({ kind: 'fail', reason: 'connector-error' });
   });
 });

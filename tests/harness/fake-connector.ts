@@ -1,6 +1,6 @@
 // A local stand-in for the Bot Framework Connector (what Teams is "out there"). It records every
 // POST/PUT under /v3/conversations and can answer with faults (429 with or without Retry-After, 503, 403,
-// 404) or slowly, so tests see exactly what the bot sent and how it copes.
+// 404), slowly, or by breaking the connection, so tests see exactly what the bot sent and how it copes.
 import http from 'node:http';
 import crypto from 'node:crypto';
 
@@ -22,6 +22,8 @@ export interface FaultResponse {
   headers?: Record<string, string>;
   body?: unknown;
   delayMs?: number;
+  /** Read the request, then break the connection without an answer (a reset after the request was written). */
+  destroy?: boolean;
 }
 
 /** Decides per request whether to fault; return undefined to accept normally. */
@@ -124,6 +126,10 @@ export class FakeConnector {
         if (fault) {
           if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
           this.calls.push({ method, conversationId, activityId, body, at: Date.now(), status: fault.status });
+          if (fault.destroy) {
+            req.socket.destroy();
+            return;
+          }
           res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
           res.end(JSON.stringify(fault.body ?? { error: { code: 'Fault', message: `injected ${fault.status}` } }));
           return;
