@@ -19,14 +19,14 @@ import { FaqRepository, FaqService } from './faq/index.js';
 import { createLiveFaqEngine } from './faq/live-engine.js';
 import { createFaqConversation } from './faq/conversation.js';
 import { createCoordinationFeature, coordinationBuilders } from './coordination/index.js';
-import { createDeleteMyData } from './privacy/index.js';
+import { createDeleteMyData, loadFeedbackKey } from './privacy/index.js';
 import { createAdapter, createAzureOpenAIComposer, createTeamsApp, createTeamsSender, incomingActivitySchema, processInbound } from './teams/index.js';
 import { createHttpServer, type HttpServer } from './server/server.js';
 
 export interface ServiceOptions {
   clock?: Clock;
   logger?: Logger;
-  /** Bind address; tests use 127.0.0.1. */
+  /** Bind address instead of the configured one (config.host). */
   host?: string;
   /** Start the node-cron scheduler (default true); tests may drive `scheduler.tick()` themselves. */
   startScheduler?: boolean;
@@ -38,6 +38,10 @@ export interface ServiceOptions {
 
 export interface RunningService {
   port: number;
+  /** The address the server listens on, as the socket reports it. */
+  address: string;
+  /** The HTTP server (its socket reports the listening address). */
+  server: HttpServer['server'];
   url: string;
   storage: OpenedStorage;
   registry: ConversationRegistry;
@@ -53,6 +57,10 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   const clock = options.clock ?? systemClock;
 
   if (config.localMode) logger.warn({ event: 'auth.localMode' }, 'MicrosoftAppId is not set: local mode, Bot Framework tokens are not checked');
+  const host = options.host ?? config.host;
+  if (config.localMode && config.exposedUnauthenticated) {
+    logger.warn({ event: 'auth.exposedUnauthenticated', host }, `ALLOW_UNAUTHENTICATED=true: listening on ${host} without any authentication; anyone who reaches this address can act as any user`);
+  }
   const coordinators = coordinatorPolicy(config.COORDINATOR_IDS, config.localMode);
   const coordinatorWarning = coordinators.warning();
   if (coordinatorWarning) logger.warn({ event: 'coordinators.policy' }, coordinatorWarning);
@@ -75,8 +83,9 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     const adapter = createAdapter(config);
     const sender = createTeamsSender(adapter, config.MicrosoftAppId);
 
-    // Feedback (polls, votes, retrospectives)
-    const feedback = new FeedbackService({ store, program: () => requireProgram(programs), clock, logger });
+    // Feedback (polls, votes, retrospectives); the pseudonym key never sits in table storage
+    const feedbackKey = await loadFeedbackKey({ configured: config.FEEDBACK_KEY, dataDir: config.dataDir, store, logger });
+    const feedback = new FeedbackService({ store, program: () => requireProgram(programs), clock, logger, feedbackKey });
     const polls = new PollLifecycle({ store, program: () => requireProgram(programs), clock, logger });
 
     // Delivery: one engine for reminders, polls, results and coordinator broadcasts
@@ -195,11 +204,13 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
           if (result.body === undefined) res.send(result.status);
           else res.send(result.status, result.body);
         },
-        health: async () => ({ ok: programLoaded(), body: { status: programLoaded() ? 'ok' : 'no program' } }),
+        // Liveness: the process runs and serves. A missing program must not get the instance recycled, or
+        // coordinators could never reach the bot to fix it.
+        health: async () => ({ ok: !stopping, body: { status: stopping ? 'stopping' : 'ok' } }),
+        // Readiness: storage reachable. The program is reported, but its absence does not fail it.
         ready: async () => {
-          const storageOk = await store.ping();
-          const ok = storageOk && programLoaded();
-          return { ok, body: { status: ok ? 'ready' : 'unavailable', storage: storageOk ? 'ok' : 'unavailable', program: programLoaded() ? 'ok' : 'missing' } };
+          const storageOk = !stopping && (await store.ping());
+          return { ok: storageOk, body: { status: storageOk ? 'ready' : 'unavailable', storage: storageOk ? 'ok' : 'unavailable', program: programLoaded() ? 'ok' : 'missing' } };
         },
         calendar: async (sessionId) => {
           const program = programs.active();
@@ -209,12 +220,14 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       },
       logger,
     );
-    const port = await http.listen(config.PORT, options.host);
+    const { port, address } = await http.listen(config.PORT, host);
     if (options.startScheduler ?? true) scheduler.start();
-    logger.info({ event: 'service.started', port, storage: storage.mode, instance: engine.ownerId }, `listening on http://localhost:${port}/api/messages`);
+    logger.info({ event: 'service.started', port, address, storage: storage.mode, instance: engine.ownerId }, `listening on http://${address.includes(':') ? `[${address}]` : address}:${port}/api/messages`);
 
     return {
       port,
+      address,
+      server: http.server,
       url: `http://127.0.0.1:${port}`,
       storage,
       registry,

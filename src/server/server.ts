@@ -6,9 +6,9 @@ import type { Logger } from '../shared/log.js';
 export interface HttpRoutes {
   /** POST /api/messages: body already parsed (JSON object). */
   messages(req: Request, res: Response): Promise<void>;
-  /** GET /healthz: liveness. */
+  /** GET /healthz: liveness (the process runs and serves). */
   health(): Promise<{ ok: boolean; body: Record<string, unknown> }>;
-  /** GET /readyz: storage and program. */
+  /** GET /readyz: readiness (storage reachable); reports the program without failing on it. */
   ready(): Promise<{ ok: boolean; body: Record<string, unknown> }>;
   /** GET /api/calendar.ics and /api/calendar/:sessionId.ics; undefined = 404. */
   calendar?(sessionId: string | undefined): Promise<string | undefined>;
@@ -18,7 +18,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface HttpServer {
   server: Server;
-  listen(port: number, host?: string): Promise<number>;
+  /** Listens on host (default 127.0.0.1); resolves with the port and address the socket reports. */
+  listen(port: number, host?: string): Promise<{ port: number; address: string }>;
   /** Stops accepting connections and waits (bounded) for in-flight requests. */
   close(timeoutMs: number): Promise<void>;
   inFlight(): number;
@@ -94,13 +95,13 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
   return {
     server,
     inFlight: () => inFlight,
-    listen: (port, host = '0.0.0.0') =>
+    listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.removeListener('error', reject);
-          const address = server.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
+          const bound = server.server.address();
+          resolve(typeof bound === 'object' && bound ? { port: bound.port, address: bound.address } : { port, address: host });
         });
       }),
     close: (timeoutMs) =>

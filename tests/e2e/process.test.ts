@@ -77,6 +77,7 @@ describe('with MicrosoftAppId set', () => {
         MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
         MicrosoftAppPassword: 'not-a-real-secret',
         MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        FEEDBACK_KEY: 'Zm9yLWEtdGVzdC1vbmx5LXRoaXJ0eS10d28tYnl0ZXMtbG9uZw==',
       }),
     );
     await waitHealthy(port);
