@@ -6,9 +6,9 @@ import { createLogger, type Logger } from './shared/log.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { AppError } from './shared/errors.js';
 import { openStorage, type OpenedStorage } from './storage/open.js';
-import { ConversationRepository, ConversationRegistry, ConversationRoles, RegistryAudience } from './registry/index.js';
+import { CalendarFeeds, ConversationRepository, ConversationRegistry, ConversationRoles, RegistryAudience } from './registry/index.js';
 import { ConversationCore, coordinatorPolicy } from './conversation/index.js';
-import { ProgramService, renderCalendar } from './program/index.js';
+import { personalCalendarPath, ProgramService, renderCalendar } from './program/index.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/index.js';
 import { createAnnouncementService, announcementBuilders, createRsvpAction, RsvpRepository, RSVP_VERB } from './announcements/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
@@ -132,12 +132,19 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     const feedbackConversation = createFeedbackConversation({ feedback, programs });
     const coordination = createCoordinationFeature({ programs, registry, engine, announcements, store, clock, logger, coordinators, publicBaseUrl: config.publicBaseUrl });
     const rsvps = new RsvpRepository(store);
+    // Personal calendar feeds: the public one has no join links; `termine` shows a participant their own.
+    const calendarFeeds = new CalendarFeeds(store);
+    const personalCalendar = {
+      url: async (aad: string) => `${config.publicBaseUrl}${personalCalendarPath(await calendarFeeds.tokenFor(aad, clock.now()))}`,
+      reset: async (aad: string) => `${config.publicBaseUrl}${personalCalendarPath(await calendarFeeds.reset(aad, clock.now()))}`,
+    };
     const deleteMyData = createDeleteMyData(
       {
         deleteResponses: async (aad) => (await feedback.deleteResponsesOf(aad)).total,
         deleteRsvps: (aad) => rsvps.deleteByUser(aad),
         deleteQuestions: (aad) => faqRepository.deleteByUser(aad),
         deleteRegistrations: (aad) => registry.deleteUser(aad),
+        deleteCalendarFeed: (aad) => calendarFeeds.deleteFor(aad),
       },
       logger,
     );
@@ -155,6 +162,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       },
       actions: { ...coordination.actions, ...feedbackConversation.actions, ...faqConversation.actions, ...deleteMyData.actions, [RSVP_VERB]: createRsvpAction(announcements) },
       questions: faqConversation.questions,
+      personalCalendar,
     });
 
     // Teams
@@ -216,6 +224,11 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
           const program = programs.active();
           if (!program || (sessionId && !program.sessions.some((s) => s.id === sessionId))) return undefined;
           return renderCalendar(program, { sessionId, sequences: programs.sequences(), baseUrl: config.publicBaseUrl, now: clock.now() });
+        },
+        personalCalendar: async (token) => {
+          const program = programs.active();
+          if (!program || !(await calendarFeeds.isValid(token))) return undefined;
+          return renderCalendar(program, { personalToken: token, sequences: programs.sequences(), baseUrl: config.publicBaseUrl, now: clock.now() });
         },
       },
       logger,

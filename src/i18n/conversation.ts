@@ -17,6 +17,7 @@ const de = {
     ['ergebnisse <Termin>', 'die Rückmeldungen zu einem Termin'],
     ['rückblick', 'der Rückblick über die ganze Reihe'],
     ['abmelden / anmelden', 'Erinnerungen in diesem Chat ab- oder wieder anstellen'],
+    ['kalender zurücksetzen', 'Ihren persönlichen Kalenderlink ungültig machen und einen neuen erhalten'],
     ['meine daten löschen', 'Ihre gespeicherten Daten entfernen'],
   ] as Array<[string, string]>,
   helpCoordinatorTitle: 'Für das Orga-Team:',
@@ -33,6 +34,12 @@ const de = {
   noProgram: 'Es ist noch kein Programm geladen. Bitte wenden Sie sich an das Orga-Team.',
   noSessions: 'Im Programm sind noch keine Termine eingetragen.',
   sessionsTitle: (title: string) => `**Termine: ${title}**`,
+  personalCalendar: (url: string) =>
+    `Ihr persönlicher Kalender mit den Einwahllinks (nur für Sie, bitte nicht weitergeben): ${url}\n\n` +
+    'Mit **kalender zurücksetzen** machen Sie diesen Link ungültig und erhalten einen neuen.',
+  calendarReset: (url: string) => `Ihr bisheriger Kalenderlink gilt nicht mehr. Ihr neuer persönlicher Kalender: ${url}`,
+  calendarPersonalOnly: 'Ihren persönlichen Kalenderlink gibt es nur im persönlichen Chat mit mir.',
+  calendarNoIdentity: 'Ich kann Sie nicht zuordnen, deshalb gibt es hier keinen persönlichen Kalenderlink.',
   past: 'vorbei',
   cancelled: 'abgesagt',
   nextSession: (when: string, title: string) => `Der nächste Termin ist am **${when}**: ${title}`,
@@ -70,6 +77,7 @@ const en: ConversationMessages = {
     ['results <session>', 'the feedback on a session'],
     ['retrospective', 'the retrospective over the whole series'],
     ['unsubscribe / subscribe', 'turn reminders in this chat off or on again'],
+    ['reset calendar', 'make your personal calendar link invalid and get a new one'],
     ['delete my data', 'remove the data stored about you'],
   ],
   helpCoordinatorTitle: 'For the organising team:',
@@ -86,6 +94,12 @@ const en: ConversationMessages = {
   noProgram: 'No program is loaded yet. Please contact the organising team.',
   noSessions: 'The program has no sessions yet.',
   sessionsTitle: (title: string) => `**Sessions: ${title}**`,
+  personalCalendar: (url: string) =>
+    `Your personal calendar with the join links (for you only, please do not share it): ${url}\n\n` +
+    'Send **reset calendar** to make this link invalid and get a new one.',
+  calendarReset: (url: string) => `Your previous calendar link no longer works. Your new personal calendar: ${url}`,
+  calendarPersonalOnly: 'Your personal calendar link is only available in a personal chat with me.',
+  calendarNoIdentity: 'I cannot tell who you are, so there is no personal calendar link here.',
   past: 'past',
   cancelled: 'cancelled',
   nextSession: (when: string, title: string) => `The next session is on **${when}**: ${title}`,
