@@ -89,51 +89,51 @@ export function createFeedbackScheduling(deps: FeedbackSchedulingDeps): Feedback
   const log = deps.logger.child({ component: 'feedback-scheduling' });
   let lastPurge = 0;
 
-  async function enqueuePoll(program: Program, sessionId: string, now: Date, startNow: boolean): Promise<void> {
-    const jobId = `feedback-poll:${program.program.id}:${sessionId}`;
-    const created = await engine.enqueue({
-      jobId,
+  // Queue first, then mark (see polls.ts): each enqueue runs before the lifecycle writes its claim, and a
+  // repeat after a crash is a 409 on the deterministic job id.
+  const pollJobId = (program: Program, sessionId: string) => `feedback-poll:${program.program.id}:${sessionId}`;
+  const enqueuePoll = (program: Program, sessionId: string, now: Date): Promise<boolean> =>
+    engine.enqueue({
+      jobId: pollJobId(program, sessionId),
       kind: FEEDBACK_JOB_KINDS.poll,
       payload: { programId: program.program.id, sessionId },
       audience: { purpose: 'announcement' },
       dueAt: now,
       group: `${program.program.id}/${sessionId}`,
     });
-    if (created && startNow) await engine.start(jobId);
-  }
+  const enqueueResults = (program: Program, sessionId: string, now: Date): Promise<boolean> =>
+    engine.enqueue({
+      jobId: `feedback-results:${program.program.id}:${sessionId}`,
+      kind: FEEDBACK_JOB_KINDS.results,
+      payload: { programId: program.program.id, sessionId },
+      audience: { purpose: 'announcement', kinds: ['channel'] },
+      dueAt: now,
+      group: `${program.program.id}/${sessionId}`,
+    });
 
   return {
     async tick() {
       const program = programs.active();
       if (!program) return;
       const now = clock.now();
-      for (const opened of await lifecycle.openDuePolls(now)) await enqueuePoll(program, opened.sessionId, now, false);
-      for (const closed of await lifecycle.closeDuePolls(now)) {
-        await engine.enqueue({
-          jobId: `feedback-results:${program.program.id}:${closed.sessionId}`,
-          kind: FEEDBACK_JOB_KINDS.results,
-          payload: { programId: program.program.id, sessionId: closed.sessionId },
-          audience: { purpose: 'announcement', kinds: ['channel'] },
-          dueAt: now,
-          group: `${program.program.id}/${closed.sessionId}`,
-        });
+      await lifecycle.openDuePolls(now, (sessionId) => enqueuePoll(program, sessionId, now));
+      for (const closed of await lifecycle.closeDuePolls(now, (sessionId) => enqueueResults(program, sessionId, now))) {
         await lifecycle.markResultsPosted(closed.sessionId, now);
       }
       // The series retrospective only follows a series this deployment polled: a bot installed after the
       // series is over does not post a retrospective of nothing.
       const last = sortedSessions(program).filter((s) => s.status !== 'cancelled').at(-1);
       if (last && (await lifecycle.repository.getPoll(program.program.id, last.id))?.closedAt) {
-        const claim = await lifecycle.claimSeriesRetrospective(now);
-        if (claim.claimed) {
-          await engine.enqueue({
+        await lifecycle.claimSeriesRetrospective(now, undefined, () =>
+          engine.enqueue({
             jobId: `feedback-series:${program.program.id}`,
             kind: FEEDBACK_JOB_KINDS.series,
             payload: { programId: program.program.id },
             audience: { purpose: 'announcement', kinds: ['channel'] },
             dueAt: now,
             group: program.program.id,
-          });
-        }
+          }),
+        );
       }
       if (now.getTime() - lastPurge >= DAY_MS) {
         lastPurge = now.getTime();
@@ -157,8 +157,10 @@ export function createFeedbackScheduling(deps: FeedbackSchedulingDeps): Feedback
         log.info({ event: 'feedback.meetingEnd_unmatched' }, 'meetingEnd matched no session');
         return undefined;
       }
-      const result = await lifecycle.openPoll(session.id, 'meetingEnd', now);
-      if (result.opened) await enqueuePoll(program, session.id, now, true);
+      let created = false;
+      await lifecycle.openPoll(session.id, 'meetingEnd', now, async () => (created = await enqueuePoll(program, session.id, now)));
+      // Started right away (not at the next tick), once the poll is marked open so that votes are accepted.
+      if (created) await engine.start(pollJobId(program, session.id));
       return session.id;
     },
   };
