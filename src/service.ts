@@ -129,7 +129,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
 
     // Conversation features
     const faqConversation = createFaqConversation({ faq, registry, roles, sender, coordinators, clock, logger });
-    const feedbackConversation = createFeedbackConversation({ feedback, programs });
+    const feedbackConversation = createFeedbackConversation({ feedback, programs, registry });
     const coordination = createCoordinationFeature({ programs, registry, engine, announcements, store, clock, logger, coordinators, publicBaseUrl: config.publicBaseUrl });
     const rsvps = new RsvpRepository(store);
     // Personal calendar feeds: the public one has no join links; `termine` shows a participant their own.
@@ -175,7 +175,10 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       registry,
       logger,
       onMeetingEvent: async (event) => {
-        if (event.name === 'meetingEnd') await feedbackScheduling.meetingEnded(event);
+        if (event.name !== 'meetingEnd') return;
+        const chat = event.turn.conversation;
+        const linked = chat.kind === 'groupChat' ? (await registry.get('groupChat', chat.conversationId))?.meetingSession : undefined;
+        await feedbackScheduling.meetingEnded({ joinUrl: event.joinUrl, conversationId: chat.conversationId, ...(linked ? { linkedSession: linked } : {}) });
       },
     });
 

@@ -5,13 +5,15 @@
 import type { DeliveryEngine, MessageBuilder } from '../delivery/index.js';
 import type { ProgramSource } from '../conversation/index.js';
 import type { Program } from '../program/model.js';
-import { sessionStart, sessionEnd, sortedSessions } from '../program/time.js';
+import { sortedSessions } from '../program/time.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
 import type { Locale } from '../i18n/locale.js';
 import type { OutgoingMessage } from '../cards/adaptive.js';
 import { pollMessage, resultsMessage, seriesMessage } from './cards.js';
 import { PollLifecycle } from './polls.js';
+import { matchMeetingSession, type MeetingEndInput } from './meeting-match.js';
+import { isMeetingChat } from '../registry/types.js';
 import { seriesResults, sessionResults } from './retrospective.js';
 import type { FeedbackService } from './service.js';
 
@@ -80,8 +82,11 @@ export interface FeedbackSchedulingDeps {
 export interface FeedbackScheduling {
   /** The scheduler tick: open due polls, close due ones with results, the series retrospective, retention. */
   tick(): Promise<void>;
-  /** Teams meetingEnd: opens the poll of the session that just ended (if the timer has not already). */
-  meetingEnded(event: { joinUrl?: string; title?: string }): Promise<string | undefined>;
+  /**
+   * Teams meetingEnd: opens the poll of the session the meeting belongs to (see meeting-match.ts), if the timer
+   * has not already; a matched meeting chat gets that poll too.
+   */
+  meetingEnded(event: MeetingEndInput): Promise<string | undefined>;
 }
 
 export function createFeedbackScheduling(deps: FeedbackSchedulingDeps): FeedbackScheduling {
@@ -146,21 +151,25 @@ export function createFeedbackScheduling(deps: FeedbackSchedulingDeps): Feedback
       const program = programs.active();
       if (!program) return undefined;
       const now = clock.now();
-      const candidates = program.sessions.filter((s) => s.status !== 'cancelled');
-      // The meeting's join link identifies the session; without one, the session running around now does.
-      const byLink = event.joinUrl ? candidates.find((s) => s.joinUrl && s.joinUrl === event.joinUrl) : undefined;
-      const byTime = candidates.find(
-        (s) => sessionStart(program, s).toMillis() - 30 * 60_000 <= now.getTime() && now.getTime() <= sessionEnd(program, s).toMillis() + 3 * 3600_000,
-      );
-      const session = byLink ?? byTime;
-      if (!session) {
+      const match = matchMeetingSession(program, event);
+      if (!match) {
         log.info({ event: 'feedback.meetingEnd_unmatched' }, 'meetingEnd matched no session');
         return undefined;
       }
-      let created = false;
-      await lifecycle.openPoll(session.id, 'meetingEnd', now, async () => (created = await enqueuePoll(program, session.id, now)));
+      const { session } = match;
+      // The meeting's own chat gets this session's poll (addressed by id: it is in no general audience).
+      const chat = event.conversationId && isMeetingChat({ kind: 'groupChat', conversationId: event.conversationId }) ? event.conversationId : undefined;
+      const chatJobId = `feedback-poll-chat:${program.program.id}:${session.id}`;
+      const created: string[] = [];
+      await lifecycle.openPoll(session.id, 'meetingEnd', now, async () => {
+        if (await enqueuePoll(program, session.id, now)) created.push(pollJobId(program, session.id));
+        if (chat && (await engine.enqueue({ jobId: chatJobId, kind: FEEDBACK_JOB_KINDS.poll, payload: { programId: program.program.id, sessionId: session.id }, audience: { purpose: 'announcement', conversationIds: [chat] }, dueAt: now, group: `${program.program.id}/${session.id}` }))) {
+          created.push(chatJobId);
+        }
+      });
+      log.info({ event: 'feedback.meetingEnd_matched', sessionId: session.id, by: match.by }, 'meetingEnd matched a session');
       // Started right away (not at the next tick), once the poll is marked open so that votes are accepted.
-      if (created) await engine.start(pollJobId(program, session.id));
+      for (const jobId of created) await engine.start(jobId);
       return session.id;
     },
   };

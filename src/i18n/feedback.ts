@@ -73,6 +73,9 @@ const de = {
     `Keinen Termin zu „${arg}“ gefunden. Sie können einen dieser Termine angeben (ID, Titel oder Datum wie „16.12.“):\n${list}`,
   ambiguousSessionArg: (arg: string, list: string) => `„${arg}“ passt zu mehreren Terminen. Bitte genauer angeben:\n${list}`,
   missingSessionArg: (list: string) => `Zu welchem Termin? Zum Beispiel „ergebnisse 16.12.“. Termine:\n${list}`,
+  meetingLinked: (title: string) =>
+    `Verknüpft: Dieser Besprechungschat gehört zu „${title}“. Wenn die Besprechung endet, öffne ich die Umfrage zu diesem Termin, auch hier.`,
+  meetingChatOnly: 'Das geht nur im Chat einer Teams-Besprechung.',
   deleted: (total: number, sessions: string) =>
     total === 0
       ? 'Es waren keine Feedback-Antworten von Ihnen gespeichert.'
@@ -154,6 +157,8 @@ const en: Catalogue = {
     `No session found for "${arg}". You can name one of these sessions (id, title or a date like "16.12."):\n${list}`,
   ambiguousSessionArg: (arg, list) => `"${arg}" matches several sessions. Please be more specific:\n${list}`,
   missingSessionArg: (list) => `Which session? For example "results 16.12.". Sessions:\n${list}`,
+  meetingLinked: (title) => `Linked: this meeting chat belongs to "${title}". When the meeting ends, I open that session's poll, here too.`,
+  meetingChatOnly: 'This only works in the chat of a Teams meeting.',
   deleted: (total, sessions) =>
     total === 0
       ? 'No feedback responses of yours were stored.'
