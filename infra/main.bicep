@@ -34,6 +34,10 @@ param botAppId string = ''
 @secure()
 param botAppPassword string = ''
 
+@description('Key of the feedback pseudonyms (FEEDBACK_KEY): 32 random bytes in base64, e.g. `openssl rand -base64 32`. Give it on the first deployment; later deployments may leave it empty to keep the one in Key Vault. Changing it cuts earlier answers off from their authors (docs/privacy.md).')
+@secure()
+param feedbackKey string = ''
+
 @description('Display name of the Azure Bot resource (not what users see in Teams; that comes from the app package).')
 param botDisplayName string = 'Peer-Learning'
 
@@ -113,6 +117,10 @@ var suffix = uniqueString(resourceGroup().id, baseName)
 var useManagedIdentity = botAuthType == 'UserAssignedMSI'
 // Built-in role "Storage Table Data Contributor": read, write and create tables, nothing on the account keys.
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+// Built-in role "Key Vault Secrets User": read secret values, nothing else.
+var vaultReaderRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+var keyVaultName = take('kv-${toLower(replace(baseName, '_', '-'))}-${suffix}', 24)
+var feedbackVaultEntry = 'feedback-key'
 var storageAccountName = take('st${toLower(replace(baseName, '-', ''))}${suffix}', 24)
 // Without a trailing slash, the form the service's STORAGE_TABLE_ENDPOINT check expects.
 var tableEndpoint = 'https://${storageAccountName}.table.${environment().suffixes.storage}'
@@ -207,6 +215,52 @@ resource operatorTableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Key Vault: FEEDBACK_KEY lives here, outside table storage, so readers of the tables cannot tell whose
+// feedback a row is. Only the service identity may read it (RBAC); App Service resolves the reference.
+// ---------------------------------------------------------------------------------------------------------
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+// Written only when given: a later deployment without it keeps the key (and the pseudonyms) as they are.
+resource feedbackKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(feedbackKey)) {
+  parent: keyVault
+  name: feedbackVaultEntry
+  properties: {
+    value: feedbackKey
+    contentType: 'base64, 32 bytes'
+  }
+}
+
+resource serviceSecretAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, identity.id, vaultReaderRoleId)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', vaultReaderRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// App Service resolves this at start with the identity below; the service only ever sees FEEDBACK_KEY.
+var vaultReferenceFeedback = '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${feedbackVaultEntry})'
+
+// ---------------------------------------------------------------------------------------------------------
 // Web app
 // ---------------------------------------------------------------------------------------------------------
 
@@ -238,12 +292,14 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
   }
   properties: {
     serverFarmId: plan.id
+    keyVaultReferenceIdentity: identity.id
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: linuxFxVersion
       appCommandLine: 'node dist/index.js'
       alwaysOn: true
+      // Liveness only: a missing or refused program must not get the instance recycled (readiness is /readyz).
       healthCheckPath: '/healthz'
       http20Enabled: true
       minTlsVersion: '1.2'
@@ -279,6 +335,7 @@ var appSettingsBase = {
   LOG_LEVEL: logLevel
   DELIVERY_MAX_RPS: string(deliveryMaxRps)
   FEEDBACK_RETENTION_DAYS: string(feedbackRetentionDays)
+  FEEDBACK_KEY: vaultReferenceFeedback
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
 }
@@ -289,6 +346,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   properties: union(appSettingsBase, useManagedIdentity ? {} : { MicrosoftAppPassword: botAppPassword })
   dependsOn: [
     serviceTableAccess
+    serviceSecretAccess
+    feedbackKeySecret
   ]
 }
 
@@ -379,6 +438,9 @@ output storageAccountName string = storage.name
 
 @description('Client id of the managed identity (AZURE_CLIENT_ID; also the bot id with UserAssignedMSI).')
 output identityClientId string = identity.properties.clientId
+
+@description('Key Vault holding FEEDBACK_KEY (secret feedback-key).')
+output keyVaultName string = keyVault.name
 
 @description('Tenant of the bot (MicrosoftAppTenantId).')
 output tenantId string = tenant().tenantId

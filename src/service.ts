@@ -6,9 +6,9 @@ import { createLogger, type Logger } from './shared/log.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { AppError } from './shared/errors.js';
 import { openStorage, type OpenedStorage } from './storage/open.js';
-import { ConversationRepository, ConversationRegistry, ConversationRoles, RegistryAudience } from './registry/index.js';
-import { ConversationCore, coordinatorPolicy } from './conversation/index.js';
-import { ProgramService, renderCalendar } from './program/index.js';
+import { CalendarFeeds, ConversationRepository, ConversationRegistry, ConversationRoles, RegistryAudience } from './registry/index.js';
+import { ConversationCore, coordinatorPolicy, type CoordinatorPolicy, type PersonalCalendar } from './conversation/index.js';
+import { personalCalendarPath, ProgramService, renderCalendar } from './program/index.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/index.js';
 import { createAnnouncementService, announcementBuilders, createRsvpAction, RsvpRepository, RSVP_VERB } from './announcements/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
@@ -19,14 +19,14 @@ import { FaqRepository, FaqService } from './faq/index.js';
 import { createLiveFaqEngine } from './faq/live-engine.js';
 import { createFaqConversation } from './faq/conversation.js';
 import { createCoordinationFeature, coordinationBuilders } from './coordination/index.js';
-import { createDeleteMyData } from './privacy/index.js';
+import { createDeleteMyData, loadFeedbackKey } from './privacy/index.js';
 import { createAdapter, createAzureOpenAIComposer, createTeamsApp, createTeamsSender, incomingActivitySchema, processInbound } from './teams/index.js';
-import { createHttpServer, type HttpServer } from './server/server.js';
+import { createHttpServer, type HttpRoutes, type HttpServer } from './server/server.js';
 
 export interface ServiceOptions {
   clock?: Clock;
   logger?: Logger;
-  /** Bind address; tests use 127.0.0.1. */
+  /** Bind address instead of the configured one (config.host). */
   host?: string;
   /** Start the node-cron scheduler (default true); tests may drive `scheduler.tick()` themselves. */
   startScheduler?: boolean;
@@ -38,6 +38,10 @@ export interface ServiceOptions {
 
 export interface RunningService {
   port: number;
+  /** The address the server listens on, as the socket reports it. */
+  address: string;
+  /** The HTTP server (its socket reports the listening address). */
+  server: HttpServer['server'];
   url: string;
   storage: OpenedStorage;
   registry: ConversationRegistry;
@@ -52,10 +56,9 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
   const clock = options.clock ?? systemClock;
 
-  if (config.localMode) logger.warn({ event: 'auth.localMode' }, 'MicrosoftAppId is not set: local mode, Bot Framework tokens are not checked');
+  const host = options.host ?? config.host;
   const coordinators = coordinatorPolicy(config.COORDINATOR_IDS, config.localMode);
-  const coordinatorWarning = coordinators.warning();
-  if (coordinatorWarning) logger.warn({ event: 'coordinators.policy' }, coordinatorWarning);
+  warnAboutExposure(config, host, coordinators, logger);
 
   // Storage
   const storage = await openStorage(config, logger);
@@ -67,7 +70,6 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     const programs = new ProgramService({ store, clock, logger });
     const outcome = await programs.importFromContent(config.contentDir);
     if (outcome.kind === 'refused') logger.error({ event: 'program.refused', reason: outcome.reason, codes: outcome.findings.map((f) => f.code) }, outcome.message);
-    const programLoaded = () => programs.active() !== undefined;
 
     // Conversations and the Teams connection (the sender is the only way out to Teams)
     const registry = new ConversationRegistry({ repository: new ConversationRepository(store), clock, logger });
@@ -75,8 +77,9 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     const adapter = createAdapter(config);
     const sender = createTeamsSender(adapter, config.MicrosoftAppId);
 
-    // Feedback (polls, votes, retrospectives)
-    const feedback = new FeedbackService({ store, program: () => requireProgram(programs), clock, logger });
+    // Feedback (polls, votes, retrospectives); the pseudonym key never sits in table storage
+    const feedbackKey = await loadFeedbackKey({ configured: config.FEEDBACK_KEY, dataDir: config.dataDir, store, logger });
+    const feedback = new FeedbackService({ store, program: () => requireProgram(programs), clock, logger, feedbackKey });
     const polls = new PollLifecycle({ store, program: () => requireProgram(programs), clock, logger });
 
     // Delivery: one engine for reminders, polls, results and coordinator broadcasts
@@ -122,15 +125,19 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
 
     // Conversation features
     const faqConversation = createFaqConversation({ faq, registry, roles, sender, coordinators, clock, logger });
-    const feedbackConversation = createFeedbackConversation({ feedback, programs });
+    const feedbackConversation = createFeedbackConversation({ feedback, programs, registry });
     const coordination = createCoordinationFeature({ programs, registry, engine, announcements, store, clock, logger, coordinators, publicBaseUrl: config.publicBaseUrl });
     const rsvps = new RsvpRepository(store);
+    // Personal calendar feeds: the public one has no join links; `termine` shows a participant their own.
+    const calendarFeeds = new CalendarFeeds(store);
+    const personalCalendar = personalCalendarOf(calendarFeeds, config.publicBaseUrl, clock);
     const deleteMyData = createDeleteMyData(
       {
         deleteResponses: async (aad) => (await feedback.deleteResponsesOf(aad)).total,
         deleteRsvps: (aad) => rsvps.deleteByUser(aad),
         deleteQuestions: (aad) => faqRepository.deleteByUser(aad),
         deleteRegistrations: (aad) => registry.deleteUser(aad),
+        deleteCalendarFeed: (aad) => calendarFeeds.deleteFor(aad),
       },
       logger,
     );
@@ -148,6 +155,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       },
       actions: { ...coordination.actions, ...feedbackConversation.actions, ...faqConversation.actions, ...deleteMyData.actions, [RSVP_VERB]: createRsvpAction(announcements) },
       questions: faqConversation.questions,
+      personalCalendar,
     });
 
     // Teams
@@ -160,7 +168,10 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       registry,
       logger,
       onMeetingEvent: async (event) => {
-        if (event.name === 'meetingEnd') await feedbackScheduling.meetingEnded(event);
+        if (event.name !== 'meetingEnd') return;
+        const chat = event.turn.conversation;
+        const linked = chat.kind === 'groupChat' ? (await registry.get('groupChat', chat.conversationId))?.meetingSession : undefined;
+        await feedbackScheduling.meetingEnded({ joinUrl: event.joinUrl, conversationId: chat.conversationId, ...(linked ? { linkedSession: linked } : {}) });
       },
     });
 
@@ -197,26 +208,18 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
           if (result.body === undefined) res.send(result.status);
           else res.send(result.status, result.body);
         },
-        health: async () => ({ ok: programLoaded(), body: { status: programLoaded() ? 'ok' : 'no program' } }),
-        ready: async () => {
-          const storageOk = await store.ping();
-          const ok = storageOk && programLoaded();
-          return { ok, body: { status: ok ? 'ready' : 'unavailable', storage: storageOk ? 'ok' : 'unavailable', program: programLoaded() ? 'ok' : 'missing' } };
-        },
-        calendar: async (sessionId) => {
-          const program = programs.active();
-          if (!program || (sessionId && !program.sessions.some((s) => s.id === sessionId))) return undefined;
-          return renderCalendar(program, { sessionId, sequences: programs.sequences(), baseUrl: config.publicBaseUrl, now: clock.now() });
-        },
+        ...readOnlyRoutes({ store, programs, calendarFeeds, baseUrl: config.publicBaseUrl, clock, stopping: () => stopping }),
       },
       logger,
     );
-    const port = await http.listen(config.PORT, options.host);
+    const { port, address } = await http.listen(config.PORT, host);
     if (options.startScheduler ?? true) scheduler.start();
-    logger.info({ event: 'service.started', port, storage: storage.mode, instance: engine.ownerId }, `listening on http://localhost:${port}/api/messages`);
+    logger.info({ event: 'service.started', port, address, storage: storage.mode, instance: engine.ownerId }, `listening on http://${address.includes(':') ? `[${address}]` : address}:${port}/api/messages`);
 
     return {
       port,
+      address,
+      server: http.server,
       url: `http://127.0.0.1:${port}`,
       storage,
       registry,
@@ -248,4 +251,56 @@ function requireProgram(programs: ProgramService) {
   const program = programs.active();
   if (!program) throw new AppError('no-program', 'no program is loaded');
   return program;
+}
+
+/** The probes and the calendar feeds: everything the HTTP edge serves besides the bot endpoint. */
+function readOnlyRoutes(deps: {
+  store: OpenedStorage['store'];
+  programs: ProgramService;
+  calendarFeeds: CalendarFeeds;
+  baseUrl: string;
+  clock: Clock;
+  stopping: () => boolean;
+}): Omit<HttpRoutes, 'messages'> {
+  const { store, programs, calendarFeeds, baseUrl, clock } = deps;
+  return {
+    // Liveness: the process runs and serves. A missing program must not get the instance recycled, or
+    // coordinators could never reach the bot to fix it.
+    health: async () => ({ ok: !deps.stopping(), body: { status: deps.stopping() ? 'stopping' : 'ok' } }),
+    // Readiness: storage reachable. The program is reported, but its absence does not fail it.
+    ready: async () => {
+      const storageOk = !deps.stopping() && (await store.ping());
+      const program = programs.active() ? 'ok' : 'missing';
+      return { ok: storageOk, body: { status: storageOk ? 'ready' : 'unavailable', storage: storageOk ? 'ok' : 'unavailable', program } };
+    },
+    // Public feeds carry no join links; the personal one (a valid token) does.
+    calendar: async (sessionId) => {
+      const program = programs.active();
+      if (!program || (sessionId && !program.sessions.some((s) => s.id === sessionId))) return undefined;
+      return renderCalendar(program, { sessionId, sequences: programs.sequences(), baseUrl, now: clock.now() });
+    },
+    personalCalendar: async (token) => {
+      const program = programs.active();
+      if (!program || !(await calendarFeeds.isValid(token))) return undefined;
+      return renderCalendar(program, { personalToken: token, sequences: programs.sequences(), baseUrl, now: clock.now() });
+    },
+  };
+}
+
+/** Start-up warnings about who can reach the service and who counts as a coordinator; repeated every start. */
+function warnAboutExposure(config: AppConfig, host: string, coordinators: CoordinatorPolicy, logger: Logger): void {
+  if (config.localMode) logger.warn({ event: 'auth.localMode' }, 'MicrosoftAppId is not set: local mode, Bot Framework tokens are not checked');
+  if (config.localMode && config.exposedUnauthenticated) {
+    logger.warn({ event: 'auth.exposedUnauthenticated', host }, `ALLOW_UNAUTHENTICATED=true: listening on ${host} without any authentication; anyone who reaches this address can act as any user`);
+  }
+  const coordinatorWarning = coordinators.warning();
+  if (coordinatorWarning) logger.warn({ event: 'coordinators.policy' }, coordinatorWarning);
+}
+
+/** A participant's personal calendar feed URL, and its reset (which revokes the previous URL). */
+function personalCalendarOf(calendarFeeds: CalendarFeeds, baseUrl: string, clock: Clock): PersonalCalendar {
+  return {
+    url: async (aad) => `${baseUrl}${personalCalendarPath(await calendarFeeds.tokenFor(aad, clock.now()))}`,
+    reset: async (aad) => `${baseUrl}${personalCalendarPath(await calendarFeeds.reset(aad, clock.now()))}`,
+  };
 }

@@ -20,6 +20,17 @@ const intIn = (min: number, max: number, fallback: number) =>
       .default(fallback),
   );
 
+const FEEDBACK_KEY_FORMAT = 'expected at least 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`';
+
+/** FEEDBACK_KEY: standard or URL-safe base64 of at least 32 bytes. */
+export function isFeedbackKey(value: string): boolean {
+  return /^[A-Za-z0-9+/_-]{43,}={0,2}$/.test(value) && Buffer.from(value, 'base64').length >= 32;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 export const configSchema = z
   .object({
     PORT: intIn(0, 65535, 3978),
@@ -59,6 +70,10 @@ export const configSchema = z
     AZURE_OPENAI_API_KEY: optionalString,
     AZURE_OPENAI_DEPLOYMENT: optionalString,
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+    // Privacy and exposure (docs/privacy.md)
+    FEEDBACK_KEY: z.preprocess(emptyToUndefined, z.string().trim().refine(isFeedbackKey, FEEDBACK_KEY_FORMAT).optional()),
+    HOST: z.preprocess(emptyToUndefined, z.string().trim().regex(/^[0-9a-fA-F:.]+$/, 'expected an IP address such as 127.0.0.1 or 0.0.0.0').optional()),
+    ALLOW_UNAUTHENTICATED: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) }).default('false')),
   })
   .superRefine((c, ctx) => {
     const azure = ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT'] as const;
@@ -71,6 +86,12 @@ export const configSchema = z
     }
     if (c.MicrosoftAppId && c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required for MicrosoftAppType=SingleTenant' });
+    }
+    if (c.MicrosoftAppId && !c.FEEDBACK_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['FEEDBACK_KEY'], message: `required when MicrosoftAppId is set (${FEEDBACK_KEY_FORMAT})` });
+    }
+    if (!c.MicrosoftAppId && c.HOST && !isLoopback(c.HOST) && c.ALLOW_UNAUTHENTICATED !== 'true') {
+      ctx.addIssue({ code: 'custom', path: ['HOST'], message: 'without MicrosoftAppId the service only listens on loopback; set ALLOW_UNAUTHENTICATED=true to expose it unauthenticated' });
     }
     if (c.STORAGE_CONNECTION_STRING && c.STORAGE_TABLE_ENDPOINT) {
       ctx.addIssue({ code: 'custom', path: ['STORAGE_TABLE_ENDPOINT'], message: 'set either STORAGE_CONNECTION_STRING or STORAGE_TABLE_ENDPOINT, not both' });
@@ -85,6 +106,10 @@ export interface AppConfig extends RawConfig {
   publicBaseUrl: string;
   contentDir: string;
   dataDir: string;
+  /** Bind address: HOST, else 127.0.0.1 in local mode and 0.0.0.0 with credentials. */
+  host: string;
+  /** Local mode listening beyond loopback (ALLOW_UNAUTHENTICATED=true): warned about at every start. */
+  exposedUnauthenticated: boolean;
 }
 
 export class ConfigError extends Error {
@@ -101,9 +126,12 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppCon
     throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
   }
   const c = result.data;
+  const host = c.HOST ?? (c.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1');
   return {
     ...c,
     localMode: !c.MicrosoftAppId,
+    host,
+    exposedUnauthenticated: !c.MicrosoftAppId && !isLoopback(host),
     publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
     contentDir: path.resolve(cwd, c.CONTENT_DIR),
     dataDir: path.resolve(cwd, c.DATA_DIR),

@@ -15,6 +15,8 @@ export type CommandName =
   | 'announceHere'
   | 'escalateHere'
   | 'status'
+  | 'resetCalendar'
+  | 'linkMeeting'
   | 'deleteMyData';
 
 export interface ParsedCommand {
@@ -47,6 +49,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'announce', de: 'ankündigen', en: 'announce', aliases: ['ankuendigung'], takesArgument: true, coordinatorOnly: true },
   { name: 'escalateHere', de: 'hier eskalieren', en: 'escalate here', aliases: [], takesArgument: false, coordinatorOnly: true },
   { name: 'status', de: 'status', en: 'status', aliases: [], takesArgument: false, coordinatorOnly: true },
+  { name: 'linkMeeting', de: 'termin verknüpfen', en: 'link session', aliases: ['termin verknuepfen'], takesArgument: true, coordinatorOnly: true },
+  { name: 'resetCalendar', de: 'kalender zurücksetzen', en: 'reset calendar', aliases: ['kalender zuruecksetzen', 'kalenderlink zuruecksetzen'], takesArgument: false, coordinatorOnly: false },
   { name: 'deleteMyData', de: 'meine daten löschen', en: 'delete my data', aliases: ['daten loeschen'], takesArgument: false, coordinatorOnly: false },
 ];
 

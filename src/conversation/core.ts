@@ -35,6 +35,12 @@ export interface ProgramSource {
   active(): Program | undefined;
 }
 
+/** A participant's personal calendar feed (join links included): its URL, and a reset that revokes it. */
+export interface PersonalCalendar {
+  url(aadObjectId: string): Promise<string>;
+  reset(aadObjectId: string): Promise<string>;
+}
+
 export interface ConversationCoreDeps {
   registry: ConversationRegistry;
   programs: ProgramSource;
@@ -45,6 +51,7 @@ export interface ConversationCoreDeps {
   actions?: Record<string, CardActionHandler>;
   /** Text that is not a command (the FAQ, once it exists). */
   questions?: (turn: TurnInput) => Promise<OutgoingMessage[]>;
+  personalCalendar?: PersonalCalendar;
 }
 
 export class ConversationCore {
@@ -54,7 +61,8 @@ export class ConversationCore {
   constructor(private readonly deps: ConversationCoreDeps) {
     this.commands = {
       help: async (turn) => [this.help(turn)],
-      sessions: async (turn) => [this.sessions(turn.locale)],
+      sessions: async (turn) => [await this.sessionsFor(turn)],
+      resetCalendar: async (turn) => [await this.resetCalendar(turn)],
       next: async (turn) => [this.next(turn.locale)],
       subscribe: async (turn) => [await this.subscription(turn, true)],
       unsubscribe: async (turn) => [await this.subscription(turn, false)],
@@ -141,6 +149,25 @@ export class ConversationCore {
       return `- ${s.status === 'cancelled' ? `~~${text}~~` : text}`;
     });
     return { text: [m.sessionsTitle(program.program.title), '', ...lines].join('\n') };
+  }
+
+  /** `termine`: the sessions, and in a personal chat the person's own feed URL (the public feed has no join links). */
+  private async sessionsFor(turn: TurnInput): Promise<OutgoingMessage> {
+    const listing = this.sessions(turn.locale);
+    const aad = turn.user.aadObjectId;
+    if (!this.deps.personalCalendar || turn.conversation.kind !== 'personal' || !aad || !this.deps.programs.active()) return listing;
+    const url = await this.deps.personalCalendar.url(aad);
+    return { text: `${listing.text}\n\n${this.m(turn.locale).personalCalendar(url)}` };
+  }
+
+  private async resetCalendar(turn: TurnInput): Promise<OutgoingMessage> {
+    const m = this.m(turn.locale);
+    if (!this.deps.personalCalendar) return { text: m.notAvailable };
+    if (turn.conversation.kind !== 'personal') return { text: m.calendarPersonalOnly };
+    if (!turn.user.aadObjectId) return { text: m.calendarNoIdentity };
+    const url = await this.deps.personalCalendar.reset(turn.user.aadObjectId);
+    this.deps.logger.info({ event: 'calendar.personal.reset' }, 'personal calendar link replaced');
+    return { text: m.calendarReset(url) };
   }
 
   next(locale: Locale): OutgoingMessage {

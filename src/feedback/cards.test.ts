@@ -93,14 +93,14 @@ describe('poll card', () => {
 });
 
 describe('thank-you card', () => {
-  it('shows the answer, "Ändern", the live aggregate and refreshes for the voters', () => {
+  it('shows the answer, "Ändern", the aggregate of a closed poll and refreshes for the voter alone', () => {
     const c = thankYouCard({
       program,
       session,
       locale: 'de',
       answer: { rating: 4, good: 'Gute Beispiele', better: '<at>Chef</at>' },
       live: { count: 5, average: 3.6, minResponses: 3 },
-      voterUserIds: ['29:a', '29:b'],
+      voterUserId: '29:a',
     });
     expect(c).toMatchSnapshot();
     expect(c.actions?.map((a) => [a.title, (a as { verb?: string }).verb])).toEqual([
@@ -109,32 +109,30 @@ describe('thank-you card', () => {
     ]);
     expect(c.refresh).toEqual({
       action: { type: 'Action.Execute', verb: 'feedback.refresh', data: { sessionId: 'data-governance' } },
-      userIds: ['29:a', '29:b'],
+      userIds: ['29:a'],
     });
     const all = strings(c).join('\n');
     expect(all).toContain('5 Antworten · Durchschnitt 3,6 von 5');
     expect(all).not.toContain('<at>');
   });
 
-  it('lists at most 60 user ids and hides the average below minResponses', () => {
-    const voters = Array.from({ length: 100 }, (_, i) => `29:user-${i}`);
+  it('names no other user and says when the average appears', () => {
     const c = thankYouCard({
       program,
       session,
       locale: 'en',
       answer: { rating: 2 },
-      live: { count: 2, minResponses: 3 },
-      voterUserIds: voters,
+      live: { count: 7, minResponses: 3 },
+      voterUserId: '29:user-0',
     });
-    expect(c.refresh?.userIds).toHaveLength(60);
-    expect(c.refresh?.userIds?.[0]).toBe('29:user-0');
+    expect(c.refresh?.userIds).toEqual(['29:user-0']);
     const all = strings(c).join('\n');
-    expect(all).toContain('2 responses · The average is shown from 3 responses.');
+    expect(all).toContain('7 responses · The average is shown once the poll has closed, if at least 3 people answered.');
     expect(all).not.toMatch(/Average \d/);
   });
 
   it('has no automatic refresh when no user id is known', () => {
-    const c = thankYouCard({ program, session, locale: 'de', answer: { rating: 5 }, live: { count: 1, minResponses: 3 }, voterUserIds: [] });
+    const c = thankYouCard({ program, session, locale: 'de', answer: { rating: 5 }, live: { count: 1, minResponses: 3 } });
     expect(c.refresh).toBeUndefined();
   });
 });

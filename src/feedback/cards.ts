@@ -19,8 +19,6 @@ import type { SeriesResults, SessionResults } from './retrospective.js';
 
 export const FEEDBACK_VERBS = { submit: 'feedback.submit', edit: 'feedback.edit', refresh: 'feedback.refresh' } as const;
 export const MAX_TEXT_LENGTH = 1000;
-/** Teams refreshes a card automatically for at most 60 listed users. */
-export const MAX_REFRESH_USERS = 60;
 /** Teams accepts about 100 KB per message (UTF-16); we stay under 80 KB. */
 export const MAX_CARD_BYTES = 80 * 1024;
 
@@ -159,8 +157,11 @@ export interface ThankYouCardInput {
   locale: Locale;
   answer: Answer;
   live: LiveAggregate;
-  /** Bot Framework user ids of voters; the first 60 get the automatic refresh. */
-  voterUserIds: readonly string[];
+  /**
+   * The voter's own Bot Framework id: their copy of the card refreshes itself. Never anyone else's: the card
+   * travels to the voter's client, and a list of ids there would tell who voted.
+   */
+  voterUserId?: string;
   closed?: boolean;
 }
 
@@ -169,7 +170,6 @@ export function thankYouCard(input: ThankYouCardInput): AdaptiveCard {
   const { program, session, locale, answer, live } = input;
   const t = feedbackText(locale);
   const data = { sessionId: session.id };
-  const userIds = [...new Set(input.voterUserIds)].slice(0, MAX_REFRESH_USERS);
   const actions = [
     ...(input.closed ? [] : [executeAction(t.edit, FEEDBACK_VERBS.edit, data)]),
     executeAction(t.refresh, FEEDBACK_VERBS.refresh, data),
@@ -194,8 +194,8 @@ export function thankYouCard(input: ThankYouCardInput): AdaptiveCard {
     {
       lang: locale,
       fallbackText: t.thanksTitle,
-      ...(userIds.length
-        ? { refresh: { action: { type: 'Action.Execute', verb: FEEDBACK_VERBS.refresh, data }, userIds } }
+      ...(input.voterUserId
+        ? { refresh: { action: { type: 'Action.Execute', verb: FEEDBACK_VERBS.refresh, data }, userIds: [input.voterUserId] } }
         : {}),
     },
   );
@@ -296,7 +296,7 @@ export function resultsCard(program: Program, results: SessionResults, locale: L
     textBlock(t.responses(results.count), { weight: 'Bolder' }),
   ];
   if (!results.disclosed || results.average === undefined || !results.distribution) {
-    body.push(textBlock(t.belowThreshold(results.minResponses), { isSubtle: true }));
+    body.push(textBlock(results.pollOpen ? t.whilePollOpen(results.minResponses) : t.belowThreshold(results.minResponses), { isSubtle: true }));
     return card(body, [], { lang: locale, fallbackText: `${t.resultsTitle(results.title)}: ${t.responses(results.count)}` });
   }
   const average = formatAverage(results.average, locale);

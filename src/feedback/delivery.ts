@@ -5,13 +5,15 @@
 import type { DeliveryEngine, MessageBuilder } from '../delivery/index.js';
 import type { ProgramSource } from '../conversation/index.js';
 import type { Program } from '../program/model.js';
-import { sessionStart, sessionEnd, sortedSessions } from '../program/time.js';
+import { sortedSessions } from '../program/time.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
 import type { Locale } from '../i18n/locale.js';
 import type { OutgoingMessage } from '../cards/adaptive.js';
 import { pollMessage, resultsMessage, seriesMessage } from './cards.js';
 import { PollLifecycle } from './polls.js';
+import { matchMeetingSession, type MeetingEndInput } from './meeting-match.js';
+import { isMeetingChat } from '../registry/types.js';
 import { seriesResults, sessionResults } from './retrospective.js';
 import type { FeedbackService } from './service.js';
 
@@ -80,8 +82,11 @@ export interface FeedbackSchedulingDeps {
 export interface FeedbackScheduling {
   /** The scheduler tick: open due polls, close due ones with results, the series retrospective, retention. */
   tick(): Promise<void>;
-  /** Teams meetingEnd: opens the poll of the session that just ended (if the timer has not already). */
-  meetingEnded(event: { joinUrl?: string; title?: string }): Promise<string | undefined>;
+  /**
+   * Teams meetingEnd: opens the poll of the session the meeting belongs to (see meeting-match.ts), if the timer
+   * has not already; a matched meeting chat gets that poll too.
+   */
+  meetingEnded(event: MeetingEndInput): Promise<string | undefined>;
 }
 
 export function createFeedbackScheduling(deps: FeedbackSchedulingDeps): FeedbackScheduling {
@@ -89,51 +94,51 @@ export function createFeedbackScheduling(deps: FeedbackSchedulingDeps): Feedback
   const log = deps.logger.child({ component: 'feedback-scheduling' });
   let lastPurge = 0;
 
-  async function enqueuePoll(program: Program, sessionId: string, now: Date, startNow: boolean): Promise<void> {
-    const jobId = `feedback-poll:${program.program.id}:${sessionId}`;
-    const created = await engine.enqueue({
-      jobId,
+  // Queue first, then mark (see polls.ts): each enqueue runs before the lifecycle writes its claim, and a
+  // repeat after a crash is a 409 on the deterministic job id.
+  const pollJobId = (program: Program, sessionId: string) => `feedback-poll:${program.program.id}:${sessionId}`;
+  const enqueuePoll = (program: Program, sessionId: string, now: Date): Promise<boolean> =>
+    engine.enqueue({
+      jobId: pollJobId(program, sessionId),
       kind: FEEDBACK_JOB_KINDS.poll,
       payload: { programId: program.program.id, sessionId },
       audience: { purpose: 'announcement' },
       dueAt: now,
       group: `${program.program.id}/${sessionId}`,
     });
-    if (created && startNow) await engine.start(jobId);
-  }
+  const enqueueResults = (program: Program, sessionId: string, now: Date): Promise<boolean> =>
+    engine.enqueue({
+      jobId: `feedback-results:${program.program.id}:${sessionId}`,
+      kind: FEEDBACK_JOB_KINDS.results,
+      payload: { programId: program.program.id, sessionId },
+      audience: { purpose: 'announcement', kinds: ['channel'] },
+      dueAt: now,
+      group: `${program.program.id}/${sessionId}`,
+    });
 
   return {
     async tick() {
       const program = programs.active();
       if (!program) return;
       const now = clock.now();
-      for (const opened of await lifecycle.openDuePolls(now)) await enqueuePoll(program, opened.sessionId, now, false);
-      for (const closed of await lifecycle.closeDuePolls(now)) {
-        await engine.enqueue({
-          jobId: `feedback-results:${program.program.id}:${closed.sessionId}`,
-          kind: FEEDBACK_JOB_KINDS.results,
-          payload: { programId: program.program.id, sessionId: closed.sessionId },
-          audience: { purpose: 'announcement', kinds: ['channel'] },
-          dueAt: now,
-          group: `${program.program.id}/${closed.sessionId}`,
-        });
+      await lifecycle.openDuePolls(now, (sessionId) => enqueuePoll(program, sessionId, now));
+      for (const closed of await lifecycle.closeDuePolls(now, (sessionId) => enqueueResults(program, sessionId, now))) {
         await lifecycle.markResultsPosted(closed.sessionId, now);
       }
       // The series retrospective only follows a series this deployment polled: a bot installed after the
       // series is over does not post a retrospective of nothing.
       const last = sortedSessions(program).filter((s) => s.status !== 'cancelled').at(-1);
       if (last && (await lifecycle.repository.getPoll(program.program.id, last.id))?.closedAt) {
-        const claim = await lifecycle.claimSeriesRetrospective(now);
-        if (claim.claimed) {
-          await engine.enqueue({
+        await lifecycle.claimSeriesRetrospective(now, undefined, () =>
+          engine.enqueue({
             jobId: `feedback-series:${program.program.id}`,
             kind: FEEDBACK_JOB_KINDS.series,
             payload: { programId: program.program.id },
             audience: { purpose: 'announcement', kinds: ['channel'] },
             dueAt: now,
             group: program.program.id,
-          });
-        }
+          }),
+        );
       }
       if (now.getTime() - lastPurge >= DAY_MS) {
         lastPurge = now.getTime();
@@ -146,19 +151,25 @@ export function createFeedbackScheduling(deps: FeedbackSchedulingDeps): Feedback
       const program = programs.active();
       if (!program) return undefined;
       const now = clock.now();
-      const candidates = program.sessions.filter((s) => s.status !== 'cancelled');
-      // The meeting's join link identifies the session; without one, the session running around now does.
-      const byLink = event.joinUrl ? candidates.find((s) => s.joinUrl && s.joinUrl === event.joinUrl) : undefined;
-      const byTime = candidates.find(
-        (s) => sessionStart(program, s).toMillis() - 30 * 60_000 <= now.getTime() && now.getTime() <= sessionEnd(program, s).toMillis() + 3 * 3600_000,
-      );
-      const session = byLink ?? byTime;
-      if (!session) {
+      const match = matchMeetingSession(program, event);
+      if (!match) {
         log.info({ event: 'feedback.meetingEnd_unmatched' }, 'meetingEnd matched no session');
         return undefined;
       }
-      const result = await lifecycle.openPoll(session.id, 'meetingEnd', now);
-      if (result.opened) await enqueuePoll(program, session.id, now, true);
+      const { session } = match;
+      // The meeting's own chat gets this session's poll (addressed by id: it is in no general audience).
+      const chat = event.conversationId && isMeetingChat({ kind: 'groupChat', conversationId: event.conversationId }) ? event.conversationId : undefined;
+      const chatJobId = `feedback-poll-chat:${program.program.id}:${session.id}`;
+      const created: string[] = [];
+      await lifecycle.openPoll(session.id, 'meetingEnd', now, async () => {
+        if (await enqueuePoll(program, session.id, now)) created.push(pollJobId(program, session.id));
+        if (chat && (await engine.enqueue({ jobId: chatJobId, kind: FEEDBACK_JOB_KINDS.poll, payload: { programId: program.program.id, sessionId: session.id }, audience: { purpose: 'announcement', conversationIds: [chat] }, dueAt: now, group: `${program.program.id}/${session.id}` }))) {
+          created.push(chatJobId);
+        }
+      });
+      log.info({ event: 'feedback.meetingEnd_matched', sessionId: session.id, by: match.by }, 'meetingEnd matched a session');
+      // Started right away (not at the next tick), once the poll is marked open so that votes are accepted.
+      for (const jobId of created) await engine.start(jobId);
       return session.id;
     },
   };

@@ -28,7 +28,6 @@ export {
   FEEDBACK_VERBS,
   formatAverage,
   MAX_CARD_BYTES,
-  MAX_REFRESH_USERS,
   MAX_TEXT_LENGTH,
   pollCard,
   pollMessage,

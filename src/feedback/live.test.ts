@@ -6,14 +6,13 @@ const at = new Date('2025-09-01T10:00:00Z');
 const vote = (rating: number): ResponseRecord => ({ rating, submittedAt: at });
 
 /** A storage stand-in (rows carry a server timestamp) whose scans can be held open, and a clock moved by hand. */
-function rig(options: { maxVoters?: number } = {}) {
+function rig() {
   const rows = new Map<string, { record: ResponseRecord; ts: number }>();
   let serverTime = 1_000_000;
   const stored = {
     set: (key: string, record: ResponseRecord) => rows.set(key, { record, ts: (serverTime += 1000) }),
     delete: (key: string) => rows.delete(key),
   };
-  const voters: string[] = [];
   let time = 0;
   const holds: Array<() => void> = [];
   let hold = false;
@@ -21,7 +20,6 @@ function rig(options: { maxVoters?: number } = {}) {
   const sinces: Array<number | undefined> = [];
   const errors: unknown[] = [];
   const live = new LiveResponses({
-    maxVoters: options.maxVoters ?? 60,
     rescanMs: 2000,
     fullScanMs: 60_000,
     marginMs: 5000,
@@ -31,7 +29,7 @@ function rig(options: { maxVoters?: number } = {}) {
       sinces.push(since?.getTime());
       const picked = [...rows].filter(([, row]) => since === undefined || row.ts >= since.getTime());
       const newest = picked.length ? Math.max(...picked.map(([, row]) => row.ts)) : undefined;
-      const copy = { responses: new Map(picked.map(([k, row]) => [k, row.record])), voters: [...voters], ...(newest ? { newest: new Date(newest) } : {}) };
+      const copy = { responses: new Map(picked.map(([k, row]) => [k, row.record])), ...(newest ? { newest: new Date(newest) } : {}) };
       if (hold) await new Promise<void>((resolve) => holds.push(resolve));
       if (fail) throw new Error('storage down');
       return copy;
@@ -41,7 +39,6 @@ function rig(options: { maxVoters?: number } = {}) {
   return {
     live,
     stored,
-    voters,
     errors,
     sinces,
     scans: () => sinces.length,
@@ -154,14 +151,11 @@ describe('LiveResponses', () => {
     expect(responses.has('old0')).toBe(false);
   });
 
-  it('lists each voter once and at most maxVoters of them', async () => {
-    const r = rig({ maxVoters: 2 });
-    r.voters.push('u1');
+  it('holds responses by pseudonym only: a snapshot has no voter list', async () => {
+    const r = rig();
     await r.live.snapshot('p.s');
-    r.live.recordLocal('p.s', 'k1', vote(3), 'u1');
-    r.live.recordLocal('p.s', 'k2', vote(3), 'u2');
-    r.live.recordLocal('p.s', 'k3', vote(3), 'u3');
-    expect((await r.live.snapshot('p.s')).voters).toEqual(['u1', 'u2']);
+    r.live.recordLocal('p.s', 'k1', vote(3));
+    expect(Object.keys(await r.live.snapshot('p.s'))).toEqual(['responses']);
   });
 
   it('forgets sessions nobody looked at for a long time', async () => {

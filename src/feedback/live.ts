@@ -13,17 +13,14 @@ import type { ResponseRecord } from './retrospective.js';
 export interface SessionSnapshot {
   /** Responses by responder key (the pseudonym; no names). */
   responses: ReadonlyMap<string, ResponseRecord>;
-  /** Bot Framework ids of up to `maxVoters` voters, for the card's automatic refresh. */
-  voters: readonly string[];
 }
 
 export interface LiveResponsesOptions {
   /**
    * Reads a session's partition: the responses by responder key (with `since`, only rows changed from then
-   * on), the newest row's storage timestamp, and up to `maxVoters` voter ids.
+   * on) and the newest row's storage timestamp.
    */
-  scan(sessionKey: string, since?: Date): Promise<{ responses: Map<string, ResponseRecord>; newest?: Date; voters: string[] }>;
-  maxVoters: number;
+  scan(sessionKey: string, since?: Date): Promise<{ responses: Map<string, ResponseRecord>; newest?: Date }>;
   /** A snapshot older than this is refreshed in the background (default 5 s). */
   rescanMs?: number;
   /** A refresh reads the whole partition again at least this often (default 60 s). */
@@ -39,14 +36,14 @@ export interface LiveResponsesOptions {
 }
 
 interface Entry {
-  snapshot?: { responses: Map<string, ResponseRecord>; voters: string[] };
+  snapshot?: { responses: Map<string, ResponseRecord> };
   /** When the scan behind the snapshot started, and the last full one. */
   scannedAt: number;
   fullAt: number;
   /** The newest storage timestamp seen in the partition. */
   newest?: number;
   /** Writes of this instance, with the time they were stored, kept until a scan that started later has them. */
-  local: Map<string, { record: ResponseRecord; at: number; voter?: string }>;
+  local: Map<string, { record: ResponseRecord; at: number }>;
   scanning?: Promise<void>;
   usedAt: number;
 }
@@ -79,11 +76,10 @@ export class LiveResponses {
   }
 
   /** Called once a vote is stored: it counts from now on, whatever the next scan returns. */
-  recordLocal(sessionKey: string, responderKey: string, record: ResponseRecord, voterUserId?: string): void {
+  recordLocal(sessionKey: string, responderKey: string, record: ResponseRecord): void {
     const entry = this.entry(sessionKey);
-    const at = this.now();
-    entry.local.set(responderKey, { record, at, ...(voterUserId ? { voter: voterUserId } : {}) });
-    if (entry.snapshot) apply(entry.snapshot, responderKey, record, voterUserId, this.options.maxVoters);
+    entry.local.set(responderKey, { record, at: this.now() });
+    entry.snapshot?.responses.set(responderKey, record);
   }
 
   /**
@@ -98,7 +94,7 @@ export class LiveResponses {
     else if (this.now() - entry.scannedAt >= this.rescanMs) {
       this.rescan(sessionKey, entry).catch((error: unknown) => this.options.onScanError?.(error));
     }
-    return entry.snapshot ?? { responses: new Map(), voters: [] };
+    return entry.snapshot ?? { responses: new Map() };
   }
 
   /** Drops everything known (after a deletion or purge): the next look reads storage again. */
@@ -117,9 +113,9 @@ export class LiveResponses {
         const scanned = await this.options.scan(sessionKey, full ? undefined : new Date(entry.newest! - this.marginMs));
         if (generation !== this.generation || this.entries.get(sessionKey) !== entry) return;
         const responses = full ? scanned.responses : new Map([...previous!.responses, ...scanned.responses]);
-        const fresh = { responses, voters: scanned.voters };
+        const fresh = { responses };
         for (const [key, write] of entry.local) {
-          if (write.at >= startedAt) apply(fresh, key, write.record, write.voter, this.options.maxVoters);
+          if (write.at >= startedAt) responses.set(key, write.record);
           else entry.local.delete(key);
         }
         entry.snapshot = fresh;
@@ -139,9 +135,4 @@ export class LiveResponses {
     const cutoff = this.now() - this.forgetMs;
     for (const [key, entry] of this.entries) if (entry.usedAt < cutoff && !entry.scanning) this.entries.delete(key);
   }
-}
-
-function apply(snapshot: { responses: Map<string, ResponseRecord>; voters: string[] }, responderKey: string, record: ResponseRecord, voter: string | undefined, maxVoters: number): void {
-  snapshot.responses.set(responderKey, record);
-  if (voter && snapshot.voters.length < maxVoters && !snapshot.voters.includes(voter)) snapshot.voters.push(voter);
 }

@@ -3,6 +3,9 @@
 // (again exactly once). Every "exactly once" is a conditional write in Table Storage: createEntity (409 for
 // the loser) or a merge on the ETag read before (412 for the loser). Sending is the delivery engine's job:
 // these functions return the claim and the messages in both languages.
+// Queue first, then mark: each claim takes a `queue` step that runs before the mark is written (the caller
+// enqueues the send there; job ids are deterministic, so a repeat is a harmless 409). A crash between the
+// two leaves a queued send and no mark, and the next tick marks it; never a mark without a send.
 import type { OutgoingMessage } from '../cards/adaptive.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Program, Session } from '../program/model.js';
@@ -39,6 +42,9 @@ export type SeriesClaim =
   | { claimed: true; messages: Record<Locale, OutgoingMessage> }
   | { claimed: false; reason: 'notDue' | 'alreadyPosted' };
 
+/** Runs before a claim is marked in storage: the caller enqueues the send here (see the header). */
+export type QueueStep = (sessionId: string) => Promise<unknown>;
+
 export class PollLifecycle {
   readonly repository: FeedbackRepository;
   private readonly clock: Clock;
@@ -58,13 +64,16 @@ export class PollLifecycle {
    * Opens the poll of a session. `opened: true` means THIS caller won and must post the poll; a second
    * trigger (the timer after meetingEnd, or another instance) gets `alreadyOpen`.
    */
-  async openPoll(sessionId: string, trigger: PollTrigger, now: Date = this.clock.now()): Promise<OpenPollResult> {
+  async openPoll(sessionId: string, trigger: PollTrigger, now: Date = this.clock.now(), queue?: QueueStep): Promise<OpenPollResult> {
     const program = this.program;
     const session = program.sessions.find((s) => s.id === sessionId);
     if (!session) return { opened: false, sessionId, reason: 'unknownSession' };
     if (session.status === 'cancelled') return { opened: false, sessionId, reason: 'cancelled' };
     // A meetingEnd before the session even began belongs to another meeting (or a test call of the link).
     if (now.getTime() < sessionStart(program, session).toMillis()) return { opened: false, sessionId, reason: 'notStarted' };
+    const existing = await this.repository.getPoll(program.program.id, sessionId);
+    if (existing) return { opened: false, sessionId, reason: 'alreadyOpen', poll: existing };
+    await queue?.(sessionId);
     const won = await this.repository.createPoll(program.program.id, sessionId, trigger, now, pollClosesAt(program, now));
     const poll = await this.repository.getPoll(program.program.id, sessionId);
     if (!won || !poll) return { opened: false, sessionId, reason: 'alreadyOpen', ...(poll ? { poll } : {}) };
@@ -87,10 +96,10 @@ export class PollLifecycle {
   }
 
   /** The timer's tick: opens every due poll; returns only the polls this caller won. */
-  async openDuePolls(now: Date = this.clock.now()): Promise<Array<Extract<OpenPollResult, { opened: true }>>> {
+  async openDuePolls(now: Date = this.clock.now(), queue?: QueueStep): Promise<Array<Extract<OpenPollResult, { opened: true }>>> {
     const won: Array<Extract<OpenPollResult, { opened: true }>> = [];
     for (const session of await this.duePolls(now)) {
-      const result = await this.openPoll(session.id, 'timer', now);
+      const result = await this.openPoll(session.id, 'timer', now, queue);
       if (result.opened) won.push(result);
     }
     return won;
@@ -100,12 +109,13 @@ export class PollLifecycle {
    * Closes every poll past its closesAt. Returns the polls this caller closed, with the results messages it
    * must post (each poll's results are claimed exactly once across instances).
    */
-  async closeDuePolls(now: Date = this.clock.now()): Promise<ClosedPoll[]> {
+  async closeDuePolls(now: Date = this.clock.now(), queue?: QueueStep): Promise<ClosedPoll[]> {
     const program = this.program;
     const closed: ClosedPoll[] = [];
     for (const poll of await this.repository.listPolls(program.program.id)) {
       if (poll.closedAt || poll.closesAt.getTime() > now.getTime()) continue;
       const session = program.sessions.find((s) => s.id === poll.sessionId);
+      if (session) await queue?.(session.id);
       if (!(await this.repository.claimClose(program.program.id, poll, now))) continue;
       this.logger.info({ event: 'feedback.poll.closed', sessionId: poll.sessionId }, 'poll closed');
       if (!session) continue; // removed from the program meanwhile: closed, nothing to post
@@ -139,9 +149,11 @@ export class PollLifecycle {
   }
 
   /** Claims the automatic series retrospective; exactly one caller ever gets the messages. */
-  async claimSeriesRetrospective(now: Date = this.clock.now(), audience?: AudienceSizes): Promise<SeriesClaim> {
+  async claimSeriesRetrospective(now: Date = this.clock.now(), audience?: AudienceSizes, queue?: () => Promise<unknown>): Promise<SeriesClaim> {
     const program = this.program;
     if (!(await this.seriesRetrospectiveDue(now))) return { claimed: false, reason: 'notDue' };
+    if (await this.repository.seriesClaimed(program.program.id)) return { claimed: false, reason: 'alreadyPosted' };
+    await queue?.();
     if (!(await this.repository.claimSeries(program.program.id, now))) return { claimed: false, reason: 'alreadyPosted' };
     const series = seriesResults(program, await this.repository.listProgramResponses(program.program.id), audience);
     this.logger.info({ event: 'feedback.series.claimed' }, 'series retrospective claimed');

@@ -1,16 +1,17 @@
-// Table Storage of the feedback feature. Responses carry no names: a person is a pseudonymous responder key,
-// HMAC-SHA256 of their Entra object id with a per-deployment secret, so the same person always lands on the
-// same row (one response per person and session) and "delete my data" can find their rows again.
+// Table Storage of the feedback feature. Responses carry no names and no ids: a person is a pseudonymous
+// responder key, HMAC-SHA256 of their Entra object id with FEEDBACK_KEY (src/privacy/feedback-key.ts), a key
+// kept outside table storage. So the same person always lands on the same row (one response per person and
+// session, editable) and "delete my data" finds their rows again, while a reader of the tables cannot tell
+// whose row is whose.
 //
 // Tables and keys:
 //   feedbackResponses  PK = "<programId>.<sessionId>"   RK = responder key (64 hex)
 //                      rating (1..5), good?, better?, submittedAt (Edm.DateTime)
-//   feedbackVoters     PK = "<programId>.<sessionId>"   RK = responder key
-//                      userId (Bot Framework user id, only to list voters in the card's `refresh`), updatedAt
 //   feedbackPolls      PK = "<programId>"               RK = "<sessionId>"  poll state: trigger, openedAt,
 //                      closesAt, closedAt?, resultsPostedAt?;  RK = "~series": the series retrospective claim
-//   settings           PK = "feedback"                  RK = "responderKeySecret"  secret (base64, 32 bytes)
 // Program and session ids are [a-z0-9-], so "." and "~" cannot collide with them.
+// (Earlier versions also had feedbackVoters with Bot Framework ids and the secret in `settings`; both are
+// cleared at start, see feedback-key.ts.)
 import crypto from 'node:crypto';
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import { isStatus, listAll, odataString, type TableStore } from '../storage/tables.js';
@@ -18,9 +19,7 @@ import type { ResponseRecord } from './retrospective.js';
 
 export const FEEDBACK_TABLES = {
   responses: 'feedbackResponses',
-  voters: 'feedbackVoters',
   polls: 'feedbackPolls',
-  settings: 'settings',
 } as const;
 
 const SERIES_ROW = '~series';
@@ -88,40 +87,26 @@ function toPollState(sessionId: string, e: PollEntity & { etag?: string }): Poll
 }
 
 export class FeedbackRepository {
-  private secret: Promise<Buffer> | undefined;
+  private readonly key: Buffer;
 
-  constructor(private readonly store: TableStore) {}
+  /**
+   * `key`: FEEDBACK_KEY. Without one (tests, benchmarks), a random key for this object's lifetime: answers then
+   * cannot be matched to their author after a restart, so the service always passes the configured key.
+   */
+  constructor(
+    private readonly store: TableStore,
+    key?: Buffer,
+  ) {
+    this.key = key ?? crypto.randomBytes(32);
+  }
 
   private table(name: keyof typeof FEEDBACK_TABLES): Promise<TableClient> {
     return this.store.table(FEEDBACK_TABLES[name]);
   }
 
-  /**
-   * The per-deployment secret: created on first use; when two instances race, createEntity lets exactly one
-   * win (409 for the other, which then reads the winner's secret).
-   */
-  private responderSecret(): Promise<Buffer> {
-    this.secret ??= (async () => {
-      const settings = await this.table('settings');
-      const key = { partitionKey: 'feedback', rowKey: 'responderKeySecret' };
-      try {
-        const value = crypto.randomBytes(32).toString('base64');
-        await settings.createEntity({ ...key, value });
-        return Buffer.from(value, 'base64');
-      } catch (error) {
-        if (!isStatus(error, 409)) throw error;
-        const existing = await settings.getEntity<{ value: string }>(key.partitionKey, key.rowKey);
-        return Buffer.from(existing.value, 'base64');
-      }
-    })();
-    this.secret.catch(() => (this.secret = undefined));
-    return this.secret;
-  }
-
-  /** The pseudonym of a person: stable per deployment, not reversible without the secret. */
-  async responderKey(aadObjectId: string): Promise<string> {
-    const secret = await this.responderSecret();
-    return crypto.createHmac('sha256', secret).update(aadObjectId.trim().toLowerCase()).digest('hex');
+  /** The pseudonym of a person: stable under one key, not reversible or recomputable without it. */
+  responderKey(aadObjectId: string): string {
+    return crypto.createHmac('sha256', this.key).update(aadObjectId.trim().toLowerCase()).digest('hex');
   }
 
   /**
@@ -195,24 +180,7 @@ export class FeedbackRepository {
     return out;
   }
 
-  async putVoter(programId: string, sessionId: string, responderKey: string, userId: string, at: Date): Promise<void> {
-    const batcher = await this.store.batcher(FEEDBACK_TABLES.voters);
-    await batcher.write({ type: 'upsert', mode: 'Replace', entity: { partitionKey: sessionPartition(programId, sessionId), rowKey: responderKey, userId, updatedAt: at } });
-  }
-
-  /** Up to `max` voters' Bot Framework ids, for the card's automatic refresh. */
-  async listVoterUserIds(programId: string, sessionId: string, max: number): Promise<string[]> {
-    const table = await this.table('voters');
-    const pages = table
-      .listEntities<{ userId: string }>({
-        queryOptions: { filter: `PartitionKey eq ${odataString(sessionPartition(programId, sessionId))}`, select: ['userId'] },
-      })
-      .byPage({ maxPageSize: max });
-    const first = await pages.next();
-    return first.done ? [] : first.value.slice(0, max).map((e) => e.userId).filter((id): id is string => typeof id === 'string');
-  }
-
-  /** Removes every row of one person (responses and voter entries); counts responses per session partition. */
+  /** Removes every response of one person; counts them per session partition. */
   async deleteByResponderKey(responderKey: string): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     const filter = `RowKey eq ${odataString(responderKey)}`;
@@ -221,20 +189,14 @@ export class FeedbackRepository {
       await deleteIgnoringMissing(responses, row.partitionKey!, row.rowKey!);
       counts.set(row.partitionKey!, (counts.get(row.partitionKey!) ?? 0) + 1);
     }
-    const voters = await this.table('voters');
-    for (const row of await listAll<object>(voters, filter)) await deleteIgnoringMissing(voters, row.partitionKey!, row.rowKey!);
     return counts;
   }
 
-  /** Deletes responses (and voter entries) last written before the cutoff; returns how many responses. */
+  /** Deletes responses last written before the cutoff; returns how many. */
   async purgeBefore(cutoff: Date): Promise<number> {
     const responses = await this.table('responses');
     const old = await listAll<ResponseEntity>(responses, `submittedAt lt datetime'${cutoff.toISOString()}'`);
     for (const row of old) await deleteIgnoringMissing(responses, row.partitionKey!, row.rowKey!);
-    const voters = await this.table('voters');
-    for (const row of await listAll<object>(voters, `updatedAt lt datetime'${cutoff.toISOString()}'`)) {
-      await deleteIgnoringMissing(voters, row.partitionKey!, row.rowKey!);
-    }
     return old.length;
   }
 

@@ -24,8 +24,10 @@ export interface SessionResults {
   startsAt: string;
   count: number;
   minResponses: number;
-  /** False below minResponses: then average, distribution and comments are withheld. */
+  /** False below minResponses or while the poll runs: then average, distribution and comments are withheld. */
   disclosed: boolean;
+  /** Withheld because the poll is still open (single votes would show as they come in). */
+  pollOpen?: boolean;
   average?: number;
   /** Number of ratings 1..5 at index 0..4. */
   distribution?: Distribution;

@@ -12,7 +12,6 @@ import type { TableStore } from '../storage/tables.js';
 import { parseFeedbackAction, validateAnswer, type FeedbackAction } from './actions.js';
 import {
   errorCard,
-  MAX_REFRESH_USERS,
   pollCard,
   resultsMessage,
   seriesMessage,
@@ -30,6 +29,8 @@ export interface FeedbackDeps {
   program: Program | (() => Program);
   clock?: Clock;
   logger?: Logger;
+  /** FEEDBACK_KEY, the key of the responder pseudonyms (see src/privacy/feedback-key.ts). */
+  feedbackKey?: Buffer;
 }
 
 export interface FeedbackError {
@@ -44,7 +45,7 @@ export type ActionOutcome = { card: AdaptiveCard } | { error: FeedbackError; car
 export interface ActorInput {
   /** Entra object id from the activity (`from.aadObjectId`). Card data is never trusted for identity. */
   responderAadId: string;
-  /** Bot Framework user id from the activity (`from.id`), used only for the card's automatic refresh. */
+  /** Bot Framework user id from the activity (`from.id`): only this person's own card refreshes itself. */
   responderUserId?: string;
   locale: Locale;
 }
@@ -97,26 +98,15 @@ export class FeedbackService {
   private readonly openPolls = new Map<string, Promise<PollState | undefined>>();
   /** Responses while a poll runs (thank-you card, `ergebnisse`); see live.ts. */
   private readonly live: LiveResponses;
-  /**
-   * Voter rows known (written here or seen in a read) per session. Only MAX_REFRESH_USERS are ever listed
-   * in a card's refresh, so writing more would cost a request per vote for nothing.
-   */
-  private readonly voterRows = new Map<string, number>();
 
   constructor(private readonly deps: FeedbackDeps) {
-    this.repository = new FeedbackRepository(deps.store);
+    this.repository = new FeedbackRepository(deps.store, deps.feedbackKey);
     this.clock = deps.clock ?? systemClock;
     this.logger = deps.logger ?? silentLogger;
     this.live = new LiveResponses({
-      maxVoters: MAX_REFRESH_USERS,
       scan: async (sessionKey, since) => {
         const { programId, sessionId } = parseSessionPartition(sessionKey);
-        const [read, voters] = await Promise.all([
-          this.repository.listResponsesByResponder(programId, sessionId, since),
-          this.repository.listVoterUserIds(programId, sessionId, MAX_REFRESH_USERS),
-        ]);
-        this.voterRows.set(sessionKey, Math.max(this.voterRows.get(sessionKey) ?? 0, voters.length));
-        return { ...read, voters };
+        return this.repository.listResponsesByResponder(programId, sessionId, since);
       },
       onScanError: (error) => this.logger.warn({ event: 'feedback.live.scan_failed', err: (error as Error).name }, 'live results scan failed'),
     });
@@ -206,47 +196,41 @@ export class FeedbackService {
     const now = this.clock.now();
     const gate = await this.pollGate(session, now);
     if (gate.code) return this.reject(gate.code, actor.locale);
-    const key = await this.repository.responderKey(actor.responderAadId);
-    const voterKey = sessionPartition(programId, session.id);
-    const known = this.voterRows.get(voterKey) ?? 0;
-    const recordVoter = actor.responderUserId !== undefined && known < MAX_REFRESH_USERS;
-    if (recordVoter) this.voterRows.set(voterKey, known + 1);
-    await Promise.all([
-      this.repository.putResponse(programId, session.id, key, answer, now),
-      recordVoter ? this.repository.putVoter(programId, session.id, key, actor.responderUserId!, now) : undefined,
-    ]);
-    this.live.recordLocal(voterKey, key, { ...answer, submittedAt: now }, recordVoter ? actor.responderUserId : undefined);
+    const key = this.repository.responderKey(actor.responderAadId);
+    await this.repository.putResponse(programId, session.id, key, answer, now);
+    this.live.recordLocal(sessionPartition(programId, session.id), key, { ...answer, submittedAt: now });
     this.logger.info({ event: 'feedback.vote.stored', sessionId: session.id }, 'vote stored');
     return { card: await this.thankYou(session, answer, actor, false) };
   }
 
   private async thankYou(session: Session, answer: Answer, actor: ActorInput, closed: boolean): Promise<AdaptiveCard> {
-    const { responses, voters } = await this.live.snapshot(sessionPartition(this.program.program.id, session.id));
-    const live = this.aggregate(responses.values());
-    // The voter's own id first, so they keep the automatic refresh even when 60 others voted before.
-    const userIds = actor.responderUserId ? [actor.responderUserId, ...voters.filter((v) => v !== actor.responderUserId)] : voters;
-    return thankYouCard({ program: this.program, session, locale: actor.locale, answer, live, voterUserIds: userIds, closed });
+    const { responses } = await this.live.snapshot(sessionPartition(this.program.program.id, session.id));
+    const live = this.aggregate(responses.values(), closed);
+    return thankYouCard({ program: this.program, session, locale: actor.locale, answer, live, closed, ...(actor.responderUserId ? { voterUserId: actor.responderUserId } : {}) });
   }
 
-  /** Count and (from minResponses on) average of a session's responses. */
-  private aggregate(responses: Iterable<ResponseRecord>): LiveAggregate {
+  /**
+   * Count, and the average once the poll has closed with at least minResponses answers. While it runs only
+   * the count shows: an average that moved with each vote would tell a watcher what the last voter gave.
+   */
+  private aggregate(responses: Iterable<ResponseRecord>, closed: boolean): LiveAggregate {
     const ratings = [...responses].map((r) => r.rating);
     const minResponses = this.program.program.feedback.minResponses;
-    const average = ratings.length >= minResponses ? mean(ratings) : undefined;
+    const average = closed && ratings.length >= minResponses ? mean(ratings) : undefined;
     return { count: ratings.length, minResponses, ...(average !== undefined ? { average } : {}) };
   }
 
   private async editView(session: Session, actor: ActorInput): Promise<ActionOutcome> {
     const gate = await this.pollGate(session, this.clock.now());
     if (gate.code) return this.reject(gate.code, actor.locale);
-    const key = await this.repository.responderKey(actor.responderAadId);
+    const key = this.repository.responderKey(actor.responderAadId);
     const answer = await this.repository.getResponse(this.program.program.id, session.id, key);
     return { card: pollCard(this.program, session, actor.locale, answer) };
   }
 
   private async refreshView(session: Session, actor: ActorInput): Promise<ActionOutcome> {
     const gate = await this.pollGate(session, this.clock.now());
-    const key = await this.repository.responderKey(actor.responderAadId);
+    const key = this.repository.responderKey(actor.responderAadId);
     const answer = await this.repository.getResponse(this.program.program.id, session.id, key);
     if (answer) return { card: await this.thankYou(session, answer, actor, gate.code === 'pollClosed') };
     if (gate.code) return this.reject(gate.code, actor.locale);
@@ -262,9 +246,13 @@ export class FeedbackService {
     return sessionResults(program, session, await this.repository.listResponses(program.program.id, sessionId));
   }
 
+  /** The series over the sessions whose poll has closed (a running poll shows nothing but its count). */
   async seriesResults(audience?: AudienceSizes): Promise<SeriesResults> {
     const program = this.program;
-    return seriesResults(program, await this.repository.listProgramResponses(program.program.id), audience, this.clock.now());
+    const now = this.clock.now();
+    const [responses, polls] = await Promise.all([this.repository.listProgramResponses(program.program.id), this.repository.listPolls(program.program.id)]);
+    for (const poll of polls) if (!isPollClosed(poll, now)) responses.set(poll.sessionId, []);
+    return seriesResults(program, responses, audience, now);
   }
 
   /** `ergebnisse <Termin>` / `results <session>`: the results card, or a helpful text naming the sessions. */
@@ -283,7 +271,16 @@ export class FeedbackService {
       return { text, summary: text.split('\n')[0] };
     }
     const { responses } = await this.live.snapshot(sessionPartition(program.program.id, found.session.id));
-    return resultsMessage(program, sessionResults(program, found.session, [...responses.values()]), locale);
+    const poll = await this.repository.getPoll(program.program.id, found.session.id);
+    const results = sessionResults(program, found.session, [...responses.values()]);
+    if (poll && !isPollClosed(poll, this.clock.now())) {
+      // While the poll runs, comments and the average would change with each vote: the count only.
+      const withheld = { ...results, disclosed: false, pollOpen: true, comments: { good: [], better: [] } };
+      delete withheld.average;
+      delete withheld.distribution;
+      return resultsMessage(program, withheld, locale);
+    }
+    return resultsMessage(program, results, locale);
   }
 
   /** `rückblick` / `retrospective`: the series retrospective. */
@@ -295,7 +292,7 @@ export class FeedbackService {
 
   /** "meine daten löschen": removes the person's responses everywhere; says per session how many. */
   async deleteResponsesOf(aadObjectId: string): Promise<DeletionReport> {
-    const key = await this.repository.responderKey(aadObjectId);
+    const key = this.repository.responderKey(aadObjectId);
     const counts = await this.repository.deleteByResponderKey(key);
     this.live.forget();
     const sessions = [...counts].map(([partition, removed]) => ({ ...parseSessionPartition(partition), removed }));

@@ -24,7 +24,7 @@ const de = {
   liveTitle: 'Bisheriges Ergebnis',
   liveCount: (n: number) => (n === 1 ? '1 Antwort' : `${n} Antworten`),
   liveAverage: (avg: string) => `Durchschnitt ${avg} von 5`,
-  liveHidden: (min: number) => `Der Durchschnitt erscheint ab ${min} Antworten.`,
+  liveHidden: (min: number) => `Der Durchschnitt erscheint nach dem Ende der Umfrage, wenn mindestens ${min} geantwortet haben.`,
   pollClosedNote: 'Die Umfrage ist geschlossen.',
   // Errors
   errorTitle: 'Das hat nicht geklappt',
@@ -44,6 +44,8 @@ const de = {
   average: (avg: string) => `Durchschnittliche Bewertung: ${avg} von 5`,
   belowThreshold: (min: number) =>
     `Zum Schutz der Anonymität werden Bewertung und Kommentare erst ab ${min} Antworten gezeigt.`,
+  whilePollOpen: (min: number) =>
+    `Die Umfrage läuft noch. Zum Schutz der Anonymität erscheinen Bewertung und Kommentare erst nach ihrem Ende, wenn mindestens ${min} geantwortet haben.`,
   distributionTitle: 'Verteilung der Bewertungen',
   starsAxis: 'Sterne',
   countAxis: 'Antworten',
@@ -71,6 +73,9 @@ const de = {
     `Keinen Termin zu „${arg}“ gefunden. Sie können einen dieser Termine angeben (ID, Titel oder Datum wie „16.12.“):\n${list}`,
   ambiguousSessionArg: (arg: string, list: string) => `„${arg}“ passt zu mehreren Terminen. Bitte genauer angeben:\n${list}`,
   missingSessionArg: (list: string) => `Zu welchem Termin? Zum Beispiel „ergebnisse 16.12.“. Termine:\n${list}`,
+  meetingLinked: (title: string) =>
+    `Verknüpft: Dieser Besprechungschat gehört zu „${title}“. Wenn die Besprechung endet, öffne ich die Umfrage zu diesem Termin, auch hier.`,
+  meetingChatOnly: 'Das geht nur im Chat einer Teams-Besprechung.',
   deleted: (total: number, sessions: string) =>
     total === 0
       ? 'Es waren keine Feedback-Antworten von Ihnen gespeichert.'
@@ -108,7 +113,7 @@ const en: Catalogue = {
   liveTitle: 'Results so far',
   liveCount: (n) => (n === 1 ? '1 response' : `${n} responses`),
   liveAverage: (avg) => `Average ${avg} out of 5`,
-  liveHidden: (min) => `The average is shown from ${min} responses.`,
+  liveHidden: (min) => `The average is shown once the poll has closed, if at least ${min} people answered.`,
   pollClosedNote: 'The poll is closed.',
   errorTitle: 'That did not work',
   retry: 'Try again',
@@ -125,6 +130,8 @@ const en: Catalogue = {
   responses: (n) => (n === 1 ? '1 response' : `${n} responses`),
   average: (avg) => `Average rating: ${avg} out of 5`,
   belowThreshold: (min) => `To protect anonymity, the rating and comments are shown from ${min} responses.`,
+  whilePollOpen: (min) =>
+    `The poll is still open. To protect anonymity, the rating and comments are shown once it has closed, if at least ${min} people answered.`,
   distributionTitle: 'Distribution of ratings',
   starsAxis: 'Stars',
   countAxis: 'Responses',
@@ -150,6 +157,8 @@ const en: Catalogue = {
     `No session found for "${arg}". You can name one of these sessions (id, title or a date like "16.12."):\n${list}`,
   ambiguousSessionArg: (arg, list) => `"${arg}" matches several sessions. Please be more specific:\n${list}`,
   missingSessionArg: (list) => `Which session? For example "results 16.12.". Sessions:\n${list}`,
+  meetingLinked: (title) => `Linked: this meeting chat belongs to "${title}". When the meeting ends, I open that session's poll, here too.`,
+  meetingChatOnly: 'This only works in the chat of a Teams meeting.',
   deleted: (total, sessions) =>
     total === 0
       ? 'No feedback responses of yours were stored.'

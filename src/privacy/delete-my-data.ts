@@ -1,5 +1,5 @@
 // "Meine Daten löschen": after a confirmation, removes a person's feedback responses, RSVPs, FAQ questions
-// and votes, and personal-chat registration, then says what was removed. The person is always the one in
+// and votes, personal calendar feed and personal-chat registration, then says what was removed. The person is always the one in
 // the activity; card data is never trusted for identity.
 import { card, executeAction, textBlock } from '../cards/adaptive.js';
 import type { CardActionHandler, CommandHandler } from '../conversation/index.js';
@@ -11,6 +11,7 @@ export interface PersonalDataStores {
   deleteRsvps(aadObjectId: string): Promise<number>;
   deleteQuestions(userId: string): Promise<number>;
   deleteRegistrations(aadObjectId: string): Promise<number>;
+  deleteCalendarFeed?(aadObjectId: string): Promise<number>;
 }
 
 export const PRIVACY_VERBS = { confirm: 'privacy.delete.confirm', cancel: 'privacy.delete.cancel' } as const;
@@ -43,6 +44,7 @@ export function createDeleteMyData(stores: PersonalDataStores, logger: Logger): 
           rsvps: await stores.deleteRsvps(aad),
           questions: await stores.deleteQuestions(aad),
           registrations: await stores.deleteRegistrations(aad),
+          calendarFeeds: stores.deleteCalendarFeed ? await stores.deleteCalendarFeed(aad) : 0,
         };
         logger.info({ event: 'privacy.deleted', ...summary }, 'personal data deleted on request');
         return { kind: 'message', text: t.done(summary) };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
 import path from 'node:path';
-import { buildVtimezone, calendarPath, renderCalendar } from './calendar.js';
+import { buildVtimezone, calendarPath, personalCalendarPath, renderCalendar } from './calendar.js';
 import { loadProgramFile } from './load.js';
 import { programSchema } from './model.js';
 
@@ -55,8 +55,11 @@ describe('renderCalendar', () => {
     expect(text).toContain('URL:https://bot.example.org/api/calendar.ics');
   });
 
-  it('keeps 10:00 local across the March and October changes, cancels, and carries the join link', () => {
-    const parsed = events(renderCalendar(dstProgram, { now }));
+  it('keeps 10:00 local across the March and October changes, cancels, and carries the join link in the personal feed', () => {
+    const token = 'A'.repeat(43);
+    const text = renderCalendar(dstProgram, { now, personalToken: token, baseUrl: 'https://bot.example.org' });
+    expect(text.replace(/\r\n[ \t]/g, "")).toContain(`URL:https://bot.example.org${personalCalendarPath(token)}`);
+    const parsed = events(text);
     expect(parsed.map((e) => [e.uid, e.start.toISOString(), e.end?.toISOString()])).toEqual([
       ['vor-maerz@dst', '2026-03-27T09:00:00.000Z', '2026-03-27T11:00:00.000Z'],
       ['nach-maerz@dst', '2026-03-31T08:00:00.000Z', '2026-03-31T10:00:00.000Z'],
@@ -68,6 +71,17 @@ describe('renderCalendar', () => {
     expect(parsed[1]!.url).toMatchObject({ val: 'https://teams.microsoft.com/l/meetup-join/abc' });
     expect(parsed[1]!.location).toBe('https://teams.microsoft.com/l/meetup-join/abc');
     expect(parsed[1]!.description).toBe('Teilnehmen: https://teams.microsoft.com/l/meetup-join/abc');
+  });
+
+  it('leaves the join links out of the public feed and the public per-session file', () => {
+    for (const options of [{ now }, { now, sessionId: 'nach-maerz' }]) {
+      const text = renderCalendar(dstProgram, options);
+      expect(text).not.toContain('teams.microsoft.com');
+      expect(text).not.toContain('meetup-join');
+      const session = events(text).find((e) => e.uid === 'nach-maerz@dst')!;
+      expect(session.url).toBeUndefined();
+      expect(session.location).toBeUndefined();
+    }
   });
 
   it('does not depend on the process time zone', () => {

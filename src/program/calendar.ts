@@ -1,4 +1,7 @@
 // The program as an iCalendar feed (all sessions, or one session for a card's "add to calendar" link).
+// The public feeds leave out the Teams join links: a public URL that opens the meetings invites strangers
+// in. Only a participant's personal feed (a random token in its URL, see src/registry/calendar-feeds.ts)
+// carries them.
 // Times are written in the program's zone with a VTIMEZONE built from luxon's zone data, so calendar clients
 // keep 10:00 at 10:00 across the daylight-saving changes. UIDs are stable (<sessionId>@<programId>) and
 // SEQUENCE comes from storage, so a changed session replaces the old entry instead of duplicating it.
@@ -17,6 +20,8 @@ export interface CalendarOptions {
   sequences?: Record<string, number>;
   /** DTSTAMP; defaults to the current time. */
   now?: Date;
+  /** The personal feed with this token: join links included, and the feed's URL is the personal one. */
+  personalToken?: string;
 }
 
 export const CALENDAR_PATH = '/api/calendar.ics';
@@ -24,6 +29,11 @@ export const CALENDAR_PATH = '/api/calendar.ics';
 /** Path of the feed, or of one session's .ics: /api/calendar.ics, /api/calendar/<sessionId>.ics. */
 export function calendarPath(sessionId?: string): string {
   return sessionId ? `/api/calendar/${encodeURIComponent(sessionId)}.ics` : CALENDAR_PATH;
+}
+
+/** Path of a participant's personal feed. */
+export function personalCalendarPath(token: string): string {
+  return `/api/calendar/personal/${encodeURIComponent(token)}.ics`;
 }
 
 export function calendarUid(program: Program, session: Session): string {
@@ -132,16 +142,17 @@ export function renderCalendar(program: Program, options: CalendarOptions = {}):
     // No calendar-level zone name: ical-generator would then write DTSTAMP as local time without "Z". The
     // events carry the zone, and the generator still emits the VTIMEZONE for it.
     timezone: { name: null, generator: (tz) => (tz === zone ? buildVtimezone(zone, fromYear, toYear) : null) },
-    ...(baseUrl ? { url: `${baseUrl}${calendarPath(options.sessionId)}` } : {}),
+    ...(baseUrl ? { url: `${baseUrl}${options.personalToken ? personalCalendarPath(options.personalToken) : calendarPath(options.sessionId)}` } : {}),
     ...(program.program.subtitle ? { description: program.program.subtitle } : {}),
   });
 
   for (const session of sessions) {
     const cancelled = session.status === 'cancelled';
-    const description = [session.summary, session.joinUrl ? `${t.joinLabel}: ${session.joinUrl}` : undefined]
+    const joinUrl = options.personalToken ? session.joinUrl : undefined;
+    const description = [session.summary, joinUrl ? `${t.joinLabel}: ${joinUrl}` : undefined]
       .filter(Boolean)
       .join('\n\n');
-    const location = session.joinUrl ?? program.program.location;
+    const location = joinUrl ?? program.program.location;
     calendar.createEvent({
       id: calendarUid(program, session),
       sequence: options.sequences?.[session.id] ?? 0,
@@ -153,7 +164,7 @@ export function renderCalendar(program: Program, options: CalendarOptions = {}):
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       ...(description ? { description } : {}),
       ...(location ? { location } : {}),
-      ...(session.joinUrl ? { url: session.joinUrl } : {}),
+      ...(joinUrl ? { url: joinUrl } : {}),
     });
   }
   return calendar.toString();

@@ -46,6 +46,7 @@ export {
 export {
   renderCalendar,
   calendarPath,
+  personalCalendarPath,
   calendarUid,
   buildVtimezone,
   CALENDAR_PATH,

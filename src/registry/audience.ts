@@ -1,14 +1,17 @@
 // The delivery engine's audience over the conversation registry: the same rules as the engine's own
-// audienceTargets (never removed, inactive or unsubscribed; teams in their announcement channel).
+// audienceTargets (never removed, inactive or unsubscribed; teams in their announcement channel). A meeting's
+// own chat is never part of a general audience: the bot is there because of one meeting, so it gets only what
+// is addressed to it by id (its session's poll), never every reminder and announcement.
 import { audienceTargets, announcementTarget, type AudienceFilter, type AudienceSource } from '../delivery/index.js';
-import type { StoredConversation } from './types.js';
+import { isMeetingChat, type StoredConversation } from './types.js';
 import type { ConversationRegistry } from './service.js';
 
 export class RegistryAudience implements AudienceSource {
   constructor(private readonly registry: ConversationRegistry) {}
 
   async list(filter: AudienceFilter): Promise<StoredConversation[]> {
-    return audienceTargets(await this.registry.list(), filter);
+    const all = await this.registry.list();
+    return audienceTargets(filter.conversationIds ? all : all.filter((c) => !isMeetingChat(c)), filter);
   }
 
   /** Rare (403 MessageWritesBlocked / 404), so a scan to find the registry entry behind the target is fine. */

@@ -1,5 +1,6 @@
 export { ConversationRepository, registryKey } from './repository.js';
 export { ConversationRegistry, type ConversationSighting } from './service.js';
-export type { ConversationKind, StoredConversation } from './types.js';
+export { isMeetingChat, type ConversationKind, type StoredConversation } from './types.js';
+export { CalendarFeeds, CALENDAR_FEEDS_TABLE, isFeedToken } from './calendar-feeds.js';
 export { ConversationRoles, type ConversationRole } from './roles.js';
 export { RegistryAudience } from './audience.js';

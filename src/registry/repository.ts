@@ -24,6 +24,7 @@ interface ConversationEntity {
   teamId?: string;
   channelId?: string;
   announcementChannelId?: string;
+  meetingSession?: string;
   unsubscribed: boolean;
   removed: boolean;
   inactive: boolean;
@@ -52,7 +53,7 @@ function toEntity(c: StoredConversation): ConversationEntity {
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
-  for (const key of ['userAadObjectId', 'userId', 'teamId', 'channelId', 'announcementChannelId', 'inactiveReason'] as const) {
+  for (const key of ['userAadObjectId', 'userId', 'teamId', 'channelId', 'announcementChannelId', 'meetingSession', 'inactiveReason'] as const) {
     if (c[key] !== undefined) e[key] = c[key];
   }
   return e;
@@ -71,6 +72,7 @@ function fromEntity(e: ConversationEntity): StoredConversation {
     teamId: e.teamId || undefined,
     channelId: e.channelId || undefined,
     announcementChannelId: e.announcementChannelId || undefined,
+    meetingSession: e.meetingSession || undefined,
     unsubscribed: Boolean(e.unsubscribed),
     removed: Boolean(e.removed),
     inactive: Boolean(e.inactive),

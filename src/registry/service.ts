@@ -158,6 +158,13 @@ export class ConversationRegistry {
     });
   }
 
+  /** A coordinator linked this meeting chat to a session ("<programId>/<sessionId>"). */
+  async linkMeetingSession(s: ConversationSighting, meetingSession: string): Promise<void> {
+    await this.touch(s);
+    await this.deps.repository.patch(s.kind, s.conversationId, s.teamId, { meetingSession, updatedAt: this.deps.clock.now().toISOString() });
+    this.deps.logger.info({ event: 'registry.meeting_linked' }, 'meeting chat linked to a session');
+  }
+
   async markInactive(conversation: Pick<StoredConversation, 'kind' | 'conversationId' | 'teamId'>, reason: string): Promise<void> {
     await this.deps.repository.patch(conversation.kind, conversation.conversationId, conversation.teamId, {
       inactive: true,

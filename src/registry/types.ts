@@ -21,6 +21,11 @@ export interface StoredConversation {
   channelId?: string;
   /** Teams: the team's announcement channel (set with "hier ankündigen"). */
   announcementChannelId?: string;
+  /**
+   * Meeting chats: the session ("<programId>/<sessionId>") a coordinator linked this chat to; its meetingEnd
+   * opens that session's poll, and the chat gets that poll. Meeting chats get nothing else.
+   */
+  meetingSession?: string;
   /** Personal chats: the user opted out of announcements. */
   unsubscribed: boolean;
   /** The app was uninstalled here. */
@@ -30,4 +35,9 @@ export interface StoredConversation {
   inactiveReason?: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A Teams meeting's own chat (thread id 19:meeting_…@thread.v2). */
+export function isMeetingChat(conversation: Pick<StoredConversation, 'kind' | 'conversationId'>): boolean {
+  return conversation.kind === 'groupChat' && /^19:meeting_/i.test(conversation.conversationId);
 }

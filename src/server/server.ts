@@ -6,19 +6,22 @@ import type { Logger } from '../shared/log.js';
 export interface HttpRoutes {
   /** POST /api/messages: body already parsed (JSON object). */
   messages(req: Request, res: Response): Promise<void>;
-  /** GET /healthz: liveness. */
+  /** GET /healthz: liveness (the process runs and serves). */
   health(): Promise<{ ok: boolean; body: Record<string, unknown> }>;
-  /** GET /readyz: storage and program. */
+  /** GET /readyz: readiness (storage reachable); reports the program without failing on it. */
   ready(): Promise<{ ok: boolean; body: Record<string, unknown> }>;
   /** GET /api/calendar.ics and /api/calendar/:sessionId.ics; undefined = 404. */
   calendar?(sessionId: string | undefined): Promise<string | undefined>;
+  /** GET /api/calendar/personal/:token.ics (join links included); undefined = 404 (wrong or revoked token). */
+  personalCalendar?(token: string): Promise<string | undefined>;
 }
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface HttpServer {
   server: Server;
-  listen(port: number, host?: string): Promise<number>;
+  /** Listens on host (default 127.0.0.1); resolves with the port and address the socket reports. */
+  listen(port: number, host?: string): Promise<{ port: number; address: string }>;
   /** Stops accepting connections and waits (bounded) for in-flight requests. */
   close(timeoutMs: number): Promise<void>;
   inFlight(): number;
@@ -70,17 +73,28 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
     res.send(ok ? 200 : 503, body);
   });
 
-  const sendCalendar = async (sessionId: string | undefined, res: Response) => {
-    const ics = routes.calendar ? await routes.calendar(sessionId) : undefined;
+  const sendIcs = (res: Response, ics: string | undefined, filename: string, personal = false) => {
     if (ics === undefined) {
       res.send(404, { error: 'not found' });
       return;
     }
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-    res.setHeader('Content-Disposition', `inline; filename="${sessionId ?? 'program'}.ics"`);
+    res.setHeader('Content-Disposition', `inline; filename="${filename}.ics"`);
+    // A personal feed carries join links: no shared cache may keep it, no referrer may carry its URL on.
+    if (personal) {
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+    }
     res.sendRaw(200, ics);
   };
+  const sendCalendar = async (sessionId: string | undefined, res: Response) =>
+    sendIcs(res, routes.calendar ? await routes.calendar(sessionId) : undefined, sessionId ?? 'program');
   server.get('/api/calendar.ics', async (_req: Request, res: Response) => sendCalendar(undefined, res));
+  server.get('/api/calendar/personal/:file', async (req: Request, res: Response) => {
+    const match = /^([A-Za-z0-9_-]{43})\.ics$/.exec(String(req.params.file ?? ''));
+    const ics = match && routes.personalCalendar ? await routes.personalCalendar(match[1]!) : undefined;
+    sendIcs(res, ics, 'program', true);
+  });
   server.get('/api/calendar/:file', async (req: Request, res: Response) => {
     const file = String(req.params.file ?? '');
     const match = /^([a-z0-9][a-z0-9-]{0,62})\.ics$/.exec(file);
@@ -94,13 +108,13 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
   return {
     server,
     inFlight: () => inFlight,
-    listen: (port, host = '0.0.0.0') =>
+    listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.removeListener('error', reject);
-          const address = server.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
+          const bound = server.server.address();
+          resolve(typeof bound === 'object' && bound ? { port: bound.port, address: bound.address } : { port, address: host });
         });
       }),
     close: (timeoutMs) =>

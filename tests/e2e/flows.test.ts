@@ -8,6 +8,10 @@ import * as A from '../harness/activities.js';
 import type { ManualClock } from '../../src/shared/clock.js';
 import { FeedbackRepository } from '../../src/feedback/repository.js';
 
+// A join link as Teams writes it: the meeting thread id URL-encoded, a context query after it.
+const ABSCHLUSS_THREAD = '19:meeting_QWJzY2hsdXNzRGF0ZW4@thread.v2';
+const ABSCHLUSS_JOIN = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(ABSCHLUSS_THREAD)}/0?context=%7b%22Tid%22%3a%22t%22%7d`;
+
 const cardOf = (call: { body: any } | undefined) => call?.body?.attachments?.[0]?.content;
 const cardText = (call: { body: any } | undefined) => JSON.stringify(cardOf(call) ?? {});
 
@@ -23,7 +27,7 @@ describe('reminders and feedback for a session', () => {
       programYaml(
         [
           { id: 'auftakt', title: 'Auftakt Daten', date: '2030-03-12', start: '10:00', end: '12:00', summary: 'Kennenlernen', joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' },
-          { id: 'abschluss', title: 'Abschluss Daten', date: '2030-04-09', start: '10:00', end: '12:00' },
+          { id: 'abschluss', title: 'Abschluss Daten', date: '2030-04-09', start: '10:00', end: '12:00', joinUrl: ABSCHLUSS_JOIN },
         ],
         { reminders: ['P1D', 'PT1H'], feedback: { openAfterEnd: 'PT0M', closeAfter: 'P2D', minResponses: 3 } },
       ),
@@ -114,22 +118,32 @@ describe('reminders and feedback for a session', () => {
     expect(text).not.toContain('Person 5');
   });
 
-  it('opens a poll on Teams meetingEnd before its timer, for the session that just ended', async () => {
+  it('opens a poll on Teams meetingEnd before its timer, for the session whose meeting thread it is; never by time alone', async () => {
     bed.connector.reset();
     clock().set('2030-04-09T10:01:00Z'); // 12:01 Berlin: "Abschluss" has just ended; the scheduler has not ticked
-    await bed.post(meetingEnd({ Title: 'Abschluss' })); // no join link: matched by time
+    // A stand-up ending now in some other chat with the bot: no join link of the session, so no poll.
+    await bed.post(meetingEnd({ Title: 'Stand-up' }, '19:meeting_U3RhbmR1cA@thread.v2'));
+    await bed.post(meetingEnd({ JoinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_U3RhbmR1cA%40thread.v2/0' }, '19:meeting_U3RhbmR1cA@thread.v2'));
+    await bed.service.engine.idle();
+    expect(bed.connector.messages()).toHaveLength(0);
+    expect(await new FeedbackRepository(bed.service.storage.store).getPoll('testprogramm', 'abschluss')).toBeUndefined();
+
+    // The session's meeting, its link encoded differently (upper-case escapes, another context): matched.
+    const variant = ABSCHLUSS_JOIN.replace('%3A', '%3a').replace('%40', '%40').replace(/\?context=.*/, '?context=%7B%22Oid%22%3A%22o%22%7D');
+    await bed.post(meetingEnd({ JoinUrl: variant, Title: 'Abschluss' }, ABSCHLUSS_THREAD));
     await bed.service.engine.idle();
     const polls = bed.connector.messages().filter((c) => cardText(c).includes('feedback.submit'));
-    // The meeting's own chat has the bot since its first event and gets the poll too.
-    const targets = [team.channelId, '19:meeting-chat@thread.v2', ...people.slice(0, 4).map(A.personalConversationId)];
+    // The meeting's own chat gets this poll too (addressed by id; it is in no general audience).
+    const targets = [team.channelId, ABSCHLUSS_THREAD, ...people.slice(0, 4).map(A.personalConversationId)];
     expect(polls.map((c) => c.conversationId).sort()).toEqual(targets.sort());
     expect(polls.every((c) => cardText(c).includes('Abschluss Daten'))).toBe(true);
     expect((await new FeedbackRepository(bed.service.storage.store).getPoll('testprogramm', 'abschluss'))?.trigger).toBe('meetingEnd');
   });
 
-  function meetingEnd(value: Record<string, string>) {
+  // Meeting chats have thread ids 19:meeting_…: the bot is there for one meeting, so they get only their poll.
+  function meetingEnd(value: Record<string, string>, chatId = '19:meeting_RWluZU1lZXRpbmc@thread.v2') {
     return {
-      ...A.groupChatInstall(bed.where, '19:meeting-chat@thread.v2', coordinator),
+      ...A.groupChatInstall(bed.where, chatId, coordinator),
       type: 'event',
       name: 'application/vnd.microsoft.meetingEnd',
       value: { Id: 'm1', ...value },

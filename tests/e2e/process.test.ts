@@ -62,6 +62,23 @@ describe('configuration at start', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(pattern);
   });
+
+  const production = {
+    MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+    MicrosoftAppPassword: 'not-a-real-secret',
+    MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  };
+  it.each([
+    ['a missing FEEDBACK_KEY in production', production, /^Configuration error: FEEDBACK_KEY: required when MicrosoftAppId is set/],
+    ['a malformed FEEDBACK_KEY in production', { ...production, FEEDBACK_KEY: 'c2hvcnQ=' }, /^Configuration error: FEEDBACK_KEY: expected at least 32 random bytes in base64/],
+    ['HOST beyond loopback without credentials', { HOST: '0.0.0.0' }, /^Configuration error: HOST: without MicrosoftAppId the service only listens on loopback; set ALLOW_UNAUTHENTICATED=true/],
+  ])('%s ends the process with exit 1 and one clear line', async (_name, env, pattern) => {
+    const p = run('src/index.ts', [], baseEnv(env));
+    expect(await p.exited).toBe(1);
+    const lines = p.output().stderr.split('\n').filter((l) => l.trim() && !l.includes('DeprecationWarning') && !l.includes('--trace-deprecation'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+  });
 });
 
 describe('with MicrosoftAppId set', () => {
@@ -77,6 +94,7 @@ describe('with MicrosoftAppId set', () => {
         MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
         MicrosoftAppPassword: 'not-a-real-secret',
         MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        FEEDBACK_KEY: 'Zm9yLWEtdGVzdC1vbmx5LXRoaXJ0eS10d28tYnl0ZXMtbG9uZw==',
       }),
     );
     await waitHealthy(port);

@@ -1,6 +1,7 @@
 // The poll lifecycle on real Azurite with two "instances" (two service objects sharing one storage):
 // exactly one opener per poll, exactly one results claim, exactly one series retrospective; and the
 // scenario from the issue: four valid votes (one edited) and one invalid vote give 4 responses.
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../src/cards/adaptive.js';
 import { FeedbackService, PollLifecycle, pollClosesAt, pollDueAt } from '../../src/feedback/index.js';
@@ -155,8 +156,10 @@ describe('the issue scenario', () => {
     const [timer, meetingEnd] = await Promise.all([a.openDuePolls(), b.openPoll('data-governance', 'meetingEnd')]);
     expect(timer.length + (meetingEnd.opened ? 1 : 0)).toBe(1);
 
-    const instance1 = new FeedbackService({ store, program, clock });
-    const instance2 = new FeedbackService({ store, program, clock });
+    // Both instances run with the same FEEDBACK_KEY, so an edit on the other instance replaces the first vote.
+    const feedbackKey = crypto.randomBytes(32);
+    const instance1 = new FeedbackService({ store, program, clock, feedbackKey });
+    const instance2 = new FeedbackService({ store, program, clock, feedbackKey });
     const data = (rating: unknown, good?: string) => ({ sessionId: 'data-governance', rating, ...(good ? { good } : {}) });
     await instance1.submitVote({ responderAadId: aadId(1), locale: 'de', data: data(2) });
     await instance2.submitVote({ responderAadId: aadId(2), locale: 'de', data: data(4, '<at>Alle</at> **super**') });

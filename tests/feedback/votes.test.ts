@@ -1,5 +1,6 @@
 // Votes against real Azurite: storage without names, one row per person, every rejection storing nothing,
 // concurrency, delete-my-data and the retention purge.
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../src/cards/adaptive.js';
 import { FeedbackService, PollLifecycle, type ActionOutcome } from '../../src/feedback/index.js';
@@ -13,12 +14,15 @@ const storage = useAzurite('vote');
 
 // data-governance ends 16.12.2025 12:00 in Berlin = 11:00Z.
 const AFTER_END = '2025-12-16T11:05:00Z';
+// closeAfter P7D: the poll opened at AFTER_END is closed from here on.
+const AFTER_CLOSE = '2025-12-23T11:05:01Z';
+const FEEDBACK_KEY = crypto.randomBytes(32);
 
 async function setup(options: { minResponses?: number } = {}) {
   const store = storage.store();
   const program = testProgram(options);
   const clock = new ManualClock(AFTER_END);
-  const service = new FeedbackService({ store, program, clock });
+  const service = new FeedbackService({ store, program, clock, feedbackKey: FEEDBACK_KEY });
   const polls = new PollLifecycle({ store, program, clock });
   await polls.openPoll('data-governance', 'timer');
   return { store, program, clock, service, polls };
@@ -57,7 +61,7 @@ describe('submitVote', () => {
     expect(shown).toContain('Danke für Ihr Feedback!');
     expect(shown).toContain('Gute Beispiele');
     expect(shown).toContain('Ändern');
-    expect(shown).toContain('1 Antwort · Der Durchschnitt erscheint ab 3 Antworten.');
+    expect(shown).toContain('1 Antwort · Der Durchschnitt erscheint nach dem Ende der Umfrage, wenn mindestens 3 geantwortet haben.');
     expect(outcome.card.refresh?.userIds).toEqual(['29:user-1']);
 
     const stored = await rows(store);
@@ -118,7 +122,6 @@ describe('submitVote', () => {
     expect(texts(en.card)).toContain('That did not work');
     expect(de.error.text).not.toBe(en.error.text);
     expect(await rows(store)).toHaveLength(0);
-    expect(await rows(store, 'feedbackVoters')).toHaveLength(0);
   });
 
   it('rejects data that is not an object, a missing responder, and a closed poll', async () => {
@@ -129,21 +132,44 @@ describe('submitVote', () => {
     }
     const anonymous = await service.submitVote({ responderAadId: ' ', locale: 'de', data: { sessionId: 'data-governance', rating: 4 } });
     expect('error' in anonymous && anonymous.error.code).toBe('malformed');
-    // closeAfter P7D: one second past it, the poll is closed even before closeDuePolls ran.
-    clock.set('2025-12-23T11:05:01Z');
+    // One second past closeAfter, the poll is closed even before closeDuePolls ran.
+    clock.set(AFTER_CLOSE);
     const late = await vote(service, 1, { rating: 5 });
     expect('error' in late && late.error.code).toBe('pollClosed');
     expect(await rows(store)).toHaveLength(0);
   });
 
-  it('shows the live aggregate from minResponses on and refreshes for the voters', async () => {
-    const { service } = await setup();
+  it('shows only the count while the poll runs, the average once it closed, and refreshes for the voter alone', async () => {
+    const { service, clock } = await setup();
     await vote(service, 1, { rating: 3 });
     await vote(service, 2, { rating: 4 });
     const third = await vote(service, 3, { rating: 4 });
-    expect(texts(third.card)).toContain('3 Antworten · Durchschnitt 3,7 von 5');
-    expect(third.card.refresh?.userIds?.[0]).toBe('29:user-3');
-    expect([...(third.card.refresh?.userIds ?? [])].sort()).toEqual(['29:user-1', '29:user-2', '29:user-3']);
+    expect(texts(third.card)).toContain('3 Antworten · Der Durchschnitt erscheint nach dem Ende der Umfrage');
+    expect(texts(third.card)).not.toMatch(/Durchschnitt \d/);
+    expect(third.card.refresh?.userIds).toEqual(['29:user-3']);
+    const fourth = await vote(service, 4, { rating: 1 });
+    expect(texts(fourth.card)).not.toMatch(/Durchschnitt \d/);
+
+    clock.set(AFTER_CLOSE);
+    const closed = await service.handleAction({ verb: 'feedback.refresh', data: { sessionId: 'data-governance' }, responderAadId: aadId(3), responderUserId: '29:user-3', locale: 'de' });
+    expect(texts(closed.card)).toContain('4 Antworten · Durchschnitt 3,0 von 5');
+    expect(closed.card.refresh?.userIds).toEqual(['29:user-3']);
+  });
+
+  it('a forged action carrying another person\'s responder key or ids changes and shows nothing of theirs', async () => {
+    const { store, service } = await setup();
+    await vote(service, 1, { rating: 2, good: 'Meine eigene Meinung' });
+    const victim = service.repository.responderKey(aadId(1));
+    const forged = { responderKey: victim, rowKey: victim, responderAadId: aadId(1), aadObjectId: aadId(1), userId: '29:user-1', voterUserIds: ['29:user-1'] };
+    await vote(service, 2, { rating: 5, good: 'Überschrieben?', ...forged });
+    const edit = await service.handleAction({ verb: 'feedback.edit', data: { sessionId: 'data-governance', ...forged }, responderAadId: aadId(2), locale: 'de' });
+    const refresh = await service.handleAction({ verb: 'feedback.refresh', data: { sessionId: 'data-governance', ...forged }, responderAadId: aadId(2), responderUserId: '29:user-2', locale: 'de' });
+    for (const outcome of [edit, refresh]) expect(JSON.stringify(outcome.card)).not.toContain('Meine eigene Meinung');
+    expect(refresh.card.refresh?.userIds).toEqual(['29:user-2']);
+    const stored = await rows(store);
+    expect(stored.find((r) => r.rowKey === victim)).toMatchObject({ rating: 2, good: 'Meine eigene Meinung' });
+    expect(stored).toHaveLength(2);
+    expect(JSON.stringify(stored)).not.toMatch(/29:user-|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
   });
 });
 
@@ -201,13 +227,15 @@ describe('concurrency', () => {
     expect(results?.distribution?.reduce((a, b) => a + b, 0)).toBe(501);
   });
 
-  it('two service instances on one storage derive the same responder key (one shared secret)', async () => {
+  it('two service instances with one FEEDBACK_KEY derive the same responder key; another key, another one', async () => {
     const { store, program, clock } = await setup();
-    const a = new FeedbackService({ store, program, clock });
-    const b = new FeedbackService({ store, program, clock });
-    const [ka, kb] = await Promise.all([a.repository.responderKey(aadId(7)), b.repository.responderKey(aadId(7).toUpperCase())]);
-    expect(ka).toBe(kb);
-    expect(await rows(store, 'settings')).toHaveLength(1);
+    const a = new FeedbackService({ store, program, clock, feedbackKey: FEEDBACK_KEY });
+    const b = new FeedbackService({ store, program, clock, feedbackKey: Buffer.from(FEEDBACK_KEY) });
+    const other = new FeedbackService({ store, program, clock, feedbackKey: crypto.randomBytes(32) });
+    expect(a.repository.responderKey(aadId(7))).toBe(b.repository.responderKey(aadId(7).toUpperCase()));
+    expect(other.repository.responderKey(aadId(7))).not.toBe(a.repository.responderKey(aadId(7)));
+    // Nothing of the key lands in table storage.
+    expect(await rows(store, 'settings')).toHaveLength(0);
   });
 });
 
@@ -230,7 +258,6 @@ describe('privacy', () => {
     const left = await rows(store);
     expect(left).toHaveLength(1);
     expect(left[0]!.rating).toBe(5);
-    expect((await rows(store, 'feedbackVoters')).map((v) => v.userId)).toEqual(['29:user-2']);
 
     const again = await service.deleteResponsesOf(aadId(1));
     expect(again.total).toBe(0);
@@ -252,14 +279,18 @@ describe('privacy', () => {
     expect(purged.cutoff.toISOString()).toBe('2025-12-20T00:00:00.000Z');
     const left = await rows(store);
     expect(left.map((r) => r.partitionKey)).toEqual(['stadt-daten-strategie.abschluss']);
-    expect(await rows(store, 'feedbackVoters')).toHaveLength(0);
   });
 });
 
 describe('results command', () => {
   it('resolves the session by title words or date and shows its results; unknown gives the list', async () => {
-    const { service } = await setup();
-    for (const [i, rating] of [4, 3, 4, 4].entries()) await vote(service, i + 1, { rating });
+    const { service, clock } = await setup();
+    for (const [i, rating] of [4, 3, 4, 4].entries()) await vote(service, i + 1, { rating, good: `Kommentar ${i}` });
+    const whileOpen = texts((await service.resultsCommand('Data Governance', 'de')).card!);
+    expect(whileOpen).toContain('4 Antworten');
+    expect(whileOpen).toContain('Die Umfrage läuft noch.');
+    expect(whileOpen).not.toMatch(/Durchschnittliche Bewertung|Kommentar \d/);
+    clock.set(AFTER_CLOSE);
     const byTitle = await service.resultsCommand('Data Governance', 'de');
     expect(texts(byTitle.card!)).toContain('4 Antworten');
     expect(texts(byTitle.card!)).toContain('Durchschnittliche Bewertung: 3,8 von 5');
@@ -274,14 +305,17 @@ describe('results command', () => {
   });
 
   it('retrospective command shows the series', async () => {
-    const { service } = await setup();
+    const { service, clock } = await setup();
     for (const [i, rating] of [5, 4, 5].entries()) await vote(service, i + 1, { rating, good: 'Praxisbeispiele' });
+    // While the poll runs, the series does not show the session's ratings or comments.
+    expect(texts((await service.retrospectiveCommand('de', 10)).card!)).not.toContain('Praxisbeispiele');
+    clock.set(AFTER_CLOSE);
     const message = await service.retrospectiveCommand('de', 10);
     const shown = texts(message.card!);
     expect(shown).toContain('Am besten bewertet: Data Governance Wegweiser (16.12.), Ø 4,7');
     expect(shown).toContain('Rücklauf 30 %');
     expect(shown).toContain('Praxisbeispiele (3×)');
-    // On 16.12.2025 the January session lies ahead: it is not listed as a session without responses.
+    // On 23.12.2025 the January session lies ahead: it is not listed as a session without responses.
     expect(shown).toContain('Auftaktveranstaltung');
     expect(shown).not.toContain('Abschlusstreffen');
   });

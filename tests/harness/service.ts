@@ -48,7 +48,8 @@ export async function startTestBed(options: TestBedOptions = {}): Promise<TestBe
   const clock = options.clock ?? new ManualClock('2025-08-01T08:00:00Z');
   // TEST_LOG=debug|info|warn|error shows the service's log lines while debugging a test.
   const logger = process.env.TEST_LOG ? createLogger({ level: process.env.TEST_LOG }) : silentLogger;
-  const service = await startService(config, { clock, logger, host: '127.0.0.1', ...options.service });
+  // No host option: the bind address is the configuration's (loopback without credentials).
+  const service = await startService(config, { clock, logger, ...options.service });
   const post = async (activity: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${service.url}/api/messages`, {
       method: 'POST',

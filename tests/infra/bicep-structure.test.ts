@@ -23,6 +23,8 @@ const REQUIRED_RESOURCE_TYPES = [
   'Microsoft.Authorization/roleAssignments',
   'Microsoft.OperationalInsights/workspaces',
   'Microsoft.Insights/components',
+  'Microsoft.KeyVault/vaults',
+  'Microsoft.KeyVault/vaults/secrets',
 ];
 
 /** App settings that belong to the platform or to @azure/identity, not to the service's config schema. */
@@ -82,7 +84,7 @@ describe('secrets', () => {
 
   it('marks secret parameters @secure, without a default, and never outputs them', () => {
     const secretLike = bicep.params.filter((p) => /password|secret|key$/i.test(p.name));
-    expect(secretLike.map((p) => p.name)).toEqual(['botAppPassword']);
+    expect(secretLike.map((p) => p.name)).toEqual(['botAppPassword', 'feedbackKey']);
     for (const p of secretLike) {
       expect(p.secure, p.name).toBe(true);
       expect(bicep.code).toMatch(new RegExp(`^param\\s+${p.name}\\s+string\\s*=\\s*''\\s*$`, 'm'));
@@ -100,6 +102,26 @@ describe('secrets', () => {
     expect(bicep.code).toContain("'0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'");
     expect(appSettingNames()).toContain('STORAGE_TABLE_ENDPOINT');
     expect(appSettingNames()).not.toContain('STORAGE_CONNECTION_STRING');
+  });
+});
+
+describe('FEEDBACK_KEY', () => {
+  it('comes from Key Vault (RBAC, read by the service identity only), never from a table or a plain setting', () => {
+    const vault = resourceBody(bicep, 'keyVault');
+    expect(vault).toMatch(/enableRbacAuthorization:\s*true/);
+    expect(vault).toMatch(/enablePurgeProtection:\s*true/);
+    const secret = resourceBody(bicep, 'feedbackKeySecret');
+    expect(secret).toMatch(/parent:\s*keyVault/);
+    expect(secret).toMatch(/value:\s*feedbackKey\b/);
+    expect(bicep.code).toMatch(/resource feedbackKeySecret [^\n]*= if \(!empty\(feedbackKey\)\)/);
+    const role = resourceBody(bicep, 'serviceSecretAccess');
+    expect(role).toMatch(/scope:\s*keyVault\b/);
+    expect(role).toMatch(/principalId:\s*identity\.properties\.principalId/);
+    expect(bicep.code).toContain("'4633458b-17de-408a-b874-0445c86b69e6'");
+    expect(resourceBody(bicep, 'site')).toMatch(/keyVaultReferenceIdentity:\s*identity\.id/);
+    expect(appSettingNames()).toContain('FEEDBACK_KEY');
+    expect(bicep.code).toMatch(/FEEDBACK_KEY:\s*vaultReferenceFeedback\b/);
+    expect(bicep.code).toMatch(/var vaultReferenceFeedback = '@Microsoft\.KeyVault\(VaultName=\$\{keyVault\.name\};SecretName=\$\{feedbackVaultEntry\}\)'/);
   });
 });
 

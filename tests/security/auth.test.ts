@@ -60,7 +60,7 @@ describe('inbound authentication with MicrosoftAppId set', () => {
       printError(first, ...rest);
     });
     openId.url = await metadata.start();
-    bed = await startTestBed({ env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD, MicrosoftAppTenantId: TENANT } });
+    bed = await startTestBed({ env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD, MicrosoftAppTenantId: TENANT, FEEDBACK_KEY: crypto.randomBytes(32).toString('base64') } });
   });
   afterAll(async () => {
     await bed?.stop();
