@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFaqEngine, createFaqEngineFromKnowledgeBase } from '../src/faq/engine.js';
-import { calibrate, loadEvalSet, percentile, runBaseline, runEval, type EvalSet } from '../src/faq/evaluation.js';
+import { loadEvalSet, percentile, runBaseline, runEval, type EvalSet } from '../src/faq/evaluation.js';
 import type { KnowledgeBase, Passage } from '../src/faq/knowledge-base.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,7 +71,7 @@ export async function run(args: string[] = []): Promise<unknown> {
   const repeated = runEval(engine, set).outcomes.map((o) => o.ms);
   const times = summary.outcomes.map((o) => o.ms);
   const baseline = runBaseline(engine.knowledgeBase, set);
-  const calibration = calibrate(createFaqEngineFromKnowledgeBase(engine.knowledgeBase, { threshold: 0 }), set);
+
 
   // Performance on a generated knowledge base of 1,000 passages.
   const big = generateKnowledgeBase(1000, engine.knowledgeBase);
@@ -112,7 +112,7 @@ export async function run(args: string[] = []): Promise<unknown> {
       declined_correctly: baseline.declined_correctly,
       threshold: Math.round(baseline.threshold * 1000) / 1000,
     },
-    calibration: { ...calibration, threshold_in_use: engine.threshold },
+
     seed: await seedFigures(set),
     performance: {
       passages: big.passages.length,

@@ -8,11 +8,14 @@ import type { Clock } from '../shared/clock.js';
 import { systemClock } from '../shared/clock.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
+import type { Logger } from '../shared/log.js';
 import { loadKnowledgeBase, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
 import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
-import { words } from './german.js';
 import type { ScheduleIntent } from './schedule-intents.js';
+import { Lexicon } from './lexicon.js';
+import { questionTypes } from './question-types.js';
+import { capAnswer, citation, excerpt, rankHits, shortAnswer } from './compose.js';
 
 export interface FaqSource {
   title: string;
@@ -36,14 +39,13 @@ export interface AskOptions {
 }
 
 /**
- * Answers below this confidence are declined. Calibrated on tests/faq/eval.yaml (see the README, "Confidence and threshold calibration"): the
- * midpoint of the gap between the highest out-of-scope and the lowest in-scope confidence of passage answers.
+ * A question is in scope when more than this share of its content words is known to the program's material
+ * (after stemming, compound splitting, synonyms and typo tolerance), and the best passage covers at least this
+ * share of the known words' weight. A share, not a score: it means the same for every program and corpus size.
  */
-export const FAQ_CONFIDENCE_THRESHOLD = 0.71;
+export const FAQ_CONFIDENCE_THRESHOLD = 0.5;
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
 const SCHEDULE_CONFIDENCE = 0.95;
-const EXCERPT_CHARS = 240;
-const SHORT_ANSWER_CHARS = 320;
 /** Longer messages are cut: the first part carries the question, and latency stays bounded. */
 const MAX_QUESTION_CHARS = 1000;
 /** Questions whose analysis is remembered (a burst after a reminder repeats the same few questions). */
@@ -66,6 +68,8 @@ export interface FaqEngineOptions {
   threshold?: number;
   /** Derive the schedule from the material when no program.yaml exists (default true). */
   deriveProgram?: boolean;
+  /** Where skipped material files are reported (one line each). */
+  logger?: Logger;
 }
 
 export interface FaqEngine {
@@ -78,31 +82,6 @@ export interface FaqEngine {
   watch(options?: { debounceMs?: number; onReload?: (error?: Error) => void }): { stop(): void };
   readonly knowledgeBase: KnowledgeBase;
   readonly threshold: number;
-}
-
-function excerpt(text: string, max = EXCERPT_CHARS): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
-}
-
-/** The sentences of a passage that carry the question's words, in their original order. */
-function shortAnswer(text: string, units: QueryUnit[], index: PassageIndex): string {
-  if (text.length <= SHORT_ANSWER_CHARS) return text;
-  const sentences = text.split(/(?<=[.!?])\s+/u);
-  const scored = sentences.map((s, i) => {
-    const terms = new Set(words(s).flatMap((w) => index.termsOf(w)));
-    // The whole word counts fully, a compound part half: "Datenkompetenz" prefers the sentence that names it.
-    const score = units.reduce((sum, u) => sum + (terms.has(u.terms[0]!) ? u.weight : u.terms.some((t) => terms.has(t)) ? u.weight / 2 : 0), 0);
-    return { s, i, score };
-  });
-  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 2);
-  if (!best.length || best[0]!.score === 0) return excerpt(text, SHORT_ANSWER_CHARS);
-  return best
-    .sort((a, b) => a.i - b.i)
-    .map((x) => x.s)
-    .join(' ');
 }
 
 class Engine implements FaqEngine {
@@ -129,24 +108,22 @@ class Engine implements FaqEngine {
 
   private build(): void {
     const kb = this.knowledgeBase;
-    const docs: RetrievalDoc[] = kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source }));
+    const docs: RetrievalDoc[] = kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source, ...(p.locator ? { locator: p.locator } : {}) }));
     this.curatedById = new Map();
     for (const entry of kb.curated) {
       this.curatedById.set(entry.id, entry);
       docs.push({ id: `c:${entry.id}`, kind: 'curated', title: entry.questions[0]!, text: `${entry.questions.join('\n')}\n${entry.answer}`, source: entry.source ?? 'faq.yaml' });
     }
-    this.index = new PassageIndex(docs);
-    this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages) : undefined;
-    this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)]) : undefined;
+    const lexicon = new Lexicon(kb.synonyms ?? []);
+    this.index = new PassageIndex(docs, lexicon);
+    this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages, lexicon) : undefined;
+    this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)], lexicon) : undefined;
     this.memo.clear();
   }
 
   async reload(): Promise<void> {
-    const kb = await loadKnowledgeBase(this.options.contentDir, {
-      ...(this.options.program ? { program: this.options.program } : {}),
-      curated: this.extraCurated,
-      ...(this.options.deriveProgram === false ? { deriveProgram: false } : {}),
-    });
+    const kb = await loadKnowledgeBase(this.options.contentDir, { ...loadOptions(this.options), curated: this.extraCurated, previous: this.knowledgeBase });
+    reportProblems(kb, this.options.logger);
     this.knowledgeBase = kb;
     this.build();
   }
@@ -196,7 +173,7 @@ class Engine implements FaqEngine {
     if (resolution.kind === 'schedule') {
       const now = options.now ?? (this.options.clock ?? systemClock).now();
       const a = answerScheduleIntent(resolution.intent, program!, now, locale, question);
-      return { answered: true, answer: a.answer, sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
+      return { answered: true, answer: capAnswer(a.answer, locale), sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
     }
     const cached = resolution.byLocale[locale];
     if (cached) return cloneAnswer(cached);
@@ -210,7 +187,9 @@ class Engine implements FaqEngine {
     const program = this.knowledgeBase.program;
     if (program && this.matcher) {
       const programIndex = this.programIndex;
-      const known = (u: QueryUnit) => u.df > 0 || (programIndex?.knows(u.word) ?? false);
+      // Words beyond the cues must be the program's own (title, contacts, sessions): "Wie viele Onlinedienste
+      // hat die Stadt?" asks the material, not the schedule.
+      const known = (u: QueryUnit) => programIndex?.knows(u.word) ?? false;
       const intent = detectScheduleIntent(question, program, this.matcher, known, units);
       if (intent) return { kind: 'schedule', intent };
     }
@@ -218,10 +197,22 @@ class Engine implements FaqEngine {
   }
 
   private answerFromIndex(question: string, locale: Locale, analysed: ReturnType<PassageIndex['analyse']>): FaqAnswer {
+    const { units } = analysed;
+    if (!units.length) return this.decline(locale, 0);
+    const known = units.filter((u) => u.df > 0 || (this.programIndex?.knows(u.word) ?? false));
+    const knownShare = known.length / units.length;
     const { hits } = this.index.query(question, { analysed });
-    const top = hits[0];
-    if (!top || top.coverage < this.threshold) return this.decline(locale, top?.coverage ?? 0);
-    return this.fromHit(top, hits, analysed.units, locale);
+    const types = questionTypes(question, this.index.lexicon);
+    const ranked = rankHits(hits, types, this.index);
+    const top = ranked[0];
+    const knownWeight = known.reduce((s, u) => s + u.weight, 0);
+    const knownCoverage = (h: RetrievalHit | undefined) =>
+      h && knownWeight > 0 ? known.filter((u) => h.matchedWords.includes(u.word)).reduce((s, u) => s + u.weight, 0) / knownWeight : 0;
+    const coverage = knownCoverage(top);
+    const confidence = knownShare * coverage;
+    if (!top || knownShare <= this.threshold || coverage < this.threshold) return this.decline(locale, confidence);
+    const supporting = ranked.slice(1).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && h.score >= top.score * 0.6);
+    return this.fromHit(top, supporting.slice(0, 2), units, types, locale, confidence);
   }
 
   private decline(locale: Locale, confidence: number): FaqAnswer {
@@ -229,32 +220,41 @@ class Engine implements FaqEngine {
     return { answered: false, answer: `${t.noAnswer} ${t.forwardOffer}`, sources: [], confidence: round(confidence), via: 'none' };
   }
 
-  private fromHit(top: RetrievalHit, hits: RetrievalHit[], units: QueryUnit[], locale: Locale): FaqAnswer {
+  private fromHit(top: RetrievalHit, supporting: RetrievalHit[], units: QueryUnit[], types: ReturnType<typeof questionTypes>, locale: Locale, confidence: number): FaqAnswer {
     const t = faqTexts[locale];
     if (top.doc.kind === 'curated') {
       const entry = this.curatedById.get(top.doc.id.slice(2));
       if (entry) {
         return {
           answered: true,
-          answer: entry.answer,
+          answer: capAnswer(entry.answer, locale),
           sources: [{ title: entry.source ? `${t.sourceCurated} (${entry.source})` : t.sourceCurated, excerpt: excerpt(entry.questions[0]!) }],
-          confidence: round(top.coverage),
+          confidence: round(confidence),
           via: 'curated',
         };
       }
     }
-    const supporting = hits
-      .slice(1)
-      .filter((h) => h.doc.kind === 'passage' && h.coverage >= this.threshold && h.score >= top.score * 0.6)
-      .slice(0, 2);
     return {
       answered: true,
-      answer: `${t.fromMaterial}${shortAnswer(top.doc.text, units, this.index)}`,
-      sources: [top, ...supporting].map((h) => ({ title: h.doc.title, excerpt: excerpt(h.doc.text) })),
-      confidence: round(top.coverage),
+      answer: capAnswer(`${t.fromMaterial}${shortAnswer(top.doc.text, units, types, this.index)}`, locale),
+      sources: [top, ...supporting].map((h) => ({ title: citation(h.doc.title, h.doc.source, h.doc.locator, locale), excerpt: excerpt(h.doc.text) })),
+      confidence: round(confidence),
       via: 'passage',
     };
   }
+}
+
+function loadOptions(options: FaqEngineOptions) {
+  return {
+    ...(options.program ? { program: options.program } : {}),
+    ...(options.deriveProgram === false ? { deriveProgram: false } : {}),
+    now: (options.clock ?? systemClock).now(),
+  };
+}
+
+/** One log line per material file that could not be read. */
+function reportProblems(kb: KnowledgeBase, logger: Logger | undefined): void {
+  for (const p of kb.problems ?? []) logger?.warn({ event: 'faq.material_skipped', file: p.file, code: p.code }, `material file skipped: ${p.file} (${p.message})`);
 }
 
 function programFactsDoc(program: Program): RetrievalDoc {
@@ -283,10 +283,7 @@ export function createFaqEngineFromKnowledgeBase(knowledgeBase: KnowledgeBase, o
 }
 
 export async function createFaqEngine(options: FaqEngineOptions): Promise<FaqEngine> {
-  const kb = await loadKnowledgeBase(options.contentDir, {
-    ...(options.program ? { program: options.program } : {}),
-    ...(options.curated ? { curated: options.curated } : {}),
-    ...(options.deriveProgram === false ? { deriveProgram: false } : {}),
-  });
+  const kb = await loadKnowledgeBase(options.contentDir, { ...loadOptions(options), ...(options.curated ? { curated: options.curated } : {}) });
+  reportProblems(kb, options.logger);
   return new Engine(kb, options);
 }

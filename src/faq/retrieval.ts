@@ -6,7 +6,9 @@
 // (df = 0) weighs most, so "Wie wird das Wetter in Berlin?" stays far below the threshold although "Berlin"
 // matches. BM25 only orders the candidates; the share is what is comparable across questions.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { Vocabulary, termsOfWord, words } from './german.js';
+import { Vocabulary, termsOfWord } from './german.js';
+import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
+import type { DocumentLocator } from './documents.js';
 
 export interface RetrievalDoc {
   id: string;
@@ -14,6 +16,7 @@ export interface RetrievalDoc {
   title: string;
   text: string;
   source: string;
+  locator?: DocumentLocator;
 }
 
 /** One content word of the question and the index terms it stands for. */
@@ -52,11 +55,15 @@ function idf(df: number, n: number): number {
 
 export class PassageIndex {
   private readonly search: MiniSearch<RetrievalDoc>;
-  readonly vocabulary = new Vocabulary();
+  readonly vocabulary: Vocabulary;
   private readonly docs = new Map<string, RetrievalDoc>();
   private readonly termCache = new Map<string, string[]>();
 
-  constructor(docs: RetrievalDoc[]) {
+  constructor(
+    docs: RetrievalDoc[],
+    readonly lexicon: Lexicon = GENERAL_LEXICON,
+  ) {
+    this.vocabulary = new Vocabulary(lexicon);
     for (const d of docs) {
       this.vocabulary.addText(d.title);
       this.vocabulary.addText(d.text);
@@ -65,8 +72,8 @@ export class PassageIndex {
     this.search = new MiniSearch<RetrievalDoc>({
       fields: ['title', 'text'],
       storeFields: [],
-      tokenize: (text) => words(text),
-      processTerm: (word) => this.termsOf(word),
+      tokenize: (text) => this.lexicon.tokens(text),
+      processTerm: (word) => this.indexTermsOf(word),
       searchOptions: { boost: { title: 2 } },
     });
     this.search.addAll(docs);
@@ -88,7 +95,7 @@ export class PassageIndex {
   analyse(question: string): { units: QueryUnit[]; results: SearchResult[] } {
     const seen = new Set<string>();
     const raw: { word: string; terms: string[] }[] = [];
-    for (const word of words(question)) {
+    for (const word of this.lexicon.tokens(question)) {
       const terms = this.termsOf(word);
       const key = terms.join('|');
       if (!terms.length || seen.has(key)) continue;
@@ -109,10 +116,15 @@ export class PassageIndex {
   termsOf(word: string): string[] {
     let terms = this.termCache.get(word);
     if (!terms) {
-      terms = termsOfWord(word, this.vocabulary);
+      terms = termsOfWord(word, this.vocabulary, this.lexicon);
       this.termCache.set(word, terms);
     }
     return terms;
+  }
+
+  /** The index terms of a word of the material: compounds also split off a known first part alone. */
+  private indexTermsOf(word: string): string[] {
+    return termsOfWord(word, this.vocabulary, this.lexicon, { indexing: true });
   }
 
   private searchTerms(terms: string[]): SearchResult[] {
@@ -151,6 +163,7 @@ export class PassageIndex {
     }
     // BM25 alone can prefer one rare word over a passage that matches the whole question.
     hits.sort((a, b) => b.score * b.coverage ** 2 - a.score * a.coverage ** 2);
+    // compose.ts re-ranks these candidates by the kind of fact the question asks for.
     return { units, hits: hits.slice(0, options.limit ?? MAX_HITS) };
   }
 }

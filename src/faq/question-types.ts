@@ -1,0 +1,67 @@
+// What kind of fact a question asks for (a cost, a recording, a contact, a place or format, a duration, a
+// count, a date, a person, a definition), and whether a sentence holds such a fact. Used to pick the
+// passage and the sentence that answer the question, not just the ones that repeat its words. General German
+// and English only.
+import { foldUmlauts, lower, words } from './german.js';
+import type { Lexicon } from './lexicon.js';
+
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'duration' | 'count' | 'date' | 'person' | 'definition';
+
+const fold = (s: string) => foldUmlauts(lower(s));
+const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
+const WEEKDAYS = 'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const NUMBER_WORDS = 'ein|eine|zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwoelf|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+
+/** The question's types, from its question words and concept words. */
+export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionType> {
+  const tokens = words(question).map(fold);
+  const text = ` ${tokens.join(' ')} `;
+  const has = (...phrases: string[]) => phrases.some((p) => text.includes(` ${p} `));
+  const terms = new Set(lexicon.tokens(question).map((t) => lexicon.lookup(t)));
+  const concept = (word: string) => terms.has(lexicon.lookup(word));
+  const types = new Set<QuestionType>();
+  if (concept('kosten')) types.add('cost');
+  if (concept('aufzeichnung')) types.add('recording');
+  if (concept('kontakt') || concept('email') || has('an wen', 'wen kann', 'who can i', 'who do i', 'who should i')) types.add('contact');
+  if (has('wo', 'wohin', 'where') || concept('format') || concept('ort')) types.add('place');
+  if (concept('dauer')) types.add('duration');
+  if (has('wie viele', 'wieviele', 'how many', 'anzahl', 'number of')) types.add('count');
+  if (has('wann', 'when', 'bis wann', 'ab wann', 'seit wann', 'datum', 'frist', 'deadline', 'what date', 'welchem tag')) types.add('date');
+  if (has('wer', 'who', 'wem', 'whom')) types.add('person');
+  if (has('was ist', 'was sind', 'was bedeutet', 'was heisst', 'what is', 'what are', 'what does', 'was versteht man', 'definition')) types.add('definition');
+  return types;
+}
+
+const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|${WEEKDAYS})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'i');
+const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}([:.]\d{2})?/i;
+const MONEY_RE = /(\d+([.,]\d+)?\s*(€|euro|eur)\b|€\s*\d)/i;
+const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
+const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
+
+/** True when the sentence holds a fact of the given type. */
+export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: Lexicon): boolean {
+  const folded = fold(sentence);
+  const terms = new Set(lexicon.tokens(sentence).map((t) => lexicon.lookup(t)));
+  const concept = (word: string) => terms.has(lexicon.lookup(word));
+  switch (type) {
+    case 'cost':
+      return concept('kosten') || MONEY_RE.test(sentence);
+    case 'recording':
+      return concept('aufzeichnung');
+    case 'contact':
+      return EMAIL_RE.test(sentence) || concept('kontakt') || /\b(tel|telefon|phone)\b/.test(folded);
+    case 'place':
+      return concept('format') || concept('ort') || /\b(strasse|str|platz|weg|allee)\b|\d{5} \p{Lu}/u.test(sentence.toLowerCase()) || /\bin (der|dem|raum|saal)\b/.test(folded);
+    case 'duration':
+      return concept('dauer') || TIME_RANGE_RE.test(sentence);
+    case 'count':
+      return NUMBER_RE.test(folded);
+    case 'date':
+      return DATE_RE.test(folded) || TIME_RANGE_RE.test(sentence);
+    case 'person':
+      return NAME_RE.test(sentence) || EMAIL_RE.test(sentence);
+    case 'definition':
+      return /\b(ist|sind|bedeutet|bezeichnet|meint|heisst|is|are|means|refers)\b/.test(folded);
+  }
+}
