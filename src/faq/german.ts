@@ -1,66 +1,38 @@
 // German-aware text processing for FAQ retrieval: tokenizing, stop words, compound splitting against the
 // corpus's own vocabulary, Snowball German stemming and umlaut/ß folding. Synonyms and general concepts live
 // in lexicon.ts. Index and query go through the same pipeline so that their terms meet.
-import snowball from 'snowball-stemmers';
-
-const stemmer = snowball.newStemmer('german');
+import { ENGLISH_STOP_WORDS, foldLoose, GERMAN_STOP_WORDS, lowerGerman, stem as snowballStem, words as textWords } from '../text/index.js';
 
 /** Lower-case, ß→ss; umlauts stay so that the stemmer sees real German words. */
-export function lower(text: string): string {
-  return text.toLowerCase().replace(/ß/g, 'ss');
-}
+export const lower = lowerGerman;
 
-/** Umlauts and their two-letter spellings fold to the plain vowel ("Koeln" = "Köln"). */
-export function foldUmlauts(term: string): string {
-  return term
-    .replace(/ä/g, 'a')
-    .replace(/ö/g, 'o')
-    .replace(/ü/g, 'u')
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    .replace(/ue/g, 'u');
-}
+/**
+ * The FAQ's comparison key: umlauts and their two-letter spellings fold to the plain vowel ("Koeln" = "Köln"
+ * = "Koln"), because participants type all three. Lossy on purpose; both sides are folded the same way.
+ */
+export const foldUmlauts = foldLoose;
 
-/** Words: letters and digits; everything else separates (so "Change-Management" gives two words). */
+/** Words, lower-cased: letters and digits; everything else separates ("Change-Management" gives two words). */
 export function words(text: string): string[] {
-  return lower(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return textWords(lower(text)).map((w) => w.replace(/\p{M}/gu, ''));
 }
 
-// Function words of both languages plus generic verbs: they carry no topic and must neither match nor count
-// as "unknown" when judging whether a question is in scope.
-const GERMAN_STOPWORDS = `
-aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei beim bin bis bist bitte
-da dabei damit dann das dass dein deine dem den denn der des dessen dich die dies diese diesem diesen dieser dieses
-dir doch dort du durch ein eine einem einen einer eines einfach er es etwas euch euer fur gegen gibt geben gilt gehen
-geht gerade gern habe haben hat hatte hier hin ich ihr ihre im in ist ja jede jedem jeden jeder jetzt kann kannst
-konnen konnte mal man mehr mein meine mich mir mit muss mussen nach nicht noch nun nur ob oder ohne sehr sein seine
-sich sie sind so soll sollte sollen uber um und uns unser unsere vom von lautet lauten vor seit unter neben ab viel war waren was weil welche welchem welchen welcher
-welches wenn wer werden wie wieso wird wir wo woher wohin wozu wurde zu zum zur zwischen worum wofur wann warum weshalb
-mache machen macht gemacht passiert passieren insgesamt funktioniert funktionieren beste besten bester bestes gut gute guten gutes wirklich etwa ungefahr brauche brauchen braucht steht stehen stellt findet finden statt
-wen wem wessen frau herr herrn bedeutet bedeuten heisst sagen sag sagt erzahl eigentlich denn mal genau
+// Beyond the shared stop words (src/text): what questions to a FAQ say without naming a topic. They must
+// neither match nor count as "unknown" when judging whether a question is in scope.
+const FAQ_FILLER_DE = `
+lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes ungefähr erzähl erzählen worum wozu
+wofür woran gilt gelten sollte gehört gehören
 `;
-const ENGLISH_STOPWORDS = `
-a about an and any anything are as at be been but by can could do does did doing done going happen happens for from get getting got has have how i
-each every need needs want wants must if in into is it its me my of on or our please should so that the their there these this to us was we were what
-when where which who whom why will with would you your best good really work works total overall
-`;
-const list = (text: string) => text.split(/\s+/).filter(Boolean).map(foldUmlauts);
-export const STOPWORDS: ReadonlySet<string> = new Set([...list(GERMAN_STOPWORDS), ...list(ENGLISH_STOPWORDS)]);
+const FAQ_FILLER_EN = 'best total overall work works tell explain';
+const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
+const GERMAN_STOP_LIST = [...[...GERMAN_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_DE)];
+export const STOPWORDS: ReadonlySet<string> = new Set([...GERMAN_STOP_LIST, ...[...ENGLISH_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_EN)]);
 // Inflected forms of the German function words and generic verbs ("finde" beside "finden") are stop words too.
-const STOP_STEMS: ReadonlySet<string> = new Set(list(GERMAN_STOPWORDS).map((w) => foldUmlauts(stemmer.stem(w))));
+const STOP_STEMS: ReadonlySet<string> = new Set(GERMAN_STOP_LIST.map((w) => foldUmlauts(snowballStem(w))));
 
-/** Snowball German stem, folded: the form terms are indexed and searched under. */
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 100_000;
-
+/** Snowball German stem, folded: the form terms are indexed and searched under (src/text caches it). */
 export function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = foldUmlauts(stemmer.stem(lower(word)));
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, stemmed);
-  }
-  return stemmed;
+  return foldUmlauts(snowballStem(word));
 }
 
 /** Anything that maps a word or phrase to a canonical term (the lexicon of general concepts and synonyms). */

@@ -3,6 +3,7 @@
 // can cite it. A file that cannot be read is skipped and reported; it never stops the others from loading.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { decodeEntities } from '../text/index.js';
 import { MaterialFileError, OFFICE_EXTENSIONS, readOfficeDocument, type DocumentLocator, type MaterialProblemCode } from './documents.js';
 
 export interface Passage {
@@ -31,16 +32,6 @@ export const TEXT_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'];
 
 // Long paragraphs are cut into chunks of whole sentences so that an answer can quote the relevant part.
 const MAX_PASSAGE_CHARS = 500;
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
 
 /** Removes inline markup; `mailto:` links keep their address. */
 export function stripInlineMarkup(text: string): string {
