@@ -14,8 +14,8 @@ import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } fr
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import type { ScheduleIntent } from './schedule-intents.js';
 import { Lexicon } from './lexicon.js';
-import { questionTypes } from './question-types.js';
-import { capAnswer, citation, excerpt, rankHits, shortAnswer } from './compose.js';
+import { markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
+import { capAnswer, citation, excerpt, rankHits, shortAnswer, splitSentences } from './compose.js';
 
 export interface FaqSource {
   title: string;
@@ -44,6 +44,8 @@ export interface AskOptions {
  * share of the known words' weight. A share, not a score: it means the same for every program and corpus size.
  */
 export const FAQ_CONFIDENCE_THRESHOLD = 0.5;
+/** Kinds of fact a passage must hold to answer a question that asks for one. */
+const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'duration']);
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
 const SCHEDULE_CONFIDENCE = 0.95;
 /** Longer messages are cut: the first part carries the question, and latency stays bounded. */
@@ -199,15 +201,29 @@ class Engine implements FaqEngine {
   private answerFromIndex(question: string, locale: Locale, analysed: ReturnType<PassageIndex['analyse']>): FaqAnswer {
     const { units } = analysed;
     if (!units.length) return this.decline(locale, 0);
-    const known = units.filter((u) => u.df > 0 || (this.programIndex?.knows(u.word) ?? false));
-    const knownShare = known.length / units.length;
     const { hits } = this.index.query(question, { analysed });
-    const types = questionTypes(question, this.index.lexicon);
+    const lexicon = this.index.lexicon;
+    const types = questionTypes(question, lexicon);
     const ranked = rankHits(hits, types, this.index);
-    const top = ranked[0];
+    // A question after a number, an amount, a date or a duration is answered only by a passage that holds one.
+    const gate = [...types].filter((t) => FACT_TYPES.has(t));
+    const holdsFact = (h: RetrievalHit) => splitSentences(`${h.doc.title}. ${h.doc.text}`).some((s) => gate.some((t) => sentenceAnswers(t, s, lexicon)));
+    const top = gate.length ? ranked.find(holdsFact) : ranked[0];
+    // A word is known when the material has it (typos only in long words) or the program's facts do; a word
+    // that asks for a kind of fact ("Frist", "deadline") is known when the best passage holds such a fact.
+    const answersMarker = (u: QueryUnit, h: RetrievalHit | undefined = top) => {
+      const type = markerType(u.terms[0]!, lexicon);
+      return !!h && !!type && splitSentences(h.doc.text).some((s) => sentenceAnswers(type, s, lexicon));
+    };
+    const known = units.filter((u) => u.knownDf > 0 || (this.programIndex?.knows(u.word) ?? false) || answersMarker(u));
+    // Weighted like BM25's IDF, by the documents that know the word itself: a word no passage has weighs most.
+    const n = Math.max(this.index.size, 1);
+    const scopeWeight = (u: QueryUnit) => Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5));
+    const totalWeight = units.reduce((s, u) => s + scopeWeight(u), 0);
+    const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
     const knownWeight = known.reduce((s, u) => s + u.weight, 0);
     const knownCoverage = (h: RetrievalHit | undefined) =>
-      h && knownWeight > 0 ? known.filter((u) => h.matchedWords.includes(u.word)).reduce((s, u) => s + u.weight, 0) / knownWeight : 0;
+      h && knownWeight > 0 ? known.filter((u) => h.matchedWords.includes(u.word) || answersMarker(u, h)).reduce((s, u) => s + u.weight, 0) / knownWeight : 0;
     const coverage = knownCoverage(top);
     const confidence = knownShare * coverage;
     if (!top || knownShare <= this.threshold || coverage < this.threshold) return this.decline(locale, confidence);

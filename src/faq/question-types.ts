@@ -10,7 +10,7 @@ export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'duratio
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
 const WEEKDAYS = 'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const NUMBER_WORDS = 'ein|eine|zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwoelf|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+const NUMBER_WORDS = 'zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwoelf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
 
 /** The question's types, from its question words and concept words. */
 export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionType> {
@@ -26,18 +26,41 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (has('wo', 'wohin', 'where') || concept('format') || concept('ort')) types.add('place');
   if (concept('dauer')) types.add('duration');
   if (has('wie viele', 'wieviele', 'how many', 'anzahl', 'number of')) types.add('count');
+  if (concept('frist') || concept('wochentag')) types.add('date');
   if (has('wann', 'when', 'bis wann', 'ab wann', 'seit wann', 'datum', 'frist', 'deadline', 'what date', 'welchem tag')) types.add('date');
   if (has('wer', 'who', 'wem', 'whom')) types.add('person');
   if (has('was ist', 'was sind', 'was bedeutet', 'was heisst', 'what is', 'what are', 'what does', 'was versteht man', 'definition')) types.add('definition');
   return types;
 }
 
-const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|${WEEKDAYS})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`, 'i');
+const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|(${WEEKDAYS})s?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(19|20)\\d{2}\\b`, 'i');
 const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}([:.]\d{2})?/i;
 const MONEY_RE = /(\d+([.,]\d+)?\s*(€|euro|eur)\b|€\s*\d)/i;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
+
+/**
+ * Concept groups whose words ask for a kind of fact ("deadline?" asks for a date): a passage that holds such a
+ * fact answers them even when it does not repeat the word.
+ */
+const TYPE_MARKERS: Record<string, QuestionType> = {
+  kosten: 'cost',
+  aufzeichnung: 'recording',
+  kontakt: 'contact',
+  email: 'contact',
+  format: 'place',
+  ort: 'place',
+  dauer: 'duration',
+  frist: 'date',
+  wochentag: 'date',
+};
+
+/** The kind of fact a concept term asks for, if it is a marker. */
+export function markerType(term: string, lexicon: Lexicon): QuestionType | undefined {
+  for (const [word, type] of Object.entries(TYPE_MARKERS)) if (lexicon.lookup(word) === term) return type;
+  return undefined;
+}
 
 /** True when the sentence holds a fact of the given type. */
 export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: Lexicon): boolean {
@@ -62,6 +85,7 @@ export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: L
     case 'person':
       return NAME_RE.test(sentence) || EMAIL_RE.test(sentence);
     case 'definition':
-      return /\b(ist|sind|bedeutet|bezeichnet|meint|heisst|is|are|means|refers)\b/.test(folded);
+      // "X ist ...", or a glossary line "X: ..." (not a time "10:30 Uhr: ...").
+      return /\b(ist|sind|bedeutet|bezeichnet|meint|heisst|is|are|means|refers)\b/.test(folded) || /^\p{L}[^:\d]{1,60}:\s/u.test(sentence);
   }
 }

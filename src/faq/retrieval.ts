@@ -26,6 +26,12 @@ export interface QueryUnit {
   /** Documents matching any of the terms (fuzzy included). */
   df: number;
   weight: number;
+  /**
+   * Documents matching the word itself (exactly, by stem or as a prefix; a typo only in words of 8 letters
+   * or more): what "the corpus knows this word" means when judging scope. "gebaut" is not known because of
+   * "Gebäude", although the search tolerates the edit.
+   */
+  knownDf: number;
 }
 
 export interface RetrievalHit {
@@ -106,8 +112,10 @@ export class PassageIndex {
     const results = allTerms.length ? this.searchTerms(allTerms) : [];
     const n = Math.max(this.docs.size, 1);
     const units = raw.map(({ word, terms }) => {
-      const df = results.filter((r) => terms.some((t) => r.queryTerms.includes(t))).length;
-      return { word, terms, df, weight: idf(df, n) };
+      const matching = results.filter((r) => terms.some((t) => r.queryTerms.includes(t)));
+      const strict = (key: string) => terms.some((t) => key === t || (t.length >= 6 && key.startsWith(t)) || (t.length >= 8 && key[0] === t[0]));
+      const knownDf = matching.filter((r) => Object.keys(r.match).some(strict)).length;
+      return { word, terms, df: matching.length, weight: idf(matching.length, n), knownDf };
     });
     return { units, results };
   }

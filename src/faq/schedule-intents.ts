@@ -150,6 +150,17 @@ export function buildSessionMatcher(program: Program, passages: Passage[], lexic
   return { index: new PassageIndex(docs, lexicon) };
 }
 
+// General concept words say what is asked about a session, not which session: the parts of "Onlinetermine"
+// must not pick the one hybrid session because "vor Ort" and "online" share a concept.
+const NON_TOPIC_TERMS: ReadonlySet<string> = new Set(
+  ['format', 'termin', 'kosten', 'aufzeichnung', 'kontakt', 'email', 'dauer', 'frist', 'wochentag', 'ort', 'teilnahme', 'anmeldung', 'reihe', 'frage'].map(
+    (w) => GENERAL_LEXICON.lookup(w)!,
+  ),
+);
+
+/** Words for a session or the series, whatever the program calls them. */
+const SESSION_TERMS: ReadonlySet<string> = new Set(['termin', 'reihe'].map((w) => GENERAL_LEXICON.lookup(w)!));
+
 function isCueWord(word: string): boolean {
   const f = foldUmlauts(word);
   return Object.values(CUES).some((c) => c instanceof Set && c.has(f));
@@ -176,7 +187,8 @@ export function detectScheduleIntent(
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
     .units(question)
-    .filter((u) => !isCueWord(u.word) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)));
+    .filter((u) => !isCueWord(u.word) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
+    .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }));
   let session: Session | undefined;
   const matchedWords = new Set<string>();
   if (topicUnits.length) {
@@ -194,18 +206,36 @@ export function detectScheduleIntent(
   for (const unit of passageUnits) {
     const w = foldUmlauts(unit.word);
     if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
+    if (unit.terms.every((t) => SESSION_TERMS.has(t))) continue;
     if (!known(unit)) return undefined;
     leftover++;
   }
 
+  // The words that named the session are not cues: "Wo findet der Vor-Ort-Tag statt?" has no "Tag" cue.
+  const named = new Set([...matchedWords].flatMap((w) => w.split(' ').map(foldUmlauts)));
+  const cues = session ? tokens.filter((t) => !named.has(t)) : tokens;
+  return intentFromCues(cues, text, { program, session, leftover, contentWords: passageUnits.length });
+}
+
+function intentFromCues(
+  tokens: string[],
+  text: string,
+  { program, session, leftover, contentWords }: { program: Program; session: Session | undefined; leftover: number; contentWords: number },
+): ScheduleIntent | undefined {
   const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
   if (contactCue) return { kind: 'contacts' };
-  if (!leftover && !session && (has(tokens, CUES.format) || phrase(text, CUES.formatPhrases))) return { kind: 'format' };
+  const formatCue = has(tokens, CUES.format) || phrase(text, CUES.formatPhrases);
+  const countCue = has(tokens, CUES.count) || phrase(text, CUES.countPhrases);
+  // "Wie viele Termine sind online?" asks the material, not the count or the format alone.
+  if (formatCue && countCue) return undefined;
+  if (!leftover && !session && formatCue) return { kind: 'format' };
   const timesCue = has(tokens, CUES.times);
   const sessionWord = tokens.some((t) => termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
-  if (!timesCue && !leftover && (sessionWord || !passageUnits.length) && (has(tokens, CUES.count) || phrase(text, CUES.countPhrases))) return { kind: 'count' };
+  if (!timesCue && !leftover && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
   const whenCue = has(tokens, CUES.when) || timesCue;
   if (session && whenCue) return { kind: 'session', sessionId: session.id };
+  // Where a session takes place is in the material (the program knows only the series' format).
+  if (session && formatCue) return undefined;
   const ordinal = tokens.map((t) => ORDINAL[t]).find((n) => n !== undefined);
   if (ordinal !== undefined && !has(tokens, CUES.week)) {
     const nth = sortedSessions(program).filter((s) => s.status !== 'cancelled')[ordinal - 1];
