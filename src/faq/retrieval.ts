@@ -64,6 +64,7 @@ export class PassageIndex {
   readonly vocabulary: Vocabulary;
   private readonly docs = new Map<string, RetrievalDoc>();
   private readonly termCache = new Map<string, string[]>();
+  private readonly indexTermCache = new Map<string, string[]>();
 
   constructor(
     docs: RetrievalDoc[],
@@ -132,7 +133,12 @@ export class PassageIndex {
 
   /** The index terms of a word of the material: compounds also split off a known first part alone. */
   private indexTermsOf(word: string): string[] {
-    return termsOfWord(word, this.vocabulary, this.lexicon, { indexing: true });
+    let terms = this.indexTermCache.get(word);
+    if (!terms) {
+      terms = termsOfWord(word, this.vocabulary, this.lexicon, { indexing: true });
+      this.indexTermCache.set(word, terms);
+    }
+    return terms;
   }
 
   private searchTerms(terms: string[]): SearchResult[] {
