@@ -9,7 +9,7 @@ import { systemClock } from '../shared/clock.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
 import type { Logger } from '../shared/log.js';
-import { loadKnowledgeBase, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
+import { htmlToMarkdown, loadKnowledgeBase, stripInlineMarkup, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
 import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import type { ScheduleIntent } from './schedule-intents.js';
@@ -160,7 +160,7 @@ class Engine implements FaqEngine {
 
   ask(input: string, options: AskOptions = {}): FaqAnswer {
     const locale = options.locale ?? 'de';
-    const question = input.slice(0, MAX_QUESTION_CHARS);
+    const question = cleanQuestion(input.slice(0, MAX_QUESTION_CHARS));
     const program = this.knowledgeBase.program;
     let resolution = this.memo.get(question);
     let analysed: ReturnType<PassageIndex['analyse']> | undefined;
@@ -271,6 +271,12 @@ function loadOptions(options: FaqEngineOptions) {
 /** One log line per material file that could not be read. */
 function reportProblems(kb: KnowledgeBase, logger: Logger | undefined): void {
   for (const p of kb.problems ?? []) logger?.warn({ event: 'faq.material_skipped', file: p.file, code: p.code }, `material file skipped: ${p.file} (${p.message})`);
+}
+
+/** A question pasted with HTML or Markdown is read as its text (scripts and styles dropped). */
+function cleanQuestion(text: string): string {
+  if (!/[<>*_`[\]&]/.test(text)) return text;
+  return stripInlineMarkup(htmlToMarkdown(text).replace(/\n+/g, ' '));
 }
 
 function programFactsDoc(program: Program): RetrievalDoc {

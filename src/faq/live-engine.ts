@@ -22,7 +22,7 @@ export async function createLiveFaqEngine(options: {
 }): Promise<LiveFaqEngine> {
   const curated: CuratedEntry[] = [];
   const build = (program: Program | undefined) =>
-    createFaqEngine({ contentDir: options.contentDir, clock: options.clock, ...(program ? { program } : {}), ...(curated.length ? { curated: [...curated] } : {}) });
+    createFaqEngine({ contentDir: options.contentDir, clock: options.clock, logger: options.logger, ...(program ? { program } : {}), ...(curated.length ? { curated: [...curated] } : {}) });
   let current = await build(options.program);
   let watcher: { stop(): void } | undefined;
   const startWatching = () => {
