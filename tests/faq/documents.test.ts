@@ -159,3 +159,20 @@ describe('questions of every shape', () => {
     }
   });
 });
+
+describe('a program derived from the material', () => {
+  it('reads dates against the engine clock, not the wall clock, and keeps the lint findings', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-derived-'));
+    dirs.push(dir);
+    await fs.mkdir(path.join(dir, 'material'));
+    // No year anywhere: the year comes from the reference time. 3 March 2031 is a Monday, not a Tuesday.
+    await fs.writeFile(
+      path.join(dir, 'material', 'einladung.txt'),
+      'Austauschreihe Quartiere\n\nDienstag, 3. März, 10:00 Uhr bis 11:00 Uhr Erstes Treffen\nDienstag, 8. April, 10:00 Uhr bis 11:00 Uhr Zweites Treffen\n',
+    );
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2031-01-15T08:00:00Z') });
+    expect(engine.knowledgeBase.programSource).toBe('material');
+    expect(engine.knowledgeBase.program!.sessions.map((s) => s.date)).toEqual(['2031-03-03', '2031-04-08']);
+    expect(engine.knowledgeBase.programFindings!.map((f) => f.code)).toContain('weekday-mismatch');
+  });
+});
