@@ -12,6 +12,7 @@ import { words } from './german.js';
 export const MAX_ANSWER_CHARS = 699;
 const SHORT_ANSWER_CHARS = 320;
 const EXCERPT_CHARS = 240;
+const MAX_SENTENCES = 3;
 
 export function excerpt(text: string, max = EXCERPT_CHARS): string {
   if (text.length <= max) return text;
@@ -103,9 +104,16 @@ export function shortAnswer(text: string, units: QueryUnit[], types: ReadonlySet
     if (score > 0 && [...types].some((type) => sentenceAnswers(type, s, index.lexicon))) score += maxWeight;
     return { s, i, score };
   });
-  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 2);
-  if (!best.length || best[0]!.score === 0) return excerpt(text, SHORT_ANSWER_CHARS);
-  const chosen = best.filter((b) => b.score > 0);
+  const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
+  if (!ranked.length || ranked[0]!.score === 0) return excerpt(text, SHORT_ANSWER_CHARS);
+  // The best sentence, then the next best ones that carry the question's words, while the answer stays short.
+  const chosen = [ranked[0]!];
+  let length = ranked[0]!.s.length;
+  for (const r of ranked.slice(1, MAX_SENTENCES)) {
+    if (r.score === 0 || length + r.s.length > SHORT_ANSWER_CHARS + 80) break;
+    chosen.push(r);
+    length += r.s.length + 1;
+  }
   return chosen
     .sort((a, b) => a.i - b.i)
     .map((x) => x.s)

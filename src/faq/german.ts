@@ -21,9 +21,9 @@ export function words(text: string): string[] {
 // neither match nor count as "unknown" when judging whether a question is in scope.
 const FAQ_FILLER_DE = `
 lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes ungefähr erzähl erzählen worum wozu
-wofür woran gilt gelten sollte gehört gehören
+wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen redet reden
 `;
-const FAQ_FILLER_EN = 'best total overall work works tell explain';
+const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
 const GERMAN_STOP_LIST = [...[...GERMAN_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_DE)];
 export const STOPWORDS: ReadonlySet<string> = new Set([...GERMAN_STOP_LIST, ...[...ENGLISH_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_EN)]);

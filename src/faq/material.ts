@@ -132,6 +132,22 @@ export function splitIntoPassages(text: string, source: string, options: { plain
 }
 
 /**
+ * Plain text marks a heading by a short line of its own: one without final punctuation (and no tab-separated
+ * columns) directly followed by a longer line, as in "Einer für Alle (EfA-Prinzip)" over its explanation.
+ */
+export function plainTextHeadings(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  return lines
+    .map((line, i) => {
+      const t = line.trim();
+      const next = lines[i + 1]?.trim() ?? '';
+      const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && next.length > t.length;
+      return heading ? `## ${t}` : line;
+    })
+    .join('\n');
+}
+
+/**
  * PDF text comes as lines: a short line without final punctuation is a heading, a line that ends a sentence
  * ends a paragraph, other lines continue the paragraph.
  */
@@ -178,7 +194,8 @@ async function passagesOfFile(file: string, name: string, ext: string): Promise<
   }
   const raw = await fs.readFile(file, 'utf8');
   if (ext === '.html' || ext === '.htm') return { passages: splitIntoPassages(htmlToMarkdown(raw), name), text: raw };
-  return { passages: splitIntoPassages(raw, name, { plainText: ext === '.txt' }), text: raw };
+  if (ext === '.txt') return { passages: splitIntoPassages(plainTextHeadings(raw), name, { plainText: true }), text: raw };
+  return { passages: splitIntoPassages(raw, name), text: raw };
 }
 
 export interface MaterialRead {

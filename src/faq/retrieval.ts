@@ -154,9 +154,9 @@ export class PassageIndex {
     );
   }
 
-  /** True when any document matches the word (after the German pipeline, typos tolerated). */
+  /** True when any document has the word (after the German pipeline; typos tolerated only in long words). */
   knows(word: string): boolean {
-    return this.analyse(word).units.some((u) => u.df > 0);
+    return this.analyse(word).units.some((u) => u.knownDf > 0);
   }
 
   query(question: string, options: { units?: QueryUnit[]; analysed?: { units: QueryUnit[]; results: SearchResult[] }; limit?: number } = {}): RetrievalResult {

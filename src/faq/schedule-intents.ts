@@ -214,13 +214,14 @@ export function detectScheduleIntent(
   // The words that named the session are not cues: "Wo findet der Vor-Ort-Tag statt?" has no "Tag" cue.
   const named = new Set([...matchedWords].flatMap((w) => w.split(' ').map(foldUmlauts)));
   const cues = session ? tokens.filter((t) => !named.has(t)) : tokens;
-  return intentFromCues(cues, text, { program, session, leftover, contentWords: passageUnits.length });
+  const sessionWord = tokens.some((t) => termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
+  return intentFromCues(cues, text, { program, session, leftover, sessionWord, contentWords: passageUnits.length });
 }
 
 function intentFromCues(
   tokens: string[],
   text: string,
-  { program, session, leftover, contentWords }: { program: Program; session: Session | undefined; leftover: number; contentWords: number },
+  { program, session, leftover, sessionWord, contentWords }: { program: Program; session: Session | undefined; leftover: number; sessionWord: boolean; contentWords: number },
 ): ScheduleIntent | undefined {
   const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
   if (contactCue) return { kind: 'contacts' };
@@ -230,7 +231,6 @@ function intentFromCues(
   if (formatCue && countCue) return undefined;
   if (!leftover && !session && formatCue) return { kind: 'format' };
   const timesCue = has(tokens, CUES.times);
-  const sessionWord = tokens.some((t) => termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
   if (!timesCue && !leftover && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
   const whenCue = has(tokens, CUES.when) || timesCue;
   if (session && whenCue) return { kind: 'session', sessionId: session.id };
