@@ -25,7 +25,7 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (concept('kontakt') || concept('email') || has('an wen', 'wen kann', 'who can i', 'who do i', 'who should i')) types.add('contact');
   if (has('wo', 'wohin', 'where') || concept('format') || concept('ort')) types.add('place');
   if (concept('dauer')) types.add('duration');
-  if (has('wie viele', 'wieviele', 'how many', 'anzahl', 'number of')) types.add('count');
+  if (has('wie viele', 'wieviele', 'how many') || concept('anzahl')) types.add('count');
   if (concept('frist') || concept('wochentag')) types.add('date');
   if (has('wann', 'when', 'bis wann', 'ab wann', 'seit wann', 'datum', 'frist', 'deadline', 'what date', 'welchem tag')) types.add('date');
   if (has('wer', 'who', 'wem', 'whom')) types.add('person');
@@ -35,6 +35,7 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
 
 const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|(${WEEKDAYS})s?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(19|20)\\d{2}\\b`, 'i');
 const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}([:.]\d{2})?/i;
+const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm)\b/i;
 const MONEY_RE = /(\d+([.,]\d+)?\s*(€|euro|eur)\b|€\s*\d)/i;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
@@ -54,6 +55,7 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   dauer: 'duration',
   frist: 'date',
   wochentag: 'date',
+  anzahl: 'count',
 };
 
 /** The kind of fact a concept term asks for, if it is a marker. */
@@ -81,7 +83,7 @@ export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: L
     case 'count':
       return NUMBER_RE.test(folded);
     case 'date':
-      return DATE_RE.test(folded) || TIME_RANGE_RE.test(sentence);
+      return DATE_RE.test(folded) || TIME_RANGE_RE.test(sentence) || CLOCK_RE.test(sentence);
     case 'person':
       return NAME_RE.test(sentence) || EMAIL_RE.test(sentence);
     case 'definition':

@@ -212,7 +212,7 @@ export function detectScheduleIntent(
   }
 
   // The words that named the session are not cues: "Wo findet der Vor-Ort-Tag statt?" has no "Tag" cue.
-  const named = new Set([...matchedWords].flatMap((w) => w.split(' ').map(foldUmlauts)));
+  const named = new Set([...matchedWords, ...(session ? words(session.title) : [])].flatMap((w) => w.split(' ').map(foldUmlauts)));
   const cues = session ? tokens.filter((t) => !named.has(t)) : tokens;
   const sessionWord = tokens.some((t) => termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
   return intentFromCues(cues, text, { program, session, leftover, sessionWord, contentWords: passageUnits.length });
