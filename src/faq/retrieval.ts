@@ -32,6 +32,8 @@ export interface QueryUnit {
    * "Gebäude", although the search tolerates the edit.
    */
   knownDf: number;
+  /** Like knownDf, but for the whole word only (not its compound parts). */
+  wholeDf: number;
 }
 
 export interface RetrievalHit {
@@ -114,9 +116,10 @@ export class PassageIndex {
     const n = Math.max(this.docs.size, 1);
     const units = raw.map(({ word, terms }) => {
       const matching = results.filter((r) => terms.some((t) => r.queryTerms.includes(t)));
-      const strict = (key: string) => terms.some((t) => key === t || (t.length >= 6 && key.startsWith(t)) || (t.length >= 8 && key[0] === t[0]));
-      const knownDf = matching.filter((r) => Object.keys(r.match).some(strict)).length;
-      return { word, terms, df: matching.length, weight: idf(matching.length, n), knownDf };
+      const strict = (t: string) => (key: string) => key === t || (t.length >= 6 && key.startsWith(t)) || (t.length >= 8 && key[0] === t[0]);
+      const knownDf = matching.filter((r) => Object.keys(r.match).some((k) => terms.some((t) => strict(t)(k)))).length;
+      const wholeDf = matching.filter((r) => Object.keys(r.match).some(strict(terms[0]!))).length;
+      return { word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf };
     });
     return { units, results };
   }
