@@ -48,7 +48,7 @@ export const FAQ_CONFIDENCE_THRESHOLD = 0.6;
 /** The best passage must cover at least this share of the question's known words. */
 const MIN_COVERAGE = 0.5;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
-const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'duration']);
+const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'duration', 'location']);
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
 const SCHEDULE_CONFIDENCE = 0.95;
 /** Longer messages are cut: the first part carries the question, and latency stays bounded. */

@@ -5,7 +5,7 @@
 import { foldUmlauts, lower, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'duration' | 'count' | 'date' | 'person' | 'definition';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'person' | 'definition';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
@@ -24,6 +24,9 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (concept('aufzeichnung')) types.add('recording');
   if (concept('kontakt') || concept('email') || has('an wen', 'wen kann', 'who can i', 'who do i', 'who should i')) types.add('contact');
   if (has('wo', 'wohin', 'where') || concept('format') || concept('ort')) types.add('place');
+  // "Wo ist / liegt / findet ... statt" asks for a location; "Wo finde ich / kann ich" for a link or channel.
+  if (has('wo ist', 'wo sind', 'wo liegt', 'wo liegen', 'wo befindet', 'wo findet', 'where is', 'where are', 'in welchem raum', 'which room')) types.add('location');
+  if (has('wo finde', 'wo kann', 'wo gibt es', 'wo bekomme', 'where can', 'where do i find', 'where do i get')) types.add('where-to-find');
   if (concept('dauer')) types.add('duration');
   if (has('wie viele', 'wieviele', 'how many') || concept('anzahl')) types.add('count');
   if (concept('frist') || concept('wochentag')) types.add('date');
@@ -36,6 +39,8 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
 const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|(${WEEKDAYS})s?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(19|20)\\d{2}\\b`, 'i');
 const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}([:.]\d{2})?/i;
 const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm)\b/i;
+const STREET_RE = /\p{L}(straße|strasse|str\.|platz|weg|allee|ring|gasse|damm|ufer|markt)\s+\d+|\b\d{5}\s+\p{Lu}/iu;
+const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
 const MONEY_RE = /(\d+([.,]\d+)?\s*(€|euro|eur)\b|€\s*\d)/i;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
@@ -78,6 +83,10 @@ export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: L
       return EMAIL_RE.test(sentence) || concept('kontakt') || /\b(tel|telefon|phone)\b/.test(folded);
     case 'place':
       return concept('format') || concept('ort') || /\b(strasse|str|platz|weg|allee)\b|\d{5} \p{Lu}/u.test(sentence.toLowerCase()) || /\bin (der|dem|raum|saal)\b/.test(folded);
+    case 'location':
+      return STREET_RE.test(sentence) || /\b(raum|saal|rathaus|gebäude|gebaeude|etage|stock|online|virtuell|teams|zoom|webex|room|building|floor)\b/.test(folded) || /\b(im|in der|in dem|auf der|unter) \p{Lu}/u.test(sentence) || URL_RE.test(sentence);
+    case 'where-to-find':
+      return URL_RE.test(sentence) || EMAIL_RE.test(sentence) || /\b(kanal|website|webseite|seite|portal|link|channel|page|plattform|platform|teams)\b/.test(folded);
     case 'duration':
       return concept('dauer') || TIME_RANGE_RE.test(sentence);
     case 'count':
