@@ -47,6 +47,8 @@ export interface AskOptions {
 export const FAQ_CONFIDENCE_THRESHOLD = 0.6;
 /** The best passage must cover at least this share of the question's known words. */
 const MIN_COVERAGE = 0.5;
+/** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
+const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
 const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'duration', 'location']);
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
@@ -204,14 +206,15 @@ class Engine implements FaqEngine {
   private answerFromIndex(question: string, locale: Locale, analysed: ReturnType<PassageIndex['analyse']>): FaqAnswer {
     const { units } = analysed;
     if (!units.length) return this.decline(locale, 0);
-    const { hits } = this.index.query(question, { analysed });
+    const { hits } = this.index.query(question, { analysed, limit: CANDIDATES });
     const lexicon = this.index.lexicon;
     const types = questionTypes(question, lexicon);
     const ranked = rankHits(hits, types, this.index);
     // A question after a number, an amount, a date or a duration is answered only by a passage that holds one.
     const gate = [...types].filter((t) => FACT_TYPES.has(t));
     const holdsFact = (h: RetrievalHit) => splitSentences(`${h.doc.title}. ${h.doc.text}`).some((s) => gate.some((t) => sentenceAnswers(t, s, lexicon)));
-    const top = gate.length ? ranked.find(holdsFact) : ranked[0];
+    // Among the passages that hold the fact, the one that covers most of the question.
+    const top = gate.length ? ranked.filter(holdsFact).reduce<RetrievalHit | undefined>((best, h) => (!best || h.coverage > best.coverage ? h : best), undefined) : ranked[0];
     // A word is known when the material has it (typos only in long words) or the program's facts do; a word
     // that asks for a kind of fact ("Frist", "deadline") is known when the best passage holds such a fact.
     const answersMarker = (u: QueryUnit, h: RetrievalHit | undefined = top) => {
