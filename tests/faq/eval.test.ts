@@ -10,12 +10,14 @@ import { discoverSuites, failures, runSuite } from './suites.js';
 const tune = discoverSuites().filter((s) => s.split === 'tune');
 
 // Floors per program: [answered correctly among answerable, declined among out of scope].
-// Measured on 4 December 2026: example 0.99/1.0, announcement only 0.59/1.0, ozg 0.90/0.56, waermeplanung 0.56/0.77.
+// Measured on 4 December 2026: example 0.99/1.0, announcement only 0.60/1.0 (the raw announcement has wrong
+// dates and lacks the material's explanations), ozg-buergerservices 0.90/0.78, waermeplanung-kompakt 0.71/0.85.
+// A program added later is held to the default floor.
 const FLOORS: Record<string, [number, number]> = {
   example: [0.95, 0.95],
   'example-announcement': [0.55, 0.95],
 };
-const DEFAULT_FLOOR: [number, number] = [0.5, 0.5];
+const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
 describe('FAQ evaluation, tune split', () => {
   it('has the example set and at least two other programs, each with out-of-scope and English questions', async () => {
