@@ -77,6 +77,8 @@ export interface FaqEngineOptions {
   deriveProgram?: boolean;
   /** Where skipped material files are reported (one line each). */
   logger?: Logger;
+  /** An earlier knowledge base: a file that has become unreadable keeps its passages from it. */
+  previous?: KnowledgeBase;
 }
 
 export interface FaqEngine {
@@ -275,6 +277,7 @@ function loadOptions(options: FaqEngineOptions) {
     ...(options.program ? { program: options.program } : {}),
     ...(options.deriveProgram === false ? { deriveProgram: false } : {}),
     now: (options.clock ?? systemClock).now(),
+    ...(options.previous ? { previous: options.previous } : {}),
   };
 }
 
@@ -317,5 +320,7 @@ export function createFaqEngineFromKnowledgeBase(knowledgeBase: KnowledgeBase, o
 export async function createFaqEngine(options: FaqEngineOptions): Promise<FaqEngine> {
   const kb = await loadKnowledgeBase(options.contentDir, { ...loadOptions(options), ...(options.curated ? { curated: options.curated } : {}) });
   reportProblems(kb, options.logger);
-  return new Engine(kb, options);
+  // The engine keeps its options; the earlier knowledge base is needed only for this load.
+  const { previous: _previous, ...kept } = options;
+  return new Engine(kb, kept);
 }

@@ -176,3 +176,20 @@ describe('a program derived from the material', () => {
     expect(engine.knowledgeBase.programFindings!.map((f) => f.code)).toContain('weekday-mismatch');
   });
 });
+
+describe('the live engine', () => {
+  it('keeps the answers of a file that broke when it rebuilds for a changed program', async () => {
+    const { createLiveFaqEngine } = await import('../../src/faq/live-engine.js');
+    const { silentLogger } = await import('../../src/shared/log.js');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-rebuild-'));
+    dirs.push(dir);
+    await fs.mkdir(path.join(dir, 'material'));
+    await fs.writeFile(path.join(dir, 'material', 'leitfaden.pdf'), makePdf([['Gebühren', '', 'Die Teilnahme ist kostenlos.']]));
+    const live = await createLiveFaqEngine({ contentDir: dir, program: undefined, clock, logger: silentLogger, watch: false });
+    await fs.writeFile(path.join(dir, 'material', 'leitfaden.pdf'), 'kaputt');
+    await live.rebuild(undefined);
+    expect(live.knowledgeBase.problems?.map((p) => p.file)).toEqual(['leitfaden.pdf']);
+    expect(live.ask('Kostet die Teilnahme etwas?').answer).toContain('kostenlos');
+    live.stop();
+  });
+});
