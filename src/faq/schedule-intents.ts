@@ -158,8 +158,8 @@ const NON_TOPIC_TERMS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Words for a session or the series, whatever the program calls them. */
-const SESSION_TERMS: ReadonlySet<string> = new Set(['termin', 'reihe'].map((w) => GENERAL_LEXICON.lookup(w)!));
+/** Words for a session, the series or its format, whatever the program calls them. */
+const SESSION_TERMS: ReadonlySet<string> = new Set(['termin', 'reihe', 'format'].map((w) => GENERAL_LEXICON.lookup(w)!));
 
 function isCueWord(word: string): boolean {
   const f = foldUmlauts(word);
@@ -184,11 +184,15 @@ export function detectScheduleIntent(
   const text = tokens.join(' ');
   if (!tokens.length || !program.sessions.length) return undefined;
 
+  const titleWords = new Set(program.sessions.flatMap((s) => words(s.title).map(foldUmlauts)));
+  const inTitles = (word: string) => word.split(' ').every((w) => titleWords.has(foldUmlauts(w)));
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
     .units(question)
     .filter((u) => !isCueWord(u.word) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
-    .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }));
+    .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }))
+    // "online" or "Termin" names no session, unless a session's title says it ("Vor-Ort-Tag").
+    .filter((u) => !u.terms.every((t) => SESSION_TERMS.has(t)) || inTitles(u.word));
   let session: Session | undefined;
   const matchedWords = new Set<string>();
   if (topicUnits.length) {
