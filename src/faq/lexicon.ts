@@ -10,7 +10,7 @@ import { foldUmlauts, lower, stem, words } from './german.js';
 // General concept groups. Only words whose everyday meaning in a question about a course, workshop or
 // meeting series is that concept; the first entry names the group.
 const CONCEPTS: string[][] = [
-  ['kosten', 'kostet', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'zahlen', 'cost', 'costs', 'free of charge', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
+  ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'zahlen', 'cost', 'costs', 'free of charge', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
   ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'recording', 'recordings', 'recorded', 'record'],
   ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'wende', 'wenden', 'contact', 'contacts', 'contact person'],
   ['email', 'e-mail', 'mail', 'mailadresse', 'emailadresse', 'e-mail-adresse', 'email address'],
@@ -34,6 +34,15 @@ const CONCEPTS: string[][] = [
   ['ergebnis', 'ergebnisse', 'result', 'results', 'outcome', 'outcomes'],
   ['zertifikat', 'zertifikate', 'teilnahmebescheinigung', 'bescheinigung', 'teilnahmebestätigung', 'teilnahmezertifikat', 'confirmation of attendance', 'certificate', 'certificates'],
   ['frist', 'fristen', 'deadline', 'deadlines', 'stichtag', 'spätestens', 'anmeldeschluss', 'anmeldefrist', 'einsendeschluss', 'bewerbungsschluss', 'due date'],
+  ['anreise', 'anfahrt', 'reisekosten', 'travel', 'travelling', 'traveling', 'directions', 'getting there'],
+  ['parkplatz', 'parkplätze', 'parken', 'parking'],
+  ['unterkunft', 'übernachtung', 'hotel', 'accommodation'],
+  ['führung', 'besichtigung', 'tour', 'site visit'],
+  ['vortrag', 'vorträge', 'impulsvortrag', 'talk', 'talks', 'keynote', 'lecture'],
+  ['referent', 'referentin', 'referenten', 'referentinnen', 'vortragende', 'speaker', 'speakers'],
+  ['workshop', 'workshops', 'werkstatt', 'werkstätten'],
+  ['austausch', 'erfahrungsaustausch', 'exchange'],
+  ['kommune', 'kommunen', 'gemeinde', 'gemeinden', 'municipality', 'municipalities', 'local authority', 'local authorities'],
   ['anzahl', 'wie oft', 'how often', 'how many times', 'number of'],
   ['tag', 'day'],
   ['woche', 'week'],
