@@ -22,6 +22,15 @@ describe('FAQ cards', () => {
     expect(card).toMatchSnapshot();
   });
 
+  it('shows no sentence twice when a source excerpt repeats the answer', () => {
+    const sentence = '„Finalisierung“ fand am Dienstag, 18.11.2025, 10:00–12:00 Uhr statt.';
+    const card = buildAnswerCard({ ...answered, answer: sentence, sources: [{ title: 'Programm: Finalisierung', excerpt: `${sentence} Welche Hürden gibt es?` }] }, 'de', { questionId: 'q1' });
+    // The body (the fallback text for clients without cards is the answer alone).
+    const text = JSON.stringify((card as { body?: unknown }).body);
+    expect(text.split('fand am Dienstag').length - 1).toBe(1);
+    expect(text).toContain('Welche Hürden gibt es?');
+  });
+
   it('no-answer card offers forwarding', () => {
     const card = buildAnswerCard({ answered: false, answer: '', sources: [], confidence: 0.1 }, 'en', { questionId: 'q2' });
     expect(verbs(card)).toEqual(['faq.forward']);

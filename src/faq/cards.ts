@@ -4,9 +4,19 @@ import { card, escapeCardText, executeAction, textBlock, type AdaptiveCard, type
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
 import type { FaqAnswer } from './engine.js';
+import { splitSentences } from './compose.js';
+import { words } from './german.js';
 
 export interface QuestionRef {
   questionId: string;
+}
+
+/** The excerpt without the sentences the answer already shows, so no sentence appears twice on the card. */
+function freshExcerpt(excerpt: string, answer: string): string {
+  const shown = new Set(splitSentences(answer.replace(/\n/g, ' ')).map((s) => words(s).join(' ')));
+  return splitSentences(excerpt)
+    .filter((s) => !shown.has(words(s.replace(/…$/, '')).join(' ')))
+    .join(' ');
 }
 
 function sourcesBlock(answer: FaqAnswer, locale: Locale): CardElement[] {
@@ -14,12 +24,13 @@ function sourcesBlock(answer: FaqAnswer, locale: Locale): CardElement[] {
   const t = faqTexts[locale];
   return [
     textBlock(t.cardSources, { weight: 'Bolder', size: 'Small', spacing: 'Medium', separator: true }),
-    ...answer.sources.map(
-      (s): CardElement => ({
+    ...answer.sources.map((s): CardElement => {
+      const rest = freshExcerpt(s.excerpt, answer.answer);
+      return {
         type: 'Container',
-        items: [textBlock(escapeCardText(s.title), { weight: 'Bolder', size: 'Small' }), textBlock(escapeCardText(s.excerpt), { size: 'Small', isSubtle: true })],
-      }),
-    ),
+        items: [textBlock(escapeCardText(s.title), { weight: 'Bolder', size: 'Small' }), ...(rest ? [textBlock(escapeCardText(rest), { size: 'Small', isSubtle: true })] : [])],
+      };
+    }),
   ];
 }
 

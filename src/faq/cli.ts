@@ -1,13 +1,15 @@
 // CLI commands of the FAQ feature. `ask` is a contract used by tooling — keep it stable:
 //   ask [--json] [--now ISO-8601] [--content DIR] [--lang de|en] "question"
 // With --json it prints exactly one JSON object {answered, answer, sources:[{title, excerpt}], confidence}.
-// `faq gaps [--json] [--limit N]` lists the most frequent unanswered or 👎 questions from storage.
+// `faq gaps [--json] [--limit N]` lists the most frequent unanswered or 👎 questions from storage, then the
+// material files that could not be read and the findings of a program derived from the material.
 import { isProblem, parseOptions, type OptionSpec, type ParsedOptions } from '../cli/args.js';
 import type { CliCommand, CliContext } from '../cli/types.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
 import { createFaqEngine } from './engine.js';
+import { loadKnowledgeBase } from './knowledge-base.js';
 import { FaqRepository } from './repository.js';
 
 const ASK_USAGE = 'ask [--json] [--now ISO-8601] [--content DIR] [--lang de|en] "Frage"';
@@ -47,6 +49,7 @@ export const askCommand: CliCommand = {
     }
     const clock = nowText ? new ManualClock(nowText) : ctx.clock;
     const engine = await createFaqEngine({ contentDir: parsed.values.get('content') ?? ctx.contentDir, clock });
+    for (const p of engine.knowledgeBase.problems ?? []) ctx.err(`${faqTexts[lang as Locale].materialProblem(p.file, p.code)} (${p.message})`);
     const a = engine.ask(question, { locale: lang as Locale, now: clock.now() });
     if (parsed.flags.has('json')) {
       ctx.out(JSON.stringify({ answered: a.answered, answer: a.answer, sources: a.sources.map((s) => ({ title: s.title, excerpt: s.excerpt })), confidence: a.confidence }));
@@ -76,15 +79,41 @@ export const faqGapsCommand: CliCommand = {
       return 2;
     }
     const gaps = await new FaqRepository(await ctx.storage()).gaps(limit);
+    const material = await materialFindings(ctx);
     if (parsed.flags.has('json')) {
-      ctx.out(JSON.stringify(gaps));
+      ctx.out(JSON.stringify([...gaps.map((g) => ({ kind: 'question', ...g })), ...material]));
       return 0;
     }
     const t = faqTexts.de;
-    if (!gaps.length) ctx.out(t.gapsEmpty);
-    else ctx.out([t.gapsHeader, ...gaps.map((g) => `${String(g.count).padStart(4)}  ${g.example}  (unbeantwortet ${g.unanswered}, 👎 ${g.unhelpful})`)].join('\n'));
+    const lines = gaps.length
+      ? [t.gapsHeader, ...gaps.map((g) => `${String(g.count).padStart(4)}  ${g.example}  (unbeantwortet ${g.unanswered}, 👎 ${g.unhelpful})`)]
+      : [t.gapsEmpty];
+    const problems = material.filter((m) => m.kind === 'material');
+    if (problems.length) lines.push('', t.materialProblemsHeader, ...problems.map((p) => `- ${t.materialProblem(p.file, p.code)}`));
+    const findings = material.filter((m) => m.kind === 'program-finding');
+    if (findings.length) lines.push('', t.programFindingsHeader, ...findings.map((f) => `- ${f.code}: ${f.message}`));
+    ctx.out(lines.join('\n'));
     return 0;
   },
 };
+
+type MaterialFinding = { kind: 'material'; file: string; code: string; message: string } | { kind: 'program-finding'; code: string; message: string; sessionId?: string };
+
+/**
+ * What the FAQ could not use from the content folder: unreadable material files (damaged, password-protected,
+ * no text) and the lint findings of a program derived from the material.
+ */
+async function materialFindings(ctx: CliContext): Promise<MaterialFinding[]> {
+  let kb;
+  try {
+    kb = await loadKnowledgeBase(ctx.contentDir, { now: ctx.clock.now() });
+  } catch (error) {
+    return [{ kind: 'material', file: ctx.contentDir, code: 'unreadable', message: (error as Error).message }];
+  }
+  return [
+    ...(kb.problems ?? []).map((p): MaterialFinding => ({ kind: 'material', file: p.file, code: p.code, message: p.message })),
+    ...(kb.programFindings ?? []).map((f): MaterialFinding => ({ kind: 'program-finding', code: f.code, message: f.message, ...(f.sessionId ? { sessionId: f.sessionId } : {}) })),
+  ];
+}
 
 export const faqCliCommands: CliCommand[] = [askCommand, faqGapsCommand];

@@ -63,7 +63,7 @@ describe('FAQ engine', () => {
     expect(next.answer).toContain('01.04.2025');
     expect(next.answer).toContain('09:00–10:30 Uhr');
     const topic = engine.ask('Wer trägt das Budget?', { locale: 'en' });
-    expect(topic).toMatchObject({ answered: true, sources: [{ title: 'Haushalt' }] });
+    expect(topic).toMatchObject({ answered: true, sources: [{ title: 'Haushalt (info.md)' }] });
     expect(topic.answer).toContain('Landkreis');
     expect(topic.confidence).toBeGreaterThanOrEqual(engine.threshold);
   });
@@ -89,7 +89,7 @@ describe('FAQ engine', () => {
     first.sources[0]!.title = 'verändert';
     const again = engine.ask('Wer trägt das Budget?');
     expect(again.answer).toContain('Landkreis');
-    expect(again.sources[0]!.title).toBe('Haushalt');
+    expect(again.sources[0]!.title).toBe('Haushalt (info.md)');
     expect(engine.ask('Wer trägt das Budget?', { locale: 'en' }).answer).not.toBe(again.answer);
   });
 

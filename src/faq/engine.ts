@@ -8,11 +8,14 @@ import type { Clock } from '../shared/clock.js';
 import { systemClock } from '../shared/clock.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
-import { loadKnowledgeBase, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
+import type { Logger } from '../shared/log.js';
+import { htmlToMarkdown, loadKnowledgeBase, stripInlineMarkup, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
 import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
-import { words } from './german.js';
 import type { ScheduleIntent } from './schedule-intents.js';
+import { Lexicon } from './lexicon.js';
+import { markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
+import { capAnswer, citation, excerpt, rankHits, shortAnswer, splitSentences } from './compose.js';
 
 export interface FaqSource {
   title: string;
@@ -36,14 +39,20 @@ export interface AskOptions {
 }
 
 /**
- * Answers below this confidence are declined. Calibrated on tests/faq/eval.yaml (see the README, "Confidence and threshold calibration"): the
- * midpoint of the gap between the highest out-of-scope and the lowest in-scope confidence of passage answers.
+ * A question is in scope when clearly more than half of it is known: more than this share of its content words,
+ * weighted by rarity, is known to the program's material (after stemming, compound splitting, synonyms and
+ * typo tolerance in long words). A share, not a score, so it means the same for every program and corpus
+ * size. Set once (0.5 -> 0.6) on the tune split of the evaluation programs; see tests/faq/eval.test.ts.
  */
-export const FAQ_CONFIDENCE_THRESHOLD = 0.71;
+export const FAQ_CONFIDENCE_THRESHOLD = 0.6;
+/** The best passage must cover at least this share of the question's known words. */
+const MIN_COVERAGE = 0.5;
+/** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
+const CANDIDATES = 8;
+/** Kinds of fact a passage must hold to answer a question that asks for one. */
+const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'duration', 'location']);
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
 const SCHEDULE_CONFIDENCE = 0.95;
-const EXCERPT_CHARS = 240;
-const SHORT_ANSWER_CHARS = 320;
 /** Longer messages are cut: the first part carries the question, and latency stays bounded. */
 const MAX_QUESTION_CHARS = 1000;
 /** Questions whose analysis is remembered (a burst after a reminder repeats the same few questions). */
@@ -66,6 +75,10 @@ export interface FaqEngineOptions {
   threshold?: number;
   /** Derive the schedule from the material when no program.yaml exists (default true). */
   deriveProgram?: boolean;
+  /** Where skipped material files are reported (one line each). */
+  logger?: Logger;
+  /** An earlier knowledge base: a file that has become unreadable keeps its passages from it. */
+  previous?: KnowledgeBase;
 }
 
 export interface FaqEngine {
@@ -78,31 +91,6 @@ export interface FaqEngine {
   watch(options?: { debounceMs?: number; onReload?: (error?: Error) => void }): { stop(): void };
   readonly knowledgeBase: KnowledgeBase;
   readonly threshold: number;
-}
-
-function excerpt(text: string, max = EXCERPT_CHARS): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
-}
-
-/** The sentences of a passage that carry the question's words, in their original order. */
-function shortAnswer(text: string, units: QueryUnit[], index: PassageIndex): string {
-  if (text.length <= SHORT_ANSWER_CHARS) return text;
-  const sentences = text.split(/(?<=[.!?])\s+/u);
-  const scored = sentences.map((s, i) => {
-    const terms = new Set(words(s).flatMap((w) => index.termsOf(w)));
-    // The whole word counts fully, a compound part half: "Datenkompetenz" prefers the sentence that names it.
-    const score = units.reduce((sum, u) => sum + (terms.has(u.terms[0]!) ? u.weight : u.terms.some((t) => terms.has(t)) ? u.weight / 2 : 0), 0);
-    return { s, i, score };
-  });
-  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 2);
-  if (!best.length || best[0]!.score === 0) return excerpt(text, SHORT_ANSWER_CHARS);
-  return best
-    .sort((a, b) => a.i - b.i)
-    .map((x) => x.s)
-    .join(' ');
 }
 
 class Engine implements FaqEngine {
@@ -129,24 +117,22 @@ class Engine implements FaqEngine {
 
   private build(): void {
     const kb = this.knowledgeBase;
-    const docs: RetrievalDoc[] = kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source }));
+    const docs: RetrievalDoc[] = kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source, ...(p.locator ? { locator: p.locator } : {}) }));
     this.curatedById = new Map();
     for (const entry of kb.curated) {
       this.curatedById.set(entry.id, entry);
       docs.push({ id: `c:${entry.id}`, kind: 'curated', title: entry.questions[0]!, text: `${entry.questions.join('\n')}\n${entry.answer}`, source: entry.source ?? 'faq.yaml' });
     }
-    this.index = new PassageIndex(docs);
-    this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages) : undefined;
-    this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)]) : undefined;
+    const lexicon = new Lexicon(kb.synonyms ?? []);
+    this.index = new PassageIndex(docs, lexicon);
+    this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages, lexicon) : undefined;
+    this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)], lexicon) : undefined;
     this.memo.clear();
   }
 
   async reload(): Promise<void> {
-    const kb = await loadKnowledgeBase(this.options.contentDir, {
-      ...(this.options.program ? { program: this.options.program } : {}),
-      curated: this.extraCurated,
-      ...(this.options.deriveProgram === false ? { deriveProgram: false } : {}),
-    });
+    const kb = await loadKnowledgeBase(this.options.contentDir, { ...loadOptions(this.options), curated: this.extraCurated, previous: this.knowledgeBase });
+    reportProblems(kb, this.options.logger);
     this.knowledgeBase = kb;
     this.build();
   }
@@ -181,7 +167,7 @@ class Engine implements FaqEngine {
 
   ask(input: string, options: AskOptions = {}): FaqAnswer {
     const locale = options.locale ?? 'de';
-    const question = input.slice(0, MAX_QUESTION_CHARS);
+    const question = cleanQuestion(input.slice(0, MAX_QUESTION_CHARS));
     const program = this.knowledgeBase.program;
     let resolution = this.memo.get(question);
     let analysed: ReturnType<PassageIndex['analyse']> | undefined;
@@ -196,7 +182,7 @@ class Engine implements FaqEngine {
     if (resolution.kind === 'schedule') {
       const now = options.now ?? (this.options.clock ?? systemClock).now();
       const a = answerScheduleIntent(resolution.intent, program!, now, locale, question);
-      return { answered: true, answer: a.answer, sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
+      return { answered: true, answer: capAnswer(a.answer, locale), sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
     }
     const cached = resolution.byLocale[locale];
     if (cached) return cloneAnswer(cached);
@@ -210,7 +196,9 @@ class Engine implements FaqEngine {
     const program = this.knowledgeBase.program;
     if (program && this.matcher) {
       const programIndex = this.programIndex;
-      const known = (u: QueryUnit) => u.df > 0 || (programIndex?.knows(u.word) ?? false);
+      // Words beyond the cues must be the program's own (title, contacts, sessions): "Wie viele Onlinedienste
+      // hat die Stadt?" asks the material, not the schedule.
+      const known = (u: QueryUnit) => programIndex?.knows(u.word) ?? false;
       const intent = detectScheduleIntent(question, program, this.matcher, known, units);
       if (intent) return { kind: 'schedule', intent };
     }
@@ -218,10 +206,41 @@ class Engine implements FaqEngine {
   }
 
   private answerFromIndex(question: string, locale: Locale, analysed: ReturnType<PassageIndex['analyse']>): FaqAnswer {
-    const { hits } = this.index.query(question, { analysed });
-    const top = hits[0];
-    if (!top || top.coverage < this.threshold) return this.decline(locale, top?.coverage ?? 0);
-    return this.fromHit(top, hits, analysed.units, locale);
+    const { units } = analysed;
+    if (!units.length) return this.decline(locale, 0);
+    const { hits } = this.index.query(question, { analysed, limit: CANDIDATES });
+    const lexicon = this.index.lexicon;
+    const types = questionTypes(question, lexicon);
+    const ranked = rankHits(hits, types, this.index);
+    // A question after a number, an amount, a date or a duration is answered only by a passage that holds one.
+    const gate = [...types].filter((t) => FACT_TYPES.has(t));
+    const holdsFact = (h: RetrievalHit) => splitSentences(`${h.doc.title}. ${h.doc.text}`).some((s) => gate.some((t) => sentenceAnswers(t, s, lexicon)));
+    // Among the passages that hold the fact, the one that covers most of the question.
+    const top = gate.length ? ranked.filter(holdsFact).reduce<RetrievalHit | undefined>((best, h) => (!best || h.coverage > best.coverage ? h : best), undefined) : ranked[0];
+    // A word is known when the material has it (typos only in long words) or the program's facts do; a word
+    // that asks for a kind of fact ("Frist", "deadline") is known when the best passage holds such a fact.
+    const answersMarker = (u: QueryUnit, h: RetrievalHit | undefined = top) => {
+      const type = markerType(u.terms[0]!, lexicon);
+      return !!h && !!type && splitSentences(h.doc.text).some((s) => sentenceAnswers(type, s, lexicon));
+    };
+    const known = units.filter((u) => u.knownDf > 0 || (this.programIndex?.knows(u.word) ?? false) || answersMarker(u));
+    // A compound the material has only in parts ("deutschland|weit") is half known: its parts exist, the word
+    // itself may mean something the material never says.
+    const credit = (u: QueryUnit) => (u.wholeDf > 0 || u.knownDf === 0 || (this.programIndex?.knows(u.word) ?? false) || answersMarker(u) ? 1 : 0.5);
+    // Weighted like BM25's IDF, by the documents that know the word itself: a word no passage has weighs most.
+    const n = Math.max(this.index.size, 1);
+    const scopeWeight = (u: QueryUnit) => Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5));
+    const totalWeight = units.reduce((s, u) => s + scopeWeight(u), 0);
+    const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + credit(u) * scopeWeight(u), 0) / totalWeight : 0;
+    const knownWeight = known.reduce((s, u) => s + u.weight, 0);
+    const knownCoverage = (h: RetrievalHit | undefined) =>
+      h && knownWeight > 0 ? known.filter((u) => h.matchedWords.includes(u.word) || answersMarker(u, h)).reduce((s, u) => s + u.weight, 0) / knownWeight : 0;
+    const coverage = knownCoverage(top);
+    // The known share of the question, cut down when the best passage covers less than half of the known words.
+    const confidence = coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage;
+    if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
+    const supporting = ranked.slice(1).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && h.score >= top.score * 0.6);
+    return this.fromHit(top, supporting.slice(0, 2), units, types, locale, confidence);
   }
 
   private decline(locale: Locale, confidence: number): FaqAnswer {
@@ -229,32 +248,48 @@ class Engine implements FaqEngine {
     return { answered: false, answer: `${t.noAnswer} ${t.forwardOffer}`, sources: [], confidence: round(confidence), via: 'none' };
   }
 
-  private fromHit(top: RetrievalHit, hits: RetrievalHit[], units: QueryUnit[], locale: Locale): FaqAnswer {
+  private fromHit(top: RetrievalHit, supporting: RetrievalHit[], units: QueryUnit[], types: ReturnType<typeof questionTypes>, locale: Locale, confidence: number): FaqAnswer {
     const t = faqTexts[locale];
     if (top.doc.kind === 'curated') {
       const entry = this.curatedById.get(top.doc.id.slice(2));
       if (entry) {
         return {
           answered: true,
-          answer: entry.answer,
+          answer: capAnswer(entry.answer, locale),
           sources: [{ title: entry.source ? `${t.sourceCurated} (${entry.source})` : t.sourceCurated, excerpt: excerpt(entry.questions[0]!) }],
-          confidence: round(top.coverage),
+          confidence: round(confidence),
           via: 'curated',
         };
       }
     }
-    const supporting = hits
-      .slice(1)
-      .filter((h) => h.doc.kind === 'passage' && h.coverage >= this.threshold && h.score >= top.score * 0.6)
-      .slice(0, 2);
     return {
       answered: true,
-      answer: `${t.fromMaterial}${shortAnswer(top.doc.text, units, this.index)}`,
-      sources: [top, ...supporting].map((h) => ({ title: h.doc.title, excerpt: excerpt(h.doc.text) })),
-      confidence: round(top.coverage),
+      answer: capAnswer(`${t.fromMaterial}${shortAnswer(top.doc.text, units, types, this.index)}`, locale),
+      sources: [top, ...supporting].map((h) => ({ title: citation(h.doc.title, h.doc.source, h.doc.locator, locale), excerpt: excerpt(h.doc.text) })),
+      confidence: round(confidence),
       via: 'passage',
     };
   }
+}
+
+function loadOptions(options: FaqEngineOptions) {
+  return {
+    ...(options.program ? { program: options.program } : {}),
+    ...(options.deriveProgram === false ? { deriveProgram: false } : {}),
+    now: (options.clock ?? systemClock).now(),
+    ...(options.previous ? { previous: options.previous } : {}),
+  };
+}
+
+/** One log line per material file that could not be read. */
+function reportProblems(kb: KnowledgeBase, logger: Logger | undefined): void {
+  for (const p of kb.problems ?? []) logger?.warn({ event: 'faq.material_skipped', file: p.file, code: p.code }, `material file skipped: ${p.file} (${p.message})`);
+}
+
+/** A question pasted with HTML or Markdown is read as its text (scripts and styles dropped). */
+function cleanQuestion(text: string): string {
+  if (!/[<>*_`[\]&]/.test(text)) return text;
+  return stripInlineMarkup(htmlToMarkdown(text).replace(/\n+/g, ' '));
 }
 
 function programFactsDoc(program: Program): RetrievalDoc {
@@ -283,10 +318,9 @@ export function createFaqEngineFromKnowledgeBase(knowledgeBase: KnowledgeBase, o
 }
 
 export async function createFaqEngine(options: FaqEngineOptions): Promise<FaqEngine> {
-  const kb = await loadKnowledgeBase(options.contentDir, {
-    ...(options.program ? { program: options.program } : {}),
-    ...(options.curated ? { curated: options.curated } : {}),
-    ...(options.deriveProgram === false ? { deriveProgram: false } : {}),
-  });
-  return new Engine(kb, options);
+  const kb = await loadKnowledgeBase(options.contentDir, { ...loadOptions(options), ...(options.curated ? { curated: options.curated } : {}) });
+  reportProblems(kb, options.logger);
+  // The engine keeps its options; the earlier knowledge base is needed only for this load.
+  const { previous: _previous, ...kept } = options;
+  return new Engine(kb, kept);
 }

@@ -1,5 +1,5 @@
-// Scoring the FAQ engine against an evaluation set (tests/faq/eval.yaml): shared by the vitest quality
-// gate and bench/faq.ts, so both report the same figures.
+// Scoring the FAQ engine against an evaluation set (tests/faq/eval.yaml, tests/faq/programs/*/questions.*.yaml):
+// shared by the vitest quality gate and bench/faq.ts, so both report the same figures.
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
@@ -130,34 +130,4 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return Math.round(sorted[Math.max(0, idx)]! * 1000) / 1000;
-}
-
-export interface Calibration {
-  /** Highest confidence an out-of-scope question reached (threshold 0). */
-  out_of_scope_max: number;
-  /** Lowest confidence of an in-scope question answered correctly from a passage (threshold 0). */
-  in_scope_min: number;
-  /** Midpoint of the gap; what FAQ_CONFIDENCE_THRESHOLD is set from. */
-  threshold: number;
-}
-
-/**
- * Threshold calibration: ask every question with the threshold at 0, then take the confidence distributions
- * of out-of-scope questions and of correctly answered in-scope passage questions; the threshold is the
- * midpoint between the highest of the first and the lowest of the second (their overlap, if any, shows as
- * in_scope_min < out_of_scope_max).
- */
-export function calibrate(engineAtZero: FaqEngine, set: EvalSet): Calibration {
-  const out: number[] = [];
-  const inScope: number[] = [];
-  for (const c of set.cases) {
-    const a = engineAtZero.ask(c.q, { locale: c.lang, now: new Date(c.now ?? set.defaultNow) });
-    if (c.declined) out.push(a.confidence);
-    else if (a.via === 'passage' || a.via === 'curated') {
-      if (judge(c, a)) inScope.push(a.confidence);
-    }
-  }
-  const outMax = Math.max(0, ...out);
-  const inMin = inScope.length ? Math.min(...inScope) : 1;
-  return { out_of_scope_max: outMax, in_scope_min: inMin, threshold: Math.round(((outMax + inMin) / 2) * 100) / 100 };
 }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalStem, foldUmlauts, splitCompound, termsOfWord, Vocabulary, words } from './german.js';
+import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 
 describe('German text processing', () => {
+  it('meets compounds that share a part with a corpus word ("Fördergeld" ~ "Förderprogramm")', () => {
+    const vocabulary = new Vocabulary();
+    vocabulary.addText('Die Förderung läuft über das Förderprogramm. Gegen Hitze hilft der Hitzeaktionsplan und mehr Geld und Schutz.');
+    // b is a word of the material (indexed), a a word of the question.
+    const shared = (a: string, b: string) => termsOfWord(a, vocabulary).filter((t) => termsOfWord(b, vocabulary, undefined, { indexing: true }).includes(t));
+    expect(shared('Fördergeld', 'Förderprogramm')).not.toEqual([]);
+    expect(shared('Hitzeschutz', 'Hitzeaktionsplan')).not.toEqual([]);
+  });
+
   it('folds umlauts, their two-letter spellings and ß', () => {
     expect(canonicalStem('Mönchengladbach')).toBe(canonicalStem('Moenchengladbach'));
     expect(canonicalStem('Straße')).toBe(canonicalStem('Strasse'));
@@ -13,20 +23,31 @@ describe('German text processing', () => {
     expect(canonicalStem('virtuellen')).toBe(canonicalStem('virtuell'));
   });
 
-  it('maps synonyms and English domain words through the glossary', () => {
-    expect(canonicalStem('Kickoff')).toBe(canonicalStem('Auftakt'));
-    expect(canonicalStem('online')).toBe(canonicalStem('virtuell'));
-    expect(canonicalStem('data')).toBe(canonicalStem('Daten'));
-    expect(canonicalStem('Ansprechpartnerin')).toBe(canonicalStem('contact'));
+  it('maps general concepts of both languages to one term', () => {
+    const l = GENERAL_LEXICON;
+    expect(canonicalStem('online', l)).toBe(canonicalStem('virtuell', l));
+    expect(canonicalStem('Ansprechpartnerin', l)).toBe(canonicalStem('contact', l));
+    expect(canonicalStem('kostet', l)).toBe(canonicalStem('kostenlos', l));
+    expect(canonicalStem('Gebühren', l)).toBe(canonicalStem('fee', l));
+    expect(canonicalStem('recorded', l)).toBe(canonicalStem('aufgezeichnet', l));
+    expect(canonicalStem('Kickoff', l)).toBe(canonicalStem('Auftakt', l));
+  });
+
+  it("takes a program's synonyms from its faq.yaml groups, phrases and inflected forms included", () => {
+    const l = new Lexicon([['Schwammstadt', 'sponge city'], ['Wärmenetz', 'heat network']]);
+    expect(l.tokens('What is a sponge city?')).toEqual(['what', 'is', 'a', 'sponge city']);
+    expect(termsOfWord('sponge city', undefined, l)).toEqual(termsOfWord('Schwammstadt', undefined, l));
+    expect(termsOfWord('Schwammstädte', undefined, l)).toEqual(termsOfWord('Schwammstadt', undefined, l));
+    expect(canonicalStem('heat network', l)).toBe(canonicalStem('Wärmenetze', l));
   });
 
   it('splits compounds against the vocabulary, with linking elements', () => {
     const vocabulary = new Vocabulary();
-    vocabulary.addText('Data Governance und Strategie für das Treffen');
+    vocabulary.addText('Daten Governance und Strategie für das Treffen zum Abschluss');
     expect(splitCompound('datengovernance', (w) => vocabulary.knows(w))).toEqual(['daten', 'governance']);
     expect(splitCompound('abschlusstreffen', (w) => vocabulary.knows(w))).toEqual(['abschluss', 'treffen']);
     expect(splitCompound('wasserkraftwerk', (w) => vocabulary.knows(w))).toBeUndefined();
-    expect(termsOfWord('Datengovernance', vocabulary)).toEqual(expect.arrayContaining([canonicalStem('Data'), canonicalStem('Governance')]));
+    expect(termsOfWord('Datengovernance', vocabulary)).toEqual(expect.arrayContaining([canonicalStem('Daten'), canonicalStem('Governance')]));
   });
 
   it('drops stop words and splits on punctuation', () => {

@@ -1,6 +1,7 @@
-// The FAQ knowledge base: what the engine may answer from. It owns reading a content directory —
-// material/*.md|*.txt|*.html split into passages, program.yaml as structured facts, faq.yaml as curated
-// entries — and nothing else; searching lives in retrieval.ts.
+// The FAQ knowledge base: what the engine may answer from. It owns reading one program's folder —
+// material/ (see material.ts) split into passages, program.yaml as structured facts, faq.yaml as the
+// program's synonyms and curated entries — and nothing else; searching lives in retrieval.ts. The folder is
+// a parameter, so the same loader serves CONTENT_DIR and, later, CONTENT_DIR/programs/<folder>.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -8,16 +9,11 @@ import { parse as parseYaml } from 'yaml';
 import { loadProgramFile } from '../program/load.js';
 import { programSchema, type Program } from '../program/model.js';
 import { importAnnouncement } from '../program/import-announcement.js';
+import type { LintFinding } from '../program/lint.js';
 import { AppError } from '../shared/errors.js';
+import { readMaterial, type MaterialProblem, type MaterialText, type Passage } from './material.js';
 
-export interface Passage {
-  id: string;
-  /** The nearest heading, else the file's title. */
-  title: string;
-  text: string;
-  /** File name relative to the material folder. */
-  source: string;
-}
+export { splitIntoPassages, stripInlineMarkup, htmlToMarkdown, type Passage, type MaterialProblem } from './material.js';
 
 export interface CuratedEntry {
   id: string;
@@ -33,10 +29,23 @@ export interface KnowledgeBase {
   program?: Program;
   /** Where the program came from: program.yaml, or derived from the material. */
   programSource?: 'program.yaml' | 'material' | 'given';
+  /** Lint findings of a program derived from the material (a program.yaml is linted where it is loaded). */
+  programFindings?: LintFinding[];
   curated: CuratedEntry[];
+  /** The program's synonym groups from faq.yaml. */
+  synonyms?: string[][];
+  /** Material files that could not be read (skipped, their earlier passages kept). */
+  problems?: MaterialProblem[];
 }
 
-const curatedFileSchema = z.object({
+export interface FaqFile {
+  synonyms?: string[][];
+  entries: CuratedEntry[];
+}
+
+const faqFileSchema = z.object({
+  /** Groups of words or phrases that mean the same in this program: [[Schwammstadt, sponge city], ...]. */
+  synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
   entries: z
     .array(
       z.object({
@@ -49,145 +58,26 @@ const curatedFileSchema = z.object({
     .default([]),
 });
 
-// Long paragraphs are cut into chunks of whole sentences so that an answer can quote the relevant part.
-const MAX_PASSAGE_CHARS = 500;
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-/** Removes inline markup; `mailto:` links keep their address. */
-export function stripInlineMarkup(text: string): string {
-  return decodeEntities(
-    text
-      .replace(/<a\b[^>]*href\s*=\s*["']mailto:([^"'?]+)[^"']*["'][^>]*>([\s\S]*?)<\/a>/gi, (_m, addr: string, label: string) => {
-        const inner = label.replace(/<[^>]+>/g, '').trim();
-        return inner && inner.toLowerCase() !== addr.toLowerCase() ? `${inner} (${addr})` : addr;
-      })
-      .replace(/<[^>]+>/g, '')
-      .replace(/\[([^\]]+)\]\(mailto:([^)]+)\)/g, (_m, label: string, addr: string) =>
-        label.toLowerCase() === addr.toLowerCase() ? addr : `${label} (${addr})`,
-      )
-      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-      .replace(/(\*\*|__)(.+?)\1/g, '$2')
-      .replace(/(^|\s)[*_]([^*_\s][^*_]*)[*_]/g, '$1$2')
-      .replace(/`([^`]*)`/g, '$1'),
-  )
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .trim();
-}
-
-/** HTML to the Markdown subset the splitter understands: headings and paragraphs. */
-export function htmlToMarkdown(html: string): string {
-  return html
-    .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi, (_m, level: string, inner: string) => `\n\n${'#'.repeat(Number(level))} ${inner.replace(/\s+/g, ' ')}\n\n`)
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?(p|div|li|ul|ol|section|article|tr|table|td|th|blockquote|header|footer|main)\b[^>]*>/gi, '\n\n');
-}
-
-function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ„"0-9])/u).filter((s) => s.trim());
-}
-
-function chunk(text: string): string[] {
-  if (text.length <= MAX_PASSAGE_CHARS) return [text];
-  const out: string[] = [];
-  let current = '';
-  for (const sentence of sentences(text)) {
-    if (current && current.length + sentence.length + 1 > MAX_PASSAGE_CHARS) {
-      out.push(current);
-      current = sentence;
-    } else current = current ? `${current} ${sentence}` : sentence;
-  }
-  if (current) out.push(current);
-  return out;
-}
-
-function titleFromFile(file: string): string {
-  return path
-    .basename(file, path.extname(file))
-    .replace(/^\d+[-_ ]*/, '')
-    .replace(/[-_]+/g, ' ')
-    .trim() || file;
-}
-
-/**
- * Splits Markdown-like text into passages: a heading starts a new section, a blank line a new paragraph.
- * In plain-text files every line (and every tab-separated cell) is its own paragraph, because announcements
- * pasted as text put one item per line or lay items side by side in columns.
- */
-export function splitIntoPassages(text: string, source: string, options: { plainText?: boolean } = {}): Passage[] {
-  const fileTitle = titleFromFile(source);
-  const passages: Passage[] = [];
-  let title: string | undefined;
-  let documentTitle: string | undefined;
-  let paragraph: string[] = [];
-  const flush = () => {
-    const raw = paragraph.join(options.plainText ? '\n' : ' ');
-    paragraph = [];
-    const pieces = options.plainText ? raw.split(/\n|\t/) : [raw];
-    for (const piece of pieces) {
-      const clean = stripInlineMarkup(piece);
-      if (!clean || /^[-=_*]{3,}$/.test(clean)) continue;
-      for (const part of chunk(clean)) {
-        passages.push({ id: `${source}#${passages.length + 1}`, title: title ?? documentTitle ?? fileTitle, text: part, source });
-      }
-    }
-  };
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading) {
-      flush();
-      title = stripInlineMarkup(heading[2] ?? '');
-      if (heading[1] === '#' && !documentTitle) documentTitle = title;
-      continue;
-    }
-    if (!line.trim()) {
-      flush();
-      continue;
-    }
-    paragraph.push(line.trim());
-  }
-  flush();
-  return passages;
-}
-
-export async function readMaterial(materialDir: string): Promise<{ passages: Passage[]; texts: { file: string; text: string }[] }> {
-  let names: string[];
+export function parseFaqFile(text: string, file = 'faq.yaml'): FaqFile {
+  let data: unknown;
   try {
-    names = (await fs.readdir(materialDir)).sort();
+    data = parseYaml(text, { maxAliasCount: 100 }) ?? {};
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { passages: [], texts: [] };
-    throw error;
+    throw new AppError('faq.curated_invalid', `${file}: YAML syntax error: ${(error as Error).message.split('\n')[0]}`);
   }
-  const passages: Passage[] = [];
-  const texts: { file: string; text: string }[] = [];
-  for (const name of names) {
-    const ext = path.extname(name).toLowerCase();
-    if (!['.md', '.markdown', '.txt', '.html', '.htm'].includes(ext)) continue;
-    const raw = await fs.readFile(path.join(materialDir, name), 'utf8');
-    texts.push({ file: name, text: raw });
-    if (ext === '.html' || ext === '.htm') passages.push(...splitIntoPassages(htmlToMarkdown(raw), name));
-    else passages.push(...splitIntoPassages(raw, name, { plainText: ext === '.txt' }));
-  }
-  return { passages, texts };
-}
-
-export function parseCuratedText(text: string, file = 'faq.yaml'): CuratedEntry[] {
-  const parsed = curatedFileSchema.safeParse(parseYaml(text) ?? {});
+  const parsed = faqFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AppError('faq.curated_invalid', `${file}: ${issue.path.join('.')}: ${issue.message}`);
   }
-  return parsed.data.entries.map((e, i) => ({ id: e.id ?? `faq-${i + 1}`, questions: e.questions, answer: e.answer, ...(e.source ? { source: e.source } : {}) }));
+  return {
+    synonyms: parsed.data.synonyms,
+    entries: parsed.data.entries.map((e, i) => ({ id: e.id ?? `faq-${i + 1}`, questions: e.questions, answer: e.answer, ...(e.source ? { source: e.source } : {}) })),
+  };
+}
+
+export function parseCuratedText(text: string, file = 'faq.yaml'): CuratedEntry[] {
+  return parseFaqFile(text, file).entries;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -201,12 +91,13 @@ async function exists(file: string): Promise<boolean> {
  * Derives the program from the material when no program.yaml exists: the announcement importer reads the
  * sessions as written (it reports mistakes, it does not correct them), so answers quote the material.
  */
-function programFromMaterial(texts: { file: string; text: string }[]): Program | undefined {
+function programFromMaterial(texts: MaterialText[], now: Date): { program: Program; findings: LintFinding[] } | undefined {
   for (const { text } of texts) {
     try {
-      const { draft } = importAnnouncement(text);
+      // A fixed reference time: dates without a year are read against it, never against the wall clock.
+      const { draft, findings } = importAnnouncement(text, { now });
       const parsed = programSchema.safeParse(draft);
-      if (parsed.success && parsed.data.sessions.length) return parsed.data;
+      if (parsed.success && parsed.data.sessions.length) return { program: parsed.data, findings };
     } catch {
       // Not an announcement: answer from passages only.
     }
@@ -221,23 +112,32 @@ export interface LoadKnowledgeBaseOptions {
   curated?: CuratedEntry[];
   /** Derive schedule facts from the material when no program.yaml exists (default true). */
   deriveProgram?: boolean;
+  /** Reference time for reading dates in derived programs (the engine's clock; required for determinism). */
+  now?: Date;
+  /** The previous load: passages of a file that has become unreadable are kept from it. */
+  previous?: KnowledgeBase;
 }
 
 export async function loadKnowledgeBase(contentDir: string, options: LoadKnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
-  const { passages, texts } = await readMaterial(path.join(contentDir, 'material'));
+  const { passages, texts, problems } = await readMaterial(path.join(contentDir, 'material'), options.previous?.passages);
   let program = options.program;
   let programSource: KnowledgeBase['programSource'] = program ? 'given' : undefined;
+  let programFindings: LintFinding[] = [];
   const programFile = path.join(contentDir, 'program.yaml');
   if (!program && (await exists(programFile))) {
     program = (await loadProgramFile(programFile)).program;
     programSource = 'program.yaml';
   }
   if (!program && options.deriveProgram !== false) {
-    program = programFromMaterial(texts);
-    if (program) programSource = 'material';
+    const derived = programFromMaterial(texts, options.now ?? new Date());
+    if (derived) {
+      program = derived.program;
+      programFindings = derived.findings;
+      programSource = 'material';
+    }
   }
-  const curatedFile = path.join(contentDir, 'faq.yaml');
-  const curated = (await exists(curatedFile)) ? parseCuratedText(await fs.readFile(curatedFile, 'utf8'), curatedFile) : [];
-  curated.push(...(options.curated ?? []));
-  return { contentDir, passages, curated, ...(program ? { program, programSource } : {}) };
+  const faqFile = path.join(contentDir, 'faq.yaml');
+  const faq = (await exists(faqFile)) ? parseFaqFile(await fs.readFile(faqFile, 'utf8'), faqFile) : { synonyms: [], entries: [] };
+  const curated = [...faq.entries, ...(options.curated ?? [])];
+  return { contentDir, passages, curated, synonyms: faq.synonyms, problems, programFindings, ...(program ? { program, programSource } : {}) };
 }

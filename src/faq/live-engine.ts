@@ -21,8 +21,15 @@ export async function createLiveFaqEngine(options: {
   watch: boolean;
 }): Promise<LiveFaqEngine> {
   const curated: CuratedEntry[] = [];
-  const build = (program: Program | undefined) =>
-    createFaqEngine({ contentDir: options.contentDir, clock: options.clock, ...(program ? { program } : {}), ...(curated.length ? { curated: [...curated] } : {}) });
+  const build = (program: Program | undefined, previous?: KnowledgeBase) =>
+    createFaqEngine({
+      contentDir: options.contentDir,
+      clock: options.clock,
+      logger: options.logger,
+      ...(program ? { program } : {}),
+      ...(curated.length ? { curated: [...curated] } : {}),
+      ...(previous ? { previous } : {}),
+    });
   let current = await build(options.program);
   let watcher: { stop(): void } | undefined;
   const startWatching = () => {
@@ -51,7 +58,7 @@ export async function createLiveFaqEngine(options: {
       return current.threshold;
     },
     async rebuild(program) {
-      const next = await build(program);
+      const next = await build(program, current.knowledgeBase);
       current = next;
       startWatching();
       options.logger.info({ event: 'faq.rebuilt', passages: next.knowledgeBase.passages.length }, 'FAQ index rebuilt for the program');

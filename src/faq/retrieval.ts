@@ -6,7 +6,9 @@
 // (df = 0) weighs most, so "Wie wird das Wetter in Berlin?" stays far below the threshold although "Berlin"
 // matches. BM25 only orders the candidates; the share is what is comparable across questions.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { Vocabulary, termsOfWord, words } from './german.js';
+import { Vocabulary, termsOfWord } from './german.js';
+import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
+import type { DocumentLocator } from './documents.js';
 
 export interface RetrievalDoc {
   id: string;
@@ -14,6 +16,7 @@ export interface RetrievalDoc {
   title: string;
   text: string;
   source: string;
+  locator?: DocumentLocator;
 }
 
 /** One content word of the question and the index terms it stands for. */
@@ -23,6 +26,14 @@ export interface QueryUnit {
   /** Documents matching any of the terms (fuzzy included). */
   df: number;
   weight: number;
+  /**
+   * Documents matching the word itself (exactly, by stem or as a prefix; a typo only in words of 8 letters
+   * or more): what "the corpus knows this word" means when judging scope. "gebaut" is not known because of
+   * "Gebäude", although the search tolerates the edit.
+   */
+  knownDf: number;
+  /** Like knownDf, but for the whole word only (not its compound parts). */
+  wholeDf: number;
 }
 
 export interface RetrievalHit {
@@ -52,11 +63,16 @@ function idf(df: number, n: number): number {
 
 export class PassageIndex {
   private readonly search: MiniSearch<RetrievalDoc>;
-  readonly vocabulary = new Vocabulary();
+  readonly vocabulary: Vocabulary;
   private readonly docs = new Map<string, RetrievalDoc>();
   private readonly termCache = new Map<string, string[]>();
+  private readonly indexTermCache = new Map<string, string[]>();
 
-  constructor(docs: RetrievalDoc[]) {
+  constructor(
+    docs: RetrievalDoc[],
+    readonly lexicon: Lexicon = GENERAL_LEXICON,
+  ) {
+    this.vocabulary = new Vocabulary(lexicon);
     for (const d of docs) {
       this.vocabulary.addText(d.title);
       this.vocabulary.addText(d.text);
@@ -65,8 +81,8 @@ export class PassageIndex {
     this.search = new MiniSearch<RetrievalDoc>({
       fields: ['title', 'text'],
       storeFields: [],
-      tokenize: (text) => words(text),
-      processTerm: (word) => this.termsOf(word),
+      tokenize: (text) => this.lexicon.tokens(text),
+      processTerm: (word) => this.indexTermsOf(word),
       searchOptions: { boost: { title: 2 } },
     });
     this.search.addAll(docs);
@@ -88,7 +104,7 @@ export class PassageIndex {
   analyse(question: string): { units: QueryUnit[]; results: SearchResult[] } {
     const seen = new Set<string>();
     const raw: { word: string; terms: string[] }[] = [];
-    for (const word of words(question)) {
+    for (const word of this.lexicon.tokens(question)) {
       const terms = this.termsOf(word);
       const key = terms.join('|');
       if (!terms.length || seen.has(key)) continue;
@@ -99,8 +115,11 @@ export class PassageIndex {
     const results = allTerms.length ? this.searchTerms(allTerms) : [];
     const n = Math.max(this.docs.size, 1);
     const units = raw.map(({ word, terms }) => {
-      const df = results.filter((r) => terms.some((t) => r.queryTerms.includes(t))).length;
-      return { word, terms, df, weight: idf(df, n) };
+      const matching = results.filter((r) => terms.some((t) => r.queryTerms.includes(t)));
+      const strict = (t: string) => (key: string) => key === t || (t.length >= 6 && key.startsWith(t)) || (t.length >= 8 && key[0] === t[0]);
+      const knownDf = matching.filter((r) => Object.keys(r.match).some((k) => terms.some((t) => strict(t)(k)))).length;
+      const wholeDf = matching.filter((r) => Object.keys(r.match).some(strict(terms[0]!))).length;
+      return { word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf };
     });
     return { units, results };
   }
@@ -109,8 +128,18 @@ export class PassageIndex {
   termsOf(word: string): string[] {
     let terms = this.termCache.get(word);
     if (!terms) {
-      terms = termsOfWord(word, this.vocabulary);
+      terms = termsOfWord(word, this.vocabulary, this.lexicon);
       this.termCache.set(word, terms);
+    }
+    return terms;
+  }
+
+  /** The index terms of a word of the material: compounds also split off a known first part alone. */
+  private indexTermsOf(word: string): string[] {
+    let terms = this.indexTermCache.get(word);
+    if (!terms) {
+      terms = termsOfWord(word, this.vocabulary, this.lexicon, { indexing: true });
+      this.indexTermCache.set(word, terms);
     }
     return terms;
   }
@@ -128,9 +157,9 @@ export class PassageIndex {
     );
   }
 
-  /** True when any document matches the word (after the German pipeline, typos tolerated). */
+  /** True when any document has the word (after the German pipeline; typos tolerated only in long words). */
   knows(word: string): boolean {
-    return this.analyse(word).units.some((u) => u.df > 0);
+    return this.analyse(word).units.some((u) => u.knownDf > 0);
   }
 
   query(question: string, options: { units?: QueryUnit[]; analysed?: { units: QueryUnit[]; results: SearchResult[] }; limit?: number } = {}): RetrievalResult {
@@ -151,6 +180,7 @@ export class PassageIndex {
     }
     // BM25 alone can prefer one rare word over a passage that matches the whole question.
     hits.sort((a, b) => b.score * b.coverage ** 2 - a.score * a.coverage ** 2);
+    // compose.ts re-ranks these candidates by the kind of fact the question asks for.
     return { units, hits: hits.slice(0, options.limit ?? MAX_HITS) };
   }
 }

@@ -12,6 +12,7 @@ import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type SessionLine } from '../i18n/faq.js';
 import { foldUmlauts, lower, termsOfWord, words } from './german.js';
 import { PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
+import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import type { Passage } from './knowledge-base.js';
 
 export type ScheduleIntent =
@@ -47,7 +48,6 @@ const CUES = {
   today: set('heute today heutige tonight'),
   tomorrow: set('morgen tomorrow'),
   remaining: set('offen offenen remaining ubrig verbleibend verbleibenden ausstehend'),
-  ordinals: set('erste zweite dritte vierte funfte sechste second third fourth fifth sixth zweiten dritten vierten funften'),
   week: set('woche week'),
   next: set('nachste nachsten nachster nachstes next kommende kommenden kommender upcoming'),
   first: set('erste ersten erster erstes first'),
@@ -58,6 +58,7 @@ const CUES = {
   begin: set('beginnt beginn beginnen start starts begins anfang startet'),
   months: set('januar january februar february marz march april mai may juni june juli july august september oktober october november dezember december'),
   timesPhrases: ['bis wann', 'time zone'],
+  ordinals: new Set<string>(),
   list: set('liste list zeitplan schedule uberblick overview alle all termine dates sessions'),
   when: set('wann when datum date tag day termin uhr time welchem which'),
   generic: set(
@@ -65,11 +66,26 @@ const CUES = {
   ),
 };
 
-// "erste"/"first" stay cues of their own (the first session); 2nd to 6th pick the session by position.
-const ORDINAL: Record<string, number> = {
-  zweite: 2, zweiten: 2, second: 2, dritte: 3, dritten: 3, third: 3, vierte: 4, vierten: 4, fourth: 4,
-  funfte: 5, funften: 5, fifth: 5, sechste: 6, sixth: 6,
-};
+// Ordinal words pick a session by position. "erste"/"first" stay cues of their own (the first session).
+const GERMAN_ORDINALS = [
+  'zweit', 'dritt', 'viert', 'fünft', 'sechst', 'siebt', 'acht', 'neunt', 'zehnt', 'elft', 'zwölft', 'dreizehnt', 'vierzehnt',
+  'fünfzehnt', 'sechzehnt', 'siebzehnt', 'achtzehnt', 'neunzehnt', 'zwanzigst',
+];
+const ENGLISH_ORDINALS = [
+  'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth',
+  'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+];
+const ORDINAL: Record<string, number> = (() => {
+  const map: Record<string, number> = {};
+  GERMAN_ORDINALS.forEach((stemWord, i) => {
+    for (const ending of ['e', 'en', 'er', 'es', 'em']) map[foldUmlauts(`${stemWord}${ending}`)] = i + 2;
+  });
+  ENGLISH_ORDINALS.forEach((w, i) => (map[w] = i + 2));
+  // Written as numbers: "2." / "2nd" come through words() as "2" / "2nd".
+  for (let n = 2; n <= 20; n++) map[`${n}${n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`] = n;
+  return map;
+})();
+CUES.ordinals = new Set(Object.keys(ORDINAL));
 
 const MONTH_NUMBER: Record<string, number> = {
   januar: 1, january: 1, februar: 2, february: 2, marz: 3, march: 3, april: 4, mai: 5, may: 5, juni: 6, june: 6,
@@ -116,7 +132,7 @@ export interface SessionMatcher {
 }
 
 /** An index over the sessions, each described by its title, summary and the material passages about it. */
-export function buildSessionMatcher(program: Program, passages: Passage[]): SessionMatcher {
+export function buildSessionMatcher(program: Program, passages: Passage[], lexicon: Lexicon = GENERAL_LEXICON): SessionMatcher {
   const docs: RetrievalDoc[] = program.sessions.map((s) => {
     const title = foldUmlauts(lower(s.title)).replace(/[?!.]/g, '').trim();
     const about = passages.filter((p) => {
@@ -131,8 +147,19 @@ export function buildSessionMatcher(program: Program, passages: Passage[]): Sess
       source: 'program',
     };
   });
-  return { index: new PassageIndex(docs) };
+  return { index: new PassageIndex(docs, lexicon) };
 }
+
+// General concept words say what is asked about a session, not which session: the parts of "Onlinetermine"
+// must not pick the one hybrid session because "vor Ort" and "online" share a concept.
+const NON_TOPIC_TERMS: ReadonlySet<string> = new Set(
+  ['format', 'termin', 'kosten', 'aufzeichnung', 'kontakt', 'email', 'dauer', 'frist', 'wochentag', 'ort', 'teilnahme', 'anmeldung', 'reihe', 'frage'].map(
+    (w) => GENERAL_LEXICON.lookup(w)!,
+  ),
+);
+
+/** Words for a session, the series or its format, whatever the program calls them. */
+const SESSION_TERMS: ReadonlySet<string> = new Set(['termin', 'reihe', 'format'].map((w) => GENERAL_LEXICON.lookup(w)!));
 
 function isCueWord(word: string): boolean {
   const f = foldUmlauts(word);
@@ -157,10 +184,15 @@ export function detectScheduleIntent(
   const text = tokens.join(' ');
   if (!tokens.length || !program.sessions.length) return undefined;
 
+  const titleWords = new Set(program.sessions.flatMap((s) => words(s.title).map(foldUmlauts)));
+  const inTitles = (word: string) => word.split(' ').every((w) => titleWords.has(foldUmlauts(w)));
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
     .units(question)
-    .filter((u) => !isCueWord(u.word) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)));
+    .filter((u) => !isCueWord(u.word) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
+    .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }))
+    // "online" or "Termin" names no session, unless a session's title says it ("Vor-Ort-Tag").
+    .filter((u) => !u.terms.every((t) => SESSION_TERMS.has(t)) || inTitles(u.word));
   let session: Session | undefined;
   const matchedWords = new Set<string>();
   if (topicUnits.length) {
@@ -172,20 +204,42 @@ export function detectScheduleIntent(
     }
   }
 
-  // Every content word must be a cue, a session topic word or known to the knowledge base.
+  // Every content word must be a cue, a session topic word or known to the program's facts; words of the
+  // latter kind make the question about something more specific than a count or the format.
+  let leftover = 0;
   for (const unit of passageUnits) {
     const w = foldUmlauts(unit.word);
     if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
+    if (unit.terms.every((t) => SESSION_TERMS.has(t))) continue;
     if (!known(unit)) return undefined;
+    leftover++;
   }
 
+  // The words that named the session are not cues: "Wo findet der Vor-Ort-Tag statt?" has no "Tag" cue.
+  const named = new Set([...matchedWords, ...(session ? words(session.title) : [])].flatMap((w) => w.split(' ').map(foldUmlauts)));
+  const cues = session ? tokens.filter((t) => !named.has(t)) : tokens;
+  const sessionWord = tokens.some((t) => termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
+  return intentFromCues(cues, text, { program, session, leftover, sessionWord, contentWords: passageUnits.length });
+}
+
+function intentFromCues(
+  tokens: string[],
+  text: string,
+  { program, session, leftover, sessionWord, contentWords }: { program: Program; session: Session | undefined; leftover: number; sessionWord: boolean; contentWords: number },
+): ScheduleIntent | undefined {
   const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
   if (contactCue) return { kind: 'contacts' };
-  if (has(tokens, CUES.format) || phrase(text, CUES.formatPhrases)) return { kind: 'format' };
+  const formatCue = has(tokens, CUES.format) || phrase(text, CUES.formatPhrases);
+  const countCue = has(tokens, CUES.count) || phrase(text, CUES.countPhrases);
+  // "Wie viele Termine sind online?" asks the material, not the count or the format alone.
+  if (formatCue && countCue) return undefined;
+  if (!leftover && !session && formatCue) return { kind: 'format' };
   const timesCue = has(tokens, CUES.times);
-  if (!timesCue && (has(tokens, CUES.count) || phrase(text, CUES.countPhrases))) return { kind: 'count' };
+  if (!timesCue && !leftover && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
   const whenCue = has(tokens, CUES.when) || timesCue;
   if (session && whenCue) return { kind: 'session', sessionId: session.id };
+  // Where a session takes place is in the material (the program knows only the series' format).
+  if (session && formatCue) return undefined;
   const ordinal = tokens.map((t) => ORDINAL[t]).find((n) => n !== undefined);
   if (ordinal !== undefined && !has(tokens, CUES.week)) {
     const nth = sortedSessions(program).filter((s) => s.status !== 'cancelled')[ordinal - 1];
@@ -202,7 +256,6 @@ export function detectScheduleIntent(
   const month = tokens.find((t) => CUES.months.has(t));
   if (month) return { kind: 'month', month: MONTH_NUMBER[month]! };
   if (has(tokens, CUES.times) || phrase(text, CUES.timesPhrases)) return { kind: 'times' };
-  const sessionWord = tokens.some((t) => termsOfWord(t, undefined).includes('termin'));
   if ((has(tokens, CUES.list) && (sessionWord || tokens.includes('dates'))) || (sessionWord && tokens.includes('welche'))) return { kind: 'list' };
   return undefined;
 }

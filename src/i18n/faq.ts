@@ -73,6 +73,13 @@ const de = {
   actionInvalid: 'Diese Aktion konnte nicht verarbeitet werden.',
   gapsEmpty: 'Keine offenen Fragen.',
   gapsHeader: 'Häufigste unbeantwortete oder als nicht hilfreich markierte Fragen:',
+  citePage: (n: number) => `S. ${n}`,
+  citeSlide: (n: number) => `Folie ${n}`,
+  moreLines: (n: number) => `… und ${n} weitere`,
+  materialProblemsHeader: 'Unterlagen, die nicht gelesen werden konnten (übersprungen):',
+  materialProblem: (file: string, code: string) =>
+    `${file}: ${code === 'password-protected' ? 'passwortgeschützt' : code === 'empty' ? 'enthält keinen Text (Scan ohne Textebene?)' : 'beschädigt oder nicht lesbar'}`,
+  programFindingsHeader: 'Aus den Unterlagen abgeleitetes Programm, Befunde:',
 };
 
 export type FaqTexts = typeof de;
@@ -142,6 +149,13 @@ const en: FaqTexts = {
   actionInvalid: 'This action could not be processed.',
   gapsEmpty: 'No open questions.',
   gapsHeader: 'Most frequent unanswered or unhelpful questions:',
+  citePage: (n) => `p. ${n}`,
+  citeSlide: (n) => `slide ${n}`,
+  moreLines: (n) => `… and ${n} more`,
+  materialProblemsHeader: 'Material that could not be read (skipped):',
+  materialProblem: (file, code) =>
+    `${file}: ${code === 'password-protected' ? 'password-protected' : code === 'empty' ? 'contains no text (a scan without a text layer?)' : 'damaged or unreadable'}`,
+  programFindingsHeader: 'Program derived from the material, findings:',
 };
 
 export const faqTexts: { de: FaqTexts; en: FaqTexts } = { de, en };

@@ -1,55 +1,48 @@
-// The quality gate: the evaluation set on the default content, and on the raw seed announcement alone.
-import { describe, expect, it, beforeAll } from 'vitest';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createFaqEngine } from '../../src/faq/engine.js';
-import { loadEvalSet, runEval, type EvalSet } from '../../src/faq/evaluation.js';
+// FAQ quality gate on the tune split of every evaluation program (tests/faq/suites.ts): the example program,
+// the example with its raw announcement as the only material, and the programs under tests/faq/programs.
+// The floors sit below the measured figures (see each test) so that a real regression fails; they are not
+// the targets of issue 15 (90 % answered correctly, 95 % declined), which bench/faq.ts reports on the held-out
+// split. The held-out files are never read here.
+import { describe, expect, it } from 'vitest';
+import { loadEvalSet } from '../../src/faq/evaluation.js';
+import { discoverSuites, failures, runSuite } from './suites.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-// A verbatim copy of the seed announcement (shared/seed/000_4f8605784865f441.txt), kept in the repository
-// so that the test does not depend on what lies beside the checkout.
-const SEED = path.join(root, 'tests/program/announcements/seed.txt');
-let set: EvalSet;
+const tune = discoverSuites().filter((s) => s.split === 'tune');
 
-beforeAll(async () => {
-  set = await loadEvalSet(path.join(root, 'tests/faq/eval.yaml'));
-});
+// Floors per program: [answered correctly among answerable, declined among out of scope].
+// Measured on 4 December 2026: example 0.99/1.0, announcement only 0.60/1.0 (the raw announcement has wrong
+// dates and lacks the material's explanations), ozg-buergerservices 0.90/0.78, waermeplanung-kompakt 0.71/0.85.
+// A program added later is held to the default floor.
+const FLOORS: Record<string, [number, number]> = {
+  example: [0.95, 0.95],
+  'example-announcement': [0.55, 0.95],
+};
+const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
-function failures(summary: ReturnType<typeof runEval>): string[] {
-  return summary.outcomes.filter((o) => !o.correct).map((o) => `${o.case.q} -> ${o.answer.answered ? o.answer.answer.slice(0, 120) : 'declined'}`);
-}
-
-describe('FAQ evaluation set', () => {
-  it('has at least 80 questions, 15 of them out of scope', () => {
-    expect(set.cases.length).toBeGreaterThanOrEqual(80);
-    expect(set.cases.filter((c) => c.declined).length).toBeGreaterThanOrEqual(15);
-    expect(set.cases.filter((c) => c.lang === 'en').length).toBeGreaterThanOrEqual(10);
-  });
-
-  it('meets the targets on the default content (accuracy and declines >= 0.95)', async () => {
-    const engine = await createFaqEngine({ contentDir: path.join(root, 'content') });
-    expect(engine.knowledgeBase.program?.sessions.length).toBe(5);
-    const summary = runEval(engine, set);
-    expect(summary.accuracy, failures(summary).join('\n')).toBeGreaterThanOrEqual(0.95);
-    expect(summary.declined_correctly).toBeGreaterThanOrEqual(0.95);
-  });
-
-  // Measured: accuracy 0.714, declined 1.0. The floor is lower than the target on purpose: the raw
-  // announcement has wrong facts (16.12.2026, Thursday 26.08., "sechs Termine") and lacks the material's
-  // explanations the set asks about, so many expected strings cannot appear; declining must not suffer.
-  it('works with the raw seed announcement as the only material', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-seed-'));
-    try {
-      await fs.mkdir(path.join(dir, 'material'));
-      await fs.copyFile(SEED, path.join(dir, 'material', 'ankuendigung.txt'));
-      const engine = await createFaqEngine({ contentDir: dir });
-      expect(engine.knowledgeBase.programSource).toBe('material');
-      const summary = runEval(engine, set);
-      expect(summary.accuracy, failures(summary).join('\n')).toBeGreaterThanOrEqual(0.65);
-      expect(summary.declined_correctly).toBeGreaterThanOrEqual(0.95);
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
+describe('FAQ evaluation, tune split', () => {
+  it('has the example set and at least two other programs, each with out-of-scope and English questions', async () => {
+    const programs = new Set(tune.map((s) => s.program));
+    expect(programs.has('example')).toBe(true);
+    expect(programs.size).toBeGreaterThanOrEqual(4);
+    for (const suite of tune) {
+      const set = await loadEvalSet(suite.setFile);
+      expect(set.cases.filter((c) => c.declined).length, suite.program).toBeGreaterThanOrEqual(Math.ceil(set.cases.length * 0.15));
+      expect(set.cases.filter((c) => c.lang === 'en').length, suite.program).toBeGreaterThanOrEqual(3);
     }
   });
+
+  for (const suite of tune) {
+    it(`${suite.program}: answers and declines at least as well as measured`, async () => {
+      const { summary, engine } = await runSuite(suite);
+      const [answered, declined] = FLOORS[suite.program] ?? DEFAULT_FLOOR;
+      const why = failures(summary).join('\n');
+      expect(summary.in_scope_accuracy, why).toBeGreaterThanOrEqual(answered);
+      expect(summary.declined_correctly, why).toBeGreaterThanOrEqual(declined);
+      if (suite.program === 'example-announcement') expect(engine.knowledgeBase.programSource).toBe('material');
+      for (const o of summary.outcomes) {
+        expect(o.answer.answer.length, o.case.q).toBeLessThan(700);
+        if (o.answer.answered) expect(o.answer.sources.length, o.case.q).toBeGreaterThan(0);
+      }
+    });
+  }
 });

@@ -110,7 +110,7 @@ describe('generative mode against the chat-completions stand-in', () => {
     const a = offline(QUESTION_DE);
     expect(a.answered).toBe(true);
     expect(a.via).toBe('passage');
-    expect(a.sources[0]?.title).toBe('Anmeldung');
+    expect(a.sources[0]?.title).toBe('Anmeldung (hinweise.md)');
   });
 
   it('uses a composed answer that cites the given passages, and sends the Azure request', async () => {
@@ -120,7 +120,7 @@ describe('generative mode against the chat-completions stand-in', () => {
 
     expect(answer.answer).toBe(text);
     expect(answer.answered).toBe(true);
-    expect(answer.sources).toEqual([{ title: '[1] Anmeldung', excerpt: offline(QUESTION_DE).sources[0]!.excerpt }]);
+    expect(answer.sources).toEqual([{ title: '[1] Anmeldung (hinweise.md)', excerpt: offline(QUESTION_DE).sources[0]!.excerpt }]);
     expect(requests).toHaveLength(1);
     const req = requests[0]!;
     const url = new URL(req.url, endpoint);
@@ -134,7 +134,7 @@ describe('generative mode against the chat-completions stand-in', () => {
     const system = body.messages[0]!.content;
     expect(system).toContain('Answer only from the numbered passages');
     expect(system).toContain('Answer in German');
-    expect(system).toContain('[1] Anmeldung\nDie Anmeldung zum Peer-Learning erfolgt per E-Mail');
+    expect(system).toContain('[1] Anmeldung (hinweise.md)\nDie Anmeldung zum Peer-Learning erfolgt per E-Mail');
     expect(system).toContain('Das weiß ich nicht.');
   });
 

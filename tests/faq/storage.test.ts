@@ -1,6 +1,8 @@
 // Repository, service and CLI against real Azurite.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import { TableStore } from '../../src/storage/tables.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
@@ -140,5 +142,26 @@ describe('FAQ CLI', () => {
     const text = fakeContext();
     await command('faq gaps').run([], text);
     expect(text.output[0]).toContain('Parkpl');
+  });
+
+  it('faq gaps names the material files it could not read', async () => {
+    await setup();
+    const contentDir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-gaps-'));
+    try {
+      await fs.cp(path.join(root, 'tests/faq/fixtures/documents'), path.join(contentDir, 'material'), { recursive: true });
+      const json = { ...fakeContext(), contentDir };
+      expect(await command('faq gaps').run(['--json'], json)).toBe(0);
+      const entries = JSON.parse(json.output[0]!) as { kind: string; file?: string; code?: string }[];
+      expect(entries.filter((e) => e.kind === 'material').map((e) => [e.file, e.code])).toEqual([
+        ['geschuetzt.pdf', 'password-protected'],
+        ['kaputt.docx', 'damaged'],
+        ['kaputt.pdf', 'damaged'],
+      ]);
+      const text = { ...fakeContext(), contentDir };
+      await command('faq gaps').run([], text);
+      expect(text.output[0]).toContain('geschuetzt.pdf: passwortgeschützt');
+    } finally {
+      await fs.rm(contentDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,121 @@
+// Turning retrieval hits into the answer a participant reads: the passage and the sentences that answer the
+// question (its words and the kind of fact it asks for), each sentence once, under 700 characters, with the
+// file and page or slide it came from.
+import type { Locale } from '../i18n/locale.js';
+import { faqTexts } from '../i18n/faq.js';
+import type { DocumentLocator } from './documents.js';
+import type { PassageIndex, QueryUnit, RetrievalHit } from './retrieval.js';
+import { sentenceAnswers, type QuestionType } from './question-types.js';
+import { words } from './german.js';
+
+/** Hard limit of an answer's text (channel answers stay readable). */
+export const MAX_ANSWER_CHARS = 699;
+const SHORT_ANSWER_CHARS = 320;
+const EXCERPT_CHARS = 240;
+const MAX_SENTENCES = 3;
+
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
+}
+
+export function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/u).filter((s) => s.trim());
+}
+
+const sentenceKey = (s: string) => words(s).join(' ');
+
+/** Drops every sentence (and list line) that already appeared, keeping line breaks. */
+export function withoutRepeats(text: string): string {
+  const seen = new Set<string>();
+  return text
+    .split('\n')
+    .map((line) =>
+      splitSentences(line)
+        .filter((s) => {
+          const k = sentenceKey(s);
+          if (!k) return true;
+          if (seen.has(k)) return false;
+          seen.add(k);
+          return true;
+        })
+        .join(' '),
+    )
+    .filter((line, i) => line.trim() || i === 0)
+    .join('\n');
+}
+
+/** Cuts an answer to the limit at a line or sentence end, saying how many lines were left out. */
+export function capAnswer(text: string, locale: Locale): string {
+  const clean = withoutRepeats(text);
+  if (clean.length <= MAX_ANSWER_CHARS) return clean;
+  const t = faqTexts[locale];
+  const lines = clean.split('\n');
+  if (lines.length > 2) {
+    for (let keep = lines.length - 1; keep >= 1; keep--) {
+      const candidate = `${lines.slice(0, keep).join('\n')}\n${t.moreLines(lines.length - keep)}`;
+      if (candidate.length <= MAX_ANSWER_CHARS) return candidate;
+    }
+  }
+  let out = '';
+  for (const s of splitSentences(clean)) {
+    if ((out ? out.length + 1 : 0) + s.length > MAX_ANSWER_CHARS) break;
+    out = out ? `${out} ${s}` : s;
+  }
+  return out || excerpt(clean, MAX_ANSWER_CHARS - 1);
+}
+
+/** "Heading (file.pdf, S. 2)": the passage's heading and where it is. */
+export function citation(title: string, source: string, locator: DocumentLocator | undefined, locale: Locale): string {
+  const t = faqTexts[locale];
+  const where = locator ? `${source}, ${locator.kind === 'page' ? t.citePage(locator.n) : t.citeSlide(locator.n)}` : source;
+  return title && title !== source ? `${title} (${where})` : where;
+}
+
+function answersType(text: string, types: ReadonlySet<QuestionType>, index: PassageIndex): boolean {
+  if (!types.size) return false;
+  return splitSentences(text).some((s) => [...types].some((type) => sentenceAnswers(type, s, index.lexicon)));
+}
+
+/**
+ * Orders the candidates: BM25 times the squared share of the question they cover (BM25 alone prefers one rare
+ * word over a passage that matches the whole question), and a passage that holds the kind of fact asked for
+ * ahead of one that only repeats the question's words.
+ */
+export function rankHits(hits: RetrievalHit[], types: ReadonlySet<QuestionType>, index: PassageIndex): RetrievalHit[] {
+  const value = (h: RetrievalHit) => h.score * h.coverage ** 2 * (answersType(`${h.doc.title}. ${h.doc.text}`, types, index) ? 1.5 : 1);
+  return hits
+    .map((h) => ({ h, v: value(h) }))
+    .sort((a, b) => b.v - a.v)
+    .map((x) => x.h);
+}
+
+/** The sentences of a passage that carry the question's words and the fact asked for, in their order. */
+export function shortAnswer(text: string, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex): string {
+  if (text.length <= SHORT_ANSWER_CHARS) return text;
+  const sentences = splitSentences(text);
+  const maxWeight = Math.max(0, ...units.map((u) => u.weight));
+  const scored = sentences.map((s, i) => {
+    const terms = new Set(index.lexicon.tokens(s).flatMap((w) => index.termsOf(w)));
+    // The whole word counts fully, a compound part half: "Datenkompetenz" prefers the sentence that names it.
+    let score = units.reduce((sum, u) => sum + (terms.has(u.terms[0]!) ? u.weight : u.terms.some((t) => terms.has(t)) ? u.weight / 2 : 0), 0);
+    if (score > 0 && [...types].some((type) => sentenceAnswers(type, s, index.lexicon))) score += maxWeight;
+    return { s, i, score };
+  });
+  const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
+  if (!ranked.length || ranked[0]!.score === 0) return excerpt(text, SHORT_ANSWER_CHARS);
+  // The best sentence, then the next best ones that carry the question's words, while the answer stays short.
+  const chosen = [ranked[0]!];
+  let length = ranked[0]!.s.length;
+  for (const r of ranked.slice(1, MAX_SENTENCES)) {
+    if (r.score === 0 || length + r.s.length > SHORT_ANSWER_CHARS + 80) break;
+    chosen.push(r);
+    length += r.s.length + 1;
+  }
+  return chosen
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.s)
+    .join(' ');
+}

@@ -1,0 +1,132 @@
+// The lexicon: which words count as the same term. Two sources:
+//  - general concepts of German and English that any program's questions use (cost, recording, contact,
+//    format, duration, registration, sessions, ...), so "Kostet die Teilnahme etwas?" meets "Die Teilnahme ist
+//    kostenlos" and "Is the meeting recorded?" meets "Die Treffen werden aufgezeichnet";
+//  - the program's own synonyms from its faq.yaml (`synonyms: [[Schwammstadt, sponge city], ...]`), because
+//    topic vocabulary belongs to the content, not the code.
+// A group may hold phrases ("sponge city", "vor Ort"); the tokenizer turns a phrase into one token.
+import { foldUmlauts, lower, stem, words } from './german.js';
+
+// General concept groups. Only words whose everyday meaning in a question about a course, workshop or
+// meeting series is that concept; the first entry names the group.
+const CONCEPTS: string[][] = [
+  ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'zahlen', 'cost', 'costs', 'free of charge', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
+  ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'recording', 'recordings', 'recorded', 'record'],
+  ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'wende', 'wenden', 'contact', 'contacts', 'contact person'],
+  ['email', 'e-mail', 'mail', 'mailadresse', 'emailadresse', 'e-mail-adresse', 'email address'],
+  ['format', 'plattform', 'platform', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'videokonferenz', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
+  ['dauer', 'dauert', 'dauern', 'wie lange', 'how long', 'duration', 'minuten', 'stunden', 'minutes', 'hours', 'tage', 'wochen', 'monate', 'days', 'weeks', 'months'],
+  ['anmeldung', 'anmelden', 'melde', 'melden', 'anmeldungen', 'anmeldeschluss', 'anmeldefrist', 'registrierung', 'registrieren', 'register', 'registration', 'sign up', 'signup', 'einschreiben'],
+  ['auftakt', 'auftaktveranstaltung', 'auftakttreffen', 'kickoff', 'kick off', 'eröffnung', 'opening', 'launch'],
+  ['abschluss', 'abschlusstreffen', 'abschlussveranstaltung', 'abschlusssitzung', 'closing', 'wrap up'],
+  ['termin', 'termine', 'terminen', 'treffen', 'sitzung', 'sitzungen', 'session', 'sessions', 'meeting', 'meetings', 'veranstaltung', 'veranstaltungen', 'appointment', 'appointments', 'event', 'events'],
+  ['veranstalter', 'veranstalterin', 'organisator', 'organisatoren', 'organisatorin', 'organiser', 'organisers', 'organizer', 'organizers', 'organisiert', 'organisieren', 'veranstaltet', 'organises', 'organizes', 'host', 'hosts', 'hosted'],
+  ['teilnahme', 'teilnehmen', 'teilnehmende', 'teilnehmenden', 'teilnehmer', 'teilnehmerin', 'teilnehmerinnen', 'participation', 'participate', 'participants', 'participant', 'attend', 'attendance', 'attendees', 'join', 'joining', 'mitmachen'],
+  ['dienst', 'dienste', 'dienstleistung', 'dienstleistungen', 'service', 'services'],
+  ['wochentag', 'wochentage', 'weekday', 'weekdays', 'day of the week'],
+  ['unterlagen', 'folien', 'präsentation', 'präsentationen', 'handout', 'slides', 'materials', 'documents'],
+  ['voraussetzung', 'voraussetzungen', 'vorkenntnisse', 'vorwissen', 'grundwissen', 'prior knowledge', 'requirements', 'prerequisites', 'prerequisite'],
+  ['sprache', 'sprachen', 'language', 'languages'],
+  ['reihe', 'series', 'programme', 'program', 'programm'],
+  ['frage', 'fragen', 'question', 'questions'],
+  ['ziel', 'ziele', 'goal', 'goals', 'aim', 'aims', 'objective', 'objectives'],
+  ['beispiel', 'beispiele', 'example', 'examples'],
+  ['ergebnis', 'ergebnisse', 'result', 'results', 'outcome', 'outcomes'],
+  ['zertifikat', 'zertifikate', 'teilnahmebescheinigung', 'bescheinigung', 'teilnahmebestätigung', 'teilnahmezertifikat', 'confirmation of attendance', 'certificate', 'certificates'],
+  ['frist', 'fristen', 'deadline', 'deadlines', 'stichtag', 'spätestens', 'anmeldeschluss', 'anmeldefrist', 'einsendeschluss', 'bewerbungsschluss', 'due date'],
+  ['anreise', 'anfahrt', 'reisekosten', 'travel', 'travelling', 'traveling', 'directions', 'getting there'],
+  ['parkplatz', 'parkplätze', 'parken', 'parking'],
+  ['unterkunft', 'übernachtung', 'hotel', 'accommodation'],
+  ['führung', 'besichtigung', 'tour', 'site visit'],
+  ['vortrag', 'vorträge', 'impulsvortrag', 'talk', 'talks', 'keynote', 'lecture'],
+  ['referent', 'referentin', 'referenten', 'referentinnen', 'vortragende', 'speaker', 'speakers'],
+  ['workshop', 'workshops', 'werkstatt', 'werkstätten'],
+  ['austausch', 'erfahrungsaustausch', 'exchange'],
+  ['kommune', 'kommunen', 'gemeinde', 'gemeinden', 'municipality', 'municipalities', 'local authority', 'local authorities'],
+  ['anzahl', 'wie oft', 'how often', 'how many times', 'number of'],
+  ['tag', 'day'],
+  ['woche', 'week'],
+  ['monat', 'month'],
+  ['jahr', 'jahre', 'year', 'years'],
+  ['ort', 'raum', 'adresse', 'location', 'room', 'venue', 'address'],
+];
+
+/** Longest phrase the tokenizer looks for, in words. */
+const MAX_PHRASE_WORDS = 4;
+
+export class Lexicon {
+  /** Folded surface form (word or phrase) -> canonical terms (a word may belong to two groups). */
+  private readonly surface = new Map<string, string[]>();
+  /** Folded stem of a one-word entry -> canonical terms (so inflected forms join their group). */
+  private readonly stems = new Map<string, string[]>();
+  private readonly phrases = new Set<string>();
+  /** Every one-word entry, for the compound splitter's vocabulary. */
+  readonly entries: string[] = [];
+
+  constructor(groups: readonly (readonly string[])[] = []) {
+    for (const group of [...CONCEPTS, ...groups]) this.addGroup(group);
+  }
+
+  private addGroup(group: readonly string[]): void {
+    const keys = group.map((g) => key(g)).filter(Boolean);
+    if (keys.length < 2) return;
+    // A program's group that shares a word with an existing group joins it (its canonical term wins).
+    const first = keys.find((k) => !k.includes(' ')) ?? keys[0]!;
+    // A program's group that shares its first word with an existing group joins it.
+    const canonical = this.surface.get(first)?.[0] ?? (first.includes(' ') ? first : stem(first));
+    const addTo = (map: Map<string, string[]>, k: string) => {
+      const list = map.get(k) ?? [];
+      if (!list.includes(canonical)) map.set(k, [...list, canonical]);
+    };
+    for (const k of keys) {
+      addTo(this.surface, k);
+      if (k.includes(' ')) this.phrases.add(k);
+      else {
+        this.entries.push(k);
+        if (k.length >= 4) addTo(this.stems, stem(k));
+      }
+    }
+  }
+
+  /** The canonical terms of a word or phrase, when groups hold it. */
+  lookupAll(input: string): string[] | undefined {
+    const k = key(input);
+    const direct = this.surface.get(k);
+    if (direct !== undefined || k.includes(' ') || k.length < 4) return direct;
+    return this.stems.get(stem(k));
+  }
+
+  /** The first group's term of a word or phrase. */
+  lookup(input: string): string | undefined {
+    return this.lookupAll(input)?.[0];
+  }
+
+  /** Words of a text, with the lexicon's phrases joined into one token ("sponge city", "vor ort"). */
+  tokens(text: string): string[] {
+    const list = words(text);
+    if (!this.phrases.size) return list;
+    const out: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      let taken = 1;
+      for (let n = Math.min(MAX_PHRASE_WORDS, list.length - i); n >= 2; n--) {
+        const phrase = list.slice(i, i + n).join(' ');
+        if (this.phrases.has(key(phrase))) {
+          out.push(phrase);
+          taken = n;
+          break;
+        }
+      }
+      if (taken === 1) out.push(list[i]!);
+      i += taken - 1;
+    }
+    return out;
+  }
+}
+
+/** Lower-case, umlauts folded, words joined by single spaces ("E-Mail" -> "e mail"). */
+function key(text: string): string {
+  return words(text).map((w) => foldUmlauts(lower(w))).join(' ');
+}
+
+/** The lexicon of general concepts only (no program synonyms). */
+export const GENERAL_LEXICON = new Lexicon();

@@ -1,0 +1,235 @@
+// Reading the material folder into passages: Markdown, plain text and HTML here, PDF, DOCX and PPTX through
+// documents.ts. Every passage keeps its file and, for PDFs and slides, its page or slide number, so an answer
+// can cite it. A file that cannot be read is skipped and reported; it never stops the others from loading.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { decodeEntities } from '../text/index.js';
+import { MaterialFileError, OFFICE_EXTENSIONS, readOfficeDocument, type DocumentLocator, type MaterialProblemCode } from './documents.js';
+
+export interface Passage {
+  id: string;
+  /** The nearest heading, else the file's title. */
+  title: string;
+  text: string;
+  /** File name relative to the material folder. */
+  source: string;
+  /** Page of a PDF or slide of a presentation. */
+  locator?: DocumentLocator;
+}
+
+export interface MaterialProblem {
+  file: string;
+  code: MaterialProblemCode | 'unreadable';
+  message: string;
+}
+
+export interface MaterialText {
+  file: string;
+  text: string;
+}
+
+export const TEXT_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'];
+
+// Long paragraphs are cut into chunks of whole sentences so that an answer can quote the relevant part.
+const MAX_PASSAGE_CHARS = 500;
+
+/** Removes inline markup; `mailto:` links keep their address. */
+export function stripInlineMarkup(text: string): string {
+  return decodeEntities(
+    text
+      .replace(/<a\b[^>]*href\s*=\s*["']mailto:([^"'?]+)[^"']*["'][^>]*>([\s\S]*?)<\/a>/gi, (_m, addr: string, label: string) => {
+        const inner = label.replace(/<[^>]+>/g, '').trim();
+        return inner && inner.toLowerCase() !== addr.toLowerCase() ? `${inner} (${addr})` : addr;
+      })
+      .replace(/<[^>]+>/g, '')
+      .replace(/\[([^\]]+)\]\(mailto:([^)]+)\)/g, (_m, label: string, addr: string) =>
+        label.toLowerCase() === addr.toLowerCase() ? addr : `${label} (${addr})`,
+      )
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/(\*\*|__)(.+?)\1/g, '$2')
+      .replace(/(^|\s)[*_]([^*_\s][^*_]*)[*_]/g, '$1$2')
+      .replace(/`([^`]*)`/g, '$1'),
+  )
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .trim();
+}
+
+/** HTML to the Markdown subset the splitter understands: headings and paragraphs. */
+export function htmlToMarkdown(html: string): string {
+  return html
+    .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi, (_m, level: string, inner: string) => `\n\n${'#'.repeat(Number(level))} ${inner.replace(/\s+/g, ' ')}\n\n`)
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?(p|div|li|ul|ol|section|article|tr|table|td|th|blockquote|header|footer|main)\b[^>]*>/gi, '\n\n');
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ„"0-9])/u).filter((s) => s.trim());
+}
+
+function chunk(text: string): string[] {
+  if (text.length <= MAX_PASSAGE_CHARS) return [text];
+  const out: string[] = [];
+  let current = '';
+  for (const sentence of sentences(text)) {
+    if (current && current.length + sentence.length + 1 > MAX_PASSAGE_CHARS) {
+      out.push(current);
+      current = sentence;
+    } else current = current ? `${current} ${sentence}` : sentence;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function titleFromFile(file: string): string {
+  return path
+    .basename(file, path.extname(file))
+    .replace(/^\d+[-_ ]*/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim() || file;
+}
+
+/**
+ * Splits Markdown-like text into passages: a heading starts a new section, a blank line a new paragraph.
+ * In plain-text files every line (and every tab-separated cell) is its own paragraph, because announcements
+ * pasted as text put one item per line or lay items side by side in columns.
+ */
+export function splitIntoPassages(text: string, source: string, options: { plainText?: boolean; locator?: DocumentLocator; title?: string } = {}): Passage[] {
+  const fileTitle = options.title ?? titleFromFile(source);
+  const passages: Passage[] = [];
+  let title: string | undefined;
+  let documentTitle: string | undefined;
+  let paragraph: string[] = [];
+  const flush = () => {
+    const raw = paragraph.join(options.plainText ? '\n' : ' ');
+    paragraph = [];
+    const pieces = options.plainText ? raw.split(/\n|\t/) : [raw];
+    for (const piece of pieces) {
+      const clean = stripInlineMarkup(piece);
+      if (!clean || /^[-=_*]{3,}$/.test(clean)) continue;
+      for (const part of chunk(clean)) {
+        passages.push({ id: `${source}#${passages.length + 1}`, title: title ?? documentTitle ?? fileTitle, text: part, source, ...(options.locator ? { locator: options.locator } : {}) });
+      }
+    }
+  };
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (heading) {
+      flush();
+      title = stripInlineMarkup(heading[2] ?? '');
+      if (heading[1] === '#' && !documentTitle) documentTitle = title;
+      continue;
+    }
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    paragraph.push(line.trim());
+  }
+  flush();
+  return passages;
+}
+
+/**
+ * Plain text marks a heading by a short line of its own: one without final punctuation (and no tab-separated
+ * columns) directly followed by a longer line, as in "Einer für Alle (EfA-Prinzip)" over its explanation.
+ */
+export function plainTextHeadings(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  return lines
+    .map((line, i) => {
+      const t = line.trim();
+      const next = lines[i + 1]?.trim() ?? '';
+      const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && next.length > t.length;
+      return heading ? `## ${t}` : line;
+    })
+    .join('\n');
+}
+
+/**
+ * PDF text comes as lines: a short line without final punctuation is a heading, a line that ends a sentence
+ * ends a paragraph, other lines continue the paragraph.
+ */
+export function pdfTextToMarkdown(text: string): string {
+  const out: string[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length) out.push(paragraph.join(' '), '');
+    paragraph = [];
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) {
+      flush();
+      continue;
+    }
+    if (!paragraph.length && line.length <= 60 && !/[.,;:!?]$/.test(line) && /^[\p{Lu}\d]/u.test(line)) {
+      out.push(`## ${line}`, '');
+      continue;
+    }
+    // A hyphen at the line end joins the word ("Förder-\nprogramm"), unless the next part is capitalised.
+    if (paragraph.length && /\p{Ll}-$/u.test(paragraph[paragraph.length - 1]!) && /^\p{Ll}/u.test(line)) {
+      paragraph[paragraph.length - 1] = paragraph[paragraph.length - 1]!.slice(0, -1) + line;
+    } else paragraph.push(line);
+    if (/[.!?]$/.test(line)) flush();
+  }
+  flush();
+  return out.join('\n');
+}
+
+async function passagesOfFile(file: string, name: string, ext: string): Promise<{ passages: Passage[]; text: string }> {
+  if ((OFFICE_EXTENSIONS as readonly string[]).includes(ext)) {
+    const parts = await readOfficeDocument(ext, await fs.readFile(file));
+    const passages: Passage[] = [];
+    for (const part of parts) {
+      const md = ext === '.pdf' ? pdfTextToMarkdown(part.text) : ext === '.docx' ? htmlToMarkdown(part.text) : part.text;
+      const found = splitIntoPassages(md, name, { ...(part.locator ? { locator: part.locator } : {}), ...(part.title ? { title: part.title } : {}) });
+      // A slide with a title only still says something.
+      if (!found.length && part.title) found.push({ id: '', title: part.title, text: part.title, source: name, ...(part.locator ? { locator: part.locator } : {}) });
+      passages.push(...found);
+    }
+    passages.forEach((p, i) => (p.id = `${name}#${i + 1}`));
+    return { passages, text: parts.map((p) => [p.title ?? '', p.text].join('\n')).join('\n\n') };
+  }
+  const raw = await fs.readFile(file, 'utf8');
+  if (ext === '.html' || ext === '.htm') return { passages: splitIntoPassages(htmlToMarkdown(raw), name), text: raw };
+  if (ext === '.txt') return { passages: splitIntoPassages(plainTextHeadings(raw), name, { plainText: true }), text: raw };
+  return { passages: splitIntoPassages(raw, name), text: raw };
+}
+
+export interface MaterialRead {
+  passages: Passage[];
+  texts: MaterialText[];
+  problems: MaterialProblem[];
+}
+
+/**
+ * Reads every supported file of the folder. A file that fails is reported in `problems`; when `previous`
+ * holds passages of that file from an earlier read, they stay, so a file broken while the service runs does
+ * not take its answers away.
+ */
+export async function readMaterial(materialDir: string, previous?: Passage[]): Promise<MaterialRead> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(materialDir)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { passages: [], texts: [], problems: [] };
+    throw error;
+  }
+  const read: MaterialRead = { passages: [], texts: [], problems: [] };
+  for (const name of names) {
+    const ext = path.extname(name).toLowerCase();
+    if (![...TEXT_EXTENSIONS, ...OFFICE_EXTENSIONS].includes(ext) || name.startsWith('~$') || name.startsWith('.')) continue;
+    try {
+      const { passages, text } = await passagesOfFile(path.join(materialDir, name), name, ext);
+      read.passages.push(...passages);
+      read.texts.push({ file: name, text });
+    } catch (error) {
+      const code = error instanceof MaterialFileError ? error.code : 'unreadable';
+      read.problems.push({ file: name, code, message: (error as Error).message });
+      read.passages.push(...(previous ?? []).filter((p) => p.source === name));
+    }
+  }
+  return read;
+}

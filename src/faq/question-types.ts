@@ -1,0 +1,102 @@
+// What kind of fact a question asks for (a cost, a recording, a contact, a place or format, a duration, a
+// count, a date, a person, a definition), and whether a sentence holds such a fact. Used to pick the
+// passage and the sentence that answer the question, not just the ones that repeat its words. General German
+// and English only.
+import { foldUmlauts, lower, words } from './german.js';
+import type { Lexicon } from './lexicon.js';
+
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'person' | 'definition';
+
+const fold = (s: string) => foldUmlauts(lower(s));
+const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
+const WEEKDAYS = 'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const NUMBER_WORDS = 'zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwoelf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+
+/** The question's types, from its question words and concept words. */
+export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionType> {
+  const tokens = words(question).map(fold);
+  const text = ` ${tokens.join(' ')} `;
+  const has = (...phrases: string[]) => phrases.some((p) => text.includes(` ${p} `));
+  const terms = new Set(lexicon.tokens(question).map((t) => lexicon.lookup(t)));
+  const concept = (word: string) => terms.has(lexicon.lookup(word));
+  const types = new Set<QuestionType>();
+  if (concept('kosten')) types.add('cost');
+  if (concept('aufzeichnung')) types.add('recording');
+  if (concept('kontakt') || concept('email') || has('an wen', 'wen kann', 'who can i', 'who do i', 'who should i')) types.add('contact');
+  if (has('wo', 'wohin', 'where') || concept('format') || concept('ort')) types.add('place');
+  // "Wo ist / liegt / findet ... statt" asks for a location; "Wo finde ich / kann ich" for a link or channel.
+  if (has('wo ist', 'wo sind', 'wo liegt', 'wo liegen', 'wo befindet', 'wo findet', 'where is', 'where are', 'in welchem raum', 'which room')) types.add('location');
+  if (has('wo finde', 'wo kann', 'wo gibt es', 'wo bekomme', 'where can', 'where do i find', 'where do i get')) types.add('where-to-find');
+  if (concept('dauer')) types.add('duration');
+  if (has('wie viele', 'wieviele', 'how many') || concept('anzahl')) types.add('count');
+  if (concept('frist') || concept('wochentag')) types.add('date');
+  if (has('wann', 'when', 'bis wann', 'ab wann', 'seit wann', 'datum', 'frist', 'deadline', 'what date', 'welchem tag')) types.add('date');
+  if (has('wer', 'who', 'wem', 'whom')) types.add('person');
+  if (has('was ist', 'was sind', 'was bedeutet', 'was heisst', 'what is', 'what are', 'what does', 'was versteht man', 'definition')) types.add('definition');
+  return types;
+}
+
+const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|(${WEEKDAYS})s?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(19|20)\\d{2}\\b`, 'i');
+const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}([:.]\d{2})?/i;
+const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm)\b/i;
+const STREET_RE = /\p{L}(straße|strasse|str\.|platz|weg|allee|ring|gasse|damm|ufer|markt)\s+\d+|\b\d{5}\s+\p{Lu}/iu;
+const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
+const MONEY_RE = /(\d+([.,]\d+)?\s*(€|euro|eur)\b|€\s*\d)/i;
+const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
+const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
+
+/**
+ * Concept groups whose words ask for a kind of fact ("deadline?" asks for a date): a passage that holds such a
+ * fact answers them even when it does not repeat the word.
+ */
+const TYPE_MARKERS: Record<string, QuestionType> = {
+  kosten: 'cost',
+  aufzeichnung: 'recording',
+  kontakt: 'contact',
+  email: 'contact',
+  format: 'place',
+  ort: 'place',
+  dauer: 'duration',
+  frist: 'date',
+  wochentag: 'date',
+  anzahl: 'count',
+};
+
+/** The kind of fact a concept term asks for, if it is a marker. */
+export function markerType(term: string, lexicon: Lexicon): QuestionType | undefined {
+  for (const [word, type] of Object.entries(TYPE_MARKERS)) if (lexicon.lookup(word) === term) return type;
+  return undefined;
+}
+
+/** True when the sentence holds a fact of the given type. */
+export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: Lexicon): boolean {
+  const folded = fold(sentence);
+  const terms = new Set(lexicon.tokens(sentence).map((t) => lexicon.lookup(t)));
+  const concept = (word: string) => terms.has(lexicon.lookup(word));
+  switch (type) {
+    case 'cost':
+      return concept('kosten') || MONEY_RE.test(sentence);
+    case 'recording':
+      return concept('aufzeichnung');
+    case 'contact':
+      return EMAIL_RE.test(sentence) || concept('kontakt') || /\b(tel|telefon|phone)\b/.test(folded);
+    case 'place':
+      return concept('format') || concept('ort') || /\b(strasse|str|platz|weg|allee)\b|\d{5} \p{Lu}/u.test(sentence.toLowerCase()) || /\bin (der|dem|raum|saal)\b/.test(folded);
+    case 'location':
+      return STREET_RE.test(sentence) || /\b(raum|saal|rathaus|gebäude|gebaeude|etage|stock|online|virtuell|teams|zoom|webex|room|building|floor)\b/.test(folded) || /\b(im|in der|in dem|auf der|unter) \p{Lu}/u.test(sentence) || URL_RE.test(sentence);
+    case 'where-to-find':
+      return URL_RE.test(sentence) || EMAIL_RE.test(sentence) || /\b(kanal|website|webseite|seite|portal|link|channel|page|plattform|platform|teams)\b/.test(folded);
+    case 'duration':
+      return concept('dauer') || TIME_RANGE_RE.test(sentence);
+    case 'count':
+      return NUMBER_RE.test(folded);
+    case 'date':
+      return DATE_RE.test(folded) || TIME_RANGE_RE.test(sentence) || CLOCK_RE.test(sentence);
+    case 'person':
+      return NAME_RE.test(sentence) || EMAIL_RE.test(sentence);
+    case 'definition':
+      // "X ist ...", or a glossary line "X: ..." (not a time "10:30 Uhr: ...").
+      return /\b(ist|sind|bedeutet|bezeichnet|meint|heisst|is|are|means|refers)\b/.test(folded) || /^\p{L}[^:\d]{1,60}:\s/u.test(sentence);
+  }
+}
