@@ -1,5 +1,6 @@
 // The bot's commands, in German and English. Parsing is plain text work: the Teams layer strips the bot's
 // @mention first, then asks parseCommand. Anything that is not a command goes to the FAQ.
+import { foldText } from '../text/index.js';
 
 export type CommandName =
   | 'help'
@@ -54,16 +55,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'deleteMyData', de: 'meine daten löschen', en: 'delete my data', aliases: ['daten loeschen'], takesArgument: false, coordinatorOnly: false },
 ];
 
-/** Lowercase, umlauts and ß folded, punctuation at the ends dropped, whitespace collapsed. */
+/** Folded as everywhere (foldText: lower case, ä→ae, ß→ss), punctuation at the ends dropped, whitespace collapsed. */
 export function foldCommandText(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+  return foldText(text)
     .replace(/^[\s/!.,:;]+|[\s!.,:;]+$/g, '')
     .replace(/\s+/g, ' ');
 }

@@ -1,6 +1,6 @@
 // The delivery engine: claims jobs and runs each in the background (src/delivery/job-run.ts holds one run,
 // step by step), paced per conversation and per tenant, with a durable record per recipient. Guarantee (see
-// the README, "The delivery guarantee"): at most once per (job, target), every target ends in exactly one
+// docs/architecture.md, "The delivery guarantee"): at most once per (job, target), every target ends in exactly one
 // final state, and a crash between "sending" and "sent" surfaces as `uncertain` instead of a silent resend.
 import crypto from 'node:crypto';
 import os from 'node:os';

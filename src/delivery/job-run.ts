@@ -1,7 +1,7 @@
 // One run of one claimed job, in the order of a delivery: the job was claimed by the engine; the run resolves
 // its audience, takes over what a previous run left, then for each recipient writes the intent, sends, and
 // records the outcome; at the end it reports. Each step is a method, in that order, so a send reads top to
-// bottom. Guarantee (README, "The delivery guarantee"): at most once per (job, target); a crash between
+// bottom. Guarantee (docs/architecture.md, "The delivery guarantee"): at most once per (job, target); a crash between
 // "sending" and "sent" surfaces as `uncertain`, never as a silent resend.
 import type { Logger } from '../shared/log.js';
 import type { Clock } from '../shared/clock.js';

@@ -51,7 +51,7 @@ export function lowerGerman(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/ß/g, 'ss');
 }
 
-/** Whether two texts are the same after foldText(), e.g. "Mönchengladbach" and "MOENCHENGLADBACH". */
+/** Whether two texts are the same after foldText(), e.g. "Grüße" and "GRUESSE". */
 export function sameFolded(a: string, b: string): boolean {
   return foldText(a) === foldText(b);
 }
