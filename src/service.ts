@@ -1,5 +1,7 @@
 // Assembly: config -> storage -> program -> features -> Teams app -> HTTP server -> scheduler.
 // Reading this file top to bottom shows the whole system. src/index.ts only starts it.
+// startService is longer than the 150 lines other functions keep to, on purpose: it is the one place where
+// every piece is created in dependency order, and splitting it would hide that order across functions.
 import type { Request, Response } from 'restify';
 import type { AppConfig } from './config/config.js';
 import { createLogger, type Logger } from './shared/log.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../shared/clock.js';
-import { statusCommand } from './status.js';
+import { coordinatorSummary, statusCommand } from './status.js';
 import type { CliContext } from './types.js';
 
 describe('status', () => {
@@ -23,5 +23,12 @@ describe('status', () => {
     expect(await statusCommand.run(['json'], ctx)).toBe(2);
     expect(err.pop()).toBe('Unerwartetes Argument „json“.\nAufruf: status [--json]');
     expect(opened).toBe(0);
+  });
+
+  it('says who may use coordinator commands: nobody in production without COORDINATOR_IDS', () => {
+    expect(coordinatorSummary({})).toEqual({ mode: 'everyone', count: 0 });
+    expect(coordinatorSummary({ MicrosoftAppId: '11111111-2222-4333-8444-555555555555' })).toEqual({ mode: 'nobody', count: 0 });
+    expect(coordinatorSummary({ MicrosoftAppId: 'x', COORDINATOR_IDS: 'a, b,' })).toEqual({ mode: 'listed', count: 2 });
+    expect(coordinatorSummary({ COORDINATOR_IDS: 'a' })).toEqual({ mode: 'listed', count: 1 });
   });
 });

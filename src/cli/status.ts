@@ -1,5 +1,5 @@
 // `status [--json]`: is storage reachable, which program is stored (and the last refused import), how many
-// conversations are registered. Works while the service is stopped (it opens the same DATA_DIR) and
+// conversations are registered, and who may use coordinator commands. Works while the service is stopped (it opens the same DATA_DIR) and
 // beside a running one (it shares that service's embedded storage).
 import { cliText } from '../i18n/cli.js';
 import { describeProblem, isProblem, parseOptions } from './args.js';
@@ -7,6 +7,26 @@ import type { CliCommand } from './types.js';
 import { ConversationRepository } from '../registry/index.js';
 import { ProgramService } from '../program/index.js';
 import { silentLogger } from '../shared/log.js';
+
+export interface CoordinatorSummary {
+  /** everyone: local mode without COORDINATOR_IDS; listed: the ids given; nobody: credentials but no ids. */
+  mode: 'everyone' | 'listed' | 'nobody';
+  count: number;
+}
+
+/** Who may use coordinator commands, read from the same variables the service reads at start. */
+export function coordinatorSummary(env: NodeJS.ProcessEnv): CoordinatorSummary {
+  const count = (env.COORDINATOR_IDS ?? '').split(',').filter((id) => id.trim()).length;
+  const localMode = !(env.MicrosoftAppId ?? '').trim();
+  if (count > 0) return { mode: 'listed', count };
+  return { mode: localMode ? 'everyone' : 'nobody', count: 0 };
+}
+
+const COORDINATOR_LINE: Record<CoordinatorSummary['mode'], (n: number) => string> = {
+  everyone: () => 'everyone (local mode without COORDINATOR_IDS)',
+  listed: (n) => `${n} listed in COORDINATOR_IDS`,
+  nobody: () => 'NOBODY: COORDINATOR_IDS is empty, so no one can use coordinator commands',
+};
 
 export const statusCommand: CliCommand = {
   name: 'status',
@@ -31,8 +51,9 @@ export const statusCommand: CliCommand = {
     const programs = new ProgramService({ store, clock: ctx.clock, logger: silentLogger });
     await programs.refresh();
     const program = programs.status();
+    const coordinators = coordinatorSummary(ctx.env);
     if (json) {
-      ctx.out(JSON.stringify({ storage: { reachable }, program, conversations }));
+      ctx.out(JSON.stringify({ storage: { reachable }, program, conversations, coordinators }));
       return 0;
     }
     ctx.out(`Storage:        reachable`);
@@ -41,6 +62,7 @@ export const statusCommand: CliCommand = {
     ctx.out(`Lint:           ${errors} errors, ${program.lint.length - errors} warnings`);
     if (program.lastRefusal) ctx.out(`Last refusal:   ${program.lastRefusal.at}: ${program.lastRefusal.message}`);
     ctx.out(`Conversations:  ${conversations}`);
+    ctx.out(`Coordinators:   ${COORDINATOR_LINE[coordinators.mode](coordinators.count)}`);
     return 0;
   },
 };
