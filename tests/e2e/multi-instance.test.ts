@@ -9,6 +9,7 @@ import { FakeConnector, type FaultResponse } from '../harness/fake-connector.js'
 import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { systemClock } from '../../src/shared/clock.js';
 import * as A from '../harness/activities.js';
+import { parseProgramText } from '../../src/program/load.js';
 
 const ZONE = 'Europe/Berlin';
 const cardText = (c: { body: any }) => JSON.stringify(c.body?.attachments?.[0]?.content ?? {});
@@ -28,24 +29,16 @@ describe('two instances sharing one storage', () => {
     connector = new FakeConnector();
     await connector.start();
 
-    const now = DateTime.now().setZone(ZONE);
-    // Session 1 is ending at the next full minute (at least 20 s from now): its poll is due then.
-    let end1 = now.plus({ seconds: 20 }).startOf('minute').plus({ minutes: 1 });
-    const start1 = end1.minus({ hours: 1 });
-    // Session 2 starts in a few minutes; its only reminder is due about 12 s from now.
-    const start2 = end1.plus({ minutes: 3 });
-    const offsetSeconds = Math.round(start2.diff(now.plus({ seconds: 12 }), 'seconds').seconds);
-    reminderDue = start2.minus({ seconds: offsetSeconds }).toMillis();
-    pollDue = end1.toMillis();
-    if (start1.toISODate() !== end1.toISODate()) end1 = start1.plus({ minutes: 59 }); // a run just before midnight
-    const program = programYaml(
-      [
-        { id: 'laufend', title: 'Laufender Termin', date: start1.toISODate()!, start: start1.toFormat('HH:mm'), end: end1.toFormat('HH:mm') },
-        { id: 'bald', title: 'Bald beginnender Termin', date: start2.toISODate()!, start: start2.toFormat('HH:mm'), end: start2.plus({ hours: 1 }).toFormat('HH:mm') },
-      ],
-      { reminders: [`PT${offsetSeconds}S`], feedback: { openAfterEnd: 'PT0M', closeAfter: 'P7D', minResponses: 3 } },
-    );
-    const dir = contentDir(program);
+    // The instances start with both sessions a day ahead and no reminder; once everyone is registered and the
+    // faults are set, a coordinator edit brings the real times. So the due times follow the setup, however
+    // long it takes, and the fan-outs never race the registrations.
+    const feedback = { openAfterEnd: 'PT0M', closeAfter: 'P7D', minResponses: 3 };
+    const sessions = (start1: DateTime, end1: DateTime, start2: DateTime) => [
+      { id: 'laufend', title: 'Laufender Termin', date: start1.toISODate()!, start: start1.toFormat('HH:mm'), end: end1.toFormat('HH:mm') },
+      { id: 'bald', title: 'Bald beginnender Termin', date: start2.toISODate()!, start: start2.toFormat('HH:mm'), end: start2.plus({ hours: 1 }).toFormat('HH:mm') },
+    ];
+    const tomorrow = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+    const dir = contentDir(programYaml(sessions(tomorrow, tomorrow.plus({ hours: 1 }), tomorrow.plus({ hours: 3 })), { reminders: [], feedback }));
     const env = { CONTENT_DIR: dir, SCHEDULER_TICK: '*/2 * * * * *', TABLE_PREFIX: 'multi', DELIVERY_MAX_RPS: '20' };
     one = await startTestBed({ azurite, connector, clock: systemClock, env });
     two = await startTestBed({ azurite, connector, clock: systemClock, env });
@@ -73,6 +66,18 @@ describe('two instances sharing one storage', () => {
         return result;
       };
     }
+    // Session 1 is ending at the next full minute (at least 20 s from now): its poll is due then. Session 2
+    // starts a few minutes later; its only reminder is due about 4 s from now.
+    const now = DateTime.now().setZone(ZONE);
+    let end1 = now.plus({ seconds: 20 }).startOf('minute').plus({ minutes: 1 });
+    const start1 = end1.minus({ hours: 1 });
+    const start2 = end1.plus({ minutes: 3 });
+    const offsetSeconds = Math.round(start2.diff(now.plus({ seconds: 4 }), 'seconds').seconds);
+    reminderDue = start2.minus({ seconds: offsetSeconds }).toMillis();
+    pollDue = end1.toMillis();
+    if (start1.toISODate() !== end1.toISODate()) end1 = start1.plus({ minutes: 59 }); // a run just before midnight
+    const edited = parseProgramText(programYaml(sessions(start1, end1, start2), { reminders: [`PT${offsetSeconds}S`], feedback }));
+    expect((await one.service.programs.save(edited, 'test')).kind).toBe('saved');
   }, 60_000);
   const ticks: { instance: 'one' | 'two'; at: number; started: string[] }[] = [];
 
