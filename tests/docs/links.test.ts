@@ -10,21 +10,17 @@ import { anchorsOf, checkLinks, documentationFiles, linksOf, slug, tableUnder } 
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-// docs/privacy.md is written on the privacy branch; the README links to it already. Remove this entry once
-// that branch is merged: from then on the link is checked like every other one.
-const PENDING_FROM_OTHER_BRANCHES = ['docs/privacy.md'];
-
 describe('documentation links', () => {
   const files = documentationFiles(ROOT);
 
   it('covers the README and the guides', () => {
     const names = files.map((f) => path.relative(ROOT, f));
     expect(names).toContain('README.md');
-    expect(names).toEqual(expect.arrayContaining(['docs/coordinators.md', 'docs/participants.md', 'docs/deployment.md', 'docs/architecture.md', 'docs/benchmarks.md']));
+    expect(names).toEqual(expect.arrayContaining(['docs/coordinators.md', 'docs/participants.md', 'docs/deployment.md', 'docs/architecture.md', 'docs/benchmarks.md', 'docs/privacy.md']));
   });
 
   it.each(documentationFiles(ROOT).map((f) => [path.relative(ROOT, f), f]))('%s: every relative link and image resolves', (_name, file) => {
-    expect(checkLinks(file, ROOT, PENDING_FROM_OTHER_BRANCHES)).toEqual([]);
+    expect(checkLinks(file, ROOT)).toEqual([]);
   });
 
   it('the README stays a front door: at most 250 lines', () => {
