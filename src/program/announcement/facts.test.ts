@@ -47,4 +47,9 @@ describe('findContacts', () => {
     ]);
     expect(findContacts('Fragen an info@example.org.')).toEqual([{ name: 'info@example.org', email: 'info@example.org' }]);
   });
+
+  it('skips what only looks like an address, so the drafted program stays valid', () => {
+    expect(findContacts('-@-.AA')).toEqual([]);
+    expect(findContacts('Kontakt: -@-.AA oder info@example.org')).toEqual([{ name: 'info@example.org', email: 'info@example.org' }]);
+  });
 });

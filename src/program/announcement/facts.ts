@@ -1,5 +1,6 @@
 // Program facts of an announcement, read from the text as a whole: the title and subtitle, the format
 // (virtual, on site, hybrid), the session counts it announces ("fünf Termine") and the contacts.
+import { z } from 'zod';
 import { foldText } from '../../text/index.js';
 import { BOLD_CLOSE, plain } from './cleanup.js';
 
@@ -66,9 +67,14 @@ interface FoundAddress {
   org?: string;
 }
 
+// The program schema's own check: an address the pattern finds but the schema would refuse ("-@-.AA") is
+// not an address, and must not make the drafted program invalid.
+const validEmail = z.string().email();
+
 function addressesOf(line: string): FoundAddress[] {
   const found: FoundAddress[] = [];
   for (const m of line.matchAll(EMAIL)) {
+    if (!validEmail.safeParse(m[0].replace(/\.$/, '')).success) continue;
     const at = m.index!;
     const before = line.slice(0, at);
     // Only look back to the previous address or bold heading, so a name is never taken from another contact.
