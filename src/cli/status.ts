@@ -5,21 +5,16 @@ import { cliText } from '../i18n/cli.js';
 import { describeProblem, isProblem, parseOptions } from './args.js';
 import type { CliCommand } from './types.js';
 import { ConversationRepository } from '../registry/index.js';
+import { coordinatorPolicy, type CoordinatorPolicy } from '../conversation/index.js';
 import { ProgramService } from '../program/index.js';
 import { silentLogger } from '../shared/log.js';
 
-export interface CoordinatorSummary {
-  /** everyone: local mode without COORDINATOR_IDS; listed: the ids given; nobody: credentials but no ids. */
-  mode: 'everyone' | 'listed' | 'nobody';
-  count: number;
-}
+export type CoordinatorSummary = ReturnType<CoordinatorPolicy['summary']>;
 
-/** Who may use coordinator commands, read from the same variables the service reads at start. */
+/** Who may use coordinator commands: the service's own policy over the same variables it reads at start. */
 export function coordinatorSummary(env: NodeJS.ProcessEnv): CoordinatorSummary {
-  const count = (env.COORDINATOR_IDS ?? '').split(',').filter((id) => id.trim()).length;
-  const localMode = !(env.MicrosoftAppId ?? '').trim();
-  if (count > 0) return { mode: 'listed', count };
-  return { mode: localMode ? 'everyone' : 'nobody', count: 0 };
+  const ids = (env.COORDINATOR_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  return coordinatorPolicy(ids, !(env.MicrosoftAppId ?? '').trim()).summary();
 }
 
 const COORDINATOR_LINE: Record<CoordinatorSummary['mode'], (n: number) => string> = {

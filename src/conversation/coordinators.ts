@@ -4,6 +4,8 @@ export interface CoordinatorPolicy {
   isCoordinator(aadObjectId: string | undefined): boolean;
   /** A line for the start-up log when the policy is unusual, else undefined. */
   warning(): string | undefined;
+  /** everyone: local mode without ids; listed: the ids given; nobody: credentials but no ids. */
+  summary(): { mode: 'everyone' | 'listed' | 'nobody'; count: number };
 }
 
 export function coordinatorPolicy(ids: readonly string[], localMode: boolean): CoordinatorPolicy {
@@ -17,5 +19,6 @@ export function coordinatorPolicy(ids: readonly string[], localMode: boolean): C
         : set.size === 0
           ? 'COORDINATOR_IDS is empty: nobody can use coordinator commands'
           : undefined,
+    summary: () => ({ mode: everyone ? 'everyone' : set.size ? 'listed' : 'nobody', count: set.size }),
   };
 }
