@@ -8,9 +8,9 @@ import { createLogger, type Logger } from './shared/log.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { AppError } from './shared/errors.js';
 import { openStorage, type OpenedStorage } from './storage/open.js';
-import { CalendarFeeds, ConversationRepository, ConversationRegistry, ConversationRoles, RegistryAudience } from './registry/index.js';
-import { ConversationCore, coordinatorPolicy, type CoordinatorPolicy, type PersonalCalendar } from './conversation/index.js';
-import { personalCalendarPath, ProgramService, renderCalendar } from './program/index.js';
+import { CalendarFeeds, ConversationRepository, ConversationRegistry, ConversationRoles, FollowerIndex, RegistryAudience } from './registry/index.js';
+import { ConversationCore, coordinatorPolicy, ProgramScope, type CoordinatorPolicy, type PersonalCalendar } from './conversation/index.js';
+import { personalCalendarPath, ProgramCatalog, ProgramService, renderCalendar, type Program } from './program/index.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/index.js';
 import { createAnnouncementService, announcementBuilders, createRsvpAction, RsvpRepository, RSVP_VERB } from './announcements/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
@@ -69,12 +69,21 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
   try {
     // Program: CONTENT_DIR/program.yaml is imported when it changed; Table storage stays the source of truth
     // (coordinator edits), and a program with lint errors is refused while the previous one stays active.
-    const programs = new ProgramService({ store, clock, logger });
-    const outcome = await programs.importFromContent(config.contentDir);
-    if (outcome.kind === 'refused') logger.error({ event: 'program.refused', reason: outcome.reason, codes: outcome.findings.map((f) => f.code) }, outcome.message);
+    // Every folder under CONTENT_DIR/programs/ (or CONTENT_DIR/program.yaml alone) is one program.
+    const catalog = new ProgramCatalog({ store, clock, logger, contentDir: config.contentDir });
+    await catalog.load();
+    const programs = onlyProgram(catalog);
 
     // Conversations and the Teams connection (the sender is the only way out to Teams)
-    const registry = new ConversationRegistry({ repository: new ConversationRepository(store), clock, logger });
+    const registry = new ConversationRegistry({
+      repository: new ConversationRepository(store),
+      followers: new FollowerIndex(store),
+      clock,
+      logger,
+      defaultProgram: () => (catalog.ids().length === 1 ? catalog.ids()[0] : undefined),
+    });
+    await registry.assignUndecided(catalog.ids().length === 1 ? catalog.ids()[0] : undefined);
+    const scope = new ProgramScope(catalog, registry);
     const roles = new ConversationRoles(store, registry);
     const adapter = createAdapter(config);
     const sender = createTeamsSender(adapter, config.MicrosoftAppId);
@@ -145,7 +154,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     );
     const core = new ConversationCore({
       registry,
-      programs,
+      scope,
       clock,
       logger,
       coordinators,
@@ -183,7 +192,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       logger,
       settings: { tick: config.SCHEDULER_TICK },
       beforeTick: async () => {
-        await programs.refresh();
+        await catalog.refresh();
         await announcements.sync();
         await feedbackScheduling.tick();
       },
@@ -247,6 +256,29 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     await storage.close();
     throw error;
   }
+}
+
+/**
+ * The catalog seen as one program, for the features that still serve one: the only program of the
+ * deployment, or none when there are several. TEMPORARY during the many-programs rework.
+ */
+function onlyProgram(catalog: ProgramCatalog): ProgramService & { active(): Program | undefined } {
+  const only = () => (catalog.ids().length === 1 ? catalog.service(catalog.ids()[0]!) : undefined);
+  return new Proxy({} as ProgramService, {
+    get(_target, property) {
+      if (property === 'onChange') return (listener: Parameters<ProgramService['onChange']>[0]) => catalog.onChange((program, change) => listener(program, change));
+      if (property === 'active') return () => only()?.active();
+      if (property === 'version') return () => only()?.version() ?? 0;
+      if (property === 'sequences') return () => only()?.sequences() ?? {};
+      if (property === 'stored') return async () => only()?.stored();
+      if (property === 'status') return () => only()?.status() ?? { version: 0, sessions: [], lint: [] };
+      if (property === 'refresh') return () => catalog.refresh();
+      const service = only();
+      if (!service) throw new AppError('no-program', 'no single program is loaded');
+      const value = (service as unknown as Record<string | symbol, unknown>)[property];
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(service) : value;
+    },
+  });
 }
 
 function requireProgram(programs: ProgramService) {

@@ -6,7 +6,7 @@ import { describeProblem, isProblem, parseOptions } from './args.js';
 import type { CliCommand } from './types.js';
 import { ConversationRepository } from '../registry/index.js';
 import { coordinatorPolicy, type CoordinatorPolicy } from '../conversation/index.js';
-import { ProgramService } from '../program/index.js';
+import { ProgramCatalog, type ProgramStatus } from '../program/index.js';
 import { silentLogger } from '../shared/log.js';
 
 export type CoordinatorSummary = ReturnType<CoordinatorPolicy['summary']>;
@@ -43,9 +43,9 @@ export const statusCommand: CliCommand = {
       return 1;
     }
     const conversations = await new ConversationRepository(store).countActive();
-    const programs = new ProgramService({ store, clock: ctx.clock, logger: silentLogger });
-    await programs.refresh();
-    const program = programs.status();
+    const catalog = new ProgramCatalog({ store, clock: ctx.clock, logger: silentLogger, contentDir: ctx.contentDir });
+    await catalog.load({ readOnly: true });
+    const program: ProgramStatus = catalog.status().programs[0] ?? { version: 0, sessions: [], lint: [] };
     const coordinators = coordinatorSummary(ctx.env);
     if (json) {
       ctx.out(JSON.stringify({ storage: { reachable }, program, conversations, coordinators }));

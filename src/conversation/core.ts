@@ -11,6 +11,7 @@ import type { Program } from '../program/model.js';
 import { sessionStart, sessionEnd, formatDate, formatTimeRange, sortedSessions } from '../program/time.js';
 import { parseCommand, commandSpec, type CommandName } from './commands.js';
 import type { CoordinatorPolicy } from './coordinators.js';
+import type { ProgramScope } from './program-scope.js';
 
 export interface TurnInput {
   conversation: ConversationSighting;
@@ -31,10 +32,6 @@ export type CardActionResult =
 
 export type CardActionHandler = (turn: TurnInput, data: Record<string, unknown>) => Promise<CardActionResult>;
 
-export interface ProgramSource {
-  active(): Program | undefined;
-}
-
 /** A participant's personal calendar feed (join links included): its URL, and a reset that revokes it. */
 export interface PersonalCalendar {
   url(aadObjectId: string): Promise<string>;
@@ -43,7 +40,7 @@ export interface PersonalCalendar {
 
 export interface ConversationCoreDeps {
   registry: ConversationRegistry;
-  programs: ProgramSource;
+  scope: ProgramScope;
   clock: Clock;
   logger: Logger;
   coordinators: CoordinatorPolicy;
@@ -63,9 +60,9 @@ export class ConversationCore {
       help: async (turn) => [this.help(turn)],
       sessions: async (turn) => [await this.sessionsFor(turn)],
       resetCalendar: async (turn) => [await this.resetCalendar(turn)],
-      next: async (turn) => [this.next(turn.locale)],
-      subscribe: async (turn) => [await this.subscription(turn, true)],
-      unsubscribe: async (turn) => [await this.subscription(turn, false)],
+      next: async (turn) => [await this.next(turn)],
+      subscribe: async (turn, argument) => [await this.subscription(turn, argument, true)],
+      unsubscribe: async (turn, argument) => [await this.subscription(turn, argument, false)],
       announceHere: async (turn) => [await this.announceHere(turn)],
       ...deps.commands,
     };
@@ -81,7 +78,7 @@ export class ConversationCore {
   }
 
   welcome(kind: 'personal' | 'team', locale: Locale): OutgoingMessage {
-    const title = this.deps.programs.active()?.program.title ?? '';
+    const title = this.deps.scope.directory.only()?.program.title ?? '';
     const m = this.m(locale);
     return { text: kind === 'personal' ? m.welcomePersonal(title) : m.welcomeTeam(title) };
   }
@@ -130,12 +127,11 @@ export class ConversationCore {
     return `${formatDate(start, locale)}, ${formatTimeRange(start, end, locale)}`;
   }
 
-  sessions(locale: Locale): OutgoingMessage {
+  /** The sessions of one program, as a Markdown list under the program's title. */
+  private sessionList(program: Program, locale: Locale): string {
     const m = this.m(locale);
-    const program = this.deps.programs.active();
-    if (!program) return { text: m.noProgram };
     const sessions = sortedSessions(program);
-    if (!sessions.length) return { text: m.noSessions };
+    if (!sessions.length) return [m.sessionsTitle(program.program.title), '', m.noSessions].join('\n');
     const now = this.deps.clock.now().getTime();
     const lines = sessions.map((s) => {
       const start = sessionStart(program, s);
@@ -148,16 +144,26 @@ export class ConversationCore {
       const text = `${when}: **${s.title}**${marks.length ? ` (${marks.join(', ')})` : ''}`;
       return `- ${s.status === 'cancelled' ? `~~${text}~~` : text}`;
     });
-    return { text: [m.sessionsTitle(program.program.title), '', ...lines].join('\n') };
+    return [m.sessionsTitle(program.program.title), '', ...lines].join('\n');
   }
 
-  /** `termine`: the sessions, and in a personal chat the person's own feed URL (the public feed has no join links). */
+  /** `termine`: the sessions of the conversation's programs, and in a personal chat the person's own feed URL. */
   private async sessionsFor(turn: TurnInput): Promise<OutgoingMessage> {
-    const listing = this.sessions(turn.locale);
+    const { programs } = await this.deps.scope.forTurn(turn);
+    if (!programs.length) return { text: this.noProgramText(turn) };
+    const listing = programs.map((p) => this.sessionList(p, turn.locale)).join('\n\n');
     const aad = turn.user.aadObjectId;
-    if (!this.deps.personalCalendar || turn.conversation.kind !== 'personal' || !aad || !this.deps.programs.active()) return listing;
+    if (!this.deps.personalCalendar || turn.conversation.kind !== 'personal' || !aad) return { text: listing };
     const url = await this.deps.personalCalendar.url(aad);
-    return { text: `${listing.text}\n\n${this.m(turn.locale).personalCalendar(url)}` };
+    return { text: `${listing}\n\n${this.m(turn.locale).personalCalendar(url)}` };
+  }
+
+  /** No program here: none loaded at all, or (with several) none chosen for this conversation yet. */
+  private noProgramText(turn: TurnInput): string {
+    const m = this.m(turn.locale);
+    const all = this.deps.scope.directory.programs();
+    if (!all.length) return m.noProgram;
+    return turn.conversation.kind === 'personal' ? m.noProgramFollowed(all.map((p) => p.program.title)) : m.noProgramLinked;
   }
 
   private async resetCalendar(turn: TurnInput): Promise<OutgoingMessage> {
@@ -170,27 +176,60 @@ export class ConversationCore {
     return { text: m.calendarReset(url) };
   }
 
-  next(locale: Locale): OutgoingMessage {
+  /** `nächster termin`: the next session of each of the conversation's programs. */
+  private async next(turn: TurnInput): Promise<OutgoingMessage> {
+    const { programs } = await this.deps.scope.forTurn(turn);
+    if (!programs.length) return { text: this.noProgramText(turn) };
+    const parts = programs.map((p) => this.nextOf(p, turn.locale, programs.length > 1));
+    return { text: parts.join('\n\n') };
+  }
+
+  private nextOf(program: Program, locale: Locale, labelled: boolean): string {
     const m = this.m(locale);
-    const program = this.deps.programs.active();
-    if (!program) return { text: m.noProgram };
+    const label = labelled ? `**${program.program.title}**: ` : '';
     const now = this.deps.clock.now().getTime();
     const sessions = sortedSessions(program).filter((s) => s.status !== 'cancelled');
-    if (!sessions.length) return { text: m.noSessions };
+    if (!sessions.length) return `${label}${m.noSessions}`;
     const upcoming = sessions.find((s) => sessionEnd(program, s).toMillis() > now);
     if (!upcoming) {
       const last = sessions[sessions.length - 1]!;
-      return { text: m.seriesOver(this.when(sessionStart(program, last), sessionEnd(program, last), locale), last.title) };
+      return `${label}${m.seriesOver(this.when(sessionStart(program, last), sessionEnd(program, last), locale), last.title)}`;
     }
     const text = m.nextSession(this.when(sessionStart(program, upcoming), sessionEnd(program, upcoming), locale), upcoming.title);
-    return { text: upcoming.joinUrl ? `${text}\n\n[${m.joinLink}](${upcoming.joinUrl})` : text };
+    return `${label}${upcoming.joinUrl ? `${text}\n\n[${m.joinLink}](${upcoming.joinUrl})` : text}`;
   }
 
-  private async subscription(turn: TurnInput, subscribe: boolean): Promise<OutgoingMessage> {
+  /**
+   * `anmelden [Programm]` / `abmelden [Programm]` in a personal chat. Without a name: the only program of
+   * the deployment (subscribe), or every followed program (unsubscribe); with several programs and no name
+   * the answer lists them.
+   */
+  private async subscription(turn: TurnInput, argument: string, subscribe: boolean): Promise<OutgoingMessage> {
     const m = this.m(turn.locale);
     if (turn.conversation.kind !== 'personal') return { text: m.subscriptionPersonalOnly };
-    await this.deps.registry.setSubscribed(turn.conversation, subscribe);
-    return { text: subscribe ? m.subscribed : m.unsubscribed };
+    const directory = this.deps.scope.directory;
+    const all = directory.programs();
+    if (!all.length) return { text: m.noProgram };
+    let targets: Program[];
+    if (argument.trim()) {
+      const match = directory.match(argument);
+      if (match.kind === 'none') return { text: m.unknownProgram(argument.trim(), all.map((p) => p.program.title)) };
+      if (match.kind === 'several') return { text: m.whichProgram(match.candidates.map((p) => p.program.title)) };
+      targets = [match.program];
+    } else if (all.length === 1) {
+      targets = all;
+    } else if (subscribe) {
+      return { text: m.whichProgram(all.map((p) => p.program.title)) };
+    } else {
+      targets = (await this.deps.scope.forTurn(turn)).programs;
+    }
+    for (const program of targets) {
+      if (subscribe) await this.deps.registry.follow(turn.conversation, program.program.id);
+      else await this.deps.registry.unfollow(turn.conversation, program.program.id);
+    }
+    if (all.length === 1) return { text: subscribe ? m.subscribed : m.unsubscribed };
+    const titles = targets.map((p) => p.program.title);
+    return { text: subscribe ? m.subscribedTo(titles) : m.unsubscribedFrom(titles) };
   }
 
   private async announceHere(turn: TurnInput): Promise<OutgoingMessage> {

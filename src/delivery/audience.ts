@@ -21,12 +21,15 @@ export function announcementTarget(conversation: StoredConversation): AudienceTa
   };
 }
 
-/** Who may receive a delivery: never removed or inactive conversations, never unsubscribed personal chats. */
+/** Who may receive a delivery: never removed or inactive conversations, never unsubscribed personal chats, only the program's. */
 export function isEligible(conversation: StoredConversation, filter: AudienceFilter): boolean {
   if (conversation.removed || conversation.inactive) return false;
   if (conversation.kind === 'personal' && conversation.unsubscribed) return false;
   if (filter.kinds && !filter.kinds.includes(conversation.kind)) return false;
   if (filter.tenantId && conversation.tenantId !== filter.tenantId) return false;
+  // Entries without a program list (stored before programs were chosen) are not excluded here; the
+  // registry assigns them at start, and the registry audience reads a program's followers only.
+  if (filter.programId && conversation.programIds && !conversation.programIds.includes(filter.programId)) return false;
   return true;
 }
 

@@ -18,6 +18,8 @@ export type JobAction = 'send' | 'update';
 export interface AudienceFilter {
   /** Which rule set the audience applies; `announcement` = subscribed personal chats, teams, group chats. */
   purpose: 'announcement' | 'broadcast';
+  /** The program whose conversations receive it (teams linked to it, personal chats following it). */
+  programId?: string;
   kinds?: ConversationKind[];
   tenantId?: string;
   /** Restrict to these conversations (update jobs, tests, targeted broadcasts). */

@@ -2,7 +2,8 @@
 // `ergebnisse` / `rückblick` commands, and `termin verknüpfen` (a coordinator assigns a Teams meeting's chat
 // to a session, so that its meetingEnd opens that poll). The responder always comes from the activity,
 // never from card data.
-import type { CardActionHandler, CommandHandler, ProgramSource, TurnInput } from '../conversation/index.js';
+import type { CardActionHandler, CommandHandler, TurnInput } from '../conversation/index.js';
+import type { ProgramSource } from './service.js';
 import { conversationMessages } from '../i18n/conversation.js';
 import { feedbackText } from '../i18n/feedback.js';
 import { isMeetingChat, type ConversationRegistry } from '../registry/index.js';

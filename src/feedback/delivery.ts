@@ -3,7 +3,7 @@
 // deterministic), results when a poll closes, the series retrospective after the last one, and the retention
 // purge. Called from the scheduler tick; messages are built per conversation locale at send time.
 import type { DeliveryEngine, MessageBuilder } from '../delivery/index.js';
-import type { ProgramSource } from '../conversation/index.js';
+import type { ProgramSource } from './service.js';
 import type { Program } from '../program/model.js';
 import { sortedSessions } from '../program/time.js';
 import type { Clock } from '../shared/clock.js';

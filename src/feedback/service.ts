@@ -71,6 +71,11 @@ export interface DeletionReport {
 /** Default retention of responses (days); the configuration may pass another value to purgeOlderThan. */
 export const DEFAULT_RETENTION_DAYS = 365;
 
+/** Where feedback finds its program (the catalog's view for one program). */
+export interface ProgramSource {
+  active(): Program | undefined;
+}
+
 export function programOf(source: FeedbackDeps['program']): Program {
   return typeof source === 'function' ? source() : source;
 }

@@ -14,6 +14,9 @@ const de = {
   adopted: (id: string, version: number) =>
     `program.yaml entspricht dem gespeicherten Programm „${id}“ (Version ${version}) und gilt ab jetzt als letzter Import; spätere Änderungen der Datei werden wieder übernommen.`,
   refused: (message: string) => `Nicht importiert: ${message}`,
+  duplicateId: (file: string, id: string, first: string) =>
+    `${file} hat die Programm-ID „${id}“, die schon ${first} trägt. Dieses Programm wurde nicht geladen; das in ${first} bleibt aktiv.`,
+  duplicateIdFix: 'Jedem Programm eine eigene ID unter program.id geben (Kleinbuchstaben, Ziffern, Bindestriche).',
 };
 
 const en: CatalogueOf<typeof de> = {
@@ -27,6 +30,8 @@ const en: CatalogueOf<typeof de> = {
   adopted: (id, version) =>
     `program.yaml matches the stored program "${id}" (version ${version}) and now counts as the last import; later changes to the file are taken over again.`,
   refused: (message) => `Not imported: ${message}`,
+  duplicateId: (file, id, first) => `${file} has the program id "${id}", which ${first} already has. This program was not loaded; the one in ${first} stays active.`,
+  duplicateIdFix: 'Give every program its own id under program.id (lowercase letters, digits and hyphens).',
 };
 
 export const programSourceTexts: { de: typeof de; en: CatalogueOf<typeof de> } = { de, en };

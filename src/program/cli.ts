@@ -10,7 +10,7 @@ import { loadProgramFile, ProgramLoadError } from './load.js';
 import { hasErrors, lintProgram, type LintFinding } from './lint.js';
 import { importAnnouncement } from './import-announcement.js';
 import { ProgramRepository, type ProgramFinding } from './repository.js';
-import { ProgramService } from './service.js';
+import { ProgramCatalog, programFolders } from './catalog.js';
 import { programSourceText } from '../i18n/program-source.js';
 import { silentLogger } from '../shared/log.js';
 import { programToYaml } from './to-yaml.js';
@@ -127,7 +127,9 @@ const exportCommand: CliCommand = {
       ctx.err(programText('de').usageError(EXPORT_USAGE));
       return 2;
     }
-    const stored = await new ProgramRepository(await ctx.storage()).getActive();
+    const catalog = new ProgramCatalog({ store: await ctx.storage(), clock: ctx.clock, logger: silentLogger, contentDir: ctx.contentDir });
+    const ids = programFolders(ctx.contentDir).length ? (await catalog.load({ readOnly: true }), catalog.ids()) : [];
+    const stored = ids.length === 1 ? await new ProgramRepository(await ctx.storage(), ids[0]!).getActive() : undefined;
     if (!stored) {
       ctx.err(programText('de').noStoredProgram);
       return 1;
@@ -149,9 +151,10 @@ const programImportCommand: CliCommand = {
       ctx.err(`${typeof parsed === 'string' ? `${parsed} ` : ''}${programText('de').usageError(t.importUsage)}`);
       return 2;
     }
-    const programs = new ProgramService({ store: await ctx.storage(), clock: ctx.clock, logger: silentLogger });
-    const outcome = await programs.importFromContent(parsed.values.get('content') ?? ctx.contentDir, { force: parsed.flags.has('force') });
-    const locale = programs.active()?.program.language ?? 'de';
+    const catalog = new ProgramCatalog({ store: await ctx.storage(), clock: ctx.clock, logger: silentLogger, contentDir: parsed.values.get('content') ?? ctx.contentDir });
+    const outcomes = await catalog.load({ force: parsed.flags.has('force') });
+    const outcome = outcomes[0]?.outcome ?? { kind: 'refused' as const, reason: 'invalid-file' as const, message: `${ctx.contentDir}: no program.yaml`, findings: [] };
+    const locale = catalog.programs()[0]?.program.language ?? 'de';
     const text = programSourceText(locale);
     switch (outcome.kind) {
       case 'imported':

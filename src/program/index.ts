@@ -56,6 +56,7 @@ export {
   ProgramRepository,
   ProgramConflictError,
   PROGRAMS_TABLE,
+  programPartition,
   type StoredProgram,
   type ProgramRefusal,
   type ProgramMarkers,
@@ -73,5 +74,15 @@ export {
   type ProgramChangeListener,
   type ChangeReason,
 } from './service.js';
+export {
+  ProgramCatalog,
+  programFolders,
+  type ProgramFolder,
+  type FolderOutcome,
+  type CatalogChangeListener,
+  type CatalogStatus,
+  type ProgramMatch,
+  type LoadOptions,
+} from './catalog.js';
 export { programToYaml } from './to-yaml.js';
 export { programCliCommands } from './cli.js';

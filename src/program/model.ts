@@ -69,6 +69,10 @@ export const programSchema = z
         contacts: z.array(contactSchema).default([]),
         reminders: z.array(isoDuration).max(10).default(['P7D', 'P1D', 'PT1H']),
         feedback: feedbackSettingsSchema.default({}),
+        /** Entra object ids of this program's own coordinators (COORDINATOR_IDS manage every program). */
+        coordinators: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
+        /** What coordinators see of attendance: counts only, or also the names of those present. */
+        attendance: z.enum(['counts', 'named']).default('counts'),
       })
       .strict(),
     sessions: z.array(sessionSchema).default([]),

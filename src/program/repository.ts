@@ -1,23 +1,26 @@
-// Table Storage for the active program: the whole document as JSON, its version, the hash of the
-// program.yaml it came from, per-session SEQUENCE numbers and the last refused import.
+// Table Storage for one program: the whole document as JSON, its version, the hash of the program.yaml it
+// came from, per-session SEQUENCE numbers and the last refused import. Every program has its own partition,
+// so adding, changing or purging one program never touches another's rows.
 //
 // Table `programs`:
-//   PartitionKey "program", RowKey "active"   the active program. The JSON is split across doc0..docN
-//                                             (30,000 chars each: string properties hold at most 64 KiB of
-//                                             UTF-16), docParts says how many. version, sourceHash,
-//                                             importedVersion, sequences (JSON), fingerprints (JSON),
-//                                             updatedAt, updatedBy.
-//   PartitionKey "program", RowKey "refusal"  the last refused import: at, reason, message, sourceHash,
-//                                             findings (JSON).
+//   PartitionKey "program|<programId>", RowKey "active"   the stored program. The JSON is split across
+//                                             doc0..docN (30,000 chars each: string properties hold at most
+//                                             64 KiB of UTF-16), docParts says how many. version, programId,
+//                                             sourceHash, importedVersion, sequences (JSON), fingerprints
+//                                             (JSON), updatedAt, updatedBy.
+//   PartitionKey "program|<programId>", RowKey "refusal"  the last refused import of its program.yaml: at,
+//                                             reason, message, sourceHash, findings (JSON).
+//   PartitionKey "program", RowKey "active"   written by versions that served one program; the catalog
+//                                             moves it into its program's partition once (legacyActive()).
 // Writes of "active" are ETag-conditional, so two instances never overwrite each other blindly.
 import type { TableClient, TableEntity } from '@azure/data-tables';
-import { isStatus, type TableStore } from '../storage/tables.js';
+import { isStatus, odataString, type TableStore } from '../storage/tables.js';
 import { AppError } from '../shared/errors.js';
 import { programSchema, type Program } from './model.js';
 import type { LintCode, LintFinding } from './lint.js';
 
 export const PROGRAMS_TABLE = 'programs';
-const PARTITION = 'program';
+const LEGACY_PARTITION = 'program';
 const ACTIVE = 'active';
 const REFUSAL = 'refusal';
 const CHUNK = 30_000;
@@ -45,11 +48,11 @@ export interface StoredProgram {
 export type NewStoredProgram = Omit<StoredProgram, 'etag'>;
 
 /** A lint finding, or the refusal of a program.yaml that would overwrite edits made since the last import. */
-export type ProgramFinding = Omit<LintFinding, 'code'> & { code: LintCode | 'stored-program-edited' };
+export type ProgramFinding = Omit<LintFinding, 'code'> & { code: LintCode | 'stored-program-edited' | 'duplicate-program-id' };
 
 export interface ProgramRefusal {
   at: string;
-  reason: 'lint-errors' | 'invalid-file' | 'edited-since-import';
+  reason: 'lint-errors' | 'invalid-file' | 'edited-since-import' | 'duplicate-id';
   message: string;
   sourceHash?: string;
   findings: ProgramFinding[];
@@ -82,8 +85,77 @@ interface ActiveEntity {
   [doc: `doc${number}`]: string;
 }
 
+/** The partition of one program's rows. */
+export function programPartition(programId: string): string {
+  return `program|${programId}`;
+}
+
 export class ProgramRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly partition: string;
+
+  constructor(
+    private readonly store: TableStore,
+    readonly programId: string,
+  ) {
+    this.partition = programPartition(programId);
+  }
+
+  /** The program stored by a version that served one program, if still there: its id, to move it. */
+  static async legacyProgramId(store: TableStore): Promise<string | undefined> {
+    const client = await store.table(PROGRAMS_TABLE);
+    try {
+      const row = await client.getEntity<{ programId?: string }>(LEGACY_PARTITION, ACTIVE, { queryOptions: { select: ['programId', 'doc0'] } });
+      if (typeof row.programId === 'string') return row.programId;
+      const head = String((row as Record<string, unknown>).doc0 ?? '');
+      return /"id":"([a-z0-9-]+)"/.exec(head)?.[1];
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Moves the single-program rows into this program's partition (when it has none yet) and deletes them.
+   * Idempotent: two instances starting together both end with the rows moved once.
+   */
+  async adoptLegacy(): Promise<boolean> {
+    const client = await this.table();
+    let moved = false;
+    for (const rowKey of [ACTIVE, REFUSAL]) {
+      let row: Record<string, unknown>;
+      try {
+        row = await client.getEntity<Record<string, unknown>>(LEGACY_PARTITION, rowKey);
+      } catch (error) {
+        if (isStatus(error, 404)) continue;
+        throw error;
+      }
+      const { etag: _etag, timestamp: _ts, partitionKey: _pk, rowKey: _rk, ...fields } = row;
+      try {
+        await client.createEntity({ ...fields, partitionKey: this.partition, rowKey, ...(rowKey === ACTIVE ? { programId: this.programId } : {}) });
+        moved = true;
+      } catch (error) {
+        if (!isStatus(error, 409)) throw error;
+      }
+      try {
+        await client.deleteEntity(LEGACY_PARTITION, rowKey);
+      } catch (error) {
+        if (!isStatus(error, 404)) throw error;
+      }
+    }
+    return moved;
+  }
+
+  /** Deletes both rows of this program (purge). */
+  async deleteAll(): Promise<void> {
+    const client = await this.table();
+    for (const rowKey of [ACTIVE, REFUSAL]) {
+      try {
+        await client.deleteEntity(this.partition, rowKey);
+      } catch (error) {
+        if (!isStatus(error, 404)) throw error;
+      }
+    }
+  }
 
   private table(): Promise<TableClient> {
     return this.store.table(PROGRAMS_TABLE);
@@ -93,7 +165,7 @@ export class ProgramRepository {
     const client = await this.table();
     const out: ProgramMarkers = {};
     const rows = client.listEntities<{ version?: number; programId?: string }>({
-      queryOptions: { filter: `PartitionKey eq '${PARTITION}'`, select: ['RowKey', 'version', 'programId'] },
+      queryOptions: { filter: `PartitionKey eq ${odataString(this.partition)}`, select: ['RowKey', 'version', 'programId'] },
     });
     for await (const row of rows) {
       if (row.rowKey === ACTIVE) {
@@ -108,7 +180,7 @@ export class ProgramRepository {
     const client = await this.table();
     let entity: ActiveEntity & { etag: string };
     try {
-      entity = await client.getEntity<ActiveEntity>(PARTITION, ACTIVE);
+      entity = await client.getEntity<ActiveEntity>(this.partition, ACTIVE);
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
@@ -138,7 +210,7 @@ export class ProgramRepository {
     const client = await this.table();
     const json = JSON.stringify(record.program);
     const entity: TableEntity<Record<string, unknown>> = {
-      partitionKey: PARTITION,
+      partitionKey: this.partition,
       rowKey: ACTIVE,
       version: record.version,
       programId: record.program.program.id,
@@ -167,7 +239,7 @@ export class ProgramRepository {
     const client = await this.table();
     try {
       const e = await client.getEntity<{ at: string; reason: ProgramRefusal['reason']; message: string; sourceHash?: string; findings: string }>(
-        PARTITION,
+        this.partition,
         REFUSAL,
       );
       return {
@@ -189,7 +261,7 @@ export class ProgramRepository {
     while (JSON.stringify(findings).length > CHUNK) findings = findings.slice(0, Math.floor(findings.length / 2));
     await client.upsertEntity(
       {
-        partitionKey: PARTITION,
+        partitionKey: this.partition,
         rowKey: REFUSAL,
         at: refusal.at,
         reason: refusal.reason,
@@ -204,7 +276,7 @@ export class ProgramRepository {
   async clearRefusal(): Promise<void> {
     const client = await this.table();
     try {
-      await client.deleteEntity(PARTITION, REFUSAL);
+      await client.deleteEntity(this.partition, REFUSAL);
     } catch (error) {
       if (!isStatus(error, 404)) throw error;
     }

@@ -1,4 +1,5 @@
-// The active program: kept in Table Storage, cached in memory, linted before anything replaces it.
+// One program: kept in Table Storage (its own partition), cached in memory, linted before anything
+// replaces it. The catalog (./catalog.ts) holds one ProgramService per program id.
 // Source of truth: the stored program wins. CONTENT_DIR/program.yaml is imported at start only when its
 // bytes differ from the last import AND the stored program was not edited (in Teams) since that import.
 // A file that says exactly what is stored (after parsing) becomes the new baseline without a new version;
@@ -12,7 +13,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
 import { AppError } from '../shared/errors.js';
 import type { TableStore } from '../storage/tables.js';
-import { loadProgramFile, ProgramLoadError } from './load.js';
+import { loadProgramFile, ProgramLoadError, type LoadedProgram } from './load.js';
 import { hasErrors, lintProgram, type LintFinding } from './lint.js';
 import { programSchema, type Program, type Session } from './model.js';
 import {
@@ -26,6 +27,8 @@ import { programSourceText } from '../i18n/program-source.js';
 import { sessionStart } from './time.js';
 
 export interface ProgramServiceDeps {
+  /** The program this service stores; a program.yaml with another id is not its to import. */
+  programId: string;
   store: TableStore;
   clock: Clock;
   logger: Logger;
@@ -100,7 +103,25 @@ export class ProgramService {
   private readonly listeners = new Set<ProgramChangeListener>();
 
   constructor(private readonly deps: ProgramServiceDeps) {
-    this.repo = new ProgramRepository(deps.store);
+    this.repo = new ProgramRepository(deps.store, deps.programId);
+  }
+
+  get programId(): string {
+    return this.deps.programId;
+  }
+
+  /** Refuses this program's folder for a reason found outside the file (e.g. another folder has its id). */
+  async refuseFolder(refusal: Omit<ProgramRefusal, 'at'>): Promise<ImportOutcome & { kind: 'refused' }> {
+    if (!this.loaded) await this.refresh();
+    return this.refuse(refusal);
+  }
+
+  /** Deletes the stored program and its refusal (purge); the data of its features is purged elsewhere. */
+  async deleteStored(): Promise<void> {
+    await this.repo.deleteAll();
+    this.current = undefined;
+    this.refusal = undefined;
+    this.refusalEtag = undefined;
   }
 
   active(): Program | undefined {
@@ -157,6 +178,16 @@ export class ProgramService {
       if (!(error instanceof ProgramLoadError)) throw error;
       return this.refuse({ reason: 'invalid-file', message: error.message, findings: [] }, error.field);
     }
+    return this.importLoaded(loaded, options);
+  }
+
+  /** Imports an already read program.yaml of this program (the catalog reads each folder once). */
+  async importLoaded(loaded: LoadedProgram, options: ImportOptions = {}): Promise<ImportOutcome> {
+    const file = loaded.file;
+    if (loaded.program.program.id !== this.deps.programId) {
+      throw new AppError('program-id-mismatch', `${file} is program ${loaded.program.program.id}, not ${this.deps.programId}`);
+    }
+    if (!this.loaded) await this.refresh();
     for (let attempt = 0; ; attempt++) {
       if (this.current && !options.force && this.current.sourceHash === loaded.hash) {
         // The file is the one last imported (perhaps reverted to it): a refusal of another file is stale.

@@ -10,8 +10,9 @@ export class RegistryAudience implements AudienceSource {
   constructor(private readonly registry: ConversationRegistry) {}
 
   async list(filter: AudienceFilter): Promise<StoredConversation[]> {
-    const all = await this.registry.list();
-    return audienceTargets(filter.conversationIds ? all : all.filter((c) => !isMeetingChat(c)), filter);
+    // A program's audience is read from its followers index: its conversations only, never a scan of all.
+    const candidates = filter.programId && !filter.conversationIds ? await this.registry.followers(filter.programId) : await this.registry.list();
+    return audienceTargets(filter.conversationIds ? candidates : candidates.filter((c) => !isMeetingChat(c)), filter);
   }
 
   /** Rare (403 MessageWritesBlocked / 404), so a scan to find the registry entry behind the target is fine. */

@@ -25,6 +25,8 @@ interface ConversationEntity {
   channelId?: string;
   announcementChannelId?: string;
   meetingSession?: string;
+  /** JSON array of program ids; absent on entries stored before programs were chosen. */
+  programIds?: string;
   unsubscribed: boolean;
   removed: boolean;
   inactive: boolean;
@@ -56,6 +58,7 @@ function toEntity(c: StoredConversation): ConversationEntity {
   for (const key of ['userAadObjectId', 'userId', 'teamId', 'channelId', 'announcementChannelId', 'meetingSession', 'inactiveReason'] as const) {
     if (c[key] !== undefined) e[key] = c[key];
   }
+  if (c.programIds !== undefined) e.programIds = JSON.stringify(c.programIds);
   return e;
 }
 
@@ -73,6 +76,7 @@ function fromEntity(e: ConversationEntity): StoredConversation {
     channelId: e.channelId || undefined,
     announcementChannelId: e.announcementChannelId || undefined,
     meetingSession: e.meetingSession || undefined,
+    ...(typeof e.programIds === 'string' && e.programIds ? { programIds: parseProgramIds(e.programIds) } : {}),
     unsubscribed: Boolean(e.unsubscribed),
     removed: Boolean(e.removed),
     inactive: Boolean(e.inactive),
@@ -80,6 +84,15 @@ function fromEntity(e: ConversationEntity): StoredConversation {
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };
+}
+
+function parseProgramIds(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export class ConversationRepository {
@@ -121,7 +134,7 @@ export class ConversationRepository {
     const entity: Record<string, unknown> = { ...key };
     for (const [k, v] of Object.entries(fields)) {
       if (v === undefined) continue;
-      entity[k] = k === 'reference' ? JSON.stringify(v) : v;
+      entity[k] = k === 'reference' || k === 'programIds' ? JSON.stringify(v) : v;
     }
     await (await this.table()).updateEntity(entity as { partitionKey: string; rowKey: string }, 'Merge');
   }
@@ -149,6 +162,21 @@ export class ConversationRepository {
       if (isStatus(error, 404)) return false;
       throw error;
     }
+  }
+
+  /** Point reads of several entries (bounded parallelism); missing ones are left out. */
+  async getMany(keys: ReadonlyArray<{ kind: ConversationKind; conversationId: string; teamId?: string }>, parallel = 16): Promise<StoredConversation[]> {
+    const out: Array<StoredConversation | undefined> = new Array(keys.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < keys.length) {
+        const i = next++;
+        const k = keys[i]!;
+        out[i] = await this.get(k.kind, k.conversationId, k.teamId);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, keys.length) }, worker));
+    return out.filter((c): c is StoredConversation => c !== undefined);
   }
 
   async countActive(): Promise<number> {

@@ -4,6 +4,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
 import type { ConversationRepository } from './repository.js';
 import { registryKey } from './repository.js';
+import { follows, type FollowerIndex } from './followers.js';
 import type { ConversationKind, StoredConversation } from './types.js';
 import type { Locale } from '../i18n/locale.js';
 
@@ -24,8 +25,22 @@ export interface ConversationSighting {
 
 export interface RegistryDeps {
   repository: ConversationRepository;
+  followers: FollowerIndex;
   clock: Clock;
   logger: Logger;
+  /**
+   * The program a new conversation joins by itself: the only one of a one-program deployment, else none
+   * (a person chooses with `anmelden`, a coordinator links a team with `verknüpfen`).
+   */
+  defaultProgram?: () => string | undefined;
+}
+
+/** What a change of a conversation's programs did. */
+export interface ProgramLinkChange {
+  entry: StoredConversation;
+  /** The programs the conversation belonged to before. */
+  before: string[];
+  changed: boolean;
 }
 
 export class ConversationRegistry {
@@ -41,7 +56,10 @@ export class ConversationRegistry {
 
   private fresh(s: ConversationSighting): StoredConversation {
     const now = this.deps.clock.now().toISOString();
+    // A meeting's own chat belongs to its session, never to a whole program's audience.
+    const initial = /^19:meeting_/i.test(s.conversationId) && s.kind === 'groupChat' ? undefined : this.deps.defaultProgram?.();
     return {
+      programIds: initial ? [initial] : [],
       conversationId: s.conversationId,
       kind: s.kind,
       tenantId: s.tenantId,
@@ -66,7 +84,9 @@ export class ConversationRegistry {
    */
   async install(s: ConversationSighting): Promise<boolean> {
     const { repository, logger } = this.deps;
-    const created = await repository.create(this.fresh(s));
+    const entry = this.fresh(s);
+    await this.indexNew(entry);
+    const created = await repository.create(entry);
     if (created) {
       this.known.set(this.cacheKey(s.kind, s.conversationId, s.teamId), `${s.serviceUrl} ${s.locale ?? 'de'}`);
       logger.info({ event: 'registry.installed', kind: s.kind }, 'conversation registered');
@@ -80,6 +100,7 @@ export class ConversationRegistry {
         createdAt: existing.createdAt,
         unsubscribed: existing.unsubscribed,
         announcementChannelId: existing.announcementChannelId,
+        ...(existing.programIds !== undefined ? { programIds: existing.programIds } : {}),
       });
       logger.info({ event: 'registry.reinstalled', kind: s.kind }, 'conversation registered again');
       return true;
@@ -106,6 +127,7 @@ export class ConversationRegistry {
     const existing = await repository.get(s.kind, s.conversationId, s.teamId);
     if (!existing) {
       const entry = this.fresh(s);
+      await this.indexNew(entry);
       if (!(await repository.create(entry))) return (await repository.get(s.kind, s.conversationId, s.teamId)) ?? entry;
       this.known.set(key, `${s.serviceUrl} ${entry.locale}`);
       return entry;
@@ -140,13 +162,76 @@ export class ConversationRegistry {
     return this.deps.repository.get(kind, conversationId, teamId);
   }
 
-  async setSubscribed(s: ConversationSighting, subscribed: boolean): Promise<void> {
+  /** Index rows of a conversation about to be created (index first: see followers.ts). */
+  private async indexNew(entry: StoredConversation): Promise<void> {
+    for (const programId of entry.programIds ?? []) await this.deps.followers.add(programId, entry);
+  }
+
+  /** Writes a conversation's new program list: index rows added first, the entry, then stale rows removed. */
+  private async writePrograms(entry: StoredConversation, programIds: string[]): Promise<ProgramLinkChange> {
+    const before = entry.programIds ?? [];
+    const same = before.length === programIds.length && before.every((id) => programIds.includes(id));
+    if (same && entry.programIds !== undefined) return { entry, before, changed: false };
+    for (const id of programIds) if (!before.includes(id)) await this.deps.followers.add(id, entry);
+    const fields: Partial<StoredConversation> = { programIds, updatedAt: this.deps.clock.now().toISOString() };
+    if (entry.kind === 'personal') fields.unsubscribed = programIds.length === 0;
+    await this.deps.repository.patch(entry.kind, entry.conversationId, entry.teamId, fields);
+    for (const id of before) if (!programIds.includes(id)) await this.deps.followers.remove(id, entry);
+    const updated = { ...entry, ...fields };
+    this.deps.logger.info({ event: 'registry.programs', kind: entry.kind, programs: programIds.length }, 'conversation programs changed');
+    return { entry: updated, before, changed: true };
+  }
+
+  /** A personal chat follows a program as well (`anmelden <program>`). */
+  async follow(s: ConversationSighting, programId: string): Promise<ProgramLinkChange> {
     const entry = await this.touch(s);
-    if (entry.unsubscribed === !subscribed) return;
-    await this.deps.repository.patch(entry.kind, entry.conversationId, entry.teamId, {
-      unsubscribed: !subscribed,
-      updatedAt: this.deps.clock.now().toISOString(),
-    });
+    const current = entry.programIds ?? [];
+    return this.writePrograms(entry, current.includes(programId) ? current : [...current, programId]);
+  }
+
+  /** A personal chat stops following a program (`abmelden <program>`). */
+  async unfollow(s: ConversationSighting, programId: string): Promise<ProgramLinkChange> {
+    const entry = await this.touch(s);
+    return this.writePrograms(entry, (entry.programIds ?? []).filter((id) => id !== programId));
+  }
+
+  /** A team or group chat belongs to exactly this program from now on (`verknüpfen <program>`). */
+  async link(s: ConversationSighting, programId: string): Promise<ProgramLinkChange> {
+    const entry = await this.touch(s);
+    return this.writePrograms(entry, [programId]);
+  }
+
+  /** The programs of a conversation as stored (without registering it). */
+  async programsOf(kind: ConversationSighting['kind'], conversationId: string, teamId?: string): Promise<string[]> {
+    return (await this.deps.repository.get(kind, conversationId, teamId))?.programIds ?? [];
+  }
+
+  /**
+   * A program's conversations: its index partition and one point read per entry, nothing else. Entries
+   * that no longer list the program (a half-written change) are left out.
+   */
+  async followers(programId: string): Promise<StoredConversation[]> {
+    const keys = await this.deps.followers.list(programId);
+    return (await this.deps.repository.getMany(keys)).filter((c) => follows(c, programId));
+  }
+
+  /**
+   * Entries stored before programs were chosen join the only program, once per deployment (they were
+   * that program's audience before). Personal chats that had unsubscribed stay without a program. With
+   * several programs nothing is assigned: people choose, coordinators link.
+   */
+  async assignUndecided(onlyProgramId: string | undefined): Promise<number> {
+    if (!onlyProgramId || (await this.deps.followers.undecidedAssigned())) return 0;
+    let assigned = 0;
+    for (const entry of await this.deps.repository.list()) {
+      if (entry.programIds !== undefined || /^19:meeting_/i.test(entry.conversationId)) continue;
+      const ids = entry.kind === 'personal' && entry.unsubscribed ? [] : [onlyProgramId];
+      await this.writePrograms(entry, ids);
+      assigned++;
+    }
+    await this.deps.followers.markUndecidedAssigned(onlyProgramId, this.deps.clock.now());
+    if (assigned) this.deps.logger.info({ event: 'registry.undecided-assigned', programId: onlyProgramId, count: assigned }, 'existing conversations joined the only program');
+    return assigned;
   }
 
   async setAnnouncementChannel(s: ConversationSighting): Promise<void> {
@@ -187,6 +272,7 @@ export class ConversationRegistry {
   async deleteUser(aadObjectId: string): Promise<number> {
     const rows = await this.deps.repository.findPersonalByUser(aadObjectId);
     for (const row of rows) {
+      for (const programId of row.programIds ?? []) await this.deps.followers.remove(programId, row);
       await this.deps.repository.delete('personal', row.conversationId);
       this.known.delete(this.cacheKey('personal', row.conversationId));
     }

@@ -26,7 +26,13 @@ export interface StoredConversation {
    * opens that session's poll, and the chat gets that poll. Meeting chats get nothing else.
    */
   meetingSession?: string;
-  /** Personal chats: the user opted out of announcements. */
+  /**
+   * The programs this conversation belongs to: a team or group chat is linked to one (`verknüpfen`), a
+   * personal chat follows any number (`anmelden`). Absent on entries stored before programs were chosen;
+   * the registry assigns those once (see ConversationRegistry.assignUndecided).
+   */
+  programIds?: string[];
+  /** Personal chats: the user follows no program (kept in step with programIds for older readers). */
   unsubscribed: boolean;
   /** The app was uninstalled here. */
   removed: boolean;

@@ -4,9 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
-import { programSchema, ProgramService, type Program } from '../../src/program/index.js';
-import { ConversationCore, coordinatorPolicy, type CardActionResult, type TurnInput } from '../../src/conversation/index.js';
-import { ConversationRegistry, ConversationRepository, type ConversationSighting } from '../../src/registry/index.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { programSchema, ProgramCatalog, programToYaml, type Program } from '../../src/program/index.js';
+import { ConversationCore, coordinatorPolicy, ProgramScope, type CardActionResult, type TurnInput } from '../../src/conversation/index.js';
+import { ConversationRegistry, ConversationRepository, FollowerIndex, type ConversationSighting } from '../../src/registry/index.js';
 import { audienceTargets, createDeliveryEngine, type AudienceSource } from '../../src/delivery/index.js';
 import { announcementBuilders, createAnnouncementService } from '../../src/announcements/index.js';
 import { createScheduler } from '../../src/scheduler/index.js';
@@ -59,9 +62,18 @@ function registryAudience(registry: ConversationRegistry): AudienceSource {
 async function setup(start = '2026-11-25T10:00:00.000Z') {
   const clock = new ManualClock(start);
   const store = storage.store();
-  const programs = new ProgramService({ store, clock, logger: silentLogger });
-  await programs.save(initialProgram(), 'seed');
-  const registry = new ConversationRegistry({ repository: new ConversationRepository(store), clock, logger: silentLogger });
+  const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coordination-'));
+  fs.writeFileSync(path.join(contentDir, 'program.yaml'), programToYaml(initialProgram()));
+  const catalog = new ProgramCatalog({ store, clock, logger: silentLogger, contentDir });
+  await catalog.load();
+  const programs = catalog.service('datenstrategie')!;
+  const registry = new ConversationRegistry({
+    repository: new ConversationRepository(store),
+    followers: new FollowerIndex(store),
+    clock,
+    logger: silentLogger,
+    defaultProgram: () => 'datenstrategie',
+  });
   for (const s of [
     sighting('anna', 'personal'),
     sighting('ben', 'personal', { locale: 'en' }),
@@ -72,7 +84,7 @@ async function setup(start = '2026-11-25T10:00:00.000Z') {
   ]) {
     await registry.install(s);
   }
-  await registry.setSubscribed(sighting('carla', 'personal'), false);
+  await registry.unfollow(sighting('carla', 'personal'), 'datenstrategie');
   await registry.markInactive({ kind: 'personal', conversationId: 'dora' }, 'http-403-MessageWritesBlocked');
   const connector = new FakeConnector();
   const engine = createDeliveryEngine({
@@ -89,7 +101,7 @@ async function setup(start = '2026-11-25T10:00:00.000Z') {
   const scheduler = createScheduler({ engine, logger: silentLogger });
   const coordinators = coordinatorPolicy([COORDINATOR], false);
   const feature = createCoordinationFeature({ programs, registry, engine, announcements, store, clock, logger: silentLogger, coordinators, publicBaseUrl: BASE_URL, progressIntervalMs: 10 });
-  const core = new ConversationCore({ registry, programs, clock, logger: silentLogger, coordinators, commands: feature.commands, actions: feature.actions });
+  const core = new ConversationCore({ registry, scope: new ProgramScope(catalog, registry), clock, logger: silentLogger, coordinators, commands: feature.commands, actions: feature.actions });
   const turn = (aad: string | undefined, text = '', extra: Record<string, unknown> = {}): TurnInput =>
     ({ conversation: sighting('coord-chat', 'personal'), user: { id: '29:coord', ...(aad ? { aadObjectId: aad } : {}) }, locale: 'de', text, ...extra }) as TurnInput;
   const act = (verb: string, data: Record<string, unknown> = {}, aad: string | undefined = COORDINATOR, extra: Record<string, unknown> = {}) =>

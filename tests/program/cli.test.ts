@@ -162,7 +162,7 @@ describe('program export', () => {
     const empty = await run(['program', 'export'], { storage: async () => store });
     expect(empty).toMatchObject({ code: 1, err: 'Es ist noch kein Programm gespeichert.' });
 
-    const svc = new ProgramService({ store, clock, logger: silentLogger });
+    const svc = new ProgramService({ programId: 'stadt-daten-strategie', store, clock, logger: silentLogger });
     await svc.importFromContent(path.resolve('content'));
     const r = await run(['program', 'export'], { storage: async () => store });
     expect(r.code).toBe(0);
@@ -174,7 +174,7 @@ describe('program export', () => {
 describe('program import', () => {
   it('takes an exported program back as the new baseline, then imports the next change of the file', async () => {
     const store = await storage();
-    const svc = new ProgramService({ store, clock, logger: silentLogger });
+    const svc = new ProgramService({ programId: 'stadt-daten-strategie', store, clock, logger: silentLogger });
     await svc.importFromContent(path.resolve('content'));
     await svc.save({ ...svc.active()!, program: { ...svc.active()!.program, title: 'In Teams bearbeitet' } }, 'aad-coordinator');
     const exported = await run(['program', 'export'], { storage: async () => store });

@@ -37,7 +37,7 @@ async function contentDir(yaml: string): Promise<string> {
 }
 
 function service(store: TableStore, clock = new ManualClock('2025-08-01T08:00:00Z'), logger = silentLogger) {
-  return new ProgramService({ store, clock, logger });
+  return new ProgramService({ programId: 'stadt-daten-strategie', store, clock, logger });
 }
 
 function edited(program: Program, change: (p: Program) => void): Program {
@@ -199,7 +199,7 @@ describe('ProgramService.save and refresh', () => {
 
 describe('ProgramRepository', () => {
   it('splits a document larger than one property across several and reads it back', async () => {
-    const repo = new ProgramRepository(freshStore());
+    const repo = new ProgramRepository(freshStore(), 'stadt-daten-strategie');
     const base = parseProgramText(seedYaml);
     const sessions = Array.from({ length: 40 }, (_, i) => ({
       ...base.sessions[0]!,
@@ -295,7 +295,7 @@ describe('ProgramService: source of truth, baseline and refusals', () => {
     await svc.importFromContent(await contentDir(seedYaml));
     const before = svc.sequences();
     // A row written before the zone was part of the fingerprint: re-saving the same program changes nothing.
-    const repo = new ProgramRepository(store);
+    const repo = new ProgramRepository(store, 'stadt-daten-strategie');
     const row = (await repo.getActive())!;
     const legacy = Object.fromEntries(Object.entries(row.fingerprints).map(([id, f]) => [id, JSON.stringify((JSON.parse(f) as unknown[]).slice(0, 5))]));
     const { etag, ...record } = row;

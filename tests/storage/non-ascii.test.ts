@@ -52,7 +52,7 @@ describe('non-ASCII text in large writes', () => {
       const store = storeFor(round);
 
       // A program document of well over 64 KB, split across several properties by the repository.
-      const repo = new ProgramRepository(store);
+      const repo = new ProgramRepository(store, 'umlaut-program');
       const program = largeProgram(round);
       expect(JSON.stringify(program).length).toBeGreaterThan(60_000);
       await repo.putActive({ program, version: 1, sequences: {}, fingerprints: {}, updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'test' }, undefined);
