@@ -5,7 +5,7 @@ import type { Logger } from '../shared/log.js';
 import type { ConversationRepository } from './repository.js';
 import { registryKey } from './repository.js';
 import { follows, type FollowerIndex } from './followers.js';
-import type { ConversationKind, StoredConversation } from './types.js';
+import { isMeetingChat, type ConversationKind, type StoredConversation } from './types.js';
 import type { Locale } from '../i18n/locale.js';
 
 /** What an incoming activity tells about its conversation (extracted by the Teams layer). */
@@ -57,7 +57,7 @@ export class ConversationRegistry {
   private fresh(s: ConversationSighting): StoredConversation {
     const now = this.deps.clock.now().toISOString();
     // A meeting's own chat belongs to its session, never to a whole program's audience.
-    const initial = /^19:meeting_/i.test(s.conversationId) && s.kind === 'groupChat' ? undefined : this.deps.defaultProgram?.();
+    const initial = isMeetingChat(s) ? undefined : this.deps.defaultProgram?.();
     return {
       programIds: initial ? [initial] : [],
       conversationId: s.conversationId,
@@ -224,7 +224,7 @@ export class ConversationRegistry {
     if (!onlyProgramId || (await this.deps.followers.undecidedAssigned())) return 0;
     let assigned = 0;
     for (const entry of await this.deps.repository.list()) {
-      if (entry.programIds !== undefined || /^19:meeting_/i.test(entry.conversationId)) continue;
+      if (entry.programIds !== undefined || isMeetingChat(entry)) continue;
       const ids = entry.kind === 'personal' && entry.unsubscribed ? [] : [onlyProgramId];
       await this.writePrograms(entry, ids);
       assigned++;
