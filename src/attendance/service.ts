@@ -18,7 +18,7 @@ export const RECORD_CONCURRENCY = 16;
 export interface AttendanceServiceDeps {
   repository: AttendanceRepository;
   logger: Logger;
-  /** Whether this Entra object id belongs to someone the bot knows; everyone else is not recorded. */
+  /** Whether this Entra object id (lower case) belongs to someone the bot knows; everyone else is not recorded. */
   knownUser: (aadObjectId: string) => Promise<boolean>;
 }
 

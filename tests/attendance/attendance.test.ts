@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { AttendanceRepository, createAttendanceService, type AttendanceService, type MeetingMember, type ParticipantEvent } from '../../src/attendance/index.js';
+import { MAX_EVENTS_PER_PERSON } from '../../src/attendance/presence.js';
 import { silentLogger, type Logger } from '../../src/shared/log.js';
 import { TableStore } from '../../src/storage/tables.js';
 import * as A from '../harness/activities.js';
@@ -73,6 +74,17 @@ describe('attendance minutes', () => {
     expect(await repository.addEvents(P, 's1', id(1), [{ kind: 'join', at }])).toEqual({ changed: true, overflow: 0 });
     expect(await repository.addEvents(P, 's1', id(1), [{ kind: 'join', at }])).toEqual({ changed: false, overflow: 0 });
     expect(await repository.addEvents(P, 's1', id(1).toUpperCase(), [{ kind: 'join', at }])).toEqual({ changed: false, overflow: 0 });
+  });
+
+  it('keeps at most MAX_EVENTS_PER_PERSON events of a person, the earliest ones', async () => {
+    const repository = new AttendanceRepository(storage.store());
+    const at = Date.parse(t('09:00'));
+    const flood = Array.from({ length: MAX_EVENTS_PER_PERSON + 1 }, (_, i) => ({ kind: i % 2 ? ('leave' as const) : ('join' as const), at: at + i * 1000 }));
+    expect(await repository.addEvents(P, 's1', id(1), flood)).toEqual({ changed: true, overflow: 1 });
+    const stored = (await repository.getSession(P, 's1')).people[0]!.events;
+    expect(stored).toEqual(flood.slice(0, MAX_EVENTS_PER_PERSON));
+    expect(await repository.addEvents(P, 's1', id(1), [{ kind: 'join', at: at - 1000 }])).toEqual({ changed: true, overflow: 1 });
+    expect((await repository.getSession(P, 's1')).people[0]!.events[0]).toEqual({ kind: 'join', at: at - 1000 });
   });
 
   it('clips to the meeting: a join before its start counts from the start, time after its end not at all', async () => {

@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { ConversationCore } from '../../src/conversation/index.js';
 import type { ConversationRegistry } from '../../src/registry/index.js';
+import { MAX_MEMBERS_PER_EVENT } from '../../src/attendance/index.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { createTeamsApp, type MeetingEvent } from '../../src/teams/index.js';
 import * as A from '../harness/activities.js';
@@ -88,6 +89,14 @@ describe('meeting events from Teams', () => {
     const event = h.events[0] as Participants;
     expect(event.members).toHaveLength(1000);
     expect(new Set(event.members.map((m) => m.aadObjectId)).size).toBe(1000);
+  });
+
+  it('a member list longer than the largest Teams meeting is refused whole', async () => {
+    const h = harness();
+    const members = Array.from({ length: MAX_MEMBERS_PER_EVENT + 1 }, (_, i) => ({ id: `29:v-${i}`, aadObjectId: `a-${i}` }));
+    await h.send(participantEvent('Join', members, '2026-12-16T09:05:00Z', organizer));
+    expect(h.events).toEqual([]);
+    expect(h.lines.map((l) => JSON.parse(l).event)).toContain('meeting.participants_unreadable');
   });
 
   it('an event without a member list reaches nobody and is logged', async () => {
