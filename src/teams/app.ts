@@ -29,14 +29,11 @@ export interface TeamsAppDeps {
   clock?: Clock;
 }
 
-/** The first of the given values that is a valid instant. */
-function instantOf(...values: unknown[]): Date | undefined {
-  for (const value of values) {
-    if (typeof value !== 'string' && !(value instanceof Date)) continue;
-    const at = new Date(value);
-    if (Number.isFinite(at.getTime())) return at;
-  }
-  return undefined;
+/** The instant in an activity's timestamp or an event's time field; undefined when there is none. */
+function instantOf(value: unknown): Date | undefined {
+  if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
+  const at = new Date(value);
+  return Number.isFinite(at.getTime()) ? at : undefined;
 }
 
 const cardActionSchema = z.object({
