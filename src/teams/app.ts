@@ -4,6 +4,8 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext, type InvokeResponse } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../shared/log.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { parseParticipants, participantEventName, type MeetingMember } from '../attendance/index.js';
 import type { ConversationCore, CardActionResult, TurnInput } from '../conversation/index.js';
 import type { ConversationRegistry } from '../registry/index.js';
 import { conversationMessages } from '../i18n/conversation.js';
@@ -11,21 +13,27 @@ import type { BotAdapter } from './adapter.js';
 import { sightingOf, turnInputOf, activityLocale, wellFormed } from './activity.js';
 import { toActivity } from './outgoing.js';
 
-export interface MeetingEvent {
-  name: 'meetingStart' | 'meetingEnd';
-  meetingId?: string;
-  joinUrl?: string;
-  title?: string;
-  turn: TurnInput;
-}
+/** A meeting event in the meeting's chat; `at` is when Teams says it happened (the clock's now when it does not say). */
+export type MeetingEvent =
+  | { name: 'meetingStart' | 'meetingEnd'; meetingId?: string; joinUrl?: string; title?: string; at: Date; turn: TurnInput }
+  | { name: 'participantJoin' | 'participantLeave'; meetingId?: string; members: MeetingMember[]; at: Date; turn: TurnInput };
 
 export interface TeamsAppDeps {
   adapter: BotAdapter;
   core: ConversationCore;
   registry: ConversationRegistry;
   logger: Logger;
-  /** Optional hook for Teams meeting start/end events (feedback polls). */
+  /** Optional hook for Teams meeting start/end and participant join/leave events (feedback polls, attendance). */
   onMeetingEvent?: (event: MeetingEvent) => Promise<void>;
+  /** Stands in for events that carry no time of their own. */
+  clock?: Clock;
+}
+
+/** The instant in an activity's timestamp or an event's time field; undefined when there is none. */
+function instantOf(value: unknown): Date | undefined {
+  if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
+  const at = new Date(value);
+  return Number.isFinite(at.getTime()) ? at : undefined;
 }
 
 const cardActionSchema = z.object({
@@ -121,16 +129,31 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
 
   app.activity(ActivityTypes.Event, async (context) => {
     const a = context.activity;
-    const name = a.name === 'application/vnd.microsoft.meetingStart' ? 'meetingStart' : a.name === 'application/vnd.microsoft.meetingEnd' ? 'meetingEnd' : undefined;
-    if (!name || !deps.onMeetingEvent) return;
-    const value = (a.value ?? {}) as Record<string, unknown>;
+    if (!deps.onMeetingEvent) return;
     const channelData = (a.channelData ?? {}) as { meeting?: { id?: string } };
+    const sentAt = () => instantOf(a.timestamp) ?? (deps.clock ?? systemClock).now();
+    const participants = participantEventName(a.name);
+    if (participants) {
+      // Names in the member list go to the hook only; logs carry counts.
+      const parsed = parseParticipants(a.value);
+      if (!parsed) {
+        logger.warn({ event: 'meeting.participants_unreadable', name: participants }, 'participant event without a readable member list');
+        return;
+      }
+      if (parsed.unreadable) logger.warn({ event: 'meeting.participants_skipped', name: participants, count: parsed.unreadable }, 'unreadable members skipped');
+      await deps.onMeetingEvent({ name: participants, meetingId: channelData.meeting?.id, members: parsed.members, at: sentAt(), turn: turnInputOf(context) });
+      return;
+    }
+    const name = a.name === 'application/vnd.microsoft.meetingStart' ? 'meetingStart' : a.name === 'application/vnd.microsoft.meetingEnd' ? 'meetingEnd' : undefined;
+    if (!name) return;
+    const value = (a.value ?? {}) as Record<string, unknown>;
     const pick = (k: string) => (typeof value[k] === 'string' ? (value[k] as string) : typeof value[k[0]!.toLowerCase() + k.slice(1)] === 'string' ? (value[k[0]!.toLowerCase() + k.slice(1)] as string) : undefined);
     await deps.onMeetingEvent({
       name,
       meetingId: channelData.meeting?.id ?? pick('Id'),
       joinUrl: pick('JoinUrl'),
       title: pick('Title'),
+      at: instantOf(pick(name === 'meetingStart' ? 'StartTime' : 'EndTime')) ?? sentAt(),
       turn: turnInputOf(context),
     });
   });

@@ -92,9 +92,11 @@ describe('manifest', () => {
 
   it('offers the bot in personal chat, teams and group (meeting) chats with the meeting RSC permissions', () => {
     expect([...manifest.bots[0].scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
+    // Meeting start/end (chat and channel meetings) and participant join/leave, all as the application.
     expect(manifest.authorization.permissions.resourceSpecific).toEqual(
       expect.arrayContaining([
         { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+        { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
         { name: 'ChannelMeeting.ReadBasic.Group', type: 'Application' },
       ]),
     );
