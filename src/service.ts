@@ -10,7 +10,7 @@ import { AppError } from './shared/errors.js';
 import { openStorage, type OpenedStorage } from './storage/open.js';
 import { CalendarFeeds, ConversationRepository, ConversationRegistry, ConversationRoles, FollowerIndex, RegistryAudience } from './registry/index.js';
 import { ConversationCore, coordinatorPolicy, ProgramScope, type CoordinatorPolicy, type PersonalCalendar } from './conversation/index.js';
-import { personalCalendarPath, ProgramCatalog, ProgramService, renderCalendar, type Program } from './program/index.js';
+import { personalCalendarPath, ProgramCatalog, ProgramService, type Program } from './program/index.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/index.js';
 import { createAnnouncementService, announcementBuilders, createRsvpAction, RsvpRepository, RSVP_VERB } from './announcements/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
@@ -23,7 +23,8 @@ import { createFaqConversation } from './faq/conversation.js';
 import { createCoordinationFeature, coordinationBuilders } from './coordination/index.js';
 import { createDeleteMyData, loadFeedbackKey } from './privacy/index.js';
 import { createAdapter, createAzureOpenAIComposer, createTeamsApp, createTeamsSender, incomingActivitySchema, processInbound } from './teams/index.js';
-import { createHttpServer, type HttpRoutes, type HttpServer } from './server/server.js';
+import { createHttpServer, type HttpServer } from './server/server.js';
+import { readOnlyRoutes } from './server/routes.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -219,7 +220,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
           if (result.body === undefined) res.send(result.status);
           else res.send(result.status, result.body);
         },
-        ...readOnlyRoutes({ store, programs, calendarFeeds, baseUrl: config.publicBaseUrl, clock, stopping: () => stopping }),
+        ...readOnlyRoutes({ store, catalog, calendarFeeds, baseUrl: config.publicBaseUrl, clock, stopping: () => stopping }),
       },
       logger,
     );
@@ -285,40 +286,6 @@ function requireProgram(programs: ProgramService) {
   const program = programs.active();
   if (!program) throw new AppError('no-program', 'no program is loaded');
   return program;
-}
-
-/** The probes and the calendar feeds: everything the HTTP edge serves besides the bot endpoint. */
-function readOnlyRoutes(deps: {
-  store: OpenedStorage['store'];
-  programs: ProgramService;
-  calendarFeeds: CalendarFeeds;
-  baseUrl: string;
-  clock: Clock;
-  stopping: () => boolean;
-}): Omit<HttpRoutes, 'messages'> {
-  const { store, programs, calendarFeeds, baseUrl, clock } = deps;
-  return {
-    // Liveness: the process runs and serves. A missing program must not get the instance recycled, or
-    // coordinators could never reach the bot to fix it.
-    health: async () => ({ ok: !deps.stopping(), body: { status: deps.stopping() ? 'stopping' : 'ok' } }),
-    // Readiness: storage reachable. The program is reported, but its absence does not fail it.
-    ready: async () => {
-      const storageOk = !deps.stopping() && (await store.ping());
-      const program = programs.active() ? 'ok' : 'missing';
-      return { ok: storageOk, body: { status: storageOk ? 'ready' : 'unavailable', storage: storageOk ? 'ok' : 'unavailable', program } };
-    },
-    // Public feeds carry no join links; the personal one (a valid token) does.
-    calendar: async (sessionId) => {
-      const program = programs.active();
-      if (!program || (sessionId && !program.sessions.some((s) => s.id === sessionId))) return undefined;
-      return renderCalendar(program, { sessionId, sequences: programs.sequences(), baseUrl, now: clock.now() });
-    },
-    personalCalendar: async (token) => {
-      const program = programs.active();
-      if (!program || !(await calendarFeeds.isValid(token))) return undefined;
-      return renderCalendar(program, { personalToken: token, sequences: programs.sequences(), baseUrl, now: clock.now() });
-    },
-  };
 }
 
 /** Start-up warnings about who can reach the service and who counts as a coordinator; repeated every start. */

@@ -55,4 +55,21 @@ export class RsvpRepository {
     }
     return rows.length;
   }
+
+  /** Purge of a removed program: the RSVPs of all its sessions. Returns how many were removed. */
+  async deleteProgram(programId: string): Promise<number> {
+    const client = await this.store.table(RSVP_TABLE);
+    // safeKey("<programId>|") is "<programId>$7C"; "$7D" follows it, so no other program's partition is in range.
+    const prefix = safeKey(`${programId}|`);
+    const upper = `${prefix.slice(0, -1)}D`;
+    const rows = await listAll(client, `PartitionKey ge ${odataString(prefix)} and PartitionKey lt ${odataString(upper)}`);
+    for (const row of rows) {
+      try {
+        await client.deleteEntity(row.partitionKey!, row.rowKey!);
+      } catch (error) {
+        if (!isStatus(error, 404)) throw error;
+      }
+    }
+    return rows.length;
+  }
 }

@@ -1,11 +1,13 @@
 // `npm run --silent cli -- <command>`: operator and tooling commands. Feature folders contribute their
 // commands (CliCommand); this file parses the command name, builds the context and maps errors to one line.
 import path from 'node:path';
+import readline from 'node:readline/promises';
 import { loadDotEnv, parseConfig, ConfigError, type AppConfig } from '../config/config.js';
 import { openStorage, type OpenedStorage } from '../storage/open.js';
 import { systemClock } from '../shared/clock.js';
 import type { CliCommand, CliContext } from './types.js';
 import { statusCommand } from './status.js';
+import { programPurgeCommand } from './program-purge.js';
 import { programCliCommands } from '../program/index.js';
 import { faqCliCommands } from '../faq/index.js';
 import { feedbackCliCommands } from '../feedback/index.js';
@@ -13,7 +15,7 @@ import { deliveryCliCommands } from '../delivery/index.js';
 import { coordinationCliCommands } from '../coordination/index.js';
 
 function commands(): CliCommand[] {
-  return [statusCommand, ...programCliCommands, ...faqCliCommands, ...feedbackCliCommands, ...deliveryCliCommands, ...coordinationCliCommands];
+  return [statusCommand, ...programCliCommands, programPurgeCommand, ...faqCliCommands, ...feedbackCliCommands, ...deliveryCliCommands, ...coordinationCliCommands];
 }
 
 function usage(list: CliCommand[]): string {
@@ -63,6 +65,7 @@ export async function runCli(argv: string[], io: { out(s: string): void; err(s: 
     env,
     contentDir: config.contentDir,
     clock: systemClock,
+    ...(process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
     storage: async () => {
       opened ??= await openStorage(config, undefined, { allowShared: true });
       return opened.store;
@@ -75,6 +78,16 @@ export async function runCli(argv: string[], io: { out(s: string): void; err(s: 
     return 1;
   } finally {
     await opened?.close();
+  }
+}
+
+/** A y/N question on the terminal: "j", "ja", "y" and "yes" confirm, anything else declines. */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^(j|ja|y|yes)$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
   }
 }
 

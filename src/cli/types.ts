@@ -12,6 +12,8 @@ export interface CliContext {
   /** Opens storage: STORAGE_CONNECTION_STRING / STORAGE_TABLE_ENDPOINT, else embedded Azurite on DATA_DIR. */
   storage(): Promise<TableStore>;
   clock: Clock;
+  /** Asks a yes/no question on the terminal; absent when stdin is not a terminal (scripts must pass --yes). */
+  confirm?(question: string): Promise<boolean>;
 }
 
 export interface CliCommand {

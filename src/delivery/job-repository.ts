@@ -249,6 +249,22 @@ export class DeliveryJobRepository {
     return out;
   }
 
+  /**
+   * Deletes a job and its due hint: only for the purge of a removed program, whose jobs must not stay behind
+   * (its records are deleted by the record store). The row goes first: a hint without its job is dropped later.
+   */
+  async deleteJob(job: DeliveryJob): Promise<void> {
+    const client = await this.client();
+    for (const partition of [partitionOf(job.jobId), LEGACY_PK]) {
+      try {
+        await client.deleteEntity(partition, safeKey(job.jobId));
+      } catch (error) {
+        if (!isStatus(error, 404)) throw error;
+      }
+    }
+    await this.due.remove(job.jobId, job.dueAt);
+  }
+
   /** One conditional write; null on 412 (someone else changed the job since it was read). */
   async write(job: DeliveryJob, patch: JobPatch, now: Date): Promise<DeliveryJob | null> {
     const client = await this.client();

@@ -3,6 +3,7 @@
 import type { DeliveryJobRepository } from './job-repository.js';
 import type { DeliveryRecordStore } from './record-repository.js';
 import type { DeliveryJob, DeliveryRecord, JobCounts, JobStatus } from './types.js';
+import { jobProgramId } from './job-program.js';
 
 /** `total`: the run's target count; targets not attempted yet have no record and count as pending. */
 export function countRecords(records: DeliveryRecord[], total = 0): JobCounts {
@@ -25,11 +26,12 @@ export interface JobReport extends JobCounts {
 
 export async function deliveryReport(
   deps: { jobs: DeliveryJobRepository; records: DeliveryRecordStore },
-  filter: { group?: string; jobId?: string } = {},
+  filter: { group?: string; jobId?: string; programId?: string } = {},
 ): Promise<JobReport[]> {
-  const jobs = filter.jobId
+  const found = filter.jobId
     ? [await deps.jobs.get(filter.jobId)].filter((j): j is DeliveryJob => j !== undefined)
     : await deps.jobs.list(filter.group !== undefined ? { group: filter.group } : undefined);
+  const jobs = filter.programId ? found.filter((j) => jobProgramId(j) === filter.programId) : found;
   const out: JobReport[] = [];
   for (const job of jobs) {
     // Planned, skipped and cancelled-before-start jobs have no records; the rest are counted from records,

@@ -1,10 +1,13 @@
 // CLI commands of the FAQ feature. `ask` is a contract used by tooling — keep it stable:
-//   ask [--json] [--now ISO-8601] [--content DIR] [--lang de|en] "question"
+//   ask [--json] [--now ISO-8601] [--content DIR] [--lang de|en] [--program ID] "question"
+// It answers from one program's folder (--program ID; the only program without it); a content folder with
+// no program.yaml at all is answered from its material alone.
 // With --json it prints exactly one JSON object {answered, answer, sources:[{title, excerpt}], confidence}.
 // `faq gaps [--json] [--limit N]` lists the most frequent unanswered or 👎 questions from storage, then the
 // material files that could not be read and the findings of a program derived from the material.
 import { isProblem, parseOptions, type OptionSpec, type ParsedOptions } from '../cli/args.js';
 import type { CliCommand, CliContext } from '../cli/types.js';
+import { chooseProgram, describeProgramProblem, isProgramProblem, programProblemCode, programsOnDisk } from '../cli/program-option.js';
 import { ManualClock } from '../shared/clock.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
@@ -12,7 +15,7 @@ import { createFaqEngine } from './engine.js';
 import { loadKnowledgeBase } from './knowledge-base.js';
 import { FaqRepository } from './repository.js';
 
-const ASK_USAGE = 'ask [--json] [--now ISO-8601] [--content DIR] [--lang de|en] "Frage"';
+const ASK_USAGE = 'ask [--json] [--now ISO-8601] [--content DIR] [--lang de|en] [--program ID] "Frage"';
 const GAPS_USAGE = 'faq gaps [--json] [--limit N]';
 
 /** The options, or the usage error naming the offending option. */
@@ -25,9 +28,9 @@ function parseArgs(args: string[], spec: OptionSpec): ParsedOptions | string {
 export const askCommand: CliCommand = {
   name: 'ask',
   usage: ASK_USAGE,
-  summary: 'Beantwortet eine Frage aus den Programmunterlagen (FAQ) / answers a question from the program material',
+  summary: 'Beantwortet eine Frage aus den Unterlagen eines Programms (FAQ) / answers a question from a program\'s material',
   async run(args: string[], ctx: CliContext): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['json'], values: ['now', 'content', 'lang'] });
+    const parsed = parseArgs(args, { flags: ['json'], values: ['now', 'content', 'lang', 'program'] });
     if (typeof parsed === 'string') {
       ctx.err(`${parsed}\nAufruf: ${ASK_USAGE}`);
       return 2;
@@ -48,7 +51,19 @@ export const askCommand: CliCommand = {
       return 2;
     }
     const clock = nowText ? new ManualClock(nowText) : ctx.clock;
-    const engine = await createFaqEngine({ contentDir: parsed.values.get('content') ?? ctx.contentDir, clock });
+    const contentDir = parsed.values.get('content') ?? ctx.contentDir;
+    const programs = await programsOnDisk(contentDir);
+    const requested = parsed.values.get('program');
+    let programDir = contentDir;
+    if (programs.length || requested !== undefined) {
+      const choice = chooseProgram(programs, requested);
+      if (isProgramProblem(choice)) {
+        ctx.err(`${describeProgramProblem(choice)}\nAufruf: ${ASK_USAGE}`);
+        return programProblemCode(choice, 2);
+      }
+      programDir = choice.program.dir!;
+    }
+    const engine = await createFaqEngine({ contentDir: programDir, clock });
     for (const p of engine.knowledgeBase.problems ?? []) ctx.err(`${faqTexts[lang as Locale].materialProblem(p.file, p.code)} (${p.message})`);
     const a = engine.ask(question, { locale: lang as Locale, now: clock.now() });
     if (parsed.flags.has('json')) {

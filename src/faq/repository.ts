@@ -151,6 +151,30 @@ export class FaqRepository {
     return removed;
   }
 
+  /**
+   * Purge of a removed program: the questions asked about it (`programId` on the question row), with their
+   * votes and escalations. Returns how many rows were removed.
+   */
+  async deleteProgram(programId: string): Promise<number> {
+    const ignoreMissing = (error: unknown) => {
+      if (!isStatus(error, 404)) throw error;
+    };
+    const questions = await this.questions();
+    const votes = await this.votes();
+    const escalations = await this.escalations();
+    let removed = 0;
+    for (const row of await listAll(questions, `PartitionKey eq ${odataString(Q)} and programId eq ${odataString(programId)}`)) {
+      for (const vote of await listAll(votes, `PartitionKey eq ${odataString(row.rowKey!)}`)) {
+        await votes.deleteEntity(vote.partitionKey!, vote.rowKey!).catch(ignoreMissing);
+        removed++;
+      }
+      await escalations.deleteEntity(E, row.rowKey!).then(() => removed++, ignoreMissing);
+      await questions.deleteEntity(row.partitionKey!, row.rowKey!).catch(ignoreMissing);
+      removed++;
+    }
+    return removed;
+  }
+
   /** Opens an escalation; forwarding the same question twice keeps the first one. Returns whether it was new. */
   async openEscalation(questionId: string, forwardedAt: string): Promise<boolean> {
     const client = await this.escalations();

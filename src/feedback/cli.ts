@@ -1,16 +1,18 @@
-// CLI commands of the feedback feature: `feedback export` (CSV/JSON of one session, no names or ids) and
-// `feedback purge` (the retention run by hand). The program comes from CONTENT_DIR/program.yaml.
+// CLI commands of the feedback feature: `feedback export` (CSV/JSON of one session of one program, no names or
+// ids; `--program ID` when there are several) and `feedback purge` (the retention run by hand, every program).
+// The program is the stored one (as coordinators edited it), else its folder's program.yaml.
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { describeProblem, isProblem, parseOptions, type OptionSpec } from '../cli/args.js';
 import type { CliCommand, CliContext } from '../cli/types.js';
 import { cliText } from '../i18n/cli.js';
 import { feedbackText } from '../i18n/feedback.js';
+import { chooseProgram, describeProgramProblem, isProgramProblem, programProblemCode, programsInCatalog } from '../cli/program-option.js';
 import { loadProgramFile, ProgramLoadError } from '../program/load.js';
+import { ProgramCatalog } from '../program/catalog.js';
+import { silentLogger } from '../shared/log.js';
 import type { Program } from '../program/model.js';
 import { exportResponses, type ExportFormat } from './export.js';
 import { FeedbackRepository } from './repository.js';
-import { FeedbackService } from './service.js';
 
 const t = feedbackText('de');
 
@@ -28,15 +30,23 @@ function options(args: string[], spec: OptionSpec, usage: string, ctx: CliContex
   return false;
 }
 
-async function loadProgram(ctx: CliContext): Promise<Program | undefined> {
+/** The chosen program (stored, else as its program.yaml says), or undefined after explaining why not. */
+async function chosenProgram(ctx: CliContext, requested: string | undefined): Promise<{ program: Program } | { code: number }> {
+  const catalog = new ProgramCatalog({ store: await ctx.storage(), clock: ctx.clock, logger: silentLogger, contentDir: ctx.contentDir });
+  await catalog.load({ readOnly: true });
+  const choice = chooseProgram(programsInCatalog(catalog), requested);
+  if (isProgramProblem(choice)) {
+    ctx.err(`${describeProgramProblem(choice)}\nAufruf: ${t.cliUsage}`);
+    return { code: programProblemCode(choice, 2) };
+  }
+  const stored = catalog.get(choice.program.id);
+  if (stored) return { program: stored };
   try {
-    return (await loadProgramFile(path.join(ctx.contentDir, 'program.yaml'))).program;
+    return { program: (await loadProgramFile(choice.program.file!)).program };
   } catch (error) {
-    if (error instanceof ProgramLoadError) {
-      ctx.err(error.message);
-      return undefined;
-    }
-    throw error;
+    if (!(error instanceof ProgramLoadError)) throw error;
+    ctx.err(error.message);
+    return { code: 1 };
   }
 }
 
@@ -45,7 +55,7 @@ export const feedbackExportCommand: CliCommand = {
   usage: t.cliUsage,
   summary: t.cliSummary,
   async run(args, ctx) {
-    const values = options(args, { values: ['session', 'format', 'out'] }, t.cliUsage, ctx);
+    const values = options(args, { values: ['session', 'format', 'out', 'program'] }, t.cliUsage, ctx);
     if (!values) return 2;
     const sessionId = values.get('session');
     const format = (values.get('format') ?? 'csv').toLowerCase();
@@ -57,8 +67,9 @@ export const feedbackExportCommand: CliCommand = {
       ctx.err(t.cliBadFormat(format));
       return 2;
     }
-    const program = await loadProgram(ctx);
-    if (!program) return 1;
+    const chosen = await chosenProgram(ctx, values.get('program'));
+    if ('code' in chosen) return chosen.code;
+    const { program } = chosen;
     const session = program.sessions.find((s) => s.id === sessionId);
     if (!session) {
       ctx.err(t.cliUnknownSession(sessionId, program.sessions.map((s) => s.id).join(', ')));
@@ -90,10 +101,9 @@ export const feedbackPurgeCommand: CliCommand = {
       ctx.err(`Aufruf: ${t.purgeUsage}`);
       return 2;
     }
-    const program = await loadProgram(ctx);
-    if (!program) return 1;
-    const service = new FeedbackService({ store: await ctx.storage(), program, clock: ctx.clock });
-    const { removed } = await service.purgeOlderThan(days, ctx.clock.now());
+    // Responses of every program, removed ones included: retention does not depend on a program folder.
+    const cutoff = new Date(ctx.clock.now().getTime() - days * 86_400_000);
+    const removed = await new FeedbackRepository(await ctx.storage()).purgeBefore(cutoff);
     ctx.out(t.purged(removed, days));
     return 0;
   },

@@ -200,6 +200,18 @@ export class FeedbackRepository {
     return old.length;
   }
 
+  /** Purge of a removed program: its responses (every session) and its poll states. Returns the rows removed. */
+  async deleteProgram(programId: string): Promise<number> {
+    const responses = await this.table('responses');
+    const polls = await this.table('polls');
+    // "<programId>." up to "<programId>/": every session partition of the program and no other program's.
+    const answered = await listAll(responses, `PartitionKey ge ${odataString(`${programId}.`)} and PartitionKey lt ${odataString(`${programId}/`)}`);
+    for (const row of answered) await deleteIgnoringMissing(responses, row.partitionKey!, row.rowKey!);
+    const states = await listAll(polls, `PartitionKey eq ${odataString(programId)}`);
+    for (const row of states) await deleteIgnoringMissing(polls, row.partitionKey!, row.rowKey!);
+    return answered.length + states.length;
+  }
+
   // Poll state
 
   /** Creates the poll state; false when it exists already (another trigger or instance opened the poll). */

@@ -3,7 +3,7 @@ import type { CatalogueOf, Locale } from './locale.js';
 
 const de = {
   cliSummary: 'Zustellungen je Auftrag: geplant, gesendet, fehlgeschlagen, übersprungen, unsicher',
-  cliUsage: 'deliveries [--json] [--group <programId/sessionId>]',
+  cliUsage: 'deliveries [--json] [--program ID] [--group <programId/sessionId>]',
   noJobs: 'Keine Zustellaufträge.',
   header: 'Auftrag | Fällig | Status | geplant | gesendet | fehlgeschlagen | übersprungen | nicht erreichbar | unsicher',
   uncertainWarning: (n: number) =>
@@ -15,7 +15,7 @@ type Catalogue = CatalogueOf<typeof de>;
 
 const en: Catalogue = {
   cliSummary: 'Deliveries per job: planned, sent, failed, skipped, uncertain',
-  cliUsage: 'deliveries [--json] [--group <programId/sessionId>]',
+  cliUsage: 'deliveries [--json] [--program ID] [--group <programId/sessionId>]',
   noJobs: 'No delivery jobs.',
   header: 'Job | Due | Status | planned | sent | failed | skipped | unreachable | uncertain',
   uncertainWarning: (n) =>

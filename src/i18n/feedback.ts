@@ -81,7 +81,7 @@ const de = {
       ? 'Es waren keine Feedback-Antworten von Ihnen gespeichert.'
       : `${total === 1 ? '1 Feedback-Antwort' : `${total} Feedback-Antworten`} gelöscht (${sessions}).`,
   // CLI
-  cliUsage: 'feedback export --session ID --format csv|json [--out DATEI]',
+  cliUsage: 'feedback export --session ID --format csv|json [--out DATEI] [--program ID]',
   cliSummary: 'Feedback eines Termins exportieren (ohne Namen und IDs)',
   cliUnknownSession: (id: string, ids: string) => `Unbekannter Termin „${id}“. Bekannt: ${ids}`,
   cliBadFormat: (format: string) => `Unbekanntes Format „${format}“ (erwartet: csv oder json).`,
@@ -163,7 +163,7 @@ const en: Catalogue = {
     total === 0
       ? 'No feedback responses of yours were stored.'
       : `Deleted ${total === 1 ? '1 feedback response' : `${total} feedback responses`} (${sessions}).`,
-  cliUsage: 'feedback export --session ID --format csv|json [--out FILE]',
+  cliUsage: 'feedback export --session ID --format csv|json [--out FILE] [--program ID]',
   cliSummary: "Export a session's feedback (without names or ids)",
   cliUnknownSession: (id, ids) => `Unknown session "${id}". Known: ${ids}`,
   cliBadFormat: (format) => `Unknown format "${format}" (expected csv or json).`,

@@ -8,7 +8,7 @@ const de = {
     `${file} hat sich geändert, aber das gespeicherte Programm wurde seit dem letzten Import${importedVersion ? ` (Version ${importedVersion})` : ''} in Teams bearbeitet (Version ${version}, zuletzt von ${by} am ${at}). Die Datei wurde nicht übernommen, damit diese Änderungen nicht verloren gehen; das gespeicherte Programm bleibt aktiv.`,
   editedSinceImportFix:
     'So lösen: „npm run cli -- program export > program.yaml“ schreibt das gespeicherte Programm heraus; die Änderungen der Datei dort einarbeiten, dann „npm run cli -- program import --force“.',
-  importUsage: 'program import [--content DIR] [--force]',
+  importUsage: 'program import [--content DIR] [--program ID] [--force]',
   imported: (id: string, version: number) => `Programm „${id}“ importiert (Version ${version}).`,
   unchanged: (id: string, version: number) => `program.yaml ist unverändert seit dem letzten Import; Programm „${id}“ bleibt bei Version ${version}.`,
   adopted: (id: string, version: number) =>
@@ -24,7 +24,7 @@ const en: CatalogueOf<typeof de> = {
     `${file} has changed, but the stored program was edited in Teams since the last import${importedVersion ? ` (version ${importedVersion})` : ''} (version ${version}, last by ${by} at ${at}). The file was not taken over, so that those edits are not lost; the stored program stays active.`,
   editedSinceImportFix:
     'To resolve: "npm run cli -- program export > program.yaml" writes out the stored program; merge the file\'s changes into it, then run "npm run cli -- program import --force".',
-  importUsage: 'program import [--content DIR] [--force]',
+  importUsage: 'program import [--content DIR] [--program ID] [--force]',
   imported: (id, version) => `Program "${id}" imported (version ${version}).`,
   unchanged: (id, version) => `program.yaml is unchanged since the last import; program "${id}" stays at version ${version}.`,
   adopted: (id, version) =>

@@ -45,9 +45,15 @@ const de = {
   wroteFile: (file: string) => `Entwurf geschrieben: ${file}`,
   draftHeader: (file: string) => `Entwurf aus ${file} (import-announcement). Vor dem Übernehmen prüfen.`,
   cannotRead: (file: string, reason: string) => `${file}: kann nicht gelesen werden (${reason}).`,
+  programHeader: (id: string, file: string) => `Programm „${id}“ (${file}):`,
+  otherProgramsFile: (file: string, other: string, id: string) =>
+    `${file} gehört zum Programm „${other}“, nicht zu „${id}“; der Entwurf wurde nicht geschrieben.`,
+  noProgramFile: (dir: string) => `${dir}: kein program.yaml (weder programs/<Ordner>/program.yaml noch program.yaml).`,
   // Calendar
   joinLabel: 'Teilnehmen',
   cancelledPrefix: 'Abgesagt: ',
+  personalCalendarName: 'Meine Peer-Learning-Termine',
+  severalCalendars: (urls: string[]) => `Hier laufen mehrere Programme; jedes hat seinen eigenen Kalender:\n${urls.join('\n')}`,
 } as const;
 
 type Catalogue = CatalogueOf<typeof de>;
@@ -89,8 +95,13 @@ const en: Catalogue = {
   wroteFile: (file) => `Draft written: ${file}`,
   draftHeader: (file) => `Draft from ${file} (import-announcement). Review before use.`,
   cannotRead: (file, reason) => `${file}: cannot be read (${reason}).`,
+  programHeader: (id, file) => `Program "${id}" (${file}):`,
+  otherProgramsFile: (file, other, id) => `${file} belongs to the program "${other}", not to "${id}"; the draft was not written.`,
+  noProgramFile: (dir) => `${dir}: no program.yaml (neither programs/<folder>/program.yaml nor program.yaml).`,
   joinLabel: 'Join',
   cancelledPrefix: 'Cancelled: ',
+  personalCalendarName: 'My peer-learning sessions',
+  severalCalendars: (urls) => `Several programs run here; each has its own calendar:\n${urls.join('\n')}`,
 };
 
 export const programTexts: { de: Catalogue; en: Catalogue } = { de, en };

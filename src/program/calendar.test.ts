@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ical, { type VEvent } from 'node-ical';
 import path from 'node:path';
-import { buildVtimezone, calendarPath, personalCalendarPath, renderCalendar } from './calendar.js';
+import { buildVtimezone, calendarPath, personalCalendarPath, programCalendarPath, renderCalendar } from './calendar.js';
 import { loadProgramFile } from './load.js';
 import { programSchema } from './model.js';
 
@@ -95,6 +95,8 @@ describe('renderCalendar', () => {
     expect(parsed.map((e) => [e.uid, Number(e.sequence)])).toEqual([['nach-maerz@dst', 1]]);
     expect(calendarPath('nach-maerz')).toBe('/api/calendar/nach-maerz.ics');
     expect(calendarPath()).toBe('/api/calendar.ics');
+    expect(programCalendarPath('klima', 'nach-maerz')).toBe('/api/programs/klima/calendar/nach-maerz.ics');
+    expect(programCalendarPath('klima')).toBe('/api/programs/klima/calendar.ics');
   });
 
   it('describes the Berlin rules of 2026 in the VTIMEZONE', () => {

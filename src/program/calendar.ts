@@ -1,4 +1,5 @@
-// The program as an iCalendar feed (all sessions, or one session for a card's "add to calendar" link).
+// A program as an iCalendar feed (all sessions, or one session for a card's "add to calendar" link), and a
+// participant's personal feed over the programs they follow.
 // The public feeds leave out the Teams join links: a public URL that opens the meetings invites strangers
 // in. Only a participant's personal feed (a random token in its URL, see src/registry/calendar-feeds.ts)
 // carries them.
@@ -22,6 +23,8 @@ export interface CalendarOptions {
   now?: Date;
   /** The personal feed with this token: join links included, and the feed's URL is the personal one. */
   personalToken?: string;
+  /** The feed's own path when it is not the deployment's (a program's feed under /api/programs/<id>/). */
+  feedPath?: string;
 }
 
 export const CALENDAR_PATH = '/api/calendar.ics';
@@ -29,6 +32,12 @@ export const CALENDAR_PATH = '/api/calendar.ics';
 /** Path of the feed, or of one session's .ics: /api/calendar.ics, /api/calendar/<sessionId>.ics. */
 export function calendarPath(sessionId?: string): string {
   return sessionId ? `/api/calendar/${encodeURIComponent(sessionId)}.ics` : CALENDAR_PATH;
+}
+
+/** Path of one program's feed, or of one of its sessions: /api/programs/<id>/calendar[/<sessionId>].ics. */
+export function programCalendarPath(programId: string, sessionId?: string): string {
+  const base = `/api/programs/${encodeURIComponent(programId)}/calendar`;
+  return sessionId ? `${base}/${encodeURIComponent(sessionId)}.ics` : `${base}.ics`;
 }
 
 /** Path of a participant's personal feed. */
@@ -125,28 +134,46 @@ function computeVtimezone(zone: string, fromYear: number, toYear: number): strin
   return lines.join('\r\n');
 }
 
-export function renderCalendar(program: Program, options: CalendarOptions = {}): string {
-  const zone = program.program.timezone;
-  const locale = program.program.language;
-  const t = programText(locale);
-  const sessions = options.sessionId ? program.sessions.filter((s) => s.id === options.sessionId) : program.sessions;
-  const years = sessions.map((s) => Number(s.date.slice(0, 4)));
-  const fromYear = (years.length ? Math.min(...years) : DateTime.fromJSDate(options.now ?? new Date()).year) - 1;
-  const toYear = (years.length ? Math.max(...years) : fromYear + 1) + 1;
-  const baseUrl = options.baseUrl?.replace(/\/+$/, '');
+/** What one program adds to a feed: its events, with the SEQUENCE of each session. */
+export interface CalendarSource {
+  program: Program;
+  sequences?: Record<string, number>;
+}
 
-  const calendar = ical({
-    name: program.program.title,
-    prodId: { company: 'peer-learning-bot', product: program.program.id, language: locale.toUpperCase() },
+/** The years a VTIMEZONE must cover for these sessions (one year of margin either side). */
+function yearRange(sessions: Session[], now: Date | undefined): { fromYear: number; toYear: number } {
+  const years = sessions.map((s) => Number(s.date.slice(0, 4)));
+  const fromYear = (years.length ? Math.min(...years) : DateTime.fromJSDate(now ?? new Date()).year) - 1;
+  const toYear = (years.length ? Math.max(...years) : fromYear + 1) + 1;
+  return { fromYear, toYear };
+}
+
+function buildCalendar(name: string, locale: Program['program']['language'], product: string, sources: Array<CalendarSource & { sessions: Session[] }>, url: string | undefined, now: Date | undefined) {
+  const ranges = new Map<string, Session[]>();
+  for (const s of sources) ranges.set(s.program.program.timezone, [...(ranges.get(s.program.program.timezone) ?? []), ...s.sessions]);
+  return ical({
+    name,
+    prodId: { company: 'peer-learning-bot', product, language: locale.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     // No calendar-level zone name: ical-generator would then write DTSTAMP as local time without "Z". The
     // events carry the zone, and the generator still emits the VTIMEZONE for it.
-    timezone: { name: null, generator: (tz) => (tz === zone ? buildVtimezone(zone, fromYear, toYear) : null) },
-    ...(baseUrl ? { url: `${baseUrl}${options.personalToken ? personalCalendarPath(options.personalToken) : calendarPath(options.sessionId)}` } : {}),
-    ...(program.program.subtitle ? { description: program.program.subtitle } : {}),
+    timezone: {
+      name: null,
+      generator: (tz) => {
+        const sessions = ranges.get(tz);
+        if (!sessions) return null;
+        const { fromYear, toYear } = yearRange(sessions, now);
+        return buildVtimezone(tz, fromYear, toYear);
+      },
+    },
+    ...(url ? { url } : {}),
   });
+}
 
-  for (const session of sessions) {
+function addEvents(calendar: ReturnType<typeof ical>, source: CalendarSource & { sessions: Session[] }, options: CalendarOptions): void {
+  const { program } = source;
+  const t = programText(program.program.language);
+  for (const session of source.sessions) {
     const cancelled = session.status === 'cancelled';
     const joinUrl = options.personalToken ? session.joinUrl : undefined;
     const description = [session.summary, joinUrl ? `${t.joinLabel}: ${joinUrl}` : undefined]
@@ -155,10 +182,10 @@ export function renderCalendar(program: Program, options: CalendarOptions = {}):
     const location = joinUrl ?? program.program.location;
     calendar.createEvent({
       id: calendarUid(program, session),
-      sequence: options.sequences?.[session.id] ?? 0,
+      sequence: source.sequences?.[session.id] ?? 0,
       start: sessionStart(program, session),
       end: sessionEnd(program, session),
-      timezone: zone,
+      timezone: program.program.timezone,
       stamp: options.now ?? new Date(),
       summary: `${cancelled ? t.cancelledPrefix : ''}${session.title}`,
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -167,5 +194,28 @@ export function renderCalendar(program: Program, options: CalendarOptions = {}):
       ...(joinUrl ? { url: joinUrl } : {}),
     });
   }
+}
+
+export function renderCalendar(program: Program, options: CalendarOptions = {}): string {
+  const sessions = options.sessionId ? program.sessions.filter((s) => s.id === options.sessionId) : program.sessions;
+  const baseUrl = options.baseUrl?.replace(/\/+$/, '');
+  const feedPath = options.personalToken ? personalCalendarPath(options.personalToken) : (options.feedPath ?? calendarPath(options.sessionId));
+  const source = { program, sessions, ...(options.sequences ? { sequences: options.sequences } : {}) };
+  const calendar = buildCalendar(program.program.title, program.program.language, program.program.id, [source], baseUrl ? `${baseUrl}${feedPath}` : undefined, options.now);
+  if (program.program.subtitle) calendar.description(program.program.subtitle);
+  addEvents(calendar, source, options);
+  return calendar.toString();
+}
+
+/**
+ * A person's feed over the programs they follow (join links included). With one program it is that program's
+ * feed; with several, one calendar holds every program's sessions (UIDs stay <sessionId>@<programId>).
+ */
+export function renderPersonalCalendar(sources: CalendarSource[], options: CalendarOptions & { personalToken: string; locale: Program['program']['language'] }): string {
+  if (sources.length === 1) return renderCalendar(sources[0]!.program, { ...options, ...(sources[0]!.sequences ? { sequences: sources[0]!.sequences } : {}) });
+  const baseUrl = options.baseUrl?.replace(/\/+$/, '');
+  const full = sources.map((s) => ({ ...s, sessions: s.program.sessions }));
+  const calendar = buildCalendar(programText(options.locale).personalCalendarName, options.locale, 'personal', full, baseUrl ? `${baseUrl}${personalCalendarPath(options.personalToken)}` : undefined, options.now);
+  for (const source of full) addEvents(calendar, source, options);
   return calendar.toString();
 }

@@ -350,5 +350,10 @@ export class ProgramCatalog {
   async purgeStored(programId: string): Promise<void> {
     if (this.services.has(programId)) throw new Error(`program ${programId} is active; remove its folder first`);
     await new ProgramService({ programId, store: this.deps.store, clock: this.deps.clock, logger: this.deps.logger }).deleteStored();
+    // The folders it was read from forget it: a broken YAML in such a folder must not bring it back.
+    const client = await this.deps.store.table(PROGRAMS_TABLE);
+    for await (const row of client.listEntities<{ programId?: string }>({ queryOptions: { filter: `PartitionKey eq '${FOLDER_PARTITION}' and programId eq '${programId}'` } })) {
+      await client.deleteEntity(row.partitionKey!, row.rowKey!);
+    }
   }
 }

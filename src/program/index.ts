@@ -45,12 +45,15 @@ export {
 } from './import-announcement.js';
 export {
   renderCalendar,
+  renderPersonalCalendar,
   calendarPath,
+  programCalendarPath,
   personalCalendarPath,
   calendarUid,
   buildVtimezone,
   CALENDAR_PATH,
   type CalendarOptions,
+  type CalendarSource,
 } from './calendar.js';
 export {
   ProgramRepository,

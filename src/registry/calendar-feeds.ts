@@ -5,7 +5,9 @@
 //
 // Table calendarFeeds, one partition so that a person's row and their token's row change in one transaction:
 //   PK = "feeds"  RK = "p.<Entra object id>"  token, createdAt     (the person's current token)
-//   PK = "feeds"  RK = "t.<token>"            createdAt            (a token that opens the feed)
+//   PK = "feeds"  RK = "t.<token>"            createdAt, aadObjectId  (a token that opens the feed, and whose it
+//                                                                 is: the feed covers the programs they follow;
+//                                                                 rows written before carry no aadObjectId)
 // Tokens are 32 random bytes in base64url (43 characters of [A-Za-z0-9_-]).
 import crypto from 'node:crypto';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
@@ -38,7 +40,7 @@ export class CalendarFeeds {
       const token = newToken();
       try {
         await table.submitTransaction([
-          ['create', { partitionKey: PARTITION, rowKey: tokenRow(token), createdAt: at }],
+          ['create', { partitionKey: PARTITION, rowKey: tokenRow(token), createdAt: at, aadObjectId }],
           ['create', { partitionKey: PARTITION, rowKey: personRow(aadObjectId), token, createdAt: at }],
         ]);
         return token;
@@ -57,7 +59,7 @@ export class CalendarFeeds {
     const token = newToken();
     await table.submitTransaction([
       ['delete', { partitionKey: PARTITION, rowKey: tokenRow(current.token) }],
-      ['create', { partitionKey: PARTITION, rowKey: tokenRow(token), createdAt: at }],
+      ['create', { partitionKey: PARTITION, rowKey: tokenRow(token), createdAt: at, aadObjectId }],
       ['update', { partitionKey: PARTITION, rowKey: personRow(aadObjectId), token, createdAt: at }, 'Replace', { etag: current.etag }],
     ] as TransactionAction[]);
     return token;
@@ -74,6 +76,26 @@ export class CalendarFeeds {
       if (isStatus(error, 404)) return false;
       throw error;
     }
+  }
+
+  /**
+   * Whose feed a token opens: the Entra object id, or undefined for a wrong, malformed or revoked token. A
+   * token written before the row named its person is found through the person's row.
+   */
+  async ownerOf(token: string): Promise<string | undefined> {
+    if (!isFeedToken(token)) return undefined;
+    const table = await this.table();
+    try {
+      const row = await table.getEntity<{ aadObjectId?: string }>(PARTITION, tokenRow(token));
+      if (typeof row.aadObjectId === 'string') return row.aadObjectId;
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+    for await (const row of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${PARTITION}' and token eq '${token}'`, select: ['RowKey'] } })) {
+      return String(row.rowKey).slice(2);
+    }
+    return undefined;
   }
 
   /** "Delete my data": removes the person's feed (token first, so the URL dies even if the second step fails). */

@@ -268,6 +268,24 @@ export class ConversationRegistry {
     return this.deps.repository.countActive();
   }
 
+  /**
+   * Purge of a removed program: every conversation that lists it stops listing it (a personal chat left
+   * without programs counts as unsubscribed, as after `abmelden`), then the program's index goes. Returns how
+   * many conversations listed it.
+   */
+  async removeProgram(programId: string): Promise<number> {
+    const keys = await this.deps.followers.list(programId);
+    let changed = 0;
+    for (const entry of await this.deps.repository.getMany(keys)) {
+      if (!follows(entry, programId)) continue;
+      await this.writePrograms(entry, (entry.programIds ?? []).filter((id) => id !== programId));
+      this.known.delete(this.cacheKey(entry.kind, entry.conversationId, entry.teamId));
+      changed++;
+    }
+    await this.deps.followers.removeProgram(programId);
+    return changed;
+  }
+
   /** "Meine Daten löschen": the user's personal-chat registrations. Returns how many were removed. */
   async deleteUser(aadObjectId: string): Promise<number> {
     const rows = await this.deps.repository.findPersonalByUser(aadObjectId);

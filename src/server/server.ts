@@ -1,4 +1,5 @@
-// The HTTP edge: restify with the bot endpoint, health and readiness probes and the calendar feed.
+// The HTTP edge: restify with the bot endpoint, health and readiness probes and the calendar feeds (the
+// deployment's, each program's, and a participant's personal one; src/server/routes.ts answers them).
 // Malformed or oversized bodies are answered 400/413 here and never reach the bot.
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../shared/log.js';
@@ -8,15 +9,29 @@ export interface HttpRoutes {
   messages(req: Request, res: Response): Promise<void>;
   /** GET /healthz: liveness (the process runs and serves). */
   health(): Promise<{ ok: boolean; body: Record<string, unknown> }>;
-  /** GET /readyz: readiness (storage reachable); reports the program without failing on it. */
+  /** GET /readyz: readiness (storage reachable); reports the programs without failing on them. */
   ready(): Promise<{ ok: boolean; body: Record<string, unknown> }>;
-  /** GET /api/calendar.ics and /api/calendar/:sessionId.ics; undefined = 404. */
-  calendar?(sessionId: string | undefined): Promise<string | undefined>;
+  /**
+   * GET /api/calendar.ics and /api/calendar/:sessionId.ics (a deployment of one program); undefined = 404,
+   * `notFound` = 404 with that plain text (e.g. the per-program feeds when there are several).
+   */
+  calendar?(sessionId: string | undefined): Promise<string | { notFound: string } | undefined>;
+  /** GET /api/programs/:programId/calendar.ics and /api/programs/:programId/calendar/:sessionId.ics; undefined = 404. */
+  programCalendar?(programId: string, sessionId: string | undefined): Promise<string | undefined>;
   /** GET /api/calendar/personal/:token.ics (join links included); undefined = 404 (wrong or revoked token). */
   personalCalendar?(token: string): Promise<string | undefined>;
 }
 
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Program and session ids: lowercase letters, digits and hyphens (the program schema's rule). */
+const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** The id in "<id>.ics", or undefined. */
+function idOfFile(file: unknown): string | undefined {
+  const match = /^(.+)\.ics$/.exec(String(file ?? ''));
+  return match && ID.test(match[1]!) ? match[1] : undefined;
+}
 
 export interface HttpServer {
   server: Server;
@@ -73,9 +88,14 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
     res.send(ok ? 200 : 503, body);
   });
 
-  const sendIcs = (res: Response, ics: string | undefined, filename: string, personal = false) => {
+  const sendIcs = (res: Response, ics: string | { notFound: string } | undefined, filename: string, personal = false) => {
     if (ics === undefined) {
       res.send(404, { error: 'not found' });
+      return;
+    }
+    if (typeof ics === 'object') {
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.sendRaw(404, ics.notFound);
       return;
     }
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
@@ -96,13 +116,26 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): HttpServer
     sendIcs(res, ics, 'program', true);
   });
   server.get('/api/calendar/:file', async (req: Request, res: Response) => {
-    const file = String(req.params.file ?? '');
-    const match = /^([a-z0-9][a-z0-9-]{0,62})\.ics$/.exec(file);
-    if (!match) {
+    const sessionId = idOfFile(req.params.file);
+    if (!sessionId) {
       res.send(404, { error: 'not found' });
       return;
     }
-    await sendCalendar(match[1], res);
+    await sendCalendar(sessionId, res);
+  });
+  const sendProgramCalendar = async (req: Request, res: Response, sessionId: string | undefined) => {
+    const programId = String(req.params.programId ?? '');
+    const ics = ID.test(programId) && routes.programCalendar ? await routes.programCalendar(programId, sessionId) : undefined;
+    sendIcs(res, ics, sessionId ?? programId);
+  };
+  server.get('/api/programs/:programId/calendar.ics', async (req: Request, res: Response) => sendProgramCalendar(req, res, undefined));
+  server.get('/api/programs/:programId/calendar/:file', async (req: Request, res: Response) => {
+    const sessionId = idOfFile(req.params.file);
+    if (!sessionId) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    await sendProgramCalendar(req, res, sessionId);
   });
 
   return {

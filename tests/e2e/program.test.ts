@@ -1,5 +1,6 @@
-// The program in the running service: calendar feed over HTTP, and a refused import that leaves the
-// previous program active.
+// The program in the running service: calendar feeds over HTTP (one program, and several with a feed each and
+// personal feeds over the programs a person follows), and a refused import that leaves the previous program
+// active.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import { runCli } from '../../src/cli/main.js';
 import * as A from '../harness/activities.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { VERBS } from '../../src/coordination/index.js';
+import { CalendarFeeds, CALENDAR_FEEDS_TABLE } from '../../src/registry/index.js';
+import { personalCalendarPath } from '../../src/program/index.js';
 
 let azurite: AzuriteHandle;
 beforeAll(async () => {
@@ -43,6 +46,10 @@ describe('calendar feed', () => {
     expect(one.status).toBe(200);
     const single = Object.values(ical.sync.parseICS(await one.text())).filter((e) => e?.type === 'VEVENT');
     expect(single).toHaveLength(1);
+
+    // The program's own address serves the same feed in a deployment of one program.
+    const own = await fetch(`${bed.service.url}/api/programs/stadt-daten-strategie/calendar.ics`);
+    expect(Object.values(ical.sync.parseICS(await own.text())).filter((e) => e?.type === 'VEVENT')).toHaveLength(5);
 
     expect((await fetch(`${bed.service.url}/api/calendar/nope.ics`)).status).toBe(404);
     expect((await fetch(`${bed.service.url}/api/calendar/..%2Fetc.ics`)).status).toBe(404);
@@ -249,5 +256,87 @@ describe('source of truth: the stored program wins over a changed program.yaml',
     const exported = await cli('program', 'export');
     expect(exported.out).toContain('Abschlussrunde');
     expect(exported.out).not.toContain('Zusatztermin');
+  });
+});
+
+describe('calendar feeds of several programs', () => {
+  const yamlOf = (id: string, sessions: string[]) =>
+    [
+      'program:',
+      `  id: ${id}`,
+      `  title: "Reihe ${id}"`,
+      '  timezone: Europe/Berlin',
+      'sessions:',
+      ...sessions.flatMap((s, i) => [`  - id: ${s}`, `    title: "${s}"`, `    date: 2027-03-0${i + 2}`, '    start: "10:00"', '    end: "11:00"', '    joinUrl: https://teams.microsoft.com/l/meetup-join/' + s]),
+      '',
+    ].join('\n');
+  let bed: TestBed;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plb-several-'));
+    for (const [folder, id, sessions] of [['a', 'klima', ['hitze', 'wasser']], ['b', 'daten', ['portal']]] as const) {
+      fs.mkdirSync(path.join(dir, 'programs', folder, 'material'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'programs', folder, 'program.yaml'), yamlOf(id, [...sessions]));
+    }
+    bed = await startTestBed({ azurite, env: { TABLE_PREFIX: 'several', CONTENT_DIR: dir }, service: { startScheduler: false } });
+  });
+  afterAll(async () => bed?.stop());
+
+  const uids = (text: string) =>
+    (Object.values(ical.sync.parseICS(text)).filter((e) => e?.type === 'VEVENT') as ical.VEvent[]).map((e) => e.uid).sort();
+
+  it('serves each program its own feed, one session per link, and 404 for what is not there', async () => {
+    const klima = await fetch(`${bed.service.url}/api/programs/klima/calendar.ics`);
+    expect(klima.status).toBe(200);
+    const text = await klima.text();
+    expect(uids(text)).toEqual(['hitze@klima', 'wasser@klima']);
+    expect(text.replace(/\r\n[ \t]/g, '')).toMatch(/^URL:.*\/api\/programs\/klima\/calendar\.ics\r?$/m);
+    expect(text).not.toContain('meetup-join');
+    const portal = await fetch(`${bed.service.url}/api/programs/daten/calendar/portal.ics`);
+    expect(uids(await portal.text())).toEqual(['portal@daten']);
+    for (const missing of ['/api/programs/klima/calendar/portal.ics', '/api/programs/haushalt/calendar.ics', '/api/programs/..%2Fklima/calendar.ics', '/api/programs/klima/calendar/x%2F.ics']) {
+      expect((await fetch(`${bed.service.url}${missing}`)).status, missing).toBe(404);
+    }
+  });
+
+  it('answers the one-program feed with 404 and the per-program addresses; readiness counts the programs', async () => {
+    const legacy = await fetch(`${bed.service.url}/api/calendar.ics`);
+    expect(legacy.status).toBe(404);
+    const text = await legacy.text();
+    expect(text).toContain('mehrere Programme');
+    expect(text).toContain('/api/programs/klima/calendar.ics');
+    expect(text).toContain('/api/programs/daten/calendar.ics');
+    const session = await fetch(`${bed.service.url}/api/calendar/portal.ics`);
+    expect(session.status).toBe(404);
+    expect(await session.text()).toContain('/api/programs/daten/calendar/portal.ics');
+    expect(await (await fetch(`${bed.service.url}/readyz`)).json()).toEqual({ status: 'ready', storage: 'ok', program: 'ok', programs: 2 });
+  });
+
+  it('gives a person a feed of the programs they follow, with join links', async () => {
+    const feeds = new CalendarFeeds(bed.service.storage.store);
+    const personal = async (n: number) => {
+      const u = A.user(n);
+      await bed.post(A.personalInstall(bed.where, u));
+      return { u, url: `${bed.service.url}${personalCalendarPath(await feeds.tokenFor(u.aadObjectId!, new Date()))}` };
+    };
+    const one = await personal(21);
+    const none = await personal(22);
+    await bed.post(A.personalMessage(bed.where, one.u, 'anmelden klima'));
+    const klimaOnly = await (await fetch(one.url)).text();
+    expect(uids(klimaOnly)).toEqual(['hitze@klima', 'wasser@klima']);
+    expect(klimaOnly).toContain('meetup-join');
+    await bed.post(A.personalMessage(bed.where, one.u, 'anmelden daten'));
+    const both = await fetch(one.url);
+    expect(both.headers.get('cache-control')).toBe('private, no-store');
+    expect(uids(await both.text())).toEqual(['hitze@klima', 'portal@daten', 'wasser@klima']);
+    const empty = await fetch(none.url);
+    expect(empty.status).toBe(200);
+    expect(uids(await empty.text())).toEqual([]);
+    expect((await fetch(`${bed.service.url}${personalCalendarPath('A'.repeat(43))}`)).status).toBe(404);
+
+    // A token stored before its row named the person is found through the person's row.
+    const table = await bed.service.storage.store.table(CALENDAR_FEEDS_TABLE);
+    const token = (await table.getEntity<{ token: string }>('feeds', `p.${one.u.aadObjectId!}`)).token;
+    await table.upsertEntity({ partitionKey: 'feeds', rowKey: `t.${token}`, createdAt: new Date() }, 'Replace');
+    expect(uids(await (await fetch(one.url)).text())).toEqual(['hitze@klima', 'portal@daten', 'wasser@klima']);
   });
 });

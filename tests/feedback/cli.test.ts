@@ -85,7 +85,7 @@ describe('feedback export', () => {
     const { ctx, out, err } = await withVotes();
     const file = path.join(contentDir, 'not-written.csv');
     expect(await command('feedback export').run(['--session', 'data-governance', '--ouput', file], ctx)).toBe(2);
-    expect(err.pop()).toBe('Unbekannte Option --ouput.\nAufruf: feedback export --session ID --format csv|json [--out DATEI]');
+    expect(err.pop()).toBe('Unbekannte Option --ouput.\nAufruf: feedback export --session ID --format csv|json [--out DATEI] [--program ID]');
     expect(await command('feedback export').run(['--session', 'data-governance', '--out'], ctx)).toBe(2);
     expect(err.pop()).toContain('--out braucht einen Wert.');
     expect(await command('feedback export').run(['data-governance'], ctx)).toBe(2);

@@ -67,7 +67,7 @@ describe('health and readiness', () => {
       expect(await health.json()).toEqual({ status: 'ok' });
       const ready = await fetch(`${bed.service.url}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ready', storage: 'ok', program: 'missing' });
+      expect(await ready.json()).toEqual({ status: 'ready', storage: 'ok', program: 'missing', programs: 0 });
     } finally {
       await bed.stop();
     }
@@ -77,7 +77,7 @@ describe('health and readiness', () => {
     const own = await startAzurite();
     const bed = await startTestBed({ azurite: own, env: { TABLE_PREFIX: 'ready' } });
     try {
-      expect(await (await fetch(`${bed.service.url}/readyz`)).json()).toEqual({ status: 'ready', storage: 'ok', program: 'ok' });
+      expect(await (await fetch(`${bed.service.url}/readyz`)).json()).toEqual({ status: 'ready', storage: 'ok', program: 'ok', programs: 1 });
       await own.stop();
       const ready = await fetch(`${bed.service.url}/readyz`);
       expect(ready.status).toBe(503);
