@@ -147,7 +147,7 @@ describe('announcements', () => {
     t.setProgram(other);
     expect(await t.service.sync(other, 3)).toMatchObject({ created: 1, cancelled: 2 });
     expect(await planned()).toEqual(['ann|zweite-staffel|start|P1D']);
-    expect(await t.engine.jobs.get('ann|datenstrategie|governance|P1D')).toMatchObject({ status: 'cancelled', reason: 'program-replaced' });
+    expect(await t.engine.jobs.get('ann|datenstrategie|governance|P1D')).toMatchObject({ status: 'cancelled', reason: 'program-removed' });
     t.clock.set('2026-12-15T09:00:00.000Z');
     expect((await t.scheduler.tick()).started).toEqual([]);
     expect(t.connector.sent).toEqual([]);
