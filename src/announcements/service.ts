@@ -183,8 +183,9 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
     });
     // The first pass also cancels what programs removed while no instance ran had planned.
     if (!changed.length && retiredAtStart) return emptySummary();
+    const summary = await plan(changed);
     retiredAtStart = true;
-    return plan(changed);
+    return summary;
   }
 
   /** A program's folder is gone: its planned sends are cancelled now, not at its next change. */
