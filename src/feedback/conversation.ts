@@ -31,21 +31,16 @@ const EXAMPLES: Record<Locale, { results: string; retrospective: string }> = {
 export function createFeedbackConversation(deps: { feedback: FeedbackService; scope: ProgramScope; registry: ConversationRegistry }): FeedbackConversation {
   const { feedback, scope, registry } = deps;
 
-  /** No program here: none loaded at all, or none chosen for this conversation yet. */
-  const noProgramText = (turn: TurnInput): string => {
-    const m = conversationMessages[turn.locale];
-    const all = scope.directory.programs();
-    if (!all.length) return m.noProgram;
-    return turn.conversation.kind === 'personal' ? m.noProgramFollowed(all.map((p) => p.program.title)) : m.noProgramLinked;
-  };
-
   /**
    * The program a command is about and what is left of its argument. For `results` the argument names a
    * session, so a session found in exactly one of the programs picks that program.
    */
   const pickProgram = async (turn: TurnInput, argument: string, command: 'results' | 'retrospective'): Promise<ProgramPick> => {
-    const own = (await scope.forTurn(turn)).programs;
-    if (!own.length) return { text: noProgramText(turn) };
+    // A conversation that follows no program (a personal chat after `abmelden`) may still look at results:
+    // then every program is a candidate, and with one program in the deployment that one answers, as before.
+    const following = (await scope.forTurn(turn)).programs;
+    const own = following.length ? following : scope.directory.programs();
+    if (!own.length) return { text: conversationMessages[turn.locale].noProgram };
     if (own.length === 1) return { program: own[0]!, argument };
     const arg = argument.trim();
     const [first = '', ...rest] = arg.split(/\s+/);
@@ -55,8 +50,8 @@ export function createFeedbackConversation(deps: { feedback: FeedbackService; sc
       const found = own.filter((p) => resolveSession(p, arg).kind === 'found');
       if (found.length === 1) return { program: found[0]!, argument: arg };
     }
-    const named = arg ? await scope.resolve(turn, arg) : undefined;
-    if (named?.kind === 'one') return { program: named.program, argument: '' };
+    const named = arg ? scope.directory.match(arg) : undefined;
+    if (named?.kind === 'one' && own.some((p) => p.program.id === named.program.program.id)) return { program: named.program, argument: '' };
     const t = feedbackText(turn.locale);
     const example = `${EXAMPLES[turn.locale][command]} ${own[0]!.program.id}${command === 'results' ? ' …' : ''}`;
     return { text: t.chooseProgram(example, own.map((p) => `- ${p.program.id}: ${p.program.title}`).join('\n')) };
