@@ -1,7 +1,8 @@
 // Two programs in one deployment, end to end through the running service: sessions at the same time, a team
 // linked to each, personal chats following one, the other, both or none. Each conversation gets exactly the
 // reminders and polls of its programs, once; votes, results and `ergebnisse` stay inside their program; and a
-// program whose folder is removed sends nothing more while the other one carries on.
+// program whose folder is removed sends nothing more while the other one carries on. A meetingEnd finds its
+// session in whichever program holds it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,5 +155,69 @@ describe('two programs in one deployment', () => {
       [personal(onlyAlpha)]: ['Alpha'],
       [personal(both)]: ['Alpha'],
     });
+  });
+});
+
+describe('meetingEnd with two programs', () => {
+  let bed: TestBed;
+  const clock = () => bed.clock as ManualClock;
+  const coordinator = A.user(70);
+  const teamAlpha = A.team(11);
+  const teamBeta = A.team(12);
+  const alphaThread = '19:meeting_QWxwaGFSZWloZQ@thread.v2';
+  const unlinkedChat = '19:meeting_QmV0YVdlcmtzdGF0dA@thread.v2';
+  const meetingYaml = (id: string, label: string, joinUrl?: string) =>
+    programYaml([{ id: 'auftakt', title: `Auftakt ${label}`, date: '2030-05-06', start: '10:00', end: '12:00', ...(joinUrl ? { joinUrl } : {}) }], {
+      id,
+      title: `Reihe ${label}`,
+      feedback: { openAfterEnd: 'PT2H', closeAfter: 'P2D', minResponses: 1 },
+    });
+
+  beforeAll(async () => {
+    const dir = programsContentDir({
+      alpha: meetingYaml('alpha', 'Alpha', `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(alphaThread)}/0`),
+      beta: meetingYaml('beta', 'Beta'),
+    });
+    bed = await startTestBed({ env: { CONTENT_DIR: dir, COORDINATOR_IDS: coordinator.aadObjectId }, clock: new ManualClock('2030-05-06T10:05:00Z'), service: { startScheduler: false } });
+    for (const [team, programId] of [[teamAlpha, 'alpha'], [teamBeta, 'beta']] as const) {
+      await bed.post(A.teamInstall(bed.where, team, coordinator));
+      const entry = (await bed.service.registry.get('channel', team.channelId, team.teamId))!;
+      await bed.service.registry.link({ kind: 'channel', conversationId: entry.conversationId, tenantId: entry.tenantId, serviceUrl: entry.serviceUrl, reference: entry.reference, teamId: team.teamId, channelId: team.channelId }, programId);
+    }
+    await bed.post(A.groupChatInstall(bed.where, unlinkedChat, coordinator));
+    bed.connector.reset();
+  });
+  afterAll(async () => bed?.stop());
+
+  const say = async (chatId: string, text: string) => {
+    await bed.post({ ...A.groupChatInstall(bed.where, chatId, coordinator), type: 'message', text, membersAdded: undefined });
+    return String(bed.connector.messages(chatId).at(-1)?.body.text ?? '');
+  };
+  const meetingEnd = (chatId: string) =>
+    bed.post({
+      ...A.groupChatInstall(bed.where, chatId, coordinator),
+      type: 'event',
+      name: 'application/vnd.microsoft.meetingEnd',
+      value: { Id: 'm' },
+      channelData: { tenant: { id: A.TENANT_ID }, meeting: { id: 'm' } },
+    });
+  const pollTargets = () => bed.connector.messages().filter((c) => JSON.stringify(c.body).includes('feedback.submit')).map((c) => `${c.conversationId} ${/Auftakt (Alpha|Beta)/.exec(JSON.stringify(c.body))?.[1]}`).sort();
+
+  it('finds the session in whichever program holds the meeting, by its thread or by the link of its chat', async () => {
+    // Both programs have a session "auftakt": the link asks which one, labelled by program.
+    const ambiguous = await say(unlinkedChat, 'termin verknüpfen auftakt');
+    expect(ambiguous).toContain('**Reihe Alpha**');
+    expect(ambiguous).toContain('**Reihe Beta**');
+    expect(await say(unlinkedChat, 'termin verknüpfen Auftakt Beta')).toContain('Auftakt Beta');
+
+    clock().set('2030-05-06T10:01:00Z'); // both sessions ended at 12:00 Berlin (10:00Z); the timer waits 2 h
+    await meetingEnd(alphaThread);
+    await bed.service.engine.idle();
+    expect(pollTargets()).toEqual([`${alphaThread} Alpha`, `${teamAlpha.channelId} Alpha`]);
+
+    bed.connector.reset();
+    await meetingEnd(unlinkedChat);
+    await bed.service.engine.idle();
+    expect(pollTargets()).toEqual([`${teamBeta.channelId} Beta`, `${unlinkedChat} Beta`].sort());
   });
 });
