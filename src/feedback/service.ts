@@ -85,11 +85,6 @@ export interface FeedbackServiceDeps extends Omit<FeedbackDeps, 'program'> {
 /** Default retention of responses (days); the configuration may pass another value to purgeOlderThan. */
 export const DEFAULT_RETENTION_DAYS = 365;
 
-/** Where feedback finds its program (the catalog's view for one program). */
-export interface ProgramSource {
-  active(): Program | undefined;
-}
-
 export function programOf(source: FeedbackDeps['program']): Program {
   return typeof source === 'function' ? source() : source;
 }
@@ -158,7 +153,6 @@ export class FeedbackService {
   private reject(code: FeedbackErrorCode, locale: Locale, session?: { programId: string; sessionId: string }): ActionOutcome {
     return { error: { code, text: feedbackText(locale).errors[code] }, card: errorCard(code, locale, session?.sessionId, session?.programId) };
   }
-
 
   /** Routes any feedback card action (submit, edit, refresh). */
   async handleAction(input: ActionInput): Promise<ActionOutcome> {
