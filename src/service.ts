@@ -14,7 +14,7 @@ import { personalCalendarPath, ProgramCatalog, ProgramService, type Program } fr
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/index.js';
 import { createAnnouncementService, announcementBuilders, createRsvpAction, RsvpRepository, RSVP_VERB } from './announcements/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
-import { FeedbackService, PollLifecycle } from './feedback/index.js';
+import { FeedbackService } from './feedback/index.js';
 import { createFeedbackConversation } from './feedback/conversation.js';
 import { createFeedbackScheduling, feedbackBuilders } from './feedback/delivery.js';
 import { FaqRepository, FaqService } from './faq/index.js';
@@ -91,8 +91,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
 
     // Feedback (polls, votes, retrospectives); the pseudonym key never sits in table storage
     const feedbackKey = await loadFeedbackKey({ configured: config.FEEDBACK_KEY, dataDir: config.dataDir, store, logger });
-    const feedback = new FeedbackService({ store, program: () => requireProgram(programs), clock, logger, feedbackKey });
-    const polls = new PollLifecycle({ store, program: () => requireProgram(programs), clock, logger });
+    const feedback = new FeedbackService({ store, program: catalog, clock, logger, feedbackKey });
 
     // Delivery: one engine for reminders, polls, results and coordinator broadcasts
     const engine = createDeliveryEngine({
@@ -101,7 +100,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       audience: new RegistryAudience(registry),
       builders: {
         ...announcementBuilders({ publicBaseUrl: config.publicBaseUrl }),
-        ...feedbackBuilders({ feedback, programs }),
+        ...feedbackBuilders({ feedback, programs: catalog }),
         ...coordinationBuilders(),
       },
       clock,
@@ -117,10 +116,10 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       },
     });
     const graceMs = config.REMINDER_GRACE_MINUTES * 60_000;
-    const announcements = createAnnouncementService({ engine, store, clock, logger, publicBaseUrl: config.publicBaseUrl, programs, graceMs });
+    const announcements = createAnnouncementService({ engine, store, clock, logger, publicBaseUrl: config.publicBaseUrl, programs: catalog, graceMs });
     cleanups.push(announcements.watch());
     await announcements.sync();
-    const feedbackScheduling = createFeedbackScheduling({ lifecycle: polls, feedback, engine, programs, clock, logger, retentionDays: config.FEEDBACK_RETENTION_DAYS });
+    const feedbackScheduling = createFeedbackScheduling({ store, feedback, engine, programs: catalog, clock, logger, retentionDays: config.FEEDBACK_RETENTION_DAYS });
 
     // FAQ: rebuilt when the program or the material changes
     const faqEngine = await createLiveFaqEngine({ contentDir: config.contentDir, program: programs.active(), clock, logger, watch: options.watchContent ?? true });
@@ -137,7 +136,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
 
     // Conversation features
     const faqConversation = createFaqConversation({ faq, registry, roles, sender, coordinators, clock, logger });
-    const feedbackConversation = createFeedbackConversation({ feedback, programs, registry });
+    const feedbackConversation = createFeedbackConversation({ feedback, scope, registry });
     const coordination = createCoordinationFeature({ programs, registry, engine, announcements, store, clock, logger, coordinators, publicBaseUrl: config.publicBaseUrl });
     const rsvps = new RsvpRepository(store);
     // Personal calendar feeds: the public one has no join links; `termine` shows a participant their own.
@@ -280,12 +279,6 @@ function onlyProgram(catalog: ProgramCatalog): ProgramService & { active(): Prog
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(service) : value;
     },
   });
-}
-
-function requireProgram(programs: ProgramService) {
-  const program = programs.active();
-  if (!program) throw new AppError('no-program', 'no program is loaded');
-  return program;
 }
 
 /** Start-up warnings about who can reach the service and who counts as a coordinator; repeated every start. */

@@ -10,8 +10,8 @@ export {
   rsvpActionSchema,
   type AnnouncementService,
   type AnnouncementServiceDeps,
-  type ProgramSource,
   type RsvpAction,
   type SyncSummary,
 } from './service.js';
 export { createRsvpAction } from './conversation.js';
+export { directoryOf, type ProgramDirectory, type ProgramSource } from './programs.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { programSchema, type Program } from '../program/model.js';
 import type { DeliveryJob } from '../delivery/index.js';
-import { ANNOUNCEMENT_KIND, planReminders, reconcile, retireOtherPrograms, updateJobId, type PlanAction } from './planning.js';
+import { ANNOUNCEMENT_KIND, planReminders, reconcile, retireInactivePrograms, updateJobId, type PlanAction } from './planning.js';
 
 function program(sessions: Record<string, unknown>[], reminders = ['P7D', 'P1D', 'PT1H']): Program {
   return programSchema.parse({
@@ -170,19 +170,20 @@ describe('reconcile', () => {
   });
 });
 
-describe('retireOtherPrograms', () => {
+describe('retireInactivePrograms', () => {
   const now = new Date('2026-12-01T12:00:00Z');
   const [job] = reconcile(program([{ id: 'governance', date: '2026-12-16' }], ['P1D']), [], { now }).map((a) => stored(a));
 
-  it('cancels planned jobs of other program ids, and only planned ones', () => {
+  it('cancels planned jobs of inactive program ids, and only planned ones', () => {
     const other = { ...job!, jobId: 'ann|alt|x|P1D', payload: { ...job!.payload, programId: 'alt' } };
     const running = { ...other, jobId: 'ann|alt|y|P1D', status: 'running' as const };
     const done = { ...other, jobId: 'ann|alt|z|P1D', status: 'done' as const };
-    expect(retireOtherPrograms('datenstrategie', [job!, other, running, done])).toEqual([{ type: 'cancel', jobId: 'ann|alt|x|P1D', reason: 'program-replaced' }]);
+    const second = { ...other, jobId: 'ann|zweite|x|P1D', payload: { ...job!.payload, programId: 'zweite' } };
+    expect(retireInactivePrograms(new Set(['datenstrategie', 'zweite']), [job!, other, running, done, second])).toEqual([{ type: 'cancel', jobId: 'ann|alt|x|P1D', reason: 'program-removed' }]);
   });
 
-  it('leaves jobs without a program id to the active program', () => {
+  it('leaves jobs without a program id alone', () => {
     const { programId: _id, ...payload } = job!.payload;
-    expect(retireOtherPrograms('zweite-staffel', [{ ...job!, jobId: 'bc|0123456789abcdef', kind: 'coordination.broadcast', payload }])).toEqual([]);
+    expect(retireInactivePrograms(new Set(['zweite-staffel']), [{ ...job!, jobId: 'bc|0123456789abcdef', kind: 'coordination.broadcast', payload }])).toEqual([]);
   });
 });

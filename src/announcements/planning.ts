@@ -5,7 +5,9 @@
 //   again:     ann|<programId>|<sessionId>|<offset>|<date>T<start>
 //              the same reminder for a session that moved after it was sent, for its new start
 //   update:    upd|<programId>|<sessionId>|<state>[|v<rev>]    (state "cancelled" or "<date>T<start>-<end>")
-// Planned jobs of any other program id (a program.yaml with a new id replaced the program) are cancelled.
+// Every job goes to the program's own audience (teams linked to it, personal chats following it). Planned
+// jobs of a program that is no longer active (its folder is gone, or program.yaml now has another id) are
+// cancelled; the jobs of the other active programs are theirs to plan.
 import type { DateTime } from 'luxon';
 import type { DeliveryJob, JobSpec } from '../delivery/index.js';
 import type { Program, Session } from '../program/model.js';
@@ -110,11 +112,14 @@ function resolveReminder(d: PlannedReminder, programId: string, byId: Map<string
   return { ...d, jobId: movedReminderJobId(programId, d.sessionId, d.offset, d.payload.session.date, d.payload.session.start) };
 }
 
-/** Planned jobs of every other program (payload.programId differs): a replaced program sends nothing more. */
-export function retireOtherPrograms(programId: string, existing: DeliveryJob[]): PlanAction[] {
+/**
+ * Planned jobs of programs that are not active (payload.programId not among `active`): a removed or replaced
+ * program sends nothing more. Jobs without a program id are left alone.
+ */
+export function retireInactivePrograms(active: ReadonlySet<string>, existing: DeliveryJob[]): PlanAction[] {
   return existing
-    .filter((j) => j.status === 'planned' && typeof j.payload.programId === 'string' && j.payload.programId !== programId)
-    .map((j) => ({ type: 'cancel', jobId: j.jobId, reason: 'program-replaced' }));
+    .filter((j) => j.status === 'planned' && typeof j.payload.programId === 'string' && !active.has(j.payload.programId))
+    .map((j) => ({ type: 'cancel', jobId: j.jobId, reason: 'program-removed' }));
 }
 
 /**
@@ -144,7 +149,7 @@ export function reconcile(
     if (!e) {
       actions.push({
         type: 'create',
-        spec: { jobId: d.jobId, kind: ANNOUNCEMENT_KIND, payload: d.payload, audience: { purpose: 'announcement' }, dueAt: d.dueAt, notAfter: d.notAfter, group },
+        spec: { jobId: d.jobId, kind: ANNOUNCEMENT_KIND, payload: d.payload, audience: { purpose: 'announcement', programId }, dueAt: d.dueAt, notAfter: d.notAfter, group },
       });
       continue;
     }
@@ -195,7 +200,7 @@ export function reconcile(
         action: 'update',
         updateOf: sent.map((j) => j.jobId).sort(),
         payload,
-        audience: { purpose: 'announcement' },
+        audience: { purpose: 'announcement', programId },
         dueAt: options.now,
         group: sessionGroup(programId, sessionId),
       },

@@ -1,7 +1,9 @@
-// The announcement service: keeps the delivery jobs in step with the active program (plan, re-time, cancel,
-// replace sent cards, cancel what a replaced program still had planned, keep planned coordinator
-// announcements in step with their session), builds the cards the engine sends, and answers "Ich nehme
-// teil". A plan made from a program that is no longer the stored one is dropped, not applied.
+// The announcement service: keeps the delivery jobs in step with every active program of the catalog (plan,
+// re-time, cancel, replace sent cards, cancel what a removed program still had planned, keep planned
+// coordinator announcements in step with their session), builds the cards the engine sends, and answers
+// "Ich nehme teil". A plan made from a program that is no longer the stored one is dropped, not applied.
+// Cost: a program is re-planned when it changed (or at start); a scheduler tick where no program changed
+// reads no jobs at all. Each program's jobs leave only the program's own audience.
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptive.js';
 import type { DeliveryEngine, JobReport, MessageBuilder } from '../delivery/index.js';
@@ -14,18 +16,10 @@ import type { Logger } from '../shared/log.js';
 import type { TableStore } from '../storage/tables.js';
 import { announcementMessage, buildAnnouncementCard } from './cards.js';
 import { announcementPayload, announcementPayloadSchema } from './payload.js';
-import { ANNOUNCEMENT_KIND, ANNOUNCEMENT_UPDATE_KIND, DEFAULT_GRACE_MS, reconcile, retireOtherPrograms, sessionGroup, type PlanAction } from './planning.js';
+import { ANNOUNCEMENT_KIND, ANNOUNCEMENT_UPDATE_KIND, DEFAULT_GRACE_MS, reconcile, retireInactivePrograms, sessionGroup, type PlanAction } from './planning.js';
 import { RsvpRepository } from './rsvp-repository.js';
 import { reconcileBroadcasts, type BroadcastAction } from './broadcasts.js';
-
-/** The part of the program service announcements need (src/program/service.ts ProgramService fits). */
-export interface ProgramSource {
-  active(): Program | undefined;
-  onChange(listener: (program: Program, change: { version: number }) => void): () => void;
-  version?(): number;
-  /** A fresh read of what is stored now (not the cached program), to drop a plan made from an outdated one. */
-  stored?(): Promise<{ programId?: string; version: number } | undefined>;
-}
+import { directoryOf, type ProgramDirectory, type ProgramSource } from './programs.js';
 
 /** The engine's builders for announcement jobs; pass them to createDeliveryEngine. */
 export function announcementBuilders(options: { publicBaseUrl: string }): Record<string, MessageBuilder> {
@@ -67,18 +61,23 @@ export interface AnnouncementServiceDeps {
   clock: Clock;
   logger: Logger;
   publicBaseUrl: string;
-  programs?: ProgramSource;
+  /** The catalog (every active program), or one program source. */
+  programs?: ProgramDirectory | ProgramSource;
   graceMs?: number;
 }
 
 export interface AnnouncementService {
-  /** Brings the jobs in line with the program (default: the active one). Idempotent across instances. */
+  /**
+   * Brings the jobs in line with one program, or (without one) with every active program that changed since
+   * this instance last planned it. Either way planned sends of inactive programs are cancelled. Idempotent
+   * across instances.
+   */
   sync(program?: Program, revision?: number): Promise<SyncSummary>;
-  /** Re-plans on every program change; returns the unsubscribe function. */
+  /** Re-plans on every program change and retires a removed program; returns the unsubscribe function. */
   watch(): () => void;
   /** "Ich nehme teil": counts once per person and returns the card as that person should now see it. */
   rsvp(input: { sessionId: string; aadObjectId: string | undefined; locale: Locale; attending?: boolean; programId?: string }): Promise<AdaptiveCard>;
-  /** Delivery report of the announcement jobs (for `status`). */
+  /** Delivery report of the announcement jobs (for `status`): one program's, or every program's. */
   report(program?: Program): Promise<JobReport[]>;
 }
 
@@ -86,6 +85,10 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
   const log = deps.logger.child({ component: 'announcements' });
   const rsvps = new RsvpRepository(deps.store);
   const jobs = deps.engine.jobs;
+  const programs = directoryOf(deps.programs);
+  /** The program object each program was last planned from: an unchanged program is not planned again. */
+  const planned = new Map<string, Program>();
+  let retiredAtStart = false;
   let queue: Promise<unknown> = Promise.resolve();
 
   async function apply(action: PlanAction | BroadcastAction, summary: SyncSummary): Promise<void> {
@@ -133,7 +136,7 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
    * instance picks up the stored program at its next refresh and plans from that.
    */
   async function outdated(target: Program, revision: number | undefined): Promise<boolean> {
-    const stored = await deps.programs?.stored?.();
+    const stored = await programs.service(target.program.id)?.stored?.();
     if (!stored) return false;
     const otherProgram = stored.programId !== undefined && stored.programId !== target.program.id;
     const newer = revision !== undefined && stored.version > revision;
@@ -145,47 +148,83 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
     return true;
   }
 
-  async function sync(program?: Program, revision?: number): Promise<SyncSummary> {
-    const target = program ?? deps.programs?.active();
-    const summary: SyncSummary = { created: 0, retimed: 0, revived: 0, cancelled: 0, updates: 0 };
-    if (!target) return summary;
+  const emptySummary = (): SyncSummary => ({ created: 0, retimed: 0, revived: 0, cancelled: 0, updates: 0 });
+
+  /** Plans the given programs and retires inactive ones, over one read of the job table. */
+  async function plan(targets: Array<{ program: Program; revision: number | undefined }>): Promise<SyncSummary> {
+    const summary = emptySummary();
     const all = await jobs.list();
-    const existing = all.filter((j) => j.kind === ANNOUNCEMENT_KIND || j.kind === ANNOUNCEMENT_UPDATE_KIND);
-    const actions = [
-      ...reconcile(target, existing, {
-        now: deps.clock.now(),
-        graceMs: deps.graceMs ?? DEFAULT_GRACE_MS,
-        ...(revision !== undefined ? { revision } : {}),
-      }),
-      ...retireOtherPrograms(target.program.id, all),
-      ...reconcileBroadcasts(target, all),
-    ];
-    if (actions.length && (await outdated(target, revision))) return summary;
-    for (const action of actions) await apply(action, summary);
-    if (actions.length) log.info({ event: 'announcements.planned', programId: target.program.id, ...summary }, 'announcement jobs re-planned');
+    const active = new Set([...programs.ids(), ...targets.map((t) => t.program.program.id)]);
+    const retire = retireInactivePrograms(active, all);
+    for (const action of retire) await apply(action, summary);
+    if (retire.length) log.info({ event: 'announcements.retired', cancelled: retire.length }, 'planned sends of removed programs cancelled');
+    for (const { program, revision } of targets) {
+      const programId = program.program.id;
+      const existing = all.filter((j) => (j.kind === ANNOUNCEMENT_KIND || j.kind === ANNOUNCEMENT_UPDATE_KIND) && j.payload.programId === programId);
+      const actions = [
+        ...reconcile(program, existing, { now: deps.clock.now(), graceMs: deps.graceMs ?? DEFAULT_GRACE_MS, ...(revision !== undefined ? { revision } : {}) }),
+        ...reconcileBroadcasts(program, all, { adoptLegacy: programs.ids().length <= 1 }),
+      ];
+      if (actions.length && (await outdated(program, revision))) continue;
+      const own = emptySummary();
+      for (const action of actions) await apply(action, own);
+      for (const key of Object.keys(own) as Array<keyof SyncSummary>) summary[key] += own[key];
+      planned.set(programId, program);
+      if (actions.length) log.info({ event: 'announcements.planned', programId, ...own }, 'announcement jobs re-planned');
+    }
     return summary;
   }
 
+  async function sync(program?: Program, revision?: number): Promise<SyncSummary> {
+    if (program) return plan([{ program, revision: revision ?? programs.service(program.program.id)?.version?.() }]);
+    const changed = programs.ids().flatMap((id) => {
+      const current = programs.get(id);
+      return current && planned.get(id) !== current ? [{ program: current, revision: programs.service(id)?.version?.() }] : [];
+    });
+    // The first pass also cancels what programs removed while no instance ran had planned.
+    if (!changed.length && retiredAtStart) return emptySummary();
+    const summary = await plan(changed);
+    retiredAtStart = true;
+    return summary;
+  }
+
+  /** A program's folder is gone: its planned sends are cancelled now, not at its next change. */
+  async function retire(programId: string): Promise<SyncSummary> {
+    planned.delete(programId);
+    if (programs.ids().includes(programId)) return emptySummary();
+    return plan([]);
+  }
+
+  const serialised = <T>(run: () => Promise<T>): Promise<T> => {
+    // Two program changes in quick succession must not interleave their read-modify-writes.
+    const next = queue.then(run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const logFailure = (error: unknown) => log.error({ event: 'announcements.sync_failed', message: (error as Error).message }, 'announcement planning failed');
+
   const service: AnnouncementService = {
     sync(program, revision) {
-      // Serialised: two program changes in quick succession must not interleave their read-modify-writes.
-      const next = queue.then(() => sync(program, revision ?? deps.programs?.version?.()));
-      queue = next.catch(() => undefined);
-      return next;
+      return serialised(() => sync(program, revision));
     },
     watch() {
-      if (!deps.programs) return () => undefined;
-      return deps.programs.onChange((program, change) => {
-        service.sync(program, change.version).catch((error: unknown) =>
-          log.error({ event: 'announcements.sync_failed', message: (error as Error).message }, 'announcement planning failed'),
-        );
-      });
+      const changes = programs.onChange((program, change) => void service.sync(program, change.version).catch(logFailure));
+      const removals = programs.onRemoved((programId) => void serialised(() => retire(programId)).catch(logFailure));
+      return () => {
+        changes();
+        removals();
+      };
     },
     async rsvp(input) {
-      const program = deps.programs?.active();
-      if (!program) throw new AppError('announcement.noProgram', 'no active program');
+      // Cards carry their program; a card from before that is the only program's.
+      const ids = programs.ids();
+      const programId = input.programId ?? (ids.length === 1 ? ids[0] : undefined);
+      const program = programId ? programs.get(programId) : undefined;
+      if (!program) {
+        if (input.programId) throw new AppError('announcement.unknownSession', 'RSVP for a program that is not active', { programId: input.programId });
+        throw new AppError('announcement.noProgram', 'no active program');
+      }
       if (!input.aadObjectId) throw new AppError('announcement.noUser', 'RSVP without an Entra object id');
-      if (input.programId && input.programId !== program.program.id) throw new AppError('announcement.unknownSession', 'RSVP for another program');
       const session = program.sessions.find((s) => s.id === input.sessionId);
       if (!session) throw new AppError('announcement.unknownSession', 'RSVP for an unknown session', { sessionId: input.sessionId });
       const payload = announcementPayload(program, session);
@@ -196,9 +235,8 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
       return buildAnnouncementCard(payload, input.locale, { publicBaseUrl: deps.publicBaseUrl, rsvp: { attending, count } });
     },
     async report(program) {
-      const target = program ?? deps.programs?.active();
       const all = await deliveryReport(deps.engine);
-      return all.filter((r) => (r.kind === ANNOUNCEMENT_KIND || r.kind === ANNOUNCEMENT_UPDATE_KIND) && (!target || r.group?.startsWith(`${sessionGroup(target.program.id, '')}`)));
+      return all.filter((r) => (r.kind === ANNOUNCEMENT_KIND || r.kind === ANNOUNCEMENT_UPDATE_KIND) && (!program || r.group?.startsWith(sessionGroup(program.program.id, ''))));
     },
   };
   return service;

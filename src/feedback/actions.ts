@@ -6,6 +6,8 @@ import type { FeedbackErrorCode } from '../i18n/feedback.js';
 import { FEEDBACK_VERBS, MAX_TEXT_LENGTH, type Answer } from './cards.js';
 
 const sessionId = z.string().trim().min(1).max(100);
+// Cards sent before programs were told apart carry none: they belong to the deployment's only program.
+const programId = z.string().trim().min(1).max(64).optional();
 
 // Input.Rating may arrive as a number or as its string form; an empty string means "not rated".
 const ratingInput = z.union([z.number(), z.string()]).optional();
@@ -13,13 +15,14 @@ const textInput = z.union([z.string(), z.null()]).optional();
 
 const submitSchema = z.object({
   verb: z.literal(FEEDBACK_VERBS.submit),
+  programId,
   sessionId,
   rating: ratingInput,
   good: textInput,
   better: textInput,
 });
-const editSchema = z.object({ verb: z.literal(FEEDBACK_VERBS.edit), sessionId });
-const refreshSchema = z.object({ verb: z.literal(FEEDBACK_VERBS.refresh), sessionId });
+const editSchema = z.object({ verb: z.literal(FEEDBACK_VERBS.edit), programId, sessionId });
+const refreshSchema = z.object({ verb: z.literal(FEEDBACK_VERBS.refresh), programId, sessionId });
 
 const actionSchema = z.discriminatedUnion('verb', [submitSchema, editSchema, refreshSchema]);
 

@@ -108,7 +108,7 @@ describe('thank-you card', () => {
       ['Aktualisieren', 'feedback.refresh'],
     ]);
     expect(c.refresh).toEqual({
-      action: { type: 'Action.Execute', verb: 'feedback.refresh', data: { sessionId: 'data-governance' } },
+      action: { type: 'Action.Execute', verb: 'feedback.refresh', data: { programId: 'stadt-daten-strategie', sessionId: 'data-governance' } },
       userIds: ['29:a'],
     });
     const all = strings(c).join('\n');

@@ -130,7 +130,7 @@ export function pollCard(program: Program, session: Session, locale: Locale, ans
       ...pollInputs(locale, answer),
       textBlock(t.anonymousNote, { isSubtle: true, size: 'Small' }),
     ],
-    [executeAction(t.submit, FEEDBACK_VERBS.submit, { sessionId: session.id }, 'positive')],
+    [executeAction(t.submit, FEEDBACK_VERBS.submit, { programId: program.program.id, sessionId: session.id }, 'positive')],
     { lang: locale, fallbackText: t.pollTitle(session.title) },
   );
 }
@@ -169,7 +169,7 @@ export interface ThankYouCardInput {
 export function thankYouCard(input: ThankYouCardInput): AdaptiveCard {
   const { program, session, locale, answer, live } = input;
   const t = feedbackText(locale);
-  const data = { sessionId: session.id };
+  const data = { programId: program.program.id, sessionId: session.id };
   const actions = [
     ...(input.closed ? [] : [executeAction(t.edit, FEEDBACK_VERBS.edit, data)]),
     executeAction(t.refresh, FEEDBACK_VERBS.refresh, data),
@@ -202,12 +202,12 @@ export function thankYouCard(input: ThankYouCardInput): AdaptiveCard {
 }
 
 /** A rejected vote, in the voter's language; "Erneut versuchen" brings the form back where that helps. */
-export function errorCard(code: FeedbackErrorCode, locale: Locale, sessionId?: string): AdaptiveCard {
+export function errorCard(code: FeedbackErrorCode, locale: Locale, sessionId?: string, programId?: string): AdaptiveCard {
   const t = feedbackText(locale);
   const retryable = sessionId !== undefined && (code === 'ratingInvalid' || code === 'textTooLong' || code === 'storage');
   return card(
     [heading(t.errorTitle), textBlock(t.errors[code], { color: 'Attention' })],
-    retryable ? [executeAction(t.retry, FEEDBACK_VERBS.edit, { sessionId })] : [],
+    retryable ? [executeAction(t.retry, FEEDBACK_VERBS.edit, { ...(programId ? { programId } : {}), sessionId })] : [],
     { lang: locale, fallbackText: t.errors[code] },
   );
 }

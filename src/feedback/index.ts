@@ -11,6 +11,8 @@ export {
   type DeletionReport,
   type FeedbackDeps,
   type FeedbackError,
+  type FeedbackPrograms,
+  type FeedbackServiceDeps,
   type VoteInput,
 } from './service.js';
 export {

@@ -1,5 +1,7 @@
 // The feedback service: answers the feedback cards' actions (submit, edit, refresh), shows results and the
 // series retrospective on demand, and carries out the privacy duties (delete my data, retention purge).
+// One service serves every program of the deployment: card actions name their program (cards from before
+// that belong to the deployment's only program), commands are given the program the conversation chose.
 // Bad input never throws: every rejection is a typed error with localized text and an error card.
 import type { AdaptiveCard, OutgoingMessage } from '../cards/adaptive.js';
 import type { Locale } from '../i18n/locale.js';
@@ -7,6 +9,7 @@ import { feedbackText, type FeedbackErrorCode } from '../i18n/feedback.js';
 import type { Program, Session } from '../program/model.js';
 import { sessionStart } from '../program/time.js';
 import { systemClock, type Clock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
 import { silentLogger, type Logger } from '../shared/log.js';
 import type { TableStore } from '../storage/tables.js';
 import { parseFeedbackAction, validateAnswer, type FeedbackAction } from './actions.js';
@@ -68,16 +71,37 @@ export interface DeletionReport {
   sessions: Array<{ programId: string; sessionId: string; removed: number }>;
 }
 
+/** The deployment's programs by id (src/program/catalog.ts ProgramCatalog fits). */
+export interface FeedbackPrograms {
+  ids(): string[];
+  get(programId: string): Program | undefined;
+}
+
+export interface FeedbackServiceDeps extends Omit<FeedbackDeps, 'program'> {
+  /** One program (CLI, tests; a function so that a reloaded program takes effect), or every program by id. */
+  program: FeedbackDeps['program'] | FeedbackPrograms;
+}
+
 /** Default retention of responses (days); the configuration may pass another value to purgeOlderThan. */
 export const DEFAULT_RETENTION_DAYS = 365;
 
-/** Where feedback finds its program (the catalog's view for one program). */
-export interface ProgramSource {
-  active(): Program | undefined;
-}
-
 export function programOf(source: FeedbackDeps['program']): Program {
   return typeof source === 'function' ? source() : source;
+}
+
+/** The program of an id (undefined: the only one); undefined when there is no such program. */
+function programLookup(source: FeedbackServiceDeps['program']): (programId?: string) => Program | undefined {
+  if (typeof source === 'function' || 'sessions' in source) {
+    return (programId) => {
+      const program = programOf(source);
+      return programId === undefined || programId === program.program.id ? program : undefined;
+    };
+  }
+  return (programId) => {
+    const ids = source.ids();
+    const id = programId ?? (ids.length === 1 ? ids[0] : undefined);
+    return id === undefined ? undefined : source.get(id);
+  };
 }
 
 export function isPollClosed(poll: PollState, now: Date): boolean {
@@ -103,8 +127,10 @@ export class FeedbackService {
   private readonly openPolls = new Map<string, Promise<PollState | undefined>>();
   /** Responses while a poll runs (thank-you card, `ergebnisse`); see live.ts. */
   private readonly live: LiveResponses;
+  private readonly programFor: (programId?: string) => Program | undefined;
 
-  constructor(private readonly deps: FeedbackDeps) {
+  constructor(deps: FeedbackServiceDeps) {
+    this.programFor = programLookup(deps.program);
     this.repository = new FeedbackRepository(deps.store, deps.feedbackKey);
     this.clock = deps.clock ?? systemClock;
     this.logger = deps.logger ?? silentLogger;
@@ -117,16 +143,15 @@ export class FeedbackService {
     });
   }
 
-  get program(): Program {
-    return programOf(this.deps.program);
+  /** The deployment's only program (commands and reads called without one). */
+  private get onlyProgram(): Program {
+    const program = this.programFor();
+    if (!program) throw new AppError('no-program', 'no single program: name the program');
+    return program;
   }
 
-  private reject(code: FeedbackErrorCode, locale: Locale, sessionId?: string): ActionOutcome {
-    return { error: { code, text: feedbackText(locale).errors[code] }, card: errorCard(code, locale, sessionId) };
-  }
-
-  private findSession(sessionId: string): Session | undefined {
-    return this.program.sessions.find((s) => s.id === sessionId);
+  private reject(code: FeedbackErrorCode, locale: Locale, session?: { programId: string; sessionId: string }): ActionOutcome {
+    return { error: { code, text: feedbackText(locale).errors[code] }, card: errorCard(code, locale, session?.sessionId, session?.programId) };
   }
 
   /** Routes any feedback card action (submit, edit, refresh). */
@@ -151,28 +176,29 @@ export class FeedbackService {
   private async run(action: FeedbackAction, actor: ActorInput): Promise<ActionOutcome> {
     const { locale } = actor;
     if (!actor.responderAadId?.trim()) return this.reject('malformed', locale);
-    const session = this.findSession(action.sessionId);
-    if (!session) return this.reject('unknownSession', locale);
+    const program = this.programFor(action.programId);
+    const session = program?.sessions.find((s) => s.id === action.sessionId);
+    if (!program || !session) return this.reject('unknownSession', locale);
     try {
       switch (action.verb) {
         case 'feedback.submit': {
           const answer = validateAnswer(action);
-          if (!answer.ok) return this.reject(answer.code, locale, session.id);
-          return await this.storeVote(session, answer.value, actor);
+          if (!answer.ok) return this.reject(answer.code, locale, { programId: program.program.id, sessionId: session.id });
+          return await this.storeVote(program, session, answer.value, actor);
         }
         case 'feedback.edit':
-          return await this.editView(session, actor);
+          return await this.editView(program, session, actor);
         case 'feedback.refresh':
-          return await this.refreshView(session, actor);
+          return await this.refreshView(program, session, actor);
       }
     } catch (error) {
       this.logger.error({ event: 'feedback.action.failed', verb: action.verb, sessionId: session.id, err: (error as Error).name }, 'feedback action failed');
-      return this.reject('storage', locale, session.id);
+      return this.reject('storage', locale, { programId: program.program.id, sessionId: session.id });
     }
   }
 
-  private async pollGate(session: Session, now: Date): Promise<{ poll?: PollState; code?: FeedbackErrorCode }> {
-    const programId = this.program.program.id;
+  private async pollGate(program: Program, session: Session, now: Date): Promise<{ poll?: PollState; code?: FeedbackErrorCode }> {
+    const programId = program.program.id;
     // closedAt is only ever set after closesAt has passed (closeDuePolls), so a cached state is safe to
     // judge by closesAt; a poll not open yet is read again every time.
     const cacheKey = sessionPartition(programId, session.id);
@@ -196,64 +222,62 @@ export class FeedbackService {
     return { poll };
   }
 
-  private async storeVote(session: Session, answer: Answer, actor: ActorInput): Promise<ActionOutcome> {
-    const programId = this.program.program.id;
+  private async storeVote(program: Program, session: Session, answer: Answer, actor: ActorInput): Promise<ActionOutcome> {
+    const programId = program.program.id;
     const now = this.clock.now();
-    const gate = await this.pollGate(session, now);
+    const gate = await this.pollGate(program, session, now);
     if (gate.code) return this.reject(gate.code, actor.locale);
     const key = this.repository.responderKey(actor.responderAadId);
     await this.repository.putResponse(programId, session.id, key, answer, now);
     this.live.recordLocal(sessionPartition(programId, session.id), key, { ...answer, submittedAt: now });
     this.logger.info({ event: 'feedback.vote.stored', sessionId: session.id }, 'vote stored');
-    return { card: await this.thankYou(session, answer, actor, false) };
+    return { card: await this.thankYou(program, session, answer, actor, false) };
   }
 
-  private async thankYou(session: Session, answer: Answer, actor: ActorInput, closed: boolean): Promise<AdaptiveCard> {
-    const { responses } = await this.live.snapshot(sessionPartition(this.program.program.id, session.id));
-    const live = this.aggregate(responses.values(), closed);
-    return thankYouCard({ program: this.program, session, locale: actor.locale, answer, live, closed, ...(actor.responderUserId ? { voterUserId: actor.responderUserId } : {}) });
+  private async thankYou(program: Program, session: Session, answer: Answer, actor: ActorInput, closed: boolean): Promise<AdaptiveCard> {
+    const { responses } = await this.live.snapshot(sessionPartition(program.program.id, session.id));
+    const live = this.aggregate(program, responses.values(), closed);
+    return thankYouCard({ program, session, locale: actor.locale, answer, live, closed, ...(actor.responderUserId ? { voterUserId: actor.responderUserId } : {}) });
   }
 
   /**
    * Count, and the average once the poll has closed with at least minResponses answers. While it runs only
    * the count shows: an average that moved with each vote would tell a watcher what the last voter gave.
    */
-  private aggregate(responses: Iterable<ResponseRecord>, closed: boolean): LiveAggregate {
+  private aggregate(program: Program, responses: Iterable<ResponseRecord>, closed: boolean): LiveAggregate {
     const ratings = [...responses].map((r) => r.rating);
-    const minResponses = this.program.program.feedback.minResponses;
+    const minResponses = program.program.feedback.minResponses;
     const average = closed && ratings.length >= minResponses ? mean(ratings) : undefined;
     return { count: ratings.length, minResponses, ...(average !== undefined ? { average } : {}) };
   }
 
-  private async editView(session: Session, actor: ActorInput): Promise<ActionOutcome> {
-    const gate = await this.pollGate(session, this.clock.now());
+  private async editView(program: Program, session: Session, actor: ActorInput): Promise<ActionOutcome> {
+    const gate = await this.pollGate(program, session, this.clock.now());
     if (gate.code) return this.reject(gate.code, actor.locale);
     const key = this.repository.responderKey(actor.responderAadId);
-    const answer = await this.repository.getResponse(this.program.program.id, session.id, key);
-    return { card: pollCard(this.program, session, actor.locale, answer) };
+    const answer = await this.repository.getResponse(program.program.id, session.id, key);
+    return { card: pollCard(program, session, actor.locale, answer) };
   }
 
-  private async refreshView(session: Session, actor: ActorInput): Promise<ActionOutcome> {
-    const gate = await this.pollGate(session, this.clock.now());
+  private async refreshView(program: Program, session: Session, actor: ActorInput): Promise<ActionOutcome> {
+    const gate = await this.pollGate(program, session, this.clock.now());
     const key = this.repository.responderKey(actor.responderAadId);
-    const answer = await this.repository.getResponse(this.program.program.id, session.id, key);
-    if (answer) return { card: await this.thankYou(session, answer, actor, gate.code === 'pollClosed') };
+    const answer = await this.repository.getResponse(program.program.id, session.id, key);
+    if (answer) return { card: await this.thankYou(program, session, answer, actor, gate.code === 'pollClosed') };
     if (gate.code) return this.reject(gate.code, actor.locale);
-    return { card: pollCard(this.program, session, actor.locale) };
+    return { card: pollCard(program, session, actor.locale) };
   }
 
   // Results and retrospective
 
-  async sessionResults(sessionId: string): Promise<SessionResults | undefined> {
-    const program = this.program;
+  async sessionResults(sessionId: string, program: Program = this.onlyProgram): Promise<SessionResults | undefined> {
     const session = program.sessions.find((s) => s.id === sessionId);
     if (!session) return undefined;
     return sessionResults(program, session, await this.repository.listResponses(program.program.id, sessionId));
   }
 
   /** The series over the sessions whose poll has closed (a running poll shows nothing but its count). */
-  async seriesResults(audience?: AudienceSizes): Promise<SeriesResults> {
-    const program = this.program;
+  async seriesResults(audience?: AudienceSizes, program: Program = this.onlyProgram): Promise<SeriesResults> {
     const now = this.clock.now();
     const [responses, polls] = await Promise.all([this.repository.listProgramResponses(program.program.id), this.repository.listPolls(program.program.id)]);
     for (const poll of polls) if (!isPollClosed(poll, now)) responses.set(poll.sessionId, []);
@@ -261,8 +285,7 @@ export class FeedbackService {
   }
 
   /** `ergebnisse <Termin>` / `results <session>`: the results card, or a helpful text naming the sessions. */
-  async resultsCommand(argument: string, locale: Locale): Promise<OutgoingMessage> {
-    const program = this.program;
+  async resultsCommand(argument: string, locale: Locale, program: Program = this.onlyProgram): Promise<OutgoingMessage> {
     const t = feedbackText(locale);
     const found = resolveSession(program, argument);
     if (found.kind !== 'found') {
@@ -289,8 +312,8 @@ export class FeedbackService {
   }
 
   /** `rückblick` / `retrospective`: the series retrospective. */
-  async retrospectiveCommand(locale: Locale, audience?: AudienceSizes): Promise<OutgoingMessage> {
-    return seriesMessage(this.program, await this.seriesResults(audience), locale);
+  async retrospectiveCommand(locale: Locale, audience?: AudienceSizes, program: Program = this.onlyProgram): Promise<OutgoingMessage> {
+    return seriesMessage(program, await this.seriesResults(audience, program), locale);
   }
 
   // Privacy
@@ -307,7 +330,7 @@ export class FeedbackService {
 
   /** The answer to "meine daten löschen" for the feedback part. */
   deletionText(report: DeletionReport, locale: Locale): string {
-    const titles = report.sessions.map((s) => this.findSession(s.sessionId)?.title ?? s.sessionId);
+    const titles = report.sessions.map((s) => this.programFor(s.programId)?.sessions.find((x) => x.id === s.sessionId)?.title ?? s.sessionId);
     return feedbackText(locale).deleted(report.total, titles.join(', '));
   }
 

@@ -76,6 +76,9 @@ const de = {
   meetingLinked: (title: string) =>
     `Verknüpft: Dieser Besprechungschat gehört zu „${title}“. Wenn die Besprechung endet, öffne ich die Umfrage zu diesem Termin, auch hier.`,
   meetingChatOnly: 'Das geht nur im Chat einer Teams-Besprechung.',
+  chooseProgram: (example: string, programs: string) =>
+    `Dazu kommen mehrere Programme in Frage. Bitte das Programm dazuschreiben, z. B. **${example}**. Programme:\n${programs}`,
+  programHeading: (title: string) => `**${title}**`,
   deleted: (total: number, sessions: string) =>
     total === 0
       ? 'Es waren keine Feedback-Antworten von Ihnen gespeichert.'
@@ -159,6 +162,8 @@ const en: Catalogue = {
   missingSessionArg: (list) => `Which session? For example "results 16.12.". Sessions:\n${list}`,
   meetingLinked: (title) => `Linked: this meeting chat belongs to "${title}". When the meeting ends, I open that session's poll, here too.`,
   meetingChatOnly: 'This only works in the chat of a Teams meeting.',
+  chooseProgram: (example, programs) => `Several programs could be meant. Please add the program, for example **${example}**. Programs:\n${programs}`,
+  programHeading: (title) => `**${title}**`,
   deleted: (total, sessions) =>
     total === 0
       ? 'No feedback responses of yours were stored.'

@@ -7,7 +7,7 @@ import { AppError } from '../../src/shared/errors.js';
 import { programSchema, type Program } from '../../src/program/model.js';
 import { createDeliveryEngine, MemoryAudience } from '../../src/delivery/index.js';
 import { createScheduler } from '../../src/scheduler/index.js';
-import { announcementBuilders, createAnnouncementService, type ProgramSource } from '../../src/announcements/index.js';
+import { announcementBuilders, createAnnouncementService, type ProgramDirectory, type ProgramSource } from '../../src/announcements/index.js';
 import { conversation, FakeConnector } from './fakes.js';
 import { useAzurite } from '../harness/azurite.js';
 import { broadcastJobSpec, broadcastPayload, coordinationBuilders } from '../../src/coordination/broadcast.js';
@@ -147,7 +147,7 @@ describe('announcements', () => {
     t.setProgram(other);
     expect(await t.service.sync(other, 3)).toMatchObject({ created: 1, cancelled: 2 });
     expect(await planned()).toEqual(['ann|zweite-staffel|start|P1D']);
-    expect(await t.engine.jobs.get('ann|datenstrategie|governance|P1D')).toMatchObject({ status: 'cancelled', reason: 'program-replaced' });
+    expect(await t.engine.jobs.get('ann|datenstrategie|governance|P1D')).toMatchObject({ status: 'cancelled', reason: 'program-removed' });
     t.clock.set('2026-12-15T09:00:00.000Z');
     expect((await t.scheduler.tick()).started).toEqual([]);
     expect(t.connector.sent).toEqual([]);
@@ -237,5 +237,60 @@ describe('announcements', () => {
     expect(JSON.stringify(withdrawn)).toContain('Ich nehme teil');
     await expect(t.service.rsvp({ sessionId: 'nope', aadObjectId: 'aad-anna', locale: 'de' })).rejects.toMatchObject({ code: 'announcement.unknownSession' });
     await expect(t.service.rsvp({ sessionId: 'governance', aadObjectId: undefined, locale: 'de' })).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe('announcements of several programs', () => {
+  it('plans every program for its own audience, plans again only what changed, and retires a removed program alone', async () => {
+    const clock = new ManualClock('2026-12-01T07:00:00.000Z');
+    const store = storage.store();
+    const engine = createDeliveryEngine({ store, sender: new FakeConnector().sender(), audience: new MemoryAudience([]), builders: announcementBuilders({ publicBaseUrl: BASE_URL }), clock, logger: silentLogger });
+    const alpha = program({});
+    const beta = programSchema.parse({ ...alpha, program: { ...alpha.program, id: 'beta' } });
+    const active = new Map([['datenstrategie', alpha], ['beta', beta]]);
+    const removed = new Set<(id: string) => void>();
+    const directory: ProgramDirectory = {
+      ids: () => [...active.keys()],
+      get: (id) => active.get(id),
+      service: () => undefined,
+      onChange: () => () => undefined,
+      onRemoved: (listener) => {
+        removed.add(listener);
+        return () => removed.delete(listener);
+      },
+    };
+    const service = createAnnouncementService({ engine, store, clock, logger: silentLogger, publicBaseUrl: BASE_URL, programs: directory });
+    const unwatch = service.watch();
+    expect(await service.sync()).toMatchObject({ created: 4 });
+    const planned = await engine.jobs.list({ statuses: ['planned'] });
+    expect(planned.map((j) => [j.jobId, j.audience.programId]).sort()).toEqual([
+      ['ann|beta|governance|P1D', 'beta'],
+      ['ann|beta|governance|PT1H', 'beta'],
+      ['ann|datenstrategie|governance|P1D', 'datenstrategie'],
+      ['ann|datenstrategie|governance|PT1H', 'datenstrategie'],
+    ]);
+
+    // Nothing changed: the next tick's sync does not read the job table at all.
+    const list = engine.jobs.list.bind(engine.jobs);
+    let reads = 0;
+    engine.jobs.list = (filter) => {
+      reads++;
+      return list(filter);
+    };
+    expect(await service.sync()).toEqual({ created: 0, retimed: 0, revived: 0, cancelled: 0, updates: 0 });
+    expect(reads).toBe(0);
+
+    // beta's folder is removed: its planned reminders are cancelled, datenstrategie's stay.
+    active.delete('beta');
+    for (const listener of removed) listener('beta');
+    await service.sync();
+    const statuses = Object.fromEntries((await engine.jobs.list()).map((j) => [j.jobId, `${j.status}${j.reason ? `:${j.reason}` : ''}`]));
+    expect(statuses).toEqual({
+      'ann|beta|governance|P1D': 'cancelled:program-removed',
+      'ann|beta|governance|PT1H': 'cancelled:program-removed',
+      'ann|datenstrategie|governance|P1D': 'planned',
+      'ann|datenstrategie|governance|PT1H': 'planned',
+    });
+    unwatch();
   });
 });

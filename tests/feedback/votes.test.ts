@@ -349,3 +349,28 @@ describe('reading a session partially', () => {
     expect((await rows(store)).length).toBe(2);
   });
 });
+
+describe('several programs', () => {
+  it('keeps two programs with the same session ids apart: a card names its program, one without a program is refused', async () => {
+    const store = storage.store();
+    const first = testProgram({ id: 'erste-reihe' });
+    const second = testProgram({ id: 'zweite-reihe' });
+    const clock = new ManualClock(AFTER_END);
+    const catalog = { ids: () => ['erste-reihe', 'zweite-reihe'], get: (id: string) => [first, second].find((p) => p.program.id === id) };
+    const service = new FeedbackService({ store, program: catalog, clock, feedbackKey: FEEDBACK_KEY });
+    for (const program of [first, second]) await new PollLifecycle({ store, program, clock }).openPoll('data-governance', 'timer');
+
+    expect('error' in (await vote(service, 1, { programId: 'erste-reihe', rating: 5 }))).toBe(false);
+    expect('error' in (await vote(service, 1, { programId: 'zweite-reihe', rating: 2 }))).toBe(false);
+    expect('error' in (await vote(service, 2, { programId: 'zweite-reihe', rating: 4 }))).toBe(false);
+    // A card from before programs were told apart cannot be placed when there are two.
+    const unplaced = await vote(service, 3, { rating: 3 });
+    expect('error' in unplaced && unplaced.error.code).toBe('unknownSession');
+    expect('error' in (await vote(service, 3, { programId: 'dritte-reihe', rating: 3 }))).toBe(true);
+
+    expect((await service.sessionResults('data-governance', first))?.count).toBe(1);
+    expect((await service.sessionResults('data-governance', second))?.count).toBe(2);
+    const results = texts((await service.resultsCommand('data-governance', 'de', second)).card!);
+    expect(results).toContain('2 Antworten');
+  });
+});

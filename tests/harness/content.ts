@@ -14,11 +14,14 @@ export interface SessionSpec {
   joinUrl?: string;
 }
 
-export function programYaml(sessions: SessionSpec[], extra: { reminders?: string[]; feedback?: Record<string, unknown> } = {}): string {
+export function programYaml(
+  sessions: SessionSpec[],
+  extra: { reminders?: string[]; feedback?: Record<string, unknown>; id?: string; title?: string } = {},
+): string {
   const lines = [
     'program:',
-    '  id: testprogramm',
-    '  title: "Testreihe Daten"',
+    `  id: ${extra.id ?? 'testprogramm'}`,
+    `  title: "${extra.title ?? 'Testreihe Daten'}"`,
     '  timezone: Europe/Berlin',
     '  language: de',
     '  format: virtual',
@@ -42,5 +45,17 @@ export function contentDir(program: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plb-content-'));
   fs.writeFileSync(path.join(dir, 'program.yaml'), program);
   fs.cpSync(path.join(REPO_ROOT, 'content', 'material'), path.join(dir, 'material'), { recursive: true });
+  return dir;
+}
+
+/** A temporary CONTENT_DIR with one folder per program (programs/<folder>/program.yaml and material/). */
+export function programsContentDir(programs: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plb-content-'));
+  for (const [folder, yaml] of Object.entries(programs)) {
+    const programDir = path.join(dir, 'programs', folder);
+    fs.mkdirSync(programDir, { recursive: true });
+    fs.writeFileSync(path.join(programDir, 'program.yaml'), yaml);
+    fs.cpSync(path.join(REPO_ROOT, 'content', 'material'), path.join(programDir, 'material'), { recursive: true });
+  }
   return dir;
 }
