@@ -41,10 +41,12 @@ export function broadcastJobId(draftId: string): string {
   return `bc|${draftId}`;
 }
 
-export function audienceFilter(audience: Audience): AudienceFilter {
-  if (audience === 'channels') return { purpose: 'broadcast', kinds: ['channel'] };
-  if (audience === 'personal') return { purpose: 'broadcast', kinds: ['personal'] };
-  return { purpose: 'broadcast' };
+/** Who gets a broadcast: the program's conversations (never everyone), of the chosen kinds. */
+export function audienceFilter(audience: Audience, programId: string | undefined): AudienceFilter {
+  const program = programId ? { programId } : {};
+  if (audience === 'channels') return { purpose: 'broadcast', ...program, kinds: ['channel'] };
+  if (audience === 'personal') return { purpose: 'broadcast', ...program, kinds: ['personal'] };
+  return { purpose: 'broadcast', ...program };
 }
 
 /**
@@ -77,7 +79,7 @@ export function broadcastJobSpec(payload: BroadcastPayload, dueAt: Date): JobSpe
     jobId: broadcastJobId(payload.draftId),
     kind: BROADCAST_KIND,
     payload: payload as unknown as Record<string, unknown>,
-    audience: audienceFilter(payload.audience),
+    audience: audienceFilter(payload.audience, payload.programId),
     dueAt,
     notAfter: new Date(dueAt.getTime() + BROADCAST_GRACE_MS),
     group: BROADCAST_GROUP,
@@ -139,13 +141,11 @@ export interface RecipientCount {
   groupChats: number;
   /** Registered here but marked unreachable (blocked the app, 404): they will not get it. */
   unreachable: number;
-  /** Personal chats that unsubscribed from announcements. */
-  unsubscribed: number;
 }
 
-/** Counted from the registry with the engine's own audience rules, before anything is sent. */
-export function countRecipients(conversations: StoredConversation[], audience: Audience): RecipientCount {
-  const filter = audienceFilter(audience);
+/** Counted from the program's conversations with the engine's own audience rules, before anything is sent. */
+export function countRecipients(conversations: StoredConversation[], audience: Audience, programId: string): RecipientCount {
+  const filter = audienceFilter(audience, programId);
   const targets = audienceTargets(conversations, filter);
   const inKinds = (c: StoredConversation) => !filter.kinds || filter.kinds.includes(c.kind);
   return {
@@ -154,6 +154,5 @@ export function countRecipients(conversations: StoredConversation[], audience: A
     channels: targets.filter((c) => c.kind === 'channel').length,
     groupChats: targets.filter((c) => c.kind === 'groupChat').length,
     unreachable: conversations.filter((c) => inKinds(c) && !c.removed && c.inactive && !(c.kind === 'personal' && c.unsubscribed)).length,
-    unsubscribed: conversations.filter((c) => inKinds(c) && !c.removed && !c.inactive && c.kind === 'personal' && c.unsubscribed).length,
   };
 }
