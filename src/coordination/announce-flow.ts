@@ -91,13 +91,13 @@ async function scheduledBroadcasts({ deps }: FlowContext, programId: string): Pr
 }
 
 /** Validates a draft (preview and send alike); a send time, read in the program's zone, must still be ahead. */
-function validateDraft({ deps }: FlowContext, program: Program | undefined, data: Record<string, unknown>): Draft {
+function validateDraft({ deps }: FlowContext, program: Program, data: Record<string, unknown>): Draft {
   const parsed = parseForm(announceFormSchema, data);
   if (!parsed.ok) return parsed;
   const form = parsed.value;
   const errors: FieldErrors = {};
   const zone = announcementZone(program);
-  if (form.sessionId && !program?.sessions.some((s) => s.id === form.sessionId)) errors.sessionId = 'errSession';
+  if (form.sessionId && !program.sessions.some((s) => s.id === form.sessionId)) errors.sessionId = 'errSession';
   let sendAt: Date | undefined;
   if (form.when === 'later') {
     const at = DateTime.fromISO(`${form.sendDate}T${form.sendTime!.slice(0, 5)}`, { zone });
@@ -139,6 +139,7 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
   const preview: Handler = async (turn, data, scope) => {
     const values = composeValues(data);
     const program = scope.service.active();
+    if (!program) return { kind: 'message', text: scope.t.noProgram };
     const draft = validateDraft(ctx, program, data);
     if (!draft.ok) return compose(scope, turn.locale, values, { errors: draft.errors });
     const draftId = newDraftId();
@@ -155,6 +156,7 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
     const id = draftSchema.safeParse(data);
     if (!id.success) return invalidAction(t);
     const program = scope.service.active();
+    if (!program) return { kind: 'message', text: t.noProgram };
     const draft = validateDraft(ctx, program, data);
     if (!draft.ok) {
       await scope.record({ actor, action: 'announce.send', outcome: 'invalid', after: { fields: Object.keys(draft.errors) } });

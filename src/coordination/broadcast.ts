@@ -57,13 +57,15 @@ export function announcementZone(program: Program | undefined): string {
   return program?.program.timezone ?? 'UTC';
 }
 
-export function broadcastPayload(input: { draftId: string; text: string; audience: Audience; sessionId?: string | undefined }, program: Program | undefined): BroadcastPayload {
-  const session = input.sessionId ? program?.sessions.find((s) => s.id === input.sessionId) : undefined;
+/** A new broadcast always names its program: its audience is that program's conversations. */
+export function broadcastPayload(input: { draftId: string; text: string; audience: Audience; sessionId?: string | undefined }, program: Program): BroadcastPayload {
+  const session = input.sessionId ? program.sessions.find((s) => s.id === input.sessionId) : undefined;
   return {
     draftId: input.draftId,
     text: input.text,
     audience: input.audience,
-    ...(program ? { programId: program.program.id, programTitle: program.program.title } : {}),
+    programId: program.program.id,
+    programTitle: program.program.title,
     timezone: announcementZone(program),
     ...(session ? { session: broadcastSession(session) } : {}),
   };
