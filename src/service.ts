@@ -137,7 +137,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     // Conversation features
     const faqConversation = createFaqConversation({ faq, registry, roles, sender, coordinators, clock, logger });
     const feedbackConversation = createFeedbackConversation({ feedback, scope, registry });
-    const coordination = createCoordinationFeature({ programs, registry, engine, announcements, store, clock, logger, coordinators, publicBaseUrl: config.publicBaseUrl });
+    const coordination = createCoordinationFeature({ programs: catalog, scope, registry, engine, announcements, store, clock, logger, coordinators, publicBaseUrl: config.publicBaseUrl });
     const rsvps = new RsvpRepository(store);
     // Personal calendar feeds: the public one has no join links; `termine` shows a participant their own.
     const calendarFeeds = new CalendarFeeds(store);

@@ -17,6 +17,7 @@ export type CommandName =
   | 'escalateHere'
   | 'status'
   | 'resetCalendar'
+  | 'link'
   | 'linkMeeting'
   | 'deleteMyData';
 
@@ -50,6 +51,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'announce', de: 'ankündigen', en: 'announce', aliases: ['ankuendigung'], takesArgument: true, coordinatorOnly: true },
   { name: 'escalateHere', de: 'hier eskalieren', en: 'escalate here', aliases: [], takesArgument: false, coordinatorOnly: true },
   { name: 'status', de: 'status', en: 'status', aliases: [], takesArgument: false, coordinatorOnly: true },
+  { name: 'link', de: 'verknüpfen', en: 'link', aliases: ['verknuepfen'], takesArgument: true, coordinatorOnly: true },
   { name: 'linkMeeting', de: 'termin verknüpfen', en: 'link session', aliases: ['termin verknuepfen'], takesArgument: true, coordinatorOnly: true },
   { name: 'resetCalendar', de: 'kalender zurücksetzen', en: 'reset calendar', aliases: ['kalender zuruecksetzen', 'kalenderlink zuruecksetzen'], takesArgument: false, coordinatorOnly: false },
   { name: 'deleteMyData', de: 'meine daten löschen', en: 'delete my data', aliases: ['daten loeschen'], takesArgument: false, coordinatorOnly: false },

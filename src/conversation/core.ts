@@ -12,6 +12,7 @@ import { sessionStart, sessionEnd, formatDate, formatTimeRange, sortedSessions }
 import { parseCommand, commandSpec, type CommandName } from './commands.js';
 import type { CoordinatorPolicy } from './coordinators.js';
 import type { ProgramScope } from './program-scope.js';
+import { createProgramLinks, type ProgramLinks } from './program-links.js';
 
 export interface TurnInput {
   conversation: ConversationSighting;
@@ -54,19 +55,20 @@ export interface ConversationCoreDeps {
 export class ConversationCore {
   private readonly commands: Partial<Record<CommandName, CommandHandler>>;
   private readonly actions: Record<string, CardActionHandler>;
+  private readonly links: ProgramLinks;
 
   constructor(private readonly deps: ConversationCoreDeps) {
+    this.links = createProgramLinks({ ...deps, ...(deps.commands?.linkMeeting ? { linkMeeting: deps.commands.linkMeeting } : {}) });
     this.commands = {
-      help: async (turn) => [this.help(turn)],
+      help: async (turn) => [await this.help(turn)],
       sessions: async (turn) => [await this.sessionsFor(turn)],
       resetCalendar: async (turn) => [await this.resetCalendar(turn)],
       next: async (turn) => [await this.next(turn)],
-      subscribe: async (turn, argument) => [await this.subscription(turn, argument, true)],
-      unsubscribe: async (turn, argument) => [await this.subscription(turn, argument, false)],
+      ...this.links.commands,
       announceHere: async (turn) => [await this.announceHere(turn)],
       ...deps.commands,
     };
-    this.actions = { ...deps.actions };
+    this.actions = { ...this.links.actions, ...deps.actions };
   }
 
   private m(locale: Locale) {
@@ -77,20 +79,35 @@ export class ConversationCore {
     return this.deps.coordinators.isCoordinator(turn.user.aadObjectId);
   }
 
+  /**
+   * Whether the turn's person coordinates a program this chat can act on (see ProgramScope.coordinationPool).
+   * The features check the one program they act on again.
+   */
+  async mayCoordinate(turn: TurnInput): Promise<boolean> {
+    if (this.isCoordinator(turn)) return true;
+    const pool = await this.deps.scope.coordinationPool(turn);
+    return pool.some((p) => this.deps.coordinators.isCoordinatorOf(turn.user.aadObjectId, p));
+  }
+
+  /** The first message in a new chat; with several programs it says how to choose one. */
   welcome(kind: 'personal' | 'team', locale: Locale): OutgoingMessage {
-    const title = this.deps.scope.directory.only()?.program.title ?? '';
+    const directory = this.deps.scope.directory;
+    const title = directory.only()?.program.title ?? '';
     const m = this.m(locale);
-    return { text: kind === 'personal' ? m.welcomePersonal(title) : m.welcomeTeam(title) };
+    const several = directory.programs().length > 1;
+    if (kind === 'personal') return several ? { card: this.links.followCard(locale, [], m.welcomePersonalChoose) } : { text: m.welcomePersonal(title) };
+    const titles = directory.programs().map((p) => p.program.title);
+    return { text: several ? `${m.welcomeTeam('')}\n\n${m.welcomeTeamLink(titles)}` : m.welcomeTeam(title) };
   }
 
   async handleMessage(turn: TurnInput): Promise<OutgoingMessage[]> {
     const command = parseCommand(turn.text);
     if (!command) {
       if (this.deps.questions && turn.text.trim()) return this.deps.questions(turn);
-      return [{ text: `${this.m(turn.locale).fallback}\n\n${this.helpText(turn)}` }];
+      return [{ text: `${this.m(turn.locale).fallback}\n\n${await this.helpText(turn)}` }];
     }
     const spec = commandSpec(command.name);
-    if (spec.coordinatorOnly && !this.isCoordinator(turn)) {
+    if (spec.coordinatorOnly && !(await this.mayCoordinate(turn))) {
       this.deps.logger.info({ event: 'command.refused', command: command.name }, 'coordinator command refused');
       return [{ text: this.m(turn.locale).notCoordinator }];
     }
@@ -109,18 +126,19 @@ export class ConversationCore {
     return handler(turn, data);
   }
 
-  private helpText(turn: TurnInput): string {
+  private async helpText(turn: TurnInput): Promise<string> {
     const m = this.m(turn.locale);
+    const coordinator = await this.mayCoordinate(turn);
     const lines = [m.helpTitle, ...m.helpCommands.map(([c, d]) => `- **${c}**: ${d}`)];
-    if (this.isCoordinator(turn)) {
+    if (coordinator) {
       lines.push('', m.helpCoordinatorTitle, ...m.helpCoordinatorCommands.map(([c, d]) => `- **${c}**: ${d}`));
     }
     lines.push('', m.helpQuestions);
     return lines.join('\n');
   }
 
-  private help(turn: TurnInput): OutgoingMessage {
-    return { text: this.helpText(turn) };
+  private async help(turn: TurnInput): Promise<OutgoingMessage> {
+    return { text: await this.helpText(turn) };
   }
 
   private when(start: DateTime, end: DateTime, locale: Locale): string {
@@ -197,39 +215,6 @@ export class ConversationCore {
     }
     const text = m.nextSession(this.when(sessionStart(program, upcoming), sessionEnd(program, upcoming), locale), upcoming.title);
     return `${label}${upcoming.joinUrl ? `${text}\n\n[${m.joinLink}](${upcoming.joinUrl})` : text}`;
-  }
-
-  /**
-   * `anmelden [Programm]` / `abmelden [Programm]` in a personal chat. Without a name: the only program of
-   * the deployment (subscribe), or every followed program (unsubscribe); with several programs and no name
-   * the answer lists them.
-   */
-  private async subscription(turn: TurnInput, argument: string, subscribe: boolean): Promise<OutgoingMessage> {
-    const m = this.m(turn.locale);
-    if (turn.conversation.kind !== 'personal') return { text: m.subscriptionPersonalOnly };
-    const directory = this.deps.scope.directory;
-    const all = directory.programs();
-    if (!all.length) return { text: m.noProgram };
-    let targets: Program[];
-    if (argument.trim()) {
-      const match = directory.match(argument);
-      if (match.kind === 'none') return { text: m.unknownProgram(argument.trim(), all.map((p) => p.program.title)) };
-      if (match.kind === 'several') return { text: m.whichProgram(match.candidates.map((p) => p.program.title)) };
-      targets = [match.program];
-    } else if (all.length === 1) {
-      targets = all;
-    } else if (subscribe) {
-      return { text: m.whichProgram(all.map((p) => p.program.title)) };
-    } else {
-      targets = (await this.deps.scope.forTurn(turn)).programs;
-    }
-    for (const program of targets) {
-      if (subscribe) await this.deps.registry.follow(turn.conversation, program.program.id);
-      else await this.deps.registry.unfollow(turn.conversation, program.program.id);
-    }
-    if (all.length === 1) return { text: subscribe ? m.subscribed : m.unsubscribed };
-    const titles = targets.map((p) => p.program.title);
-    return { text: subscribe ? m.subscribedTo(titles) : m.unsubscribedFrom(titles) };
   }
 
   private async announceHere(turn: TurnInput): Promise<OutgoingMessage> {

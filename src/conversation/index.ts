@@ -2,3 +2,4 @@ export { ConversationCore, type TurnInput, type CommandHandler, type CardActionH
 export { ProgramScope, type ProgramDirectory, type TurnPrograms } from './program-scope.js';
 export { coordinatorPolicy, type CoordinatorPolicy } from './coordinators.js';
 export { COMMANDS, parseCommand, foldCommandText, commandSpec, type CommandName, type ParsedCommand } from './commands.js';
+export { PROGRAM_VERBS } from './program-links.js';

@@ -47,6 +47,16 @@ export class ProgramScope {
   }
 
   /**
+   * The programs a coordinator may act on from this turn: a linked team, group or meeting chat its own
+   * program; a personal chat (and a chat not linked yet) every program. Whether the person coordinates
+   * them is the coordinator policy's question.
+   */
+  async coordinationPool(turn: Pick<TurnInput, 'conversation'>): Promise<Program[]> {
+    const own = (await this.forTurn(turn)).programs;
+    return turn.conversation.kind !== 'personal' && own.length ? own : this.directory.programs();
+  }
+
+  /**
    * The one program a turn acts on: the conversation's only program, or the one named in `argument` among
    * the conversation's (or, for coordinators in a personal chat, among all). `choose` lists the candidates
    * when that is ambiguous; `none` means no program fits.

@@ -128,8 +128,6 @@ export function previewCard(
     textBlock(t.recipientsBreakdown(state.count.personal, state.count.channels, state.count.groupChats), { isSubtle: true, spacing: 'None' }),
     textBlock(t.unreachable(state.count.unreachable), { color: state.count.unreachable ? 'Warning' : 'Default', id: 'unreachable' }),
   ];
-  const unsubscribed = t.unsubscribed(state.count.unsubscribed);
-  if (unsubscribed) body.push(textBlock(unsubscribed, { isSubtle: true, spacing: 'None' }));
   body.push(textBlock(state.sendAt ? t.scheduledFor(formatInstant(state.sendAt, state.zone, locale)) : t.sendsNow, { weight: 'Bolder' }));
   const draft = { ...state.draft };
   return card(body, [

@@ -1,16 +1,17 @@
-// The coordinator's announcement flow: compose, preview with the recipient count, send now (with the
-// confirmation card updated in place while the broadcast runs) or at a time, withdraw a scheduled one
-// before it starts, and refresh the progress card.
+// The coordinator's announcement flow for one program: compose, preview with the recipient count (the
+// program's conversations), send now (with the confirmation card updated in place while the broadcast
+// runs) or at a time, withdraw a scheduled one of the program before it starts, and refresh the progress card.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CardActionResult, TurnInput } from '../conversation/index.js';
 import type { DeliveryJob } from '../delivery/index.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CoordinationText } from '../i18n/coordination.js';
+import type { Program } from '../program/model.js';
 import type { StoredConversation } from '../registry/index.js';
 import { composeCard, previewCard, progressCard, type ComposeValues, type ScheduledBroadcast } from './announce-cards.js';
 import { announcementZone, BROADCAST_KIND, broadcastJobSpec, broadcastPayload, broadcastPayloadSchema, countRecipients, newDraftId } from './broadcast.js';
-import { invalidAction, str, unknownJob, type FlowContext, type Handler } from './context.js';
+import { invalidAction, str, unknownJob, type ActionScope, type FlowContext, type Handler } from './context.js';
 import { announceFormSchema, parseForm, type Audience, type FieldErrors } from './forms.js';
 import { loadProgressView, ProgressWatcher } from './progress.js';
 
@@ -30,7 +31,7 @@ function jobZone(job: DeliveryJob | undefined): string {
 
 export interface AnnounceFlow {
   /** The compose card, optionally pre-filled (the `ankündigen <Text>` command). */
-  compose(locale: Locale, values?: ComposeValues, extra?: { errors?: FieldErrors; notice?: string }): Promise<CardActionResult>;
+  compose(scope: Pick<ActionScope, 'programId' | 'service'>, locale: Locale, values?: ComposeValues, extra?: { errors?: FieldErrors; notice?: string }): Promise<CardActionResult>;
   composeAgain: Handler;
   preview: Handler;
   send: Handler;
@@ -73,10 +74,16 @@ function formatSendTime(at: Date, zone: string, locale: Locale): string {
   return DateTime.fromJSDate(at).setZone(zone).setLocale(locale).toFormat(locale === 'de' ? "dd.MM.yyyy, HH:mm 'Uhr'" : 'd LLL yyyy, HH:mm');
 }
 
-async function scheduledBroadcasts({ deps }: FlowContext): Promise<ScheduledBroadcast[]> {
+/** A broadcast's program; one planned before programs were recorded belongs to whichever program looks at it. */
+function ofProgram(job: DeliveryJob, programId: string): boolean {
+  const p = broadcastPayloadSchema.safeParse(job.payload);
+  return !p.success || p.data.programId === undefined || p.data.programId === programId;
+}
+
+async function scheduledBroadcasts({ deps }: FlowContext, programId: string): Promise<ScheduledBroadcast[]> {
   const planned = await deps.engine.jobs.list({ statuses: ['planned'] });
   return planned
-    .filter((j) => j.kind === BROADCAST_KIND)
+    .filter((j) => j.kind === BROADCAST_KIND && ofProgram(j, programId))
     .map((j) => {
       const p = broadcastPayloadSchema.safeParse(j.payload);
       return { jobId: j.jobId, dueAt: j.dueAt, text: p.success ? p.data.text : '' };
@@ -84,14 +91,13 @@ async function scheduledBroadcasts({ deps }: FlowContext): Promise<ScheduledBroa
 }
 
 /** Validates a draft (preview and send alike); a send time, read in the program's zone, must still be ahead. */
-function validateDraft({ deps }: FlowContext, data: Record<string, unknown>): Draft {
+function validateDraft({ deps }: FlowContext, program: Program, data: Record<string, unknown>): Draft {
   const parsed = parseForm(announceFormSchema, data);
   if (!parsed.ok) return parsed;
   const form = parsed.value;
   const errors: FieldErrors = {};
-  const program = deps.programs.active();
   const zone = announcementZone(program);
-  if (form.sessionId && !program?.sessions.some((s) => s.id === form.sessionId)) errors.sessionId = 'errSession';
+  if (form.sessionId && !program.sessions.some((s) => s.id === form.sessionId)) errors.sessionId = 'errSession';
   let sendAt: Date | undefined;
   if (form.when === 'later') {
     const at = DateTime.fromISO(`${form.sendDate}T${form.sendTime!.slice(0, 5)}`, { zone });
@@ -105,12 +111,15 @@ function validateDraft({ deps }: FlowContext, data: Record<string, unknown>): Dr
   return { ok: true, text: form.text, ...(form.sessionId ? { sessionId: form.sessionId } : {}), audience: form.audience, ...(sendAt ? { sendAt } : {}), zone };
 }
 
-/** The coordinator broadcast a card action names; reminders and card updates are the planner's, not withdrawable by hand. */
-async function broadcastJob({ deps }: FlowContext, data: Record<string, unknown>, t: CoordinationText): Promise<DeliveryJob | CardActionResult> {
+/**
+ * The coordinator broadcast of the program a card action names; reminders and card updates are the
+ * planner's, not withdrawable by hand, and another program's broadcast is not this coordinator's.
+ */
+async function broadcastJob({ deps }: FlowContext, data: Record<string, unknown>, { t, programId }: Pick<ActionScope, 't' | 'programId'>): Promise<DeliveryJob | CardActionResult> {
   const parsed = jobIdSchema.safeParse(data);
   if (!parsed.success) return invalidAction(t);
   const job = await deps.engine.jobs.get(parsed.data.jobId);
-  if (!job || job.kind !== BROADCAST_KIND) return unknownJob(t);
+  if (!job || job.kind !== BROADCAST_KIND || !ofProgram(job, programId)) return unknownJob(t);
   return job;
 }
 
@@ -118,37 +127,43 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
   const { deps, log } = ctx;
   const follows = new Set<Promise<void>>();
 
-  async function compose(locale: Locale, values: ComposeValues = {}, extra: { errors?: FieldErrors; notice?: string } = {}): Promise<CardActionResult> {
+  async function compose(scope: Pick<ActionScope, 'programId' | 'service'>, locale: Locale, values: ComposeValues = {}, extra: { errors?: FieldErrors; notice?: string } = {}): Promise<CardActionResult> {
     return {
       kind: 'card',
-      card: composeCard(deps.programs.active(), { values, scheduled: await scheduledBroadcasts(ctx), now: deps.clock.now(), ...extra }, locale),
+      card: composeCard(scope.service.active(), { values, scheduled: await scheduledBroadcasts(ctx, scope.programId), now: deps.clock.now(), ...extra }, locale),
     };
   }
 
-  const composeAgain: Handler = async (turn, data) => compose(turn.locale, composeValues(data));
+  const composeAgain: Handler = async (turn, data, scope) => compose(scope, turn.locale, composeValues(data));
 
-  const preview: Handler = async (turn, data) => {
+  const preview: Handler = async (turn, data, scope) => {
     const values = composeValues(data);
-    const draft = validateDraft(ctx, data);
-    if (!draft.ok) return compose(turn.locale, values, { errors: draft.errors });
+    const program = scope.service.active();
+    if (!program) return { kind: 'message', text: scope.t.noProgram };
+    const draft = validateDraft(ctx, program, data);
+    if (!draft.ok) return compose(scope, turn.locale, values, { errors: draft.errors });
     const draftId = newDraftId();
-    const payload = broadcastPayload({ draftId, text: draft.text, audience: draft.audience, sessionId: draft.sessionId }, deps.programs.active());
-    const count = countRecipients(await deps.registry.list(), draft.audience);
+    const payload = broadcastPayload({ draftId, text: draft.text, audience: draft.audience, sessionId: draft.sessionId }, program);
+    const count = countRecipients(await deps.registry.followers(scope.programId), draft.audience, scope.programId);
     return {
       kind: 'card',
       card: previewCard(payload, { count, ...(draft.sendAt ? { sendAt: draft.sendAt.toISOString() } : {}), zone: draft.zone, draft: { ...values, draftId } }, turn.locale),
     };
   };
 
-  const send: Handler = async (turn, data, { actor, t }) => {
+  const send: Handler = async (turn, data, scope) => {
+    const { actor, t } = scope;
     const id = draftSchema.safeParse(data);
     if (!id.success) return invalidAction(t);
-    const draft = validateDraft(ctx, data);
+    const program = scope.service.active();
+    if (!program) return { kind: 'message', text: t.noProgram };
+    const draft = validateDraft(ctx, program, data);
     if (!draft.ok) {
-      await ctx.record({ actor, action: 'announce.send', outcome: 'invalid', after: { fields: Object.keys(draft.errors) } });
-      return compose(turn.locale, composeValues(data), { errors: draft.errors });
+      await scope.record({ actor, action: 'announce.send', outcome: 'invalid', after: { fields: Object.keys(draft.errors) } });
+      return compose(scope, turn.locale, composeValues(data), { errors: draft.errors });
     }
-    const payload = broadcastPayload({ draftId: id.data.draftId, text: draft.text, audience: draft.audience, sessionId: draft.sessionId }, deps.programs.active());
+    // The payload (and with it the job's audience) names the program: a broadcast never goes to everyone.
+    const payload = broadcastPayload({ draftId: id.data.draftId, text: draft.text, audience: draft.audience, sessionId: draft.sessionId }, program);
     const now = deps.clock.now();
     const spec = broadcastJobSpec(payload, draft.sendAt ?? now);
     const jobId = spec.jobId;
@@ -157,8 +172,8 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
       const view = await loadProgressView(deps.engine, jobId, jobZone(await deps.engine.jobs.get(jobId)), turn.user.id);
       return view ? { kind: 'card', card: progressCard(view, turn.locale) } : unknownJob(t);
     }
-    const recipients = countRecipients(await deps.registry.list(), draft.audience);
-    await ctx.record({
+    const recipients = countRecipients(await deps.registry.followers(scope.programId), draft.audience, scope.programId);
+    await scope.record({
       actor,
       action: draft.sendAt ? 'announce.schedule' : 'announce.send',
       outcome: 'ok',
@@ -166,7 +181,7 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
       after: { text: draft.text, audience: draft.audience, sessionId: draft.sessionId ?? null, dueAt: spec.dueAt.toISOString(), recipients: recipients.reachable, unreachable: recipients.unreachable },
     });
     log.info({ event: 'coordination.broadcast', jobId, scheduled: !!draft.sendAt, recipients: recipients.reachable }, 'announcement queued');
-    if (draft.sendAt) return compose(turn.locale, {}, { notice: t.scheduledDone(formatSendTime(draft.sendAt, payload.timezone, turn.locale)) });
+    if (draft.sendAt) return compose(scope, turn.locale, {}, { notice: t.scheduledDone(formatSendTime(draft.sendAt, payload.timezone, turn.locale)) });
 
     const activityId = turn.cardActivityId;
     const watcher = activityId
@@ -176,6 +191,7 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
           locale: turn.locale,
           userId: turn.user.id,
           zone: payload.timezone,
+          programId: scope.programId,
         })
       : undefined;
     const handle = await deps.engine.start(jobId, watcher ? { onProgress: watcher.onProgress } : undefined);
@@ -190,13 +206,14 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
     return { kind: 'card', card: progressCard(view, turn.locale) };
   };
 
-  const abort: Handler = async (_turn, _data, { actor, t }) => {
-    await ctx.record({ actor, action: 'announce.discard', outcome: 'noop' });
+  const abort: Handler = async (_turn, _data, { actor, t, record }) => {
+    await record({ actor, action: 'announce.discard', outcome: 'noop' });
     return { kind: 'message', text: t.discarded };
   };
 
-  const withdraw: Handler = async (turn, data, { actor, t }) => {
-    const found = await broadcastJob(ctx, data, t);
+  const withdraw: Handler = async (turn, data, scope) => {
+    const { actor, t } = scope;
+    const found = await broadcastJob(ctx, data, scope);
     if (!('jobId' in found)) return found;
     const now = deps.clock.now();
     let withdrawn = false;
@@ -209,16 +226,16 @@ export function createAnnounceFlow(ctx: FlowContext): AnnounceFlow {
       },
       now,
     );
-    await ctx.record({ actor, action: 'announce.withdraw', outcome: withdrawn ? 'ok' : 'noop', target: found.jobId, before: { status: found.status, dueAt: found.dueAt }, after: { status: after?.status } });
+    await scope.record({ actor, action: 'announce.withdraw', outcome: withdrawn ? 'ok' : 'noop', target: found.jobId, before: { status: found.status, dueAt: found.dueAt }, after: { status: after?.status } });
     if (!withdrawn) return { kind: 'message', text: t.notWithdrawable };
-    return compose(turn.locale, {}, { notice: t.withdrawn });
+    return compose(scope, turn.locale, {}, { notice: t.withdrawn });
   };
 
-  const refresh: Handler = async (turn, data, { t }) => {
-    const job = await broadcastJob(ctx, data, t);
+  const refresh: Handler = async (turn, data, scope) => {
+    const job = await broadcastJob(ctx, data, scope);
     if (!('jobId' in job)) return job;
     const view = await loadProgressView(deps.engine, job.jobId, jobZone(job), turn.user.id);
-    return view ? { kind: 'card', card: progressCard(view, turn.locale) } : unknownJob(t);
+    return view ? { kind: 'card', card: progressCard(view, turn.locale) } : unknownJob(scope.t);
   };
 
   return {

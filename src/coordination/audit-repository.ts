@@ -1,5 +1,6 @@
-// The audit trail of coordinator actions: who (Entra object id), what (action code), when, on what, with
-// which outcome, and the state before and after (JSON, truncated).
+// The audit trail of coordinator actions: who (Entra object id), what (action code), when, in which
+// program, on what, with which outcome, and the state before and after (JSON, truncated). Entries written
+// before programs were recorded have no programId; they are read as they are.
 // Table "audit": PartitionKey = month of the action in UTC ("2026-11"), RowKey = inverted timestamp
 // (9999999999999 - epoch ms, 13 digits) + "-" + a falling per-process sequence (6 digits) + "-" + 8 random
 // hex digits. Inside a month the newest entry sorts first; within one millisecond the sequence keeps this
@@ -24,6 +25,8 @@ export interface AuditEntry {
   actor: string;
   action: string;
   outcome: AuditOutcome;
+  /** The program acted on; absent for refusals before a program was known, and in older entries. */
+  programId?: string;
   /** What the action was about: a session id, a job id. */
   target?: string;
   before?: string;
@@ -34,6 +37,7 @@ export interface AuditInput {
   actor: string;
   action: string;
   outcome: AuditOutcome;
+  programId?: string;
   target?: string;
   before?: unknown;
   after?: unknown;
@@ -64,9 +68,23 @@ interface AuditEntity {
   actor: string;
   action: string;
   outcome: string;
+  programId?: string;
   target?: string;
   before?: string;
   after?: string;
+}
+
+function entryOf(e: AuditEntity): AuditEntry {
+  return {
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    outcome: e.outcome as AuditOutcome,
+    ...(e.programId ? { programId: e.programId } : {}),
+    ...(e.target ? { target: e.target } : {}),
+    ...(e.before ? { before: e.before } : {}),
+    ...(e.after ? { after: e.after } : {}),
+  };
 }
 
 export class AuditRepository {
@@ -81,6 +99,7 @@ export class AuditRepository {
       actor: input.actor,
       action: input.action,
       outcome: input.outcome,
+      ...(input.programId ? { programId: input.programId } : {}),
       ...(input.target ? { target: input.target.slice(0, 200) } : {}),
       ...(before !== undefined ? { before } : {}),
       ...(after !== undefined ? { after } : {}),
@@ -100,15 +119,7 @@ export class AuditRepository {
         .byPage({ maxPageSize: Math.min(1000, options.limit - out.length) });
       for await (const page of iter) {
         for (const e of page) {
-          out.push({
-            at: e.at,
-            actor: e.actor,
-            action: e.action,
-            outcome: e.outcome as AuditOutcome,
-            ...(e.target ? { target: e.target } : {}),
-            ...(e.before ? { before: e.before } : {}),
-            ...(e.after ? { after: e.after } : {}),
-          });
+          out.push(entryOf(e));
           if (out.length >= options.limit) break;
         }
         if (out.length >= options.limit) break;
@@ -122,7 +133,6 @@ export class AuditRepository {
     const client = await this.store.table(AUDIT_TABLE);
     // Newest month first; inside a month the table's own RowKey order is newest first already.
     const rows = (await listAll<AuditEntity>(client)).sort((a, b) => b.partitionKey.localeCompare(a.partitionKey));
-    return rows
-      .map((e) => ({ at: e.at, actor: e.actor, action: e.action, outcome: e.outcome as AuditOutcome, ...(e.target ? { target: e.target } : {}), ...(e.before ? { before: e.before } : {}), ...(e.after ? { after: e.after } : {}) }))
+    return rows.map(entryOf);
   }
 }

@@ -41,10 +41,12 @@ export function broadcastJobId(draftId: string): string {
   return `bc|${draftId}`;
 }
 
-export function audienceFilter(audience: Audience): AudienceFilter {
-  if (audience === 'channels') return { purpose: 'broadcast', kinds: ['channel'] };
-  if (audience === 'personal') return { purpose: 'broadcast', kinds: ['personal'] };
-  return { purpose: 'broadcast' };
+/** Who gets a broadcast: the program's conversations (never everyone), of the chosen kinds. */
+export function audienceFilter(audience: Audience, programId: string | undefined): AudienceFilter {
+  const program = programId ? { programId } : {};
+  if (audience === 'channels') return { purpose: 'broadcast', ...program, kinds: ['channel'] };
+  if (audience === 'personal') return { purpose: 'broadcast', ...program, kinds: ['personal'] };
+  return { purpose: 'broadcast', ...program };
 }
 
 /**
@@ -55,13 +57,15 @@ export function announcementZone(program: Program | undefined): string {
   return program?.program.timezone ?? 'UTC';
 }
 
-export function broadcastPayload(input: { draftId: string; text: string; audience: Audience; sessionId?: string | undefined }, program: Program | undefined): BroadcastPayload {
-  const session = input.sessionId ? program?.sessions.find((s) => s.id === input.sessionId) : undefined;
+/** A new broadcast always names its program: its audience is that program's conversations. */
+export function broadcastPayload(input: { draftId: string; text: string; audience: Audience; sessionId?: string | undefined }, program: Program): BroadcastPayload {
+  const session = input.sessionId ? program.sessions.find((s) => s.id === input.sessionId) : undefined;
   return {
     draftId: input.draftId,
     text: input.text,
     audience: input.audience,
-    ...(program ? { programId: program.program.id, programTitle: program.program.title } : {}),
+    programId: program.program.id,
+    programTitle: program.program.title,
     timezone: announcementZone(program),
     ...(session ? { session: broadcastSession(session) } : {}),
   };
@@ -77,7 +81,7 @@ export function broadcastJobSpec(payload: BroadcastPayload, dueAt: Date): JobSpe
     jobId: broadcastJobId(payload.draftId),
     kind: BROADCAST_KIND,
     payload: payload as unknown as Record<string, unknown>,
-    audience: audienceFilter(payload.audience),
+    audience: audienceFilter(payload.audience, payload.programId),
     dueAt,
     notAfter: new Date(dueAt.getTime() + BROADCAST_GRACE_MS),
     group: BROADCAST_GROUP,
@@ -139,13 +143,11 @@ export interface RecipientCount {
   groupChats: number;
   /** Registered here but marked unreachable (blocked the app, 404): they will not get it. */
   unreachable: number;
-  /** Personal chats that unsubscribed from announcements. */
-  unsubscribed: number;
 }
 
-/** Counted from the registry with the engine's own audience rules, before anything is sent. */
-export function countRecipients(conversations: StoredConversation[], audience: Audience): RecipientCount {
-  const filter = audienceFilter(audience);
+/** Counted from the program's conversations with the engine's own audience rules, before anything is sent. */
+export function countRecipients(conversations: StoredConversation[], audience: Audience, programId: string): RecipientCount {
+  const filter = audienceFilter(audience, programId);
   const targets = audienceTargets(conversations, filter);
   const inKinds = (c: StoredConversation) => !filter.kinds || filter.kinds.includes(c.kind);
   return {
@@ -154,6 +156,5 @@ export function countRecipients(conversations: StoredConversation[], audience: A
     channels: targets.filter((c) => c.kind === 'channel').length,
     groupChats: targets.filter((c) => c.kind === 'groupChat').length,
     unreachable: conversations.filter((c) => inKinds(c) && !c.removed && c.inactive && !(c.kind === 'personal' && c.unsubscribed)).length,
-    unsubscribed: conversations.filter((c) => inKinds(c) && !c.removed && !c.inactive && c.kind === 'personal' && c.unsubscribed).length,
   };
 }

@@ -1,10 +1,12 @@
 // What every coordinator flow receives: the feature's dependencies, the audit trail, a child logger and the
 // types of a card-action handler. The flows (program editing, reminders, announcing, status) are plain
-// functions over this context; src/coordination/feature.ts wires them to verbs and commands.
+// functions over this context; src/coordination/feature.ts wires them to verbs and commands, and hands
+// every handler the ONE program it acts on (ActionScope), already checked against the coordinator policy.
 import type { AnnouncementService } from '../announcements/index.js';
-import type { CardActionResult, CoordinatorPolicy, TurnInput } from '../conversation/index.js';
+import type { CardActionResult, CoordinatorPolicy, ProgramScope, TurnInput } from '../conversation/index.js';
 import type { DeliveryEngine } from '../delivery/index.js';
 import type { CoordinationText } from '../i18n/coordination.js';
+import type { Program } from '../program/model.js';
 import type { ProgramService } from '../program/service.js';
 import type { ConversationRegistry } from '../registry/index.js';
 import type { Clock } from '../shared/clock.js';
@@ -12,9 +14,21 @@ import type { Logger } from '../shared/log.js';
 import type { TableStore } from '../storage/tables.js';
 import type { AuditInput, AuditRepository } from './audit-repository.js';
 
+/** What a coordinator flow needs of one program's service. */
+export type CoordinatedProgram = Pick<ProgramService, 'active' | 'version' | 'save' | 'status'>;
+
+/** The deployment's programs (src/program/catalog.ts ProgramCatalog fits). */
+export interface CoordinationCatalog {
+  programs(): Program[];
+  get(programId: string): Program | undefined;
+  service(programId: string): CoordinatedProgram | undefined;
+}
+
 export interface CoordinationDeps {
-  programs: Pick<ProgramService, 'active' | 'version' | 'save' | 'status'>;
-  registry: Pick<ConversationRegistry, 'list'>;
+  programs: CoordinationCatalog;
+  /** Which programs a turn's chat can act on (a linked team its own, a personal chat every program). */
+  scope: Pick<ProgramScope, 'coordinationPool'>;
+  registry: Pick<ConversationRegistry, 'followers'>;
   engine: DeliveryEngine;
   announcements: Pick<AnnouncementService, 'sync'>;
   store: TableStore;
@@ -32,10 +46,17 @@ export interface CoordinationDeps {
  */
 export type CoordinationTurn = TurnInput & { cardActivityId?: string };
 
-/** The acting coordinator (from the turn, never from card data) and the texts in the turn's language. */
+/**
+ * The acting coordinator (from the turn, never from card data), the texts in the turn's language, and the
+ * one program the action is about: its id, its service, and the audit trail stamped with it.
+ */
 export interface ActionScope {
   actor: string;
   t: CoordinationText;
+  programId: string;
+  service: CoordinatedProgram;
+  /** Writes one audit entry for this program, stamped with the clock's now. */
+  record(input: Omit<AuditInput, 'programId'>): Promise<unknown>;
 }
 
 export type Handler = (turn: CoordinationTurn, data: Record<string, unknown>, scope: ActionScope) => Promise<CardActionResult>;
@@ -44,7 +65,7 @@ export interface FlowContext {
   deps: CoordinationDeps;
   log: Logger;
   audit: AuditRepository;
-  /** Writes one audit entry stamped with the clock's now. */
+  /** Writes one audit entry stamped with the clock's now (refusals before a program was resolved). */
   record(input: AuditInput): Promise<unknown>;
 }
 

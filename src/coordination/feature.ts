@@ -1,14 +1,16 @@
 // The coordinator workflows for the conversation core, wired together: each flow (program editing,
 // reminders, announcing, status) lives in its own module and saves programs only through the guarded
-// change (src/coordination/guarded-change.ts). This module holds no handler logic: it checks the
-// coordinator policy in front of every verb and command (card payloads can be crafted by hand), takes the
-// actor from the turn (never from card data) and audits refusals.
+// change (src/coordination/guarded-change.ts). This module holds no handler logic: it resolves the ONE
+// program every verb and command acts on and checks the coordinator policy for it (card payloads can be
+// crafted by hand), takes the actor from the turn (never from card data), audits refusals and stamps the
+// program's id on the cards it returns.
 import type { OutgoingMessage } from '../cards/adaptive.js';
 import type { CardActionHandler, CardActionResult, CommandHandler, CommandName, TurnInput } from '../conversation/index.js';
 import { coordinationText } from '../i18n/coordination.js';
 import { createAnnounceFlow } from './announce-flow.js';
 import { AuditRepository } from './audit-repository.js';
-import { actorOf, createFlowContext, type CoordinationDeps, type CoordinationTurn, type Handler } from './context.js';
+import { actorOf, createFlowContext, type ActionScope, type CoordinationDeps, type CoordinationTurn, type Handler } from './context.js';
+import { createProgramResolver, stampProgram } from './program-choice.js';
 import { createProgramFlow } from './program-flow.js';
 import { createRemindersFlow } from './reminders-flow.js';
 import { createStatusFlow } from './status-flow.js';
@@ -50,43 +52,58 @@ export function createCoordinationFeature(deps: CoordinationDeps): CoordinationF
     [VERBS.statusShow]: status.show,
   };
 
-  const isCoordinator = (turn: TurnInput) => deps.coordinators.isCoordinator(turn.user.aadObjectId);
+  const resolve = createProgramResolver(deps);
+
+  /** The program an action acts on, as the handlers' scope; else the answer (a choice, a refusal, an error). */
+  async function scopeFor(turn: TurnInput, action: string, verb: string, data: Record<string, unknown>): Promise<ActionScope | CardActionResult> {
+    const actor = actorOf(turn);
+    const resolution = await resolve(turn, verb, data);
+    if (resolution.kind === 'answer') {
+      if (resolution.refused) {
+        ctx.log.info({ event: 'coordination.refused', action }, 'coordinator action refused');
+        await ctx.record({ actor, action, outcome: 'refused', ...(typeof data.programId === 'string' ? { programId: data.programId.slice(0, 100) } : {}) });
+      }
+      return resolution.result;
+    }
+    const { programId, service } = resolution;
+    return { actor, t: coordinationText(turn.locale), programId, service, record: (input) => ctx.record({ ...input, programId }) };
+  }
+
+  const stamped = (result: CardActionResult, programId: string): CardActionResult =>
+    result.kind === 'card' ? { kind: 'card', card: stampProgram(result.card, programId) } : result;
 
   function guarded(verb: string, handler: Handler): CardActionHandler {
     return async (turn, data) => {
-      const t = coordinationText(turn.locale);
-      const actor = actorOf(turn);
-      if (!isCoordinator(turn)) {
-        ctx.log.info({ event: 'coordination.refused', verb }, 'coordinator action refused');
-        await ctx.record({ actor, action: verb, outcome: 'refused' });
-        return { kind: 'error', status: 403, code: 'coordination.not-coordinator', text: t.refused };
-      }
-      return handler(turn as CoordinationTurn, data ?? {}, { actor, t });
+      const scope = await scopeFor(turn, verb, verb, data ?? {});
+      if (!('programId' in scope)) return scope;
+      return stamped(await handler(turn as CoordinationTurn, data ?? {}, scope), scope.programId);
     };
   }
 
-  function command(name: CommandName, view: (turn: TurnInput, argument: string) => Promise<CardActionResult>): CommandHandler {
+  /** A command opens the card of `verb` (with `data`) for the chat's program, or first asks which program. */
+  function command(name: CommandName, verb: string, view: (turn: TurnInput, scope: ActionScope, argument: string) => Promise<CardActionResult>, data: (argument: string) => Record<string, unknown> = () => ({})): CommandHandler {
     return async (turn, argument) => {
-      const actor = actorOf(turn);
-      if (!isCoordinator(turn)) {
-        await ctx.record({ actor, action: `command.${name}`, outcome: 'refused' });
-        return [{ text: coordinationText(turn.locale).refused }];
+      const scope = await scopeFor(turn, `command.${name}`, verb, data(argument));
+      let result: CardActionResult;
+      if ('programId' in scope) {
+        await scope.record({ actor: scope.actor, action: `command.${name}`, outcome: 'ok' });
+        result = stamped(await view(turn, scope, argument), scope.programId);
+      } else {
+        result = scope;
       }
-      await ctx.record({ actor, action: `command.${name}`, outcome: 'ok' });
-      const result = await view(turn, argument);
       const message: OutgoingMessage = result.kind === 'card' ? { card: result.card } : { text: result.text };
       return [message];
     };
   }
 
-  const scope = (turn: TurnInput) => ({ actor: actorOf(turn), t: coordinationText(turn.locale) });
+  const announceText = (argument: string) => (argument.trim() ? { text: argument.trim().slice(0, 2000) } : {});
   return {
     actions: Object.fromEntries(Object.entries(handlers).map(([verb, handler]) => [verb, guarded(verb, handler)])),
     commands: {
-      program: command('program', (turn) => program.show(turn, {}, scope(turn))),
-      reminders: command('reminders', (turn) => reminders.show(turn, {}, scope(turn))),
-      announce: command('announce', (turn, argument) => announce.compose(turn.locale, argument.trim() ? { text: argument.trim().slice(0, 2000) } : {})),
-      status: command('status', (turn) => status.view(turn.locale)),
+      program: command('program', VERBS.programShow, (turn, scope) => program.show(turn, {}, scope)),
+      reminders: command('reminders', VERBS.remindersShow, (turn, scope) => reminders.show(turn, {}, scope)),
+      announce: command('announce', VERBS.announceCompose, (turn, scope, argument) => announce.compose(scope, turn.locale, announceText(argument)), announceText),
+      status: command('status', VERBS.statusShow, (turn, scope) => status.view(turn.locale, scope)),
     },
     audit,
     async idle() {

@@ -8,7 +8,7 @@ import type { CoordinationText } from '../i18n/coordination.js';
 import { lintProgram, type LintFinding } from '../program/lint.js';
 import type { Program } from '../program/model.js';
 import { inDateOrder } from '../program/index.js';
-import type { FlowContext } from './context.js';
+import type { ActionScope, FlowContext } from './context.js';
 
 export interface ChangeRequest {
   actor: string;
@@ -57,15 +57,19 @@ function isConflict(error: unknown): boolean {
 /** Without `confirmation` a change is never held back for warnings. */
 export type UnconfirmedOutcome = Exclude<ChangeOutcome, { kind: 'confirm' }>;
 
-export function guardedChange(ctx: FlowContext, change: ChangeRequest & { confirmation: NonNullable<ChangeRequest['confirmation']> }): Promise<ChangeOutcome>;
-export function guardedChange(ctx: FlowContext, change: Omit<ChangeRequest, 'confirmation'>): Promise<UnconfirmedOutcome>;
-export async function guardedChange(ctx: FlowContext, change: ChangeRequest): Promise<ChangeOutcome> {
-  const { deps, record } = ctx;
+/** The program the change is saved to, and its audit trail. */
+type ChangeTarget = Pick<ActionScope, 'service' | 'record'>;
+
+export function guardedChange(ctx: FlowContext, target: ChangeTarget, change: ChangeRequest & { confirmation: NonNullable<ChangeRequest['confirmation']> }): Promise<ChangeOutcome>;
+export function guardedChange(ctx: FlowContext, target: ChangeTarget, change: Omit<ChangeRequest, 'confirmation'>): Promise<UnconfirmedOutcome>;
+export async function guardedChange(ctx: FlowContext, target: ChangeTarget, change: ChangeRequest): Promise<ChangeOutcome> {
+  const { deps } = ctx;
+  const { service, record } = target;
   const entry = { actor: change.actor, action: change.action, ...(change.target ? { target: change.target } : {}), before: change.before };
   const now = deps.clock.now();
   const candidate = inDateOrder(change.candidate);
   // 1. Conflict: the card showed an older version than the one stored now.
-  if (change.expectedVersion !== deps.programs.version()) {
+  if (change.expectedVersion !== service.version()) {
     await record({ ...entry, outcome: 'conflict', after: change.after });
     return { kind: 'conflict' };
   }
@@ -82,7 +86,7 @@ export async function guardedChange(ctx: FlowContext, change: ChangeRequest): Pr
   // 3. Save with the version the card showed; another instance may still have saved in between.
   let version: number;
   try {
-    const outcome = await deps.programs.save(candidate, change.actor, { expectedVersion: change.expectedVersion });
+    const outcome = await service.save(candidate, change.actor, { expectedVersion: change.expectedVersion });
     if (outcome.kind === 'refused') {
       const findings = outcome.findings.filter((f) => f.severity === 'error');
       await record({ ...entry, outcome: 'lint-refused', after: { ...change.after, lint: findings.map((f) => f.code) } });

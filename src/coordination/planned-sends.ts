@@ -27,9 +27,20 @@ export function jobLabel(job: DeliveryJob, locale: Locale, t: CoordinationText =
   return t.sendOther(job.kind);
 }
 
-/** The next planned sends, soonest first, named for the coordinator. */
-export async function plannedSends(engine: Pick<DeliveryEngine, 'jobs'>, locale: Locale, limit = NEXT_SENDS): Promise<PlannedSend[]> {
+/**
+ * Whether a delivery job belongs to a program: addressed to its audience, grouped under it
+ * ("<programId>" or "<programId>/<sessionId>", reminders, polls and results), or carrying its id in the
+ * payload (coordinator broadcasts, meeting-chat polls).
+ */
+export function belongsToProgram(job: DeliveryJob, programId: string): boolean {
+  if (job.audience?.programId === programId) return true;
+  if (job.group === programId || job.group?.startsWith(`${programId}/`)) return true;
+  return (job.payload as { programId?: unknown } | undefined)?.programId === programId;
+}
+
+/** The next planned sends of a program, soonest first, named for the coordinator. */
+export async function plannedSends(engine: Pick<DeliveryEngine, 'jobs'>, locale: Locale, programId: string, limit = NEXT_SENDS): Promise<PlannedSend[]> {
   const t = coordinationText(locale);
-  const planned = (await engine.jobs.list({ statuses: ['planned'] })).slice(0, limit);
+  const planned = (await engine.jobs.list({ statuses: ['planned'] })).filter((job) => belongsToProgram(job, programId)).slice(0, limit);
   return planned.map((job) => ({ dueAt: job.dueAt, label: jobLabel(job, locale, t) }));
 }

@@ -8,7 +8,7 @@ import { isoWeekday, localDateTime } from '../program/time.js';
 import { inDateOrder } from '../program/index.js';
 import { weekdayName } from '../program/weekday.js';
 import { uniqueSlug } from '../text/index.js';
-import { invalidAction, str, unknownSession, type FlowContext, type Handler } from './context.js';
+import { invalidAction, str, unknownSession, type CoordinatedProgram, type FlowContext, type Handler } from './context.js';
 import { parseForm, programActionSchema, sessionFormSchema, type FieldErrors, type SessionForm } from './forms.js';
 import { guardedChange, savedNotice } from './guarded-change.js';
 import { cancelConfirmCard, programListCard, sessionFormCard, type SessionFormValues } from './program-cards.js';
@@ -86,39 +86,40 @@ function withSession(program: Program, next: Session): Program {
 export function createProgramFlow(ctx: FlowContext): ProgramFlow {
   const { deps } = ctx;
 
-  function list(program: Program, locale: Locale, notice?: string): CardActionResult {
-    const status = deps.programs.status();
+  function list(service: CoordinatedProgram, program: Program, locale: Locale, notice?: string): CardActionResult {
+    const status = service.status();
     return {
       kind: 'card',
-      card: programListCard(program, { version: deps.programs.version(), ...(status.updatedAt ? { updatedAt: status.updatedAt } : {}), now: deps.clock.now(), ...(notice ? { notice } : {}) }, locale),
+      card: programListCard(program, { version: service.version(), ...(status.updatedAt ? { updatedAt: status.updatedAt } : {}), now: deps.clock.now(), ...(notice ? { notice } : {}) }, locale),
     };
   }
 
-  const show: Handler = async (turn, _data, { t }) => {
-    const program = deps.programs.active();
+  const show: Handler = async (turn, _data, { t, service }) => {
+    const program = service.active();
     if (!program) return { kind: 'message', text: t.noProgram };
-    return list(program, turn.locale);
+    return list(service, program, turn.locale);
   };
 
-  const editSession: Handler = async (turn, data, { t }) => {
-    const program = deps.programs.active();
+  const editSession: Handler = async (turn, data, { t, service }) => {
+    const program = service.active();
     if (!program) return { kind: 'message', text: t.noProgram };
     const session = program.sessions.find((s) => s.id === str(data.sessionId));
     if (!session) return unknownSession(t);
     const values: SessionFormValues = { date: session.date, start: session.start, end: session.end, title: session.title, ...(session.summary ? { summary: session.summary } : {}), ...(session.joinUrl ? { joinUrl: session.joinUrl } : {}) };
-    return { kind: 'card', card: sessionFormCard({ version: deps.programs.version(), sessionId: session.id, sessionTitle: session.title, values }, turn.locale) };
+    return { kind: 'card', card: sessionFormCard({ version: service.version(), sessionId: session.id, sessionTitle: session.title, values }, turn.locale) };
   };
 
-  const newSession: Handler = async (turn, _data, { t }) => {
-    const program = deps.programs.active();
+  const newSession: Handler = async (turn, _data, { t, service }) => {
+    const program = service.active();
     if (!program) return { kind: 'message', text: t.noProgram };
-    return { kind: 'card', card: sessionFormCard({ version: deps.programs.version(), values: defaultTimes(program) }, turn.locale) };
+    return { kind: 'card', card: sessionFormCard({ version: service.version(), values: defaultTimes(program) }, turn.locale) };
   };
 
   const saveSession =
     (confirming: boolean): Handler =>
-    async (turn, data, { actor, t }) => {
-      const program = deps.programs.active();
+    async (turn, data, scope) => {
+      const { actor, t, service } = scope;
+      const program = service.active();
       if (!program) return { kind: 'message', text: t.noProgram };
       const meta = sessionActionSchema.safeParse(data);
       if (!meta.success) return invalidAction(t);
@@ -135,16 +136,16 @@ export function createProgramFlow(ctx: FlowContext): ProgramFlow {
         if (moved && localDateTime(parsed.value.date, parsed.value.start, program.program.timezone).toMillis() < deps.clock.now().getTime()) errors.date = 'errPast';
       }
       if (!parsed.ok || Object.keys(errors).length) {
-        await ctx.record({ actor, action, outcome: 'invalid', ...(sessionId ? { target: sessionId } : {}), after: { fields: Object.keys(errors) } });
+        await scope.record({ actor, action, outcome: 'invalid', ...(sessionId ? { target: sessionId } : {}), after: { fields: Object.keys(errors) } });
         return { kind: 'card', card: sessionFormCard({ ...formState, errors }, turn.locale) };
       }
       const next = sessionFromForm(program, before, parsed.value);
       // Saving an unchanged form would only bump the version (and calendar sequences): say so instead.
       if (before && JSON.stringify(before) === JSON.stringify(next)) {
-        await ctx.record({ actor, action, outcome: 'noop', target: next.id });
-        return list(program, turn.locale, t.unchanged);
+        await scope.record({ actor, action, outcome: 'noop', target: next.id });
+        return list(service, program, turn.locale, t.unchanged);
       }
-      const result = await guardedChange(ctx, {
+      const result = await guardedChange(ctx, scope, {
         actor,
         action,
         target: next.id,
@@ -164,12 +165,13 @@ export function createProgramFlow(ctx: FlowContext): ProgramFlow {
           return { kind: 'card', card: sessionFormCard({ ...formState, warnings: result.warnings, acknowledged: result.acknowledgement }, turn.locale) };
         case 'saved':
           ctx.log.info({ event: 'coordination.session_saved', action, sessionId: next.id, version: result.version }, 'session saved');
-          return list(deps.programs.active() ?? program, turn.locale, savedNotice(t, result));
+          return list(service, service.active() ?? program, turn.locale, savedNotice(t, result));
       }
     };
 
-  const cancelSession: Handler = async (turn, data, { actor, t }) => {
-    const program = deps.programs.active();
+  const cancelSession: Handler = async (turn, data, scope) => {
+    const { actor, t, service } = scope;
+    const program = service.active();
     if (!program) return { kind: 'message', text: t.noProgram };
     const meta = programActionSchema.safeParse(data);
     if (!meta.success || !meta.data.sessionId) return invalidAction(t);
@@ -179,14 +181,14 @@ export function createProgramFlow(ctx: FlowContext): ProgramFlow {
     const { version } = meta.data;
     if (!meta.data.confirmed) return { kind: 'card', card: cancelConfirmCard(program, session, version, turn.locale) };
     const next: Session = { ...structuredClone(session), status: 'cancelled' };
-    const result = await guardedChange(ctx, { actor, action: 'session.cancel', target: session.id, base: program, expectedVersion: version, candidate: withSession(program, next), before: sessionSnapshot(session), after: next });
+    const result = await guardedChange(ctx, scope, { actor, action: 'session.cancel', target: session.id, base: program, expectedVersion: version, candidate: withSession(program, next), before: sessionSnapshot(session), after: next });
     switch (result.kind) {
       case 'conflict':
         return { kind: 'card', card: cancelConfirmCard(program, session, version, turn.locale, { conflict: true }) };
       case 'lint':
         return { kind: 'card', card: cancelConfirmCard(program, session, version, turn.locale, { errors: result.findings }) };
       case 'saved':
-        return list(deps.programs.active() ?? program, turn.locale, savedNotice(t, result, t.cancelledDone(session.title)));
+        return list(service, service.active() ?? program, turn.locale, savedNotice(t, result, t.cancelledDone(session.title)));
     }
   };
 

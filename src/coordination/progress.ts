@@ -8,6 +8,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { StoredConversation } from '../registry/index.js';
 import type { Logger } from '../shared/log.js';
 import { progressCard, type ProgressView } from './announce-cards.js';
+import { stampProgram } from './program-choice.js';
 
 /** Default spacing of in-place progress updates: Teams allows about 7 writes per second per conversation. */
 export const PROGRESS_INTERVAL_MS = 3000;
@@ -43,6 +44,8 @@ export interface ProgressTarget {
   locale: Locale;
   userId?: string;
   zone: string;
+  /** The broadcast's program: its id goes on the card's buttons, like on every coordinator card. */
+  programId: string;
 }
 
 export interface ProgressWatcherDeps {
@@ -106,7 +109,7 @@ export class ProgressWatcher {
   }
 
   private async push(view: ProgressView): Promise<void> {
-    const message: OutgoingMessage = { card: progressCard(view, this.target.locale) };
+    const message: OutgoingMessage = { card: stampProgram(progressCard(view, this.target.locale), this.target.programId) };
     await this.deps.engine.updateActivity(this.target.conversation, this.target.activityId, message);
     this.updates++;
   }

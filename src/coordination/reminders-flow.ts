@@ -4,7 +4,7 @@ import type { CardActionResult } from '../conversation/index.js';
 import type { Locale } from '../i18n/locale.js';
 import type { LintFinding } from '../program/lint.js';
 import type { Program } from '../program/model.js';
-import { invalidAction, type FlowContext, type Handler } from './context.js';
+import { invalidAction, type ActionScope, type FlowContext, type Handler } from './context.js';
 import { parseOffsetList, programActionSchema, type FieldErrors } from './forms.js';
 import { guardedChange, savedNotice } from './guarded-change.js';
 import { plannedSends } from './planned-sends.js';
@@ -69,30 +69,31 @@ function reminderSnapshot(program: Program): Record<string, unknown> {
 export function createRemindersFlow(ctx: FlowContext): RemindersFlow {
   const { deps } = ctx;
 
-  async function card(program: Program, locale: Locale, extra: { values?: Record<string, string>; errors?: FieldErrors; lintErrors?: LintFinding[]; conflict?: boolean; notice?: string } = {}): Promise<CardActionResult> {
+  async function card(scope: ActionScope, program: Program, locale: Locale, extra: { values?: Record<string, string>; errors?: FieldErrors; lintErrors?: LintFinding[]; conflict?: boolean; notice?: string } = {}): Promise<CardActionResult> {
     return {
       kind: 'card',
-      card: remindersCard(program, { version: deps.programs.version(), sends: await plannedSends(deps.engine, locale), now: deps.clock.now(), ...extra }, locale),
+      card: remindersCard(program, { version: scope.service.version(), sends: await plannedSends(deps.engine, locale, scope.programId), now: deps.clock.now(), ...extra }, locale),
     };
   }
 
-  const show: Handler = async (turn, _data, { t }) => {
-    const program = deps.programs.active();
-    if (!program) return { kind: 'message', text: t.noProgram };
-    return card(program, turn.locale);
+  const show: Handler = async (turn, _data, scope) => {
+    const program = scope.service.active();
+    if (!program) return { kind: 'message', text: scope.t.noProgram };
+    return card(scope, program, turn.locale);
   };
 
-  const save: Handler = async (turn, data, { actor, t }) => {
-    const program = deps.programs.active();
+  const save: Handler = async (turn, data, scope) => {
+    const { actor, t } = scope;
+    const program = scope.service.active();
     if (!program) return { kind: 'message', text: t.noProgram };
     const meta = programActionSchema.safeParse(data);
     if (!meta.success) return invalidAction(t);
     const { values, errors, candidate } = readReminderEdit(program, data);
     if (Object.keys(errors).length) {
-      await ctx.record({ actor, action: 'reminders.edit', outcome: 'invalid', after: { fields: Object.keys(errors) } });
-      return card(program, turn.locale, { values, errors });
+      await scope.record({ actor, action: 'reminders.edit', outcome: 'invalid', after: { fields: Object.keys(errors) } });
+      return card(scope, program, turn.locale, { values, errors });
     }
-    const result = await guardedChange(ctx, {
+    const result = await guardedChange(ctx, scope, {
       actor,
       action: 'reminders.edit',
       base: program,
@@ -103,11 +104,11 @@ export function createRemindersFlow(ctx: FlowContext): RemindersFlow {
     });
     switch (result.kind) {
       case 'conflict':
-        return card(program, turn.locale, { values, conflict: true });
+        return card(scope, program, turn.locale, { values, conflict: true });
       case 'lint':
-        return card(program, turn.locale, { values, lintErrors: result.findings });
+        return card(scope, program, turn.locale, { values, lintErrors: result.findings });
       case 'saved':
-        return card(candidate, turn.locale, { notice: savedNotice(t, result) });
+        return card(scope, candidate, turn.locale, { notice: savedNotice(t, result) });
     }
   };
 

@@ -1,27 +1,27 @@
-// The coordinator's status flow: the active program, its lint state and last refused import, the next
-// planned sends and the last deliveries with their counts.
+// The coordinator's status flow for one program: the program, its lint state and last refused import, its
+// next planned sends and its last deliveries with their counts.
 import type { CardActionResult } from '../conversation/index.js';
 import { deliveryReport } from '../delivery/index.js';
 import type { Locale } from '../i18n/locale.js';
 import { coordinationText } from '../i18n/coordination.js';
-import type { FlowContext, Handler } from './context.js';
-import { jobLabel, plannedSends } from './planned-sends.js';
+import type { ActionScope, FlowContext, Handler } from './context.js';
+import { belongsToProgram, jobLabel, plannedSends } from './planned-sends.js';
 import { statusCard, type StatusView } from './program-cards.js';
 
 const LAST_DELIVERIES = 5;
 
 export interface StatusFlow {
-  view(locale: Locale): Promise<CardActionResult>;
+  view(locale: Locale, scope: Pick<ActionScope, 'programId' | 'service'>): Promise<CardActionResult>;
   show: Handler;
 }
 
 export function createStatusFlow(ctx: FlowContext): StatusFlow {
   const { deps } = ctx;
 
-  async function deliveries(locale: Locale): Promise<StatusView['deliveries']> {
+  async function deliveries(locale: Locale, programId: string): Promise<StatusView['deliveries']> {
     const t = coordinationText(locale);
     const recent = (await deps.engine.jobs.list({ statuses: ['running', 'done', 'cancelled'] }))
-      .filter((j) => j.startedAt)
+      .filter((j) => j.startedAt && belongsToProgram(j, programId))
       .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''))
       .slice(0, LAST_DELIVERIES);
     const out: StatusView['deliveries'] = [];
@@ -33,18 +33,18 @@ export function createStatusFlow(ctx: FlowContext): StatusFlow {
     return out;
   }
 
-  async function view(locale: Locale): Promise<CardActionResult> {
-    const s = deps.programs.status();
-    const program = deps.programs.active();
+  async function view(locale: Locale, { programId, service }: Pick<ActionScope, 'programId' | 'service'>): Promise<CardActionResult> {
+    const s = service.status();
+    const program = service.active();
     const status: StatusView = {
       ...(program ? { program: { title: program.program.title, version: s.version, ...(s.updatedAt ? { updatedAt: s.updatedAt } : {}), zone: program.program.timezone } } : {}),
       lint: s.lint,
       ...(s.lastRefusal ? { refusal: { at: s.lastRefusal.at, message: s.lastRefusal.message } } : {}),
-      sends: await plannedSends(deps.engine, locale),
-      deliveries: await deliveries(locale),
+      sends: await plannedSends(deps.engine, locale, programId),
+      deliveries: await deliveries(locale, programId),
     };
     return { kind: 'card', card: statusCard(status, locale) };
   }
 
-  return { view, show: async (turn) => view(turn.locale) };
+  return { view, show: async (turn, _data, scope) => view(turn.locale, scope) };
 }

@@ -10,13 +10,32 @@ const de = {
     `Hallo zusammen! Ich bin der Peer-Learning-Bot${program ? ` für **${program}**` : ''}.\n\n` +
     'In diesem Kanal kündige ich die Termine an und teile nach jedem Treffen die anonymen Rückmeldungen. ' +
     'Erwähnen Sie mich mit **hilfe**, um alle Befehle zu sehen, oder stellen Sie mir eine Frage.',
+  // Programs of a conversation: linking a team or group chat, following programs in a personal chat.
+  welcomePersonalChoose:
+    'Hallo! Ich bin der Peer-Learning-Bot. Ich erinnere Sie an die Termine, frage nach jedem Treffen kurz nach Ihrer Meinung und beantworte Fragen aus den Programmunterlagen.\n\n' +
+    'Hier laufen mehrere Programme. Wählen Sie, welchen Sie folgen möchten (gern auch mehreren); **hilfe** zeigt alle Befehle.',
+  welcomeTeamLink: (titles: string[]) =>
+    `Hier laufen mehrere Programme: ${titles.map((t) => `„${t}“`).join(', ')}. Das Orga-Team verknüpft diesen Chat mit **verknüpfen <Programm>** mit einem davon.`,
+  followChoose: 'Welchem Programm möchten Sie folgen? Sie können mehreren folgen.',
+  followedMark: (title: string) => `✓ ${title}`,
+  linkPersonal:
+    'Verknüpfen gilt für Kanäle und Gruppenchats: Erwähnen Sie mich dort mit **verknüpfen <Programm>**. Im persönlichen Chat folgen Sie Programmen mit **anmelden <Programm>**.',
+  linkChoose: 'Mit welchem Programm soll dieser Chat verknüpft werden?',
+  linked: (title: string) =>
+    `Dieser Chat ist jetzt mit **${title}** verknüpft. Ankündigungen, Erinnerungen, Umfragen und Ergebnisse kommen ab jetzt aus diesem Programm.`,
+  alreadyLinked: (title: string) => `Dieser Chat ist bereits mit **${title}** verknüpft.`,
+  linkSwitchQuestion: (before: string, after: string) =>
+    `Dieser Chat ist mit „${before}“ verknüpft. Soll er stattdessen zu „${after}“ gehören? Geplante Nachrichten von „${before}“ kommen dann hier nicht mehr an.`,
+  linkSwitchConfirm: 'Ja, wechseln',
+  linkSwitchCancel: 'Abbrechen',
+  linkCancelled: 'Alles bleibt, wie es war.',
   helpTitle: 'So können Sie mit mir sprechen:',
   helpCommands: [
     ['termine', 'alle Termine des Programms'],
     ['nächster termin', 'der nächste Termin'],
     ['ergebnisse <Termin>', 'die Rückmeldungen zu einem Termin'],
     ['rückblick', 'der Rückblick über die ganze Reihe'],
-    ['abmelden / anmelden', 'Erinnerungen in diesem Chat ab- oder wieder anstellen'],
+    ['abmelden / anmelden [<Programm>]', 'Erinnerungen in diesem Chat ab- oder wieder anstellen, bei mehreren Programmen je Programm'],
     ['kalender zurücksetzen', 'Ihren persönlichen Kalenderlink ungültig machen und einen neuen erhalten'],
     ['meine daten löschen', 'Ihre gespeicherten Daten entfernen'],
   ] as Array<[string, string]>,
@@ -28,6 +47,7 @@ const de = {
     ['hier ankündigen', 'diesen Kanal als Ankündigungskanal festlegen'],
     ['hier eskalieren', 'weitergeleitete Fragen in diesem Kanal sammeln'],
     ['status', 'Programm, Prüfung und Versand im Überblick'],
+    ['verknüpfen <Programm>', 'diesen Kanal oder Gruppenchat mit einem Programm verknüpfen'],
     ['termin verknüpfen <Termin>', 'im Chat einer Teams-Besprechung: diese Besprechung einem Termin zuordnen (Umfrage bei Besprechungsende)'],
   ] as Array<[string, string]>,
   helpQuestions: 'Außerdem beantworte ich Fragen zum Programm, z. B. „Wann ist der Auftakt?“',
@@ -79,13 +99,29 @@ const en: ConversationMessages = {
     `Hello everyone! I am the peer-learning bot${program ? ` for **${program}**` : ''}.\n\n` +
     'In this channel I announce the sessions and share the anonymous feedback after each meeting. ' +
     'Mention me with **help** to see every command, or ask me a question.',
+  welcomePersonalChoose:
+    'Hello! I am the peer-learning bot. I remind you of the sessions, ask for your feedback after each meeting and answer questions from the program material.\n\n' +
+    'Several programs run here. Choose the ones you want to follow (one or more); **help** lists every command.',
+  welcomeTeamLink: (titles) =>
+    `Several programs run here: ${titles.map((t) => `"${t}"`).join(', ')}. The organising team links this chat to one of them with **link <program>**.`,
+  followChoose: 'Which program would you like to follow? You can follow several.',
+  followedMark: (title) => `✓ ${title}`,
+  linkPersonal: 'Linking is for channels and group chats: mention me there with **link <program>**. In a personal chat you follow programs with **subscribe <program>**.',
+  linkChoose: 'Which program should this chat be linked to?',
+  linked: (title) => `This chat is now linked to **${title}**. Announcements, reminders, polls and results come from this program from now on.`,
+  alreadyLinked: (title) => `This chat is already linked to **${title}**.`,
+  linkSwitchQuestion: (before, after) =>
+    `This chat is linked to "${before}". Should it belong to "${after}" instead? Planned messages of "${before}" will then no longer arrive here.`,
+  linkSwitchConfirm: 'Yes, switch',
+  linkSwitchCancel: 'Cancel',
+  linkCancelled: 'Nothing was changed.',
   helpTitle: 'Here is what you can ask me:',
   helpCommands: [
     ['sessions', 'every session of the program'],
     ['next', 'the next session'],
     ['results <session>', 'the feedback on a session'],
     ['retrospective', 'the retrospective over the whole series'],
-    ['unsubscribe / subscribe', 'turn reminders in this chat off or on again'],
+    ['unsubscribe / subscribe [<program>]', 'turn reminders in this chat off or on again, per program when there are several'],
     ['reset calendar', 'make your personal calendar link invalid and get a new one'],
     ['delete my data', 'remove the data stored about you'],
   ],
@@ -97,6 +133,7 @@ const en: ConversationMessages = {
     ['announce here', 'make this channel the announcement channel'],
     ['escalate here', 'collect forwarded questions in this channel'],
     ['status', 'program, checks and deliveries at a glance'],
+    ['link <program>', 'link this channel or group chat to a program'],
     ['link session <session>', 'in a Teams meeting chat: assign this meeting to a session (poll when the meeting ends)'],
   ],
   helpQuestions: 'I also answer questions about the program, e.g. "When is the kickoff?"',

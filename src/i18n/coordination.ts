@@ -10,6 +10,8 @@ const de = {
   refused: 'Das dürfen nur Koordinatorinnen und Koordinatoren des Programms. Bei Fragen wenden Sie sich bitte an das Orga-Team.',
   invalidAction: 'Diese Karte ist nicht mehr gültig. Bitte rufen Sie sie neu auf.',
   noProgram: 'Es ist gerade kein Programm aktiv. Bitte zuerst program.yaml einspielen.',
+  chooseProgram: 'Für welches Programm?',
+  unknownProgram: (titles: string[]) => `Dieses Programm gibt es nicht (mehr). Verfügbar sind: ${titles.map((t) => `„${t}“`).join(', ')}.`,
   // Program list
   programTitle: (title: string) => `Programm: ${title}`,
   programVersion: (version: number, updatedAt: string | undefined) =>
@@ -107,7 +109,6 @@ const de = {
     n === 0
       ? 'Alle registrierten Unterhaltungen sind erreichbar.'
       : `${deNumber.format(n)} weitere ${n === 1 ? 'Unterhaltung ist' : 'Unterhaltungen sind'} nicht erreichbar (App blockiert oder entfernt) und ${n === 1 ? 'bekommt' : 'bekommen'} die Ankündigung nicht.`,
-  unsubscribed: (n: number) => (n ? `${deNumber.format(n)} Personen haben Ankündigungen abbestellt.` : ''),
   scheduledFor: (when: string) => `Versand geplant: ${when}`,
   sendsNow: 'Versand: sofort nach „Senden“',
   send: 'Senden',
@@ -179,6 +180,8 @@ const en: Catalogue = {
   refused: 'Only the program coordinators may do that. If you have questions, please contact the organising team.',
   invalidAction: 'This card is no longer valid. Please open it again.',
   noProgram: 'No program is active. Please import program.yaml first.',
+  chooseProgram: 'For which program?',
+  unknownProgram: (titles) => `This program does not exist (any more). Available: ${titles.map((t) => `"${t}"`).join(', ')}.`,
   programTitle: (title: string) => `Program: ${title}`,
   programVersion: (version: number, updatedAt: string | undefined) => `Version ${version}${updatedAt ? `, last changed ${updatedAt}` : ''}`,
   noSessions: 'No sessions yet.',
@@ -270,7 +273,6 @@ const en: Catalogue = {
     n === 0
       ? 'Every registered conversation is reachable.'
       : `${enNumber.format(n)} more ${n === 1 ? 'conversation is' : 'conversations are'} unreachable (app blocked or removed) and will not get it.`,
-  unsubscribed: (n: number) => (n ? `${enNumber.format(n)} people unsubscribed from announcements.` : ''),
   scheduledFor: (when: string) => `Scheduled: ${when}`,
   sendsNow: 'Sent right after "Send"',
   send: 'Send',
