@@ -2,7 +2,6 @@
 // the conversation's programs only (grouped by program in a personal chat following several), forwarded
 // questions and curated answers staying with their program, programs appearing and disappearing at runtime.
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -14,54 +13,15 @@ import type { OutgoingMessage } from '../../src/cards/adaptive.js';
 import { FaqRepository, FaqService, ProgramFaqEngines } from '../../src/faq/index.js';
 import { createFaqConversation } from '../../src/faq/conversation.js';
 import { useAzurite } from '../harness/azurite.js';
+import { addProgram, programYaml, twoPrograms } from './fixtures/programs.js';
 
 const storage = useAzurite('faqprog');
 const COORDINATOR = 'aad-coordinator';
-
-function programYaml(id: string, title: string): string {
-  return [
-    'program:',
-    `  id: ${id}`,
-    `  title: "${title}"`,
-    '  timezone: Europe/Berlin',
-    'sessions:',
-    '  - id: auftakt',
-    '    title: "Auftakt"',
-    '    date: 2027-03-02',
-    '    start: "10:00"',
-    '    end: "11:00"',
-    '',
-  ].join('\n');
-}
-
-const KLIMA = [
-  '# Schwammstadt',
-  'Eine Schwammstadt speichert Regenwasser in Grünflächen, Mulden und Rigolen, statt es sofort in die Kanalisation abzuleiten.',
-  '',
-  '# Teilnahme',
-  'Die Teilnahme an der Reihe ist kostenlos. Eine Anmeldung ist bis zum 15. Februar möglich.',
-  '',
-].join('\n');
-
-const DATEN = [
-  '# Datenplattform',
-  'Die urbane Datenplattform bündelt Sensordaten aus Verkehr, Umwelt und Energie der Stadt.',
-  '',
-  '# Teilnahme',
-  'Die Teilnahme an der Reihe kostet 50 Euro pro Kommune.',
-  '',
-].join('\n');
 
 const dirs: string[] = [];
 afterEach(async () => {
   for (const dir of dirs.splice(0)) await fs.rm(dir, { recursive: true, force: true });
 });
-
-async function addProgram(contentDir: string, folder: string, id: string, title: string, material: string): Promise<void> {
-  await fs.mkdir(path.join(contentDir, 'programs', folder, 'material'), { recursive: true });
-  await fs.writeFile(path.join(contentDir, 'programs', folder, 'program.yaml'), programYaml(id, title));
-  await fs.writeFile(path.join(contentDir, 'programs', folder, 'material', `${id}.md`), material);
-}
 
 function sighting(id: string, kind: ConversationSighting['kind'], extra: Partial<ConversationSighting> = {}): ConversationSighting {
   return {
@@ -79,10 +39,8 @@ function sighting(id: string, kind: ConversationSighting['kind'], extra: Partial
 async function setup() {
   const clock = new ManualClock('2027-02-01T09:00:00Z');
   const store = storage.store();
-  const contentDir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-programs-'));
+  const contentDir = await twoPrograms();
   dirs.push(contentDir);
-  await addProgram(contentDir, 'a-klima', 'klima', 'Klimaanpassung vor Ort', KLIMA);
-  await addProgram(contentDir, 'b-daten', 'daten', 'Daten teilen', DATEN);
   const catalog = new ProgramCatalog({ store, clock, logger: silentLogger, contentDir });
   await catalog.load();
   const registry = new ConversationRegistry({ repository: new ConversationRepository(store), followers: new FollowerIndex(store), clock, logger: silentLogger, defaultProgram: () => undefined });
@@ -283,7 +241,7 @@ describe('FAQ with several programs', () => {
   it('rebuilds a program engine when the program changes, without touching the others', async () => {
     const { contentDir, catalog, engines, faq } = await setup();
     expect(await faq.ask('daten', 'Wann ist der Auftakt?')).toMatchObject({ answered: true, answer: expect.stringContaining('02.03.2027') });
-    await fs.writeFile(path.join(contentDir, 'programs', 'a-klima', 'program.yaml'), programYaml('klima', 'Klimaanpassung vor Ort').replace('2027-03-02', '2027-03-09'));
+    await fs.writeFile(path.join(contentDir, 'programs', 'a-klima', 'program.yaml'), programYaml('klima', 'Klimaanpassung vor Ort', '2027-03-09'));
     await catalog.refresh();
     await engines.idle();
     expect((await faq.ask('klima', 'Wann ist der Auftakt?')).answer).toContain('09.03.2027');
