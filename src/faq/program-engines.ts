@@ -36,7 +36,7 @@ interface Slot {
 export class ProgramFaqEngines {
   private readonly slots = new Map<string, Slot>();
   private readonly unsubscribe: Array<() => void> = [];
-  /** Rebuilds started by change events, so that stop() (and a test) can wait for them. */
+  /** Rebuilds and drops started by catalog events, so that stop() (and a test) can wait for them. */
   private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly deps: ProgramFaqEnginesDeps) {}
@@ -46,12 +46,9 @@ export class ProgramFaqEngines {
     const { catalog, logger } = this.deps;
     this.unsubscribe.push(
       catalog.onChange((program, change) => {
-        const run = this.changed(change.programId, program)
-          .catch((error: Error) => logger.error({ event: 'faq.rebuild_failed', programId: change.programId, err: error.message }, 'FAQ rebuild failed'))
-          .finally(() => this.pending.delete(run));
-        this.pending.add(run);
+        this.track(this.changed(change.programId, program).catch((error: Error) => logger.error({ event: 'faq.rebuild_failed', programId: change.programId, err: error.message }, 'FAQ rebuild failed')));
       }),
-      catalog.onRemoved((programId) => void this.drop(programId)),
+      catalog.onRemoved((programId) => this.track(this.drop(programId))),
     );
     // A program whose folder cannot be indexed (e.g. a broken faq.yaml) must not stop the others; its next
     // question tries again and fails with the reason.
@@ -71,11 +68,15 @@ export class ProgramFaqEngines {
     if (!dir) return undefined;
     const slot = this.slots.get(programId);
     if (slot && slot.dir === dir) return slot.engine;
-    if (slot) await this.drop(programId);
-    return this.create(programId, dir);
+    // The folder moved (renamed): a fresh engine for the new folder; the old one stops once built. Dropping
+    // takes the slot at once, so a question arriving meanwhile gets the new engine too.
+    const dropped = slot ? this.drop(programId) : undefined;
+    const created = this.create(programId, dir);
+    await dropped;
+    return created;
   }
 
-  /** Resolves when the rebuilds started by change events so far are done. */
+  /** Resolves when the rebuilds and drops started by catalog events so far are done. */
   async idle(): Promise<void> {
     while (this.pending.size) await Promise.all([...this.pending]);
   }
@@ -85,6 +86,11 @@ export class ProgramFaqEngines {
     for (const off of this.unsubscribe.splice(0)) off();
     await this.idle();
     await Promise.all([...this.slots.keys()].map((id) => this.drop(id)));
+  }
+
+  private track(work: Promise<void>): void {
+    const run = work.finally(() => this.pending.delete(run));
+    this.pending.add(run);
   }
 
   private create(programId: string, dir: string): Promise<LiveFaqEngine> {

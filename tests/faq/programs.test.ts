@@ -219,6 +219,19 @@ describe('FAQ with several programs', () => {
     await engines.stop();
   });
 
+  it('follows a program whose folder is renamed to its new folder', async () => {
+    const { contentDir, catalog, engines, faq } = await setup();
+    const before = await engines.engine('klima');
+    await fs.rename(path.join(contentDir, 'programs', 'a-klima'), path.join(contentDir, 'programs', 'c-klima'));
+    await fs.appendFile(path.join(contentDir, 'programs', 'c-klima', 'material', 'klima.md'), '\n# Gründächer\nEin Gründach kühlt das Gebäude im Sommer.\n');
+    await catalog.refresh();
+    await engines.idle();
+    const after = await engines.engine('klima');
+    expect(after).not.toBe(before);
+    expect(after!.knowledgeBase.contentDir).toBe(path.join(contentDir, 'programs', 'c-klima'));
+    expect(await faq.ask('klima', 'Was kühlt ein Gründach?')).toMatchObject({ answered: true });
+  });
+
   it('keeps answering for the other programs when one folder cannot be indexed', async () => {
     const { contentDir, catalog, repository } = await setup();
     await fs.writeFile(path.join(contentDir, 'programs', 'a-klima', 'faq.yaml'), 'synonyms: [[nur ein Wort]]\n');
