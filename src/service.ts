@@ -17,8 +17,7 @@ import { createScheduler, type Scheduler } from './scheduler/index.js';
 import { FeedbackService } from './feedback/index.js';
 import { createFeedbackConversation } from './feedback/conversation.js';
 import { createFeedbackScheduling, feedbackBuilders } from './feedback/delivery.js';
-import { FaqRepository, FaqService } from './faq/index.js';
-import { createLiveFaqEngine } from './faq/live-engine.js';
+import { FaqRepository, FaqService, ProgramFaqEngines } from './faq/index.js';
 import { createFaqConversation } from './faq/conversation.js';
 import { createCoordinationFeature, coordinationBuilders } from './coordination/index.js';
 import { createDeleteMyData, loadFeedbackKey } from './privacy/index.js';
@@ -121,21 +120,22 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     await announcements.sync();
     const feedbackScheduling = createFeedbackScheduling({ store, feedback, engine, programs: catalog, clock, logger, retentionDays: config.FEEDBACK_RETENTION_DAYS });
 
-    // FAQ: rebuilt when the program or the material changes
-    const faqEngine = await createLiveFaqEngine({ contentDir: config.contentDir, program: programs.active(), clock, logger, watch: options.watchContent ?? true });
-    cleanups.push(() => faqEngine.stop());
-    cleanups.push(programs.onChange((program) => void faqEngine.rebuild(program).catch((error: Error) => logger.error({ event: 'faq.rebuild_failed', err: error.message }, 'FAQ rebuild failed'))));
+    // FAQ: one engine per program, from its folder; rebuilt when the program or its material changes
     const faqRepository = new FaqRepository(store);
+    if (catalog.ids().length === 1) await faqRepository.assignUndecided(catalog.ids()[0]!);
+    const faqEngines = new ProgramFaqEngines({ catalog, curated: (id) => faqRepository.listCurated(id), clock, logger, watch: options.watchContent ?? true });
+    cleanups.push(() => faqEngines.stop());
+    await faqEngines.start();
     // Optional generative mode: a model rewrites answers the offline engine found, citing only its passages.
     const composer =
       config.AZURE_OPENAI_ENDPOINT && config.AZURE_OPENAI_API_KEY && config.AZURE_OPENAI_DEPLOYMENT
         ? createAzureOpenAIComposer({ endpoint: config.AZURE_OPENAI_ENDPOINT, apiKey: config.AZURE_OPENAI_API_KEY, deployment: config.AZURE_OPENAI_DEPLOYMENT })
         : undefined;
-    const faq = new FaqService({ engine: faqEngine, repository: faqRepository, clock, logger, ...(composer ? { composer } : {}) });
-    await faq.loadCurated();
+    const programTitle = (id: string) => (catalog.ids().length > 1 ? catalog.get(id)?.program.title : undefined);
+    const faq = new FaqService({ engines: faqEngines, repository: faqRepository, clock, logger, programTitle, ...(composer ? { composer } : {}) });
 
     // Conversation features
-    const faqConversation = createFaqConversation({ faq, registry, roles, sender, coordinators, clock, logger });
+    const faqConversation = createFaqConversation({ faq, scope, registry, roles, sender, coordinators, clock, logger });
     const feedbackConversation = createFeedbackConversation({ feedback, scope, registry });
     const coordination = createCoordinationFeature({ programs: catalog, scope, registry, engine, announcements, store, clock, logger, coordinators, publicBaseUrl: config.publicBaseUrl });
     const rsvps = new RsvpRepository(store);

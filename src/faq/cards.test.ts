@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAnswerCard, buildCoordinatorAnswerCard, buildEscalationCard } from './cards.js';
+import { buildAnswerCard, buildCoordinatorAnswerCard, buildEscalationCard, buildProgramAnswersCard } from './cards.js';
 import { parseFaqAction, FaqActionError } from './actions.js';
 import type { FaqAnswer } from './engine.js';
 
@@ -48,6 +48,48 @@ describe('FAQ cards', () => {
     expect(card).toMatchSnapshot();
     const done = buildEscalationCard({ questionId: 'q3', question: 'Frage', askerLocale: 'de', answer: 'Antwort' });
     expect(verbs(done)).toEqual(['faq.curate']);
+  });
+
+  it('answers of several programs: one labelled section per answering program, each with its own buttons', () => {
+    const declined: FaqAnswer = { answered: false, answer: '', sources: [], confidence: 0.2 };
+    const card = buildProgramAnswersCard(
+      [
+        { program: { title: 'Klima *vor Ort*' }, questionId: 'qa', answer: answered },
+        { program: { title: 'Daten teilen' }, questionId: 'qb', answer: declined },
+        { program: { title: 'Wasser' }, questionId: 'qc', answer: { ...answered, answer: 'Die Zisterne sammelt Regenwasser.' } },
+      ],
+      'de',
+    );
+    expect(card.actions).toBeUndefined();
+    const sections = card.body.map((e) => JSON.stringify(e));
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).toContain('Klima \\\\*vor Ort\\\\*');
+    expect(sections[0]).toContain('"questionId":"qa"');
+    expect(sections[1]).toContain('Die Zisterne sammelt Regenwasser.');
+    expect(sections[1]).toContain('"questionId":"qc"');
+    expect(JSON.stringify(card)).not.toContain('Daten teilen');
+    expect(card).toMatchSnapshot();
+  });
+
+  it('no program answered: one decline naming them, a forward button per program', () => {
+    const declined: FaqAnswer = { answered: false, answer: '', sources: [], confidence: 0.2 };
+    const card = buildProgramAnswersCard(
+      [
+        { program: { title: 'Klima' }, questionId: 'qa', answer: declined },
+        { program: { title: 'Daten teilen' }, questionId: 'qb', answer: declined },
+      ],
+      'en',
+    );
+    expect(verbs(card)).toEqual(['faq.forward', 'faq.forward']);
+    expect(card.actions?.map((a) => (a as { data?: { questionId?: string } }).data?.questionId)).toEqual(['qa', 'qb']);
+    expect(JSON.stringify(card)).toContain(`I couldn't find anything about that in the material of \\"Klima\\" and \\"Daten teilen\\".`);
+    expect(card).toMatchSnapshot();
+  });
+
+  it('escalation card names the program when given', () => {
+    const card = buildEscalationCard({ questionId: 'q3', question: 'Frage', askerLocale: 'de', programTitle: 'Klima' });
+    expect(JSON.stringify(card.body)).toContain('Programm: Klima');
+    expect(JSON.stringify(buildEscalationCard({ questionId: 'q3', question: 'Frage', askerLocale: 'de' }).body)).not.toContain('Programm');
   });
 
   it('the asker receives the answer with the question, escaped', () => {

@@ -1,5 +1,6 @@
 // Adaptive Cards of the FAQ feature: the answer card with sources, votes and the forward offer; the
-// no-answer card; the escalation card for the coordinators' channel; the answer the asker receives.
+// answers of several programs grouped by program; the no-answer card; the escalation card for the
+// coordinators' channel; the answer the asker receives.
 import { card, escapeCardText, executeAction, textBlock, type AdaptiveCard, type CardElement } from '../cards/adaptive.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
@@ -58,6 +59,50 @@ export function buildAnswerCard(answer: FaqAnswer, locale: Locale, ref: Question
   );
 }
 
+/** A program's answer on the grouped card: the program's title, and the question it was logged as. */
+export interface ProgramAnswerView {
+  program: { title: string };
+  questionId: string;
+  answer: FaqAnswer;
+}
+
+/**
+ * The answers of several programs (a personal chat following more than one): one section per program that
+ * answered, each with its own sources and buttons. When none answered, one decline names the programs it
+ * looked in and offers to forward the question to the organising team of each.
+ */
+export function buildProgramAnswersCard(answers: ProgramAnswerView[], locale: Locale): AdaptiveCard {
+  const t = faqTexts[locale];
+  const answered = answers.filter((a) => a.answer.answered);
+  if (!answered.length) {
+    const titles = answers.map((a) => a.program.title);
+    return card(
+      [textBlock(t.cardNoAnswerTitle, { weight: 'Bolder' }), textBlock(escapeCardText(t.noAnswerIn(titles))), textBlock(t.forwardOfferPrograms)],
+      answers.map((a) => executeAction(t.cardForwardTo(a.program.title), 'faq.forward', { questionId: a.questionId })),
+      { lang: locale, fallbackText: `${t.noAnswerIn(titles)} ${t.forwardOfferPrograms}` },
+    );
+  }
+  const sections = answered.map(
+    (a, i): CardElement => {
+      const data = { questionId: a.questionId };
+      return {
+        type: 'Container',
+        ...(i ? { separator: true, spacing: 'Large' } : {}),
+        items: [
+          textBlock(escapeCardText(a.program.title), { weight: 'Bolder', size: 'Medium' }),
+          ...lineBlocks(a.answer.answer),
+          ...sourcesBlock(a.answer, locale),
+          {
+            type: 'ActionSet',
+            actions: [executeAction(t.cardHelpful, 'faq.helpful', data), executeAction(t.cardUnhelpful, 'faq.unhelpful', data), executeAction(t.cardForward, 'faq.forward', data)],
+          },
+        ],
+      };
+    },
+  );
+  return card(sections, [], { lang: locale, fallbackText: answered.map((a) => `${a.program.title}: ${a.answer.answer}`).join('\n') });
+}
+
 export function buildNoAnswerCard(locale: Locale, ref: QuestionRef): AdaptiveCard {
   const t = faqTexts[locale];
   return card(
@@ -72,6 +117,8 @@ export interface EscalationView {
   question: string;
   /** The asker's language, so coordinators know which language to answer in. */
   askerLocale: Locale;
+  /** The program the question was asked in, shown when the deployment has several. */
+  programTitle?: string;
   /** Set once answered: the card then shows the answer and offers to save it as an FAQ entry. */
   answer?: string;
 }
@@ -82,6 +129,7 @@ export function buildEscalationCard(escalation: EscalationView, locale: Locale =
   const data = { questionId: escalation.questionId };
   const head = [
     textBlock(t.cardEscalationTitle, { weight: 'Bolder', size: 'Medium' }),
+    ...(escalation.programTitle ? [textBlock(escapeCardText(t.cardEscalationProgram(escalation.programTitle)), { size: 'Small', isSubtle: true, spacing: 'None' })] : []),
     textBlock(escapeCardText(escalation.question)),
     textBlock(t.cardEscalationAsked(escalation.askerLocale), { size: 'Small', isSubtle: true }),
   ];

@@ -1,9 +1,11 @@
 // The FAQ in conversations: questions that are not commands, the 👍/👎/forward buttons, "hier eskalieren",
-// and the coordinators' answer travelling back to the asker. Plain TypeScript over the conversation core's
-// TurnInput; proactive posts go through the ConversationSender port.
+// and the coordinators' answer travelling back to the asker. A question is answered from the conversation's
+// programs only (ProgramScope): a linked team's program, or the programs a personal chat follows. Plain
+// TypeScript over the conversation core's TurnInput; proactive posts go through the ConversationSender port.
 import type { OutgoingMessage } from '../cards/adaptive.js';
 import type { CardActionHandler, CardActionResult, CommandHandler, TurnInput } from '../conversation/index.js';
 import type { CoordinatorPolicy } from '../conversation/coordinators.js';
+import type { ProgramScope } from '../conversation/program-scope.js';
 import type { ConversationSender } from '../delivery/sender.js';
 import type { ConversationRegistry, ConversationRoles, StoredConversation } from '../registry/index.js';
 import { AppError } from '../shared/errors.js';
@@ -16,6 +18,7 @@ import type { FaqService } from './service.js';
 
 export interface FaqConversationDeps {
   faq: FaqService;
+  scope: Pick<ProgramScope, 'forTurn' | 'directory'>;
   registry: ConversationRegistry;
   roles: ConversationRoles;
   sender: ConversationSender;
@@ -48,6 +51,14 @@ export function createFaqConversation(deps: FaqConversationDeps): FaqConversatio
     if (personal) return personal;
     const all = await registry.list();
     return all.find((c) => c.conversationId === conversationId && !c.removed);
+  }
+
+  /** No program to answer from: none loaded, or (with several) none followed or linked here yet. */
+  function noProgramText(turn: TurnInput): string {
+    const t = faqTexts[turn.locale];
+    const all = deps.scope.directory.programs();
+    if (!all.length) return t.noProgramLoaded;
+    return turn.conversation.kind === 'personal' ? t.noProgramFollowed(all.map((p) => p.program.title)) : t.noProgramLinked;
   }
 
   const action: CardActionHandler = async (turn, data): Promise<CardActionResult> => {
@@ -90,14 +101,24 @@ export function createFaqConversation(deps: FaqConversationDeps): FaqConversatio
     } catch (error) {
       if (error instanceof AppError && error.code === 'faq.question_not_found') return { kind: 'error', status: 404, code: 'unknown-question', text: t.questionNotFound };
       if (error instanceof AppError && error.code === 'faq.escalation_not_answered') return { kind: 'error', status: 409, code: 'not-answered', text: t.notAnsweredYet };
+      if (error instanceof AppError && error.code === 'faq.unknown_program') return { kind: 'error', status: 409, code: 'unknown-program', text: t.programGone };
       throw error;
     }
   };
 
   return {
     questions: async (turn) => {
-      if (turn.text.length > MAX_QUESTION_LENGTH) return [{ text: faqTexts[turn.locale].questionTooLong(MAX_QUESTION_LENGTH) }];
-      const result = await faq.ask({ question: turn.text, locale: turn.locale, conversationId: turn.conversation.conversationId, userId: askerId(turn) });
+      const t = faqTexts[turn.locale];
+      if (turn.text.length > MAX_QUESTION_LENGTH) return [{ text: t.questionTooLong(MAX_QUESTION_LENGTH) }];
+      const { programs } = await deps.scope.forTurn(turn);
+      if (!programs.length) return [{ text: noProgramText(turn) }];
+      const result = await faq.askInConversation({
+        question: turn.text,
+        locale: turn.locale,
+        programs: programs.map((p) => ({ id: p.program.id, title: p.program.title })),
+        conversationId: turn.conversation.conversationId,
+        userId: askerId(turn),
+      });
       return [result.message];
     },
     commands: {

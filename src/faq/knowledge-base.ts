@@ -1,7 +1,7 @@
 // The FAQ knowledge base: what the engine may answer from. It owns reading one program's folder —
 // material/ (see material.ts) split into passages, program.yaml as structured facts, faq.yaml as the
 // program's synonyms and curated entries — and nothing else; searching lives in retrieval.ts. The folder is
-// a parameter, so the same loader serves CONTENT_DIR and, later, CONTENT_DIR/programs/<folder>.
+// a parameter: CONTENT_DIR/programs/<folder> for each program, or CONTENT_DIR in the single-program layout.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';

@@ -1,6 +1,7 @@
-// The FAQ engine as the running service needs it: rebuilt when the program changes (coordinator edits,
-// a new program.yaml) and when the material changes on disk, with the curated entries carried over.
-// Callers hold one object; the index behind it is swapped whole, so a question never sees half a rebuild.
+// One program's FAQ engine as the running service needs it: rebuilt when the program changes (coordinator
+// edits, a new program.yaml) and when the material in its folder changes on disk, with the curated entries
+// carried over. Callers hold one object; the index behind it is swapped whole, so a question never sees half
+// a rebuild.
 import type { Program } from '../program/model.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
@@ -14,13 +15,17 @@ export interface LiveFaqEngine extends FaqEngine {
 }
 
 export async function createLiveFaqEngine(options: {
+  /** The program's folder: material/ and the optional faq.yaml (CONTENT_DIR itself in the single-program layout). */
   contentDir: string;
   program: Program | undefined;
+  /** Entries coordinators saved for this program (from storage). */
+  curated?: CuratedEntry[];
   clock: Clock;
   logger: Logger;
   watch: boolean;
 }): Promise<LiveFaqEngine> {
-  const curated: CuratedEntry[] = [];
+  const curated: CuratedEntry[] = [...(options.curated ?? [])];
+  const programId = options.program?.program.id;
   const build = (program: Program | undefined, previous?: KnowledgeBase) =>
     createFaqEngine({
       contentDir: options.contentDir,
@@ -37,8 +42,8 @@ export async function createLiveFaqEngine(options: {
     watcher?.stop();
     watcher = current.watch({
       onReload: (error) => {
-        if (error) options.logger.warn({ event: 'faq.reload_failed', err: error.message }, 'FAQ content reload failed; the previous index stays');
-        else options.logger.info({ event: 'faq.reloaded' }, 'FAQ index rebuilt after a content change');
+        if (error) options.logger.warn({ event: 'faq.reload_failed', programId, err: error.message }, 'FAQ content reload failed; the previous index stays');
+        else options.logger.info({ event: 'faq.reloaded', programId }, 'FAQ index rebuilt after a content change');
       },
     });
   };
@@ -61,7 +66,7 @@ export async function createLiveFaqEngine(options: {
       const next = await build(program, current.knowledgeBase);
       current = next;
       startWatching();
-      options.logger.info({ event: 'faq.rebuilt', passages: next.knowledgeBase.passages.length }, 'FAQ index rebuilt for the program');
+      options.logger.info({ event: 'faq.rebuilt', programId, passages: next.knowledgeBase.passages.length }, 'FAQ index rebuilt for the program');
     },
     stop() {
       watcher?.stop();

@@ -1,13 +1,19 @@
 // Storage of the FAQ feature: asked questions, votes, escalations and curated entries (Table Storage).
 //
 // Keys:
-//   FaqQuestions   PK "question"      RK questionId (time-ordered)   question, locale, answered, confidence,
-//                                                                    conversationId, userId, askedAt
-//   FaqVotes       PK questionId      RK safeKey(voterId)            helpful, votedAt  (one vote per person; last wins)
-//   FaqEscalations PK "escalation"    RK questionId                  status open|answered, answer, answeredBy,
-//                                                                    forwardedAt, answeredAt
-//   FaqCurated     PK "curated"       RK entryId                     questions (JSON), answer, source, createdBy, createdAt
-// Questions are few (one program's participants), so gaps() reads the question and vote tables whole.
+//   FaqQuestions   PK "question"              RK questionId (time-ordered)   programId, question, locale, answered,
+//                                                                            confidence, conversationId, userId, askedAt
+//   FaqVotes       PK questionId              RK safeKey(voterId)            helpful, votedAt  (one vote per person; last wins)
+//   FaqEscalations PK "escalation"            RK questionId                  status open|answered, answer, answeredBy,
+//                                                                            forwardedAt, answeredAt
+//   FaqCurated     PK "curated|<programId>"   RK entryId                     questions (JSON), answer, source, createdBy, createdAt
+// A question carries its program as a field, not in its key: card buttons name a question by its id alone, so
+// the buttons of cards posted before programs existed keep working. Votes and escalations follow their
+// question. Curated entries are read per program, so their partition is the program's.
+// Rows written before programs (questions without programId, curated entries in PK "curated") are given to
+// the deployment's only program by assignUndecided(); with several programs they wait for it.
+// Questions are few (the participants of a deployment's programs), so gaps() reads the question and vote
+// tables whole.
 import type { TableClient } from '@azure/data-tables';
 import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 import { AppError } from '../shared/errors.js';
@@ -17,6 +23,8 @@ import { foldUmlauts } from './german.js';
 
 export interface AskedQuestion {
   id: string;
+  /** The program whose material answered (absent on rows written before programs and not yet assigned). */
+  programId?: string;
   question: string;
   locale: Locale;
   answered: boolean;
@@ -70,7 +78,8 @@ export function normalizeQuestion(text: string): string {
 
 const Q = 'question';
 const E = 'escalation';
-const C = 'curated';
+const LEGACY_CURATED = 'curated';
+const curatedPartition = (programId: string) => `curated|${programId}`;
 
 export class FaqRepository {
   constructor(private readonly store: TableStore) {}
@@ -94,6 +103,7 @@ export class FaqRepository {
     await batcher.write({ type: 'create', entity: {
       partitionKey: Q,
       rowKey: q.id,
+      ...(q.programId ? { programId: q.programId } : {}),
       question: q.question,
       locale: q.locale,
       answered: q.answered,
@@ -115,9 +125,11 @@ export class FaqRepository {
     }
   }
 
-  async listQuestions(): Promise<AskedQuestion[]> {
+  /** All questions, or those of one program. */
+  async listQuestions(programId?: string): Promise<AskedQuestion[]> {
     const client = await this.questions();
-    return (await listAll<Record<string, unknown>>(client, `PartitionKey eq ${odataString(Q)}`)).map(toQuestion);
+    const filter = `PartitionKey eq ${odataString(Q)}${programId ? ` and programId eq ${odataString(programId)}` : ''}`;
+    return (await listAll<Record<string, unknown>>(client, filter)).map(toQuestion);
   }
 
   async saveVote(v: Vote): Promise<void> {
@@ -223,11 +235,11 @@ export class FaqRepository {
     return (await listAll<Record<string, unknown>>(client, filter)).map(toEscalation);
   }
 
-  async saveCurated(entry: StoredCuratedEntry): Promise<void> {
+  async saveCurated(programId: string, entry: StoredCuratedEntry): Promise<void> {
     const client = await this.curated();
     await client.upsertEntity(
       {
-        partitionKey: C,
+        partitionKey: curatedPartition(programId),
         rowKey: entry.id,
         questions: JSON.stringify(entry.questions),
         answer: entry.answer,
@@ -239,22 +251,40 @@ export class FaqRepository {
     );
   }
 
-  async listCurated(): Promise<StoredCuratedEntry[]> {
+  /** The curated entries of one program. */
+  async listCurated(programId: string): Promise<StoredCuratedEntry[]> {
     const client = await this.curated();
-    const rows = await listAll<Record<string, unknown>>(client, `PartitionKey eq ${odataString(C)}`);
-    return rows.map((e) => ({
-      id: e.rowKey,
-      questions: JSON.parse(String(e.questions)) as string[],
-      answer: String(e.answer),
-      ...(e.source ? { source: String(e.source) } : {}),
-      ...(e.createdBy ? { createdBy: String(e.createdBy) } : {}),
-      createdAt: String(e.createdAt),
-    }));
+    const rows = await listAll<Record<string, unknown>>(client, `PartitionKey eq ${odataString(curatedPartition(programId))}`);
+    return rows.map(toCurated);
   }
 
-  /** The most frequent questions that were declined or voted 👎, grouped by their normalised text. */
-  async gaps(limit = 20): Promise<Gap[]> {
-    const [questions, votes] = await Promise.all([this.listQuestions(), this.listVotes()]);
+  /**
+   * Gives the rows written before programs existed to `programId` (the deployment's only program): questions
+   * get the field, curated entries move into the program's partition. Idempotent, so instances starting
+   * together may both run it. Returns how many rows it assigned.
+   */
+  async assignUndecided(programId: string): Promise<number> {
+    let assigned = 0;
+    const questions = await this.questions();
+    for (const row of await listAll<Record<string, unknown>>(questions, `PartitionKey eq ${odataString(Q)}`)) {
+      if (row.programId) continue;
+      await questions.updateEntity({ partitionKey: Q, rowKey: String(row.rowKey), programId }, 'Merge');
+      assigned++;
+    }
+    const curated = await this.curated();
+    for (const row of await listAll<Record<string, unknown>>(curated, `PartitionKey eq ${odataString(LEGACY_CURATED)}`)) {
+      await this.saveCurated(programId, toCurated(row));
+      await curated.deleteEntity(LEGACY_CURATED, String(row.rowKey)).catch((error: unknown) => {
+        if (!isStatus(error, 404)) throw error;
+      });
+      assigned++;
+    }
+    return assigned;
+  }
+
+  /** The most frequent questions that were declined or voted 👎, grouped by their normalised text (of one program, or all). */
+  async gaps(limit = 20, programId?: string): Promise<Gap[]> {
+    const [questions, votes] = await Promise.all([this.listQuestions(programId), this.listVotes()]);
     const unhelpful = new Set<string>();
     const latestVote = new Map<string, Vote>();
     for (const v of votes) {
@@ -283,9 +313,21 @@ export class FaqRepository {
   }
 }
 
+function toCurated(e: Record<string, unknown>): StoredCuratedEntry {
+  return {
+    id: String(e.rowKey),
+    questions: JSON.parse(String(e.questions)) as string[],
+    answer: String(e.answer),
+    ...(e.source ? { source: String(e.source) } : {}),
+    ...(e.createdBy ? { createdBy: String(e.createdBy) } : {}),
+    createdAt: String(e.createdAt),
+  };
+}
+
 function toQuestion(e: Record<string, unknown>): AskedQuestion {
   return {
     id: String(e.rowKey),
+    ...(e.programId ? { programId: String(e.programId) } : {}),
     question: String(e.question),
     locale: e.locale === 'en' ? 'en' : 'de',
     answered: e.answered === true,

@@ -1,6 +1,8 @@
-// The FAQ service: engine + repository. Asks and logs, records votes, forwards questions to the
-// coordinators, routes their answers back to the asker and saves them as curated entries. It returns what to
-// send (cards and the conversation to send them to); the Teams layer does the sending.
+// The FAQ service: the programs' engines + repository. Answers a question from the programs a conversation
+// follows (each program's own engine, never a mix), logs it under its program, records votes, forwards
+// questions to the coordinators, routes their answers back to the asker and saves them as curated entries of
+// the question's program. It returns what to send (cards and the conversation to send them to); the Teams
+// layer does the sending.
 import crypto from 'node:crypto';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
@@ -8,14 +10,20 @@ import { AppError } from '../shared/errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
 import type { OutgoingMessage } from '../cards/adaptive.js';
-import type { FaqAnswer, FaqEngine } from './engine.js';
-import type { FaqRepository, Escalation, StoredCuratedEntry } from './repository.js';
-import { buildAnswerCard, buildCoordinatorAnswerCard, buildEscalationCard } from './cards.js';
+import type { AskOptions, FaqAnswer, FaqEngine } from './engine.js';
+import type { AskedQuestion, FaqRepository, Escalation, StoredCuratedEntry } from './repository.js';
+import { buildAnswerCard, buildCoordinatorAnswerCard, buildEscalationCard, buildProgramAnswersCard, type EscalationView } from './cards.js';
 import type { FaqAction } from './actions.js';
 import { withComposer, type AnswerComposer } from './generative.js';
 
+/** Where the service finds a program's engine (ProgramFaqEngines in the running service). */
+export interface FaqEngineSource {
+  /** The engine of an active program; undefined for a program that is not active. */
+  engine(programId: string): Promise<FaqEngine | undefined>;
+}
+
 export interface FaqServiceDeps {
-  engine: FaqEngine;
+  engines: FaqEngineSource;
   repository: FaqRepository;
   clock: Clock;
   logger: Logger;
@@ -23,18 +31,35 @@ export interface FaqServiceDeps {
   newId?: () => string;
   /** Optional generative mode (AZURE_OPENAI_*); the offline engine's answer is used without it or when it fails. */
   composer?: AnswerComposer;
+  /** The title coordinators see on a forwarded question; undefined where naming the program adds nothing (one program). */
+  programTitle?: (programId: string) => string | undefined;
+}
+
+/** A program the question is asked in. */
+export interface AskProgram {
+  id: string;
+  title: string;
 }
 
 export interface AskInput {
   question: string;
   locale: Locale;
+  /** The conversation's programs (at least one); each is asked with its own engine. */
+  programs: AskProgram[];
   conversationId: string;
   userId?: string;
 }
 
-export interface AskResult {
+/** One program's answer to a question asked in a conversation, logged as its own question. */
+export interface ProgramAnswer {
+  program: AskProgram;
   questionId: string;
   answer: FaqAnswer;
+}
+
+export interface AskResult {
+  /** The programs that answered; when none did, every program asked (each declined). */
+  answers: ProgramAnswer[];
   message: OutgoingMessage;
 }
 
@@ -70,36 +95,62 @@ function timeOrderedId(clock: Clock): string {
 
 export class FaqService {
   private readonly newId: () => string;
-  private readonly answerFor: (question: string, options: { locale: Locale; now: Date }) => Promise<FaqAnswer>;
 
   constructor(private readonly deps: FaqServiceDeps) {
     this.newId = deps.newId ?? (() => timeOrderedId(deps.clock));
-    const offline = async (question: string, options: { locale: Locale; now?: Date }) => deps.engine.ask(question, options);
-    this.answerFor = deps.composer ? withComposer(offline, deps.composer, { logger: deps.logger }) : offline;
   }
 
-  /** Feeds the curated entries saved by coordinators into the engine (call once at start). */
-  async loadCurated(): Promise<number> {
-    const entries = await this.deps.repository.listCurated();
-    if (entries.length) this.deps.engine.addCurated(entries);
-    return entries.length;
+  /**
+   * One program's answer (through the optional composer), logged nowhere: the CLI's `ask --program`.
+   * Throws `faq.unknown_program` for a program that is not active.
+   */
+  async ask(programId: string, question: string, options: AskOptions = {}): Promise<FaqAnswer> {
+    const engine = await this.deps.engines.engine(programId);
+    if (!engine) throw new AppError('faq.unknown_program', 'no active program with this id', { programId });
+    const offline = async (q: string, o: { locale: Locale; now?: Date }) => engine.ask(q, o);
+    const answerFor = this.deps.composer ? withComposer(offline, this.deps.composer, { logger: this.deps.logger }) : offline;
+    return answerFor(question, { locale: options.locale ?? 'de', now: options.now ?? this.deps.clock.now() });
   }
 
-  async ask(input: AskInput): Promise<AskResult> {
-    const answer = await this.answerFor(input.question, { locale: input.locale, now: this.deps.clock.now() });
-    const questionId = this.newId();
-    await this.deps.repository.saveQuestion({
-      id: questionId,
-      question: input.question,
-      locale: input.locale,
-      answered: answer.answered,
-      confidence: answer.confidence,
-      conversationId: input.conversationId,
-      ...(input.userId ? { userId: input.userId } : {}),
-      askedAt: this.deps.clock.now().toISOString(),
+  /**
+   * A question in a conversation: asked in each of the conversation's programs. The programs that answer are
+   * shown grouped and labelled (one program: its answer as before); when none does, one decline names the
+   * programs looked in and offers to forward. Each shown answer is logged as a question of its program, so a
+   * program's gaps hold only what its own material missed.
+   */
+  async askInConversation(input: AskInput): Promise<AskResult> {
+    if (!input.programs.length) throw new AppError('faq.no_program', 'a question needs at least one program');
+    const now = this.deps.clock.now();
+    const settled = await Promise.allSettled(input.programs.map(async (program) => ({ program, answer: await this.ask(program.id, input.question, { locale: input.locale, now }) })));
+    // A program whose index cannot be built is left out (and logged); the others still answer.
+    const asked = settled.flatMap((r, i) => {
+      if (r.status === 'fulfilled') return [r.value];
+      this.deps.logger.error({ event: 'faq.ask_failed', programId: input.programs[i]!.id, err: (r.reason as Error).message }, 'a program could not answer');
+      return [];
     });
-    this.deps.logger.info({ event: 'faq.asked', questionId, answered: answer.answered, confidence: answer.confidence, via: answer.via }, 'faq question');
-    return { questionId, answer, message: { card: buildAnswerCard(answer, input.locale, { questionId }), summary: answer.answer } };
+    if (!asked.length) throw (settled[0] as PromiseRejectedResult).reason;
+    const answered = asked.filter((a) => a.answer.answered);
+    const answers: ProgramAnswer[] = (answered.length ? answered : asked).map((a) => ({ ...a, questionId: this.newId() }));
+    for (const a of answers) {
+      await this.deps.repository.saveQuestion({
+        id: a.questionId,
+        programId: a.program.id,
+        question: input.question,
+        locale: input.locale,
+        answered: a.answer.answered,
+        confidence: a.answer.confidence,
+        conversationId: input.conversationId,
+        ...(input.userId ? { userId: input.userId } : {}),
+        askedAt: now.toISOString(),
+      });
+      this.deps.logger.info({ event: 'faq.asked', questionId: a.questionId, programId: a.program.id, answered: a.answer.answered, confidence: a.answer.confidence, via: a.answer.via }, 'faq question');
+    }
+    if (input.programs.length === 1) {
+      const only = answers[0]!;
+      return { answers, message: { card: buildAnswerCard(only.answer, input.locale, { questionId: only.questionId }), summary: only.answer.answer } };
+    }
+    const summary = answered.length ? answers.map((a) => `${a.program.title}: ${a.answer.answer}`).join('\n') : faqTexts[input.locale].noAnswerIn(input.programs.map((p) => p.title));
+    return { answers, message: { card: buildProgramAnswersCard(answers, input.locale), summary } };
   }
 
   async vote(questionId: string, voterId: string, helpful: boolean): Promise<void> {
@@ -117,7 +168,7 @@ export class FaqService {
       escalation,
       created,
       coordinatorMessage: {
-        card: buildEscalationCard({ questionId, question: q.question, askerLocale: q.locale, ...(escalation.answer ? { answer: escalation.answer } : {}) }, coordinatorLocale),
+        card: buildEscalationCard({ ...this.escalationView(q), ...(escalation.answer ? { answer: escalation.answer } : {}) }, coordinatorLocale),
         summary: faqTexts[coordinatorLocale].cardEscalationTitle,
       },
       askerMessage: { text: faqTexts[q.locale].forwarded },
@@ -133,15 +184,17 @@ export class FaqService {
       askerConversationId: q.conversationId,
       ...(q.userId ? { askerUserId: q.userId } : {}),
       askerMessage: { card: buildCoordinatorAnswerCard(q.question, answer, q.locale, { questionId }), summary: answer },
-      coordinatorMessage: { card: buildEscalationCard({ questionId, question: q.question, askerLocale: q.locale, answer }, coordinatorLocale) },
+      coordinatorMessage: { card: buildEscalationCard({ ...this.escalationView(q), answer }, coordinatorLocale) },
     };
   }
 
-  /** Saves an answered escalation as a curated entry; the engine uses it from now on. */
+  /** Saves an answered escalation as a curated entry of the question's program; its engine uses it from now on. */
   async curate(questionId: string, coordinatorId: string): Promise<StoredCuratedEntry> {
     const q = await this.requireQuestion(questionId);
     const escalation = await this.deps.repository.getEscalation(questionId);
     if (!escalation?.answer) throw new AppError('faq.escalation_not_answered', 'only answered questions can be saved', { questionId });
+    // A question logged before programs existed, in a deployment that has several now: no program to add it to.
+    if (!q.programId) throw new AppError('faq.unknown_program', 'the question belongs to no program', { questionId });
     const entry: StoredCuratedEntry = {
       id: `q-${questionId}`,
       questions: [q.question],
@@ -150,9 +203,10 @@ export class FaqService {
       createdBy: coordinatorId,
       createdAt: this.deps.clock.now().toISOString(),
     };
-    await this.deps.repository.saveCurated(entry);
-    this.deps.engine.addCurated([entry]);
-    this.deps.logger.info({ event: 'faq.curated', questionId, entryId: entry.id }, 'faq curated');
+    await this.deps.repository.saveCurated(q.programId, entry);
+    // A program that is not active right now gets the entry with its engine when it comes back.
+    (await this.deps.engines.engine(q.programId))?.addCurated([entry]);
+    this.deps.logger.info({ event: 'faq.curated', questionId, programId: q.programId, entryId: entry.id }, 'faq curated');
     return entry;
   }
 
@@ -173,6 +227,11 @@ export class FaqService {
         return { verb: action.verb, entry, reply: { text: t.curated } };
       }
     }
+  }
+
+  private escalationView(q: AskedQuestion): EscalationView {
+    const programTitle = q.programId ? this.deps.programTitle?.(q.programId) : undefined;
+    return { questionId: q.id, question: q.question, askerLocale: q.locale, ...(programTitle ? { programTitle } : {}) };
   }
 
   private async requireQuestion(questionId: string) {

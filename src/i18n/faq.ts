@@ -7,9 +7,25 @@ export interface SessionLine {
   time: string;
 }
 
+/** Program titles in a sentence: „A“, „B“ und „C“ (German quotes), "A", "B" and "C" (English). */
+function quoted(titles: string[], last: string, marks: [string, string] = ['„', '“']): string {
+  const q = titles.map((t) => `${marks[0]}${t}${marks[1]}`);
+  return q.length > 1 ? `${q.slice(0, -1).join(', ')} ${last} ${q[q.length - 1]}` : (q[0] ?? '');
+}
+const quotedEn = (titles: string[], last: string) => quoted(titles, last, ['"', '"']);
+
 const de = {
   noAnswer: 'Dazu habe ich in den Unterlagen nichts gefunden.',
   forwardOffer: 'Möchten Sie die Frage an das Orga-Team weiterleiten? Das Team antwortet Ihnen persönlich.',
+  noAnswerIn: (titles: string[]) => `Dazu habe ich in den Unterlagen von ${quoted(titles, 'und')} nichts gefunden.`,
+  forwardOfferPrograms: 'Möchten Sie die Frage an das Orga-Team weiterleiten? Wählen Sie das Programm, um das es geht; das Team antwortet Ihnen persönlich.',
+  cardForwardTo: (title: string) => `An das Orga-Team von „${title}“ weiterleiten`,
+  cardEscalationProgram: (title: string) => `Programm: ${title}`,
+  noProgramFollowed: (titles: string[]) =>
+    `Ich beantworte Fragen zu den Programmen, denen Sie hier folgen – bisher folgen Sie keinem. Mit **anmelden <Programm>** wählen Sie eines: ${quoted(titles, 'oder')}.`,
+  noProgramLinked: 'Dieser Chat ist noch mit keinem Programm verknüpft, deshalb kann ich hier keine Fragen beantworten. Das Orga-Team verknüpft ihn mit **verknüpfen <Programm>**.',
+  noProgramLoaded: 'Es ist noch kein Programm geladen, zu dem ich Fragen beantworten könnte. Bitte wenden Sie sich an das Orga-Team.',
+  programGone: 'Das Programm dieser Frage ist nicht mehr aktiv; die Antwort kann keinem Programm zugeordnet werden.',
   fromMaterial: '',
   sourceProgram: 'Programm',
   sourceCurated: 'FAQ des Orga-Teams',
@@ -87,6 +103,15 @@ export type FaqTexts = typeof de;
 const en: FaqTexts = {
   noAnswer: "I couldn't find anything about that in the material.",
   forwardOffer: 'Would you like to forward the question to the organising team? They will answer you personally.',
+  noAnswerIn: (titles) => `I couldn't find anything about that in the material of ${quotedEn(titles, 'and')}.`,
+  forwardOfferPrograms: 'Would you like to forward the question to the organising team? Choose the program it is about; the team will answer you personally.',
+  cardForwardTo: (title) => `Forward to the organising team of "${title}"`,
+  cardEscalationProgram: (title) => `Program: ${title}`,
+  noProgramFollowed: (titles) =>
+    `I answer questions about the programs you follow here, and you do not follow any yet. Choose one with **subscribe <program>**: ${quotedEn(titles, 'or')}.`,
+  noProgramLinked: 'This chat is not linked to a program yet, so I cannot answer questions here. The organising team links it with **link <program>**.',
+  noProgramLoaded: 'No program is loaded yet that I could answer questions about. Please contact the organising team.',
+  programGone: 'The program of this question is no longer active; the answer cannot be saved for a program.',
   fromMaterial: 'From the program material (in German): ',
   sourceProgram: 'Program',
   sourceCurated: "Organising team's FAQ",

@@ -7,20 +7,29 @@ import { TableStore } from '../../src/storage/tables.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
 import type { CliContext } from '../../src/cli/types.js';
-import { createFaqEngine, FaqRepository, FaqService, faqCliCommands, normalizeQuestion, parseFaqAction } from '../../src/faq/index.js';
+import { createFaqEngine, type FaqEngine, FaqRepository, FaqService, faqCliCommands, normalizeQuestion, parseFaqAction } from '../../src/faq/index.js';
 import { useAzurite } from '../harness/azurite.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const storage = useAzurite('t');
 let store: TableStore;
+const PROGRAM = { id: 'stadt-daten-strategie', title: 'Stadt, Daten, Strategie' };
+
+/** The example program's engine as the only one (the running service builds one per program). */
+const onlyEngine = (engine: FaqEngine) => ({ engine: async (id: string) => (id === PROGRAM.id ? engine : undefined) });
 
 async function setup() {
   store = storage.store();
   const clock = new ManualClock('2025-09-01T08:00:00Z');
   const engine = await createFaqEngine({ contentDir: path.join(root, 'content'), clock });
   const repository = new FaqRepository(store);
-  const service = new FaqService({ engine, repository, clock, logger: silentLogger });
-  return { clock, engine, repository, service };
+  const service = new FaqService({ engines: onlyEngine(engine), repository, clock, logger: silentLogger });
+  const ask = async (question: string, locale: 'de' | 'en', conversationId: string, userId?: string) => {
+    const result = await service.askInConversation({ question, locale, programs: [PROGRAM], conversationId, ...(userId ? { userId } : {}) });
+    expect(result.answers).toHaveLength(1);
+    return { ...result.answers[0]!, message: result.message };
+  };
+  return { clock, engine, repository, service, ask };
 }
 
 function fakeContext(): CliContext & { output: string[]; errors: string[] } {
@@ -42,20 +51,20 @@ const command = (name: string) => faqCliCommands.find((c) => c.name === name)!;
 
 describe('FAQ service and repository', () => {
   it('logs questions, records votes and lists gaps by normalised text', async () => {
-    const { service, repository, clock } = await setup();
-    const a = await service.ask({ question: 'Gibt es ein Zertifikat?', locale: 'de', conversationId: 'conv-1', userId: 'u1' });
+    const { service, repository, clock, ask } = await setup();
+    const a = await ask('Gibt es ein Zertifikat?', 'de', 'conv-1', 'u1');
     expect(a.answer.answered).toBe(false);
     expect(a.message.card?.actions?.map((x) => (x as { verb?: string }).verb)).toEqual(['faq.forward']);
     clock.advance(1000);
-    await service.ask({ question: 'gibt es ein Zertifikat', locale: 'de', conversationId: 'conv-2' });
-    const answered = await service.ask({ question: 'Wann ist der Auftakt?', locale: 'de', conversationId: 'conv-3' });
+    await ask('gibt es ein Zertifikat', 'de', 'conv-2');
+    const answered = await ask('Wann ist der Auftakt?', 'de', 'conv-3');
     expect(answered.answer.answered).toBe(true);
     await service.vote(answered.questionId, 'u3', true);
     await service.vote(answered.questionId, 'u3', false); // last vote wins
-    await service.ask({ question: 'Ist das online?', locale: 'de', conversationId: 'conv-4' });
+    await ask('Ist das online?', 'de', 'conv-4');
 
     const stored = await repository.getQuestion(a.questionId);
-    expect(stored).toMatchObject({ question: 'Gibt es ein Zertifikat?', conversationId: 'conv-1', answered: false, locale: 'de' });
+    expect(stored).toMatchObject({ question: 'Gibt es ein Zertifikat?', programId: PROGRAM.id, conversationId: 'conv-1', answered: false, locale: 'de' });
     expect(await repository.listVotes(answered.questionId)).toMatchObject([{ voterId: 'u3', helpful: false }]);
 
     const gaps = await repository.gaps();
@@ -67,8 +76,8 @@ describe('FAQ service and repository', () => {
   });
 
   it('forwards a question, routes the answer back, and curates it for the engine', async () => {
-    const { service, repository, engine } = await setup();
-    const asked = await service.ask({ question: 'Werden die Termine aufgezeichnet?', locale: 'en', conversationId: 'asker-conv', userId: 'u9' });
+    const { service, repository, engine, ask } = await setup();
+    const asked = await ask('Werden die Termine aufgezeichnet?', 'en', 'asker-conv', 'u9');
     expect(asked.answer.answered).toBe(false);
 
     const forward = parseFaqAction('faq.forward', { questionId: asked.questionId });
@@ -88,18 +97,34 @@ describe('FAQ service and repository', () => {
 
     const entry = await service.curate(asked.questionId, 'coord-1');
     expect(engine.ask('werden die treffen aufgezeichnet')).toMatchObject({ answered: true, answer: 'Nein, die Termine werden nicht aufgezeichnet.' });
-    expect((await repository.listCurated()).map((e) => e.id)).toEqual([entry.id]);
-
-    // A fresh engine picks the curated entry up from storage.
-    const fresh = await setupWithSameStore();
-    expect(await fresh.loadCurated()).toBe(1);
+    expect((await repository.listCurated(PROGRAM.id)).map((e) => e.id)).toEqual([entry.id]);
+    expect(await repository.listCurated('another-program')).toEqual([]);
   });
 
-  async function setupWithSameStore() {
-    const clock = new ManualClock('2025-09-01T08:00:00Z');
-    const engine = await createFaqEngine({ contentDir: path.join(root, 'content'), clock });
-    return new FaqService({ engine, repository: new FaqRepository(store), clock, logger: silentLogger });
-  }
+  it('gives rows stored before programs existed to the only program, and keeps old question ids working', async () => {
+    const { service, repository } = await setup();
+    const questions = await store.table('FaqQuestions');
+    await questions.createEntity({ partitionKey: 'question', rowKey: 'old-1', question: 'Gibt es Parkplätze?', locale: 'de', answered: false, confidence: 0.1, conversationId: 'c', askedAt: '2025-08-01T08:00:00.000Z' });
+    await (await store.table('FaqCurated')).createEntity({ partitionKey: 'curated', rowKey: 'q-old', questions: JSON.stringify(['Gibt es Parkplätze?']), answer: 'Nein.', createdAt: '2025-08-02T08:00:00.000Z' });
+    expect(await repository.getQuestion('old-1')).not.toHaveProperty('programId');
+    expect(await repository.listCurated(PROGRAM.id)).toEqual([]);
+
+    expect(await repository.assignUndecided(PROGRAM.id)).toBe(2);
+    expect(await repository.assignUndecided(PROGRAM.id)).toBe(0);
+    expect(await repository.getQuestion('old-1')).toMatchObject({ programId: PROGRAM.id, question: 'Gibt es Parkplätze?' });
+    expect((await repository.listCurated(PROGRAM.id)).map((e) => [e.id, e.answer])).toEqual([['q-old', 'Nein.']]);
+    expect((await repository.gaps(20, PROGRAM.id)).map((g) => g.example)).toEqual(['Gibt es Parkplätze?']);
+    expect(await repository.gaps(20, 'another-program')).toEqual([]);
+    // A button on a card posted before programs still finds its question.
+    await service.vote('old-1', 'u1', true);
+    expect(await repository.listVotes('old-1')).toMatchObject([{ voterId: 'u1', helpful: true }]);
+  });
+
+  it('refuses a question for a program that is not active', async () => {
+    const { service } = await setup();
+    await expect(service.ask('another-program', 'Wann ist der Auftakt?')).rejects.toMatchObject({ code: 'faq.unknown_program' });
+    expect(await service.ask(PROGRAM.id, 'Wann ist der Auftakt?', { locale: 'de' })).toMatchObject({ answered: true, via: 'schedule' });
+  });
 });
 
 describe('FAQ CLI', () => {
@@ -133,9 +158,9 @@ describe('FAQ CLI', () => {
   });
 
   it('faq gaps lists the logged gaps', async () => {
-    const { service } = await setup();
-    await service.ask({ question: 'Gibt es Parkplätze?', locale: 'de', conversationId: 'c' });
-    await service.ask({ question: 'Gibt es Parkplaetze', locale: 'de', conversationId: 'c' });
+    const { ask } = await setup();
+    await ask('Gibt es Parkplätze?', 'de', 'c');
+    await ask('Gibt es Parkplaetze', 'de', 'c');
     const ctx = fakeContext();
     expect(await command('faq gaps').run(['--json'], ctx)).toBe(0);
     expect(JSON.parse(ctx.output[0]!)).toMatchObject([{ count: 2, unanswered: 2 }]);
