@@ -1,7 +1,7 @@
 // The realistic mix for the message benchmarks: 60% FAQ questions, 30% poll votes (each from a distinct
 // person), 10% commands. Questions never repeat: each is one of the example program's evaluation questions
-// (tests/faq/eval.yaml and its held-out set, German and English) with its own opening and signature, as
-// people write in a chat, so the FAQ's answer memo (keyed by the exact text) cannot serve them; a quarter of
+// (tests/faq/eval.yaml and its held-out set, German and English) in its own wording around it, as people
+// write in a chat, so the FAQ's answer memo (keyed by the exact text) cannot serve them; a quarter of
 // the askers use Teams in English and ask in English. Also the content directory with a session that ended
 // yesterday, so the service's scheduler opens its poll on the first tick.
 import fs from 'node:fs';
@@ -46,29 +46,42 @@ export function baseQuestions(): Record<Language, string[]> {
   return out;
 }
 
-const OPENINGS: Record<Language, string[]> = {
-  de: ['', 'Hallo,', 'Hallo zusammen,', 'Guten Morgen,', 'Kurze Frage:', 'Moin,', 'Entschuldigung,', 'Eine Frage noch:'],
-  en: ['', 'Hi,', 'Hello,', 'Good morning,', 'Quick question:', 'Sorry,', 'Hey team,', 'One more question:'],
+// What people put around a question in a chat. Every word of them is a stop word of the FAQ (src/text), so
+// the FAQ searches the question's own words and answers as it would the question as written; the variants
+// differ in these, in the case of the question's first letter and in its question mark.
+export const OPENINGS: Record<Language, readonly string[]> = {
+  de: ['', 'Bitte:', 'Sag mal,', 'Sagen Sie mal,', 'Noch was:', 'Also,', 'Und', 'Nun,', 'Genau, und', 'Ich habe da was:', 'Super, und', 'Jetzt mal:'],
+  en: ['', 'Please,', 'So,', 'Also,', 'And', 'Now,', 'So, just', 'Also, please:', 'Great, and', 'Good, and', 'Nice, so', 'I need this:'],
 };
-const SIGNATURES: Record<Language, Array<(name: string, n: number) => string>> = {
-  de: [(name, n) => `Danke, ${name} (Referat ${n})`, (name, n) => `Viele Grüße, ${name}, Team ${n}`, (name, n) => `LG ${name} aus Amt ${n}`],
-  en: [(name, n) => `Thanks, ${name} (unit ${n})`, (name, n) => `Best, ${name}, team ${n}`, (name, n) => `Cheers, ${name} from office ${n}`],
+export const CLOSINGS: Record<Language, readonly string[]> = {
+  de: ['', 'Danke!', 'Danke sehr!', 'Danke schon mal!', 'Bitte!', 'Danke euch!', 'Danke Ihnen!', 'Danke dir!', 'Wäre super!', 'Das wäre toll.', 'Das wäre prima, danke.', 'Danke, super!'],
+  en: ['', 'Thanks!', 'Thank you!', 'Thanks a lot!', 'Thanks so much.', 'Please.', 'Thanks, great!', 'That would be nice.', 'That would be great, thanks.', 'Really, thanks!', 'Thanks to you all!', 'Many thanks!'],
 };
-const NAMES = ['Anna', 'Ben', 'Chiara', 'Deniz', 'Elif', 'Felix', 'Greta', 'Hannes', 'Ida', 'Jonas', 'Katrin', 'Lukas', 'Mara', 'Nils', 'Olga', 'Paul'];
+const MARKS = ['', '??', ' ?'];
+
+/** "Wann ist …" as "wann ist …" and "wann is …" as "Wann is …", as people type. */
+function flipFirstLetter(text: string): string {
+  const first = text.charAt(0);
+  const flipped = first === first.toLowerCase() ? first.toUpperCase() : first.toLowerCase();
+  if (flipped === first) throw new Error(`a benchmark question must start with a letter: ${text}`);
+  return `${flipped}${text.slice(1)}`;
+}
 
 /**
- * Variant `k` of base question `b`: the first eight variants differ in their opening only (the first is the
- * question as written), later ones also carry a signature whose name and number never come back for the same
- * question. So two variants of one question always differ, and questions differ from each other.
+ * Variant `k` of a question: `k` read as a mixed-radix number over opening, closing, case and question mark,
+ * so two variants of one question always differ (variant 0 is the question as written). A stream that needs
+ * more variants than there are says so rather than repeat one.
  */
-function variant(lang: Language, question: string, b: number, k: number): string {
-  const opening = OPENINGS[lang][k % OPENINGS[lang].length]!;
-  const r = Math.floor(k / OPENINGS[lang].length);
-  if (r === 0) return `${opening} ${question}`.trim();
-  const block = Math.floor((r - 1) / NAMES.length);
-  const name = NAMES[(b + r - 1) % NAMES.length]!;
-  const signature = SIGNATURES[lang][(b + r) % SIGNATURES[lang].length]!(name, 1 + (b % 40) + 40 * block);
-  return `${opening} ${question} ${signature}`.trim();
+function variant(lang: Language, question: string, k: number): string {
+  const openings = OPENINGS[lang];
+  const closings = CLOSINGS[lang];
+  if (k >= openings.length * closings.length * 2 * MARKS.length) throw new Error(`only ${k} variants of each question exist: ask for fewer questions`);
+  const opening = openings[k % openings.length]!;
+  const closing = closings[Math.floor(k / openings.length) % closings.length]!;
+  const cased = Math.floor(k / (openings.length * closings.length)) % 2 ? flipFirstLetter(question) : question;
+  const mark = MARKS[Math.floor(k / (openings.length * closings.length * 2))]!;
+  const marked = mark && cased.endsWith('?') ? `${cased.slice(0, -1).trimEnd()}${mark}` : `${cased}${mark.trim()}`;
+  return `${opening} ${marked} ${closing}`.trim();
 }
 
 /** Questions that do not repeat, per language, in a fixed order (the same in every run). */
@@ -80,7 +93,7 @@ export class QuestionStream {
   next(lang: Language): string {
     const list = this.bases[lang];
     const i = this.drawn[lang]++;
-    return variant(lang, list[i % list.length]!, i % list.length, Math.floor(i / list.length));
+    return variant(lang, list[i % list.length]!, Math.floor(i / list.length));
   }
 }
 

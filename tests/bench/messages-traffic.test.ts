@@ -9,7 +9,8 @@ import { freePort } from '../../src/storage/azurite.js';
 import { ChannelAuth } from '../../bench/support/channel-auth.js';
 import { httpClient, spawnTs, startRecordingConnector } from '../../bench/support/load.js';
 import { startBenchService, type BenchService } from '../../bench/support/setup.js';
-import { QuestionStream, baseQuestions, faqQuestions, languageOf, mixedActivities } from '../../bench/support/traffic.js';
+import { CLOSINGS, OPENINGS, QuestionStream, baseQuestions, faqQuestions, languageOf, mixedActivities } from '../../bench/support/traffic.js';
+import { isStopWord } from '../../src/text/index.js';
 
 describe('benchmark traffic', () => {
   it('draws 5,000 questions per language without repeating one', () => {
@@ -17,6 +18,13 @@ describe('benchmark traffic', () => {
     for (const lang of ['de', 'en'] as const) {
       const texts = Array.from({ length: 5000 }, () => stream.next(lang));
       expect(new Set(texts).size).toBe(5000);
+    }
+  });
+
+  it('wraps a question only in words the FAQ ignores, so it is answered as written', () => {
+    for (const lang of ['de', 'en'] as const) {
+      const fillerWords = [...OPENINGS[lang], ...CLOSINGS[lang]].flatMap((filler) => filler.split(/[^\p{L}]+/u).filter(Boolean));
+      expect(fillerWords.filter((word) => !isStopWord(word, lang))).toEqual([]);
     }
   });
 
