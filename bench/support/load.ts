@@ -1,7 +1,8 @@
-// Shared load-test plumbing for the message and soak benchmarks: a recording connector that answers 200,
-// child processes for the service and the echo baseline, a keep-alive HTTP driver with bounded concurrency,
-// /proc sampling of a child (RSS, heap is not visible from outside so VmRSS/VmData/fd count), percentiles
-// and a description of the machine the figures were taken on.
+// Shared load-test plumbing for the message and soak benchmarks: a recording connector that answers 200 (and
+// refuses calls without the bot's token), child processes for the service and the echo baseline, a keep-alive
+// HTTP driver with bounded concurrency that can add each activity's token, /proc sampling of a child (RSS, heap
+// is not visible from outside so VmRSS/VmData/fd count), percentiles and a description of the machine the
+// figures were taken on.
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
