@@ -1,12 +1,22 @@
 // The baseline of the message benchmark: the smallest bot on the same stack as the service (restify, the
-// teams-ai Application on a TeamsAdapter in local mode, the same body parser), with no storage and no
-// features. Messages are echoed through the connector; card actions get an invoke response with the verb.
-// Run: PORT=3999 node node_modules/tsx/dist/cli.mjs bench/echo-bot.ts
+// teams-ai Application on the service's own TeamsAdapter, the same body parser), with no storage and no
+// features. It runs on the same authenticated path: MicrosoftAppId is set, so every incoming token is checked
+// and every reply carries the bot's token (bench/support/local-channel.ts points both at local stand-ins).
+// Messages are echoed through the connector; card actions get an invoke response with the verb.
+// Run by bench/messages.ts with the environment of bench/support/channel-auth.ts.
 import restify from 'restify';
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes } from 'botbuilder';
+import { createAdapter } from '../src/teams/adapter.js';
+import { useLocalChannel } from './support/local-channel.js';
 
-const adapter = new TeamsAdapter({});
+useLocalChannel();
+const adapter = createAdapter({
+  MicrosoftAppId: process.env.MicrosoftAppId,
+  MicrosoftAppPassword: process.env.MicrosoftAppPassword,
+  MicrosoftAppTenantId: process.env.MicrosoftAppTenantId,
+  MicrosoftAppType: 'SingleTenant',
+});
 adapter.onTurnError = async (_context, error) => {
   process.stderr.write(`echo-bot turn error: ${error.message}\n`);
 };

@@ -1,7 +1,8 @@
-// Shared load-test plumbing for the message and soak benchmarks: a recording connector that answers 200,
-// child processes for the service and the echo baseline, a keep-alive HTTP driver with bounded concurrency,
-// /proc sampling of a child (RSS, heap is not visible from outside so VmRSS/VmData/fd count), percentiles
-// and a description of the machine the figures were taken on.
+// Shared load-test plumbing for the message and soak benchmarks: a recording connector that answers 200 (and
+// refuses calls without the bot's token), child processes for the service and the echo baseline, a keep-alive
+// HTTP driver with bounded concurrency that can add each activity's token, /proc sampling of a child (RSS, heap
+// is not visible from outside so VmRSS/VmData/fd count), percentiles and a description of the machine the
+// figures were taken on.
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,21 +30,31 @@ export function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
 }
 
-/** A connector that records how many activities the bot posted and always answers 200. */
+/** A connector that records how many activities the bot posted and answers 200 (401 to a wrong token). */
 export interface RecordingConnector {
   url: string;
   posted(): number;
+  /** Calls refused because they did not carry the expected Authorization header. */
+  unauthorized(): number;
   /** Posts per conversation id (decoded). */
   byConversation: Map<string, number>;
   stop(): Promise<void>;
 }
 
-export async function startRecordingConnector(): Promise<RecordingConnector> {
+/** `authorization`: the header every call must carry, as the real connector checks the bot's token. */
+export async function startRecordingConnector(options: { authorization?: string } = {}): Promise<RecordingConnector> {
   let posted = 0;
+  let unauthorized = 0;
   const byConversation = new Map<string, number>();
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
+      if (options.authorization !== undefined && req.headers.authorization !== options.authorization) {
+        unauthorized++;
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'Unauthorized', message: 'token missing or not the bot\'s' } }));
+        return;
+      }
       const parts = (req.url ?? '').split('?')[0]!.split('/').filter(Boolean);
       if (parts[0] === 'v3' && parts[1] === 'conversations' && parts.length >= 4) {
         posted++;
@@ -61,6 +72,7 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     posted: () => posted,
+    unauthorized: () => unauthorized,
     byConversation,
     stop: async () => {
       server.closeAllConnections();
@@ -144,8 +156,11 @@ export interface PostResult {
   ms: number;
 }
 
-/** Keep-alive POST client: one agent, at most `sockets` connections (the concurrency of the driver). */
-export function httpClient(baseUrl: string, sockets: number) {
+/**
+ * Keep-alive POST client: one agent, at most `sockets` connections (the concurrency of the driver).
+ * `authorize` gives the Authorization header for a body (the channel token of its sender).
+ */
+export function httpClient(baseUrl: string, sockets: number, authorize?: (body: unknown) => string | undefined) {
   // Idle sockets are dropped after 4 s, before the server's 5 s keep-alive timeout can close one under a
   // request being sent (the classic keep-alive race, which would count as a client-side error).
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets, timeout: 4000 });
@@ -153,6 +168,7 @@ export function httpClient(baseUrl: string, sockets: number) {
   const post = (pathName: string, body: unknown): Promise<PostResult> =>
     new Promise((resolve) => {
       const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+      const authorization = authorize?.(body);
       const t0 = performance.now();
       const req = http.request(
         {
@@ -161,7 +177,7 @@ export function httpClient(baseUrl: string, sockets: number) {
           port: target.port,
           method: 'POST',
           path: pathName,
-          headers: { 'content-type': 'application/json', 'content-length': payload.length },
+          headers: { 'content-type': 'application/json', 'content-length': payload.length, ...(authorization ? { authorization } : {}) },
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -1,0 +1,32 @@
+// The service's entry point in the message benchmarks: src/index.ts as in production, after pointing the
+// Bot Framework authentication at the local stand-ins (./local-channel.ts) and after counting the FAQ answer
+// memo's hits. The memo (src/faq/engine.ts, keyed by the question's text) has no counter of its own, so its
+// two methods are wrapped here: every ask() is a question, every resolve() a question the memo did not hold.
+// On SIGUSR2 the process prints {"event":"bench.faqMemo","asks":…,"misses":…} on stdout (./setup.ts reads it).
+import { useLocalChannel } from './local-channel.js';
+import { createFaqEngineFromKnowledgeBase } from '../../src/faq/engine.js';
+
+type Method = (...args: unknown[]) => unknown;
+
+function countFaqMemo(): void {
+  const engine = Object.getPrototypeOf(createFaqEngineFromKnowledgeBase({ contentDir: '', passages: [], curated: [] })) as Record<string, unknown>;
+  const ask = engine.ask;
+  const resolve = engine.resolve;
+  if (typeof ask !== 'function' || typeof resolve !== 'function') {
+    throw new Error('the FAQ engine no longer has ask() and resolve(): update the memo counter in bench/support/service-main.ts');
+  }
+  const counts = { asks: 0, misses: 0 };
+  engine.ask = function (this: unknown, ...args: unknown[]) {
+    counts.asks++;
+    return (ask as Method).apply(this, args);
+  };
+  engine.resolve = function (this: unknown, ...args: unknown[]) {
+    counts.misses++;
+    return (resolve as Method).apply(this, args);
+  };
+  process.on('SIGUSR2', () => process.stdout.write(`${JSON.stringify({ event: 'bench.faqMemo', ...counts })}\n`));
+}
+
+useLocalChannel();
+countFaqMemo();
+await import('../../src/index.js');
