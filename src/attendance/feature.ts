@@ -1,15 +1,15 @@
 // The attendance feature as the service assembles it: Teams' meeting events in, attendance recorded per session;
-// who gets the personal poll; the "Verpasst?" catch-up on the scheduler tick; the coordinators' and
-// participants' commands; lines for status, results and the retrospective; the privacy duties.
-import type { DeliveryEngine, MessageBuilder } from '../delivery/index.js';
+// who gets the personal poll; the "Verpasst?" catch-up on the scheduler tick (its message builder,
+// attendanceBuilders in catch-up.ts, goes to the delivery engine); the coordinators' and participants'
+// commands; lines for status, results and the retrospective; the privacy duties.
+import type { DeliveryEngine } from '../delivery/index.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Session } from '../program/model.js';
 import type { ConversationRegistry } from '../registry/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
 import type { MeetingEvent } from '../teams/index.js';
-import type { CatchUpMaterial } from './cards.js';
-import { attendanceBuilders, catchUpCandidates, catchUpJobs, catchUpRecipients, CATCH_UP_MAX_AGE_MS, enqueueCatchUp, meetingOver } from './catch-up.js';
+import { catchUpCandidates, catchUpJobs, catchUpRecipients, CATCH_UP_MAX_AGE_MS, enqueueCatchUp, meetingOver } from './catch-up.js';
 import { createAttendanceCommands, type AttendanceCommands, type TurnProgramResolver } from './commands.js';
 import type { MeetingChatRepository } from './meeting-chats.js';
 import { MeetingResolver, type MeetingChat, type ProgramList } from './meeting-resolver.js';
@@ -27,9 +27,6 @@ export interface AttendanceFeatureDeps {
   scope: TurnProgramResolver;
   /** A person's display name for `attendance: named` programs, looked up when asked; never stored. */
   nameOf: (aadObjectId: string) => Promise<string | undefined>;
-  /** The session's material for the catch-up (see material.ts: sessionMaterial). */
-  materialFor: (programId: string, sessionId: string) => CatchUpMaterial[] | Promise<CatchUpMaterial[]>;
-  publicBaseUrl: string;
   /** Attendance older than this is deleted by the tick, once a day per process. */
   retentionDays: number;
   clock: Clock;
@@ -53,7 +50,6 @@ export interface AttendanceFeature {
   /** Queues the catch-up of every ended session with attendance data; returns how many jobs were new. */
   planCatchUps(): Promise<number>;
   commands: AttendanceCommands;
-  builders: Record<string, MessageBuilder>;
   /** Attendance lines (per session, trend, response rate) for status, results and the retrospective. */
   summaryLines(programId: string, sessions: readonly Pick<Session, 'id' | 'title'>[], locale: Locale, responses?: Readonly<Record<string, number>>): Promise<string[]>;
   /** "Meine Daten löschen": the person's attendance in every session; returns how many rows. */
@@ -146,7 +142,6 @@ export function createAttendanceFeature(deps: AttendanceFeatureDeps): Attendance
       if (removed) log.info({ event: 'attendance.purged', sessions: removed }, 'old attendance deleted');
     },
     commands: createAttendanceCommands({ attendance, scope: deps.scope, registry, nameOf: deps.nameOf, clock }),
-    builders: attendanceBuilders({ programs: deps.programs, materialFor: deps.materialFor, publicBaseUrl: deps.publicBaseUrl, clock }),
     async summaryLines(programId, sessions, locale, responses) {
       const trend = await attendance.trend(programId, sessions.map((s) => s.id));
       return attendanceLines(
