@@ -50,7 +50,10 @@ export interface AttendanceFeature {
   /** Queues the catch-up of every ended session with attendance data; returns how many jobs were new. */
   planCatchUps(): Promise<number>;
   commands: AttendanceCommands;
-  /** Attendance lines (per session, trend, response rate) for status, results and the retrospective. */
+  /**
+   * Attendance lines (per session, trend, response rate) for status, results and the retrospective; empty when
+   * no session has data. Titles appear as given (escape them for Markdown); `responses` per session id.
+   */
   summaryLines(programId: string, sessions: readonly Pick<Session, 'id' | 'title'>[], locale: Locale, responses?: Readonly<Record<string, number>>): Promise<string[]>;
   /** "Meine Daten löschen": the person's attendance in every session; returns how many rows. */
   deleteByUser(aadObjectId: string): Promise<number>;

@@ -86,6 +86,10 @@ describe('catch-up opt-out', () => {
     const id = A.personalConversationId(u2);
     await a.feature.commands.noCatchUp(personalTurn(u2), '');
     expect((await a.registry.get('personal', id))?.catchUpOff).toBe(true);
+    // Removing and adding the app again keeps the choice.
+    await a.registry.uninstall('personal', id);
+    expect(await a.registry.install(personalTurn(u2).conversation)).toBe(true);
+    expect((await a.registry.get('personal', id))?.catchUpOff).toBe(true);
     await a.feature.commands.catchUp(personalTurn(u2), '');
     expect((await a.registry.get('personal', id))?.catchUpOff).toBeUndefined();
     const group = { ...personalTurn(u2), conversation: { kind: 'groupChat' as const, conversationId: reihe.chat, tenantId: A.TENANT_ID, serviceUrl: SERVICE_URL, reference: {} } };
