@@ -92,7 +92,7 @@ export class MeetingResolver {
   /** The session of a join, leave or meetingEnd at `at` (see the header). */
   async duringMeeting(chat: MeetingChat, at: Date): Promise<ResolvedSession | undefined> {
     const found = this.candidates(chat);
-    if (found?.by === 'thread' && found.list.length === 1) return { ...found.list[0]!, by: 'thread' };
+    if (found?.by === 'thread' && found.list.length === 1) return { program: found.list[0]!.program, session: found.list[0]!.session, by: 'thread' };
     const choice = await this.chats.choiceAt(chat.conversationId, new Date(at.getTime() + START_AFTER_EVENT_SLACK_MS));
     const program = choice ? this.programs.get(choice.programId) : undefined;
     const session = program?.sessions.find((s) => s.id === choice!.sessionId && s.status !== 'cancelled');
