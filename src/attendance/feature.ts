@@ -72,7 +72,7 @@ export function createAttendanceFeature(deps: AttendanceFeatureDeps): Attendance
   const chatOf = async (event: MeetingEvent): Promise<MeetingChat> => {
     const c = event.turn.conversation;
     const linked = c.kind === 'groupChat' ? (await registry.get(c.kind, c.conversationId))?.meetingSession : undefined;
-    return { conversationId: c.conversationId, ...('joinUrl' in event && event.joinUrl ? { joinUrl: event.joinUrl } : {}), ...(linked ? { linkedSession: linked } : {}) };
+    return { conversationId: c.conversationId, ...(event.meetingId ? { meetingId: event.meetingId } : {}), ...('joinUrl' in event && event.joinUrl ? { joinUrl: event.joinUrl } : {}), ...(linked ? { linkedSession: linked } : {}) };
   };
 
   async function onMeetingEvent(event: MeetingEvent): Promise<MeetingEventOutcome> {

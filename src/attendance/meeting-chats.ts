@@ -1,9 +1,11 @@
-// Which session each meetingStart in a chat was given, so that the joins, leaves and the meetingEnd that follow
-// go to the same session on every instance. A recurring meeting keeps one chat for all its occurrences; each
-// occurrence's meetingStart adds one row here.
+// Which session each meetingStart of a meeting was given, so that the joins, leaves and the meetingEnd that follow
+// go to the same session on every instance. A recurring meeting keeps one chat and one meeting id for all its
+// occurrences; each occurrence's meetingStart adds one row here. The key is Teams' meeting id
+// (channelData.meeting.id), or the chat's conversation id for an event without one: the meetings of a team
+// channel all arrive in the channel's conversation, and only their meeting ids tell them apart.
 //
 // Table "attendanceChats":
-//   PartitionKey safeKey(<the chat's conversation id>)
+//   PartitionKey safeKey(<the meeting id, else the chat's conversation id>)
 //   RowKey       the meetingStart instant, epoch ms as 15 digits (rows sort by time)
 //   programId, sessionId   the session that meetingStart belongs to; nothing about people.
 // The session a meetingStart belongs to follows from the program and the instant alone, so two instances that
@@ -31,16 +33,16 @@ export class MeetingChatRepository {
     return this.store.table(ATTENDANCE_CHATS_TABLE);
   }
 
-  async recordStart(chatId: string, choice: MeetingChoice): Promise<void> {
+  async recordStart(meetingKey: string, choice: MeetingChoice): Promise<void> {
     await (await this.table()).upsertEntity(
-      { partitionKey: safeKey(chatId), rowKey: instantKey(choice.startedAt.getTime()), programId: choice.programId, sessionId: choice.sessionId },
+      { partitionKey: safeKey(meetingKey), rowKey: instantKey(choice.startedAt.getTime()), programId: choice.programId, sessionId: choice.sessionId },
       'Replace',
     );
   }
 
-  /** The choice of the chat's latest meetingStart at or before `at`; undefined when there is none. */
-  async choiceAt(chatId: string, at: Date): Promise<MeetingChoice | undefined> {
-    const filter = `PartitionKey eq ${odataString(safeKey(chatId))} and RowKey le ${odataString(instantKey(at.getTime()))}`;
+  /** The choice of the meeting's latest meetingStart at or before `at`; undefined when there is none. */
+  async choiceAt(meetingKey: string, at: Date): Promise<MeetingChoice | undefined> {
+    const filter = `PartitionKey eq ${odataString(safeKey(meetingKey))} and RowKey le ${odataString(instantKey(at.getTime()))}`;
     const rows = await listAll<Row>(await this.table(), filter);
     const latest = rows.at(-1);
     if (!latest || typeof latest.programId !== 'string' || typeof latest.sessionId !== 'string') return undefined;

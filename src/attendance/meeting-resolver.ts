@@ -5,7 +5,7 @@
 //   - One session behind the join link: that session, whenever the meeting runs. Several (a recurring
 //     meeting's shared link) or a linked chat: the session whose time window holds the meetingStart
 //     (sessionForMeetingStart). Time decides only there.
-//   - Joins, leaves and the meetingEnd go to the session of the chat's latest meetingStart (meeting-chats.ts),
+//   - Joins, leaves and the meetingEnd go to the session of the meeting's latest meetingStart (meeting-chats.ts),
 //     as long as they fall in that session's widened window; an event outside it (its meetingStart was handled
 //     by another instance that has not written yet, or got lost) goes by its own time, and an overrunning
 //     meeting's late events, outside every window, stay with the latest meetingStart.
@@ -28,6 +28,8 @@ export interface ProgramList {
 
 export interface MeetingChat {
   conversationId: string;
+  /** Teams' meeting id (channelData.meeting.id); the meetingStarts are kept per meeting where there is one. */
+  meetingId?: string;
   /** The event's JoinUrl (meetingStart/-End only). */
   joinUrl?: string;
   /** The registry's `meetingSession` of the chat, when a coordinator linked it. */
@@ -55,6 +57,10 @@ function candidate(program: Program, session: Session): Candidate {
 
 function within(c: Candidate, at: Date): boolean {
   return at.getTime() >= c.start.getTime() - MEETING_START_TOLERANCE_MS && at.getTime() <= c.end.getTime() + MEETING_START_TOLERANCE_MS;
+}
+
+function meetingKey(chat: MeetingChat): string {
+  return chat.meetingId ?? chat.conversationId;
 }
 
 export class MeetingResolver {
@@ -85,7 +91,7 @@ export class MeetingResolver {
     if (!found) return undefined;
     const picked = found.by === 'thread' && found.list.length === 1 ? found.list[0] : sessionForMeetingStart(found.list, at);
     if (!picked) return undefined;
-    await this.chats.recordStart(chat.conversationId, { programId: picked.program.program.id, sessionId: picked.session.id, startedAt: at });
+    await this.chats.recordStart(meetingKey(chat), { programId: picked.program.program.id, sessionId: picked.session.id, startedAt: at });
     return { program: picked.program, session: picked.session, by: found.by };
   }
 
@@ -93,7 +99,7 @@ export class MeetingResolver {
   async duringMeeting(chat: MeetingChat, at: Date): Promise<ResolvedSession | undefined> {
     const found = this.candidates(chat);
     if (found?.by === 'thread' && found.list.length === 1) return { program: found.list[0]!.program, session: found.list[0]!.session, by: 'thread' };
-    const choice = await this.chats.choiceAt(chat.conversationId, new Date(at.getTime() + START_AFTER_EVENT_SLACK_MS));
+    const choice = await this.chats.choiceAt(meetingKey(chat), new Date(at.getTime() + START_AFTER_EVENT_SLACK_MS));
     const program = choice ? this.programs.get(choice.programId) : undefined;
     const session = program?.sessions.find((s) => s.id === choice!.sessionId && s.status !== 'cancelled');
     const started = program && session ? candidate(program, session) : undefined;

@@ -106,6 +106,28 @@ describe('which session a meeting belongs to', () => {
     expect(await a.attendance.summary('reihe', 'r2')).toEqual({ attendees: 1, minutesMedian: 220, minutesTotal: 220 });
   });
 
+  it('a channel meeting: its meetingStart matches by JoinUrl, its joins follow by meeting id, another meeting in the channel is ignored', async () => {
+    const { a, enrolled } = setup();
+    await enrolled;
+    const team = A.team(1);
+    const inChannel = <T extends object>(activity: T, meetingId: string) => ({
+      ...activity,
+      conversation: { id: `${team.channelId};messageid=1765875600000`, conversationType: 'channel', isGroup: true, tenantId: A.TENANT_ID },
+      channelData: { tenant: { id: A.TENANT_ID }, team: { id: team.teamId }, channel: { id: team.channelId }, meeting: { id: meetingId } },
+    });
+    const ours = 'MCMxOTpjaGFubmVsLW1lZXRpbmctMSMw';
+    const other = 'MCMxOTpjaGFubmVsLW1lZXRpbmctMiMw';
+    await a.send(inChannel(meetingStart('2026-12-16T09:00:00Z', organizer), ours));
+    await a.send(inChannel(participantEvent('Join', [u1], '2026-12-16T09:01:00Z', organizer), ours));
+    await a.send(inChannel(participantEvent('Join', [u2], '2026-12-16T09:02:00Z', organizer), other));
+    expect(a.outcomes).toMatchObject([
+      { kind: 'started', sessionId: 'vertiefung', by: 'thread' },
+      { kind: 'recorded', sessionId: 'vertiefung', by: 'start' },
+      { kind: 'ignored', reason: 'unknown-meeting' },
+    ]);
+    expect(await a.attendance.attendees('werkstatt', 'vertiefung')).toEqual(aad(u1));
+  });
+
   it('two instances receiving the events repeated and interleaved keep one record with the right minutes', async () => {
     const { store, a, b, enrolled } = setup();
     await enrolled;
