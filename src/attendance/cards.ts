@@ -17,7 +17,8 @@ export interface CatchUpSession {
 
 export interface CatchUpMaterial {
   title: string;
-  url: string;
+  /** Where the file can be opened; without one (material not served over HTTP) the title is listed alone. */
+  url?: string;
 }
 
 export interface CatchUpInput {
@@ -46,7 +47,7 @@ function plain(text: string): string {
  */
 function materialLine(m: CatchUpMaterial): string {
   const title = escapeCardText(m.title);
-  if (!/^https?:\/\//i.test(m.url)) return `- ${title}`;
+  if (!m.url || !/^https?:\/\//i.test(m.url)) return `- ${title}`;
   const url = m.url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `- [${title}](${url})`;
 }

@@ -8,8 +8,9 @@
 //                                                   Nothing else: no name, no Teams user id, no role.
 //   RowKey "|meeting"                               the meeting's window: startedAt (earliest meetingStart),
 //                                                   lastStartedAt (latest meetingStart), endedAt (latest
-//                                                   meetingEnd), lastAt; all epoch ms. "|" keeps it apart from
-//                                                   every person's key.
+//                                                   meetingEnd), lastAt, catchUpPlannedAt (when the
+//                                                   "Verpasst?" catch-up was queued); all epoch ms. "|" keeps
+//                                                   it apart from every person's key.
 // Every write is a read-modify-write, conditional on the row's ETag and repeated when another writer got there
 // first. Each write only adds to a set (events) or moves a minimum or maximum, so two instances applying the
 // same events in any order end with the same row.
@@ -29,6 +30,8 @@ export interface StoredMeeting {
   startedAt?: number;
   lastStartedAt?: number;
   endedAt?: number;
+  /** When the catch-up for those who missed the session was queued (once per session). */
+  catchUpPlannedAt?: number;
 }
 
 export interface StoredPerson {
@@ -63,6 +66,15 @@ function personKey(aadObjectId: string): string {
 
 function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function meetingOf(row: Row): StoredMeeting {
+  const out: StoredMeeting = {};
+  for (const key of ['startedAt', 'lastStartedAt', 'endedAt', 'catchUpPlannedAt'] as const) {
+    const value = num(row[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }
 
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
@@ -135,6 +147,24 @@ export class AttendanceRepository {
     });
   }
 
+  /**
+   * The catch-up of this session is queued; later ticks leave the session alone. `lastAt` stays: it closes
+   * presences while no meetingEnd is known, and the planning instant says nothing about the meeting.
+   */
+  async markCatchUpPlanned(programId: string, sessionId: string, at: number): Promise<void> {
+    await this.mutate(partitionOf(programId, sessionId), MEETING_ROW, (row) => (num(row?.catchUpPlannedAt) !== undefined ? undefined : { catchUpPlannedAt: at }));
+  }
+
+  /** The meeting row alone (one point read); empty when the session has none. */
+  async getMeeting(programId: string, sessionId: string): Promise<StoredMeeting> {
+    try {
+      return meetingOf(await (await this.table()).getEntity<Row>(partitionOf(programId, sessionId), MEETING_ROW));
+    } catch (error) {
+      if (isStatus(error, 404)) return {};
+      throw error;
+    }
+  }
+
   async getSession(programId: string, sessionId: string): Promise<StoredSession> {
     const client = await this.table();
     const rows = await listAll<Row>(client, `PartitionKey eq ${odataString(partitionOf(programId, sessionId))}`);
@@ -142,14 +172,8 @@ export class AttendanceRepository {
     for (const row of rows) {
       const lastAt = num(row.lastAt);
       if (lastAt !== undefined) out.lastAt = Math.max(out.lastAt ?? lastAt, lastAt);
-      if (row.rowKey === MEETING_ROW) {
-        const [startedAt, lastStartedAt, endedAt] = [num(row.startedAt), num(row.lastStartedAt), num(row.endedAt)];
-        out.meeting = {
-          ...(startedAt !== undefined ? { startedAt } : {}),
-          ...(lastStartedAt !== undefined ? { lastStartedAt } : {}),
-          ...(endedAt !== undefined ? { endedAt } : {}),
-        };
-      } else if (typeof row.aadObjectId === 'string') {
+      if (row.rowKey === MEETING_ROW) out.meeting = meetingOf(row);
+      else if (typeof row.aadObjectId === 'string') {
         out.people.push({ aadObjectId: row.aadObjectId, events: decodeEvents(row.events as string | undefined) });
       }
     }

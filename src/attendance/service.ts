@@ -7,7 +7,7 @@ import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { ParticipantEvent } from './events.js';
 import { presenceOf, type MeetingWindow } from './presence.js';
-import type { AttendanceRepository, StoredSession } from './repository.js';
+import type { AttendanceRepository, StoredMeeting, StoredSession } from './repository.js';
 
 /**
  * People looked up and rows written at the same time for one event. A join of a whole 1,000-person meeting
@@ -42,6 +42,10 @@ export interface AttendanceService {
   record(programId: string, sessionId: string, event: ParticipantEvent): Promise<RecordOutcome>;
   meetingStarted(programId: string, sessionId: string, at: Date): Promise<void>;
   meetingEnded(programId: string, sessionId: string, at: Date): Promise<void>;
+  /** The meeting's window and the catch-up mark, without the attendees (one point read). */
+  meeting(programId: string, sessionId: string): Promise<StoredMeeting>;
+  /** Marks the session's catch-up as queued (the first mark stays). */
+  markCatchUpPlanned(programId: string, sessionId: string, at: Date): Promise<void>;
   summary(programId: string, sessionId: string): Promise<AttendanceSummary>;
   /** Entra object ids of the people who attended, sorted. */
   attendees(programId: string, sessionId: string): Promise<string[]>;
@@ -128,6 +132,12 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
 
     async meetingEnded(programId, sessionId, at) {
       await repository.addMeetingEnd(programId, sessionId, instant(at));
+    },
+
+    meeting: (programId, sessionId) => repository.getMeeting(programId, sessionId),
+
+    async markCatchUpPlanned(programId, sessionId, at) {
+      await repository.markCatchUpPlanned(programId, sessionId, instant(at));
     },
 
     async summary(programId, sessionId) {

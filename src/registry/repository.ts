@@ -27,6 +27,7 @@ interface ConversationEntity {
   meetingSession?: string;
   /** JSON array of program ids; absent on entries stored before programs were chosen. */
   programIds?: string;
+  catchUpOff?: boolean;
   unsubscribed: boolean;
   removed: boolean;
   inactive: boolean;
@@ -59,6 +60,7 @@ function toEntity(c: StoredConversation): ConversationEntity {
     if (c[key] !== undefined) e[key] = c[key];
   }
   if (c.programIds !== undefined) e.programIds = JSON.stringify(c.programIds);
+  if (c.catchUpOff) e.catchUpOff = true;
   return e;
 }
 
@@ -77,6 +79,7 @@ function fromEntity(e: ConversationEntity): StoredConversation {
     announcementChannelId: e.announcementChannelId || undefined,
     meetingSession: e.meetingSession || undefined,
     ...(typeof e.programIds === 'string' && e.programIds ? { programIds: parseProgramIds(e.programIds) } : {}),
+    ...(e.catchUpOff ? { catchUpOff: true } : {}),
     unsubscribed: Boolean(e.unsubscribed),
     removed: Boolean(e.removed),
     inactive: Boolean(e.inactive),

@@ -250,6 +250,17 @@ export class ConversationRegistry {
     this.deps.logger.info({ event: 'registry.meeting_linked' }, 'meeting chat linked to a session');
   }
 
+  /** A personal chat turns the "Verpasst?" catch-up messages off (`keine nachholhinweise`) or on again. */
+  async setCatchUpOff(s: ConversationSighting, off: boolean): Promise<void> {
+    const entry = await this.touch(s);
+    await this.deps.repository.patch(entry.kind, entry.conversationId, entry.teamId, { catchUpOff: off, updatedAt: this.deps.clock.now().toISOString() });
+  }
+
+  /** A person's personal chats with the bot (any state); empty for someone the bot has never met. */
+  personalChatsOf(aadObjectId: string): Promise<StoredConversation[]> {
+    return this.deps.repository.findPersonalByUser(aadObjectId);
+  }
+
   async markInactive(conversation: Pick<StoredConversation, 'kind' | 'conversationId' | 'teamId'>, reason: string): Promise<void> {
     await this.deps.repository.patch(conversation.kind, conversation.conversationId, conversation.teamId, {
       inactive: true,

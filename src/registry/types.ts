@@ -32,6 +32,8 @@ export interface StoredConversation {
    * the registry assigns those once (see ConversationRegistry.assignUndecided).
    */
   programIds?: string[];
+  /** Personal chats: the person turned off the "Verpasst?" catch-up messages (`keine nachholhinweise`). */
+  catchUpOff?: boolean;
   /** Personal chats: the user follows no program (kept in step with programIds for older readers). */
   unsubscribed: boolean;
   /** The app was uninstalled here. */
