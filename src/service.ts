@@ -6,11 +6,10 @@ import type { Request, Response } from 'restify';
 import type { AppConfig } from './config/config.js';
 import { createLogger, type Logger } from './shared/log.js';
 import { systemClock, type Clock } from './shared/clock.js';
-import { AppError } from './shared/errors.js';
 import { openStorage, type OpenedStorage } from './storage/open.js';
 import { CalendarFeeds, ConversationRepository, ConversationRegistry, ConversationRoles, FollowerIndex, RegistryAudience } from './registry/index.js';
 import { ConversationCore, coordinatorPolicy, ProgramScope, type CoordinatorPolicy, type PersonalCalendar } from './conversation/index.js';
-import { personalCalendarPath, ProgramCatalog, ProgramService, type Program } from './program/index.js';
+import { personalCalendarPath, ProgramCatalog } from './program/index.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/index.js';
 import { createAnnouncementService, announcementBuilders, createRsvpAction, RsvpRepository, RSVP_VERB } from './announcements/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
@@ -47,7 +46,7 @@ export interface RunningService {
   url: string;
   storage: OpenedStorage;
   registry: ConversationRegistry;
-  programs: ProgramService;
+  catalog: ProgramCatalog;
   engine: DeliveryEngine;
   scheduler: Scheduler;
   feedback: FeedbackService;
@@ -72,7 +71,6 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     // Every folder under CONTENT_DIR/programs/ (or CONTENT_DIR/program.yaml alone) is one program.
     const catalog = new ProgramCatalog({ store, clock, logger, contentDir: config.contentDir });
     await catalog.load();
-    const programs = onlyProgram(catalog);
 
     // Conversations and the Teams connection (the sender is the only way out to Teams)
     const registry = new ConversationRegistry({
@@ -234,7 +232,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       url: `http://127.0.0.1:${port}`,
       storage,
       registry,
-      programs,
+      catalog,
       engine,
       scheduler,
       feedback,
@@ -256,29 +254,6 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     await storage.close();
     throw error;
   }
-}
-
-/**
- * The catalog seen as one program, for the features that still serve one: the only program of the
- * deployment, or none when there are several. TEMPORARY during the many-programs rework.
- */
-function onlyProgram(catalog: ProgramCatalog): ProgramService & { active(): Program | undefined } {
-  const only = () => (catalog.ids().length === 1 ? catalog.service(catalog.ids()[0]!) : undefined);
-  return new Proxy({} as ProgramService, {
-    get(_target, property) {
-      if (property === 'onChange') return (listener: Parameters<ProgramService['onChange']>[0]) => catalog.onChange((program, change) => listener(program, change));
-      if (property === 'active') return () => only()?.active();
-      if (property === 'version') return () => only()?.version() ?? 0;
-      if (property === 'sequences') return () => only()?.sequences() ?? {};
-      if (property === 'stored') return async () => only()?.stored();
-      if (property === 'status') return () => only()?.status() ?? { version: 0, sessions: [], lint: [] };
-      if (property === 'refresh') return () => catalog.refresh();
-      const service = only();
-      if (!service) throw new AppError('no-program', 'no single program is loaded');
-      const value = (service as unknown as Record<string | symbol, unknown>)[property];
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(service) : value;
-    },
-  });
 }
 
 /** Start-up warnings about who can reach the service and who counts as a coordinator; repeated every start. */

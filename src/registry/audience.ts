@@ -11,7 +11,8 @@ export class RegistryAudience implements AudienceSource {
 
   async list(filter: AudienceFilter): Promise<StoredConversation[]> {
     // A program's audience is read from its followers index: its conversations only, never a scan of all.
-    const candidates = filter.programId && !filter.conversationIds ? await this.registry.followers(filter.programId) : await this.registry.list();
+    // Addressed jobs of a program (attendee polls, catch-ups) are narrowed the same way.
+    const candidates = filter.programId ? await this.registry.followers(filter.programId) : await this.registry.list();
     return audienceTargets(filter.conversationIds ? candidates : candidates.filter((c) => !isMeetingChat(c)), filter);
   }
 

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClientBed, saveScreenshot, type ClientBed } from './support/client-bed.js';
 import { coordinationMessages } from '../../src/i18n/coordination.js';
+import { soleProgram } from '../harness/service.js';
 
 const t = coordinationMessages.en;
 let bed: ClientBed;
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 describe('Agents Playground: coordinator cards', () => {
   it('shows a field error for an invalid meeting link and saves nothing', async () => {
-    const versionBefore = bed.service.programs.active()?.sessions.find((s) => s.id === 'finalisierung');
+    const versionBefore = soleProgram(bed.service).active()?.sessions.find((s) => s.id === 'finalisierung');
     expect(versionBefore).toBeDefined();
 
     const card = await bed.chat.ask('programm', t.programTitle('Stadt, Daten, Strategie'));
@@ -37,7 +38,7 @@ describe('Agents Playground: coordinator cards', () => {
     await expect(card.getByRole('textbox', { name: t.fieldJoinUrl }).inputValue()).resolves.toBe('teams.example/meeting');
     await saveScreenshot(bed, '40-form-invalid');
 
-    const after = bed.service.programs.active()?.sessions.find((s) => s.id === 'finalisierung');
+    const after = soleProgram(bed.service).active()?.sessions.find((s) => s.id === 'finalisierung');
     expect(after).toEqual(versionBefore);
   });
 

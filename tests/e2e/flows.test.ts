@@ -2,7 +2,7 @@
 // channel retrospective, the FAQ with escalation to the coordinators and back, delete-my-data, and a
 // participant who tries coordinator actions. Time is a ManualClock; the scheduler is ticked by the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBed, type TestBed } from '../harness/service.js';
+import { soleProgram, startTestBed, type TestBed } from '../harness/service.js';
 import { contentDir, programYaml } from '../harness/content.js';
 import * as A from '../harness/activities.js';
 import type { ManualClock } from '../../src/shared/clock.js';
@@ -200,11 +200,11 @@ describe('FAQ, escalation and privacy', () => {
   it('refuses coordinator commands and hand-made coordinator card actions to a participant', async () => {
     await bed.post(A.personalMessage(bed.where, participant, 'programm'));
     expect(String(bed.connector.messages(A.personalConversationId(participant)).at(-1)?.body.text)).toContain('Koordinator');
-    const before = bed.service.programs.version();
+    const before = soleProgram(bed.service).version();
     const crafted = await bed.post(A.cardAction(bed.where, participant, 'coord.session.cancel', { sessionId: 'auftakt' }));
     expect(crafted.body.statusCode).toBe(403);
-    expect(bed.service.programs.version()).toBe(before);
-    expect(bed.service.programs.active()!.sessions.find((s) => s.id === 'auftakt')!.status).toBe('scheduled');
+    expect(soleProgram(bed.service).version()).toBe(before);
+    expect(soleProgram(bed.service).active()!.sessions.find((s) => s.id === 'auftakt')!.status).toBe('scheduled');
   });
 
   it('deletes a person\'s data after confirmation and says what was removed', async () => {

@@ -3,7 +3,7 @@
 // the connector throttles (429 with and without Retry-After) and fails (503).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { startTestBed, type TestBed } from '../harness/service.js';
+import { soleProgram, startTestBed, type TestBed } from '../harness/service.js';
 import { contentDir, programYaml } from '../harness/content.js';
 import { FakeConnector, type FaultResponse } from '../harness/fake-connector.js';
 import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
@@ -77,7 +77,7 @@ describe('two instances sharing one storage', () => {
     pollDue = end1.toMillis();
     if (start1.toISODate() !== end1.toISODate()) end1 = start1.plus({ minutes: 59 }); // a run just before midnight
     const edited = parseProgramText(programYaml(sessions(start1, end1, start2), { reminders: [`PT${offsetSeconds}S`], feedback }));
-    expect((await one.service.programs.save(edited, 'test')).kind).toBe('saved');
+    expect((await soleProgram(one.service).save(edited, 'test')).kind).toBe('saved');
   }, 60_000);
   const ticks: { instance: 'one' | 'two'; at: number; started: string[] }[] = [];
 

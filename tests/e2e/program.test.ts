@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ical from 'node-ical';
-import { startTestBed, REPO_ROOT, type TestBed } from '../harness/service.js';
+import { soleProgram, startTestBed, REPO_ROOT, type TestBed } from '../harness/service.js';
 import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { runCli } from '../../src/cli/main.js';
 import * as A from '../harness/activities.js';
@@ -231,9 +231,9 @@ describe('source of truth: the stored program wins over a changed program.yaml',
     fs.writeFileSync(path.join(dir, 'program.yaml'), seed.replace('title: Abschluss', 'title: Abschlussrunde'));
     const second = await startTestBed({ azurite, clock, env: { ...env, CONTENT_DIR: dir }, service: { startScheduler: false } });
     try {
-      expect(second.service.programs.active()?.sessions.map((s) => s.title)).toContain('Zusatztermin');
-      expect(second.service.programs.version()).toBe(2);
-      const refusal = second.service.programs.status().lastRefusal!;
+      expect(soleProgram(second.service).active()?.sessions.map((s) => s.title)).toContain('Zusatztermin');
+      expect(soleProgram(second.service).version()).toBe(2);
+      const refusal = soleProgram(second.service).status().lastRefusal!;
       expect(refusal.reason).toBe('edited-since-import');
       expect(refusal.findings[0]).toMatchObject({ code: 'stored-program-edited', severity: 'error' });
       expect(refusal.findings[0]!.suggestion).toContain('program export');

@@ -7,6 +7,7 @@ import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { createLogger, silentLogger } from '../../src/shared/log.js';
 import { ManualClock, type Clock } from '../../src/shared/clock.js';
 import { FakeConnector } from './fake-connector.js';
+import type { ProgramService } from '../../src/program/index.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -78,4 +79,11 @@ export async function startTestBed(options: TestBedOptions = {}): Promise<TestBe
       if (!options.azurite) await azurite.stop();
     },
   };
+}
+
+/** The program of a deployment that has exactly one (most end-to-end tests run the one-program layout). */
+export function soleProgram(service: RunningService): ProgramService {
+  const ids = service.catalog.ids();
+  if (ids.length !== 1) throw new Error(`expected one program, found ${ids.length}`);
+  return service.catalog.service(ids[0]!)!;
 }

@@ -7,7 +7,7 @@
 // never 500, and nothing may reach the features (no reply sent, no conversation registered).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import crypto from 'node:crypto';
-import { startTestBed, type TestBed } from '../harness/service.js';
+import { soleProgram, startTestBed, type TestBed } from '../harness/service.js';
 import { OpenIdMetadataServer } from '../harness/openid-metadata.js';
 import * as A from '../harness/activities.js';
 
@@ -134,6 +134,6 @@ describe('inbound authentication with MicrosoftAppId set', () => {
     }
     expect(bed.connector.calls).toHaveLength(0);
     expect(await bed.service.registry.get('personal', A.personalConversationId(intruder))).toBeUndefined();
-    expect(bed.service.programs.active()!.sessions.find((s) => s.id === 'auftakt')!.status).toBe('scheduled');
+    expect(soleProgram(bed.service).active()!.sessions.find((s) => s.id === 'auftakt')!.status).toBe('scheduled');
   });
 });

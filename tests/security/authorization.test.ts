@@ -6,7 +6,7 @@
 // - comments and questions echoed into channels (poll results, FAQ escalations) carry no mention, no link
 //   and no mention entity.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBed, type TestBed } from '../harness/service.js';
+import { soleProgram, startTestBed, type TestBed } from '../harness/service.js';
 import * as A from '../harness/activities.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { VERBS } from '../../src/coordination/verbs.js';
@@ -66,8 +66,8 @@ describe('a participant against coordinator actions, other people\'s votes and c
 
   it('refuses every coordinator verb with 403, changes nothing and audits the refusal', async () => {
     const verbs = Object.values(VERBS);
-    const version = bed.service.programs.version();
-    const program = JSON.stringify(bed.service.programs.active());
+    const version = soleProgram(bed.service).version();
+    const program = JSON.stringify(soleProgram(bed.service).active());
     const jobsBefore = await jobs();
     const personalChat = A.personalConversationId(participant);
     const data = {
@@ -103,8 +103,8 @@ describe('a participant against coordinator actions, other people\'s votes and c
       expect(replies[0].attachments ?? [], verb).toEqual([]);
       expect(JSON.stringify(replies[0]), verb).not.toMatch(/coord\.|Action\.Execute/);
     }
-    expect(bed.service.programs.version()).toBe(version);
-    expect(JSON.stringify(bed.service.programs.active())).toBe(program);
+    expect(soleProgram(bed.service).version()).toBe(version);
+    expect(JSON.stringify(soleProgram(bed.service).active())).toBe(program);
     expect(await jobs()).toBe(jobsBefore);
     expect(bed.connector.messages().filter((c) => c.conversationId.startsWith(team.channelId))).toEqual([]);
     const audit = await new AuditRepository(bed.service.storage.store).list({ limit: 500, now: clock.now() });
@@ -169,7 +169,7 @@ describe('a participant against coordinator actions, other people\'s votes and c
     const form = edit.body.value;
     const t = feedbackTexts.de;
     expect(JSON.stringify(form)).not.toContain(t.errorTitle);
-    const title = bed.service.programs.active()?.sessions.find((s) => s.id === 'auftakt')?.title;
+    const title = soleProgram(bed.service).active()?.sessions.find((s) => s.id === 'auftakt')?.title;
     expect(form.body[0]?.text).toBe(t.pollTitle(title!));
     expect(form.actions?.map((a: { verb?: string }) => a.verb)).toEqual(['feedback.submit']);
     const input = (id: string) => form.body.find((e: { id?: string }) => e.id === id);
