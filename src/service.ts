@@ -20,6 +20,16 @@ import { FaqRepository, FaqService, ProgramFaqEngines } from './faq/index.js';
 import { createFaqConversation } from './faq/conversation.js';
 import { createCoordinationFeature, coordinationBuilders } from './coordination/index.js';
 import { createDeleteMyData, loadFeedbackKey } from './privacy/index.js';
+import {
+  AttendanceRepository,
+  MeetingChatRepository,
+  attendanceBuilders,
+  createAttendanceFeature,
+  createAttendanceService,
+  recipientBuckets,
+  registryKnowsUser,
+  sessionMaterial,
+} from './attendance/index.js';
 import { createAdapter, createAzureOpenAIComposer, createTeamsApp, createTeamsSender, incomingActivitySchema, processInbound } from './teams/index.js';
 import { createHttpServer, type HttpServer } from './server/server.js';
 import { readOnlyRoutes } from './server/routes.js';
@@ -82,6 +92,9 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     });
     await registry.assignUndecided(catalog.ids().length === 1 ? catalog.ids()[0] : undefined);
     const scope = new ProgramScope(catalog, registry);
+    // Attendance from the meeting's own events (only people with a personal chat with the bot are known)
+    const attendanceService = createAttendanceService({ repository: new AttendanceRepository(store), logger, knownUser: registryKnowsUser(registry) });
+    const materialFor = (programId: string, sessionId: string) => sessionMaterial(catalog.dirOf(programId), sessionId);
     const roles = new ConversationRoles(store, registry);
     const adapter = createAdapter(config);
     const sender = createTeamsSender(adapter, config.MicrosoftAppId);
@@ -99,6 +112,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
         ...announcementBuilders({ publicBaseUrl: config.publicBaseUrl }),
         ...feedbackBuilders({ feedback, programs: catalog }),
         ...coordinationBuilders(),
+        ...attendanceBuilders({ programs: catalog, materialFor, publicBaseUrl: config.publicBaseUrl, clock }),
       },
       clock,
       logger,
@@ -116,7 +130,33 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     const announcements = createAnnouncementService({ engine, store, clock, logger, publicBaseUrl: config.publicBaseUrl, programs: catalog, graceMs });
     cleanups.push(announcements.watch());
     await announcements.sync();
-    const feedbackScheduling = createFeedbackScheduling({ store, feedback, engine, programs: catalog, clock, logger, retentionDays: config.FEEDBACK_RETENTION_DAYS });
+    const attendance = createAttendanceFeature({
+      attendance: attendanceService,
+      meetingChats: new MeetingChatRepository(store),
+      programs: catalog,
+      registry,
+      engine,
+      scope,
+      // Names are not kept anywhere; a named program's coordinators see counts plus "without a known name".
+      nameOf: async () => undefined,
+      coordinates: (aad, program) => coordinators.isCoordinatorOf(aad, program),
+      retentionDays: config.FEEDBACK_RETENTION_DAYS,
+      clock,
+      logger,
+    });
+    const feedbackScheduling = createFeedbackScheduling({
+      store,
+      feedback,
+      engine,
+      programs: catalog,
+      clock,
+      logger,
+      retentionDays: config.FEEDBACK_RETENTION_DAYS,
+      attendeesToPoll: async (programId, sessionId) => {
+        const chats = await attendance.attendeesToPoll(programId, sessionId);
+        return chats && recipientBuckets(chats);
+      },
+    });
 
     // FAQ: one engine per program, from its folder; rebuilt when the program or its material changes
     const faqRepository = new FaqRepository(store);
@@ -147,6 +187,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
         deleteQuestions: (aad) => faqRepository.deleteByUser(aad),
         deleteRegistrations: (aad) => registry.deleteUser(aad),
         deleteCalendarFeed: (aad) => calendarFeeds.deleteFor(aad),
+        deleteAttendance: (aad) => attendance.deleteByUser(aad),
       },
       logger,
     );
@@ -160,6 +201,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
         ...coordination.commands,
         ...feedbackConversation.commands,
         ...faqConversation.commands,
+        ...attendance.commands,
         deleteMyData: deleteMyData.command,
       },
       actions: { ...coordination.actions, ...feedbackConversation.actions, ...faqConversation.actions, ...deleteMyData.actions, [RSVP_VERB]: createRsvpAction(announcements) },
@@ -177,6 +219,12 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       registry,
       logger,
       onMeetingEvent: async (event) => {
+        // Attendance first, but a failure there must not keep the poll from opening.
+        try {
+          await attendance.onMeetingEvent(event);
+        } catch (error) {
+          logger.error({ event: 'attendance.event_failed', name: event.name, err: (error as Error).message }, 'attendance event not recorded');
+        }
         if (event.name !== 'meetingEnd') return;
         const chat = event.turn.conversation;
         const linked = chat.kind === 'groupChat' ? (await registry.get('groupChat', chat.conversationId))?.meetingSession : undefined;
@@ -193,6 +241,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
         await catalog.refresh();
         await announcements.sync();
         await feedbackScheduling.tick();
+        await attendance.tick();
       },
     });
 

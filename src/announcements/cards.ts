@@ -3,7 +3,7 @@
 import { card, escapeCardText, executeAction, textBlock, type AdaptiveCard, type CardAction, type CardElement, type OutgoingMessage } from '../cards/adaptive.js';
 import type { Locale } from '../i18n/locale.js';
 import { announcementText } from '../i18n/announcements.js';
-import { calendarPath } from '../program/calendar.js';
+import { programCalendarPath } from '../program/calendar.js';
 import { formatDate, formatTimeRange, localDateTime } from '../program/time.js';
 import type { AnnouncementPayload } from './payload.js';
 
@@ -31,8 +31,9 @@ function plain(text: string): string {
   return text.replace(/</g, '‹').replace(/>/g, '›');
 }
 
-function calendarUrl(baseUrl: string, sessionId: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}${calendarPath(sessionId)}`;
+/** The session's feed under its program: it works in a deployment with one program or with several. */
+function calendarUrl(baseUrl: string, programId: string, sessionId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${programCalendarPath(programId, sessionId)}`;
 }
 
 export function buildAnnouncementCard(payload: AnnouncementPayload, locale: Locale, options: AnnouncementCardOptions): AdaptiveCard {
@@ -58,7 +59,7 @@ export function buildAnnouncementCard(payload: AnnouncementPayload, locale: Loca
   }
   const actions: CardAction[] = [];
   if (payload.session.joinUrl) actions.push({ type: 'Action.OpenUrl', title: t.join, url: payload.session.joinUrl });
-  actions.push({ type: 'Action.OpenUrl', title: t.addToCalendar, url: calendarUrl(options.publicBaseUrl, payload.session.id) });
+  actions.push({ type: 'Action.OpenUrl', title: t.addToCalendar, url: calendarUrl(options.publicBaseUrl, payload.programId, payload.session.id) });
   const attending = options.rsvp?.attending ?? false;
   actions.push(
     executeAction(attending ? t.rsvpWithdraw : t.rsvp, RSVP_VERB, { programId: payload.programId, sessionId: payload.session.id, attending: !attending }, attending ? 'default' : 'positive'),
@@ -77,7 +78,7 @@ export function announcementFallbackText(payload: AnnouncementPayload, locale: L
   const lines = [variant === 'moved' ? `**${t.movedBadge}: ${title}**` : `**${title}**`, escapeCardText(payload.programTitle), `${t.when}: ${w.full}`];
   if (payload.session.summary) lines.push('', escapeCardText(payload.session.summary));
   if (payload.session.joinUrl) lines.push('', `[${t.join}](${payload.session.joinUrl})`);
-  lines.push(`[${t.addToCalendar}](${calendarUrl(options.publicBaseUrl, payload.session.id)})`);
+  lines.push(`[${t.addToCalendar}](${calendarUrl(options.publicBaseUrl, payload.programId, payload.session.id)})`);
   return lines.join('\n');
 }
 

@@ -14,6 +14,7 @@ import type { DeliveryEngine, JobSpec, MessageBuilder } from '../delivery/index.
 import type { Locale } from '../i18n/locale.js';
 import type { Program, Session } from '../program/model.js';
 import { sessionEnd, sessionStart, sortedSessions } from '../program/time.js';
+import { programCalendarPath } from '../program/calendar.js';
 import type { StoredConversation } from '../registry/types.js';
 import type { Clock } from '../shared/clock.js';
 import { bucketOf } from '../storage/tables.js';
@@ -103,11 +104,6 @@ export interface AttendanceBuilderDeps {
   clock: Clock;
 }
 
-/** The public calendar feed of a program. */
-export function programCalendarUrl(publicBaseUrl: string, programId: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, '')}/api/programs/${encodeURIComponent(programId)}/calendar.ics`;
-}
-
 /** The delivery engine's message builder for the catch-up job kind; one message per job and locale. */
 export function attendanceBuilders(deps: AttendanceBuilderDeps): Record<string, MessageBuilder> {
   const cache = new Map<string, Promise<OutgoingMessage>>();
@@ -125,7 +121,7 @@ export function attendanceBuilders(deps: AttendanceBuilderDeps): Record<string, 
         timezone: program.program.timezone,
         missed: summaryOf(missed),
         material: await deps.materialFor(programId, sessionId),
-        ...(next ? { next: { ...summaryOf(next), ...(next.joinUrl ? { joinUrl: next.joinUrl } : {}), calendarUrl: programCalendarUrl(deps.publicBaseUrl, programId) } } : {}),
+        ...(next ? { next: { ...summaryOf(next), ...(next.joinUrl ? { joinUrl: next.joinUrl } : {}), calendarUrl: `${deps.publicBaseUrl.replace(/\/+$/, '')}${programCalendarPath(programId)}` } } : {}),
       },
       locale,
     );

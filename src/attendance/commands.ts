@@ -29,6 +29,8 @@ export interface AttendanceCommandDeps {
   registry: { setCatchUpOff(sighting: TurnInput['conversation'], off: boolean): Promise<void> };
   /** A person's display name, asked only for programs with `attendance: named`; never stored. */
   nameOf: (aadObjectId: string) => Promise<string | undefined>;
+  /** Whether a person coordinates a program (global or the program's own coordinators); others see nothing of it. */
+  coordinates: (aadObjectId: string | undefined, program: Program) => boolean;
   clock: Clock;
 }
 
@@ -85,7 +87,9 @@ export function createAttendanceCommands(deps: AttendanceCommandDeps): Attendanc
     const t = attendanceText(turn.locale);
     const { program: programArg, rest } = programOption(argument);
     const resolved = await scope.resolve(turn, programArg, { anyProgram: true });
-    const programs = resolved.kind === 'one' ? [resolved.program] : resolved.kind === 'choose' ? resolved.candidates : [];
+    const programs = (resolved.kind === 'one' ? [resolved.program] : resolved.kind === 'choose' ? resolved.candidates : []).filter((p) =>
+      deps.coordinates(turn.user.aadObjectId, p),
+    );
     const choose = () => reply(t.chooseProgram(programs.map((p) => `\`${p.program.id}\``).join(', ')));
     if (!programs.length) return reply(t.noProgram);
     if (!rest) return programs.length === 1 ? seriesAnswer(programs[0]!, turn.locale) : choose();

@@ -4,7 +4,7 @@
 // commands; lines for status, results and the retrospective; the privacy duties.
 import type { DeliveryEngine } from '../delivery/index.js';
 import type { Locale } from '../i18n/locale.js';
-import type { Session } from '../program/model.js';
+import type { Program, Session } from '../program/model.js';
 import type { ConversationRegistry } from '../registry/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
@@ -27,6 +27,8 @@ export interface AttendanceFeatureDeps {
   scope: TurnProgramResolver;
   /** A person's display name for `attendance: named` programs, looked up when asked; never stored. */
   nameOf: (aadObjectId: string) => Promise<string | undefined>;
+  /** Whether a person coordinates a program: only they see its attendance. */
+  coordinates: (aadObjectId: string | undefined, program: Program) => boolean;
   /** Attendance older than this is deleted by the tick, once a day per process. */
   retentionDays: number;
   clock: Clock;
@@ -144,7 +146,7 @@ export function createAttendanceFeature(deps: AttendanceFeatureDeps): Attendance
       const removed = await deleteOlderThan(new Date(now.getTime() - deps.retentionDays * DAY_MS));
       if (removed) log.info({ event: 'attendance.purged', sessions: removed }, 'old attendance deleted');
     },
-    commands: createAttendanceCommands({ attendance, scope: deps.scope, registry, nameOf: deps.nameOf, clock }),
+    commands: createAttendanceCommands({ attendance, scope: deps.scope, registry, nameOf: deps.nameOf, coordinates: deps.coordinates, clock }),
     async summaryLines(programId, sessions, locale, responses) {
       const trend = await attendance.trend(programId, sessions.map((s) => s.id));
       return attendanceLines(

@@ -23,7 +23,6 @@ export {
   CATCH_UP_MAX_AGE_MS,
   attendanceBuilders,
   catchUpJobId,
-  programCalendarUrl,
   recipientBuckets,
   type AttendanceBuilderDeps,
 } from './catch-up.js';

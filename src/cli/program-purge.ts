@@ -4,7 +4,7 @@
 //
 // What goes, every table in turn, and never another program's rows (each step reads by the program's own
 // keys): its delivery jobs with their records and due hints, feedback responses and poll states, RSVPs, FAQ
-// questions with their votes and escalations, the program from every conversation that lists it and its
+// questions with their votes and escalations, curated FAQ entries, attendance and meeting choices, the program from every conversation that lists it and its
 // followers index, and last its program rows, so that a purge cut short can be run again (the program still
 // counts as stored until then).
 // What stays: the audit trail. It records what coordinators did (ids and action codes, no participant
@@ -19,6 +19,7 @@ import { jobProgramId } from '../delivery/job-program.js';
 import { FeedbackRepository } from '../feedback/repository.js';
 import { RsvpRepository } from '../announcements/rsvp-repository.js';
 import { FaqRepository } from '../faq/repository.js';
+import { AttendanceRepository, MeetingChatRepository } from '../attendance/index.js';
 import { ConversationRegistry, ConversationRepository, FollowerIndex } from '../registry/index.js';
 import { silentLogger } from '../shared/log.js';
 import type { TableStore } from '../storage/tables.js';
@@ -55,11 +56,12 @@ async function purge(store: TableStore, catalog: ProgramCatalog, ctx: CliContext
   const feedback = await new FeedbackRepository(store).deleteProgram(plan.programId);
   const rsvps = await new RsvpRepository(store).deleteProgram(plan.programId);
   const questions = await new FaqRepository(store).deleteProgram(plan.programId);
+  const attendance = (await new AttendanceRepository(store).deleteProgram(plan.programId)) + (await new MeetingChatRepository(store).deleteProgram(plan.programId));
   const registry = new ConversationRegistry({ repository: new ConversationRepository(store), followers: new FollowerIndex(store), clock: ctx.clock, logger: silentLogger });
   const conversations = await registry.removeProgram(plan.programId);
   await catalog.purgeStored(plan.programId);
   const t = cliText('de');
-  return [t.purgedJobs(plan.jobs.length, recordCount), t.purgedRows(feedback, rsvps, questions), t.purgedConversations(conversations), t.purgedProgram(plan.programId)];
+  return [t.purgedJobs(plan.jobs.length, recordCount), t.purgedRows(feedback, rsvps, questions, attendance), t.purgedConversations(conversations), t.purgedProgram(plan.programId)];
 }
 
 export const programPurgeCommand: CliCommand = {

@@ -19,6 +19,9 @@ export type CommandName =
   | 'resetCalendar'
   | 'link'
   | 'linkMeeting'
+  | 'attendance'
+  | 'noCatchUp'
+  | 'catchUp'
   | 'deleteMyData';
 
 export interface ParsedCommand {
@@ -54,6 +57,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'link', de: 'verknüpfen', en: 'link', aliases: ['verknuepfen'], takesArgument: true, coordinatorOnly: true },
   { name: 'linkMeeting', de: 'termin verknüpfen', en: 'link session', aliases: ['termin verknuepfen'], takesArgument: true, coordinatorOnly: true },
   { name: 'resetCalendar', de: 'kalender zurücksetzen', en: 'reset calendar', aliases: ['kalender zuruecksetzen', 'kalenderlink zuruecksetzen'], takesArgument: false, coordinatorOnly: false },
+  { name: 'attendance', de: 'teilnahme', en: 'attendance', aliases: [], takesArgument: true, coordinatorOnly: true },
+  { name: 'noCatchUp', de: 'keine nachholhinweise', en: 'no catch-up', aliases: ['no catch up', 'keine nachholhinweise mehr'], takesArgument: false, coordinatorOnly: false },
+  { name: 'catchUp', de: 'nachholhinweise', en: 'catch-up', aliases: ['catch up'], takesArgument: false, coordinatorOnly: false },
   { name: 'deleteMyData', de: 'meine daten löschen', en: 'delete my data', aliases: ['daten loeschen'], takesArgument: false, coordinatorOnly: false },
 ];
 

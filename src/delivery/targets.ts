@@ -36,7 +36,10 @@ export async function resolveTargets(job: DeliveryJob, audience: AudienceSource,
   }
   if (!sent.length) return out;
   const ids = [...new Set(sent.map((r) => r.conversationId))];
-  const conversations = new Map((await audience.list({ ...job.audience, conversationIds: ids })).map((c) => [c.conversationId, c]));
+  // Every card that went out is corrected, also where the program has been unfollowed since: a card left
+  // showing an old date would be a silent change.
+  const { programId: _programId, ...addressed } = job.audience;
+  const conversations = new Map((await audience.list({ ...addressed, conversationIds: ids })).map((c) => [c.conversationId, c]));
   for (const r of sent) {
     const conversation = conversations.get(r.conversationId);
     if (!conversation) continue;

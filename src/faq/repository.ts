@@ -165,7 +165,7 @@ export class FaqRepository {
 
   /**
    * Purge of a removed program: the questions asked about it (`programId` on the question row), with their
-   * votes and escalations. Returns how many rows were removed.
+   * votes and escalations, and its curated entries. Returns how many rows were removed.
    */
   async deleteProgram(programId: string): Promise<number> {
     const ignoreMissing = (error: unknown) => {
@@ -182,6 +182,11 @@ export class FaqRepository {
       }
       await escalations.deleteEntity(E, row.rowKey!).then(() => removed++, ignoreMissing);
       await questions.deleteEntity(row.partitionKey!, row.rowKey!).catch(ignoreMissing);
+      removed++;
+    }
+    const curated = await this.curated();
+    for (const row of await listAll(curated, `PartitionKey eq ${odataString(curatedPartition(programId))}`)) {
+      await curated.deleteEntity(row.partitionKey!, row.rowKey!).catch(ignoreMissing);
       removed++;
     }
     return removed;

@@ -88,6 +88,11 @@ export interface FeedbackSchedulingDeps {
   clock: Clock;
   logger: Logger;
   retentionDays: number;
+  /**
+   * The personal chats of the people who attended a session and follow its program, in stable recipient
+   * groups (one job each); undefined when the session has no attendance data, and everyone is polled.
+   */
+  attendeesToPoll?: (programId: string, sessionId: string) => Promise<Map<string, string[]> | undefined>;
 }
 
 export interface FeedbackScheduling {
@@ -126,15 +131,29 @@ export function createFeedbackScheduling(deps: FeedbackSchedulingDeps): Feedback
   // Queue first, then mark (see polls.ts): each enqueue runs before the lifecycle writes its claim, and a
   // repeat after a crash is a 409 on the deterministic job id.
   const pollJobId = (program: Program, sessionId: string) => `feedback-poll:${program.program.id}:${sessionId}`;
-  const enqueuePoll = (program: Program, sessionId: string, now: Date): Promise<boolean> =>
-    engine.enqueue({
-      jobId: pollJobId(program, sessionId),
-      kind: FEEDBACK_JOB_KINDS.poll,
-      payload: { programId: program.program.id, sessionId },
-      audience: { purpose: 'announcement', programId: program.program.id },
-      dueAt: now,
-      group: `${program.program.id}/${sessionId}`,
-    });
+  /**
+   * The session's poll jobs; returns the ids it created. With attendance data the personal poll goes only to
+   * the attendees who follow the program (one job per recipient group, addressed by conversation id); teams
+   * and group chats get it as always.
+   */
+  async function enqueuePoll(program: Program, sessionId: string, now: Date): Promise<string[]> {
+    const programId = program.program.id;
+    const base = { kind: FEEDBACK_JOB_KINDS.poll, payload: { programId, sessionId }, dueAt: now, group: `${programId}/${sessionId}` };
+    const attendees = await deps.attendeesToPoll?.(programId, sessionId);
+    if (!attendees) {
+      const jobId = pollJobId(program, sessionId);
+      return (await engine.enqueue({ ...base, jobId, audience: { purpose: 'announcement', programId } })) ? [jobId] : [];
+    }
+    const created: string[] = [];
+    const shared = pollJobId(program, sessionId);
+    if (await engine.enqueue({ ...base, jobId: shared, audience: { purpose: 'announcement', programId, kinds: ['channel', 'groupChat'] } })) created.push(shared);
+    for (const [bucket, conversationIds] of attendees) {
+      const jobId = `${shared}:attendees:${bucket}`;
+      if (await engine.enqueue({ ...base, jobId, audience: { purpose: 'announcement', programId, kinds: ['personal'], conversationIds } })) created.push(jobId);
+    }
+    log.info({ event: 'feedback.poll_attendees', programId, sessionId, groups: attendees.size }, 'personal poll addressed to the attendees');
+    return created;
+  }
   const enqueueResults = (program: Program, sessionId: string, now: Date): Promise<boolean> =>
     engine.enqueue({
       jobId: `feedback-results:${program.program.id}:${sessionId}`,
@@ -206,7 +225,7 @@ export function createFeedbackScheduling(deps: FeedbackSchedulingDeps): Feedback
       const chatJobId = `feedback-poll-chat:${program.program.id}:${session.id}`;
       const created: string[] = [];
       await lifecycleOf(program.program.id).openPoll(session.id, 'meetingEnd', now, async () => {
-        if (await enqueuePoll(program, session.id, now)) created.push(pollJobId(program, session.id));
+        created.push(...(await enqueuePoll(program, session.id, now)));
         if (chat && (await engine.enqueue({ jobId: chatJobId, kind: FEEDBACK_JOB_KINDS.poll, payload: { programId: program.program.id, sessionId: session.id }, audience: { purpose: 'announcement', conversationIds: [chat] }, dueAt: now, group: `${program.program.id}/${session.id}` }))) {
           created.push(chatJobId);
         }

@@ -29,8 +29,8 @@ const de = {
   purgeDeclined: 'Nichts gelöscht.',
   purgeNeedsYes: (id: string) => `Nichts gelöscht. Zum Löschen: program purge --program ${id} --yes`,
   purgedJobs: (jobs: number, records: number) => `${jobs} Zustellaufträge und ${records} Zustellungen gelöscht.`,
-  purgedRows: (feedback: number, rsvps: number, questions: number) =>
-    `${feedback} Feedback-Zeilen, ${rsvps} Zusagen und ${questions} FAQ-Zeilen gelöscht.`,
+  purgedRows: (feedback: number, rsvps: number, questions: number, attendance: number) =>
+    `${feedback} Feedback-Zeilen, ${rsvps} Zusagen, ${questions} FAQ-Zeilen und ${attendance} Teilnahme-Zeilen gelöscht.`,
   purgedConversations: (n: number) => `Aus ${n} Unterhaltungen entfernt.`,
   purgedProgram: (id: string) => `Programm „${id}“ gelöscht.`,
 };
@@ -60,7 +60,7 @@ const en: CatalogueOf<typeof de> = {
   purgeDeclined: 'Nothing deleted.',
   purgeNeedsYes: (id) => `Nothing deleted. To delete: program purge --program ${id} --yes`,
   purgedJobs: (jobs, records) => `${jobs} delivery jobs and ${records} deliveries deleted.`,
-  purgedRows: (feedback, rsvps, questions) => `${feedback} feedback rows, ${rsvps} RSVPs and ${questions} FAQ rows deleted.`,
+  purgedRows: (feedback, rsvps, questions, attendance) => `${feedback} feedback rows, ${rsvps} RSVPs, ${questions} FAQ rows and ${attendance} attendance rows deleted.`,
   purgedConversations: (n) => `Removed from ${n} conversations.`,
   purgedProgram: (id) => `Program "${id}" deleted.`,
 };

@@ -1,5 +1,5 @@
 // "Meine Daten löschen": after a confirmation, removes a person's feedback responses, RSVPs, FAQ questions
-// and votes, personal calendar feed and personal-chat registration, then says what was removed. The person is always the one in
+// and votes, attendance records, personal calendar feed and personal-chat registration, then says what was removed. The person is always the one in
 // the activity; card data is never trusted for identity.
 import { card, executeAction, textBlock } from '../cards/adaptive.js';
 import type { CardActionHandler, CommandHandler } from '../conversation/index.js';
@@ -12,6 +12,7 @@ export interface PersonalDataStores {
   deleteQuestions(userId: string): Promise<number>;
   deleteRegistrations(aadObjectId: string): Promise<number>;
   deleteCalendarFeed?(aadObjectId: string): Promise<number>;
+  deleteAttendance?(aadObjectId: string): Promise<number>;
 }
 
 export const PRIVACY_VERBS = { confirm: 'privacy.delete.confirm', cancel: 'privacy.delete.cancel' } as const;
@@ -43,6 +44,7 @@ export function createDeleteMyData(stores: PersonalDataStores, logger: Logger): 
           responses: await stores.deleteResponses(aad),
           rsvps: await stores.deleteRsvps(aad),
           questions: await stores.deleteQuestions(aad),
+          attendance: stores.deleteAttendance ? await stores.deleteAttendance(aad) : 0,
           registrations: await stores.deleteRegistrations(aad),
           calendarFeeds: stores.deleteCalendarFeed ? await stores.deleteCalendarFeed(aad) : 0,
         };

@@ -48,6 +48,14 @@ async function setup() {
 const text = (messages: { text?: string }[]) => messages.map((m) => m.text ?? '').join('\n');
 
 describe('teilnahme <Termin>', () => {
+  it('shows a program coordinator the attendance of their own programs only', async () => {
+    const { store, clock } = await setup();
+    const coordinatorOfBenannt = instance(store, catalog(), clock, new FakeConnector(), {}, { [u2.aadObjectId]: ['benannt'] });
+    expect(text(await coordinatorOfBenannt.feature.commands.attendance(personalTurn(u2), 'vertiefung --program werkstatt'))).toContain('Kein Programm passt');
+    expect(text(await coordinatorOfBenannt.feature.commands.attendance(personalTurn(u2), 'b1 --program benannt'))).toContain('2 Personen haben teilgenommen');
+    expect(text(await coordinatorOfBenannt.feature.commands.attendance(personalTurn(u3), 'b1 --program benannt'))).toContain('Kein Programm passt');
+  });
+
   it('counts, median and the series trend, without names when the program counts only', async () => {
     const { a } = await setup();
     const answer = text(await a.feature.commands.attendance(personalTurn(u1), 'vertiefung'));

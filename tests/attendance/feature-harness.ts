@@ -76,7 +76,18 @@ export interface Instance {
   deliver(): Promise<void>;
 }
 
-export function instance(tables: TableStore, catalog: Catalog, clock: ManualClock, connector: FakeConnector, names: Record<string, string> = {}): Instance {
+/**
+ * `coordinators`: who coordinates which program (aad id -> program ids); without it everyone coordinates
+ * every program, as in local mode without COORDINATOR_IDS.
+ */
+export function instance(
+  tables: TableStore,
+  catalog: Catalog,
+  clock: ManualClock,
+  connector: FakeConnector,
+  names: Record<string, string> = {},
+  coordinators?: Record<string, string[]>,
+): Instance {
   // Its own clients, as a second process would have.
   const store = new TableStore(tables.target, tables.prefix);
   const registry = new ConversationRegistry({ repository: new ConversationRepository(store), followers: new FollowerIndex(store), clock, logger: silentLogger });
@@ -109,6 +120,7 @@ export function instance(tables: TableStore, catalog: Catalog, clock: ManualCloc
       },
     },
     nameOf: async (aad) => names[aad],
+    coordinates: (aad, program) => !coordinators || (!!aad && (coordinators[aad] ?? []).includes(program.program.id)),
     retentionDays: 365,
     clock,
     logger: silentLogger,
