@@ -144,6 +144,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       clock,
       logger,
     });
+    feedback.showAttendance((programId, sessions, locale, responses) => attendance.summaryLines(programId, sessions, locale, responses));
     const feedbackScheduling = createFeedbackScheduling({
       store,
       feedback,
@@ -175,7 +176,19 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     // Conversation features
     const faqConversation = createFaqConversation({ faq, scope, registry, roles, sender, coordinators, clock, logger });
     const feedbackConversation = createFeedbackConversation({ feedback, scope, registry });
-    const coordination = createCoordinationFeature({ programs: catalog, scope, registry, engine, announcements, store, clock, logger, coordinators, publicBaseUrl: config.publicBaseUrl });
+    const coordination = createCoordinationFeature({
+      programs: catalog,
+      scope,
+      registry,
+      engine,
+      announcements,
+      store,
+      clock,
+      logger,
+      coordinators,
+      publicBaseUrl: config.publicBaseUrl,
+      attendanceLines: (programId, sessions, locale, responses) => attendance.summaryLines(programId, sessions, locale, responses),
+    });
     const rsvps = new RsvpRepository(store);
     // Personal calendar feeds: the public one has no join links; `termine` shows a participant their own.
     const calendarFeeds = new CalendarFeeds(store);

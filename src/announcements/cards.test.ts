@@ -27,7 +27,7 @@ describe('announcement card', () => {
     expect(JSON.stringify(card)).toContain('Mittwoch, 16. Dezember 2026');
     expect(JSON.stringify(card)).toContain('10:00–12:00 Uhr');
     expect(card.actions?.map((a) => a.type)).toEqual(['Action.OpenUrl', 'Action.OpenUrl', 'Action.Execute']);
-    expect(card.actions?.[1]).toMatchObject({ title: 'Zum Kalender hinzufügen', url: 'https://bot.example.org/api/calendar/data-governance.ics' });
+    expect(card.actions?.[1]).toMatchObject({ title: 'Zum Kalender hinzufügen', url: 'https://bot.example.org/api/programs/datenstrategie/calendar/data-governance.ics' });
     expect(card.actions?.[2]).toMatchObject({ verb: RSVP_VERB, data: { sessionId: 'data-governance', attending: true } });
   });
 

@@ -10,6 +10,7 @@ import type { Program } from '../program/model.js';
 import type { ProgramService } from '../program/service.js';
 import type { ConversationRegistry } from '../registry/index.js';
 import type { Clock } from '../shared/clock.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../shared/log.js';
 import type { TableStore } from '../storage/tables.js';
 import type { AuditInput, AuditRepository } from './audit-repository.js';
@@ -36,6 +37,8 @@ export interface CoordinationDeps {
   logger: Logger;
   coordinators: CoordinatorPolicy;
   publicBaseUrl: string;
+  /** Attendance lines of a program's sessions for `status` (src/attendance); absent without the feature. */
+  attendanceLines?: (programId: string, sessions: ReadonlyArray<{ id: string; title: string }>, locale: Locale, responses: Readonly<Record<string, number>>) => Promise<string[]>;
   /** Spacing of in-place progress updates (default 3 s). */
   progressIntervalMs?: number;
 }

@@ -216,6 +216,8 @@ export interface StatusView {
   refusal?: { at: string; message: string };
   sends: PlannedSend[];
   deliveries: Array<{ label: string; at: string; sent: number; planned: number; failed: number; unreachable: number }>;
+  /** Attendance per session from the meetings (src/attendance), empty without data. */
+  attendance?: string[];
 }
 
 export function statusCard(view: StatusView, locale: Locale): AdaptiveCard {
@@ -235,6 +237,10 @@ export function statusCard(view: StatusView, locale: Locale): AdaptiveCard {
   body.push(textBlock(t.lastDeliveries, { weight: 'Bolder', separator: true }));
   if (!view.deliveries.length) body.push(textBlock(t.noDeliveries, { isSubtle: true }));
   for (const d of view.deliveries) body.push(textBlock(escapeCardText(t.deliveryLine(d.label, formatInstant(d.at, zone, locale), d.sent, d.planned, d.failed, d.unreachable)), { spacing: 'Small' }));
+  if (view.attendance?.length) {
+    body.push(textBlock(t.attendanceTitle, { weight: 'Bolder', separator: true }));
+    body.push(textBlock(view.attendance.map((l) => `- ${l}`).join('\n'), { spacing: 'Small' }));
+  }
   return card(body, [
     executeAction(t.reload, VERBS.statusShow, {}),
     executeAction(t.remindersTitle, VERBS.remindersShow, {}),

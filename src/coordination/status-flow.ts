@@ -42,6 +42,7 @@ export function createStatusFlow(ctx: FlowContext): StatusFlow {
       ...(s.lastRefusal ? { refusal: { at: s.lastRefusal.at, message: s.lastRefusal.message } } : {}),
       sends: await plannedSends(deps.engine, locale, programId),
       deliveries: await deliveries(locale, programId),
+      ...(program && deps.attendanceLines ? { attendance: await deps.attendanceLines(programId, program.sessions, locale, {}) } : {}),
     };
     return { kind: 'card', card: statusCard(status, locale) };
   }

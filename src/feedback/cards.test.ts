@@ -278,6 +278,17 @@ describe('series retrospective card', () => {
     expect(joined).toMatch(/Workshop \(2×\)/);
     expect(joined).not.toContain('Geheim');
   });
+
+  it('shows attendance from the meetings when there is any, and nothing of it otherwise', () => {
+    const series = seriesResults(program, new Map([['auftakt', responses([4], [3], [5])]]));
+    const lines = ['Auftakt: 12 anwesend; 3 Antworten von 12 Anwesenden (25 %)', 'Teilnahme im Verlauf: Auftakt 12 → Vertiefung 9'];
+    const joined = strings(seriesCard(program, series, 'de', lines)).join('\n');
+    expect(joined).toContain('Teilnahme (aus dem Meeting)');
+    expect(joined.indexOf('Teilnahme im Verlauf')).toBeLessThan(joined.indexOf('Häufige Themen'));
+    expect(strings(seriesCard(program, series, 'en')).join('\n')).not.toContain('Attendance');
+    const results = sessionResults(program, session, responses([4], [3]));
+    expect(strings(resultsCard(program, results, 'en', ['Auftakt: 2 present'])).join('\n')).toContain('Attendance (from the meeting)');
+  });
 });
 
 describe('escapeCardText for any text', () => {

@@ -285,8 +285,20 @@ function withComments(base: AdaptiveCard, groups: CommentGroup[], locale: Locale
   return result;
 }
 
-/** The results of one session's poll, for the channels and for `ergebnisse <Termin>`. */
-export function resultsCard(program: Program, results: SessionResults, locale: Locale): AdaptiveCard {
+/** Attendance lines from the meeting's own events (counts only, never names), when there are any. */
+function attendanceSection(lines: readonly string[], locale: Locale): CardElement[] {
+  if (!lines.length) return [];
+  return [
+    textBlock(feedbackText(locale).attendanceTitle, { weight: 'Bolder', separator: true }),
+    textBlock(lines.map((l) => `- ${l}`).join('\n'), { spacing: 'Small' }),
+  ];
+}
+
+/**
+ * The results of one session's poll, for the channels and for `ergebnisse <Termin>`; `attendance` are the
+ * session's attendance lines (see src/attendance/summary.ts), empty without attendance data.
+ */
+export function resultsCard(program: Program, results: SessionResults, locale: Locale, attendance: readonly string[] = []): AdaptiveCard {
   const t = feedbackText(locale);
   const zone = program.program.timezone;
   const start = DateTime.fromISO(results.startsAt, { zone });
@@ -295,12 +307,14 @@ export function resultsCard(program: Program, results: SessionResults, locale: L
     subtle(formatDate(start, locale)),
     textBlock(t.responses(results.count), { weight: 'Bolder' }),
   ];
+  const attendanceElements = attendanceSection(attendance, locale);
   if (!results.disclosed || results.average === undefined || !results.distribution) {
+    body.push(...attendanceElements);
     body.push(textBlock(results.pollOpen ? t.whilePollOpen(results.minResponses) : t.belowThreshold(results.minResponses), { isSubtle: true }));
     return card(body, [], { lang: locale, fallbackText: `${t.resultsTitle(results.title)}: ${t.responses(results.count)}` });
   }
   const average = formatAverage(results.average, locale);
-  body.push(textBlock(t.average(average), { spacing: 'None' }), ...distributionElements(results.distribution, locale));
+  body.push(textBlock(t.average(average), { spacing: 'None' }), ...distributionElements(results.distribution, locale), ...attendanceElements);
   const base = card(body, [], {
     lang: locale,
     fallbackText: `${t.resultsTitle(results.title)}: ${t.responses(results.count)}, ${t.average(average)}`,
@@ -315,13 +329,13 @@ export function resultsCard(program: Program, results: SessionResults, locale: L
   );
 }
 
-export function resultsMessage(program: Program, results: SessionResults, locale: Locale): OutgoingMessage {
+export function resultsMessage(program: Program, results: SessionResults, locale: Locale, attendance: readonly string[] = []): OutgoingMessage {
   const t = feedbackText(locale);
-  return { card: resultsCard(program, results, locale), summary: t.resultsTitle(results.title) };
+  return { card: resultsCard(program, results, locale, attendance), summary: t.resultsTitle(results.title) };
 }
 
 /** The retrospective over the whole series: trend, best session, response rates and themes. */
-export function seriesCard(program: Program, series: SeriesResults, locale: Locale): AdaptiveCard {
+export function seriesCard(program: Program, series: SeriesResults, locale: Locale, attendance: readonly string[] = []): AdaptiveCard {
   const t = feedbackText(locale);
   const zone = program.program.timezone;
   const label = (p: SeriesResults['sessions'][number]) => `${shortDate(p.startsAt, zone, locale)} ${p.title}`;
@@ -375,6 +389,7 @@ export function seriesCard(program: Program, series: SeriesResults, locale: Loca
     }),
   });
 
+  body.push(...attendanceSection(attendance, locale));
   body.push(textBlock(t.themesTitle, { weight: 'Bolder', separator: true }));
   body.push(
     series.themes.length
@@ -384,8 +399,8 @@ export function seriesCard(program: Program, series: SeriesResults, locale: Loca
   return card(body, [], { lang: locale, fallbackText: t.seriesTitle(series.programTitle) });
 }
 
-export function seriesMessage(program: Program, series: SeriesResults, locale: Locale): OutgoingMessage {
-  return { card: seriesCard(program, series, locale), summary: feedbackText(locale).seriesTitle(series.programTitle) };
+export function seriesMessage(program: Program, series: SeriesResults, locale: Locale, attendance: readonly string[] = []): OutgoingMessage {
+  return { card: seriesCard(program, series, locale, attendance), summary: feedbackText(locale).seriesTitle(series.programTitle) };
 }
 
 /** Both languages at once, for the delivery engine to pick per conversation. */

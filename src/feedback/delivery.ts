@@ -68,13 +68,13 @@ export function feedbackBuilders(deps: { feedback: FeedbackService; programs: Fe
         const p = program(job);
         const s = session(p, payloadOf(job).sessionId);
         const results = sessionResults(p, s, await deps.feedback.repository.listResponses(p.program.id, s.id));
-        return resultsMessage(p, results, conversation.locale as Locale);
+        return resultsMessage(p, results, conversation.locale as Locale, await deps.feedback.attendanceFor(p, [results], conversation.locale as Locale));
       }),
     [FEEDBACK_JOB_KINDS.series]: (job, conversation) =>
       memo(`${job.jobId}/${conversation.locale}`, async () => {
         const p = program(job);
         const series = seriesResults(p, await deps.feedback.repository.listProgramResponses(p.program.id));
-        return seriesMessage(p, series, conversation.locale as Locale);
+        return seriesMessage(p, series, conversation.locale as Locale, await deps.feedback.attendanceFor(p, series.sessions, conversation.locale as Locale));
       }),
   };
 }

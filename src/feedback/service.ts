@@ -36,6 +36,17 @@ export interface FeedbackDeps {
   feedbackKey?: Buffer;
 }
 
+/**
+ * Attendance lines for results and the retrospective (src/attendance): per session present, response rate
+ * relative to them, the trend. Empty without attendance data.
+ */
+export type AttendanceLines = (
+  programId: string,
+  sessions: ReadonlyArray<{ id: string; title: string }>,
+  locale: Locale,
+  responses: Readonly<Record<string, number>>,
+) => Promise<string[]>;
+
 export interface FeedbackError {
   code: FeedbackErrorCode;
   /** The error in the user's language. */
@@ -144,6 +155,20 @@ export class FeedbackService {
   }
 
   /** The deployment's only program (commands and reads called without one). */
+  private attendanceLines: AttendanceLines | undefined;
+
+  /** Attendance joins results and the retrospective (set once the attendance feature exists). */
+  showAttendance(lines: AttendanceLines): void {
+    this.attendanceLines = lines;
+  }
+
+  /** The attendance lines of some sessions, with their response counts; empty without the feature. */
+  async attendanceFor(program: Program, sessions: ReadonlyArray<{ sessionId: string; title: string; count: number }>, locale: Locale): Promise<string[]> {
+    if (!this.attendanceLines || !sessions.length) return [];
+    const responses = Object.fromEntries(sessions.map((s) => [s.sessionId, s.count]));
+    return this.attendanceLines(program.program.id, sessions.map((s) => ({ id: s.sessionId, title: s.title })), locale, responses);
+  }
+
   private get onlyProgram(): Program {
     const program = this.programFor();
     if (!program) throw new AppError('no-program', 'no single program: name the program');
@@ -306,14 +331,15 @@ export class FeedbackService {
       const withheld = { ...results, disclosed: false, pollOpen: true, comments: { good: [], better: [] } };
       delete withheld.average;
       delete withheld.distribution;
-      return resultsMessage(program, withheld, locale);
+      return resultsMessage(program, withheld, locale, await this.attendanceFor(program, [results], locale));
     }
-    return resultsMessage(program, results, locale);
+    return resultsMessage(program, results, locale, await this.attendanceFor(program, [results], locale));
   }
 
   /** `rückblick` / `retrospective`: the series retrospective. */
   async retrospectiveCommand(locale: Locale, audience?: AudienceSizes, program: Program = this.onlyProgram): Promise<OutgoingMessage> {
-    return seriesMessage(program, await this.seriesResults(audience, program), locale);
+    const series = await this.seriesResults(audience, program);
+    return seriesMessage(program, series, locale, await this.attendanceFor(program, series.sessions, locale));
   }
 
   // Privacy

@@ -163,6 +163,7 @@ const de = {
   statusRefusal: (at: string, message: string) => `Zuletzt abgelehnter Import (${at}): ${message}`,
   lastDeliveries: 'Letzte Sendungen',
   noDeliveries: 'Noch nichts gesendet.',
+  attendanceTitle: 'Teilnahme (aus den Meetings)',
   deliveryLine: (what: string, when: string, sent: number, planned: number, failed: number, unreachable: number) =>
     `${what}, ${when}: ${deNumber.format(sent)}/${deNumber.format(planned)} zugestellt${failed ? `, ${deNumber.format(failed)} fehlgeschlagen` : ''}${unreachable ? `, ${deNumber.format(unreachable)} nicht erreichbar` : ''}`,
   // CLI
@@ -325,6 +326,7 @@ const en: Catalogue = {
   statusRefusal: (at: string, message: string) => `Last refused import (${at}): ${message}`,
   lastDeliveries: 'Last deliveries',
   noDeliveries: 'Nothing sent yet.',
+  attendanceTitle: 'Attendance (from the meetings)',
   deliveryLine: (what: string, when: string, sent: number, planned: number, failed: number, unreachable: number) =>
     `${what}, ${when}: ${enNumber.format(sent)}/${enNumber.format(planned)} delivered${failed ? `, ${enNumber.format(failed)} failed` : ''}${unreachable ? `, ${enNumber.format(unreachable)} unreachable` : ''}`,
   cliAuditUsage: 'audit [--json] [--limit N]',

@@ -66,6 +66,7 @@ const de = {
   noBestSession: 'Noch kein Termin hat genug Antworten für eine Auswertung.',
   overall: (responses: string, avg: string) => `Insgesamt ${responses}, Durchschnitt ${avg} von 5`,
   themesTitle: 'Häufige Themen in den Kommentaren',
+  attendanceTitle: 'Teilnahme (aus dem Meeting)',
   noThemes: 'Noch keine wiederkehrenden Themen.',
   themeLine: (word: string, n: number) => `${word} (${n}×)`,
   // Commands
@@ -154,6 +155,7 @@ const en: Catalogue = {
   noBestSession: 'No session has enough responses to be evaluated yet.',
   overall: (responses, avg) => `Overall ${responses}, average ${avg} out of 5`,
   themesTitle: 'Frequent themes in the comments',
+  attendanceTitle: 'Attendance (from the meeting)',
   noThemes: 'No recurring themes yet.',
   themeLine: (word, n) => `${word} (${n}×)`,
   unknownSessionArg: (arg, list) =>

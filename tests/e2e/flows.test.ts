@@ -61,7 +61,7 @@ describe('reminders and feedback for a session', () => {
     expect(card).toContain('Auftakt Daten');
     expect(card).toContain('Dienstag, 12. März 2030');
     expect(card).toContain('https://teams.microsoft.com/l/meetup-join/abc');
-    expect(card).toContain('/api/calendar/auftakt.ics');
+    expect(card).toContain('/api/programs/testprogramm/calendar/auftakt.ics');
     expect(card).toContain('announcement.rsvp');
   });
 

@@ -138,7 +138,8 @@ describe('command lists', () => {
   it('offers every participant command in personal chat and no coordinator command there', () => {
     const personal = lists().find((l) => l.scopes.includes('personal'))!;
     const names = personal.commands.map((c) => parseCommand(c.title)!.name);
-    const participant = COMMANDS.filter((c) => !c.coordinatorOnly).map((c) => c.name);
+    // The menu holds at most 10: turning the catch-up back on is named in the answer to turning it off.
+    const participant = COMMANDS.filter((c) => !c.coordinatorOnly && c.name !== 'catchUp').map((c) => c.name);
     expect([...names].sort()).toEqual([...participant].sort());
   });
 });

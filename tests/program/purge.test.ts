@@ -14,6 +14,7 @@ import { DeliveryJobRepository, TableRecordStore } from '../../src/delivery/inde
 import { FeedbackRepository } from '../../src/feedback/repository.js';
 import { RsvpRepository } from '../../src/announcements/rsvp-repository.js';
 import { FaqRepository } from '../../src/faq/repository.js';
+import { AttendanceRepository } from '../../src/attendance/index.js';
 import { ConversationRegistry, ConversationRepository, FollowerIndex, type ConversationSighting } from '../../src/registry/index.js';
 import { AuditRepository } from '../../src/coordination/audit-repository.js';
 import { useAzurite } from '../harness/azurite.js';
@@ -63,6 +64,8 @@ async function seed(store: TableStore, registry: ConversationRegistry, id: Progr
   await questions.createEntity({ partitionKey: 'question', rowKey: `q-${id}`, question: 'Wann?', locale: 'de', answered: false, confidence: 0, conversationId: 'a:person-1', askedAt: now.toISOString(), programId: id });
   await new FaqRepository(store).saveVote({ questionId: `q-${id}`, voterId: 'aad-1', helpful: false, votedAt: now.toISOString() });
   await new FaqRepository(store).openEscalation(`q-${id}`, now.toISOString());
+  await new FaqRepository(store).saveCurated(id, { id: `c-${id}`, questions: ['Wann?'], answer: 'Dienstags.', createdAt: now.toISOString() });
+  await new AttendanceRepository(store).addEvents(id, 'auftakt', `aad-${id}`, [{ kind: 'join', at: now.getTime() }]);
   await registry.link(team(id === 'klima' ? 1 : 2), id);
   await registry.follow(personal(id === 'klima' ? 1 : 2), id);
   await registry.follow(personal(3), id);
@@ -71,7 +74,7 @@ async function seed(store: TableStore, registry: ConversationRegistry, id: Progr
 /** Every row that names a program, per table, as "<table>:<partition>|<row>" (to compare before and after). */
 async function rowsOf(store: TableStore, id: ProgramId): Promise<string[]> {
   const out: string[] = [];
-  for (const table of ['programs', 'deliveryjobs', 'deliveries', 'deliverydue', 'feedbackResponses', 'feedbackPolls', 'rsvps', 'FaqQuestions', 'FaqVotes', 'FaqEscalations', 'programFollowers']) {
+  for (const table of ['programs', 'deliveryjobs', 'deliveries', 'deliverydue', 'feedbackResponses', 'feedbackPolls', 'rsvps', 'FaqQuestions', 'FaqVotes', 'FaqEscalations', 'FaqCurated', 'attendance', 'programFollowers']) {
     for (const row of await listAll<Record<string, unknown>>(await store.table(table))) {
       if (JSON.stringify(row).includes(id)) out.push(`${table}:${row.partitionKey}|${row.rowKey}`);
     }
@@ -141,7 +144,7 @@ describe('program purge', () => {
     expect(await programPurgeCommand.run(['--program', 'klima'], t.ctx(true))).toBe(0);
     expect(t.out.slice(-4)).toEqual([
       '4 Zustellaufträge und 4 Zustellungen gelöscht.',
-      '2 Feedback-Zeilen, 1 Zusagen und 3 FAQ-Zeilen gelöscht.',
+      '2 Feedback-Zeilen, 1 Zusagen, 4 FAQ-Zeilen und 1 Teilnahme-Zeilen gelöscht.',
       'Aus 3 Unterhaltungen entfernt.',
       'Programm „klima“ gelöscht.',
     ]);
