@@ -1,7 +1,8 @@
 // The programs of a deployment: one ProgramService per program id, found in CONTENT_DIR.
 //
 // Layout: CONTENT_DIR/programs/<folder>/program.yaml (material/ and faq.yaml beside it), one folder per
-// program; a deployment with CONTENT_DIR/program.yaml and no programs/ folder has that one program.
+// program; CONTENT_DIR/program.yaml (with CONTENT_DIR/material/) is one more program, the only one of a
+// deployment without programs/.
 // The id in the YAML is the program's identity, not the folder name: a renamed folder keeps its data.
 //
 // Rules:
@@ -72,21 +73,27 @@ export interface CatalogStatus {
 
 const FOLDER_PARTITION = 'folder';
 
-/** The program folders under contentDir, in folder-name order. */
+/**
+ * The program folders under contentDir: CONTENT_DIR/program.yaml first when there is one (the single-program
+ * layout; adding programs/ beside it must not retire that program), then programs/<folder> in name order.
+ */
 export function programFolders(contentDir: string): ProgramFolder[] {
+  const single = path.join(contentDir, 'program.yaml');
+  const out: ProgramFolder[] = fs.existsSync(single) ? [{ name: '.', dir: contentDir, file: single }] : [];
   const root = path.join(contentDir, 'programs');
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(root, { withFileTypes: true });
   } catch {
-    const file = path.join(contentDir, 'program.yaml');
-    return fs.existsSync(file) ? [{ name: '.', dir: contentDir, file }] : [];
+    return out;
   }
-  return entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort()
-    .map((name) => ({ name, dir: path.join(root, name), file: path.join(root, name, 'program.yaml') }));
+  return out.concat(
+    entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort()
+      .map((name) => ({ name, dir: path.join(root, name), file: path.join(root, name, 'program.yaml') })),
+  );
 }
 
 /** A cheap fingerprint of the folder list and the files' sizes and times, to notice changes. */

@@ -137,6 +137,17 @@ describe('ProgramCatalog', () => {
     expect(await ProgramRepository.legacyProgramId(store)).toBeUndefined();
   });
 
+  it('keeps the single program.yaml as a program when programs/ is added beside it', async () => {
+    const dir = await contentWith({ b: yaml('daten', 'Daten') });
+    await fs.writeFile(path.join(dir, 'program.yaml'), yaml('klima', 'Klima'));
+    const c = catalog(freshStore(), dir);
+    expect((await c.load()).map((o) => [o.folder, o.programId])).toEqual([
+      ['.', 'klima'],
+      ['b', 'daten'],
+    ]);
+    expect(c.dirOf('klima')).toBe(dir);
+  });
+
   it('finds a program by id or by words of its title, and offers a choice when several fit', async () => {
     const dir = await contentWith({ a: yaml('klima', 'Klimaanpassung in Städten'), b: yaml('daten-staedte', 'Daten in Städten'), c: yaml('beteiligung', 'Bürgerbeteiligung') });
     const c = catalog(freshStore(), dir);
