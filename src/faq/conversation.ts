@@ -53,6 +53,15 @@ export function createFaqConversation(deps: FaqConversationDeps): FaqConversatio
     return all.find((c) => c.conversationId === conversationId && !c.removed);
   }
 
+  /** Coordinators of every program, or of the program the question was asked about, answer and curate it. */
+  async function coordinatesQuestion(turn: TurnInput, questionId: string): Promise<boolean> {
+    const aad = turn.user.aadObjectId;
+    if (coordinators.isCoordinator(aad)) return true;
+    const programId = await faq.programOfQuestion(questionId);
+    const program = programId ? deps.scope.directory.get(programId) : undefined;
+    return program !== undefined && coordinators.isCoordinatorOf(aad, program);
+  }
+
   /** No program to answer from: none loaded, or (with several) none followed or linked here yet. */
   function noProgramText(turn: TurnInput): string {
     const t = faqTexts[turn.locale];
@@ -66,7 +75,7 @@ export function createFaqConversation(deps: FaqConversationDeps): FaqConversatio
     const verb = typeof data.verb === 'string' ? data.verb : undefined;
     const parsed = parseFaqAction(verb, data);
     if (!parsed.ok) return { kind: 'error', status: 400, code: 'invalid-action', text: t.actionInvalid };
-    if (COORDINATOR_VERBS.has(parsed.action.verb) && !coordinators.isCoordinator(turn.user.aadObjectId)) {
+    if (COORDINATOR_VERBS.has(parsed.action.verb) && !(await coordinatesQuestion(turn, parsed.action.questionId))) {
       return { kind: 'error', status: 403, code: 'not-coordinator', text: conversationMessages[turn.locale].notCoordinator };
     }
     try {

@@ -96,6 +96,11 @@ function timeOrderedId(clock: Clock): string {
 export class FaqService {
   private readonly newId: () => string;
 
+  /** The program a stored question was asked about (undefined for an unknown question or an older row). */
+  async programOfQuestion(questionId: string): Promise<string | undefined> {
+    return (await this.deps.repository.getQuestion(questionId))?.programId;
+  }
+
   constructor(private readonly deps: FaqServiceDeps) {
     this.newId = deps.newId ?? (() => timeOrderedId(deps.clock));
   }

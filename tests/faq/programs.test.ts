@@ -13,7 +13,7 @@ import type { OutgoingMessage } from '../../src/cards/adaptive.js';
 import { FaqRepository, FaqService, ProgramFaqEngines } from '../../src/faq/index.js';
 import { createFaqConversation } from '../../src/faq/conversation.js';
 import { useAzurite } from '../harness/azurite.js';
-import { addProgram, programYaml, twoPrograms } from './fixtures/programs.js';
+import { addProgram, KLIMA, programYaml, twoPrograms } from './fixtures/programs.js';
 
 const storage = useAzurite('faqprog');
 const COORDINATOR = 'aad-coordinator';
@@ -198,6 +198,20 @@ describe('FAQ with several programs', () => {
     expect(again.json).not.toContain('Daten teilen');
     const team = await ask(chats.datenTeam, 'Gibt es Parkplätze am Rathaus?');
     expect(team.json).not.toContain('hinter dem Rathaus');
+  });
+
+  it("lets a program's own coordinators answer that program's forwarded questions, and no other program's", async () => {
+    const { ask, chats, conversation, turn, catalog, contentDir } = await setup();
+    const file = path.join(contentDir, 'programs', KLIMA.folder, 'program.yaml');
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('  timezone: Europe/Berlin', '  timezone: Europe/Berlin\n  coordinators: [aad-klima-orga]'));
+    await catalog.refresh();
+    expect(catalog.get('klima')?.program.coordinators).toEqual(['aad-klima-orga']);
+    await conversation.commands.escalateHere(turn(chats.orga, 'hier eskalieren', COORDINATOR), '');
+    const [klimaQuestion, datenQuestion] = questionIds((await ask(chats.both, 'Gibt es Parkplätze am Rathaus?')).message, 'faq.forward');
+    for (const id of [klimaQuestion, datenQuestion]) await conversation.actions['faq.forward']!(turn(chats.both, ''), { questionId: id });
+    const answer = (questionId: string | undefined) => conversation.actions['faq.answer']!(turn(chats.orga, '', 'aad-klima-orga'), { questionId, answer: 'Ja, hinter dem Rathaus.' });
+    expect(await answer(datenQuestion)).toMatchObject({ kind: 'error', status: 403 });
+    expect(await answer(klimaQuestion)).not.toMatchObject({ kind: 'error' });
   });
 
   it('builds an engine for a program added while running, with its stored curated entries, and drops a removed one', async () => {
