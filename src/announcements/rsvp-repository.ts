@@ -1,7 +1,7 @@
 // RSVPs ("Ich nehme teil"): one row per person and session, so pressing the button twice counts once.
 // Table "rsvps": PartitionKey = safeKey("<programId>|<sessionId>"), RowKey = safeKey(<Entra object id>).
 // Only the object id and a timestamp are stored: no names.
-import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { deleteWhere, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 
 export const RSVP_TABLE = 'rsvps';
 
@@ -44,32 +44,14 @@ export class RsvpRepository {
 
   /** "Meine Daten löschen": every RSVP of this person, in all sessions. Returns how many were removed. */
   async deleteByUser(aadObjectId: string): Promise<number> {
-    const client = await this.store.table(RSVP_TABLE);
-    const rows = await listAll(client, `RowKey eq ${odataString(safeKey(aadObjectId))}`);
-    for (const row of rows) {
-      try {
-        await client.deleteEntity(row.partitionKey!, row.rowKey!);
-      } catch (error) {
-        if (!isStatus(error, 404)) throw error;
-      }
-    }
-    return rows.length;
+    return deleteWhere(await this.store.table(RSVP_TABLE), `RowKey eq ${odataString(safeKey(aadObjectId))}`);
   }
 
   /** Purge of a removed program: the RSVPs of all its sessions. Returns how many were removed. */
   async deleteProgram(programId: string): Promise<number> {
-    const client = await this.store.table(RSVP_TABLE);
     // safeKey("<programId>|") is "<programId>$7C"; "$7D" follows it, so no other program's partition is in range.
     const prefix = safeKey(`${programId}|`);
     const upper = `${prefix.slice(0, -1)}D`;
-    const rows = await listAll(client, `PartitionKey ge ${odataString(prefix)} and PartitionKey lt ${odataString(upper)}`);
-    for (const row of rows) {
-      try {
-        await client.deleteEntity(row.partitionKey!, row.rowKey!);
-      } catch (error) {
-        if (!isStatus(error, 404)) throw error;
-      }
-    }
-    return rows.length;
+    return deleteWhere(await this.store.table(RSVP_TABLE), `PartitionKey ge ${odataString(prefix)} and PartitionKey lt ${odataString(upper)}`);
   }
 }

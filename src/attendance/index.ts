@@ -2,7 +2,7 @@
 // meeting belongs to, the coordinators' attendance answer and the "Verpasst?" catch-up message.
 // createAttendanceFeature assembles it; the rest is exported for the pieces' own tests and for the service.
 export { parseParticipants, participantEventName, MAX_MEMBERS_PER_EVENT, type MeetingMember, type ParticipantEvent } from './events.js';
-export { meetingThreadIdFromJoinUrl, sessionForMeetingStart, MEETING_START_TOLERANCE_MS, type ScheduledSession } from './meeting-session.js';
+export { sessionForMeetingStart, MEETING_START_TOLERANCE_MS, type ScheduledSession } from './meeting-session.js';
 export { MeetingChatRepository, ATTENDANCE_CHATS_TABLE, type MeetingChoice } from './meeting-chats.js';
 export { MeetingResolver, START_AFTER_EVENT_SLACK_MS, type MeetingChat, type ProgramList, type ResolvedSession } from './meeting-resolver.js';
 export { AttendanceRepository, AttendanceConflictError, ATTENDANCE_TABLE, type StoredMeeting } from './repository.js';

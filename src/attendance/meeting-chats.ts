@@ -11,7 +11,7 @@
 // The session a meetingStart belongs to follows from the program and the instant alone, so two instances that
 // receive the same meetingStart write the same row (an upsert). A chat holds one row per occurrence.
 import type { TableClient } from '@azure/data-tables';
-import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { deleteWhere, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 
 export const ATTENDANCE_CHATS_TABLE = 'attendanceChats';
 
@@ -60,13 +60,6 @@ export class MeetingChatRepository {
   }
 
   private async deleteWhere(filter: string): Promise<number> {
-    const client = await this.table();
-    const rows = await listAll<Row>(client, filter);
-    for (const row of rows) {
-      await client.deleteEntity(row.partitionKey!, row.rowKey!).catch((error: unknown) => {
-        if (!isStatus(error, 404)) throw error;
-      });
-    }
-    return rows.length;
+    return deleteWhere(await this.table(), filter);
   }
 }

@@ -10,9 +10,10 @@
 //     by another instance that has not written yet, or got lost) goes by its own time, and an overrunning
 //     meeting's late events, outside every window, stay with the latest meetingStart.
 import type { Program, Session } from '../program/model.js';
+import { meetingThreadId } from '../program/meeting-link.js';
 import { sessionEnd, sessionStart } from '../program/time.js';
 import type { MeetingChatRepository } from './meeting-chats.js';
-import { MEETING_START_TOLERANCE_MS, meetingThreadIdFromJoinUrl, sessionForMeetingStart } from './meeting-session.js';
+import { MEETING_START_TOLERANCE_MS, sessionForMeetingStart } from './meeting-session.js';
 
 /**
  * How far after an event a meetingStart may lie and still be the one the event belongs to: Teams stamps the
@@ -71,10 +72,10 @@ export class MeetingResolver {
 
   /** The sessions the chat may belong to, and how it was matched. */
   candidates(chat: MeetingChat): { by: 'thread' | 'link'; list: Candidate[] } | undefined {
-    const threads = new Set([meetingThreadIdFromJoinUrl(chat.joinUrl), meetingThreadIdFromJoinUrl(chat.conversationId)].filter((t): t is string => t !== undefined));
+    const threads = new Set([meetingThreadId(chat.joinUrl), meetingThreadId(chat.conversationId)].filter((t): t is string => t !== undefined));
     if (threads.size) {
       const list = this.programs.programs().flatMap((p) =>
-        p.sessions.filter((s) => s.status !== 'cancelled' && threads.has(meetingThreadIdFromJoinUrl(s.joinUrl) ?? '')).map((s) => candidate(p, s)),
+        p.sessions.filter((s) => s.status !== 'cancelled' && threads.has(meetingThreadId(s.joinUrl) ?? '')).map((s) => candidate(p, s)),
       );
       if (list.length) return { by: 'thread', list };
     }

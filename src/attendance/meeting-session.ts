@@ -1,30 +1,7 @@
 // Which session a meeting's events belong to.
-//   - The meeting thread id (19:meeting_…@thread.v2) is the stable part of a Teams join link and equals the id of
-//     the meeting's chat; Teams URL-encodes the link (sometimes twice) and varies the rest of it.
+//   - The meeting thread id (src/program/meeting-link.ts) in a session's join link equals the id of the meeting's chat.
 //   - A recurring meeting keeps one chat for all its occurrences, so inside a chat linked to several sessions the
 //     meetingStart's instant picks the session. Time decides only there, never for an unlinked chat.
-// src/feedback/meeting-match.ts has the same thread-id reading for meetingEnd; one of the two should go once
-// the multi-program model settles where meeting matching lives.
-
-const THREAD = /19:meeting_[A-Za-z0-9+/=_-]+@thread\.(?:v2|skype)/i;
-
-/** The meeting thread id in a join link (or in a conversation id), URL-decoded; undefined when there is none. */
-export function meetingThreadIdFromJoinUrl(joinUrl: string | undefined): string | undefined {
-  if (!joinUrl) return undefined;
-  let decoded = joinUrl;
-  // Links arrive encoded once or twice (a link inside a redirect); decode until nothing changes.
-  for (let i = 0; i < 3; i++) {
-    let next: string;
-    try {
-      next = decodeURIComponent(decoded);
-    } catch {
-      break;
-    }
-    if (next === decoded) break;
-    decoded = next;
-  }
-  return THREAD.exec(decoded)?.[0];
-}
 
 /**
  * How far outside a session's scheduled time a meetingStart still belongs to it: people open a recurring

@@ -18,7 +18,7 @@
 // every partition); both are rare, and the table holds one row per person and session.
 import type { TableClient } from '@azure/data-tables';
 import { AppError } from '../shared/errors.js';
-import { bucketRangeFilter, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { bucketRangeFilter, deleteWhere, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 import { decodeEvents, encodeEvents, mergeEvents, type PresenceEvent } from './presence.js';
 
 export const ATTENDANCE_TABLE = 'attendance';
@@ -182,16 +182,7 @@ export class AttendanceRepository {
 
   /** Removes a person from every session of every program (a table scan); returns how many rows. */
   async deleteByUser(aadObjectId: string): Promise<number> {
-    const client = await this.table();
-    const rows = await listAll<Row>(client, `RowKey eq ${odataString(personKey(aadObjectId))}`);
-    for (const row of rows) {
-      try {
-        await client.deleteEntity(row.partitionKey!, row.rowKey!);
-      } catch (error) {
-        if (!isStatus(error, 404)) throw error;
-      }
-    }
-    return rows.length;
+    return deleteWhere(await this.table(), `RowKey eq ${odataString(personKey(aadObjectId))}`);
   }
 
   /** Deletes every session whose latest row is older than `cutoff` (a table scan); returns how many sessions. */

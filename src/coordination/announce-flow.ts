@@ -6,7 +6,6 @@ import { z } from 'zod';
 import type { CardActionResult, TurnInput } from '../conversation/index.js';
 import type { DeliveryJob } from '../delivery/index.js';
 import type { Locale } from '../i18n/locale.js';
-import type { CoordinationText } from '../i18n/coordination.js';
 import type { Program } from '../program/model.js';
 import type { StoredConversation } from '../registry/index.js';
 import { composeCard, previewCard, progressCard, type ComposeValues, type ScheduledBroadcast } from './announce-cards.js';

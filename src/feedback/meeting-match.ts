@@ -4,26 +4,9 @@
 //     thread id in the session's join link, both URL-decoded (Teams encodes and varies the rest of the link), or
 //   - a coordinator linked the meeting's chat to the session (`termin verknüpfen <Termin>` in that chat).
 import type { Program, Session } from '../program/model.js';
+import { meetingThreadId } from '../program/meeting-link.js';
 
-const THREAD = /19:meeting_[A-Za-z0-9+/=_-]+@thread\.(?:v2|skype)/i;
-
-/** The meeting thread id in a join link or conversation id, URL-decoded; undefined when there is none. */
-export function meetingThreadId(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  let decoded = text;
-  // Links arrive encoded once or twice (a link inside a redirect); decode until nothing changes.
-  for (let i = 0; i < 3; i++) {
-    let next: string;
-    try {
-      next = decodeURIComponent(decoded);
-    } catch {
-      break;
-    }
-    if (next === decoded) break;
-    decoded = next;
-  }
-  return THREAD.exec(decoded)?.[0];
-}
+export { meetingThreadId };
 
 export interface MeetingEndInput {
   joinUrl?: string;

@@ -11,7 +11,7 @@
 // program P". Writes go index first, entry second, and readers drop index rows whose entry does not list
 // the program, so a crash between the two writes never sends to a conversation that did not choose it.
 import type { TableClient } from '@azure/data-tables';
-import { isStatus, listAll, odataString, type TableStore } from '../storage/tables.js';
+import { deleteWhere, isStatus, listAll, odataString, type TableStore } from '../storage/tables.js';
 import { registryKey } from './repository.js';
 import type { ConversationKind, StoredConversation } from './types.js';
 
@@ -78,16 +78,7 @@ export class FollowerIndex {
 
   /** Drops a whole program's index (purge). */
   async removeProgram(programId: string): Promise<number> {
-    const client = await this.table();
-    const rows = await listAll<FollowerEntity>(client, `PartitionKey eq ${odataString(programId)}`);
-    for (const row of rows) {
-      try {
-        await client.deleteEntity(row.partitionKey!, row.rowKey!);
-      } catch (error) {
-        if (!isStatus(error, 404)) throw error;
-      }
-    }
-    return rows.length;
+    return deleteWhere(await this.table(), `PartitionKey eq ${odataString(programId)}`);
   }
 
   async undecidedAssigned(): Promise<boolean> {

@@ -142,6 +142,22 @@ export async function listAll<T extends object>(client: TableClient, filter?: st
   return out;
 }
 
+/**
+ * Deletes the rows a filter finds, one by one; a row already gone (another instance, a retried purge) is
+ * fine. Returns how many rows the filter found.
+ */
+export async function deleteWhere(client: TableClient, filter: string): Promise<number> {
+  const rows = await listAll(client, filter);
+  for (const row of rows) {
+    try {
+      await client.deleteEntity(row.partitionKey!, row.rowKey!);
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
+  }
+  return rows.length;
+}
+
 export const DEVSTORE_ACCOUNT = 'devstoreaccount1';
 // Azurite's published, well-known development key (not a secret).
 export const DEVSTORE_KEY =

@@ -1,23 +1,24 @@
 // Which session a meeting belongs to: the thread id inside a join link, and for a recurring meeting's shared
 // chat the session whose widened time window holds the meetingStart.
 import { describe, expect, it } from 'vitest';
-import { MEETING_START_TOLERANCE_MS, meetingThreadIdFromJoinUrl, sessionForMeetingStart } from '../../src/attendance/index.js';
+import { meetingThreadId } from '../../src/program/meeting-link.js';
+import { MEETING_START_TOLERANCE_MS, sessionForMeetingStart } from '../../src/attendance/index.js';
 import { JOIN_URL, MEETING_CHAT } from './activities.js';
 
-describe('meetingThreadIdFromJoinUrl', () => {
+describe('meetingThreadId', () => {
   it('finds the URL-decoded thread id in join links encoded once, twice or not at all', () => {
-    expect(meetingThreadIdFromJoinUrl(JOIN_URL)).toBe(MEETING_CHAT);
-    expect(meetingThreadIdFromJoinUrl(JOIN_URL.replace('%3A', '%3a'))).toBe(MEETING_CHAT);
-    expect(meetingThreadIdFromJoinUrl(`https://statics.teams.cdn.office.net/evergreen-assets/safelinks/?url=${encodeURIComponent(JOIN_URL)}`)).toBe(MEETING_CHAT);
-    expect(meetingThreadIdFromJoinUrl(`https://teams.microsoft.com/l/meetup-join/${MEETING_CHAT}/0`)).toBe(MEETING_CHAT);
+    expect(meetingThreadId(JOIN_URL)).toBe(MEETING_CHAT);
+    expect(meetingThreadId(JOIN_URL.replace('%3A', '%3a'))).toBe(MEETING_CHAT);
+    expect(meetingThreadId(`https://statics.teams.cdn.office.net/evergreen-assets/safelinks/?url=${encodeURIComponent(JOIN_URL)}`)).toBe(MEETING_CHAT);
+    expect(meetingThreadId(`https://teams.microsoft.com/l/meetup-join/${MEETING_CHAT}/0`)).toBe(MEETING_CHAT);
   });
 
   it('finds nothing in links without a meeting thread or with broken encoding', () => {
-    expect(meetingThreadIdFromJoinUrl('https://teams.microsoft.com/l/meetup-join/abc')).toBeUndefined();
-    expect(meetingThreadIdFromJoinUrl('https://teams.microsoft.com/l/channel/19%3Aabc%40thread.tacv2/General')).toBeUndefined();
-    expect(meetingThreadIdFromJoinUrl('https://example.org/%E0%A4%A')).toBeUndefined();
-    expect(meetingThreadIdFromJoinUrl('')).toBeUndefined();
-    expect(meetingThreadIdFromJoinUrl(undefined)).toBeUndefined();
+    expect(meetingThreadId('https://teams.microsoft.com/l/meetup-join/abc')).toBeUndefined();
+    expect(meetingThreadId('https://teams.microsoft.com/l/channel/19%3Aabc%40thread.tacv2/General')).toBeUndefined();
+    expect(meetingThreadId('https://example.org/%E0%A4%A')).toBeUndefined();
+    expect(meetingThreadId('')).toBeUndefined();
+    expect(meetingThreadId(undefined)).toBeUndefined();
   });
 });
 
