@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { programSchema, ProgramCatalog, programToYaml, type Program } from '../../src/program/index.js';
 import { ConversationCore, coordinatorPolicy, ProgramScope, type CardActionResult, type TurnInput } from '../../src/conversation/index.js';
-import { ConversationRegistry, ConversationRepository, FollowerIndex, type ConversationSighting } from '../../src/registry/index.js';
+import { ConversationRegistry, ConversationRepository, FollowerIndex } from '../../src/registry/index.js';
 import { audienceTargets, createDeliveryEngine, type AudienceSource } from '../../src/delivery/index.js';
 import { announcementBuilders, createAnnouncementService } from '../../src/announcements/index.js';
 import { createScheduler } from '../../src/scheduler/index.js';
@@ -18,6 +18,7 @@ import type { AdaptiveCard, CardElement } from '../../src/cards/adaptive.js';
 import type { CliContext } from '../../src/cli/types.js';
 import { FakeConnector, failure } from '../delivery/fakes.js';
 import { useAzurite } from '../harness/azurite.js';
+import { sighting } from '../harness/sightings.js';
 
 const storage = useAzurite('coord');
 
@@ -35,18 +36,6 @@ function initialProgram(): Program {
   });
 }
 
-function sighting(id: string, kind: ConversationSighting['kind'], extra: Partial<ConversationSighting> = {}): ConversationSighting {
-  return {
-    kind,
-    conversationId: id,
-    tenantId: 'tenant-a',
-    serviceUrl: 'https://smba.example/de/',
-    reference: { conversation: { id } },
-    locale: 'de',
-    ...(kind === 'personal' ? { userAadObjectId: `aad-${id}`, userId: `29:${id}` } : {}),
-    ...extra,
-  };
-}
 
 /** The registry-backed audience the lead wires in production, reduced to what the engine needs. */
 function registryAudience(registry: ConversationRegistry): AudienceSource {

@@ -13,6 +13,7 @@ import type { OutgoingMessage } from '../../src/cards/adaptive.js';
 import { FaqRepository, FaqService, ProgramFaqEngines } from '../../src/faq/index.js';
 import { createFaqConversation } from '../../src/faq/conversation.js';
 import { useAzurite } from '../harness/azurite.js';
+import { sighting } from '../harness/sightings.js';
 import { addProgram, KLIMA, programYaml, twoPrograms } from './fixtures/programs.js';
 
 const storage = useAzurite('faqprog');
@@ -23,18 +24,6 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await fs.rm(dir, { recursive: true, force: true });
 });
 
-function sighting(id: string, kind: ConversationSighting['kind'], extra: Partial<ConversationSighting> = {}): ConversationSighting {
-  return {
-    kind,
-    conversationId: id,
-    tenantId: 'tenant-a',
-    serviceUrl: 'https://smba.example/de/',
-    reference: { conversation: { id } },
-    locale: 'de',
-    ...(kind === 'personal' ? { userAadObjectId: `aad-${id}`, userId: `29:${id}` } : {}),
-    ...extra,
-  };
-}
 
 async function setup() {
   const clock = new ManualClock('2027-02-01T09:00:00Z');

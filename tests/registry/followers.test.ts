@@ -3,24 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
-import { ConversationRegistry, ConversationRepository, FollowerIndex, RegistryAudience, type ConversationSighting } from '../../src/registry/index.js';
+import { ConversationRegistry, ConversationRepository, FollowerIndex, RegistryAudience } from '../../src/registry/index.js';
 import type { TableStore } from '../../src/storage/tables.js';
 import { useAzurite } from '../harness/azurite.js';
+import { sighting } from '../harness/sightings.js';
 
 const storage = useAzurite('followers');
 
-function sighting(id: string, kind: ConversationSighting['kind'], extra: Partial<ConversationSighting> = {}): ConversationSighting {
-  return {
-    kind,
-    conversationId: id,
-    tenantId: 'tenant-a',
-    serviceUrl: 'https://smba.example/de/',
-    reference: { conversation: { id } },
-    locale: 'de',
-    ...(kind === 'personal' ? { userAadObjectId: `aad-${id}`, userId: `29:${id}` } : {}),
-    ...extra,
-  };
-}
 
 function registryOver(store: TableStore, defaultProgram?: string) {
   return new ConversationRegistry({
