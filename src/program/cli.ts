@@ -131,8 +131,12 @@ const lintCommand: CliCommand = {
   },
 };
 
+/** What program.id accepts (src/program/model.ts). */
+const NEW_PROGRAM_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 /**
- * Where a draft goes: `--out FILE`, or with `--program ID` that program's program.yaml. A destination that
+ * Where a draft goes: `--out FILE`, or with `--program ID` that program's program.yaml; with `--program` and
+ * `--out` an id no folder has yet drafts a new program. A destination that
  * holds another program is refused: with --program when its id differs, without it when several programs
  * exist (name the program whose file it is). undefined: print the draft.
  */
@@ -145,8 +149,10 @@ async function draftDestination(ctx: CliContext, out: string | undefined, progra
     return { file: out };
   }
   const choice = chooseProgram(programs, programId);
-  if (isProgramProblem(choice)) return { refusal: describeProgramProblem(choice), code: programProblemCode(choice, 2) };
-  const file = out ?? choice.program.file!;
+  // A new program: an id no folder has yet, drafted into the file named by --out (its new folder).
+  const isNew = isProgramProblem(choice) && (choice.problem === 'unknown' || choice.problem === 'none') && out !== undefined && NEW_PROGRAM_ID.test(programId);
+  if (isProgramProblem(choice) && !isNew) return { refusal: describeProgramProblem(choice), code: programProblemCode(choice, 2) };
+  const file = out ?? (isProgramProblem(choice) ? undefined : choice.program.file)!;
   const existing = await loadProgramFile(file).then(
     (loaded) => loaded.program.program.id,
     (error: unknown) => {

@@ -287,6 +287,18 @@ describe('several programs', () => {
     expect(text.out).toMatch(/Refused folder: c: .*programs\/c\/program\.yaml/);
   });
 
+  it('import-announcement --program with a new id and --out drafts a new program into its folder', async () => {
+    const dir = await severalPrograms();
+    const out = path.join(dir, 'programs', 'c', 'program.yaml');
+    await fs.mkdir(path.dirname(out), { recursive: true });
+    const drafted = await cli(dir, prefix(), 'import-announcement', 'tests/program/announcements/markdown-list.md', '--program', 'bauakte', '--out', out);
+    expect(drafted.out).toContain(`Entwurf geschrieben: ${out}`);
+    expect(parseProgramText(await fs.readFile(out, 'utf8'), out).program.id).toBe('bauakte');
+    // Without --out a new id has no folder to go to; an id that is no valid program id is refused too.
+    expect((await cli(dir, prefix(), 'import-announcement', 'tests/program/announcements/markdown-list.md', '--program', 'haushalt')).err).toContain('haushalt');
+    expect((await cli(dir, prefix(), 'import-announcement', 'tests/program/announcements/markdown-list.md', '--program', 'Bau Akte', '--out', out)).code).not.toBe(0);
+  });
+
   it('program import prints one line per folder; --program imports that one only', async () => {
     const dir = await severalPrograms();
     const p = prefix();
