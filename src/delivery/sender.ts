@@ -44,4 +44,9 @@ export class SendFailure extends Error {
 export interface ConversationSender {
   send(conversation: StoredConversation, message: OutgoingMessage): Promise<SendResult>;
   update(conversation: StoredConversation, activityId: string, message: OutgoingMessage): Promise<void>;
+  /**
+   * The display name of a member of the conversation (by Entra object id), asked from Teams when needed and
+   * never stored; undefined when the person is not (or no longer) a member.
+   */
+  memberName?(conversation: StoredConversation, aadObjectId: string): Promise<string | undefined>;
 }

@@ -1,7 +1,7 @@
 // ConversationSender over botbuilder: proactive sends and in-place updates through the stored
 // ConversationReference. Connector failures become SendFailure with status, Retry-After and subCode,
 // which the delivery engine's retry policy reads.
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import { TeamsInfo, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { OutgoingMessage } from '../cards/adaptive.js';
 import type { StoredConversation } from '../registry/types.js';
 import { SendFailure, type ConversationSender, type FailureCause, type SendResult } from '../delivery/sender.js';
@@ -118,6 +118,19 @@ export function createTeamsSender(adapter: BotAdapter, botAppId: string | undefi
       await run(conversation, async (context) => {
         await context.updateActivity({ ...toActivity(message), id: activityId });
       });
+    },
+    async memberName(conversation: StoredConversation, aadObjectId: string): Promise<string | undefined> {
+      let name: string | undefined;
+      try {
+        // Teams takes the Entra object id as the member id of GET /v3/conversations/{id}/members/{memberId}.
+        await run(conversation, async (context) => {
+          name = (await TeamsInfo.getMember(context, aadObjectId)).name || undefined;
+        });
+      } catch (error) {
+        if (error instanceof SendFailure && error.status === 404) return undefined;
+        throw error;
+      }
+      return name;
     },
   };
 }
