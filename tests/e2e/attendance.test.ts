@@ -97,18 +97,18 @@ describe('attendance from Teams meeting events, end to end on two instances', ()
     connector.reset();
     clock.set('2030-05-06T08:00:00Z'); // 10:00 Berlin
     const at = (hhmm: string) => `2030-05-06T${hhmm}:00Z`;
-    const join = (u: A.UserRef | M.MemberRef, hhmm: string) => M.participantEvent('Join', ['aadObjectId' in u ? member(u as A.UserRef) : u], at(hhmm), coordinator, auftaktMeeting);
+    const join = (m: M.MemberRef, hhmm: string) => M.participantEvent('Join', [m], at(hhmm), coordinator, auftaktMeeting);
     const leave = (u: A.UserRef, hhmm: string) => M.participantEvent('Leave', [member(u)], at(hhmm), coordinator, auftaktMeeting);
     // Anna 08:00–09:00 and 09:10–10:00 (110 min), Ben 08:05–09:35 (90 min), the coordinator 08:00 until the
     // meetingEnd (120 min); the stranger and a member without an Entra id are not counted.
     const events = [
       M.meetingStart(at('08:00'), coordinator, at('08:00'), auftaktMeeting),
       M.participantEvent('Join', [member(anna), member(coordinator)], at('08:00'), coordinator, auftaktMeeting),
-      join(ben, '08:05'),
-      join(stranger, '08:06'),
+      join(member(ben), '08:05'),
+      join(member(stranger), '08:06'),
       join({ id: '29:no-entra-id', name: 'Gast' }, '08:07'),
       leave(anna, '09:00'),
-      join(anna, '09:10'),
+      join(member(anna), '09:10'),
       leave(ben, '09:35'),
       leave(stranger, '09:40'),
       leave(anna, '10:00'),
