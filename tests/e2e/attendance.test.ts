@@ -2,8 +2,8 @@
 // exactly the shapes of the issue (tests/attendance/activities.ts): a meeting matched through its join link and
 // another through a coordinator's `verknüpfen <Termin>` in its chat; joins and leaves repeated and interleaved
 // on both instances giving one record; the feedback poll only to the attendees (and the meeting chat); the
-// "Verpasst?" catch-up only to the followers who missed the session, once, never to who opted out; and the
-// attendance trend of the series in `teilnahme`.
+// "Verpasst?" catch-up only to the followers who missed the session, once, never to who opted out; and
+// attendance in `teilnahme`, in `ergebnisse` and in the series retrospective.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/shared/clock.js';
 import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
@@ -28,6 +28,7 @@ const yaml = programYaml(
 
 const isPoll = (call: { body: unknown }) => JSON.stringify(call.body).includes('feedback.submit');
 const isCatchUp = (call: { body: unknown }) => JSON.stringify(call.body).includes('Verpasst?');
+const cardOf = (call: { body: any } | undefined) => call?.body?.attachments?.[0]?.content;
 
 describe('attendance from Teams meeting events, end to end on two instances', () => {
   let azurite: AzuriteHandle;
@@ -41,6 +42,7 @@ describe('attendance from Teams meeting events, end to end on two instances', ()
   const carla = A.user(73); // misses "Auftakt", at "Werkstatt"
   const dora = A.user(74); // misses both, but said `keine nachholhinweise`
   const stranger = A.user(75); // joins the meeting, never talked to the bot
+  const team = A.team(40); // the program's team: polls as always, results and the retrospective
   const personal = A.personalConversationId;
 
   beforeAll(async () => {
@@ -52,6 +54,7 @@ describe('attendance from Teams meeting events, end to end on two instances', ()
     for (const u of [coordinator, anna, ben, carla, dora]) await one.post(A.personalInstall(one.where, u));
     await two.post(A.personalMessage(two.where, dora, 'keine nachholhinweise'));
     expect(String(connector.messages(personal(dora)).at(-1)?.body.text)).toContain('keine Nachholhinweise mehr');
+    await one.post(A.teamInstall(one.where, team, coordinator));
     await one.post(A.groupChatInstall(one.where, auftaktMeeting.chat, coordinator));
     await two.post(A.groupChatInstall(two.where, werkstattMeeting.chat, coordinator));
     connector.reset();
@@ -129,10 +132,15 @@ describe('attendance from Teams meeting events, end to end on two instances', ()
     expect(await ask(two, coordinator, 'teilnahme auftakt')).toBe(report);
   });
 
-  it('polls the attendees who follow the program and the meeting chat, not the followers who missed it', async () => {
+  it('polls the attendees who follow the program, the meeting chat and the team, not the followers who missed it', async () => {
     const polls = connector.messages().filter(isPoll);
-    expect(polls.map((c) => c.conversationId).sort()).toEqual([auftaktMeeting.chat, ...[anna, ben, coordinator].map(personal)].sort());
+    expect(polls.map((c) => c.conversationId).sort()).toEqual([auftaktMeeting.chat, team.channelId, ...[anna, ben, coordinator].map(personal)].sort());
     expect(polls.every((c) => JSON.stringify(c.body).includes('Auftakt Daten'))).toBe(true);
+    // Anna and Ben answer: two of three attendees.
+    for (const [u, rating] of [[anna, 5], [ben, 4]] as const) {
+      const data = cardOf(polls.find((c) => c.conversationId === personal(u))).actions[0].data as Record<string, unknown>;
+      expect((await one.post(A.cardAction(one.where, u, 'feedback.submit', { ...data, rating: String(rating) }))).status).toBe(200);
+    }
   });
 
   it('sends "Verpasst?" for "Auftakt" to the one follower who missed it and wants it, once', async () => {
@@ -167,7 +175,7 @@ describe('attendance from Teams meeting events, end to end on two instances', ()
     clock.set(at('10:00'));
     await Promise.all(beds().map((bed) => bed.post(teams(events.at(-1)!))));
     for (const bed of beds()) await bed.service.engine.idle();
-    expect(connector.messages().filter(isPoll).map((c) => c.conversationId).sort()).toEqual([werkstattMeeting.chat, personal(anna), personal(carla)].sort());
+    expect(connector.messages().filter(isPoll).map((c) => c.conversationId).sort()).toEqual([werkstattMeeting.chat, team.channelId, personal(anna), personal(carla)].sort());
 
     expect(await ask(two, coordinator, 'teilnahme werkstatt')).toContain('2 Personen haben teilgenommen, im Median 75 Minuten (zusammen 150 Minuten)');
     connector.reset();
@@ -184,5 +192,26 @@ describe('attendance from Teams meeting events, end to end on two instances', ()
     expect(series).toContain('Werkstatt Daten: 2 Personen anwesend');
     expect(series).toContain('Teilnahme im Verlauf: Auftakt Daten 3 → Werkstatt Daten 2');
     expect(await ask(one, anna, 'teilnahme')).not.toContain('Personen anwesend');
+  });
+
+  it('shows attendance and the response rate among attendees in `ergebnisse`', async () => {
+    await one.post(A.personalMessage(one.where, coordinator, 'ergebnisse auftakt'));
+    const results = JSON.stringify(connector.messages(personal(coordinator)).at(-1)?.body);
+    expect(results).toContain('Auftakt Daten: 3 Personen anwesend; 2 von 3 Anwesenden haben geantwortet (67 %)');
+  });
+
+  it('shows the attendance trend in the series retrospective', async () => {
+    connector.reset();
+    clock.set('2030-05-20T12:00:00Z'); // "Ausblick" (no attendance data) ended two hours ago: its poll opens
+    await tickBoth();
+    clock.set('2030-05-22T12:30:00Z'); // its poll closes: results, then the retrospective
+    await tickBoth();
+    await tickBoth();
+    const series = connector.messages(team.channelId).filter((c) => JSON.stringify(c.body).includes('Teilnahme im Verlauf'));
+    expect(series).toHaveLength(1);
+    const text = JSON.stringify(series[0]!.body);
+    expect(text).toContain('Auftakt Daten: 3 Personen anwesend; 2 von 3 Anwesenden haben geantwortet (67 %)');
+    expect(text).toContain('Werkstatt Daten: 2 Personen anwesend');
+    expect(text).toContain('Teilnahme im Verlauf: Auftakt Daten 3 → Werkstatt Daten 2');
   });
 });
