@@ -28,6 +28,7 @@ import {
   createAttendanceService,
   recipientBuckets,
   registryKnowsUser,
+  rosterNames,
   sessionMaterial,
 } from './attendance/index.js';
 import { createAdapter, createAzureOpenAIComposer, createTeamsApp, createTeamsSender, incomingActivitySchema, processInbound } from './teams/index.js';
@@ -137,8 +138,8 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       registry,
       engine,
       scope,
-      // Names are not kept anywhere; a named program's coordinators see counts plus "without a known name".
-      nameOf: async () => undefined,
+      // Names are never stored: a named program's coordinators get them from the meeting chat's roster.
+      nameOf: rosterNames({ programs: catalog, registry, memberName: (chat, aad) => sender.memberName(chat, aad) }),
       coordinates: (aad, program) => coordinators.isCoordinatorOf(aad, program),
       retentionDays: config.FEEDBACK_RETENTION_DAYS,
       clock,

@@ -27,8 +27,8 @@ export interface AttendanceCommandDeps {
   attendance: AttendanceService;
   scope: TurnProgramResolver;
   registry: { setCatchUpOff(sighting: TurnInput['conversation'], off: boolean): Promise<void> };
-  /** A person's display name, asked only for programs with `attendance: named`; never stored. */
-  nameOf: (aadObjectId: string) => Promise<string | undefined>;
+  /** A person's display name in a session's meeting, asked only for programs with `attendance: named`; never stored. */
+  nameOf: (aadObjectId: string, session: { programId: string; sessionId: string }) => Promise<string | undefined>;
   /** Whether a person coordinates a program (global or the program's own coordinators); others see nothing of it. */
   coordinates: (aadObjectId: string | undefined, program: Program) => boolean;
   clock: Clock;
@@ -69,7 +69,7 @@ export function createAttendanceCommands(deps: AttendanceCommandDeps): Attendanc
         summary: await attendance.summary(programId, session.id),
         attendees: await attendance.attendees(programId, session.id),
         named: program.program.attendance === 'named',
-        nameOf: deps.nameOf,
+        nameOf: (aad) => deps.nameOf(aad, { programId, sessionId: session.id }),
       },
       locale,
     );

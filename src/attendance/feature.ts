@@ -26,7 +26,7 @@ export interface AttendanceFeatureDeps {
   engine: Pick<DeliveryEngine, 'enqueue'>;
   scope: TurnProgramResolver;
   /** A person's display name for `attendance: named` programs, looked up when asked; never stored. */
-  nameOf: (aadObjectId: string) => Promise<string | undefined>;
+  nameOf: (aadObjectId: string, session: { programId: string; sessionId: string }) => Promise<string | undefined>;
   /** Whether a person coordinates a program: only they see its attendance. */
   coordinates: (aadObjectId: string | undefined, program: Program) => boolean;
   /** Attendance older than this is deleted by the tick, once a day per process. */

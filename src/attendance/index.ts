@@ -30,3 +30,4 @@ export { sessionMaterial } from './material.js';
 export { attendanceLines, attendanceTrendLine, responseRate, type SessionAttendance } from './summary.js';
 export { createAttendanceCommands, type AttendanceCommands, type AttendanceCommandDeps, type TurnProgramResolver } from './commands.js';
 export { createAttendanceFeature, registryKnowsUser, type AttendanceFeature, type AttendanceFeatureDeps, type MeetingEventOutcome } from './feature.js';
+export { rosterNames, type RosterDeps } from './names.js';

@@ -83,7 +83,7 @@ function withoutClientRetries(context: TurnContext): void {
   connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
 }
 
-export function createTeamsSender(adapter: BotAdapter, botAppId: string | undefined): ConversationSender {
+export function createTeamsSender(adapter: BotAdapter, botAppId: string | undefined): Required<ConversationSender> {
   const reference = (c: StoredConversation) => ({ ...c.reference, serviceUrl: c.serviceUrl }) as unknown as Partial<ConversationReference>;
   /**
    * The connector's answer is caught inside the turn: an error escaping it would go to the adapter's

@@ -16,7 +16,7 @@ export interface SessionSpec {
 
 export function programYaml(
   sessions: SessionSpec[],
-  extra: { reminders?: string[]; feedback?: Record<string, unknown>; id?: string; title?: string } = {},
+  extra: { reminders?: string[]; feedback?: Record<string, unknown>; id?: string; title?: string; attendance?: 'counts' | 'named' } = {},
 ): string {
   const lines = [
     'program:',
@@ -26,6 +26,7 @@ export function programYaml(
     '  language: de',
     '  format: virtual',
     `  reminders: [${(extra.reminders ?? ['P1D']).join(', ')}]`,
+    ...(extra.attendance ? [`  attendance: ${extra.attendance}`] : []),
   ];
   if (extra.feedback) {
     lines.push('  feedback:');

@@ -36,6 +36,8 @@ export class FakeConnector {
   private attemptsByKey = new Map<string, number>();
   /** Artificial latency for every accepted call. */
   latencyMs = 0;
+  /** Conversation rosters for GET v3/conversations/{id}/members/{memberId}: conversation id -> Entra object id -> name. */
+  readonly rosters = new Map<string, Map<string, string>>();
   url = '';
 
   async start(): Promise<string> {
@@ -105,6 +107,13 @@ export class FakeConnector {
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') {
       res.writeHead(404);
       res.end();
+      return;
+    }
+    if (req.method === 'GET' && parts[3] === 'members' && parts[4]) {
+      // getConversationMember: Teams takes the Entra object id as the member id.
+      const name = this.rosters.get(parts[2] ?? '')?.get(parts[4]);
+      res.writeHead(name ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(name ? { id: `29:${parts[4]}`, name, aadObjectId: parts[4] } : { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } }));
       return;
     }
     if (req.method === 'POST' && parts.length === 2) {
