@@ -15,7 +15,7 @@ import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type S
 import type { ScheduleIntent } from './schedule-intents.js';
 import { Lexicon } from './lexicon.js';
 import { markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
-import { capAnswer, citation, excerpt, rankHits, shortAnswer, splitSentences } from './compose.js';
+import { capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
 
 export interface FaqSource {
   title: string;
@@ -53,6 +53,8 @@ const CANDIDATES = 8;
 const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'duration', 'location']);
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
 const SCHEDULE_CONFIDENCE = 0.95;
+/** A second passage adds to the answer only when at least this much room is left for it. */
+const MIN_SECOND_ANSWER = 80;
 /** Longer messages are cut: the first part carries the question, and latency stays bounded. */
 const MAX_QUESTION_CHARS = 1000;
 /** Questions whose analysis is remembered (a burst after a reminder repeats the same few questions). */
@@ -243,6 +245,20 @@ class Engine implements FaqEngine {
     return this.fromHit(top, supporting.slice(0, 2), units, types, locale, confidence);
   }
 
+  /**
+   * The best passage's answering sentences with their neighbours, and when a second passage covers the
+   * question as well and scores close to it, its answering sentences below: the fact asked for is often in the
+   * other of two near-equal passages ("Wie lange dauern die Online-Sitzungen?" meets an FAQ about recordings
+   * and the overview that says "90 Minuten").
+   */
+  private passageAnswer(top: RetrievalHit, second: RetrievalHit | undefined, units: QueryUnit[], types: ReadonlySet<QuestionType>, prefix: string): string {
+    const first = `${prefix}${shortAnswer(top.doc.text, units, types, this.index)}`;
+    const room = MAX_ANSWER_CHARS - first.length - 1;
+    if (!second || room < MIN_SECOND_ANSWER) return first;
+    const more = shortAnswer(second.doc.text, units, types, this.index, room);
+    return more.length <= room ? `${first}\n${more}` : first;
+  }
+
   private decline(locale: Locale, confidence: number): FaqAnswer {
     const t = faqTexts[locale];
     return { answered: false, answer: `${t.noAnswer} ${t.forwardOffer}`, sources: [], confidence: round(confidence), via: 'none' };
@@ -264,7 +280,7 @@ class Engine implements FaqEngine {
     }
     return {
       answered: true,
-      answer: capAnswer(`${t.fromMaterial}${shortAnswer(top.doc.text, units, types, this.index)}`, locale),
+      answer: capAnswer(this.passageAnswer(top, supporting[0], units, types, t.fromMaterial), locale),
       sources: [top, ...supporting].map((h) => ({ title: citation(h.doc.title, h.doc.source, h.doc.locator, locale), excerpt: excerpt(h.doc.text) })),
       confidence: round(confidence),
       via: 'passage',
