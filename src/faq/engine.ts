@@ -47,6 +47,8 @@ export interface AskOptions {
 export const FAQ_CONFIDENCE_THRESHOLD = 0.6;
 /** The best passage must cover at least this share of the question's known words. */
 const MIN_COVERAGE = 0.5;
+/** What the confidence keeps when the best passage lacks the question's rarest known word. */
+const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
 const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
@@ -218,7 +220,7 @@ class Engine implements FaqEngine {
     const gate = [...types].filter((t) => FACT_TYPES.has(t));
     const holdsFact = (h: RetrievalHit) => splitSentences(`${h.doc.title}. ${h.doc.text}`).some((s) => gate.some((t) => sentenceAnswers(t, s, lexicon)));
     // Among the passages that hold the fact, the one that covers most of the question.
-    const top = gate.length ? ranked.filter(holdsFact).reduce<RetrievalHit | undefined>((best, h) => (!best || h.coverage > best.coverage ? h : best), undefined) : ranked[0];
+    let top = gate.length ? ranked.filter(holdsFact).reduce<RetrievalHit | undefined>((best, h) => (!best || h.coverage > best.coverage ? h : best), undefined) : ranked[0];
     // A word is known when the material has it (typos only in long words) or the program's facts do; a word
     // that asks for a kind of fact ("Frist", "deadline") is known when the best passage holds such a fact.
     const answersMarker = (u: QueryUnit, h: RetrievalHit | undefined = top) => {
@@ -237,9 +239,22 @@ class Engine implements FaqEngine {
     const knownWeight = known.reduce((s, u) => s + u.weight, 0);
     const knownCoverage = (h: RetrievalHit | undefined) =>
       h && knownWeight > 0 ? known.filter((u) => h.matchedWords.includes(u.word) || answersMarker(u, h)).reduce((s, u) => s + u.weight, 0) / knownWeight : 0;
-    const coverage = knownCoverage(top);
+    let coverage = knownCoverage(top);
     // The known share of the question, cut down when the best passage covers less than half of the known words.
-    const confidence = coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage;
+    // The question's rarest known word names what it is about ("Mitarbeitende" in "Wie viele Mitarbeitende hat
+    // das Bürgerbüro?"): a best passage without it answers a neighbouring question, so the share counts half.
+    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon)).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
+    const covers = (h: RetrievalHit | undefined) => !rarest || known.length < 2 || (!!h && (h.matchedWords.includes(rarest.word) || answersMarker(rarest, h)));
+    // Another candidate that has the rarest word and covers half the question answers it better.
+    if (!covers(top)) {
+      const alternative = ranked.find((h) => covers(h) && knownCoverage(h) >= MIN_COVERAGE && (!gate.length || holdsFact(h)));
+      if (alternative) {
+        top = alternative;
+        coverage = knownCoverage(top);
+      }
+    }
+    const coversRarest = covers(top);
+    const confidence = (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
     const supporting = ranked.slice(1).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && h.score >= top.score * 0.6);
     return this.fromHit(top, supporting.slice(0, 2), units, types, locale, confidence);

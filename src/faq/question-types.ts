@@ -61,6 +61,7 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   frist: 'date',
   wochentag: 'date',
   anzahl: 'count',
+  referent: 'person',
 };
 
 /** The kind of fact a concept term asks for, if it is a marker. */
