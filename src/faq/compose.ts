@@ -22,8 +22,18 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
   return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
 }
 
+// A full stop after these does not end a sentence ("Dr. Felix Ortmann", "z. B. Kiel").
+const ABBREVIATION_END = /(?:^|[\s(])(?:dr|prof|nr|bzw|ca|vgl|ggf|inkl|evtl|usw|str|tel|hr|fr|st|z\.\s?b|d\.\s?h|u\.\s?a|e\.\s?g|i\.\s?e|etc|mr|mrs|ms|no)\.$/iu;
+
 export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+/u).filter((s) => s.trim());
+  const parts = text.split(/(?<=[.!?])\s+/u);
+  const out: string[] = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    if (last !== undefined && ABBREVIATION_END.test(last)) out[out.length - 1] = `${last} ${part}`;
+    else out.push(part);
+  }
+  return out.filter((s) => s.trim());
 }
 
 const sentenceKey = (s: string) => words(s).join(' ');
@@ -104,17 +114,26 @@ function pieces(text: string): { s: string; line: boolean }[] {
  * `budget` characters; each sentence once, in the passage's order. A fact the question asks for is often in
  * the sentence after the one that repeats its words ("Wird aufgezeichnet? Ja, ...").
  */
-export function shortAnswer(text: string, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex, budget = SHORT_ANSWER_CHARS): string {
-  if (text.length <= budget) return text;
-  const sentences = pieces(text);
+/** How well the passage's best sentence answers the question (the score shortAnswer picks its first sentence by). */
+export function bestSentenceScore(text: string, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex): number {
+  return Math.max(0, ...scoreSentences(pieces(text), units, types, index).map((x) => x.score));
+}
+
+function scoreSentences(sentences: { s: string; line: boolean }[], units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex) {
   const maxWeight = Math.max(0, ...units.map((u) => u.weight));
-  const scored = sentences.map(({ s, line }, i) => {
+  return sentences.map(({ s, line }, i) => {
     const terms = new Set(index.lexicon.tokens(s).flatMap((w) => index.termsOf(w)));
     // The whole word counts fully, a compound part half: "Datenkompetenz" prefers the sentence that names it.
     let score = units.reduce((sum, u) => sum + (terms.has(u.terms[0]!) ? u.weight : u.terms.some((t) => terms.has(t)) ? u.weight / 2 : 0), 0);
     if (score > 0 && [...types].some((type) => sentenceAnswers(type, s, index.lexicon))) score += maxWeight;
     return { s, line, i, score };
   });
+}
+
+export function shortAnswer(text: string, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex, budget = SHORT_ANSWER_CHARS): string {
+  if (text.length <= budget) return text;
+  const sentences = pieces(text);
+  const scored = scoreSentences(sentences, units, types, index);
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
   if (!ranked.length || ranked[0]!.score === 0) return excerpt(text, budget);
   const chosen = new Map<number, (typeof scored)[number]>();

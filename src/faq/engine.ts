@@ -15,7 +15,7 @@ import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type S
 import type { ScheduleIntent } from './schedule-intents.js';
 import { Lexicon } from './lexicon.js';
 import { markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
-import { capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
+import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
 
 export interface FaqSource {
   title: string;
@@ -47,6 +47,8 @@ export interface AskOptions {
 export const FAQ_CONFIDENCE_THRESHOLD = 0.6;
 /** The best passage must cover at least this share of the question's known words. */
 const MIN_COVERAGE = 0.5;
+/** Top candidates whose best sentences compete for the answer. */
+const SENTENCE_PEERS = 3;
 /** What the confidence keeps when the best passage lacks the question's rarest known word. */
 const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
@@ -256,7 +258,19 @@ class Engine implements FaqEngine {
     const coversRarest = covers(top);
     const confidence = (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
-    const supporting = ranked.slice(1).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && h.score >= top.score * 0.6);
+    // Among passages that cover the question as well as the best one, the one whose best sentence answers it
+    // best ("In welchem Raum treffen wir uns?": the sentence with "treffen" and the room, not the list of dates).
+    if (top.doc.kind === 'passage') {
+      const peers = ranked.slice(0, SENTENCE_PEERS).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && covers(h) && (!gate.length || holdsFact(h)));
+      const sentenceScore = (h: RetrievalHit) => bestSentenceScore(h.doc.text, units, types, this.index);
+      const best = peers.reduce<{ h: RetrievalHit; v: number } | undefined>((b, h) => {
+        const v = sentenceScore(h);
+        return !b || v > b.v ? { h, v } : b;
+      }, undefined);
+      if (best && best.h !== top && best.v > sentenceScore(top)) top = best.h;
+    }
+    const answerTop = top;
+    const supporting = ranked.filter((h) => h !== answerTop).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && h.score >= top.score * 0.6);
     return this.fromHit(top, supporting.slice(0, 2), units, types, locale, confidence);
   }
 
