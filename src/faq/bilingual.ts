@@ -1,5 +1,5 @@
 // A general German-English word list for questions asked in the other language than the material's
-// ("Is there an interpreter?" on German material, "Werden Fahrtkosten erstattet?" on English material).
+// ("Is there an interpreter?" on German material, "Bekommen wir eine Zusammenfassung?" on English material).
 // Everyday and administrative words only, as any program about a course, a meeting series or municipal work
 // uses them; topic words of one program belong in its faq.yaml synonyms. Each group is one term (lexicon.ts):
 // German forms first, then English. Inflected forms join by their stem, so one form of each word mostly
@@ -65,7 +65,6 @@ export const BILINGUAL: string[][] = [
   ['essen', 'verpflegung', 'mittagessen', 'catering', 'lunch', 'food', 'meals'],
   ['getränke', 'kaffee', 'drinks', 'coffee'],
   // money
-  ['erstattet', 'erstattung', 'erstatten', 'reimbursed', 'reimbursement', 'reimburse', 'refund', 'refunded'],
   ['rechnung', 'rechnungen', 'invoice', 'invoices', 'bill'],
   ['förderung', 'fördermittel', 'zuschuss', 'funding', 'grant', 'grants', 'subsidy', 'funded'],
   ['million', 'millionen', 'millions'],

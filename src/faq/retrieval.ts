@@ -118,7 +118,9 @@ export class PassageIndex {
     const n = Math.max(this.docs.size, 1);
     const units = raw.map(({ word, terms }) => {
       const matching = results.filter((r) => terms.some((t) => r.queryTerms.includes(t)));
-      const strict = (t: string) => (key: string) => key === t || (t.length >= 6 && key.startsWith(t)) || (t.length >= 8 && key[0] === t[0]);
+      // A verb form whose stem is a little longer than the material's ("betreut" beside "betreuen") counts too.
+      const strict = (t: string) => (key: string) =>
+        key === t || (t.length >= 6 && key.startsWith(t)) || (key.length >= 5 && t.startsWith(key) && t.length - key.length <= 3) || (t.length >= 8 && key[0] === t[0]);
       const knownDf = matching.filter((r) => Object.keys(r.match).some((k) => terms.some((t) => strict(t)(k)))).length;
       const wholeDf = matching.filter((r) => Object.keys(r.match).some(strict(terms[0]!))).length;
       return { word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf };

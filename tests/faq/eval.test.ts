@@ -4,8 +4,9 @@
 // the targets of issue 15 (90 % answered correctly, 95 % declined), which bench/faq.ts reports on the held-out
 // split. The held-out files are never read here.
 import { describe, expect, it } from 'vitest';
-import { loadEvalSet } from '../../src/faq/evaluation.js';
-import { discoverSuites, failures, runSuite } from './suites.js';
+import { FAQ_CONFIDENCE_THRESHOLD } from '../../src/faq/engine.js';
+import { calibrateThreshold, loadEvalSet } from '../../src/faq/evaluation.js';
+import { calibrationRun, discoverSuites, failures, runSuite } from './suites.js';
 
 const tune = discoverSuites().filter((s) => s.split === 'tune');
 
@@ -34,6 +35,12 @@ describe('FAQ evaluation, tune split', () => {
     }
   });
 
+  it('uses the threshold that the calibration rule picks on the tune split (re-calibrate when the engine changes)', async () => {
+    const runs = [];
+    for (const suite of tune) runs.push(await calibrationRun(suite));
+    expect(Math.abs(calibrateThreshold(runs) - FAQ_CONFIDENCE_THRESHOLD)).toBeLessThanOrEqual(0.05);
+  });
+
   for (const suite of tune) {
     it(`${suite.program}: answers and declines at least as well as measured`, async () => {
       const { summary, engine } = await runSuite(suite);
@@ -48,4 +55,26 @@ describe('FAQ evaluation, tune split', () => {
       }
     });
   }
+});
+
+describe('threshold calibration rule', () => {
+  it('takes the midpoint of the interval that best separates correct answers from out-of-scope questions, programs weighed equally', () => {
+    const program = [
+      { out: false, confidence: 0.9, correct: true },
+      { out: false, confidence: 0.7, correct: true },
+      { out: false, confidence: 0.8, correct: false },
+      { out: true, confidence: 0.3, correct: false },
+      { out: true, confidence: 0.5, correct: false },
+    ];
+    // Any threshold in [0.5, 0.7) answers both correct ones and declines both out-of-scope ones.
+    expect(calibrateThreshold([program])).toBeCloseTo(0.6);
+    // A second program whose out-of-scope question scores 0.75: declining it is worth more (half of that
+    // program) than answering the 0.7 one (a quarter of the first), so the optimum moves to [0.75, 0.9).
+    const other = [
+      { out: false, confidence: 0.95, correct: true },
+      { out: true, confidence: 0.75, correct: false },
+    ];
+    expect(calibrateThreshold([program, other])).toBeCloseTo(0.825);
+    expect(calibrateThreshold([other])).toBeCloseTo(0.85);
+  });
 });
