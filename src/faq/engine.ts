@@ -14,6 +14,8 @@ import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } fr
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import type { ScheduleIntent } from './schedule-intents.js';
 import { Lexicon } from './lexicon.js';
+import { words } from './german.js';
+import { guessLanguage } from '../text/index.js';
 import { markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
 
@@ -311,7 +313,8 @@ class Engine implements FaqEngine {
     }
     return {
       answered: true,
-      answer: capAnswer(this.passageAnswer(top, supporting[0], units, types, t.fromMaterial), locale),
+      // "(in German)" only where the passage is German: English material needs no such note.
+      answer: capAnswer(this.passageAnswer(top, supporting[0], units, types, guessLanguage(words(top.doc.text)) === locale ? '' : t.fromMaterial), locale),
       sources: [top, ...supporting].map((h) => ({ title: citation(h.doc.title, h.doc.source, h.doc.locator, locale), excerpt: excerpt(h.doc.text) })),
       confidence: round(confidence),
       via: 'passage',
