@@ -10,7 +10,8 @@ import { words } from './german.js';
 
 /** Hard limit of an answer's text (channel answers stay readable). */
 export const MAX_ANSWER_CHARS = 699;
-const SHORT_ANSWER_CHARS = 320;
+/** What one passage may fill of an answer (a second passage may add the rest up to the limit). */
+export const SHORT_ANSWER_CHARS = 480;
 const EXCERPT_CHARS = 240;
 const MAX_SENTENCES = 3;
 
@@ -21,8 +22,18 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
   return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
 }
 
+// A full stop after these does not end a sentence ("Dr. Felix Ortmann", "z. B. Kiel").
+const ABBREVIATION_END = /(?:^|[\s(])(?:dr|prof|nr|bzw|ca|vgl|ggf|inkl|evtl|usw|str|tel|hr|fr|st|z\.\s?b|d\.\s?h|u\.\s?a|e\.\s?g|i\.\s?e|etc|mr|mrs|ms|no)\.$/iu;
+
 export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+/u).filter((s) => s.trim());
+  const parts = text.split(/(?<=[.!?])\s+/u);
+  const out: string[] = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    if (last !== undefined && ABBREVIATION_END.test(last)) out[out.length - 1] = `${last} ${part}`;
+    else out.push(part);
+  }
+  return out.filter((s) => s.trim());
 }
 
 const sentenceKey = (s: string) => words(s).join(' ');
@@ -92,30 +103,62 @@ export function rankHits(hits: RetrievalHit[], types: ReadonlySet<QuestionType>,
     .map((x) => x.h);
 }
 
-/** The sentences of a passage that carry the question's words and the fact asked for, in their order. */
-export function shortAnswer(text: string, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex): string {
-  if (text.length <= SHORT_ANSWER_CHARS) return text;
-  const sentences = splitSentences(text);
+/** A passage cut into its sentences, each knowing whether it starts a line (list items stay lines). */
+function pieces(text: string): { s: string; line: boolean }[] {
+  return text.split('\n').flatMap((line) => splitSentences(line.trim()).map((s, k) => ({ s, line: k === 0 })));
+}
+
+/**
+ * The sentences of a passage that answer the question: the best ones (the question's words and the kind of
+ * fact asked for), then the best sentence's neighbours, nearest first, while the answer stays within
+ * `budget` characters; each sentence once, in the passage's order. A fact the question asks for is often in
+ * the sentence after the one that repeats its words ("Wird aufgezeichnet? Ja, ...").
+ */
+/** How well the passage's best sentence answers the question (the score shortAnswer picks its first sentence by). */
+export function bestSentenceScore(text: string, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex): number {
+  return Math.max(0, ...scoreSentences(pieces(text), units, types, index).map((x) => x.score));
+}
+
+function scoreSentences(sentences: { s: string; line: boolean }[], units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex) {
   const maxWeight = Math.max(0, ...units.map((u) => u.weight));
-  const scored = sentences.map((s, i) => {
+  return sentences.map(({ s, line }, i) => {
     const terms = new Set(index.lexicon.tokens(s).flatMap((w) => index.termsOf(w)));
     // The whole word counts fully, a compound part half: "Datenkompetenz" prefers the sentence that names it.
     let score = units.reduce((sum, u) => sum + (terms.has(u.terms[0]!) ? u.weight : u.terms.some((t) => terms.has(t)) ? u.weight / 2 : 0), 0);
     if (score > 0 && [...types].some((type) => sentenceAnswers(type, s, index.lexicon))) score += maxWeight;
-    return { s, i, score };
+    return { s, line, i, score };
   });
+}
+
+export function shortAnswer(text: string, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex, budget = SHORT_ANSWER_CHARS): string {
+  if (text.length <= budget) return text;
+  const sentences = pieces(text);
+  const scored = scoreSentences(sentences, units, types, index);
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
-  if (!ranked.length || ranked[0]!.score === 0) return excerpt(text, SHORT_ANSWER_CHARS);
-  // The best sentence, then the next best ones that carry the question's words, while the answer stays short.
-  const chosen = [ranked[0]!];
-  let length = ranked[0]!.s.length;
-  for (const r of ranked.slice(1, MAX_SENTENCES)) {
-    if (r.score === 0 || length + r.s.length > SHORT_ANSWER_CHARS + 80) break;
-    chosen.push(r);
-    length += r.s.length + 1;
+  if (!ranked.length || ranked[0]!.score === 0) return excerpt(text, budget);
+  const chosen = new Map<number, (typeof scored)[number]>();
+  const seen = new Set<string>();
+  let length = 0;
+  const take = (x: (typeof scored)[number] | undefined): boolean => {
+    if (!x || chosen.has(x.i)) return true;
+    const k = sentenceKey(x.s);
+    if (seen.has(k)) return true;
+    if (chosen.size && length + x.s.length + 1 > budget) return false;
+    chosen.set(x.i, x);
+    seen.add(k);
+    length += x.s.length + 1;
+    return true;
+  };
+  const best = ranked[0]!;
+  take(best);
+  for (const r of ranked.slice(1, MAX_SENTENCES)) if (r.score > 0) take(r);
+  for (let d = 1; d < sentences.length; d++) {
+    const after = take(scored[best.i + d]);
+    const before = take(scored[best.i - d]);
+    if (!after && !before) break;
   }
-  return chosen
+  return [...chosen.values()]
     .sort((a, b) => a.i - b.i)
-    .map((x) => x.s)
-    .join(' ');
+    .map((x, k) => (k === 0 ? x.s : `${x.line ? '\n' : ' '}${x.s}`))
+    .join('');
 }

@@ -166,4 +166,46 @@ describe('FAQ engine', () => {
     expect(engine.ask('').answered).toBe(false);
     expect(engine.ask('Datenstrategie '.repeat(5000)).answered).toBe(true);
   });
+
+  it('answers with the sentence that holds the fact and its neighbours, abbreviations kept inside a sentence', async () => {
+    const dir = await contentDir({
+      'program.yaml': PROGRAM,
+      'material/orga.md':
+        '# Orga\n\n## Aufzeichnung\n\nWird aufgezeichnet? Ja, die Online-Termine werden aufgezeichnet. Die Aufzeichnungen liegen danach vier Wochen im Kanal. ' +
+        'Dr. Erika Muster moderiert alle Termine und beantwortet Fragen im Chat. Die Folien kommen ebenfalls in den Kanal, meistens am selben Tag. ' +
+        'Für den Vor-Ort-Tag gibt es keine Aufzeichnung, dafür ein ausführliches Protokoll mit allen Ergebnissen der Gruppenarbeit und Fotos der Pinnwände.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2025-03-01T09:00:00Z') });
+    const a = engine.ask('Werden die Termine aufgezeichnet?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Ja, die Online-Termine werden aufgezeichnet.');
+    expect(a.answer).toContain('vier Wochen');
+    expect(a.answer).not.toMatch(/^Erika/m);
+    expect(a.answer.length).toBeLessThan(700);
+  });
+
+  it('reads a separable verb with its particle ("Wie läuft ... ab?" finds "Ablauf")', async () => {
+    const dir = await contentDir({
+      'program.yaml': PROGRAM,
+      'material/info.md': '# Info\n\n## Ablauf\n\nJeder Termin beginnt mit einem Impuls, danach arbeiten Kleingruppen.\n\n## Haushalt\n\nDas Budget trägt der Landkreis.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2025-03-01T09:00:00Z') });
+    const a = engine.ask('Wie läuft ein Termin ab?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Kleingruppen');
+  });
+
+  it('declines when the best passage lacks the rarest word of the question, and answers from a passage that has it', async () => {
+    const dir = await contentDir({
+      'program.yaml': PROGRAM,
+      'material/info.md':
+        '# Info\n\n## Bürgerbüro\n\nDas Bürgerbüro der Stadt Lindental berichtet im Auftakt über seine Onlinedienste. Das Bürgerbüro ist Vorreiter im Land.\n\n' +
+        '## Team\n\nDie Mitarbeitenden der Kreisverwaltung betreuen die Reihe.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2025-03-01T09:00:00Z') });
+    expect(engine.ask('Welche Mitarbeitende hat das Bürgerbüro in Lindental?').answered).toBe(false);
+    const a = engine.ask('Wer betreut die Reihe in der Kreisverwaltung?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Mitarbeitenden der Kreisverwaltung');
+  });
 });

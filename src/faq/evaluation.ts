@@ -131,3 +131,44 @@ export function percentile(values: number[], p: number): number {
   const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return Math.round(sorted[Math.max(0, idx)]! * 1000) / 1000;
 }
+
+/** One case scored without a threshold: out of scope or not, the engine's confidence, and whether the answer holds the fact. */
+export interface CalibrationCase {
+  out: boolean;
+  confidence: number;
+  correct: boolean;
+}
+
+/**
+ * The rule the answer threshold is set by (FAQ_CONFIDENCE_THRESHOLD): on the tune split, the threshold that
+ * maximises the mean over programs of (share of answerable questions answered correctly + share of
+ * out-of-scope questions declined) / 2, and within the interval of equally good thresholds its midpoint, so
+ * neither side's nearest case decides it alone. Programs weigh equally whatever their size.
+ */
+export function calibrateThreshold(programs: CalibrationCase[][]): number {
+  const used = programs.filter((p) => p.length);
+  const score = (t: number) =>
+    used.reduce((sum, cases) => {
+      const inScope = cases.filter((c) => !c.out);
+      const out = cases.filter((c) => c.out);
+      const answered = inScope.length ? inScope.filter((c) => c.correct && c.confidence > t).length / inScope.length : 1;
+      const declined = out.length ? out.filter((c) => c.confidence <= t).length / out.length : 1;
+      return sum + (answered + declined) / 2;
+    }, 0) / Math.max(used.length, 1);
+  const candidates = [...new Set([0, ...used.flat().map((c) => c.confidence)])].sort((a, b) => a - b);
+  const scores = candidates.map(score);
+  const best = Math.max(...scores);
+  const first = scores.findIndex((v) => v >= best - 1e-9);
+  let last = first;
+  while (last + 1 < candidates.length && scores[last + 1]! >= best - 1e-9) last++;
+  const next = candidates[last + 1];
+  return next === undefined ? candidates[last]! : (candidates[first]! + next) / 2;
+}
+
+/** Runs a set with every question answered (no threshold), for calibrateThreshold. */
+export function calibrationCases(engine: FaqEngine, set: EvalSet): CalibrationCase[] {
+  return set.cases.map((c) => {
+    const a = engine.ask(c.q, { locale: c.lang, now: new Date(c.now ?? set.defaultNow) });
+    return { out: !!c.declined, confidence: a.confidence, correct: a.answered && judge({ ...c, declined: false }, a) };
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalStem, foldUmlauts, splitCompound, termsOfWord, Vocabulary, words } from './german.js';
+import { canonicalStem, editDistance, foldUmlauts, splitCompound, termsOfWord, Vocabulary, words } from './german.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 
 describe('German text processing', () => {
@@ -54,5 +54,39 @@ describe('German text processing', () => {
     expect(words('Change-Management: wie geht das?')).toEqual(['change', 'management', 'wie', 'geht', 'das']);
     expect(termsOfWord('der', undefined)).toEqual([]);
     expect(termsOfWord('the', undefined)).toEqual([]);
+  });
+
+  it('counts an adjacent transposition as one edit and stops early past the bound', () => {
+    expect(editDistance('zertifkat', 'zertifikat')).toBe(1);
+    expect(editDistance('anmeldung', 'anmledung')).toBe(1);
+    expect(editDistance('kosten', 'kosten')).toBe(0);
+    expect(editDistance('aufzeichnung', 'teilnahme', 1)).toBe(2);
+  });
+
+  it('reads a long word unknown to material and lexicon as a typo of a concept word, never a short or known one', () => {
+    const vocabulary = new Vocabulary(GENERAL_LEXICON);
+    vocabulary.addText('Der Anmeldeschluss ist am Freitag.');
+    expect(termsOfWord('anmeldeschlus', vocabulary, GENERAL_LEXICON)).toEqual(termsOfWord('Anmeldeschluss', vocabulary, GENERAL_LEXICON));
+    expect(termsOfWord('zertifkat', vocabulary, GENERAL_LEXICON)).toEqual(termsOfWord('Teilnahmebescheinigung', vocabulary, GENERAL_LEXICON));
+    // Short words are too often other real words.
+    expect(termsOfWord('kosen', vocabulary, GENERAL_LEXICON)).not.toEqual(termsOfWord('kosten', vocabulary, GENERAL_LEXICON));
+  });
+
+  it('maps everyday words across German and English (questions in the other language than the material)', () => {
+    const l = GENERAL_LEXICON;
+    expect(canonicalStem('Dolmetscher', l)).toBe(canonicalStem('interpreter', l));
+    expect(canonicalStem('Zusammenfassung', l)).toBe(canonicalStem('summary', l));
+    expect(canonicalStem('Mitglieder', l)).toBe(canonicalStem('members', l));
+    expect(canonicalStem('reimbursed', l)).toBe(canonicalStem('Kosten', l));
+    expect(canonicalStem('Fahrtkosten', l)).toBe(canonicalStem('travel', l));
+  });
+
+  it('keeps general question verbs only when the material uses them', () => {
+    const without = new Vocabulary();
+    without.addText('Die Termine finden online statt.');
+    expect(termsOfWord('läuft', without)).toEqual([]);
+    const withVerb = new Vocabulary();
+    withVerb.addText('Wie läuft ein Termin?');
+    expect(termsOfWord('läuft', withVerb)).not.toEqual([]);
   });
 });

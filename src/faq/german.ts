@@ -22,10 +22,19 @@ export function words(text: string): string[] {
 const FAQ_FILLER_DE = `
 lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes ungefähr erzähl erzählen worum wozu
 wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen redet reden
+wieviel wieviele wievielen gibts brauch
 `;
-const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held';
+// General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
+// Termin ab?" beside a heading "Wie läuft ein Termin ab?"): matched when the material has them, otherwise
+// neither matched nor counted as unknown.
+const SOFT_FILLER = `
+versteht verstehen bekomme bekommen bekommt kriege kriegen kriegt läuft laufen leute darf dürfen erfahre erfahren
+kommt kommen klappt möglich people anyone someone somebody possible
+`;
+const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
 const GERMAN_STOP_LIST = [...[...GERMAN_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_DE)];
+const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));
 export const STOPWORDS: ReadonlySet<string> = new Set([...GERMAN_STOP_LIST, ...[...ENGLISH_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_EN)]);
 // Inflected forms of the German function words and generic verbs ("finde" beside "finden") are stop words too.
 const STOP_STEMS: ReadonlySet<string> = new Set(GERMAN_STOP_LIST.map((w) => foldUmlauts(snowballStem(w))));
@@ -39,6 +48,8 @@ export function stem(word: string): string {
 export interface TermMap {
   lookup(input: string): string | undefined;
   lookupAll(input: string): string[] | undefined;
+  /** The terms of the entry one edit away from a long word (a typo of a concept word), if exactly one group has it. */
+  lookupTypo?(input: string): string[] | undefined;
   readonly entries: readonly string[];
 }
 
@@ -50,6 +61,8 @@ export function canonicalStem(word: string, lexicon?: TermMap): string {
 // German linking elements ("Fugen") a compound's first part may carry: Daten|strategie, Abschluss|treffen.
 const LINKERS = ['', 's', 'n', 'en', 'es', 'e'];
 const MIN_PART = 4;
+/** Words from this length on are checked for a typo against the lexicon (shorter ones are too often real words). */
+const MIN_TYPO_WORD = 8;
 
 /**
  * Splits a compound into parts that the vocabulary knows (as surface words or stems), longest first part
@@ -138,6 +151,12 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
   if (word.includes(' ')) return [];
   if (STOPWORDS.has(folded) || STOP_STEMS.has(stem(word))) return [];
   if (folded.length < 2 && !/\d/.test(folded)) return [];
+  if (SOFT_STOPWORDS.has(folded) && !vocabulary?.knows(word)) return [];
+  // A long word neither the material nor the lexicon knows may be a typo of a concept word ("anmeldeschlus").
+  if (vocabulary && !options.indexing && folded.length >= MIN_TYPO_WORD && !vocabulary.knows(word)) {
+    const typo = lexicon?.lookupTypo?.(word);
+    if (typo) return typo;
+  }
   const terms = [stem(word)];
   if (vocabulary) {
     const known = (p: string) => vocabulary.knows(p);
@@ -149,4 +168,29 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     if (parts) for (const p of parts) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
   }
   return [...new Set(terms)];
+}
+
+/**
+ * Damerau-Levenshtein distance (adjacent transposition counts as one edit), or max + 1 when larger: cheap
+ * enough to compare a word against every lexicon entry of similar length.
+ */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

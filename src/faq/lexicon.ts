@@ -5,12 +5,13 @@
 //  - the program's own synonyms from its faq.yaml (`synonyms: [[Schwammstadt, sponge city], ...]`), because
 //    topic vocabulary belongs to the content, not the code.
 // A group may hold phrases ("sponge city", "vor Ort"); the tokenizer turns a phrase into one token.
-import { foldUmlauts, lower, stem, words } from './german.js';
+import { editDistance, foldUmlauts, lower, stem, words } from './german.js';
+import { BILINGUAL } from './bilingual.js';
 
 // General concept groups. Only words whose everyday meaning in a question about a course, workshop or
 // meeting series is that concept; the first entry names the group.
 const CONCEPTS: string[][] = [
-  ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'zahlen', 'cost', 'costs', 'free of charge', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
+  ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'bezahlt', 'gekostet', 'erstattet', 'erstattung', 'erstatten', 'reimbursed', 'reimbursement', 'reimburse', 'refund', 'cost', 'costs', 'free of charge', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
   ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'recording', 'recordings', 'recorded', 'record'],
   ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'wende', 'wenden', 'contact', 'contacts', 'contact person'],
   ['email', 'e-mail', 'mail', 'mailadresse', 'emailadresse', 'e-mail-adresse', 'email address'],
@@ -34,16 +35,16 @@ const CONCEPTS: string[][] = [
   ['ergebnis', 'ergebnisse', 'result', 'results', 'outcome', 'outcomes'],
   ['zertifikat', 'zertifikate', 'teilnahmebescheinigung', 'bescheinigung', 'teilnahmebestätigung', 'teilnahmezertifikat', 'confirmation of attendance', 'certificate', 'certificates'],
   ['frist', 'fristen', 'deadline', 'deadlines', 'stichtag', 'spätestens', 'anmeldeschluss', 'anmeldefrist', 'einsendeschluss', 'bewerbungsschluss', 'due date'],
-  ['anreise', 'anfahrt', 'reisekosten', 'travel', 'travelling', 'traveling', 'directions', 'getting there'],
+  ['anreise', 'anfahrt', 'reisekosten', 'fahrt', 'fahrtkosten', 'reise', 'trip', 'journey', 'travel', 'travelling', 'traveling', 'directions', 'getting there'],
   ['parkplatz', 'parkplätze', 'parken', 'parking'],
   ['unterkunft', 'übernachtung', 'hotel', 'accommodation'],
   ['führung', 'besichtigung', 'tour', 'site visit'],
   ['vortrag', 'vorträge', 'impulsvortrag', 'talk', 'talks', 'keynote', 'lecture'],
-  ['referent', 'referentin', 'referenten', 'referentinnen', 'vortragende', 'speaker', 'speakers'],
+  ['referent', 'referentin', 'referenten', 'referentinnen', 'vortragende', 'referiert', 'referieren', 'präsentiert', 'präsentieren', 'moderiert', 'moderation', 'moderator', 'moderatorin', 'speaker', 'speakers', 'presents', 'presenter', 'moderates'],
   ['workshop', 'workshops', 'werkstatt', 'werkstätten'],
   ['austausch', 'erfahrungsaustausch', 'exchange'],
   ['kommune', 'kommunen', 'gemeinde', 'gemeinden', 'municipality', 'municipalities', 'local authority', 'local authorities'],
-  ['anzahl', 'wie oft', 'how often', 'how many times', 'number of'],
+  ['anzahl', 'zahl', 'maximal', 'maximale', 'maximum', 'höchstens', 'höchstzahl', 'wie oft', 'how often', 'how many times', 'number of'],
   ['tag', 'day'],
   ['woche', 'week'],
   ['monat', 'month'],
@@ -60,11 +61,12 @@ export class Lexicon {
   /** Folded stem of a one-word entry -> canonical terms (so inflected forms join their group). */
   private readonly stems = new Map<string, string[]>();
   private readonly phrases = new Set<string>();
+  private readonly typos = new Map<string, string[] | undefined>();
   /** Every one-word entry, for the compound splitter's vocabulary. */
   readonly entries: string[] = [];
 
   constructor(groups: readonly (readonly string[])[] = []) {
-    for (const group of [...CONCEPTS, ...groups]) this.addGroup(group);
+    for (const group of [...CONCEPTS, ...BILINGUAL, ...groups]) this.addGroup(group);
   }
 
   private addGroup(group: readonly string[]): void {
@@ -94,6 +96,27 @@ export class Lexicon {
     const direct = this.surface.get(k);
     if (direct !== undefined || k.includes(' ') || k.length < 4) return direct;
     return this.stems.get(stem(k));
+  }
+
+  /**
+   * The terms of the one-word entry a single edit away from the word (same first letter), when all such
+   * entries lead to the same terms: "anmeldeschlus" is "anmeldeschluss", "zertifkat" is "zertifikat".
+   * Remembered per word; the engine asks only for long words that neither material nor lexicon know.
+   */
+  lookupTypo(input: string): string[] | undefined {
+    const k = key(input);
+    if (this.typos.has(k)) return this.typos.get(k);
+    let found: string[] | undefined;
+    let ambiguous = false;
+    for (const entry of this.entries) {
+      if (entry[0] !== k[0] || Math.abs(entry.length - k.length) > 1 || editDistance(k, entry, 1) > 1) continue;
+      const terms = this.surface.get(entry)!;
+      if (found && found.join('|') !== terms.join('|')) ambiguous = true;
+      found = terms;
+    }
+    const result = ambiguous ? undefined : found;
+    this.typos.set(k, result);
+    return result;
   }
 
   /** The first group's term of a word or phrase. */

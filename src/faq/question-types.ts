@@ -41,7 +41,8 @@ const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}
 const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm)\b/i;
 const STREET_RE = /\p{L}(straße|strasse|str\.|platz|weg|allee|ring|gasse|damm|ufer|markt)\s+\d+|\b\d{5}\s+\p{Lu}/iu;
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
-const MONEY_RE = /(\d+([.,]\d+)?\s*(€|euro|eur)\b|€\s*\d)/i;
+// Amounts in euro, Swiss franc, dollar or pound, also with a multiplier ("1,2 Millionen Euro", "CHF 48’000").
+const MONEY_RE = /\d([.,’'\d]*\d)?\s*((mio|mrd|tsd)\.?|millionen|milliarden|tausend|million|billion)?\s*(€|euro|eur|chf|franken|usd|dollar|gbp|pfund|£|\$)(?![\p{L}])|(€|eur|chf|fr\.|usd|\$|£)\s*\d/iu;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
@@ -61,6 +62,7 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   frist: 'date',
   wochentag: 'date',
   anzahl: 'count',
+  referent: 'person',
 };
 
 /** The kind of fact a concept term asks for, if it is a marker. */

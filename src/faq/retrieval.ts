@@ -50,6 +50,8 @@ export interface RetrievalResult {
 }
 
 const MAX_HITS = 5;
+/** Particles a German separable verb leaves at the end of a question ("läuft ... ab", "meldet ... an"). */
+const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'ein', 'mit', 'vor', 'zu', 'teil', 'fest', 'vorbei']);
 
 /** Typo tolerance grows with the term: none below 5 letters, one edit up to 6, two from 7. */
 export function fuzziness(term: string): number | false {
@@ -104,7 +106,7 @@ export class PassageIndex {
   analyse(question: string): { units: QueryUnit[]; results: SearchResult[] } {
     const seen = new Set<string>();
     const raw: { word: string; terms: string[] }[] = [];
-    for (const word of this.lexicon.tokens(question)) {
+    for (const word of this.joinSeparableVerb(this.lexicon.tokens(question))) {
       const terms = this.termsOf(word);
       const key = terms.join('|');
       if (!terms.length || seen.has(key)) continue;
@@ -116,12 +118,29 @@ export class PassageIndex {
     const n = Math.max(this.docs.size, 1);
     const units = raw.map(({ word, terms }) => {
       const matching = results.filter((r) => terms.some((t) => r.queryTerms.includes(t)));
-      const strict = (t: string) => (key: string) => key === t || (t.length >= 6 && key.startsWith(t)) || (t.length >= 8 && key[0] === t[0]);
+      // A verb form whose stem is a little longer than the material's ("betreut" beside "betreuen") counts too.
+      const strict = (t: string) => (key: string) =>
+        key === t || (t.length >= 6 && key.startsWith(t)) || (key.length >= 5 && t.startsWith(key) && t.length - key.length <= 3) || (t.length >= 8 && key[0] === t[0]);
       const knownDf = matching.filter((r) => Object.keys(r.match).some((k) => terms.some((t) => strict(t)(k)))).length;
       const wholeDf = matching.filter((r) => Object.keys(r.match).some(strict(terms[0]!))).length;
       return { word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf };
     });
     return { units, results };
+  }
+
+  /**
+   * A German separable verb leaves its particle at the end ("Wie läuft ein Termin ab?"): particle and verb
+   * joined ("abläuft") stand for the noun the material uses ("Ablauf") when the material knows that word.
+   */
+  private joinSeparableVerb(tokens: string[]): string[] {
+    const particle = tokens[tokens.length - 1];
+    if (tokens.length < 3 || !particle || !SEPARABLE_PARTICLES.has(particle)) return tokens;
+    for (let i = 0; i < tokens.length - 1; i++) {
+      const joined = `${particle}${tokens[i]}`;
+      const form = [joined, joined.replace(/e?n$|e?t$/, '')].find((f) => f.length > particle.length + 2 && this.vocabulary.knows(f));
+      if (form) return [...tokens.slice(0, i + 1), form, ...tokens.slice(i + 1)];
+    }
+    return tokens;
   }
 
   /** The index terms of one word (memoised: the vocabulary is fixed once the index is built). */

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../../src/shared/clock.js';
 import { createFaqEngine, type FaqEngine } from '../../src/faq/engine.js';
-import { loadEvalSet, runEval, type EvalSet, type EvalSummary } from '../../src/faq/evaluation.js';
+import { calibrationCases, loadEvalSet, runEval, type CalibrationCase, type EvalSet, type EvalSummary } from '../../src/faq/evaluation.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export type Split = 'tune' | 'heldout';
@@ -78,4 +78,16 @@ export function failures(summary: EvalSummary): string[] {
   return summary.outcomes
     .filter((o) => !o.correct)
     .map((o) => `${o.case.declined ? '[out] ' : ''}${o.case.q} -> ${o.answer.answered ? o.answer.answer.replace(/\n/g, ' ').slice(0, 160) : 'declined'} (conf ${o.answer.confidence})`);
+}
+
+/** A suite answered without a threshold (every question answered), for calibrateThreshold. */
+export async function calibrationRun(suite: Suite): Promise<CalibrationCase[]> {
+  const set = await loadEvalSet(suite.setFile);
+  const laid = typeof suite.content === 'string' ? { dir: suite.content, cleanup: async () => {} } : await suite.content();
+  try {
+    const engine = await createFaqEngine({ contentDir: laid.dir, clock: new ManualClock(set.defaultNow), threshold: -1 });
+    return calibrationCases(engine, set);
+  } finally {
+    await laid.cleanup();
+  }
 }
