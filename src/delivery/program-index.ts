@@ -67,6 +67,17 @@ export class ProgramJobIndex {
     return idsOf(await this.read(programId));
   }
 
+  /** The purge of a removed program: its row goes after its jobs (an id without a job reads as nothing). */
+  async remove(programId: string): Promise<void> {
+    const client = await this.client();
+    const key = keyOf(programId);
+    try {
+      await client.deleteEntity(key.partitionKey, key.rowKey);
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
+  }
+
   /** Adds ids to the program's row; reads once and writes only when an id is missing. */
   async add(programId: string, jobIds: string[]): Promise<void> {
     const client = await this.client();
