@@ -3,7 +3,8 @@
 // coordinator announcements in step with their session), builds the cards the engine sends, and answers
 // "Ich nehme teil". A plan made from a program that is no longer the stored one is dropped, not applied.
 // Cost: a program is re-planned when it changed (or at start); a scheduler tick where no program changed
-// reads no jobs at all. Each program's jobs leave only the program's own audience.
+// reads no jobs at all, and planning reads the planned and running jobs and the planned programs' own jobs
+// (indexes of the job repository), never the finished jobs of other programs. Each program's jobs leave only the program's own audience.
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptive.js';
 import type { DeliveryEngine, JobReport, MessageBuilder } from '../delivery/index.js';
@@ -150,10 +151,10 @@ export function createAnnouncementService(deps: AnnouncementServiceDeps): Announ
 
   const emptySummary = (): SyncSummary => ({ created: 0, retimed: 0, revived: 0, cancelled: 0, updates: 0 });
 
-  /** Plans the given programs and retires inactive ones, over one read of the job table. */
+  /** Plans the given programs and retires inactive ones, over one read of the live and the programs' jobs. */
   async function plan(targets: Array<{ program: Program; revision: number | undefined }>): Promise<SyncSummary> {
     const summary = emptySummary();
-    const all = await jobs.list();
+    const all = await jobs.listLiveAndPrograms(targets.map((t) => t.program.program.id));
     const active = new Set([...programs.ids(), ...targets.map((t) => t.program.program.id)]);
     const retire = retireInactivePrograms(active, all);
     for (const action of retire) await apply(action, summary);

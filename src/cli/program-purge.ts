@@ -53,6 +53,7 @@ async function purge(store: TableStore, catalog: ProgramCatalog, ctx: CliContext
     recordCount += await records.deleteJob(job.jobId);
     await jobs.deleteJob(job);
   }
+  await jobs.programs.remove(plan.programId);
   const feedback = await new FeedbackRepository(store).deleteProgram(plan.programId);
   const rsvps = await new RsvpRepository(store).deleteProgram(plan.programId);
   const questions = await new FaqRepository(store).deleteProgram(plan.programId);

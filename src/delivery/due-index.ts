@@ -6,7 +6,8 @@
 // The rows are hints; the job row stays the truth. Every change writes the new hint before the job and
 // deletes the old one after it, so a crash leaves at most a stale hint (dropped at the next read), never a
 // due job without one. The marker row PartitionKey = "meta", RowKey = "layout" says the jobs stored before
-// the index existed (layout 1, one partition scanned every tick) have been indexed.
+// the indexes existed have been indexed: layout 2 = due hints (layout 1 scanned one partition every tick),
+// layout 3 = also the program index (src/delivery/program-index.ts; layout 2 listed every job to plan).
 import type { TableClient } from '@azure/data-tables';
 import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 import type { JobStatus } from './types.js';
@@ -15,7 +16,7 @@ export const DELIVERY_DUE_TABLE = 'deliverydue';
 const PK = 'due';
 const META_PK = 'meta';
 const LAYOUT_ROW = 'layout';
-export const DUE_INDEX_LAYOUT = 2;
+export const DUE_INDEX_LAYOUT = 3;
 
 export interface DueHint {
   jobId: string;

@@ -10,13 +10,18 @@
 // the stored layout. A job
 // is never deleted: after the retention period it shrinks to its summary (`summarized`, no payload), which
 // keeps its id taken, so a re-plan cannot send it again. Which jobs are due is read from the due index
-// (src/delivery/due-index.ts, its own table), which every write here keeps in step.
+// (src/delivery/due-index.ts, its own table), which every write here keeps in step. Which jobs a program has
+// (for planning it) is read from the program index (src/delivery/program-index.ts), which create() fills.
+// Neither a tick nor planning lists the job table: finished jobs cost them nothing. Only the retention
+// sweep, the upgrade and reports (`deliveries`, `status`, purge) list it.
 // Lease protocol: an instance owns a job while leaseUntil > now; claiming and renewing are
 // updateEntity(..., 'Merge', { etag }) calls, so of two instances racing for the same job exactly one wins
 // and the other gets 412.
 import type { TableClient } from '@azure/data-tables';
 import { bucketOf, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
-import { DueIndex, isActive } from './due-index.js';
+import { DUE_INDEX_LAYOUT, DueIndex, isActive } from './due-index.js';
+import { jobProgramId } from './job-program.js';
+import { ProgramJobIndex } from './program-index.js';
 import type { AudienceFilter, DeliveryJob, JobCounts, JobSpec, JobStatus } from './types.js';
 
 export const DELIVERY_JOBS_TABLE = 'deliveryjobs';
@@ -103,10 +108,12 @@ const READ_PARALLELISM = 16;
 
 export class DeliveryJobRepository {
   readonly due: DueIndex;
+  readonly programs: ProgramJobIndex;
   private indexed: Promise<void> | undefined;
 
   constructor(private readonly store: TableStore) {
     this.due = new DueIndex(store);
+    this.programs = new ProgramJobIndex(store);
   }
 
   private client(): Promise<TableClient> {
@@ -150,8 +157,10 @@ export class DeliveryJobRepository {
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    // The hint first: a crash between the two leaves a hint without a job (dropped later), never a job that
-    // no tick finds.
+    // The hints first: a crash between them and the job leaves a hint without a job (dropped later, or read
+    // as nothing), never a job that no tick or plan finds.
+    const programId = jobProgramId({ jobId: spec.jobId, audience: spec.audience, payload: spec.payload, ...(spec.group ? { group: spec.group } : {}) });
+    if (programId !== undefined) await this.programs.add(programId, [spec.jobId]);
     await this.due.put(spec.jobId, entity.dueAt, now);
     try {
       await client.createEntity(entity);
@@ -183,6 +192,18 @@ export class DeliveryJobRepository {
   }
 
   /**
+   * What planning needs, without listing the job table: every planned or running job (due index) and every
+   * job ever created for the given programs (program index), earliest due first.
+   */
+  async listLiveAndPrograms(programIds: string[]): Promise<DeliveryJob[]> {
+    await this.ensureIndexed(new Date());
+    const ids = (await this.due.list()).map((h) => h.jobId);
+    for (const programId of new Set(programIds)) ids.push(...(await this.programs.list(programId)));
+    const jobs = await this.readAll(ids);
+    return jobs.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.jobId.localeCompare(b.jobId));
+  }
+
+  /**
    * Planned jobs that are due and running jobs (whose lease may have expired), from the due index: the
    * tick's cost grows with the due work, not with the jobs stored. Stale hints are dropped on the way.
    */
@@ -204,20 +225,26 @@ export class DeliveryJobRepository {
   }
 
   /**
-   * Gives every planned or running job its hint: once per process when the stored layout predates the
-   * index (an upgrade), and from the retention sweep, so a job written by an instance of an older release
-   * is found too. Reads the whole job table.
+   * Gives every planned or running job its due hint and every job of a program its place in the program
+   * index: once when the stored layout predates the indexes (an upgrade), and from the retention sweep, so a
+   * job written by an instance of an older release is found too. Reads the whole job table. Returns the
+   * hints added.
    */
   async repairIndex(now: Date): Promise<number> {
     const client = await this.client();
-    const rows = await listAll<JobEntity>(client, `${ALL_JOBS} and (status eq 'planned' or status eq 'running')`);
+    const rows = await listAll<JobEntity>(client, ALL_JOBS);
     const hinted = new Set((await this.due.list()).map((h) => `${h.jobId}|${h.dueAt}`));
     let added = 0;
+    const byProgram = new Map<string, string[]>();
     for (const row of rows) {
-      if (hinted.has(`${row.jobId}|${row.dueAt}`)) continue;
+      const job = fromEntity(row as unknown as JobEntity & { etag: string });
+      const programId = jobProgramId(job);
+      if (programId !== undefined) byProgram.set(programId, [...(byProgram.get(programId) ?? []), job.jobId]);
+      if (!isActive(job.status) || hinted.has(`${row.jobId}|${row.dueAt}`)) continue;
       await this.due.put(row.jobId, row.dueAt, now);
       added++;
     }
+    for (const [programId, ids] of byProgram) await this.programs.add(programId, ids);
     return added;
   }
 
@@ -231,7 +258,7 @@ export class DeliveryJobRepository {
 
   private ensureIndexed(now: Date): Promise<void> {
     this.indexed ??= (async () => {
-      if ((await this.due.layout()) >= 2) return;
+      if ((await this.due.layout()) >= DUE_INDEX_LAYOUT) return;
       await this.repairIndex(now);
       await this.due.setLayout(now);
     })();

@@ -180,6 +180,39 @@ describe('delivery storage', () => {
   });
 });
 
+describe('planning reads', () => {
+  it('planning a program reads the live jobs and that program\'s own jobs, never the job table', async () => {
+    const { store, queries } = watchedStore();
+    const { engine, clock } = setup(store);
+    const of = (programId: string): Partial<JobSpec> => ({ audience: { purpose: 'announcement', programId } });
+    await engine.enqueue(job('ann|p|s1|P1D', NOW, of('p')));
+    await engine.enqueue(job('ann|q|s1|P1D', NOW, of('q')));
+    await engine.enqueue(job('no-program', NOW));
+    await tick(engine);
+    await engine.enqueue(job('ann|p|s2|P1D', '2026-03-11T09:00:00.000Z', of('p')));
+    await engine.enqueue(job('ann|q|s2|P1D', '2026-03-11T09:00:00.000Z', of('q')));
+    clock.advance(60_000);
+    queries.length = 0;
+    const read = (await engine.jobs.listLiveAndPrograms(['p'])).map((j) => [j.jobId, j.status]);
+    // p's finished job and every live job; q's and the program-less finished jobs are not read.
+    expect(read).toEqual([['ann|p|s1|P1D', 'done'], ['ann|p|s2|P1D', 'planned'], ['ann|q|s2|P1D', 'planned']]);
+    expect(queries.map((q) => q.table)).not.toContain(DELIVERY_JOBS_TABLE);
+  });
+
+  it('after an upgrade from the due-index layout, a program\'s earlier jobs are found for planning', async () => {
+    const { store } = watchedStore();
+    const first = setup(store);
+    await first.engine.enqueue(job('ann|p|s1|P1D', NOW, { audience: { purpose: 'announcement', programId: 'p' } }));
+    await tick(first.engine);
+    // The previous release kept no program index and marked the due index as layout 2.
+    await (await store.table('deliveryprogramjobs')).deleteEntity('prog|' + (await import('../../src/storage/tables.js')).bucketOf('p', 16), 'p');
+    await (await store.table('deliverydue')).upsertEntity({ partitionKey: 'meta', rowKey: 'layout', layout: 2 }, 'Replace');
+    const upgraded = setup(store);
+    expect((await upgraded.engine.jobs.listLiveAndPrograms(['p'])).map((j) => [j.jobId, j.status])).toEqual([['ann|p|s1|P1D', 'done']]);
+    expect(await upgraded.engine.jobs.due.layout()).toBe(3);
+  });
+});
+
 describe('retention from the scheduler', () => {
   it('the tick runs the sweep once per interval, after starting the due jobs', async () => {
     const { createScheduler } = await import('../../src/scheduler/index.js');

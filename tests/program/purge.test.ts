@@ -74,7 +74,7 @@ async function seed(store: TableStore, registry: ConversationRegistry, id: Progr
 /** Every row that names a program, per table, as "<table>:<partition>|<row>" (to compare before and after). */
 async function rowsOf(store: TableStore, id: ProgramId): Promise<string[]> {
   const out: string[] = [];
-  for (const table of ['programs', 'deliveryjobs', 'deliveries', 'deliverydue', 'feedbackResponses', 'feedbackPolls', 'rsvps', 'FaqQuestions', 'FaqVotes', 'FaqEscalations', 'FaqCurated', 'attendance', 'programFollowers']) {
+  for (const table of ['programs', 'deliveryjobs', 'deliveries', 'deliverydue', 'deliveryprogramjobs', 'feedbackResponses', 'feedbackPolls', 'rsvps', 'FaqQuestions', 'FaqVotes', 'FaqEscalations', 'FaqCurated', 'attendance', 'programFollowers']) {
     for (const row of await listAll<Record<string, unknown>>(await store.table(table))) {
       if (JSON.stringify(row).includes(id)) out.push(`${table}:${row.partitionKey}|${row.rowKey}`);
     }
