@@ -156,10 +156,20 @@ describe('SlidingWindowLimiter, requests counted when they leave', () => {
     const first = new SlidingWindowLimiter([{ limit: 3, windowMs: 1000 }], 1000 / 3);
     for (const t of [0, 340, 680]) first.record(t);
     first.block(1500);
-    const { stamps, blockedUntil } = first.snapshot();
+    const { stamps, blockedUntil } = first.snapshot(700);
     const next = new SlidingWindowLimiter([{ limit: 3, windowMs: 1000 }], 1000 / 3);
     next.seed(stamps, blockedUntil);
     expect(next.waitMs(700)).toBe(800);
     expect(next.waitMs(1500)).toBe(0);
+  });
+
+  it('hands over its margin with its window: the next holder keeps the same distance', () => {
+    const first = new SlidingWindowLimiter([{ limit: 1, windowMs: 1000 }]);
+    first.record(0);
+    first.restamp(0, 20, 20);
+    const next = new SlidingWindowLimiter([{ limit: 1, windowMs: 1000 }]);
+    const { stamps, blockedUntil } = first.snapshot(100);
+    next.seed(stamps, blockedUntil);
+    expect(next.waitMs(1000)).toBe(first.waitMs(1000));
   });
 });

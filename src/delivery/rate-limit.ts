@@ -128,9 +128,14 @@ export class SlidingWindowLimiter {
     this.blockedUntil = Math.max(this.blockedUntil, until);
   }
 
-  /** The requests still in a window and the Retry-After hold, for the next lease holder. */
-  snapshot(): { stamps: number[]; blockedUntil: number } {
-    return { stamps: [...this.stamps], blockedUntil: this.blockedUntil };
+  /**
+   * The requests still in a window and the Retry-After hold, for the next lease holder. Each request is
+   * moved later by this window's margin, so that the next holder, which knows nothing of how long requests
+   * took to leave here, keeps the same distance from them.
+   */
+  snapshot(now: number): { stamps: number[]; blockedUntil: number } {
+    const margin = this.margin(now);
+    return { stamps: this.stamps.map((t) => t + margin), blockedUntil: this.blockedUntil };
   }
 
   /** Continues another holder's window: its requests count here as if sent here. */
@@ -304,7 +309,7 @@ export class DeliveryPacer {
 
   /** This process's window of a tenant in epoch ms, for the next lease holder. */
   tenantWindow(tenantId: string): TenantWindow {
-    const { stamps, blockedUntil } = this.tenant(tenantId).snapshot();
+    const { stamps, blockedUntil } = this.tenant(tenantId).snapshot(this.pace.now());
     const offset = (this.options.gate?.wallNow ?? Date.now)() - this.pace.now();
     // Rounded up: a request counted a little late errs on the side of the limit.
     return { recent: stamps.map((t) => Math.ceil(t + offset)), holdUntil: blockedUntil > 0 ? Math.ceil(blockedUntil + offset) : 0 };

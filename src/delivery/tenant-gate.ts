@@ -25,7 +25,10 @@ const POLL_MS = 100;
 const LINGER_MS = 50;
 
 interface TenantState {
+  /** Set while this process holds the lease. */
   lease?: TenantLease;
+  /** A renewal in flight: a release waits for it, since both write the row under the same ETag. */
+  renewing?: Promise<TenantLease | null>;
   taking?: Promise<number>;
   releasing?: Promise<void>;
   renewal?: NodeJS.Timeout;
@@ -124,18 +127,21 @@ export class TenantGate {
     const { leases, leaseMs, logger } = this.options;
     s.renewal = setInterval(() => {
       const lease = s.lease;
-      if (!lease || this.halted) return;
-      leases
-        .renew(lease, this.wallNow(), leaseMs)
-        .then((renewed) => {
-          if (s.lease !== lease) return; // released or lost meanwhile
-          if (renewed) s.lease = renewed;
-          else {
-            logger.warn({ event: 'delivery.tenant_lease_lost', tenantId }, 'tenant lease lost; waiting for it again');
-            this.forget(s);
-          }
-        })
-        .catch((error: unknown) => logger.error({ event: 'delivery.tenant_lease_renew_failed', tenantId, err: errorCode(error) }, 'tenant lease renewal failed'));
+      if (!lease || this.halted || s.renewing) return;
+      const renewing = leases.renew(lease, this.wallNow(), leaseMs).catch((error: unknown) => {
+        logger.error({ event: 'delivery.tenant_lease_renew_failed', tenantId, err: errorCode(error) }, 'tenant lease renewal failed');
+        return lease;
+      });
+      s.renewing = renewing;
+      void renewing.then((renewed) => {
+        s.renewing = undefined;
+        if (s.lease !== lease) return; // released meanwhile: the release used the renewed row
+        if (renewed) s.lease = renewed;
+        else {
+          logger.warn({ event: 'delivery.tenant_lease_lost', tenantId }, 'tenant lease lost; waiting for it again');
+          this.forget(s);
+        }
+      });
     }, Math.max(50, Math.floor(leaseMs / 3)));
     s.renewal.unref();
   }
@@ -150,11 +156,14 @@ export class TenantGate {
 
   private release(tenantId: string, window: TenantWindow): void {
     const s = this.state(tenantId);
-    const lease = this.forget(s);
-    if (!lease || this.halted) return;
-    s.releasing = this.options.leases
-      .release(lease, this.wallNow(), window.recent, window.holdUntil)
-      .then(() => undefined)
+    const held = this.forget(s);
+    if (!held || this.halted) return;
+    const renewing = s.renewing;
+    s.releasing = (async () => {
+      // A renewal in flight changes the row's ETag; release the row it leaves (null: lost, nothing to release).
+      const lease = renewing ? await renewing : held;
+      if (lease) await this.options.leases.release(lease, this.wallNow(), window.recent, window.holdUntil);
+    })()
       .catch((error: unknown) => this.options.logger.error({ event: 'delivery.tenant_lease_release_failed', tenantId, err: errorCode(error) }, 'tenant lease release failed; it expires'))
       .finally(() => (s.releasing = undefined));
   }
