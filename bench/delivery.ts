@@ -3,8 +3,13 @@
 // limits (7/1 s, 8/2 s, 60/30 s, 1800/3600 s) and a global per-tenant limit L in a sliding 1 s window,
 // answers 2% of requests with 429 (half with Retry-After) and 1% with 503, and takes 20-40 ms per answer.
 // Every request the connector receives counts towards its window, failed ones included (the strict reading).
-// Usage: npm run bench -- delivery [--mode single|multi|unlimited|all] [--recipients 10000] [--limit 50]
+// Mode `instances` measures where Teams measures: two instance processes on one Azurite (each claims and runs
+// a job of its own for the same tenants, with the service's real sender over HTTP) and a fake connector in a
+// third process (bench/support/pacing-receiver.ts) that counts every request on arrival; one tenant at 50/s,
+// then five tenants at 25/s each.
+// Usage: npm run bench -- delivery [--mode single|multi|unlimited|instances|all] [--recipients 10000] [--limit 50]
 //        [--tenants 5] [--per-tenant 2000] [--records table|memory] [--seed 1]
+//        instances: [--recipients 1000] (one tenant) [--per-tenant 500] (five tenants) [--limit 50] [--seed 1]
 import os from 'node:os';
 import type { OutgoingMessage } from '../src/cards/adaptive.js';
 import {
@@ -24,6 +29,7 @@ import { silentLogger } from '../src/shared/log.js';
 import { startAzurite } from '../src/storage/azurite.js';
 import { TableStore } from '../src/storage/tables.js';
 import { conversation } from '../tests/delivery/fakes.js';
+import { runPacing } from './support/pacing-run.js';
 
 function option(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(`--${name}`);
@@ -157,7 +163,6 @@ interface Scenario {
   records: 'table' | 'memory';
   seed: number;
   concurrency: number;
-  slackMs: number;
 }
 
 const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -197,7 +202,7 @@ async function scenario(s: Scenario) {
       clock,
       logger: silentLogger,
       ownerId: 'bench',
-      settings: { maxRps: s.limit, concurrencyPerTenant: s.concurrency, windowSlackMs: s.slackMs, maxAttempts: 10 },
+      settings: { maxRps: s.limit, concurrencyPerTenant: s.concurrency, maxAttempts: 10 },
       ...(recordStore ? { records: recordStore } : {}),
       random: seeded(s.seed + 1),
     });
@@ -277,19 +282,37 @@ export default async function run(args: string[]): Promise<unknown> {
   const limit = intOption(args, 'limit', 50);
   const seed = intOption(args, 'seed', 1);
   const records = option(args, 'records', 'table') === 'memory' ? 'memory' : 'table';
-  // Slack added to the engine's 1 s window. In process none is needed: the engine stamps a request after
-  // the connector has seen it. Over HTTP the request reaches the connector later; give it some.
-  const slackMs = Number(option(args, 'slack', '0'));
   const machine = { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() };
   const single = () =>
-    scenario({ tenants: 1, perTenant: intOption(args, 'recipients', 10_000), limit, faults: true, latencyMs: [20, 40], records, seed, concurrency: intOption(args, 'concurrency', 64), slackMs });
+    scenario({ tenants: 1, perTenant: intOption(args, 'recipients', 10_000), limit, faults: true, latencyMs: [20, 40], records, seed, concurrency: intOption(args, 'concurrency', 64) });
   const multi = () =>
-    scenario({ tenants: intOption(args, 'tenants', 5), perTenant: intOption(args, 'per-tenant', 2000), limit, faults: true, latencyMs: [20, 40], records, seed, concurrency: intOption(args, 'concurrency', 64), slackMs });
+    scenario({ tenants: intOption(args, 'tenants', 5), perTenant: intOption(args, 'per-tenant', 2000), limit, faults: true, latencyMs: [20, 40], records, seed, concurrency: intOption(args, 'concurrency', 64) });
   // Raw engine throughput: no limit, no faults, no latency. Records in memory measure the engine alone;
   // `--records table` adds the Azurite writes.
   const unlimited = (store: 'table' | 'memory') =>
-    scenario({ tenants: 1, perTenant: intOption(args, 'recipients', 10_000), limit: Infinity, faults: false, latencyMs: [0, 0], records: store, seed, concurrency: intOption(args, 'concurrency', 256), slackMs });
+    scenario({ tenants: 1, perTenant: intOption(args, 'recipients', 10_000), limit: Infinity, faults: false, latencyMs: [0, 0], records: store, seed, concurrency: intOption(args, 'concurrency', 256) });
+  // Two instances and a receiver process; the limit of the five-tenant run is half the one-tenant limit.
+  const instances = async () => {
+    const azurite = await startAzurite();
+    const load = () => os.loadavg().map((n) => round(n, 2));
+    try {
+      const measure = async (tenants: number, perTenant: number, tenantLimit: number, prefix: string) => {
+        const before = load();
+        const { report, seconds, outcomes } = await runPacing({ azurite, tablePrefix: prefix, instances: 2, tenants, perTenant, limit: tenantLimit, p429: 0.02, p503: 0.01, seed, timeoutMs: 600_000 });
+        const { tenants: perTenantFigures, ...totals } = report;
+        return { recipients: tenants * perTenant, seconds, load_before: before, load_after: load(), outcomes: outcomes.map((o) => o.outcome), ...totals, tenants: perTenantFigures };
+      };
+      return {
+        one_tenant: await measure(1, option(args, 'recipients', '') ? intOption(args, 'recipients', 1000) : 1000, limit, 'benchone'),
+        five_tenants: await measure(5, option(args, 'per-tenant', '') ? intOption(args, 'per-tenant', 500) : 500, Math.max(1, Math.round(limit / 2)), 'benchfive'),
+      };
+    } finally {
+      await azurite.stop();
+    }
+  };
   switch (mode) {
+    case 'instances':
+      return { mode, machine, ...(await instances()) };
     case 'single':
       return { mode, machine, ...(await single()) };
     case 'multi':
@@ -297,9 +320,9 @@ export default async function run(args: string[]): Promise<unknown> {
     case 'unlimited':
       return { mode, machine, memory: await unlimited('memory'), table: await unlimited('table') };
     case 'all':
-      return { machine, single: await single(), multi: await multi(), unlimited: { memory: await unlimited('memory'), table: await unlimited('table') } };
+      return { machine, single: await single(), multi: await multi(), unlimited: { memory: await unlimited('memory'), table: await unlimited('table') }, instances: await instances() };
     default:
-      throw new Error(`--mode expects single, multi, unlimited or all, not ${mode}`);
+      throw new Error(`--mode expects single, multi, unlimited, instances or all, not ${mode}`);
   }
 }
 

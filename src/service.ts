@@ -10,7 +10,7 @@ import { openStorage, type OpenedStorage } from './storage/open.js';
 import { CalendarFeeds, ConversationRepository, ConversationRegistry, ConversationRoles, FollowerIndex, RegistryAudience } from './registry/index.js';
 import { ConversationCore, coordinatorPolicy, ProgramScope, type CoordinatorPolicy, type PersonalCalendar } from './conversation/index.js';
 import { personalCalendarPath, ProgramCatalog } from './program/index.js';
-import { createDeliveryEngine, type DeliveryEngine } from './delivery/index.js';
+import { createDeliveryEngine, type DeliveryEngine, type DeliverySettings } from './delivery/index.js';
 import { createAnnouncementService, announcementBuilders, createRsvpAction, RsvpRepository, RSVP_VERB } from './announcements/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 import { FeedbackService } from './feedback/index.js';
@@ -62,6 +62,18 @@ export interface RunningService {
   scheduler: Scheduler;
   feedback: FeedbackService;
   stop(): Promise<void>;
+}
+
+/** The delivery engine's settings from the configuration (also used by bench/support/delivery-instance.ts). */
+export function deliverySettings(config: AppConfig): Partial<DeliverySettings> {
+  return {
+    maxRps: config.DELIVERY_MAX_RPS,
+    maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    concurrencyPerTenant: config.DELIVERY_CONCURRENCY,
+    leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
+    sendTimeoutMs: config.DELIVERY_SEND_TIMEOUT_SECONDS * 1000,
+    retentionMs: config.DELIVERY_RETENTION_DAYS * 86_400_000,
+  };
 }
 
 export async function startService(config: AppConfig, options: ServiceOptions = {}): Promise<RunningService> {
@@ -118,14 +130,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       clock,
       logger,
       ...(options.instanceId ? { ownerId: options.instanceId } : {}),
-      settings: {
-        maxRps: config.DELIVERY_MAX_RPS,
-        maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
-        concurrencyPerTenant: config.DELIVERY_CONCURRENCY,
-        leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
-        sendTimeoutMs: config.DELIVERY_SEND_TIMEOUT_SECONDS * 1000,
-        retentionMs: config.DELIVERY_RETENTION_DAYS * 86_400_000,
-      },
+      settings: deliverySettings(config),
     });
     const graceMs = config.REMINDER_GRACE_MINUTES * 60_000;
     const announcements = createAnnouncementService({ engine, store, clock, logger, publicBaseUrl: config.publicBaseUrl, programs: catalog, graceMs });

@@ -12,6 +12,8 @@ import type { TableStore } from '../storage/tables.js';
 import { DeliveryJobRepository } from './job-repository.js';
 import { JobRun, withTimeout, type RunContext, type RunControl, type RunResult } from './job-run.js';
 import { DeliveryPacer, type Pace } from './rate-limit.js';
+import { TenantGate } from './tenant-gate.js';
+import { TenantLeaseRepository } from './tenant-lease.js';
 import { TableRecordStore, type DeliveryRecordStore } from './record-repository.js';
 import { countRecords } from './report.js';
 import { sweepDeliveries, type SweepResult } from './retention.js';
@@ -78,10 +80,13 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const ownerId = deps.ownerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
   const jobs = new DeliveryJobRepository(deps.store);
   const records = deps.records ?? new TableRecordStore(deps.store);
+  const logger = deps.logger.child({ component: 'delivery', owner: ownerId });
+  // Teams' tenant limit holds across instances only if one instance at a time sends for a tenant.
+  const gate = new TenantGate({ leases: new TenantLeaseRepository(deps.store), owner: ownerId, leaseMs: Math.min(settings.tenantLeaseMs, settings.leaseMs), logger });
   const pacer = new DeliveryPacer({
     conversationLimits: settings.conversationLimits,
     maxRps: settings.maxRps,
-    slackMs: settings.windowSlackMs,
+    gate,
     ...(deps.pace ? { pace: deps.pace } : {}),
   });
   const runs = new Map<string, { control: RunControl; done: Promise<RunResult> }>();
@@ -101,7 +106,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     settings,
     pacer,
     random: deps.random ?? Math.random,
-    logger: deps.logger.child({ component: 'delivery', owner: ownerId }),
+    logger,
     isHalted: () => halted,
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
   };
@@ -170,13 +175,22 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     },
     async updateActivity(conversation, activityId, message) {
       for (let attempt = 1; ; attempt++) {
-        await pacer.acquire(conversation.conversationId, conversation.tenantId);
+        let call!: Promise<void>;
+        await pacer.acquire(conversation.conversationId, conversation.tenantId, undefined, () => {
+          try {
+            call = withTimeout(deps.sender.update(conversation, activityId, message), settings.sendTimeoutMs);
+          } catch (error) {
+            call = Promise.reject(error);
+          }
+          call.catch(() => undefined);
+        });
         try {
-          await withTimeout(deps.sender.update(conversation, activityId, message), settings.sendTimeoutMs);
+          await call;
           return;
         } catch (error) {
           const verdict = classifyFailure(error, attempt, settings, 'update', context.random);
           if (verdict.kind !== 'retry') throw error;
+          if ((error as { status?: number }).status === 429) pacer.throttled(conversation.conversationId, conversation.tenantId, verdict.delayMs);
           await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
         }
       }
@@ -198,9 +212,11 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     async stop() {
       for (const r of runs.values()) r.control.stopReason ??= 'stopped';
       await engine.idle();
+      await gate.releaseAll((tenantId) => pacer.tenantWindow(tenantId));
     },
     halt() {
       halted = true;
+      gate.halt();
       signalHalt();
     },
   };

@@ -8,6 +8,8 @@ export { DueIndex, DELIVERY_DUE_TABLE } from './due-index.js';
 export { sweepDeliveries, type SweepResult } from './retention.js';
 export { TableRecordStore, MemoryRecordStore, DELIVERY_RECORDS_TABLE, type DeliveryRecordStore, type NewRecord } from './record-repository.js';
 export { DeliveryPacer, SlidingWindowLimiter, realPace, type Pace } from './rate-limit.js';
+export { TenantLeaseRepository, DELIVERY_TENANTS_TABLE, type TenantLease } from './tenant-lease.js';
+export { TenantGate, type TenantWindow } from './tenant-gate.js';
 export { classifyFailure, backoffMs, type RetryVerdict } from './retry.js';
 export { deliveryReport, countRecords, type JobReport } from './report.js';
 export { MemoryAudience, audienceTargets, announcementTarget, isEligible } from './audience.js';

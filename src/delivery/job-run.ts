@@ -287,7 +287,9 @@ export class JobRun {
         this.latest.set(item.targetKey, await records.update(claimed, { status: 'failed', attempts: attempt, lastError: `${verdict.reason}-past-deadline` }, now));
         return false;
       }
-      if ((error as { status?: number }).status === 429) pacer.blockConversation(conversationId, verdict.delayMs);
+      if ((error as { status?: number }).status === 429 && pacer.throttled(conversationId, item.tenantId, verdict.delayMs)) {
+        this.log.warn({ event: 'delivery.tenant_throttled', tenantId: item.tenantId, waitMs: verdict.delayMs }, 'several 429s within a second: the whole tenant waits');
+      }
       const pending = await records.update(claimed, { status: 'pending', attempts: attempt, lastError: verdict.reason }, now);
       this.latest.set(item.targetKey, pending);
       requeue({ ...item, record: pending }, verdict.delayMs);

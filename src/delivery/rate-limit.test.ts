@@ -76,7 +76,7 @@ describe('preciseSleep', () => {
 describe('DeliveryPacer', () => {
   it('keeps one conversation within every Teams per-thread window', async () => {
     const pace = virtualPace();
-    const pacer = new DeliveryPacer({ conversationLimits: TEAMS_CONVERSATION_LIMITS, maxRps: 1000, slackMs: 0, pace });
+    const pacer = new DeliveryPacer({ conversationLimits: TEAMS_CONVERSATION_LIMITS, maxRps: 1000, pace });
     const stamps: number[] = [];
     for (let i = 0; i < 200; i++) {
       await pacer.acquire('chat', 'tenant');
@@ -91,7 +91,7 @@ describe('DeliveryPacer', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 50 }), async (convs, rps) => {
         const pace = virtualPace();
-        const pacer = new DeliveryPacer({ conversationLimits: TEAMS_CONVERSATION_LIMITS, maxRps: rps, slackMs: 0, pace });
+        const pacer = new DeliveryPacer({ conversationLimits: TEAMS_CONVERSATION_LIMITS, maxRps: rps, pace });
         const stamps: number[] = [];
         for (const c of convs) {
           await pacer.acquire(`c${c}`, 'tenant');
@@ -105,11 +105,71 @@ describe('DeliveryPacer', () => {
 
   it('paces tenants independently', async () => {
     const pace = virtualPace();
-    const pacer = new DeliveryPacer({ conversationLimits: [], maxRps: 5, slackMs: 0, pace });
+    const pacer = new DeliveryPacer({ conversationLimits: [], maxRps: 5, pace });
     for (let i = 0; i < 5; i++) await pacer.acquire(`a${i}`, 'tenant-a');
-    for (let i = 0; i < 5; i++) await pacer.acquire(`b${i}`, 'tenant-b');
-    expect(pace.t).toBe(0);
+    const aDone = pace.t;
+    await pacer.acquire('b0', 'tenant-b');
+    expect(pace.t).toBe(aDone);
     await pacer.acquire('a-next', 'tenant-a');
     expect(pace.t).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('spaces a tenant\'s requests evenly instead of sending a window\'s worth at once', async () => {
+    const pace = virtualPace();
+    const pacer = new DeliveryPacer({ conversationLimits: [], maxRps: 50, pace });
+    const stamps: number[] = [];
+    for (let i = 0; i < 150; i++) {
+      await pacer.acquire(`c${i}`, 'tenant');
+      stamps.push(pace.t);
+    }
+    // Never two requests closer than half the spacing (20 ms at 50/s), and still the full rate.
+    for (let i = 1; i < stamps.length; i++) expect(stamps[i]! - stamps[i - 1]!).toBeGreaterThanOrEqual(10);
+    expect(maxInWindow(stamps, 1000)).toBe(50);
+    expect(maxInWindow(stamps, 100)).toBeLessThanOrEqual(6);
+  });
+
+  it('holds one conversation on a single 429 and the whole tenant once 429s pile up within a second', () => {
+    const pace = virtualPace();
+    const pacer = new DeliveryPacer({ conversationLimits: [], maxRps: 10, pace });
+    const tenantWait = () => (pacer as unknown as { tenant(id: string): SlidingWindowLimiter }).tenant('tenant').waitMs(pace.t);
+    expect(pacer.throttled('c1', 'tenant', 2000)).toBe(false);
+    expect(tenantWait()).toBe(0);
+    pace.t += 100;
+    // A fifth of the limit (two at 10/s) within one window: the tenant is throttled.
+    expect(pacer.throttled('c2', 'tenant', 2000)).toBe(true);
+    expect(tenantWait()).toBe(2000);
+  });
+});
+
+describe('SlidingWindowLimiter, requests counted when they leave', () => {
+  it('counts a request from the moment it left the process, and widens the window by how long leaving took', () => {
+    const limiter = new SlidingWindowLimiter([{ limit: 1, windowMs: 1000 }]);
+    limiter.record(0);
+    expect(limiter.waitMs(1000)).toBe(0);
+    limiter.restamp(0, 30, 30);
+    // Counted from 30, and a request that needed 30 ms to leave may arrive that much later: 1060.
+    expect(limiter.waitMs(1000)).toBe(60);
+    expect(limiter.waitMs(1060)).toBe(0);
+  });
+
+  it('hands its window to the next holder, who continues it', () => {
+    const first = new SlidingWindowLimiter([{ limit: 3, windowMs: 1000 }], 1000 / 3);
+    for (const t of [0, 340, 680]) first.record(t);
+    first.block(1500);
+    const { stamps, blockedUntil } = first.snapshot(700);
+    const next = new SlidingWindowLimiter([{ limit: 3, windowMs: 1000 }], 1000 / 3);
+    next.seed(stamps, blockedUntil);
+    expect(next.waitMs(700)).toBe(800);
+    expect(next.waitMs(1500)).toBe(0);
+  });
+
+  it('hands over its margin with its window: the next holder keeps the same distance', () => {
+    const first = new SlidingWindowLimiter([{ limit: 1, windowMs: 1000 }]);
+    first.record(0);
+    first.restamp(0, 20, 20);
+    const next = new SlidingWindowLimiter([{ limit: 1, windowMs: 1000 }]);
+    const { stamps, blockedUntil } = first.snapshot(100);
+    next.seed(stamps, blockedUntil);
+    expect(next.waitMs(1000)).toBe(first.waitMs(1000));
   });
 });

@@ -39,10 +39,11 @@ export interface DeliverySettings {
   /** Job lease; renewed every leaseMs/3 while the fan-out runs. */
   leaseMs: number;
   /**
-   * Added to every rate window: request timestamps at the connector trail ours by the network latency, so a
-   * little slack keeps the connector's own sliding window under the limit. 0 for in-process senders.
+   * A tenant's send lease (src/delivery/tenant-lease.ts): renewed every third of it while this instance
+   * sends for the tenant; how long a dead instance keeps others from sending for its tenants. At most
+   * `leaseMs`, so a resumed job never waits longer for its tenants than it waited for the job.
    */
-  windowSlackMs: number;
+  tenantLeaseMs: number;
 }
 
 export const defaultDeliverySettings: DeliverySettings = {
@@ -57,7 +58,7 @@ export const defaultDeliverySettings: DeliverySettings = {
   retentionMs: 90 * 86_400_000,
   sweepIntervalMs: 6 * 3_600_000,
   leaseMs: 120_000,
-  windowSlackMs: 10,
+  tenantLeaseMs: 15_000,
 };
 
 export interface SchedulerSettings {

@@ -1,0 +1,105 @@
+// Per-tenant send leases on real Azurite, as two instances see them: one holds a tenant and the other waits
+// for it (and sends for other tenants meanwhile); the holder lets go when it has nothing more for the tenant,
+// and hands its window and Retry-After hold to the next holder; a holder that dies keeps the tenant until its
+// lease expires. Lease times are wall clock, injected here.
+import { describe, expect, it } from 'vitest';
+import { TenantGate, TenantLeaseRepository, type TenantWindow } from '../../src/delivery/index.js';
+import { silentLogger } from '../../src/shared/log.js';
+import { useAzurite } from '../harness/azurite.js';
+
+const storage = useAzurite('lease');
+
+function gate(leases: TenantLeaseRepository, owner: string, wall: { t: number }) {
+  return new TenantGate({ leases, owner, leaseMs: 10_000, logger: silentLogger, wallNow: () => wall.t, sleep: () => new Promise((r) => setTimeout(r, 5)) });
+}
+
+describe('TenantLeaseRepository', () => {
+  it('gives a tenant to exactly one of two racing instances, and to another once it expired', async () => {
+    const leases = new TenantLeaseRepository(storage.store());
+    const results = await Promise.all(['a', 'b', 'c'].map((owner) => leases.take('tenant-1', owner, 1000, 5000)));
+    expect(results.filter((r) => r.held)).toHaveLength(1);
+    const holder = results.find((r) => r.held);
+    if (!holder?.held) throw new Error('nobody took it');
+    const other = holder.lease.owner === 'a' ? 'b' : 'a';
+    expect((await leases.take('tenant-1', other, 5999, 5000)).held).toBe(false);
+    const late = await leases.take('tenant-1', other, 6001, 5000);
+    expect(late.held).toBe(true);
+    // The previous holder's renewal now finds the lease gone.
+    expect(await leases.renew(holder.lease, 6002, 5000)).toBeNull();
+  });
+
+  it('hands the last window and hold to the next holder on release', async () => {
+    const leases = new TenantLeaseRepository(storage.store());
+    const first = await leases.take('t', 'a', 1000, 5000);
+    if (!first.held) throw new Error('not taken');
+    expect(await leases.release(first.lease, 1500, [1100, 1200.5, 1400], 2500)).toBe(true);
+    const next = await leases.take('t', 'b', 1501, 5000);
+    expect(next.held && { recent: next.lease.recent, holdUntil: next.lease.holdUntil }).toEqual({ recent: [1100, 1200.5, 1400], holdUntil: 2500 });
+  });
+});
+
+describe('TenantGate', () => {
+  it('lets one instance send for a tenant at a time and hands over, with its window, when the holder is done', async () => {
+    const leases = new TenantLeaseRepository(storage.store());
+    const wall = { t: 1_000_000 };
+    const one = gate(leases, 'one', wall);
+    const two = gate(leases, 'two', wall);
+    const window: TenantWindow = { recent: [999_900, 999_950], holdUntil: 1_000_500 };
+    const events: string[] = [];
+
+    one.enter('tenant');
+    expect(await one.hold('tenant', undefined, () => events.push('one took'))).toBe(true);
+    two.enter('tenant');
+    two.enter('other');
+    let handed: TenantWindow | undefined;
+    const waiting = two.hold('tenant', undefined, (w) => {
+      handed = w;
+      events.push('two took');
+    });
+    // Meanwhile instance two sends for another tenant.
+    expect(await two.hold('other', undefined, () => events.push('two took other'))).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(events).toEqual(['one took', 'two took other']);
+    expect(two.holds('tenant')).toBe(false);
+
+    one.leave('tenant', () => window);
+    expect(await waiting).toBe(true);
+    expect(events).toEqual(['one took', 'two took other', 'two took']);
+    expect(handed).toEqual(window);
+    expect(one.holds('tenant')).toBe(false);
+    await two.releaseAll(() => ({ recent: [], holdUntil: 0 }));
+  });
+
+  it('keeps a dead holder\'s tenant until its lease expires, then gives it to the waiting instance', async () => {
+    const leases = new TenantLeaseRepository(storage.store());
+    const wall = { t: 2_000_000 };
+    const dead = gate(leases, 'dead', wall);
+    const alive = gate(leases, 'alive', wall);
+    dead.enter('tenant');
+    expect(await dead.hold('tenant', undefined, () => undefined)).toBe(true);
+    dead.halt();
+    alive.enter('tenant');
+    let taken = false;
+    const waiting = alive.hold('tenant', undefined, () => (taken = true));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(taken).toBe(false);
+    wall.t += 10_001;
+    expect(await waiting).toBe(true);
+    expect(taken).toBe(true);
+    await alive.releaseAll(() => ({ recent: [], holdUntil: 0 }));
+  });
+
+  it('stops waiting when the run is aborted', async () => {
+    const leases = new TenantLeaseRepository(storage.store());
+    const wall = { t: 3_000_000 };
+    const one = gate(leases, 'one', wall);
+    const two = gate(leases, 'two', wall);
+    one.enter('tenant');
+    await one.hold('tenant', undefined, () => undefined);
+    const signal = { aborted: false };
+    const waiting = two.hold('tenant', signal, () => undefined);
+    signal.aborted = true;
+    expect(await waiting).toBe(false);
+    await one.releaseAll(() => ({ recent: [], holdUntil: 0 }));
+  });
+});
