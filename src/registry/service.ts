@@ -124,10 +124,12 @@ export class ConversationRegistry {
   async install(s: ConversationSighting): Promise<boolean> {
     const { repository, logger } = this.deps;
     const entry = this.fresh(s);
+    if (!s.locale) entry.welcomePending = true;
     await this.indexNew(entry);
     const created = await this.writing(s.kind, s.conversationId, s.teamId, () => repository.create(entry));
     if (created) {
-      this.known.set(this.cacheKey(s.kind, s.conversationId, s.teamId), `${s.serviceUrl} ${s.locale ?? 'de'}`);
+      // A pending welcome is taken by the next activity here, which must then read the entry (see touch()).
+      if (!entry.welcomePending) this.known.set(this.cacheKey(s.kind, s.conversationId, s.teamId), `${s.serviceUrl} ${s.locale ?? 'de'}`);
       logger.info({ event: 'registry.installed', kind: s.kind }, 'conversation registered');
       return true;
     }
@@ -136,6 +138,7 @@ export class ConversationRegistry {
       await this.writing(s.kind, s.conversationId, s.teamId, () => repository.put({
         ...existing,
         ...this.fresh(s),
+        welcomePending: !s.locale,
         createdAt: existing.createdAt,
         unsubscribed: existing.unsubscribed,
         announcementChannelId: existing.announcementChannelId,
@@ -146,6 +149,22 @@ export class ConversationRegistry {
     }
     await this.touch(s);
     return false;
+  }
+
+  /**
+   * An install event: whether it sends the welcome and in which language. A new installation is welcomed in
+   * the event's language; when the event states none, the welcome waits (welcomePending) for the next event
+   * of this chat, usually the other of the two install events Teams sends, and goes out once, in that one's
+   * language (German when it states none either). Never twice, also across instances (claimWelcome).
+   */
+  async installWelcome(s: ConversationSighting): Promise<Locale | undefined> {
+    if (await this.install(s)) return s.locale;
+    return (await this.claimWelcome(s)) ? (s.locale ?? 'de') : undefined;
+  }
+
+  /** Takes a pending welcome (see installWelcome): true for exactly one caller. */
+  async claimWelcome(s: ConversationSighting): Promise<boolean> {
+    return this.writing(s.kind, s.conversationId, s.teamId, () => this.deps.repository.claimWelcome(s.kind, s.conversationId, s.teamId));
   }
 
   async uninstall(kind: ConversationKind, conversationId: string, teamId?: string): Promise<void> {
@@ -188,8 +207,8 @@ export class ConversationRegistry {
       await this.writing(s.kind, s.conversationId, s.teamId, () => repository.patch(s.kind, existing.conversationId, existing.teamId, fields));
       Object.assign(existing, fields);
     }
-    this.known.set(key, `${s.serviceUrl} ${existing.locale}`);
     if (writes === this.writes) this.remember(key, existing);
+    if (!existing.welcomePending) this.known.set(key, `${s.serviceUrl} ${existing.locale}`);
     return existing;
   }
 
