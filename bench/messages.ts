@@ -5,6 +5,7 @@
 // distinct people, 10% commands; German and English) at concurrency 32; then the same harness against
 // bench/echo-bot.ts (same stack, same authentication, no storage, no features). ratio = our p50 / the
 // baseline's p50. faq_cache: how many questions the FAQ's answer memo served, counted in the service.
+// requests: the service's outgoing HTTP requests per timed activity (storage by method and table, connector).
 // Targets: no errors, p99 <= 150 ms, >= 300 activities/s, ratio <= 2.
 // Usage: npm run bench -- messages [--activities 5000] [--concurrency 32] [--warmup 300] [--profile]
 //   --profile runs the service with --cpu-prof and adds the top self-time functions to the output.
@@ -27,6 +28,18 @@ function faqCache(before: { asks: number; misses: number }, after: { asks: numbe
   const asks = after.asks - before.asks;
   const hits = asks - (after.misses - before.misses);
   return { questions: asks, hits, hit_rate: asks ? Math.round((hits / asks) * 1000) / 1000 : 0, repeated_texts_share: Math.round(repeatedShare(texts) * 1000) / 1000 };
+}
+
+/** The service's outgoing requests over the timed phase, per activity: storage by method and table, and the connector. */
+function roundTrips(before: Record<string, number>, after: Record<string, number>, activities: number) {
+  const per = (n: number) => Math.round((n / activities) * 100) / 100;
+  const by = Object.entries(after)
+    .map(([kind, n]) => [kind, n - (before[kind] ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const storage = by.filter(([kind]) => !kind.endsWith(' connector') && !kind.endsWith(' other')).reduce((a, [, n]) => a + n, 0);
+  const connector = by.filter(([kind]) => kind.endsWith(' connector')).reduce((a, [, n]) => a + n, 0);
+  return { storage_per_activity: per(storage), connector_per_activity: per(connector), by_kind_per_activity: Object.fromEntries(by.map(([kind, n]) => [kind, per(n)])) };
 }
 
 const faqTexts = (activities: Array<{ kind: string; body: unknown }>) => activities.filter((a) => a.kind === 'faq').map((a) => String((a.body as { text?: unknown }).text));
@@ -53,10 +66,12 @@ async function measureService(bench: BenchService, count: number, warmup: number
   };
   const ours = summarize(result, activities.map((a) => a.kind));
   const rss = procSample(bench.service.pid).rss_mb;
-  const memo = faqCache(memoBefore, await bench.faqMemo(), faqTexts(activities));
+  const memoAfter = await bench.faqMemo();
+  const memo = faqCache(memoBefore, memoAfter, faqTexts(activities));
+  const requests = roundTrips(memoBefore.requests, memoAfter.requests, count);
   // Replies to messages go out through the connector; give the last ones a moment to arrive.
   await new Promise((r) => setTimeout(r, 500));
-  return { ours, rss, cpu, memo, posted: bench.connector.posted() - postedBefore, refused: bench.connector.unauthorized() };
+  return { ours, rss, cpu, memo, requests, posted: bench.connector.posted() - postedBefore, refused: bench.connector.unauthorized() };
 }
 
 async function measureBaseline(auth: ChannelAuth, count: number, warmup: number, concurrency: number) {
@@ -96,7 +111,7 @@ export default async function run(args: string[]): Promise<unknown> {
       await bench.stop();
     }
     const baseline = await measureBaseline(auth, count, warmup, concurrency);
-    const { ours, rss, cpu, memo, posted, refused } = measured;
+    const { ours, rss, cpu, memo, requests, posted, refused } = measured;
     const ratio = Math.round((ours.p50_ms / Math.max(0.1, baseline.p50_ms)) * 100) / 100;
     const profileFile = profileDir ? fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile')) : undefined;
     return {
@@ -107,6 +122,7 @@ export default async function run(args: string[]): Promise<unknown> {
       faq_cache: memo,
       auth: { token_checks: true, tokens_signed: auth.signed, openid_requests: auth.metadataRequests.length },
       cpu,
+      requests,
       baseline,
       ratio,
       targets: { no_errors: ours.errors === 0 && refused === 0, p99_le_150ms: ours.p99_ms <= 150, throughput_ge_300: ours.throughput_per_s >= 300, ratio_le_2: ratio <= 2 },

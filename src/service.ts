@@ -105,6 +105,8 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     });
     await registry.assignUndecided(catalog.ids().length === 1 ? catalog.ids()[0] : undefined);
     const scope = new ProgramScope(catalog, registry);
+    // Questions are answered from the conversation's programs as read at most a few seconds ago (registry.recent).
+    const answerScope = new ProgramScope(catalog, { get: (kind, id, teamId) => registry.recent(kind, id, teamId) });
     // Attendance from the meeting's own events (only people with a personal chat with the bot are known)
     const attendanceService = createAttendanceService({ repository: new AttendanceRepository(store), logger, knownUser: registryKnowsUser(registry) });
     const materialFor = (programId: string, sessionId: string) => sessionMaterial(catalog.dirOf(programId), sessionId);
@@ -180,7 +182,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     const faq = new FaqService({ engines: faqEngines, repository: faqRepository, clock, logger, programTitle, ...(composer ? { composer } : {}) });
 
     // Conversation features
-    const faqConversation = createFaqConversation({ faq, scope, registry, roles, sender, coordinators, clock, logger });
+    const faqConversation = createFaqConversation({ faq, scope: answerScope, registry, roles, sender, coordinators, clock, logger });
     const feedbackConversation = createFeedbackConversation({ feedback, scope, registry });
     const coordination = createCoordinationFeature({
       programs: catalog,

@@ -5,9 +5,9 @@
 //
 // Tokens are signed once per person and serviceUrl and then reused, as the channel reuses its token for up to an
 // hour; they are signed before the timed phase (prepare), so the driver's RSA signing is not on the clock.
-// botbuilder verifies the signature of every request whichever token it carries, so the service's cost is
-// the same as with the single token per bot the real Bot Connector sends; one token per person is the
-// stricter choice, since no token-keyed shortcut could serve most requests.
+// The service checks a token in full once per channel and serviceUrl and then keeps the result until the token
+// expires (src/teams/inbound.ts): here that is once per person (installs come first, untimed), while the real
+// Bot Connector's single token per bot is checked about once per 5 minutes.
 //
 // Replies: the service's credentials would fetch their token from login.microsoftonline.com through MSAL once
 // an hour and then take it from botframework-connector's token cache on every call. MSAL cannot be pointed at

@@ -13,6 +13,8 @@ import { BENCH_SESSION, benchContentDir, localeOf } from './traffic.js';
 export interface FaqMemoCounts {
   asks: number;
   misses: number;
+  /** The service's outgoing HTTP requests so far by "METHOD table" (or "METHOD connector"). */
+  requests: Record<string, number>;
 }
 
 export interface BenchService {

@@ -28,6 +28,7 @@ interface ConversationEntity {
   /** JSON array of program ids; absent on entries stored before programs were chosen. */
   programIds?: string;
   catchUpOff?: boolean;
+  welcomePending?: boolean;
   unsubscribed: boolean;
   removed: boolean;
   inactive: boolean;
@@ -61,6 +62,7 @@ function toEntity(c: StoredConversation): ConversationEntity {
   }
   if (c.programIds !== undefined) e.programIds = JSON.stringify(c.programIds);
   if (c.catchUpOff) e.catchUpOff = true;
+  if (c.welcomePending) e.welcomePending = true;
   return e;
 }
 
@@ -80,6 +82,7 @@ function fromEntity(e: ConversationEntity): StoredConversation {
     meetingSession: e.meetingSession || undefined,
     ...(typeof e.programIds === 'string' && e.programIds ? { programIds: parseProgramIds(e.programIds) } : {}),
     ...(e.catchUpOff ? { catchUpOff: true } : {}),
+    ...(e.welcomePending ? { welcomePending: true } : {}),
     unsubscribed: Boolean(e.unsubscribed),
     removed: Boolean(e.removed),
     inactive: Boolean(e.inactive),
@@ -123,6 +126,24 @@ export class ConversationRepository {
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Takes the pending welcome of an entry (see StoredConversation.welcomePending): true for exactly one caller,
+   * across instances (the flag is cleared under the entry's ETag).
+   */
+  async claimWelcome(kind: ConversationKind, conversationId: string, teamId?: string): Promise<boolean> {
+    const { partitionKey, rowKey } = registryKey(kind, conversationId, teamId);
+    const table = await this.table();
+    try {
+      const e = await table.getEntity<ConversationEntity>(partitionKey, rowKey);
+      if (!e.welcomePending) return false;
+      await table.updateEntity({ partitionKey, rowKey, welcomePending: false }, 'Merge', { etag: e.etag });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 404) || isStatus(error, 412)) return false;
       throw error;
     }
   }

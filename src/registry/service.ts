@@ -33,6 +33,8 @@ export interface RegistryDeps {
    * (a person chooses with `anmelden`, a coordinator links a team with `verknüpfen`).
    */
   defaultProgram?: () => string | undefined;
+  /** Milliseconds on a monotonic clock, for how long recent() may reuse an entry (tests move it). */
+  monotonicMs?: () => number;
 }
 
 /** What a change of a conversation's programs did. */
@@ -43,15 +45,52 @@ export interface ProgramLinkChange {
   changed: boolean;
 }
 
+/**
+ * How long an entry read for answering may be reused (recent()). Instances share the storage and do not tell
+ * each other about changes, so a program link changed on another instance reaches this one's answers at most
+ * this late; this instance's own writes take effect at once.
+ */
+export const RECENT_ENTRY_TTL_MS = 10_000;
+const RECENT_MAX = 10_000;
+
 export class ConversationRegistry {
   /** serviceUrl and locale last written per registry key, so that a steady stream of messages costs no writes. */
   private readonly known = new Map<string, string>();
+  /** Entries as last read or written here, for recent(); monotonic time, not the (injectable) clock. */
+  private readonly recentEntries = new Map<string, { entry: StoredConversation | undefined; until: number }>();
+  /** Counts writes begun and ended here: a read for recent() during which this moved is not kept. */
+  private writes = 0;
 
   constructor(private readonly deps: RegistryDeps) {}
 
   private cacheKey(kind: ConversationKind, conversationId: string, teamId?: string): string {
     const k = registryKey(kind, conversationId, teamId);
     return `${k.partitionKey}/${k.rowKey}`;
+  }
+
+  private monotonicMs(): number {
+    return this.deps.monotonicMs?.() ?? performance.now();
+  }
+
+  private remember(key: string, entry: StoredConversation | undefined): void {
+    if (this.recentEntries.size >= RECENT_MAX) this.recentEntries.delete(this.recentEntries.keys().next().value!);
+    this.recentEntries.set(key, { entry: entry && structuredClone(entry), until: this.monotonicMs() + RECENT_ENTRY_TTL_MS });
+  }
+
+  /**
+   * Every write here drops the entry from recent(), before and after it, and a read that overlaps a write is
+   * not kept: the next read goes to the storage.
+   */
+  private async writing<T>(kind: ConversationKind, conversationId: string, teamId: string | undefined, write: () => Promise<T>): Promise<T> {
+    const key = this.cacheKey(kind, conversationId, teamId);
+    this.writes++;
+    this.recentEntries.delete(key);
+    try {
+      return await write();
+    } finally {
+      this.writes++;
+      this.recentEntries.delete(key);
+    }
   }
 
   private fresh(s: ConversationSighting): StoredConversation {
@@ -85,23 +124,26 @@ export class ConversationRegistry {
   async install(s: ConversationSighting): Promise<boolean> {
     const { repository, logger } = this.deps;
     const entry = this.fresh(s);
+    if (!s.locale) entry.welcomePending = true;
     await this.indexNew(entry);
-    const created = await repository.create(entry);
+    const created = await this.writing(s.kind, s.conversationId, s.teamId, () => repository.create(entry));
     if (created) {
-      this.known.set(this.cacheKey(s.kind, s.conversationId, s.teamId), `${s.serviceUrl} ${s.locale ?? 'de'}`);
+      // A pending welcome is taken by the next activity here, which must then read the entry (see touch()).
+      if (!entry.welcomePending) this.known.set(this.cacheKey(s.kind, s.conversationId, s.teamId), `${s.serviceUrl} ${s.locale ?? 'de'}`);
       logger.info({ event: 'registry.installed', kind: s.kind }, 'conversation registered');
       return true;
     }
     const existing = await repository.get(s.kind, s.conversationId, s.teamId);
     if (existing && (existing.removed || existing.inactive)) {
-      await repository.put({
+      await this.writing(s.kind, s.conversationId, s.teamId, () => repository.put({
         ...existing,
         ...this.fresh(s),
+        welcomePending: !s.locale,
         createdAt: existing.createdAt,
         unsubscribed: existing.unsubscribed,
         announcementChannelId: existing.announcementChannelId,
         ...(existing.programIds !== undefined ? { programIds: existing.programIds } : {}),
-      });
+      }));
       logger.info({ event: 'registry.reinstalled', kind: s.kind }, 'conversation registered again');
       return true;
     }
@@ -109,10 +151,28 @@ export class ConversationRegistry {
     return false;
   }
 
+  /**
+   * An install event: whether it sends the welcome and in which language. A new installation is welcomed in
+   * the event's language; when the event states none, the welcome waits (welcomePending) for the next event
+   * of this chat, usually the other of the two install events Teams sends, and goes out once, in that one's
+   * language (German when it states none either). Never twice, also across instances (claimWelcome).
+   */
+  async installWelcome(s: ConversationSighting): Promise<Locale | undefined> {
+    if (await this.install(s)) return s.locale;
+    return (await this.claimWelcome(s)) ? (s.locale ?? 'de') : undefined;
+  }
+
+  /** Takes a pending welcome (see installWelcome): true for exactly one caller. */
+  async claimWelcome(s: ConversationSighting): Promise<boolean> {
+    return this.writing(s.kind, s.conversationId, s.teamId, () => this.deps.repository.claimWelcome(s.kind, s.conversationId, s.teamId));
+  }
+
   async uninstall(kind: ConversationKind, conversationId: string, teamId?: string): Promise<void> {
     const existing = await this.deps.repository.get(kind, conversationId, teamId);
     if (!existing || existing.removed) return;
-    await this.deps.repository.patch(kind, conversationId, teamId, { removed: true, updatedAt: this.deps.clock.now().toISOString() });
+    await this.writing(kind, conversationId, teamId, () =>
+      this.deps.repository.patch(kind, conversationId, teamId, { removed: true, updatedAt: this.deps.clock.now().toISOString() }),
+    );
     this.known.delete(this.cacheKey(kind, conversationId, teamId));
     this.deps.logger.info({ event: 'registry.removed', kind }, 'conversation marked removed');
   }
@@ -124,11 +184,12 @@ export class ConversationRegistry {
   async touch(s: ConversationSighting): Promise<StoredConversation> {
     const key = this.cacheKey(s.kind, s.conversationId, s.teamId);
     const { repository } = this.deps;
+    const writes = this.writes;
     const existing = await repository.get(s.kind, s.conversationId, s.teamId);
     if (!existing) {
       const entry = this.fresh(s);
       await this.indexNew(entry);
-      if (!(await repository.create(entry))) return (await repository.get(s.kind, s.conversationId, s.teamId)) ?? entry;
+      if (!(await this.writing(s.kind, s.conversationId, s.teamId, () => repository.create(entry)))) return (await repository.get(s.kind, s.conversationId, s.teamId)) ?? entry;
       this.known.set(key, `${s.serviceUrl} ${entry.locale}`);
       return entry;
     }
@@ -143,10 +204,11 @@ export class ConversationRegistry {
       if (s.kind !== 'channel' || s.conversationId === existing.conversationId) fields.reference = s.reference;
       else fields.reference = { ...existing.reference, serviceUrl: s.serviceUrl };
       if (existing.inactive) Object.assign(fields, { inactive: false, inactiveReason: '' });
-      await repository.patch(s.kind, existing.conversationId, existing.teamId, fields);
+      await this.writing(s.kind, s.conversationId, s.teamId, () => repository.patch(s.kind, existing.conversationId, existing.teamId, fields));
       Object.assign(existing, fields);
     }
-    this.known.set(key, `${s.serviceUrl} ${existing.locale}`);
+    if (writes === this.writes) this.remember(key, existing);
+    if (!existing.welcomePending) this.known.set(key, `${s.serviceUrl} ${existing.locale}`);
     return existing;
   }
 
@@ -162,6 +224,20 @@ export class ConversationRegistry {
     return this.deps.repository.get(kind, conversationId, teamId);
   }
 
+  /**
+   * The entry as read at most RECENT_ENTRY_TTL_MS ago (see there), for reading only: which programs a question
+   * is answered from. Decisions that write or check permissions read with get().
+   */
+  async recent(kind: ConversationKind, conversationId: string, teamId?: string): Promise<StoredConversation | undefined> {
+    const key = this.cacheKey(kind, conversationId, teamId);
+    const hit = this.recentEntries.get(key);
+    if (hit && hit.until > this.monotonicMs()) return hit.entry;
+    const writes = this.writes;
+    const entry = await this.deps.repository.get(kind, conversationId, teamId);
+    if (writes === this.writes) this.remember(key, entry);
+    return entry;
+  }
+
   /** Index rows of a conversation about to be created (index first: see followers.ts). */
   private async indexNew(entry: StoredConversation): Promise<void> {
     for (const programId of entry.programIds ?? []) await this.deps.followers.add(programId, entry);
@@ -175,7 +251,9 @@ export class ConversationRegistry {
     for (const id of programIds) if (!before.includes(id)) await this.deps.followers.add(id, entry);
     const fields: Partial<StoredConversation> = { programIds, updatedAt: this.deps.clock.now().toISOString() };
     if (entry.kind === 'personal') fields.unsubscribed = programIds.length === 0;
-    await this.deps.repository.patch(entry.kind, entry.conversationId, entry.teamId, fields);
+    await this.writing(entry.kind, entry.conversationId, entry.teamId, () =>
+      this.deps.repository.patch(entry.kind, entry.conversationId, entry.teamId, fields),
+    );
     for (const id of before) if (!programIds.includes(id)) await this.deps.followers.remove(id, entry);
     const updated = { ...entry, ...fields };
     this.deps.logger.info({ event: 'registry.programs', kind: entry.kind, programs: programIds.length }, 'conversation programs changed');
@@ -237,23 +315,29 @@ export class ConversationRegistry {
   async setAnnouncementChannel(s: ConversationSighting): Promise<void> {
     if (s.kind !== 'channel' || !s.teamId || !s.channelId) throw new Error('announcement channel needs a team channel');
     const entry = await this.touch(s);
-    await this.deps.repository.patch('channel', entry.conversationId, s.teamId, {
+    await this.writing('channel', entry.conversationId, s.teamId, () =>
+      this.deps.repository.patch('channel', entry.conversationId, s.teamId, {
       announcementChannelId: s.channelId,
       updatedAt: this.deps.clock.now().toISOString(),
-    });
+    }),
+    );
   }
 
   /** A coordinator linked this meeting chat to a session ("<programId>/<sessionId>"). */
   async linkMeetingSession(s: ConversationSighting, meetingSession: string): Promise<void> {
     await this.touch(s);
-    await this.deps.repository.patch(s.kind, s.conversationId, s.teamId, { meetingSession, updatedAt: this.deps.clock.now().toISOString() });
+    await this.writing(s.kind, s.conversationId, s.teamId, () =>
+      this.deps.repository.patch(s.kind, s.conversationId, s.teamId, { meetingSession, updatedAt: this.deps.clock.now().toISOString() }),
+    );
     this.deps.logger.info({ event: 'registry.meeting_linked' }, 'meeting chat linked to a session');
   }
 
   /** A personal chat turns the "Verpasst?" catch-up messages off (`keine nachholhinweise`) or on again. */
   async setCatchUpOff(s: ConversationSighting, off: boolean): Promise<void> {
     const entry = await this.touch(s);
-    await this.deps.repository.patch(entry.kind, entry.conversationId, entry.teamId, { catchUpOff: off, updatedAt: this.deps.clock.now().toISOString() });
+    await this.writing(entry.kind, entry.conversationId, entry.teamId, () =>
+      this.deps.repository.patch(entry.kind, entry.conversationId, entry.teamId, { catchUpOff: off, updatedAt: this.deps.clock.now().toISOString() }),
+    );
   }
 
   /** A person's personal chats with the bot (any state); empty for someone the bot has never met. */
@@ -262,11 +346,13 @@ export class ConversationRegistry {
   }
 
   async markInactive(conversation: Pick<StoredConversation, 'kind' | 'conversationId' | 'teamId'>, reason: string): Promise<void> {
-    await this.deps.repository.patch(conversation.kind, conversation.conversationId, conversation.teamId, {
+    await this.writing(conversation.kind, conversation.conversationId, conversation.teamId, () =>
+      this.deps.repository.patch(conversation.kind, conversation.conversationId, conversation.teamId, {
       inactive: true,
       inactiveReason: reason,
       updatedAt: this.deps.clock.now().toISOString(),
-    });
+    }),
+    );
     this.known.delete(this.cacheKey(conversation.kind, conversation.conversationId, conversation.teamId));
   }
 
@@ -302,7 +388,9 @@ export class ConversationRegistry {
     const rows = await this.deps.repository.findPersonalByUser(aadObjectId);
     for (const row of rows) {
       for (const programId of row.programIds ?? []) await this.deps.followers.remove(programId, row);
-      await this.deps.repository.delete('personal', row.conversationId);
+      await this.writing('personal', row.conversationId, undefined, () =>
+        this.deps.repository.delete('personal', row.conversationId),
+      );
       this.known.delete(this.cacheKey('personal', row.conversationId));
     }
     return rows.length;

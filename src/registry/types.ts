@@ -34,6 +34,11 @@ export interface StoredConversation {
   programIds?: string[];
   /** Personal chats: the person turned off the "Verpasst?" catch-up messages (`keine nachholhinweise`). */
   catchUpOff?: boolean;
+  /**
+   * Installed by an event that stated no language: the welcome waits for the next event of this chat that
+   * states one (Teams sends conversationUpdate and installationUpdate together, not always both with a locale).
+   */
+  welcomePending?: boolean;
   /** Personal chats: the user follows no program (kept in step with programIds for older readers). */
   unsubscribed: boolean;
   /** The app was uninstalled here. */

@@ -9,6 +9,7 @@ import { parseParticipants, participantEventName, type MeetingMember } from '../
 import type { ConversationCore, CardActionResult, TurnInput } from '../conversation/index.js';
 import type { ConversationRegistry } from '../registry/index.js';
 import { conversationMessages } from '../i18n/conversation.js';
+import type { Locale } from '../i18n/locale.js';
 import type { BotAdapter } from './adapter.js';
 import { sightingOf, turnInputOf, activityLocale, wellFormed } from './activity.js';
 import { toActivity } from './outgoing.js';
@@ -85,13 +86,21 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
     longRunningMessages: false,
   });
 
+  const sendWelcome = async (context: TurnContext, kind: string, locale: Locale) => {
+    await context.sendActivity(toActivity(core.welcome(kind === 'personal' ? 'personal' : 'team', locale)));
+  };
+
   // Every activity refreshes the registry (serviceUrl can change). Cached, so a steady chat costs no writes.
   app.turn('beforeTurn', async (context) => {
     const a = context.activity;
     if (a.type === ActivityTypes.InstallationUpdate || a.type === ActivityTypes.ConversationUpdate) return true;
     const sighting = sightingOf(a);
     try {
-      if (!registry.isCurrent(sighting)) await registry.touch(sighting);
+      if (!registry.isCurrent(sighting)) {
+        const entry = await registry.touch(sighting);
+        // Installed by a single event without a language: the welcome goes out before the first answer.
+        if (entry.welcomePending && (await registry.claimWelcome(sighting))) await sendWelcome(context, sighting.kind, activityLocale(a));
+      }
     } catch (error) {
       // Keeping the registry current must not cost the user their answer (e.g. during a storage outage).
       logger.warn({ event: 'registry.touch_failed', err: (error as Error).message }, 'registry not refreshed');
@@ -104,12 +113,12 @@ export function createTeamsApp(deps: TeamsAppDeps): Application<TurnState> {
   const isBotRemoved = (context: TurnContext) =>
     (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient?.id);
 
+  // Teams sends installationUpdate and conversationUpdate for one installation, at once and not always both with
+  // a locale: the registry decides which of them welcomes, once, in a language one of them states.
   const onInstalled = async (context: TurnContext) => {
     const sighting = sightingOf(context.activity);
-    const isNew = await registry.install(sighting);
-    if (!isNew) return;
-    const welcome = core.welcome(sighting.kind === 'personal' ? 'personal' : 'team', sighting.locale ?? 'de');
-    await context.sendActivity(toActivity(welcome));
+    const locale = await registry.installWelcome(sighting);
+    if (locale) await sendWelcome(context, sighting.kind, locale);
   };
   const onRemoved = async (context: TurnContext) => {
     const s = sightingOf(context.activity);

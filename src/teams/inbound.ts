@@ -17,6 +17,7 @@ interface ClaimsIdentity {
 /** The result of botbuilder's authentication, passed back into processActivity (with a caching factory). */
 interface AuthenticateRequestResult {
   connectorFactory?: ConnectorFactory;
+  claimsIdentity?: ClaimsIdentity;
 }
 
 interface BotFrameworkAuthentication {
@@ -68,7 +69,54 @@ class ClientCache {
   }
 }
 
+/**
+ * botbuilder checks a channel token in full on every request (decode, signing key, RSA signature, issuer,
+ * audience, lifetime, endorsement, serviceUrl claim) and keeps nothing of the result, while the Bot Connector
+ * sends the same token with every activity for up to an hour. Its result depends only on the token, the
+ * activity's channelId and serviceUrl, and the signing keys (which botbuilder itself caches for a day), so a
+ * success is kept under exactly those three until the token's exp and at most MAX_MS: the same token for another
+ * serviceUrl or channel is checked in full again, and so is anything that failed.
+ */
+class VerifiedTokens {
+  private readonly results = new Map<string, { result: AuthenticateRequestResult; until: number }>();
+  private static readonly MAX = 10_000;
+  static readonly MAX_MS = 5 * 60_000;
+
+  private static key(activity: Activity, authHeader: string): string {
+    return `${authHeader}\n${activity.channelId ?? ''}\n${activity.serviceUrl ?? ''}`;
+  }
+
+  get(activity: Activity, authHeader: string): AuthenticateRequestResult | undefined {
+    const key = VerifiedTokens.key(activity, authHeader);
+    const hit = this.results.get(key);
+    if (!hit) return undefined;
+    if (hit.until > Date.now()) return hit.result;
+    this.results.delete(key);
+    return undefined;
+  }
+
+  keep(activity: Activity, authHeader: string, result: AuthenticateRequestResult): void {
+    const exp = Number(result.claimsIdentity?.claims?.find((c) => c.type === 'exp')?.value);
+    // Only a checked token has an expiry; without a header (local mode) there is nothing to keep.
+    if (!authHeader.trim() || !Number.isFinite(exp)) return;
+    const until = Math.min(exp * 1000, Date.now() + VerifiedTokens.MAX_MS);
+    if (until <= Date.now()) return;
+    if (this.results.size >= VerifiedTokens.MAX) this.results.delete(this.results.keys().next().value!);
+    this.results.set(VerifiedTokens.key(activity, authHeader), { result, until });
+  }
+}
+
 const caches = new WeakMap<object, ClientCache>();
+const verifiedTokens = new WeakMap<object, VerifiedTokens>();
+
+function verifiedTokensOf(adapter: BotAdapter): VerifiedTokens {
+  let verified = verifiedTokens.get(adapter);
+  if (!verified) {
+    verified = new VerifiedTokens();
+    verifiedTokens.set(adapter, verified);
+  }
+  return verified;
+}
 
 function clientCache(adapter: BotAdapter, steps: AdapterSteps): ClientCache {
   let cache = caches.get(adapter);
@@ -96,15 +144,19 @@ export async function processInbound(
   // card submit that also carries a mention entity).
   if (activity.type === 'message' && typeof activity.text !== 'string') activity.text = '';
   const steps = adapter as unknown as AdapterSteps;
-  let auth: AuthenticateRequestResult;
-  try {
-    auth = await steps.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
-  } catch (error) {
-    logger.info({ event: 'auth.rejected', reason: (error as Error).name }, 'request without a valid Bot Framework token');
-    return { status: 401, body: { error: 'unauthorized' } };
+  const verified = verifiedTokensOf(adapter);
+  let auth = verified.get(activity, authHeader);
+  if (!auth) {
+    try {
+      auth = await steps.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      logger.info({ event: 'auth.rejected', reason: (error as Error).name }, 'request without a valid Bot Framework token');
+      return { status: 401, body: { error: 'unauthorized' } };
+    }
+    const cache = clientCache(adapter, steps);
+    if (auth.connectorFactory) auth = { ...auth, connectorFactory: cache.connectorFactory(auth.connectorFactory) };
+    verified.keep(activity, authHeader, auth);
   }
-  const cache = clientCache(adapter, steps);
-  if (auth.connectorFactory) auth = { ...auth, connectorFactory: cache.connectorFactory(auth.connectorFactory) };
   const response = await steps.processActivity.call(adapter, auth, activity, logic);
   return { status: response?.status ?? 200, body: response?.body };
 }

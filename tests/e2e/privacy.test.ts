@@ -110,7 +110,8 @@ describe('a full run keeps people out of logs and feedback tables', () => {
     for (const name of tables) {
       const dump = await listAll<Record<string, unknown>>(await bed.service.storage.store.table(name));
       rows += dump.length;
-      const text = JSON.stringify(dump);
+      // The storage's own etag and timestamp hold the wall-clock time, which can read "…:29:…" like a Teams id.
+      const text = JSON.stringify(dump.map(({ etag: _etag, timestamp: _timestamp, ...row }) => row));
       for (const id of ids) expect(text, `${name}: ${id}`).not.toContain(id);
       // Not even in another spelling: no GUIDs and no Bot Framework ids at all.
       expect(text, name).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);

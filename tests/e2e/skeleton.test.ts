@@ -35,6 +35,34 @@ describe('personal chat', () => {
     expect(textsTo(A.personalConversationId(u))[0]).toContain('I remind you of the sessions');
   });
 
+  // Teams sends both install events at once, and one of them may state no locale (the Agents Playground's
+  // conversationUpdate): the welcome goes out once, in the language the other one states, whichever comes first.
+  it('welcomes once in the language of the install event that states one, when the first states none', async () => {
+    for (const [u, first, second] of [
+      [A.user(71), { ...A.personalMembersAdded(bed.where, A.user(71)), locale: undefined }, A.personalInstall({ ...bed.where, locale: 'en-US' }, A.user(71))],
+      [A.user(72), { ...A.personalInstall(bed.where, A.user(72)), locale: undefined }, A.personalMembersAdded({ ...bed.where, locale: 'en-US' }, A.user(72))],
+      [A.user(73), A.personalInstall({ ...bed.where, locale: 'en-US' }, A.user(73)), { ...A.personalMembersAdded(bed.where, A.user(73)), locale: undefined }],
+    ] as const) {
+      expect((await bed.post(first)).status).toBe(200);
+      expect((await bed.post(second)).status).toBe(200);
+      const texts = textsTo(A.personalConversationId(u));
+      expect(texts).toHaveLength(1);
+      expect(texts[0]).toContain('I remind you of the sessions');
+    }
+  });
+
+  it('welcomes before the first answer when the only install event stated no language', async () => {
+    const u = A.user(74);
+    expect((await bed.post({ ...A.personalInstall(bed.where, u), locale: undefined })).status).toBe(200);
+    expect(textsTo(A.personalConversationId(u))).toHaveLength(0);
+    await bed.post(A.personalMessage({ ...bed.where, locale: 'en-US' }, u, 'help'));
+    await bed.post(A.personalMessage({ ...bed.where, locale: 'en-US' }, u, 'help'));
+    const texts = textsTo(A.personalConversationId(u));
+    expect(texts.filter((t) => t.includes('I remind you of the sessions'))).toHaveLength(1);
+    expect(texts[0]).toContain('I remind you of the sessions');
+    expect(texts).toHaveLength(3);
+  });
+
   it('lists the five seed sessions with weekday, date and time for "termine"', async () => {
     const u = A.user(3);
     (bed.clock as ManualClock).set('2025-10-01T08:00:00Z');

@@ -115,6 +115,30 @@ describe('inbound authentication with MicrosoftAppId set', () => {
     ['an HS256 token keyed with the app password', () => `Bearer ${hs256(claims(), PASSWORD)}`],
   ];
 
+  // A token that got in is not checked again for the same channel and serviceUrl (src/teams/inbound.ts keeps the
+  // result until it expires); the very same token string must still be refused wherever it does not fit.
+  it('refuses a token that got in once when the activity names another serviceUrl or another channel', async () => {
+    const authorization = `Bearer ${rs256(claims(), trusted.privateKey)}`;
+    const hello = A.personalMessage(bed.where, guest, 'hilfe');
+    expect((await bed.post(hello, { authorization })).status).toBe(200);
+    expect((await bed.post(hello, { authorization })).status).toBe(200);
+    const elsewhere = [
+      { ...A.personalMessage(bed.where, intruder, 'hilfe'), serviceUrl: 'https://smba.evil.example/' },
+      { ...A.personalMessage(bed.where, intruder, 'hilfe'), channelId: 'webchat' },
+    ];
+    for (const activity of elsewhere) {
+      const res = await fetch(`${bed.service.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify(activity),
+        signal: AbortSignal.timeout(20_000),
+      });
+      await res.text();
+      expect(res.status).toBe(401);
+    }
+    expect(await bed.service.registry.get('personal', A.personalConversationId(intruder))).toBeUndefined();
+  });
+
   it.each(cases)('answers 401 to %s, promptly, and nothing reaches the bot', async (_name, token) => {
     const authorization = token();
     const activities = [
