@@ -18,8 +18,8 @@ const FLOORS: Record<string, [number, number]> = {
   'example-announcement': [0.6, 0.95],
   'kommunale-ki-werkstatt': [0.72, 0.88],
   'ozg-buergerservices': [0.88, 0.85],
-  'resilienz-netzwerk': [0.66, 0.85],
-  'waermeplanung-kompakt': [0.77, 0.9],
+  'resilienz-netzwerk': [0.7, 0.85],
+  'waermeplanung-kompakt': [0.8, 0.9],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
