@@ -127,7 +127,7 @@ class Engine implements FaqEngine {
 
   private build(): void {
     const kb = this.knowledgeBase;
-    const docs: RetrievalDoc[] = kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source, ...(p.locator ? { locator: p.locator } : {}) }));
+    const docs: RetrievalDoc[] = kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source, ...(p.locator ? { locator: p.locator } : {}), ...(p.documentTitle ? { documentTitle: p.documentTitle } : {}) }));
     this.curatedById = new Map();
     for (const entry of kb.curated) {
       this.curatedById.set(entry.id, entry);

@@ -29,4 +29,17 @@ describe('material file names as a search field', () => {
     ]);
     expect(index.query('Bis wann ist die Anmeldung offen?').hits[0]?.doc.id).toBe('b');
   });
+
+  it("searches a passage also under its file's top heading", () => {
+    const index = new PassageIndex([
+      { ...doc('h', 'Wärmenetz Nordviertel', 'Steckbrief des Projekts.', 'beispiele.md'), documentTitle: 'Wärmenetz Nordviertel' },
+      { ...doc('a', 'Kosten', 'Die Investition beträgt 4 Millionen Euro.', 'beispiele.md'), documentTitle: 'Wärmenetz Nordviertel' },
+      doc('b', 'Kosten', 'Die Teilnahme ist kostenlos.', 'orga.md'),
+    ]);
+    const { hits } = index.query('Was kostet das Wärmenetz?');
+    const order = hits.map((h) => h.doc.id);
+    expect(order).toContain('a');
+    if (order.includes('b')) expect(order.indexOf('a')).toBeLessThan(order.indexOf('b'));
+    expect(hits.find((h) => h.doc.id === 'a')?.matchedWords).toContain('wärmenetz');
+  });
 });

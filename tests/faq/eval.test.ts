@@ -19,7 +19,7 @@ const FLOORS: Record<string, [number, number]> = {
   'kommunale-ki-werkstatt': [0.72, 0.88],
   'ozg-buergerservices': [0.88, 0.85],
   'resilienz-netzwerk': [0.7, 0.85],
-  'waermeplanung-kompakt': [0.8, 0.9],
+  'waermeplanung-kompakt': [0.82, 0.9],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
