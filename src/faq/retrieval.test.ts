@@ -43,3 +43,17 @@ describe('material file names as a search field', () => {
     expect(hits.find((h) => h.doc.id === 'a')?.matchedWords).toContain('wärmenetz');
   });
 });
+
+describe('the noun a "how many" question counts', () => {
+  const index = new PassageIndex([doc('a', 'Werkstatt', 'In der Werkstatt arbeiten 12 Kommunen und zwei Verbände.', 'info.md')]);
+
+  it('is the content word after "wie viele" or "how many", and a number counts it within three words', async () => {
+    const { countedTerms, countsTerms } = await import('./engine.js');
+    const terms = countedTerms('Wie viele Kommunen arbeiten mit?', index)!;
+    expect(terms).toBeDefined();
+    expect(countsTerms('In der Werkstatt arbeiten 12 Kommunen.', terms, index)).toBe(true);
+    expect(countsTerms('Die Kommunen zahlen 50 Euro.', terms, index)).toBe(false);
+    expect(countsTerms('Es kommen zwei Verbände.', countedTerms('how many Verbände?', index)!, index)).toBe(true);
+    expect(countedTerms('Wann beginnt der Kurs?', index)).toBeUndefined();
+  });
+});
