@@ -208,4 +208,19 @@ describe('FAQ engine', () => {
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('Mitarbeitenden der Kreisverwaltung');
   });
+
+  it('answers "how many" only from a passage with a number of the noun asked about', async () => {
+    const dir = await contentDir({
+      'program.yaml': PROGRAM,
+      'material/info.md':
+        '# Info\n\n## Beitrag\n\nDie Kommunen des Verbands zahlen 50 Euro im Jahr, alle anderen 80 Euro.\n\n' +
+        '## Werkstatt\n\nIn der Werkstatt arbeiten 12 Kommunen an eigenen Projekten.\n\n## Termine\n\nWir treffen uns dienstags online.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2025-03-01T09:00:00Z') });
+    // The fee passage has the words and numbers, but no number of Kommunen.
+    expect(engine.ask('Wie viele Kommunen zahlen an den Verband?').answered).toBe(false);
+    const a = engine.ask('Wie viele Kommunen arbeiten in der Werkstatt?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('12 Kommunen');
+  });
 });

@@ -15,6 +15,8 @@ export interface Passage {
   source: string;
   /** Page of a PDF or slide of a presentation. */
   locator?: DocumentLocator;
+  /** The file's top heading (# …), when it has one: it names what every passage of the file is about. */
+  documentTitle?: string;
 }
 
 export interface MaterialProblem {
@@ -109,7 +111,7 @@ export function splitIntoPassages(text: string, source: string, options: { plain
       const clean = stripInlineMarkup(piece);
       if (!clean || /^[-=_*]{3,}$/.test(clean)) continue;
       for (const part of chunk(clean)) {
-        passages.push({ id: `${source}#${passages.length + 1}`, title: title ?? documentTitle ?? fileTitle, text: part, source, ...(options.locator ? { locator: options.locator } : {}) });
+        passages.push({ id: `${source}#${passages.length + 1}`, title: title ?? documentTitle ?? fileTitle, text: part, source, ...(options.locator ? { locator: options.locator } : {}), ...(documentTitle ? { documentTitle } : {}) });
       }
     }
   };

@@ -17,6 +17,8 @@ export interface RetrievalDoc {
   text: string;
   source: string;
   locator?: DocumentLocator;
+  /** The file's top heading, searched with the file's name. */
+  documentTitle?: string;
 }
 
 /** One content word of the question and the index terms it stands for. */
@@ -53,6 +55,24 @@ const MAX_HITS = 5;
 /** Particles a German separable verb leaves at the end of a question ("läuft ... ab", "meldet ... an"). */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'ein', 'mit', 'vor', 'zu', 'teil', 'fest', 'vorbei']);
 
+/** The file's words (name, first heading) weigh half a passage's own: they name the file's topic, not the passage's. */
+const FILE_BOOST = 0.5;
+
+/**
+ * The words of a material file's name ("06-protokoll-auftakt.docx": "protokoll auftakt"): coordinators name
+ * files by what they hold, and a passage deep in a file often no longer repeats it ("21 Teilnehmende" under
+ * the heading "Teilnahme" of the kickoff's minutes). No extension, no numbering.
+ */
+export function fileWords(source: string): string {
+  // Configuration files (program.yaml, faq.yaml) name no topic.
+  if (/\.(ya?ml|json)$/i.test(source)) return '';
+  return source
+    .replace(/\.[a-z0-9]{2,5}$/i, '')
+    .replace(/[-_.]+/g, ' ')
+    .replace(/\b\d+\b/g, ' ')
+    .trim();
+}
+
 /** Typo tolerance grows with the term: none below 5 letters, one edit up to 6, two from 7. */
 export function fuzziness(term: string): number | false {
   if (term.length < 5 || /\d/.test(term)) return false;
@@ -75,17 +95,23 @@ export class PassageIndex {
     readonly lexicon: Lexicon = GENERAL_LEXICON,
   ) {
     this.vocabulary = new Vocabulary(lexicon);
+    // A passage is also searched under its file: the file's name and top heading, which name the whole file
+    // ("Protokoll des Auftakts") where later passages only say "Teilnahme".
+    const fileField = (d: RetrievalDoc) => (d.kind === 'passage' ? `${fileWords(d.source)} ${d.documentTitle && d.documentTitle !== d.title ? d.documentTitle : ''}`.trim() : '');
     for (const d of docs) {
       this.vocabulary.addText(d.title);
       this.vocabulary.addText(d.text);
+      this.vocabulary.addText(fileField(d));
       this.docs.set(d.id, d);
     }
     this.search = new MiniSearch<RetrievalDoc>({
-      fields: ['title', 'text'],
+      fields: ['title', 'text', 'file'],
       storeFields: [],
+      // The file's name is searched as a third field (the docs keep their shape).
+      extractField: (doc, field) => (field === 'file' ? fileField(doc) : field === 'title' ? doc.title : field === 'text' ? doc.text : String(doc[field as keyof RetrievalDoc] ?? '')),
       tokenize: (text) => this.lexicon.tokens(text),
       processTerm: (word) => this.indexTermsOf(word),
-      searchOptions: { boost: { title: 2 } },
+      searchOptions: { boost: { title: 2, file: FILE_BOOST } },
     });
     this.search.addAll(docs);
   }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fileWords, PassageIndex, type RetrievalDoc } from './retrieval.js';
+
+const doc = (id: string, title: string, text: string, source: string): RetrievalDoc => ({ id, kind: 'passage', title, text, source });
+
+describe('material file names as a search field', () => {
+  it('reads a file name as its words, without numbering, extension or configuration files', () => {
+    expect(fileWords('06-protokoll-auftakt.docx')).toBe('protokoll auftakt');
+    expect(fileWords('call_for_participation.md')).toBe('call for participation');
+    expect(fileWords('program.yaml')).toBe('');
+    expect(fileWords('faq.yaml')).toBe('');
+  });
+
+  it('finds a passage that names its topic only in its file name', () => {
+    const index = new PassageIndex([
+      doc('a', 'Teilnahme', '21 Teilnehmende aus 14 Gemeinden.', '06-protokoll-auftakt.docx'),
+      doc('b', 'Anmeldung', 'Anmeldung per E-Mail bis Ende Januar.', '01-ausschreibung.md'),
+    ]);
+    const { hits } = index.query('Wie viele Teilnehmende waren beim Auftakt?');
+    expect(hits[0]?.doc.id).toBe('a');
+    expect(hits[0]?.matchedWords).toContain('auftakt');
+    expect(index.knows('Auftakt')).toBe(true);
+  });
+
+  it('lets the passage text outweigh a file name', () => {
+    const index = new PassageIndex([
+      doc('a', 'Ablauf', 'Wir beginnen mit einer Vorstellungsrunde.', 'anmeldung.md'),
+      doc('b', 'Anmeldung', 'Die Anmeldung ist bis zum 10. März offen.', 'ablauf.md'),
+    ]);
+    expect(index.query('Bis wann ist die Anmeldung offen?').hits[0]?.doc.id).toBe('b');
+  });
+
+  it("searches a passage also under its file's top heading", () => {
+    const index = new PassageIndex([
+      { ...doc('h', 'Wärmenetz Nordviertel', 'Steckbrief des Projekts.', 'beispiele.md'), documentTitle: 'Wärmenetz Nordviertel' },
+      { ...doc('a', 'Kosten', 'Die Investition beträgt 4 Millionen Euro.', 'beispiele.md'), documentTitle: 'Wärmenetz Nordviertel' },
+      doc('b', 'Kosten', 'Die Teilnahme ist kostenlos.', 'orga.md'),
+    ]);
+    const { hits } = index.query('Was kostet das Wärmenetz?');
+    const order = hits.map((h) => h.doc.id);
+    expect(order).toContain('a');
+    if (order.includes('b')) expect(order.indexOf('a')).toBeLessThan(order.indexOf('b'));
+    expect(hits.find((h) => h.doc.id === 'a')?.matchedWords).toContain('wärmenetz');
+  });
+});
+
+describe('the noun a "how many" question counts', () => {
+  const index = new PassageIndex([doc('a', 'Werkstatt', 'In der Werkstatt arbeiten 12 Kommunen und zwei Verbände.', 'info.md')]);
+
+  it('is the content word after "wie viele" or "how many", and a number counts it within three words', async () => {
+    const { countedTerms, countsTerms } = await import('./engine.js');
+    const terms = countedTerms('Wie viele Kommunen arbeiten mit?', index)!;
+    expect(terms).toBeDefined();
+    expect(countsTerms('In der Werkstatt arbeiten 12 Kommunen.', terms, index)).toBe(true);
+    expect(countsTerms('Die Kommunen zahlen 50 Euro.', terms, index)).toBe(false);
+    expect(countsTerms('Es kommen zwei Verbände.', countedTerms('how many Verbände?', index)!, index)).toBe(true);
+    expect(countedTerms('Wann beginnt der Kurs?', index)).toBeUndefined();
+  });
+});
