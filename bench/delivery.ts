@@ -29,6 +29,7 @@ import { silentLogger } from '../src/shared/log.js';
 import { startAzurite } from '../src/storage/azurite.js';
 import { TableStore } from '../src/storage/tables.js';
 import { conversation } from '../tests/delivery/fakes.js';
+import { seeded } from './support/pacing-receiver.js';
 import { runPacing } from './support/pacing-run.js';
 
 function option(args: string[], name: string, fallback: string): string {
@@ -40,18 +41,6 @@ function intOption(args: string[], name: string, fallback: number): number {
   const n = Number(option(args, name, String(fallback)));
   if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} expects a positive whole number`);
   return n;
-}
-
-/** mulberry32: reproducible fault injection. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Sliding-window log as the connector keeps it: arrivals in (now - window, now]. */
