@@ -25,15 +25,28 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
 // A full stop after these does not end a sentence ("Dr. Felix Ortmann", "z. B. Kiel").
 const ABBREVIATION_END = /(?:^|[\s(])(?:dr|prof|nr|bzw|ca|vgl|ggf|inkl|evtl|usw|str|tel|hr|fr|st|z\.\s?b|d\.\s?h|u\.\s?a|e\.\s?g|i\.\s?e|etc|mr|mrs|ms|no)\.$/iu;
 
+/**
+ * Passages are split again for every question that finds them, so splits are kept (by text; bounded, since
+ * answers and questions are split too).
+ */
+const SPLIT_MEMO_ENTRIES = 20_000;
+const splitMemo = new Map<string, readonly string[]>();
+
 export function splitSentences(text: string): string[] {
-  const parts = text.split(/(?<=[.!?])\s+/u);
-  const out: string[] = [];
-  for (const part of parts) {
-    const last = out[out.length - 1];
-    if (last !== undefined && ABBREVIATION_END.test(last)) out[out.length - 1] = `${last} ${part}`;
-    else out.push(part);
+  let sentences = splitMemo.get(text);
+  if (!sentences) {
+    const parts = text.split(/(?<=[.!?])\s+/u);
+    const out: string[] = [];
+    for (const part of parts) {
+      const last = out[out.length - 1];
+      if (last !== undefined && ABBREVIATION_END.test(last)) out[out.length - 1] = `${last} ${part}`;
+      else out.push(part);
+    }
+    sentences = out.filter((s) => s.trim());
+    if (splitMemo.size >= SPLIT_MEMO_ENTRIES) splitMemo.clear();
+    splitMemo.set(text, sentences);
   }
-  return out.filter((s) => s.trim());
+  return [...sentences];
 }
 
 const sentenceKey = (s: string) => words(s).join(' ');
@@ -122,7 +135,7 @@ export function bestSentenceScore(text: string, units: QueryUnit[], types: Reado
 function scoreSentences(sentences: { s: string; line: boolean }[], units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex) {
   const maxWeight = Math.max(0, ...units.map((u) => u.weight));
   return sentences.map(({ s, line }, i) => {
-    const terms = new Set(index.lexicon.tokens(s).flatMap((w) => index.termsOf(w)));
+    const terms = index.sentenceTerms(s);
     // The whole word counts fully, a compound part half: "Datenkompetenz" prefers the sentence that names it.
     let score = units.reduce((sum, u) => sum + (terms.has(u.terms[0]!) ? u.weight : u.terms.some((t) => terms.has(t)) ? u.weight / 2 : 0), 0);
     if (score > 0 && [...types].some((type) => sentenceAnswers(type, s, index.lexicon))) score += maxWeight;

@@ -61,6 +61,8 @@ export class Lexicon {
   /** Folded stem of a one-word entry -> canonical terms (so inflected forms join their group). */
   private readonly stems = new Map<string, string[]>();
   private readonly phrases = new Set<string>();
+  /** The first word of every phrase. */
+  private readonly phraseStarts = new Set<string>();
   private readonly typos = new Map<string, string[] | undefined>();
   /** Every one-word entry, for the compound splitter's vocabulary. */
   readonly entries: string[] = [];
@@ -82,7 +84,10 @@ export class Lexicon {
     };
     for (const k of keys) {
       addTo(this.surface, k);
-      if (k.includes(' ')) this.phrases.add(k);
+      if (k.includes(' ')) {
+        this.phrases.add(k);
+        this.phraseStarts.add(k.split(' ')[0]!);
+      }
       else {
         this.entries.push(k);
         if (k.length >= 4) addTo(this.stems, stem(k));
@@ -128,15 +133,19 @@ export class Lexicon {
   tokens(text: string): string[] {
     const list = words(text);
     if (!this.phrases.size) return list;
+    // Each word is folded once, and a phrase is looked for only where a phrase can start: this runs on every
+    // sentence of every candidate passage.
+    const folded = list.map((w) => foldUmlauts(w));
     const out: string[] = [];
     for (let i = 0; i < list.length; i++) {
       let taken = 1;
-      for (let n = Math.min(MAX_PHRASE_WORDS, list.length - i); n >= 2; n--) {
-        const phrase = list.slice(i, i + n).join(' ');
-        if (this.phrases.has(key(phrase))) {
-          out.push(phrase);
-          taken = n;
-          break;
+      if (this.phraseStarts.has(folded[i]!)) {
+        for (let n = Math.min(MAX_PHRASE_WORDS, list.length - i); n >= 2; n--) {
+          if (this.phrases.has(folded.slice(i, i + n).join(' '))) {
+            out.push(list.slice(i, i + n).join(' '));
+            taken = n;
+            break;
+          }
         }
       }
       if (taken === 1) out.push(list[i]!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GENERAL_LEXICON } from './lexicon.js';
+import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 import { questionTypes, sentenceAnswers } from './question-types.js';
 
 describe('question types', () => {
@@ -15,5 +15,23 @@ describe('question types', () => {
     expect(questionTypes('Wer referiert zum Rechtsrahmen?', GENERAL_LEXICON).has('person')).toBe(true);
     expect(questionTypes('Werden Fahrtkosten erstattet?', GENERAL_LEXICON).has('cost')).toBe(true);
     expect(questionTypes('maximale Teilnehmerzahl', GENERAL_LEXICON).has('count')).toBe(true);
+  });
+
+  it('judges a sentence by the lexicon it is asked with, also when another lexicon judged it before', () => {
+    // What a sentence answers is remembered between questions; a program's synonyms (a new lexicon after a
+    // reload) must still change the judgement.
+    const sentence = 'Der Obolus für beide Tage liegt bei null.';
+    const withSynonym = new Lexicon([['kosten', 'obolus']]);
+    expect(sentenceAnswers('cost', sentence, GENERAL_LEXICON)).toBe(false);
+    expect(sentenceAnswers('cost', sentence, withSynonym)).toBe(true);
+    expect(sentenceAnswers('cost', sentence, GENERAL_LEXICON)).toBe(false);
+    expect(sentenceAnswers('cost', sentence, new Lexicon())).toBe(false);
+  });
+
+  it('joins a lexicon phrase into one token whatever its case and umlaut spelling', () => {
+    const lexicon = new Lexicon([['Schwammstadt', 'sponge city']]);
+    expect(lexicon.tokens('Was ist eine Sponge City genau?')).toEqual(['was', 'ist', 'eine', 'sponge city', 'genau']);
+    expect(lexicon.tokens('Findet es VOR ORT statt?')).toContain('vor ort');
+    expect(lexicon.tokens('Treffen wir uns vor dem Ort?')).not.toContain('vor ort');
   });
 });

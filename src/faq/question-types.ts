@@ -71,10 +71,45 @@ export function markerType(term: string, lexicon: Lexicon): QuestionType | undef
   return undefined;
 }
 
+/** What a sentence's tests need, worked out once: its folded text, its concept terms and the answers so far. */
+interface SentenceFacts {
+  folded: string;
+  terms: Set<string | undefined>;
+  answers: Map<QuestionType, boolean>;
+}
+
+/**
+ * The same passage sentences are tested for every question that finds them, and their facts do not change
+ * while the lexicon lives (an index rebuild makes a new one), so the results are kept per lexicon. Bounded,
+ * because questions' own sentences may pass through too.
+ */
+const SENTENCE_MEMO_ENTRIES = 50_000;
+const sentenceMemos = new WeakMap<Lexicon, Map<string, SentenceFacts>>();
+
+function factsOf(sentence: string, lexicon: Lexicon): SentenceFacts {
+  let memo = sentenceMemos.get(lexicon);
+  if (!memo) sentenceMemos.set(lexicon, (memo = new Map()));
+  let facts = memo.get(sentence);
+  if (!facts) {
+    if (memo.size >= SENTENCE_MEMO_ENTRIES) memo.clear();
+    facts = { folded: fold(sentence), terms: new Set(lexicon.tokens(sentence).map((t) => lexicon.lookup(t))), answers: new Map() };
+    memo.set(sentence, facts);
+  }
+  return facts;
+}
+
 /** True when the sentence holds a fact of the given type. */
 export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: Lexicon): boolean {
-  const folded = fold(sentence);
-  const terms = new Set(lexicon.tokens(sentence).map((t) => lexicon.lookup(t)));
+  const facts = factsOf(sentence, lexicon);
+  let answers = facts.answers.get(type);
+  if (answers === undefined) {
+    answers = holdsFact(type, sentence, facts, lexicon);
+    facts.answers.set(type, answers);
+  }
+  return answers;
+}
+
+function holdsFact(type: QuestionType, sentence: string, { folded, terms }: SentenceFacts, lexicon: Lexicon): boolean {
   const concept = (word: string) => terms.has(lexicon.lookup(word));
   switch (type) {
     case 'cost':

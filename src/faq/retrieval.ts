@@ -52,6 +52,10 @@ export interface RetrievalResult {
 }
 
 const MAX_HITS = 5;
+/** Sentences whose terms an index keeps (a corpus of 1,000 passages has a few thousand). */
+const SENTENCE_TERM_ENTRIES = 50_000;
+/** Words whose terms an index keeps. */
+const WORD_TERM_ENTRIES = 100_000;
 /** Particles a German separable verb leaves at the end of a question ("läuft ... ab", "meldet ... an"). */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'ein', 'mit', 'vor', 'zu', 'teil', 'fest', 'vorbei']);
 
@@ -89,6 +93,8 @@ export class PassageIndex {
   private readonly docs = new Map<string, RetrievalDoc>();
   private readonly termCache = new Map<string, string[]>();
   private readonly indexTermCache = new Map<string, string[]>();
+  private readonly sentenceTermCache = new Map<string, Set<string>>();
+  private readonly knownCache = new Map<string, boolean>();
 
   constructor(
     docs: RetrievalDoc[],
@@ -174,7 +180,23 @@ export class PassageIndex {
     let terms = this.termCache.get(word);
     if (!terms) {
       terms = termsOfWord(word, this.vocabulary, this.lexicon);
+      // Questions bring new words (and typos) for as long as the index lives.
+      if (this.termCache.size >= WORD_TERM_ENTRIES) this.termCache.clear();
       this.termCache.set(word, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * The index terms of a sentence of the material, kept: every question that finds the passage scores its
+   * sentences again. Bounded, because the cache lives as long as the index.
+   */
+  sentenceTerms(sentence: string): ReadonlySet<string> {
+    let terms = this.sentenceTermCache.get(sentence);
+    if (!terms) {
+      terms = new Set(this.lexicon.tokens(sentence).flatMap((w) => this.termsOf(w)));
+      if (this.sentenceTermCache.size >= SENTENCE_TERM_ENTRIES) this.sentenceTermCache.clear();
+      this.sentenceTermCache.set(sentence, terms);
     }
     return terms;
   }
@@ -204,7 +226,13 @@ export class PassageIndex {
 
   /** True when any document has the word (after the German pipeline; typos tolerated only in long words). */
   knows(word: string): boolean {
-    return this.analyse(word).units.some((u) => u.knownDf > 0);
+    let known = this.knownCache.get(word);
+    if (known === undefined) {
+      known = this.analyse(word).units.some((u) => u.knownDf > 0);
+      if (this.knownCache.size >= WORD_TERM_ENTRIES) this.knownCache.clear();
+      this.knownCache.set(word, known);
+    }
+    return known;
   }
 
   query(question: string, options: { units?: QueryUnit[]; analysed?: { units: QueryUnit[]; results: SearchResult[] }; limit?: number } = {}): RetrievalResult {
