@@ -18,7 +18,7 @@
 // updateEntity(..., 'Merge', { etag }) calls, so of two instances racing for the same job exactly one wins
 // and the other gets 412.
 import type { TableClient } from '@azure/data-tables';
-import { bucketOf, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { bucketOf, getEntityOrUndefined, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 import { DUE_INDEX_LAYOUT, DueIndex, isActive } from './due-index.js';
 import { jobProgramId } from './job-program.js';
 import { ProgramJobIndex } from './program-index.js';
@@ -125,14 +125,8 @@ export class DeliveryJobRepository {
   }
 
   private async getIn(partition: string, jobId: string): Promise<DeliveryJob | undefined> {
-    const client = await this.client();
-    try {
-      const e = await client.getEntity<JobEntity>(partition, safeKey(jobId));
-      return fromEntity(e as JobEntity & { etag: string });
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const e = await getEntityOrUndefined<JobEntity>(await this.client(), partition, safeKey(jobId));
+    return e && fromEntity(e as JobEntity & { etag: string });
   }
 
   /** Creates a planned job; false when it exists already (another instance or an earlier plan). */

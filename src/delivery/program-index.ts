@@ -11,7 +11,7 @@
 // at most an id without a job, which reads as nothing), and never removed (a summarized job keeps its row).
 // Appends are conditional writes (etag), so two instances adding ids to one program both land.
 import type { TableClient } from '@azure/data-tables';
-import { bucketOf, isStatus, safeKey, type TableStore } from '../storage/tables.js';
+import { bucketOf, getEntityOrUndefined, isStatus, safeKey, type TableStore } from '../storage/tables.js';
 
 export const DELIVERY_PROGRAM_JOBS_TABLE = 'deliveryprogramjobs';
 const BUCKETS = 16;
@@ -52,14 +52,8 @@ export class ProgramJobIndex {
   }
 
   private async read(programId: string): Promise<Row | undefined> {
-    const client = await this.client();
     const key = keyOf(programId);
-    try {
-      return (await client.getEntity<Row>(key.partitionKey, key.rowKey)) as Row;
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    return (await getEntityOrUndefined<Row>(await this.client(), key.partitionKey, key.rowKey)) as Row | undefined;
   }
 
   /** Every job id recorded for the program (one point read). */
