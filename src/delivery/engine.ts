@@ -78,9 +78,9 @@ export interface DeliveryEngine {
 export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const settings: DeliverySettings = { ...defaultDeliverySettings, ...deps.settings };
   const ownerId = deps.ownerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
-  const jobs = new DeliveryJobRepository(deps.store);
-  const records = deps.records ?? new TableRecordStore(deps.store);
   const logger = deps.logger.child({ component: 'delivery', owner: ownerId });
+  const jobs = new DeliveryJobRepository(deps.store, { logger });
+  const records = deps.records ?? new TableRecordStore(deps.store);
   // Teams' tenant limit holds across instances only if one instance at a time sends for a tenant.
   const gate = new TenantGate({ leases: new TenantLeaseRepository(deps.store), owner: ownerId, leaseMs: Math.min(settings.tenantLeaseMs, settings.leaseMs), logger });
   const pacer = new DeliveryPacer({
