@@ -280,7 +280,8 @@ export class DeliveryJobRepository {
       added++;
     }
     let full: AppError | undefined;
-    for (const [programId, { live, retired }] of byProgram) {
+    // In program order, so a sweep that meets a full row does the same work every time.
+    for (const [programId, { live, retired }] of [...byProgram].sort(([a], [b]) => a.localeCompare(b))) {
       try {
         await this.programs.change(programId, live, retired);
       } catch (error) {

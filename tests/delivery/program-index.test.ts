@@ -205,4 +205,28 @@ describe('program index retention', () => {
     expect(await jobs.programs.list('p')).toEqual(next);
     expect(await jobs.create(spec(created[0]!), later)).toBe(false);
   });
+
+  it('a row the sweep cannot fill is logged, the other programs are still pruned, and the sweep fails', async () => {
+    const store = storage.store();
+    const { logger, lines } = recordingLogger();
+    const writer = new DeliveryJobRepository(store);
+    const live = Array.from({ length: 40 }, (_, n) => `ann|p|s${String(n).padStart(3, '0')}|P1D`);
+    for (const id of live) await writer.create(spec(id, '2026-09-01T09:00:00.000Z'), new Date(NOW));
+    const retired = ['ann|q|s1|P1D', 'ann|q|s2|P1D'];
+    for (const id of retired) await writer.create({ ...spec(id), audience: { purpose: 'announcement', programId: 'q' } }, new Date(NOW));
+    await runAll(writer, retired, new Date(NOW));
+    // p's row is lost (as after an upgrade from a release without it): the sweep must index 40 live jobs.
+    await writer.programs.remove('p');
+    const sweeper = new DeliveryJobRepository(store, { logger, programIndexCapacityChars: 300 });
+    const failure = await sweep(store, sweeper, new Date(Date.parse(NOW) + RETENTION + DAY)).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect((failure as AppError).code).toBe(PROGRAM_INDEX_FULL);
+    expect(lines.filter((l) => l.event === 'delivery.program_index_full')).toEqual([expect.objectContaining({ level: 50, programId: 'p', jobs: 40 })]);
+    // The summaries were made, and q's row (after p's in program order) shrank before the sweep gave up.
+    expect(await sweeper.get('ann|q|s1|P1D')).toMatchObject({ summarized: true });
+    expect(await sweeper.programs.list('q')).toEqual([]);
+    expect(await sweeper.programs.list('p')).toEqual([]);
+  });
 });
