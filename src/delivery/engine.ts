@@ -200,7 +200,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       if (!options?.force && lastSweep !== undefined && now.getTime() - lastSweep < settings.sweepIntervalMs) return null;
       lastSweep = now.getTime();
       const result = await sweepDeliveries({ jobs, records }, now, settings.retentionMs);
-      if (result.summarized || result.hintsRepaired) context.logger.info({ event: 'delivery.sweep', ...result }, 'old deliveries summarized');
+      if (result.summarized || result.hintsRepaired || result.programIdsRemoved) context.logger.info({ event: 'delivery.sweep', ...result }, 'old deliveries summarized');
       return result;
     },
     running() {

@@ -259,9 +259,9 @@ export class DeliveryJobRepository {
    * the indexes (an upgrade), and from the retention sweep, so a job written by an instance of an older
    * release is found too and the program index shrinks as jobs retire. Reads the whole job table. A program
    * whose row is full is logged and skipped, and the first such error thrown after every other program is
-   * done. Returns the hints added.
+   * done. Returns the hints added and the retired ids taken out of program rows.
    */
-  async repairIndex(now: Date): Promise<number> {
+  async repairIndex(now: Date): Promise<{ hintsAdded: number; programIdsRemoved: number }> {
     const client = await this.client();
     const rows = await listAll<JobEntity>(client, ALL_JOBS);
     const hinted = new Set((await this.due.list()).map((h) => `${h.jobId}|${h.dueAt}`));
@@ -279,11 +279,12 @@ export class DeliveryJobRepository {
       await this.due.put(row.jobId, row.dueAt, now);
       added++;
     }
+    let removed = 0;
     let full: AppError | undefined;
     // In program order, so a sweep that meets a full row does the same work every time.
     for (const [programId, { live, retired }] of [...byProgram].sort(([a], [b]) => a.localeCompare(b))) {
       try {
-        await this.programs.change(programId, live, retired);
+        removed += (await this.programs.change(programId, live, retired)).removed;
       } catch (error) {
         if (!isIndexFull(error)) throw error;
         this.logIndexFull(error, live);
@@ -291,7 +292,7 @@ export class DeliveryJobRepository {
       }
     }
     if (full) throw full;
-    return added;
+    return { hintsAdded: added, programIdsRemoved: removed };
   }
 
   /** Finished jobs (done, skipped, cancelled) that finished before `cutoff` and are not yet summaries. */

@@ -13,6 +13,8 @@ export interface SweepResult {
   summarized: number;
   recordsDeleted: number;
   hintsRepaired: number;
+  /** Ids of retired jobs taken out of their program's index row. */
+  programIdsRemoved: number;
 }
 
 export async function sweepDeliveries(
@@ -21,7 +23,7 @@ export async function sweepDeliveries(
   retentionMs: number,
 ): Promise<SweepResult> {
   const { jobs, records } = deps;
-  const result: SweepResult = { summarized: 0, recordsDeleted: 0, hintsRepaired: 0 };
+  const result: SweepResult = { summarized: 0, recordsDeleted: 0, hintsRepaired: 0, programIdsRemoved: 0 };
   for (const job of await jobs.listFinishedBefore(new Date(now.getTime() - retentionMs))) {
     if (!job.counts) {
       const counts = countRecords(await records.list(job.jobId), job.total);
@@ -32,6 +34,8 @@ export async function sweepDeliveries(
     if (marked?.summarized) result.summarized++;
   }
   // After the summaries, so the ids of jobs retired just now leave the program index in this sweep.
-  result.hintsRepaired = await jobs.repairIndex(now);
+  const repaired = await jobs.repairIndex(now);
+  result.hintsRepaired = repaired.hintsAdded;
+  result.programIdsRemoved = repaired.programIdsRemoved;
   return result;
 }

@@ -118,7 +118,7 @@ describe('program index retention', () => {
     expect(sorted(due.started.map((h) => h.jobId))).toEqual(['ann|p|s1|P1D', 'ann|p|s2|P1D']);
 
     clock.set(new Date(Date.parse(NOW) + RETENTION + DAY).toISOString());
-    expect(await engine.sweep({ force: true })).toMatchObject({ summarized: 3 });
+    expect(await engine.sweep({ force: true })).toMatchObject({ summarized: 3, programIdsRemoved: 2 });
     expect(sorted(await jobs.programs.list('p'))).toEqual(['ann|p|inflight|P1D', 'ann|p|s3|P1D', 'ann|p|s9|P1D']);
     // The retired jobs' rows stay, so their ids stay taken; a re-plan neither sends nor re-indexes them.
     expect(await jobs.get('ann|p|s1|P1D')).toMatchObject({ status: 'done', summarized: true });
@@ -197,7 +197,7 @@ describe('program index retention', () => {
 
     await runAll(jobs, created, new Date(NOW));
     const later = new Date(Date.parse(NOW) + RETENTION + DAY);
-    expect(await sweep(store, jobs, later)).toMatchObject({ summarized: 58 });
+    expect(await sweep(store, jobs, later)).toMatchObject({ summarized: 58, programIdsRemoved: 58 });
     expect(await jobs.programs.list('p')).toEqual([]);
     // The program's next 58 jobs fit again, the refused one first; the retired ids stay taken.
     const next = Array.from({ length: 58 }, (_, i) => id(created.length + i));
