@@ -9,7 +9,7 @@
 // the indexes existed have been indexed: layout 2 = due hints (layout 1 scanned one partition every tick),
 // layout 3 = also the program index (src/delivery/program-index.ts; layout 2 listed every job to plan).
 import type { TableClient } from '@azure/data-tables';
-import { isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { getEntityOrUndefined, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 import type { JobStatus } from './types.js';
 
 export const DELIVERY_DUE_TABLE = 'deliverydue';
@@ -64,14 +64,8 @@ export class DueIndex {
   }
 
   async layout(): Promise<number> {
-    const client = await this.client();
-    try {
-      const row = await client.getEntity<{ layout: number }>(META_PK, LAYOUT_ROW);
-      return row.layout;
-    } catch (error) {
-      if (isStatus(error, 404)) return 1;
-      throw error;
-    }
+    const row = await getEntityOrUndefined<{ layout: number }>(await this.client(), META_PK, LAYOUT_ROW);
+    return row ? row.layout : 1;
   }
 
   async setLayout(now: Date): Promise<void> {

@@ -78,9 +78,9 @@ export interface DeliveryEngine {
 export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const settings: DeliverySettings = { ...defaultDeliverySettings, ...deps.settings };
   const ownerId = deps.ownerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
-  const jobs = new DeliveryJobRepository(deps.store);
-  const records = deps.records ?? new TableRecordStore(deps.store);
   const logger = deps.logger.child({ component: 'delivery', owner: ownerId });
+  const jobs = new DeliveryJobRepository(deps.store, { logger });
+  const records = deps.records ?? new TableRecordStore(deps.store);
   // Teams' tenant limit holds across instances only if one instance at a time sends for a tenant.
   const gate = new TenantGate({ leases: new TenantLeaseRepository(deps.store), owner: ownerId, leaseMs: Math.min(settings.tenantLeaseMs, settings.leaseMs), logger });
   const pacer = new DeliveryPacer({
@@ -200,7 +200,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       if (!options?.force && lastSweep !== undefined && now.getTime() - lastSweep < settings.sweepIntervalMs) return null;
       lastSweep = now.getTime();
       const result = await sweepDeliveries({ jobs, records }, now, settings.retentionMs);
-      if (result.summarized || result.hintsRepaired) context.logger.info({ event: 'delivery.sweep', ...result }, 'old deliveries summarized');
+      if (result.summarized || result.hintsRepaired || result.programIdsRemoved) context.logger.info({ event: 'delivery.sweep', ...result }, 'old deliveries summarized');
       return result;
     },
     running() {

@@ -11,17 +11,20 @@
 // is never deleted: after the retention period it shrinks to its summary (`summarized`, no payload), which
 // keeps its id taken, so a re-plan cannot send it again. Which jobs are due is read from the due index
 // (src/delivery/due-index.ts, its own table), which every write here keeps in step. Which jobs a program has
-// (for planning it) is read from the program index (src/delivery/program-index.ts), which create() fills.
+// (for planning it) is read from the program index (src/delivery/program-index.ts), which create() fills and
+// repairIndex() (run by the retention sweep) empties of retired jobs.
 // Neither a tick nor planning lists the job table: finished jobs cost them nothing. Only the retention
 // sweep, the upgrade and reports (`deliveries`, `status`, purge) list it.
 // Lease protocol: an instance owns a job while leaseUntil > now; claiming and renewing are
 // updateEntity(..., 'Merge', { etag }) calls, so of two instances racing for the same job exactly one wins
 // and the other gets 412.
 import type { TableClient } from '@azure/data-tables';
-import { bucketOf, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { AppError } from '../shared/errors.js';
+import type { Logger } from '../shared/log.js';
+import { bucketOf, getEntityOrUndefined, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 import { DUE_INDEX_LAYOUT, DueIndex, isActive } from './due-index.js';
 import { jobProgramId } from './job-program.js';
-import { ProgramJobIndex } from './program-index.js';
+import { PROGRAM_INDEX_FULL, ProgramJobIndex } from './program-index.js';
 import type { AudienceFilter, DeliveryJob, JobCounts, JobSpec, JobStatus } from './types.js';
 
 export const DELIVERY_JOBS_TABLE = 'deliveryjobs';
@@ -102,6 +105,19 @@ function toEntityPatch(patch: JobPatch): Record<string, unknown> {
   return out;
 }
 
+/**
+ * A job nothing can plan, revive or send again: a summary (after the retention period) of a job that started.
+ * Planning revives only jobs that never started, and only planned or running jobs change otherwise; its row
+ * stays and keeps the id taken, so the program index may forget it.
+ */
+export function isRetired(job: Pick<DeliveryJob, 'status' | 'summarized' | 'startedAt'>): boolean {
+  return job.summarized === true && job.startedAt !== undefined && !isActive(job.status);
+}
+
+function isIndexFull(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === PROGRAM_INDEX_FULL;
+}
+
 /** A hint that does not match its job is dropped only after this: the change that wrote it may be in flight. */
 const STALE_HINT_MS = 5 * 60_000;
 const READ_PARALLELISM = 16;
@@ -111,9 +127,19 @@ export class DeliveryJobRepository {
   readonly programs: ProgramJobIndex;
   private indexed: Promise<void> | undefined;
 
-  constructor(private readonly store: TableStore) {
+  private readonly logger: Logger | undefined;
+
+  constructor(
+    private readonly store: TableStore,
+    options: { logger?: Logger; programIndexCapacityChars?: number } = {},
+  ) {
+    this.logger = options.logger;
     this.due = new DueIndex(store);
-    this.programs = new ProgramJobIndex(store);
+    this.programs = new ProgramJobIndex(store, options.programIndexCapacityChars !== undefined ? { capacityChars: options.programIndexCapacityChars } : {});
+  }
+
+  private logIndexFull(error: AppError, jobIds: string[]): void {
+    this.logger?.error({ event: 'delivery.program_index_full', ...error.details, jobs: jobIds.length, firstJobId: jobIds[0] }, 'program index full: jobs not indexed');
   }
 
   private client(): Promise<TableClient> {
@@ -125,21 +151,16 @@ export class DeliveryJobRepository {
   }
 
   private async getIn(partition: string, jobId: string): Promise<DeliveryJob | undefined> {
-    const client = await this.client();
-    try {
-      const e = await client.getEntity<JobEntity>(partition, safeKey(jobId));
-      return fromEntity(e as JobEntity & { etag: string });
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const e = await getEntityOrUndefined<JobEntity>(await this.client(), partition, safeKey(jobId));
+    return e && fromEntity(e as JobEntity & { etag: string });
   }
 
   /** Creates a planned job; false when it exists already (another instance or an earlier plan). */
   async create(spec: JobSpec, now: Date): Promise<boolean> {
     const client = await this.client();
-    // An id taken in the old layout is taken (a 409 there would not come from the bucket partition).
-    if (await this.getIn(LEGACY_PK, spec.jobId)) return false;
+    // A taken id is refused before any hint is written: an id taken in the old layout would not answer 409
+    // in the bucket partition, and a retired job's id, gone from the program index, must not come back there.
+    if (await this.get(spec.jobId)) return false;
     const entity: JobEntity & { partitionKey: string; rowKey: string } = {
       partitionKey: partitionOf(spec.jobId),
       rowKey: safeKey(spec.jobId),
@@ -160,7 +181,15 @@ export class DeliveryJobRepository {
     // The hints first: a crash between them and the job leaves a hint without a job (dropped later, or read
     // as nothing), never a job that no tick or plan finds.
     const programId = jobProgramId({ jobId: spec.jobId, audience: spec.audience, payload: spec.payload, ...(spec.group ? { group: spec.group } : {}) });
-    if (programId !== undefined) await this.programs.add(programId, [spec.jobId]);
+    if (programId !== undefined) {
+      try {
+        await this.programs.add(programId, [spec.jobId]);
+      } catch (error) {
+        // Nothing is written yet: the job is refused, loudly, rather than stored where planning cannot see it.
+        if (isIndexFull(error)) this.logIndexFull(error, [spec.jobId]);
+        throw error;
+      }
+    }
     await this.due.put(spec.jobId, entity.dueAt, now);
     try {
       await client.createEntity(entity);
@@ -226,26 +255,44 @@ export class DeliveryJobRepository {
 
   /**
    * Gives every planned or running job its due hint and every job of a program its place in the program
-   * index: once when the stored layout predates the indexes (an upgrade), and from the retention sweep, so a
-   * job written by an instance of an older release is found too. Reads the whole job table. Returns the
-   * hints added.
+   * index, and takes retired jobs (isRetired) out of the program index: once when the stored layout predates
+   * the indexes (an upgrade), and from the retention sweep, so a job written by an instance of an older
+   * release is found too and the program index shrinks as jobs retire. Reads the whole job table. A program
+   * whose row is full is logged and skipped, and the first such error thrown after every other program is
+   * done. Returns the hints added and the retired ids taken out of program rows.
    */
-  async repairIndex(now: Date): Promise<number> {
+  async repairIndex(now: Date): Promise<{ hintsAdded: number; programIdsRemoved: number }> {
     const client = await this.client();
     const rows = await listAll<JobEntity>(client, ALL_JOBS);
     const hinted = new Set((await this.due.list()).map((h) => `${h.jobId}|${h.dueAt}`));
     let added = 0;
-    const byProgram = new Map<string, string[]>();
+    const byProgram = new Map<string, { live: string[]; retired: string[] }>();
     for (const row of rows) {
       const job = fromEntity(row as unknown as JobEntity & { etag: string });
       const programId = jobProgramId(job);
-      if (programId !== undefined) byProgram.set(programId, [...(byProgram.get(programId) ?? []), job.jobId]);
+      if (programId !== undefined) {
+        const entry = byProgram.get(programId) ?? { live: [], retired: [] };
+        (isRetired(job) ? entry.retired : entry.live).push(job.jobId);
+        byProgram.set(programId, entry);
+      }
       if (!isActive(job.status) || hinted.has(`${row.jobId}|${row.dueAt}`)) continue;
       await this.due.put(row.jobId, row.dueAt, now);
       added++;
     }
-    for (const [programId, ids] of byProgram) await this.programs.add(programId, ids);
-    return added;
+    let removed = 0;
+    let full: AppError | undefined;
+    // In program order, so a sweep that meets a full row does the same work every time.
+    for (const [programId, { live, retired }] of [...byProgram].sort(([a], [b]) => a.localeCompare(b))) {
+      try {
+        removed += (await this.programs.change(programId, live, retired)).removed;
+      } catch (error) {
+        if (!isIndexFull(error)) throw error;
+        this.logIndexFull(error, live);
+        full ??= error;
+      }
+    }
+    if (full) throw full;
+    return { hintsAdded: added, programIdsRemoved: removed };
   }
 
   /** Finished jobs (done, skipped, cancelled) that finished before `cutoff` and are not yet summaries. */

@@ -9,7 +9,7 @@
 // worth) and until when the tenant is held off after 429s (`holdUntil`), so that the next holder continues
 // the same window instead of starting a fresh one.
 import type { TableClient } from '@azure/data-tables';
-import { isStatus, safeKey, type TableStore } from '../storage/tables.js';
+import { getEntityOrUndefined, isStatus, safeKey, type TableStore } from '../storage/tables.js';
 
 export const DELIVERY_TENANTS_TABLE = 'deliverytenants';
 const PARTITION = 'lease';
@@ -55,14 +55,8 @@ export class TenantLeaseRepository {
   }
 
   async get(tenantId: string): Promise<TenantLease | undefined> {
-    const client = await this.table();
-    try {
-      const e = await client.getEntity<LeaseEntity>(PARTITION, safeKey(tenantId));
-      return fromEntity(e as LeaseEntity & { etag: string });
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const e = await getEntityOrUndefined<LeaseEntity>(await this.table(), PARTITION, safeKey(tenantId));
+    return e && fromEntity(e as LeaseEntity & { etag: string });
   }
 
   /** Takes the lease when it is free, expired or already ours; the returned lease carries the last holder's window. */

@@ -14,7 +14,7 @@
 // cleared at start, see feedback-key.ts.)
 import crypto from 'node:crypto';
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
-import { isStatus, listAll, odataString, type TableStore } from '../storage/tables.js';
+import { getEntityOrUndefined, isStatus, listAll, odataString, type TableStore } from '../storage/tables.js';
 import type { ResponseRecord } from './retrospective.js';
 
 export const FEEDBACK_TABLES = {
@@ -127,13 +127,8 @@ export class FeedbackRepository {
   }
 
   async getResponse(programId: string, sessionId: string, responderKey: string): Promise<ResponseRecord | undefined> {
-    const table = await this.table('responses');
-    try {
-      return toRecord(await table.getEntity<ResponseEntity>(sessionPartition(programId, sessionId), responderKey));
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const e = await getEntityOrUndefined<ResponseEntity>(await this.table('responses'), sessionPartition(programId, sessionId), responderKey);
+    return e && toRecord(e);
   }
 
   async listResponses(programId: string, sessionId: string): Promise<ResponseRecord[]> {
@@ -227,13 +222,8 @@ export class FeedbackRepository {
   }
 
   async getPoll(programId: string, sessionId: string): Promise<PollState | undefined> {
-    const table = await this.table('polls');
-    try {
-      return toPollState(sessionId, await table.getEntity<PollEntity>(programId, sessionId));
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const e = await getEntityOrUndefined<PollEntity>(await this.table('polls'), programId, sessionId);
+    return e && toPollState(sessionId, e);
   }
 
   async listPolls(programId: string): Promise<PollState[]> {
@@ -275,14 +265,7 @@ export class FeedbackRepository {
   }
 
   async seriesClaimed(programId: string): Promise<boolean> {
-    const table = await this.table('polls');
-    try {
-      await table.getEntity(programId, SERIES_ROW);
-      return true;
-    } catch (error) {
-      if (isStatus(error, 404)) return false;
-      throw error;
-    }
+    return (await getEntityOrUndefined(await this.table('polls'), programId, SERIES_ROW)) !== undefined;
   }
 }
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { TableClient } from '@azure/data-tables';
 import { isFeedbackKey } from '../config/config.js';
 import type { Logger } from '../shared/log.js';
-import { isStatus, listAll, type TableStore } from '../storage/tables.js';
+import { getEntityOrUndefined, isStatus, listAll, type TableStore } from '../storage/tables.js';
 
 export const FEEDBACK_KEY_FILE = 'feedback.key';
 
@@ -83,14 +83,8 @@ async function readKeyFile(file: string): Promise<Buffer | undefined> {
 }
 
 async function readLegacySecret(store: TableStore): Promise<string | undefined> {
-  const settings = await store.table(LEGACY_SECRET.table);
-  try {
-    const row = await settings.getEntity<{ value?: unknown }>(LEGACY_SECRET.partitionKey, LEGACY_SECRET.rowKey);
-    return typeof row.value === 'string' && isFeedbackKey(row.value) ? row.value : undefined;
-  } catch (error) {
-    if (isStatus(error, 404)) return undefined;
-    throw error;
-  }
+  const row = await getEntityOrUndefined<{ value?: unknown }>(await store.table(LEGACY_SECRET.table), LEGACY_SECRET.partitionKey, LEGACY_SECRET.rowKey);
+  return typeof row?.value === 'string' && isFeedbackKey(row.value) ? row.value : undefined;
 }
 
 async function retireLegacyStorage(store: TableStore, key: Buffer, legacy: string | undefined, logger: Logger): Promise<void> {

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
-import { isStatus, safeKey, type TableStore } from '../storage/tables.js';
+import { getEntityOrUndefined, safeKey, type TableStore } from '../storage/tables.js';
 import { foldText, words } from '../text/index.js';
 import { programSourceText } from '../i18n/program-source.js';
 import { loadProgramFile, ProgramLoadError, type LoadedProgram } from './load.js';
@@ -243,13 +243,8 @@ export class ProgramCatalog {
   }
 
   private async folderProgramId(folder: string): Promise<string | undefined> {
-    try {
-      const row = await (await this.deps.store.table(PROGRAMS_TABLE)).getEntity<{ programId: string }>(FOLDER_PARTITION, safeKey(folder));
-      return row.programId;
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const row = await getEntityOrUndefined<{ programId: string }>(await this.deps.store.table(PROGRAMS_TABLE), FOLDER_PARTITION, safeKey(folder));
+    return row?.programId;
   }
 
   private async rememberFolder(folder: string, programId: string): Promise<void> {

@@ -14,7 +14,7 @@
 //                                             moves it into its program's partition once (legacyActive()).
 // Writes of "active" are ETag-conditional, so two instances never overwrite each other blindly.
 import type { TableClient, TableEntity } from '@azure/data-tables';
-import { isStatus, odataString, type TableStore } from '../storage/tables.js';
+import { getEntityOrUndefined, isStatus, odataString, type TableStore } from '../storage/tables.js';
 import { AppError } from '../shared/errors.js';
 import { programSchema, type Program } from './model.js';
 import type { LintCode, LintFinding } from './lint.js';
@@ -102,16 +102,11 @@ export class ProgramRepository {
 
   /** The program stored by a version that served one program, if still there: its id, to move it. */
   static async legacyProgramId(store: TableStore): Promise<string | undefined> {
-    const client = await store.table(PROGRAMS_TABLE);
-    try {
-      const row = await client.getEntity<{ programId?: string }>(LEGACY_PARTITION, ACTIVE, { queryOptions: { select: ['programId', 'doc0'] } });
-      if (typeof row.programId === 'string') return row.programId;
-      const head = String((row as Record<string, unknown>).doc0 ?? '');
-      return /"id":"([a-z0-9-]+)"/.exec(head)?.[1];
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const row = await getEntityOrUndefined<{ programId?: string }>(await store.table(PROGRAMS_TABLE), LEGACY_PARTITION, ACTIVE, { queryOptions: { select: ['programId', 'doc0'] } });
+    if (!row) return undefined;
+    if (typeof row.programId === 'string') return row.programId;
+    const head = String((row as Record<string, unknown>).doc0 ?? '');
+    return /"id":"([a-z0-9-]+)"/.exec(head)?.[1];
   }
 
   /**
@@ -122,13 +117,8 @@ export class ProgramRepository {
     const client = await this.table();
     let moved = false;
     for (const rowKey of [ACTIVE, REFUSAL]) {
-      let row: Record<string, unknown>;
-      try {
-        row = await client.getEntity<Record<string, unknown>>(LEGACY_PARTITION, rowKey);
-      } catch (error) {
-        if (isStatus(error, 404)) continue;
-        throw error;
-      }
+      const row = await getEntityOrUndefined(client, LEGACY_PARTITION, rowKey);
+      if (!row) continue;
       const { etag: _etag, timestamp: _ts, partitionKey: _pk, rowKey: _rk, ...fields } = row;
       try {
         await client.createEntity({ ...fields, partitionKey: this.partition, rowKey, ...(rowKey === ACTIVE ? { programId: this.programId } : {}) });
@@ -177,14 +167,8 @@ export class ProgramRepository {
   }
 
   async getActive(): Promise<StoredProgram | undefined> {
-    const client = await this.table();
-    let entity: ActiveEntity & { etag: string };
-    try {
-      entity = await client.getEntity<ActiveEntity>(this.partition, ACTIVE);
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const entity = await getEntityOrUndefined<ActiveEntity>(await this.table(), this.partition, ACTIVE);
+    if (!entity) return undefined;
     let json = '';
     for (let i = 0; i < entity.docParts; i++) json += entity[`doc${i}`] ?? '';
     // Stored documents were validated on the way in; parsing again applies defaults added since.
@@ -236,23 +220,19 @@ export class ProgramRepository {
   }
 
   async getRefusal(): Promise<ProgramRefusal | undefined> {
-    const client = await this.table();
-    try {
-      const e = await client.getEntity<{ at: string; reason: ProgramRefusal['reason']; message: string; sourceHash?: string; findings: string }>(
-        this.partition,
-        REFUSAL,
-      );
-      return {
-        at: e.at,
-        reason: e.reason,
-        message: e.message,
-        ...(e.sourceHash ? { sourceHash: e.sourceHash } : {}),
-        findings: JSON.parse(e.findings || '[]') as ProgramFinding[],
-      };
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const e = await getEntityOrUndefined<{ at: string; reason: ProgramRefusal['reason']; message: string; sourceHash?: string; findings: string }>(
+      await this.table(),
+      this.partition,
+      REFUSAL,
+    );
+    if (!e) return undefined;
+    return {
+      at: e.at,
+      reason: e.reason,
+      message: e.message,
+      ...(e.sourceHash ? { sourceHash: e.sourceHash } : {}),
+      findings: JSON.parse(e.findings || '[]') as ProgramFinding[],
+    };
   }
 
   async putRefusal(refusal: ProgramRefusal): Promise<void> {

@@ -11,7 +11,7 @@
 // Tokens are 32 random bytes in base64url (43 characters of [A-Za-z0-9_-]).
 import crypto from 'node:crypto';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import { isStatus, type TableStore } from '../storage/tables.js';
+import { getEntityOrUndefined, isStatus, type TableStore } from '../storage/tables.js';
 
 export const CALENDAR_FEEDS_TABLE = 'calendarFeeds';
 const PARTITION = 'feeds';
@@ -68,14 +68,7 @@ export class CalendarFeeds {
   /** Whether a token opens the personal feed (a wrong, malformed or revoked one does not). */
   async isValid(token: string): Promise<boolean> {
     if (!isFeedToken(token)) return false;
-    const table = await this.table();
-    try {
-      await table.getEntity(PARTITION, tokenRow(token));
-      return true;
-    } catch (error) {
-      if (isStatus(error, 404)) return false;
-      throw error;
-    }
+    return (await getEntityOrUndefined(await this.table(), PARTITION, tokenRow(token))) !== undefined;
   }
 
   /**
@@ -85,13 +78,9 @@ export class CalendarFeeds {
   async ownerOf(token: string): Promise<string | undefined> {
     if (!isFeedToken(token)) return undefined;
     const table = await this.table();
-    try {
-      const row = await table.getEntity<{ aadObjectId?: string }>(PARTITION, tokenRow(token));
-      if (typeof row.aadObjectId === 'string') return row.aadObjectId;
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const row = await getEntityOrUndefined<{ aadObjectId?: string }>(table, PARTITION, tokenRow(token));
+    if (!row) return undefined;
+    if (typeof row.aadObjectId === 'string') return row.aadObjectId;
     for await (const row of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${PARTITION}' and token eq '${token}'`, select: ['RowKey'] } })) {
       return String(row.rowKey).slice(2);
     }
@@ -109,13 +98,8 @@ export class CalendarFeeds {
   }
 
   private async current(table: TableClient, aadObjectId: string): Promise<{ token: string; etag: string } | undefined> {
-    try {
-      const row = await table.getEntity<{ token: string }>(PARTITION, personRow(aadObjectId));
-      return { token: row.token, etag: row.etag };
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const row = await getEntityOrUndefined<{ token: string }>(table, PARTITION, personRow(aadObjectId));
+    return row && { token: row.token, etag: row.etag };
   }
 }
 

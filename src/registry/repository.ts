@@ -5,7 +5,7 @@
 //                  announcement channel chosen with "hier ankündigen"), else safeKey(conversationId)
 //   reference    = the whole ConversationReference as JSON
 import type { TableClient } from '@azure/data-tables';
-import { TableStore, isStatus, listAll, safeKey, odataString } from '../storage/tables.js';
+import { TableStore, getEntityOrUndefined, isStatus, listAll, safeKey, odataString } from '../storage/tables.js';
 import type { ConversationKind, StoredConversation } from './types.js';
 import type { Locale } from '../i18n/locale.js';
 
@@ -110,13 +110,8 @@ export class ConversationRepository {
 
   async get(kind: ConversationKind, conversationId: string, teamId?: string): Promise<StoredConversation | undefined> {
     const { partitionKey, rowKey } = registryKey(kind, conversationId, teamId);
-    try {
-      const e = await (await this.table()).getEntity<ConversationEntity>(partitionKey, rowKey);
-      return fromEntity(e as unknown as ConversationEntity);
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
-    }
+    const e = await getEntityOrUndefined<ConversationEntity>(await this.table(), partitionKey, rowKey);
+    return e && fromEntity(e as unknown as ConversationEntity);
   }
 
   /** Creates the entry; false when it already exists (another turn or instance was first). */

@@ -1,7 +1,7 @@
 // Conversations with a role, set by coordinators: where forwarded questions go ("hier eskalieren").
 // Table "conversationRoles": PartitionKey = "role", RowKey = the role name; the row points at a registry
 // entry (kind, conversationId, teamId) so the stored reference stays the registry's.
-import { isStatus, type TableStore } from '../storage/tables.js';
+import { getEntityOrUndefined, type TableStore } from '../storage/tables.js';
 import type { ConversationKind, StoredConversation } from './types.js';
 import type { ConversationRegistry } from './service.js';
 
@@ -37,18 +37,14 @@ export class ConversationRoles {
   }
 
   async get(role: ConversationRole): Promise<StoredConversation | undefined> {
-    try {
-      const e = (await (await this.store.table('conversationRoles')).getEntity<RoleEntity>('role', role)) as unknown as RoleEntity;
-      const entry = await this.registry.get(e.kind, e.conversationId, e.teamId);
-      if (!entry || entry.removed) return undefined;
-      // A team entry stands for the team; the role names the exact channel where it was set.
-      if (entry.kind === 'channel' && entry.conversationId !== e.conversationId) {
-        return { ...entry, conversationId: e.conversationId, reference: { ...entry.reference, conversation: { ...(entry.reference.conversation as object), id: e.conversationId } } };
-      }
-      return entry;
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
+    const e = (await getEntityOrUndefined<RoleEntity>(await this.store.table('conversationRoles'), 'role', role)) as RoleEntity | undefined;
+    if (!e) return undefined;
+    const entry = await this.registry.get(e.kind, e.conversationId, e.teamId);
+    if (!entry || entry.removed) return undefined;
+    // A team entry stands for the team; the role names the exact channel where it was set.
+    if (entry.kind === 'channel' && entry.conversationId !== e.conversationId) {
+      return { ...entry, conversationId: e.conversationId, reference: { ...entry.reference, conversation: { ...(entry.reference.conversation as object), id: e.conversationId } } };
     }
+    return entry;
   }
 }

@@ -1,6 +1,6 @@
 // Access to Azure Table Storage. Every repository gets its TableClient from here, so the code path is the
 // same for Azurite (connection string) and for a production account (endpoint + managed identity).
-import { TableClient, TableServiceClient, RestError, type TableEntity } from '@azure/data-tables';
+import { TableClient, TableServiceClient, RestError, type GetTableEntityOptions, type GetTableEntityResponse, type TableEntity, type TableEntityResult } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
 import { TableBatcher } from './table-batcher.js';
 import { asciiBodyPolicy } from './ascii-body-policy.js';
@@ -104,6 +104,24 @@ export class TableStore {
 
 export function isStatus(error: unknown, status: number): boolean {
   return error instanceof RestError ? error.statusCode === status : (error as { statusCode?: number })?.statusCode === status;
+}
+
+/**
+ * A point read where a missing row is an answer, not a failure: the entity, or undefined on 404. Every other
+ * error (throttling, a lost connection, a bad key) is thrown, so a storage fault never reads as "not there".
+ */
+export async function getEntityOrUndefined<T extends object = Record<string, unknown>>(
+  client: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  options?: GetTableEntityOptions,
+): Promise<GetTableEntityResponse<TableEntityResult<T>> | undefined> {
+  try {
+    return await client.getEntity<T>(partitionKey, rowKey, options);
+  } catch (error) {
+    if (isStatus(error, 404)) return undefined;
+    throw error;
+  }
 }
 
 /** Escapes a value for an OData filter string literal. */
