@@ -10,13 +10,14 @@ import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
 import type { Logger } from '../shared/log.js';
 import { htmlToMarkdown, loadKnowledgeBase, stripInlineMarkup, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
+import type { Passage } from './material.js';
 import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import type { ScheduleIntent } from './schedule-intents.js';
 import { Lexicon } from './lexicon.js';
 import { words } from './german.js';
 import { guessLanguage } from '../text/index.js';
-import { markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
+import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
 
 export interface FaqSource {
@@ -127,7 +128,7 @@ class Engine implements FaqEngine {
 
   private build(): void {
     const kb = this.knowledgeBase;
-    const docs: RetrievalDoc[] = kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source, ...(p.locator ? { locator: p.locator } : {}), ...(p.documentTitle ? { documentTitle: p.documentTitle } : {}) }));
+    const docs: RetrievalDoc[] = sections(kb.passages).map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source, ...(p.locator ? { locator: p.locator } : {}), ...(p.documentTitle ? { documentTitle: p.documentTitle } : {}) }));
     this.curatedById = new Map();
     for (const entry of kb.curated) {
       this.curatedById.set(entry.id, entry);
@@ -254,7 +255,8 @@ class Engine implements FaqEngine {
     // The known share of the question, cut down when the best passage covers less than half of the known words.
     // The question's rarest known word names what it is about ("Mitarbeitende" in "Wie viele Mitarbeitende hat
     // das Bürgerbüro?"): a best passage without it answers a neighbouring question, so the share counts half.
-    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon)).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
+    // General verbs and particles ("dürfen", "pro") never name what a question is about.
+    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon) && !u.soft).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
     const covers = (h: RetrievalHit | undefined) => !rarest || known.length < 2 || (!!h && (h.matchedWords.includes(rarest.word) || answersMarker(rarest, h)));
     // Another candidate that has the rarest word and covers half the question answers it better.
     if (!covers(top)) {
@@ -341,28 +343,63 @@ function reportProblems(kb: KnowledgeBase, logger: Logger | undefined): void {
   for (const p of kb.problems ?? []) logger?.warn({ event: 'faq.material_skipped', file: p.file, code: p.code }, `material file skipped: ${p.file} (${p.message})`);
 }
 
-/** The index terms of the noun a "how many" question counts ("Wie viele Gemeinden ...": gemeind), if any. */
-export function countedTerms(question: string, index: PassageIndex): Set<string> | undefined {
+/**
+ * The index terms of the noun a "how many" question counts ("Wie viele Gemeinden ...": gemeind), if any; the
+ * first is the whole word's, the others its compound parts'.
+ */
+export function countedTerms(question: string, index: PassageIndex): string[] | undefined {
   const tokens = words(question);
   const at = tokens.findIndex((t, i) => ((t === 'viele' || t === 'wieviele') && (t === 'wieviele' || tokens[i - 1] === 'wie')) || (t === 'many' && tokens[i - 1] === 'how'));
   if (at < 0) return undefined;
   for (const t of tokens.slice(at + 1, at + 3)) {
     const terms = index.termsOf(t);
-    if (terms.length) return new Set(terms);
+    if (terms.length) return terms;
   }
   return undefined;
 }
 
 const COUNT_NUMBER = /^(\d+|zwei|drei|vier|funf|fünf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwölf|zwanzig|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)$/;
 
-/** True when the sentence has a number followed within three words by one of the terms ("14 Gemeinden"). */
-export function countsTerms(sentence: string, terms: Set<string>, index: PassageIndex): boolean {
-  const tokens = words(sentence);
+/**
+ * True when the sentence has a number within three words before one of the terms ("14 Gemeinden") or after
+ * it ("Die Zahl der Plätze ist auf 30 begrenzt"). Numbers of dates and times count nothing.
+ */
+export function countsTerms(sentence: string, terms: readonly string[], index: PassageIndex): boolean {
+  const tokens = words(countingNumbers(sentence));
+  // After the number, a compound sharing a part counts ("4 Eignungsgebiete" for "Wärmenetzgebiete"); before
+  // it, only the word itself: "Die Stadt Mühlheide (68.000 ...)" counts no "Mitgliedsstädte".
+  const whole = terms[0];
   for (let i = 0; i < tokens.length; i++) {
     if (!COUNT_NUMBER.test(tokens[i]!)) continue;
-    for (const t of tokens.slice(i + 1, i + 4)) if (index.termsOf(t).some((x) => terms.has(x))) return true;
+    for (const t of tokens.slice(i + 1, i + 4)) if (index.termsOf(t).some((x) => terms.includes(x))) return true;
+    for (const t of tokens.slice(Math.max(0, i - 3), i)) if (index.termsOf(t)[0] === whole) return true;
   }
   return false;
+}
+
+/**
+ * Neighbouring short paragraphs under the same heading of the same file (and slide or page) are searched and
+ * quoted as one section, up to this length: a slide's bullets, a table's cells or a list split by blank lines
+ * are one statement in parts ("Vorlage: Steckbrief Anwendungsfall" / "Einreichen bis 13.04.2027"), and a
+ * question about the whole is answered by no part alone.
+ */
+const MAX_SECTION_CHARS = 400;
+/** Only parts up to this length join: a bullet or a cell, not a paragraph that stands on its own. */
+const MAX_PART_CHARS = 100;
+
+/** The passages with consecutive short ones of one section joined (one line each). */
+export function sections(passages: readonly Passage[]): Passage[] {
+  const out: Passage[] = [];
+  const sameSection = (a: Passage, b: Passage) =>
+    a.source === b.source && a.title === b.title && a.locator?.kind === b.locator?.kind && a.locator?.n === b.locator?.n;
+  for (const p of passages) {
+    const last = out[out.length - 1];
+    const short = (text: string) => text.length <= MAX_PART_CHARS;
+    if (last && sameSection(last, p) && short(p.text) && short(last.text.slice(last.text.lastIndexOf('\n') + 1)) && last.text.length + 1 + p.text.length <= MAX_SECTION_CHARS)
+      out[out.length - 1] = { ...last, text: `${last.text}\n${p.text}` };
+    else out.push(p);
+  }
+  return out;
 }
 
 /** A question pasted with HTML or Markdown is read as its text (scripts and styles dropped). */

@@ -29,7 +29,7 @@ wieviel wieviele wievielen gibts brauch
 // neither matched nor counted as unknown.
 const SOFT_FILLER = `
 versteht verstehen bekomme bekommen bekommt kriege kriegen kriegt läuft laufen leute darf dürfen erfahre erfahren
-kommt kommen klappt möglich people anyone someone somebody possible
+kommt kommen klappt möglich people anyone someone somebody possible pro per
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
@@ -38,6 +38,29 @@ const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));
 export const STOPWORDS: ReadonlySet<string> = new Set([...GERMAN_STOP_LIST, ...[...ENGLISH_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_EN)]);
 // Inflected forms of the German function words and generic verbs ("finde" beside "finden") are stop words too.
 const STOP_STEMS: ReadonlySet<string> = new Set(GERMAN_STOP_LIST.map((w) => foldUmlauts(snowballStem(w))));
+
+/** True for a general verb or particle of questions that counts only where the material uses it ("dürfen", "pro"). */
+export function isSoftWord(word: string): boolean {
+  return SOFT_STOPWORDS.has(foldUmlauts(lower(word)));
+}
+
+// Particles of separable verbs, whose past participle puts "ge" after them ("ein|ge|reicht", "an|ge|meldet").
+const SEPARABLE_PREFIXES = ['zurück', 'vorbei', 'heraus', 'hinein', 'ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'mit', 'nach', 'teil', 'vor', 'weg', 'zu'];
+
+/**
+ * The infinitive of a separable verb's past participle ("eingereicht" -> "einreichen", "abgesagt" ->
+ * "absagen"), when the word has that shape: the material names the act with the infinitive or the noun
+ * ("Einreichen bis 13.04."), the question asks with the participle.
+ */
+export function separableInfinitive(input: string): string | undefined {
+  const word = lower(input);
+  for (const prefix of SEPARABLE_PREFIXES) {
+    if (!word.startsWith(`${prefix}ge`)) continue;
+    const m = /^(.{3,}?)(et|t|en)$/.exec(word.slice(prefix.length + 2));
+    if (m) return `${prefix}${m[1]}en`;
+  }
+  return undefined;
+}
 
 /** Snowball German stem, folded: the form terms are indexed and searched under (src/text caches it). */
 export function stem(word: string): string {
@@ -152,6 +175,11 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
   if (STOPWORDS.has(folded) || STOP_STEMS.has(stem(word))) return [];
   if (folded.length < 2 && !/\d/.test(folded)) return [];
   if (SOFT_STOPWORDS.has(folded) && !vocabulary?.knows(word)) return [];
+  // A participle the material has only as infinitive or noun ("eingereicht" beside "Einreichen").
+  if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
+    const infinitive = separableInfinitive(word);
+    if (infinitive && vocabulary.knows(infinitive)) return termsOfWord(infinitive, vocabulary, lexicon, options);
+  }
   // A long word neither the material nor the lexicon knows may be a typo of a concept word ("anmeldeschlus").
   if (vocabulary && !options.indexing && folded.length >= MIN_TYPO_WORD && !vocabulary.knows(word)) {
     const typo = lexicon?.lookupTypo?.(word);

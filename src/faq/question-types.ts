@@ -46,6 +46,20 @@ const MONEY_RE = /\d([.,’'\d]*\d)?\s*((mio|mrd|tsd)\.?|millionen|milliarden|ta
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
+// Numbers that are part of a date, a clock time or a year: they count nothing ("19.01.2027, 14:00 Uhr").
+const DATE_NUMBERS_RE = new RegExp(`\\b\\d{1,2}\\.\\s?\\d{1,2}\\.(\\d{2,4})?|\\b\\d{1,2}\\.?\\s(${MONTHS})\\b(\\s\\d{4})?|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d{1,2}\\s?(uhr|am|pm)\\b|\\b(19|20)\\d{2}\\b`, 'gi');
+
+/** The text with dates, clock times and years blanked out, so that the numbers left are quantities. */
+export function withoutDates(text: string): string {
+  return text.replace(DATE_NUMBERS_RE, ' ');
+}
+
+const MONEY_ALL_RE = new RegExp(MONEY_RE.source, 'giu');
+
+/** The text with dates, times, years and amounts of money blanked out: the numbers left count things. */
+export function countingNumbers(text: string): string {
+  return withoutDates(text).replace(MONEY_ALL_RE, ' ');
+}
 
 /**
  * Concept groups whose words ask for a kind of fact ("deadline?" asks for a date): a passage that holds such a
@@ -63,6 +77,8 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   wochentag: 'date',
   anzahl: 'count',
   referent: 'person',
+  // A talk has a speaker: "Wer hält den Vortrag zu X?" is answered by the passage naming who presents X.
+  vortrag: 'person',
 };
 
 /** The kind of fact a concept term asks for, if it is a marker. */
@@ -92,7 +108,9 @@ export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: L
     case 'duration':
       return concept('dauer') || TIME_RANGE_RE.test(sentence);
     case 'count':
-      return NUMBER_RE.test(folded);
+      // A quantity, not the number of a date or a time: "Wie viele waren beim Auftakt dabei?" is not
+      // answered by "Auftakt, 19.01.2027".
+      return NUMBER_RE.test(withoutDates(folded));
     case 'date':
       return DATE_RE.test(folded) || TIME_RANGE_RE.test(sentence) || CLOCK_RE.test(sentence);
     case 'person':

@@ -6,7 +6,7 @@
 // (df = 0) weighs most, so "Wie wird das Wetter in Berlin?" stays far below the threshold although "Berlin"
 // matches. BM25 only orders the candidates; the share is what is comparable across questions.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { Vocabulary, termsOfWord } from './german.js';
+import { isSoftWord, Vocabulary, termsOfWord } from './german.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import type { DocumentLocator } from './documents.js';
 
@@ -36,6 +36,8 @@ export interface QueryUnit {
   knownDf: number;
   /** Like knownDf, but for the whole word only (not its compound parts). */
   wholeDf: number;
+  /** A general verb or particle ("dürfen", "läuft ... ab"): it never names what the question is about. */
+  soft?: boolean;
 }
 
 export interface RetrievalHit {
@@ -131,25 +133,26 @@ export class PassageIndex {
    */
   analyse(question: string): { units: QueryUnit[]; results: SearchResult[] } {
     const seen = new Set<string>();
-    const raw: { word: string; terms: string[] }[] = [];
-    for (const word of this.joinSeparableVerb(this.lexicon.tokens(question))) {
+    const raw: { word: string; terms: string[]; soft: boolean }[] = [];
+    const { tokens, joined } = this.joinSeparableVerb(this.lexicon.tokens(question));
+    for (const word of tokens) {
       const terms = this.termsOf(word);
       const key = terms.join('|');
       if (!terms.length || seen.has(key)) continue;
       seen.add(key);
-      raw.push({ word, terms });
+      raw.push({ word, terms, soft: isSoftWord(word) || (word === joined?.form && isSoftWord(joined.verb)) });
     }
     const allTerms = [...new Set(raw.flatMap((u) => u.terms))];
     const results = allTerms.length ? this.searchTerms(allTerms) : [];
     const n = Math.max(this.docs.size, 1);
-    const units = raw.map(({ word, terms }) => {
+    const units = raw.map(({ word, terms, soft }) => {
       const matching = results.filter((r) => terms.some((t) => r.queryTerms.includes(t)));
       // A verb form whose stem is a little longer than the material's ("betreut" beside "betreuen") counts too.
       const strict = (t: string) => (key: string) =>
         key === t || (t.length >= 6 && key.startsWith(t)) || (key.length >= 5 && t.startsWith(key) && t.length - key.length <= 3) || (t.length >= 8 && key[0] === t[0]);
       const knownDf = matching.filter((r) => Object.keys(r.match).some((k) => terms.some((t) => strict(t)(k)))).length;
       const wholeDf = matching.filter((r) => Object.keys(r.match).some(strict(terms[0]!))).length;
-      return { word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf };
+      return { word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf, ...(soft ? { soft } : {}) };
     });
     return { units, results };
   }
@@ -158,15 +161,15 @@ export class PassageIndex {
    * A German separable verb leaves its particle at the end ("Wie läuft ein Termin ab?"): particle and verb
    * joined ("abläuft") stand for the noun the material uses ("Ablauf") when the material knows that word.
    */
-  private joinSeparableVerb(tokens: string[]): string[] {
+  private joinSeparableVerb(tokens: string[]): { tokens: string[]; joined?: { form: string; verb: string } } {
     const particle = tokens[tokens.length - 1];
-    if (tokens.length < 3 || !particle || !SEPARABLE_PARTICLES.has(particle)) return tokens;
+    if (tokens.length < 3 || !particle || !SEPARABLE_PARTICLES.has(particle)) return { tokens };
     for (let i = 0; i < tokens.length - 1; i++) {
       const joined = `${particle}${tokens[i]}`;
       const form = [joined, joined.replace(/e?n$|e?t$/, '')].find((f) => f.length > particle.length + 2 && this.vocabulary.knows(f));
-      if (form) return [...tokens.slice(0, i + 1), form, ...tokens.slice(i + 1)];
+      if (form) return { tokens: [...tokens.slice(0, i + 1), form, ...tokens.slice(i + 1)], joined: { form, verb: tokens[i]! } };
     }
-    return tokens;
+    return { tokens };
   }
 
   /** The index terms of one word (memoised: the vocabulary is fixed once the index is built). */
