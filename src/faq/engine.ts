@@ -59,7 +59,7 @@ const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
 const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
-const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'duration', 'location']);
+const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'weekday', 'duration', 'location']);
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
 const SCHEDULE_CONFIDENCE = 0.95;
 /** A second passage adds to the answer only when at least this much room is left for it. */
@@ -273,7 +273,7 @@ class Engine implements FaqEngine {
     // best ("In welchem Raum treffen wir uns?": the sentence with "treffen" and the room, not the list of dates).
     if (top.doc.kind === 'passage') {
       const peers = ranked.slice(0, SENTENCE_PEERS).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && covers(h) && (!gate.length || holdsFact(h)));
-      const sentenceScore = (h: RetrievalHit) => bestSentenceScore(h.doc.text, units, types, this.index);
+      const sentenceScore = (h: RetrievalHit) => headedSentenceScore(h, units, types, this.index);
       const best = peers.reduce<{ h: RetrievalHit; v: number } | undefined>((b, h) => {
         const v = sentenceScore(h);
         return !b || v > b.v ? { h, v } : b;
@@ -281,7 +281,15 @@ class Engine implements FaqEngine {
       if (best && best.h !== top && best.v > sentenceScore(top)) top = best.h;
     }
     const answerTop = top;
-    const supporting = ranked.filter((h) => h !== answerTop).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && h.score >= top.score * 0.6);
+    // A second passage whose best sentence answers the question as well as the answer's own holds the same
+    // kind of fact for another case (two deadlines, two places to register): the participant sees both.
+    const topSentence = types.size && top.doc.kind === 'passage' ? headedSentenceScore(top, units, types, this.index) : Infinity;
+    const candidates = ranked
+      .filter((h) => h !== answerTop && h.doc.kind === 'passage' && knownCoverage(h) >= coverage)
+      .filter((h) => h.score >= top.score * 0.6 || (headedSentenceScore(h, units, types, this.index) >= topSentence && (!gate.length || holdsFact(h))));
+    // In rank order, but one that matched only by its heading or file (no sentence has the question's words) last.
+    const inText = new Set(candidates.filter((h) => bestSentenceScore(h.doc.text, units, types, this.index) > 0));
+    const supporting = [...candidates.filter((h) => inText.has(h)), ...candidates.filter((h) => !inText.has(h))];
     return this.fromHit(top, supporting.slice(0, 2), units, types, locale, confidence);
   }
 
@@ -352,11 +360,16 @@ export function countedTerms(question: string, index: PassageIndex): string[] | 
   const at = tokens.findIndex((t, i) => ((t === 'viele' || t === 'wieviele') && (t === 'wieviele' || tokens[i - 1] === 'wie')) || (t === 'many' && tokens[i - 1] === 'how'));
   if (at < 0) return undefined;
   for (const t of tokens.slice(at + 1, at + 3)) {
+    // "Wie viele Leute ...?" counts people, whatever the material calls them ("40 Teilnehmende", "2 Personen").
+    if (PEOPLE.includes(t)) return [...new Set(PEOPLE.flatMap((w) => index.termsOf(w)))];
     const terms = index.termsOf(t);
     if (terms.length) return terms;
   }
   return undefined;
 }
+
+/** General words for people in a count (German and English); participants' words join through the lexicon. */
+const PEOPLE = ['leute', 'personen', 'menschen', 'teilnehmende', 'people', 'persons', 'participants'];
 
 const COUNT_NUMBER = /^(\d+|zwei|drei|vier|funf|fünf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwölf|zwanzig|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)$/;
 
@@ -400,6 +413,14 @@ export function sections(passages: readonly Passage[]): Passage[] {
     else out.push(p);
   }
   return out;
+}
+
+/**
+ * How well a passage's best sentence answers the question, its heading read as the start of its first
+ * sentence: under "Vor-Ort-Tag" the sentence "Am Freitag ... Marktplatz 1" says where the Vor-Ort-Tag is.
+ */
+function headedSentenceScore(h: RetrievalHit, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex): number {
+  return bestSentenceScore(h.doc.kind === 'passage' && h.doc.title ? `${h.doc.title}: ${h.doc.text}` : h.doc.text, units, types, index);
 }
 
 /** A question pasted with HTML or Markdown is read as its text (scripts and styles dropped). */

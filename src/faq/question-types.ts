@@ -5,7 +5,7 @@
 import { foldUmlauts, lower, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'person' | 'definition';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
@@ -30,6 +30,8 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (concept('dauer')) types.add('duration');
   if (has('wie viele', 'wieviele', 'how many') || concept('anzahl')) types.add('count');
   if (concept('frist') || concept('wochentag')) types.add('date');
+  // "An welchem Wochentag ...?" is answered by a day's name ("jeweils dienstags"), not by a date.
+  if (concept('wochentag') || has('which day of the week', 'welchem wochentag', 'welchen wochentagen')) types.add('weekday');
   if (has('wann', 'when', 'bis wann', 'ab wann', 'seit wann', 'datum', 'frist', 'deadline', 'what date', 'welchem tag')) types.add('date');
   if (has('wer', 'who', 'wem', 'whom')) types.add('person');
   if (has('was ist', 'was sind', 'was bedeutet', 'was heisst', 'what is', 'what are', 'what does', 'was versteht man', 'definition')) types.add('definition');
@@ -37,6 +39,7 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
 }
 
 const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|(${WEEKDAYS})s?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(19|20)\\d{2}\\b`, 'i');
+const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAYS})s?\\b|\\b(mo|di|mi|do|fr|sa|so)\\.?,? \\d{1,2}\\.`, 'i');
 const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}([:.]\d{2})?/i;
 const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm)\b/i;
 const STREET_RE = /\p{L}(straße|strasse|str\.|platz|weg|allee|ring|gasse|damm|ufer|markt)\s+\d+|\b\d{5}\s+\p{Lu}/iu;
@@ -113,6 +116,8 @@ export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: L
       return NUMBER_RE.test(withoutDates(folded));
     case 'date':
       return DATE_RE.test(folded) || TIME_RANGE_RE.test(sentence) || CLOCK_RE.test(sentence);
+    case 'weekday':
+      return WEEKDAY_RE.test(folded);
     case 'person':
       return NAME_RE.test(sentence) || EMAIL_RE.test(sentence);
     case 'definition':
