@@ -129,10 +129,37 @@ export function splitHead(word: string, known: (part: string) => boolean): strin
   return undefined;
 }
 
+/** A compound's last part shared with a corpus word's end counts from this length on ("neutral"). */
+const MIN_HEAD_SUFFIX = 7;
+/** Cognates are compared from this length on: shorter words meet too many others ("rat", "rate"). */
+const MIN_COGNATE = 6;
+
+/**
+ * A spelling key under which German and English cognates meet: "Indikatoren" / "indicators", "Kategorien" /
+ * "categories", "Strategie" / "strategy", "Qualität" / "quality", "Resilienz" / "resilience",
+ * "Digitalisierung" / "digitalisation" / "digitalization". Regular correspondences of the two spellings only
+ * (k/c, -enz/-ence, -ierung/-ation, -ität/-ity, -ie/-y, plural endings); no word list.
+ */
+export function cognateKey(input: string): string {
+  let w = foldUmlauts(lower(input));
+  w = w
+    .replace(/ierung(en)?$/, 'ation')
+    .replace(/(ization|isation)s?$/, 'ation')
+    .replace(/([ae])nz(en)?$/, '$1nce')
+    .replace(/itat(en)?$/, 'iti')
+    .replace(/ities$/, 'iti')
+    .replace(/ies$/, 'i')
+    .replace(/(ie|ien|y)$/, 'i')
+    .replace(/(en|es|er|e|s|n)$/, (ending, _e, at: number) => (at >= 5 ? '' : ending));
+  return w.replace(/ph/g, 'f').replace(/k/g, 'c').replace(/cc/g, 'c').replace(/(.)\1/g, '$1');
+}
+
 /** A vocabulary of surface words and their stems, for compound splitting. */
 export class Vocabulary {
   private readonly surface = new Set<string>();
   private readonly stems = new Set<string>();
+  /** Cognate key -> the first corpus word with it. */
+  private readonly cognates = new Map<string, string>();
 
   constructor(lexicon?: TermMap) {
     for (const word of lexicon?.entries ?? []) this.add(word);
@@ -141,9 +168,45 @@ export class Vocabulary {
   add(input: string): void {
     const word = lower(input);
     const folded = foldUmlauts(word);
-    if (folded.length < MIN_PART || STOPWORDS.has(folded)) return;
+    if (folded.length < MIN_PART || STOPWORDS.has(folded) || this.surface.has(folded)) return;
     this.surface.add(folded);
     this.stems.add(stem(word));
+    if (folded.length >= MIN_COGNATE && !/\d/.test(folded)) {
+      const k = cognateKey(folded);
+      if (!this.cognates.has(k)) this.cognates.set(k, folded);
+    }
+  }
+
+  /** Suffix (7 letters or more) -> a corpus word ending in it; built on first use. */
+  private suffixes: Map<string, string> | undefined;
+
+  /**
+   * The corpus word that shares the given compound's last part, its head in German ("klimaneutral" and
+   * "treibhausgasneutral", "Selbstcheck" and "check"), when the word's first part is at least 4 letters: a
+   * kind of the same thing, so the word counts as half known (its own stem stays its first term).
+   */
+  headOf(input: string): string | undefined {
+    const folded = foldUmlauts(lower(input));
+    if (folded.length < MIN_PART + 5) return undefined;
+    if (!this.suffixes) {
+      this.suffixes = new Map();
+      for (const w of this.surface) for (let i = MIN_PART; w.length - i >= MIN_HEAD_SUFFIX; i++) if (!this.suffixes.has(w.slice(i))) this.suffixes.set(w.slice(i), w);
+    }
+    for (let i = MIN_PART; folded.length - i >= 5; i++) {
+      const tail = folded.slice(i);
+      if (tail.length >= 5 && this.surface.has(tail)) return tail;
+      const word = tail.length >= MIN_HEAD_SUFFIX ? this.suffixes.get(tail) : undefined;
+      if (word) return word;
+    }
+    return undefined;
+  }
+
+  /** The corpus word that is the given word in the other language's spelling ("indicators" for "Indikatoren"). */
+  cognateOf(input: string): string | undefined {
+    const folded = foldUmlauts(lower(input));
+    if (folded.length < MIN_COGNATE) return undefined;
+    const found = this.cognates.get(cognateKey(folded));
+    return found && found !== folded ? found : undefined;
   }
 
   addText(text: string): void {
@@ -180,6 +243,11 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     const infinitive = separableInfinitive(word);
     if (infinitive && vocabulary.knows(infinitive)) return termsOfWord(infinitive, vocabulary, lexicon, options);
   }
+  // A word the material has in the other language's spelling ("Indikatoren" beside "indicators") stands for it.
+  if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
+    const cognate = vocabulary.cognateOf(word);
+    if (cognate) return [...new Set([...termsOfWord(cognate, vocabulary, lexicon, options), stem(word)])];
+  }
   // A long word neither the material nor the lexicon knows may be a typo of a concept word ("anmeldeschlus").
   if (vocabulary && !options.indexing && folded.length >= MIN_TYPO_WORD && !vocabulary.knows(word)) {
     const typo = lexicon?.lookupTypo?.(word);
@@ -194,6 +262,11 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     // A part is indexed under its own stem and, when it is the stem of a corpus word, under that too, so
     // "Fördergeld", "Förderprogramm" and "Förderung" meet.
     if (parts) for (const p of parts) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
+    // A question's compound the material has only with another first part: its head, half known.
+    if (!parts && !options.indexing && !vocabulary.knows(word)) {
+      const head = vocabulary.headOf(word);
+      if (head) terms.push(canonicalStem(head, lexicon));
+    }
   }
   return [...new Set(terms)];
 }
