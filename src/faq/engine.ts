@@ -54,6 +54,8 @@ export const FAQ_CONFIDENCE_THRESHOLD = 0.615;
 const MIN_COVERAGE = 0.5;
 /** Top candidates whose best sentences compete for the answer. */
 const SENTENCE_PEERS = 3;
+/** Candidates after the answer's passage that may join it for answering as well (not only for scoring close). */
+const SECOND_PEERS = 4;
 /** What the confidence keeps when the best passage lacks the question's rarest known word. */
 const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
@@ -269,27 +271,35 @@ class Engine implements FaqEngine {
     const coversRarest = covers(top);
     const confidence = (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
+    // Sentence scores of this question's candidates, each computed once (the costliest step per candidate).
+    const headedScores = new Map<RetrievalHit, number>();
+    const headed = (h: RetrievalHit) => {
+      let v = headedScores.get(h);
+      if (v === undefined) headedScores.set(h, (v = headedSentenceScore(h, units, types, this.index)));
+      return v;
+    };
     // Among passages that cover the question as well as the best one, the one whose best sentence answers it
     // best ("In welchem Raum treffen wir uns?": the sentence with "treffen" and the room, not the list of dates).
     if (top.doc.kind === 'passage') {
       const peers = ranked.slice(0, SENTENCE_PEERS).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && covers(h) && (!gate.length || holdsFact(h)));
-      const sentenceScore = (h: RetrievalHit) => headedSentenceScore(h, units, types, this.index);
       const best = peers.reduce<{ h: RetrievalHit; v: number } | undefined>((b, h) => {
-        const v = sentenceScore(h);
+        const v = headed(h);
         return !b || v > b.v ? { h, v } : b;
       }, undefined);
-      if (best && best.h !== top && best.v > sentenceScore(top)) top = best.h;
+      if (best && best.h !== top && best.v > headed(top)) top = best.h;
     }
     const answerTop = top;
-    // A second passage whose best sentence answers the question as well as the answer's own holds the same
-    // kind of fact for another case (two deadlines, two places to register): the participant sees both.
-    const topSentence = types.size && top.doc.kind === 'passage' ? headedSentenceScore(top, units, types, this.index) : Infinity;
+    // A second passage among the first few whose best sentence answers the question as well as the answer's
+    // own holds the same kind of fact for another case (two deadlines, two places to register): the
+    // participant sees both.
+    const topSentence = types.size && top.doc.kind === 'passage' ? headed(top) : Infinity;
     const candidates = ranked
       .filter((h) => h !== answerTop && h.doc.kind === 'passage' && knownCoverage(h) >= coverage)
-      .filter((h) => h.score >= top.score * 0.6 || (headedSentenceScore(h, units, types, this.index) >= topSentence && (!gate.length || holdsFact(h))));
-    // In rank order, but one that matched only by its heading or file (no sentence has the question's words) last.
-    const inText = new Set(candidates.filter((h) => bestSentenceScore(h.doc.text, units, types, this.index) > 0));
-    const supporting = [...candidates.filter((h) => inText.has(h)), ...candidates.filter((h) => !inText.has(h))];
+      .filter((h, i) => h.score >= top.score * 0.6 || (i < SECOND_PEERS && topSentence !== Infinity && (!gate.length || holdsFact(h)) && headed(h) >= topSentence));
+    // In rank order, but the first that has the question's words in its text (not only in its heading or
+    // file name) comes first: only the first one adds to the answer.
+    const first = candidates.length > 1 ? candidates.find((h) => bestSentenceScore(h.doc.text, units, types, this.index) > 0) : undefined;
+    const supporting = first ? [first, ...candidates.filter((h) => h !== first)] : candidates;
     return this.fromHit(top, supporting.slice(0, 2), units, types, locale, confidence);
   }
 
