@@ -52,14 +52,14 @@ const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
 // Numbers that are part of a date, a clock time or a year: they count nothing ("19.01.2027, 14:00 Uhr").
 const DATE_NUMBERS_RE = new RegExp(`\\b\\d{1,2}\\.\\s?\\d{1,2}\\.(\\d{2,4})?|\\b\\d{1,2}\\.?\\s(${MONTHS})\\b(\\s\\d{4})?|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d{1,2}\\s?(uhr|am|pm)\\b|\\b(19|20)\\d{2}\\b`, 'gi');
 
-/** The text with dates, clock times and years blanked out, so that the numbers left are quantities. */
+/** The text, folded, with dates, clock times and years blanked out, so that the numbers left are quantities. */
 export function withoutDates(text: string): string {
-  return text.replace(DATE_NUMBERS_RE, ' ');
+  return fold(text).replace(DATE_NUMBERS_RE, ' ');
 }
 
 const MONEY_ALL_RE = new RegExp(MONEY_RE.source, 'giu');
 
-/** The text with dates, times, years and amounts of money blanked out: the numbers left count things. */
+/** The text, folded, with dates, times, years and amounts of money blanked out: the numbers left count things. */
 export function countingNumbers(text: string): string {
   return withoutDates(text).replace(MONEY_ALL_RE, ' ');
 }

@@ -56,4 +56,22 @@ describe('the noun a "how many" question counts', () => {
     expect(countsTerms('Es kommen zwei Verbände.', countedTerms('how many Verbände?', index)!, index)).toBe(true);
     expect(countedTerms('Wann beginnt der Kurs?', index)).toBeUndefined();
   });
+
+  it('counts a number after the word itself, and people whatever the material calls them', async () => {
+    const { countedTerms, countsTerms } = await import('./engine.js');
+    const places = new PassageIndex([doc('p', 'Plätze', 'Die Zahl der Plätze ist auf 30 begrenzt. Die Stadt Beispielhausen (68.000 Einwohner) lädt ein.', 'info.md')]);
+    expect(countsTerms('Die Zahl der Plätze ist auf 30 begrenzt.', countedTerms('Wie viele Plätze gibt es?', places)!, places)).toBe(true);
+    // Before the number only the word itself counts, not a compound's part ("Mitgliedsstädte" / "Stadt").
+    expect(countsTerms('Die Stadt Beispielhausen (68.000 Einwohner) lädt ein.', countedTerms('Wie viele Mitgliedsstädte gibt es?', places)!, places)).toBe(false);
+    const people = countedTerms('Wie viele Leute können mitmachen?', places)!;
+    expect(countsTerms('Online sind bis zu 40 Teilnehmende dabei.', people, places)).toBe(true);
+    expect(countsTerms('Die Teilnahme am 12.03. ist frei.', people, places)).toBe(false);
+  });
+
+  it('marks general verbs and particles as soft, also a separable verb joined with its particle', () => {
+    const index = new PassageIndex([doc('a', 'Ablauf', 'Der Ablauf: Inhalte dürfen verwendet werden, 2 Personen pro Kommune.', 'info.md')]);
+    const soft = (q: string) => Object.fromEntries(index.analyse(q).units.map((u) => [u.word, !!u.soft]));
+    expect(soft('Wie viele Personen pro Kommune dürfen kommen?')).toMatchObject({ dürfen: true, kommune: false });
+    expect(soft('Wie läuft ein Termin ab?')).toMatchObject({ abläuf: true, termin: false });
+  });
 });
