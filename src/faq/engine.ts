@@ -269,7 +269,11 @@ class Engine implements FaqEngine {
       }
     }
     const coversRarest = covers(top);
-    const confidence = (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED);
+    // A number the question names ("2027", "5000 Einwohner") that the answering passage lacks: the passage
+    // answers a neighbouring question (another year, another size), like a missing rarest word.
+    const numbers = units.filter((u) => /^\d{2,}$/.test(u.word)).map((u) => u.word);
+    const namesNumbers = !numbers.length || (!!top && numbers.every((x) => words(`${top!.doc.title} ${top!.doc.text}`).includes(x)));
+    const confidence = (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
     // Sentence scores of this question's candidates, each computed once (the costliest step per candidate).
     const headedScores = new Map<RetrievalHit, number>();
