@@ -74,4 +74,11 @@ describe('the noun a "how many" question counts', () => {
     expect(soft('Wie viele Personen pro Kommune dürfen kommen?')).toMatchObject({ dürfen: true, kommune: false });
     expect(soft('Wie läuft ein Termin ab?')).toMatchObject({ abläuf: true, termin: false });
   });
+
+  it('drops a general verb of state the material does not use, and keeps it (soft) where the material does', () => {
+    const without = new PassageIndex([doc('a', 'Recordings', 'Recordings are deleted 30 days after the session.', 'info.md')]);
+    expect(without.analyse('Wie lange bleiben die Aufzeichnungen verfügbar?').units.map((u) => u.word)).not.toContain('verfügbar');
+    const withIt = new PassageIndex([doc('a', 'Aufzeichnungen', 'Die Aufzeichnungen bleiben 4 Wochen verfügbar.', 'info.md')]);
+    expect(withIt.analyse('Wie lange bleiben die Aufzeichnungen verfügbar?').units.find((u) => u.word === 'verfügbar')).toMatchObject({ soft: true });
+  });
 });

@@ -57,6 +57,13 @@ const MAX_HITS = 5;
 /** Particles a German separable verb leaves at the end of a question ("läuft ... ab", "meldet ... an"). */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'ein', 'mit', 'vor', 'zu', 'teil', 'fest', 'vorbei']);
 
+/**
+ * Concepts of general verbs and adjectives of state ("bleiben", "verfügbar"): how long something stays
+ * available is asked with them, while the material says "deleted after 30 days". Like the soft filler words
+ * of german.ts, they count only where the material uses them.
+ */
+const SOFT_CONCEPTS = ['bleiben', 'verfügbar'];
+
 /** The file's words (name, first heading) weigh half a passage's own: they name the file's topic, not the passage's. */
 const FILE_BOOST = 0.5;
 
@@ -91,12 +98,15 @@ export class PassageIndex {
   private readonly docs = new Map<string, RetrievalDoc>();
   private readonly termCache = new Map<string, string[]>();
   private readonly indexTermCache = new Map<string, string[]>();
+  /** Concept terms of general verbs and adjectives of state, which count only where the material uses them. */
+  private readonly softTerms: ReadonlySet<string>;
 
   constructor(
     docs: RetrievalDoc[],
     readonly lexicon: Lexicon = GENERAL_LEXICON,
   ) {
     this.vocabulary = new Vocabulary(lexicon);
+    this.softTerms = new Set(SOFT_CONCEPTS.map((w) => lexicon.lookup(w)).filter((t): t is string => !!t));
     // A passage is also searched under its file: the file's name and top heading, which name the whole file
     // ("Protokoll des Auftakts") where later passages only say "Teilnahme".
     const fileField = (d: RetrievalDoc) => (d.kind === 'passage' ? `${fileWords(d.source)} ${d.documentTitle && d.documentTitle !== d.title ? d.documentTitle : ''}`.trim() : '');
@@ -140,19 +150,21 @@ export class PassageIndex {
       const key = terms.join('|');
       if (!terms.length || seen.has(key)) continue;
       seen.add(key);
-      raw.push({ word, terms, soft: isSoftWord(word) || (word === joined?.form && isSoftWord(joined.verb)) });
+      raw.push({ word, terms, soft: isSoftWord(word) || (word === joined?.form && isSoftWord(joined.verb)) || this.softTerms.has(terms[0]!) });
     }
     const allTerms = [...new Set(raw.flatMap((u) => u.terms))];
     const results = allTerms.length ? this.searchTerms(allTerms) : [];
     const n = Math.max(this.docs.size, 1);
-    const units = raw.map(({ word, terms, soft }) => {
+    const units = raw.flatMap(({ word, terms, soft }) => {
       const matching = results.filter((r) => terms.some((t) => r.queryTerms.includes(t)));
       // A verb form whose stem is a little longer than the material's ("betreut" beside "betreuen") counts too.
       const strict = (t: string) => (key: string) =>
         key === t || (t.length >= 6 && key.startsWith(t)) || (key.length >= 5 && t.startsWith(key) && t.length - key.length <= 3) || (t.length >= 8 && key[0] === t[0]);
       const knownDf = matching.filter((r) => Object.keys(r.match).some((k) => terms.some((t) => strict(t)(k)))).length;
       const wholeDf = matching.filter((r) => Object.keys(r.match).some(strict(terms[0]!))).length;
-      return { word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf, ...(soft ? { soft } : {}) };
+      // A general verb of state the material does not use ("bleiben ... verfügbar") neither matches nor is unknown.
+      if (soft && !matching.length && this.softTerms.has(terms[0]!)) return [];
+      return [{ word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf, ...(soft ? { soft } : {}) }];
     });
     return { units, results };
   }
