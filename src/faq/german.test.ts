@@ -124,4 +124,11 @@ describe('German text processing', () => {
     vocabulary.addText('Einreichen bis 13.04. an die Geschäftsstelle.');
     expect(termsOfWord('eingereicht', vocabulary)).toEqual(termsOfWord('einreichen', vocabulary));
   });
+
+  it('joins inflected forms to a group by stem only when the stem has four letters or more', () => {
+    // "notes" (minutes) is in a group; the German "Note" (a grade) shares only the three-letter stem "not".
+    expect(GENERAL_LEXICON.lookup('notes')).toBeDefined();
+    expect(GENERAL_LEXICON.lookup('Note')).toBeUndefined();
+    expect(GENERAL_LEXICON.lookup('Anmeldungen')).toBe(GENERAL_LEXICON.lookup('Anmeldung'));
+  });
 });

@@ -85,7 +85,8 @@ export class Lexicon {
       if (k.includes(' ')) this.phrases.add(k);
       else {
         this.entries.push(k);
-        if (k.length >= 4) addTo(this.stems, stem(k));
+        // A stem of three letters joins unrelated words ("notes" and German "Note", a grade).
+        if (k.length >= 4 && stem(k).length >= 4) addTo(this.stems, stem(k));
       }
     }
   }
