@@ -32,4 +32,11 @@ describe('question types', () => {
     expect(sentenceAnswers('weekday', 'Alle Termine jeweils dienstags, 14 Uhr.', GENERAL_LEXICON)).toBe(true);
     expect(sentenceAnswers('weekday', 'Nächster Termin: 23.02.2027', GENERAL_LEXICON)).toBe(false);
   });
+
+  it('finds a span of time also in a compound unit ("9 Arbeitstage")', () => {
+    const duration = (s: string) => sentenceAnswers('duration', s, GENERAL_LEXICON);
+    expect(duration('Die Bearbeitungszeit ist von 21 auf 9 Arbeitstage gesunken.')).toBe(true);
+    expect(duration('Recordings are deleted 30 days after the session.')).toBe(true);
+    expect(duration('Es kamen 9 Arbeitsgruppen.')).toBe(false);
+  });
 });

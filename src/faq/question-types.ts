@@ -39,6 +39,8 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
 }
 
 const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|(${WEEKDAYS})s?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(19|20)\\d{2}\\b`, 'i');
+// A number of time units, also in a compound ("9 Arbeitstage", "3 Werktagen", "2 Kalenderwochen").
+const SPAN_RE = /\b\d+([.,]\d+)?\s*(\p{L}*(tage?n?|wochen?|monate?n?|stunden?|minuten?|jahren?)|days?|weeks?|months?|hours?|minutes?|years?)\b/iu;
 const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAYS})s?\\b|\\b(mo|di|mi|do|fr|sa|so)\\.?,? \\d{1,2}\\.`, 'i');
 const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}([:.]\d{2})?/i;
 const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm)\b/i;
@@ -109,7 +111,7 @@ export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: L
     case 'where-to-find':
       return URL_RE.test(sentence) || EMAIL_RE.test(sentence) || /\b(kanal|website|webseite|seite|portal|link|channel|page|plattform|platform|teams)\b/.test(folded);
     case 'duration':
-      return concept('dauer') || TIME_RANGE_RE.test(sentence);
+      return concept('dauer') || TIME_RANGE_RE.test(sentence) || SPAN_RE.test(folded);
     case 'count':
       // A quantity, not the number of a date or a time: "Wie viele waren beim Auftakt dabei?" is not
       // answered by "Auftakt, 19.01.2027".

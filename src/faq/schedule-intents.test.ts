@@ -73,6 +73,7 @@ describe('schedule intents', () => {
 
   it('leaves the platform and the times of something specific to the material, and lists the sessions for "Welche Termine"', () => {
     const program2 = structuredClone(program);
+    program2.sessions[program2.sessions.length - 1]!.summary = 'Rückblick und Übergabe der Teilnahmebestätigungen.';
     const e = createFaqEngineFromKnowledgeBase({
       contentDir: '.',
       passages: [
@@ -91,5 +92,8 @@ describe('schedule intents', () => {
     expect(portugal.answer).toContain('09:00');
     expect(e.ask('Um wie viel Uhr beginnen die Termine?', { now }).via).toBe('schedule');
     expect(e.ask('Welche Termine gibt es?', { now }).via).toBe('schedule');
+    // An amount of time of something else is no question about the sessions' times.
+    expect(e.ask('Wie viele Stunden umfasst die Teilnahmebestätigung?', { now }).via).not.toBe('schedule');
+    expect(e.ask('Um wie viel Uhr beginnen die Termine?', { now }).via).toBe('schedule');
   });
 });

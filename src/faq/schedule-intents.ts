@@ -245,6 +245,10 @@ function intentFromCues(
   const timesCue = has(tokens, CUES.times);
   if (!timesCue && !leftover && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
   const whenCue = has(tokens, CUES.when) || timesCue;
+  // "Wie viele Stunden umfasst die Bescheinigung?" asks for an amount of time of something, not when a
+  // session is or what the series' times are.
+  const countsTime = (phrase(text, CUES.countPhrases) || tokens.includes('wieviele')) && timesCue;
+  if (countsTime && (session || specific)) return undefined;
   if (session && whenCue) return { kind: 'session', sessionId: session.id };
   // Where a session takes place is in the material (the program knows only the series' format).
   if (session && formatCue) return undefined;
