@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileWords, PassageIndex, type RetrievalDoc } from './retrieval.js';
+import { fileWords, hyphenated, PassageIndex, type RetrievalDoc } from './retrieval.js';
 
 const doc = (id: string, title: string, text: string, source: string): RetrievalDoc => ({ id, kind: 'passage', title, text, source });
 
@@ -82,5 +82,14 @@ describe('the noun a "how many" question counts', () => {
     expect(without.analyse('Wie lange bleiben die Aufzeichnungen verfügbar?').units.map((u) => u.word)).not.toContain('verfügbar');
     const withIt = new PassageIndex([doc('a', 'Aufzeichnungen', 'Die Aufzeichnungen bleiben 4 Wochen verfügbar.', 'info.md')]);
     expect(withIt.analyse('Wie lange bleiben die Aufzeichnungen verfügbar?').units.find((u) => u.word === 'verfügbar')).toMatchObject({ soft: true });
+  });
+
+  it('finds a hyphenated name made of stop words or English words as a whole ("Once-Only-Prinzip")', () => {
+    const index = new PassageIndex([
+      doc('once', 'Once-Only-Prinzip', 'Nachweise müssen nur einmal mitgeteilt werden.', 'glossar.txt'),
+      doc('efa', 'EfA-Prinzip', 'Ein Land entwickelt, andere nutzen nach.', 'glossar.txt'),
+    ]);
+    expect(hyphenated('Was ist das Once-Only-Prinzip?')).toEqual(['onceonlyprinzip']);
+    expect(index.query('Was ist das Once-Only-Prinzip?').hits[0]?.doc.id).toBe('once');
   });
 });

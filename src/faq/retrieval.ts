@@ -82,6 +82,15 @@ export function fileWords(source: string): string {
     .trim();
 }
 
+/**
+ * Hyphenated compounds joined into one word ("Once-Only-Prinzip" -> "onceonlyprinzip"), besides their parts:
+ * a name made of general or English words ("once", "only" are stop words) is found as the whole it names.
+ * A question's joined word counts only when the material has it.
+ */
+export function hyphenated(text: string): string[] {
+  return (text.match(/\p{L}+(?:-\p{L}+)+/gu) ?? []).map((w) => w.toLowerCase().replace(/-/g, ''));
+}
+
 /** Typo tolerance grows with the term: none below 5 letters, one edit up to 6, two from 7. */
 export function fuzziness(term: string): number | false {
   if (term.length < 5 || /\d/.test(term)) return false;
@@ -113,6 +122,7 @@ export class PassageIndex {
     for (const d of docs) {
       this.vocabulary.addText(d.title);
       this.vocabulary.addText(d.text);
+      for (const w of hyphenated(`${d.title}\n${d.text}`)) this.vocabulary.add(w);
       this.vocabulary.addText(fileField(d));
       this.docs.set(d.id, d);
     }
@@ -121,7 +131,7 @@ export class PassageIndex {
       storeFields: [],
       // The file's name is searched as a third field (the docs keep their shape).
       extractField: (doc, field) => (field === 'file' ? fileField(doc) : field === 'title' ? doc.title : field === 'text' ? doc.text : String(doc[field as keyof RetrievalDoc] ?? '')),
-      tokenize: (text) => this.lexicon.tokens(text),
+      tokenize: (text) => [...this.lexicon.tokens(text), ...hyphenated(text)],
       processTerm: (word) => this.indexTermsOf(word),
       searchOptions: { boost: { title: 2, file: FILE_BOOST } },
     });
@@ -144,7 +154,7 @@ export class PassageIndex {
   analyse(question: string): { units: QueryUnit[]; results: SearchResult[] } {
     const seen = new Set<string>();
     const raw: { word: string; terms: string[]; soft: boolean }[] = [];
-    const { tokens, joined } = this.joinSeparableVerb(this.lexicon.tokens(question));
+    const { tokens, joined } = this.joinSeparableVerb([...this.lexicon.tokens(question), ...hyphenated(question).filter((w) => this.vocabulary.knows(w))]);
     for (const word of tokens) {
       const terms = this.termsOf(word);
       const key = terms.join('|');

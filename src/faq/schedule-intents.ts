@@ -11,7 +11,7 @@ import { sessionEnd, sessionStart, sortedSessions } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type SessionLine } from '../i18n/faq.js';
 import { foldUmlauts, lower, termsOfWord, words } from './german.js';
-import { PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
+import { hyphenated, PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import type { Passage } from './knowledge-base.js';
 
@@ -209,8 +209,11 @@ export function detectScheduleIntent(
   let leftover = 0;
   // Leftover words that are no compound of a session or format word ("Deutschland", not "Onlinetermine").
   let specific = 0;
+  // A hyphenated compound joined into one word stands for its parts, which are judged one by one.
+  const joinedCompounds = new Set(hyphenated(question));
   for (const unit of passageUnits) {
     const w = foldUmlauts(unit.word);
+    if (joinedCompounds.has(unit.word)) continue;
     if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
     if (unit.terms.every((t) => SESSION_TERMS.has(t))) continue;
     if (!known(unit)) return undefined;
