@@ -99,6 +99,9 @@ describe('German text processing', () => {
     vocabulary.addText('The questionnaire has 24 indicators in six categories.');
     expect(vocabulary.cognateOf('Indikatoren')).toBe('indicators');
     expect(vocabulary.cognateOf('Kandidaten')).toBeUndefined();
+    // A compound's part may be the cognate: "Hochwasser|warnungen" beside "flood warnings" (and "Hochwasser" known).
+    vocabulary.addText('Residents get flood warnings by text message. Hochwasser');
+    expect(termsOfWord('Hochwasserwarnungen', vocabulary)).toContain(termsOfWord('warnings', vocabulary, undefined, { indexing: true })[0]);
     // The question's word stands for the material's: its terms lead with the material word's stem.
     expect(termsOfWord('Indikatoren', vocabulary)[0]).toBe(termsOfWord('indicators', vocabulary, undefined, { indexing: true })[0]);
   });

@@ -149,6 +149,7 @@ export function cognateKey(input: string): string {
     .replace(/(ization|isation)s?$/, 'ation')
     .replace(/([ae])nz(en)?$/, '$1nce')
     .replace(/itat(en)?$/, 'iti')
+    .replace(/ung(en)?$/, 'ing')
     .replace(/ities$/, 'iti')
     .replace(/ies$/, 'i')
     .replace(/(ie|ien|y)$/, 'i')
@@ -257,13 +258,16 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
   }
   const terms = [stem(word)];
   if (vocabulary) {
-    const known = (p: string) => vocabulary.knows(p);
+    // In a question, a part may be known in the other language's spelling ("Hochwasser|warnungen" beside
+    // "flood warnings").
+    const cognate = (p: string) => (options.indexing || vocabulary.knows(p) ? undefined : vocabulary.cognateOf(p));
+    const known = (p: string) => vocabulary.knows(p) || !!cognate(p);
     // Only the material's compounds split off a known first part alone: in a question that would make an
     // unknown word look known ("Sonnen|kraftwerk").
     const parts = splitCompound(word, known) ?? (options.indexing ? splitHead(word, known) : undefined);
     // A part is indexed under its own stem and, when it is the stem of a corpus word, under that too, so
     // "Fördergeld", "Förderprogramm" and "Förderung" meet.
-    if (parts) for (const p of parts) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
+    if (parts) for (const p of parts.map((x) => cognate(x) ?? x)) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
     // A question's compound the material has only with another first part: its head, half known.
     if (!parts && !options.indexing && !vocabulary.knows(word)) {
       const head = vocabulary.headOf(word);
