@@ -267,4 +267,16 @@ describe('FAQ engine', () => {
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('24 indicators');
   });
+
+  it("leaves a question about a session's topic with more specific words to the material", async () => {
+    const dir = await contentDir({
+      'program.yaml': PROGRAM,
+      'material/info.md': '# Info\n\n## Beschluss\n\nDer Rat hat die Auftaktveranstaltung im Mai 2024 beschlossen.\n\n## Auftakt\n\nDie Auftaktveranstaltung stellt die Reihe vor.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2025-02-01T08:00:00Z') });
+    expect(engine.ask('Wann ist die Auftaktveranstaltung?').via).toBe('schedule');
+    // "Amt" is known from the program's contacts, not from the session: the question is about more.
+    const specific = engine.ask('Wann hat das Amt die Auftaktveranstaltung beschlossen?');
+    expect(specific.via).not.toBe('schedule');
+  });
 });

@@ -91,9 +91,11 @@ describe('schedule intents', () => {
     expect(portugal.via).not.toBe('schedule');
     expect(portugal.answer).toContain('09:00');
     expect(e.ask('Um wie viel Uhr beginnen die Termine?', { now }).via).toBe('schedule');
+
     expect(e.ask('Welche Termine gibt es?', { now }).via).toBe('schedule');
     // An amount of time of something else is no question about the sessions' times.
     expect(e.ask('Wie viele Stunden umfasst die Teilnahmebestätigung?', { now }).via).not.toBe('schedule');
     expect(e.ask('Um wie viel Uhr beginnen die Termine?', { now }).via).toBe('schedule');
+
   });
 });

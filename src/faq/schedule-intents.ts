@@ -252,6 +252,9 @@ function intentFromCues(
   // session is or what the series' times are.
   const countsTime = (phrase(text, CUES.countPhrases) || tokens.includes('wieviele')) && timesCue;
   if (countsTime && (session || specific)) return undefined;
+  // Words beyond the session's topic ("Wann wurde der Wärmeplan in Neustadt beschlossen?") ask about something
+  // the material says, not when the session about it is.
+  if (session && whenCue && specific) return undefined;
   if (session && whenCue) return { kind: 'session', sessionId: session.id };
   // Where a session takes place is in the material (the program knows only the series' format).
   if (session && formatCue) return undefined;
