@@ -279,4 +279,14 @@ describe('FAQ engine', () => {
     const specific = engine.ask('Wann hat das Amt die Auftaktveranstaltung beschlossen?');
     expect(specific.via).not.toBe('schedule');
   });
+
+  it('declines when the passage with the subject lacks the year asked about, even if another passage has the year', async () => {
+    const dir = await contentDir({
+      'material/info.md':
+        '# Info\n\n## Förderung\n\nDas Förderprogramm hat 80 Prozent der Kosten übernommen.\n\n## Gesetz\n\nDas Gesetz gilt seit 2024, kleine Gemeinden haben bis 2028 Zeit.\n\n## Ablauf\n\nWir treffen uns online.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-01-01T08:00:00Z') });
+    expect(engine.ask('Gibt es das Förderprogramm auch 2028?').answered).toBe(false);
+    expect(engine.ask('Wie viel Prozent der Kosten hat das Förderprogramm übernommen?').answer).toContain('80 Prozent');
+  });
 });

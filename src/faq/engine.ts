@@ -259,7 +259,8 @@ class Engine implements FaqEngine {
     // The question's rarest known word names what it is about ("Mitarbeitende" in "Wie viele Mitarbeitende hat
     // das Bürgerbüro?"): a best passage without it answers a neighbouring question, so the share counts half.
     // General verbs and particles ("dürfen", "pro") never name what a question is about.
-    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon) && !u.soft).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
+    // Numbers are checked on their own (below): a year names no subject.
+    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word)).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
     const covers = (h: RetrievalHit | undefined) => !rarest || known.length < 2 || (!!h && (h.matchedWords.includes(rarest.word) || answersMarker(rarest, h)));
     // Another candidate that has the rarest word and covers half the question answers it better.
     if (!covers(top)) {
