@@ -31,7 +31,7 @@ const SOFT_FILLER = `
 versteht verstehen bekomme bekommen bekommt kriege kriegen kriegt läuft laufen leute darf dürfen erfahre erfahren
 kommt kommen klappt möglich people anyone someone somebody possible pro per jemand jemanden jemandem
 umfasst umfassen beinhaltet beinhalten enthält enthalten groß große großen großer großes klein kleine kleinen
-kleiner kleines big small large
+kleiner kleines big small large last lasts take takes
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
