@@ -289,4 +289,15 @@ describe('FAQ engine', () => {
     expect(engine.ask('Gibt es das Förderprogramm auch 2028?').answered).toBe(false);
     expect(engine.ask('Wie viel Prozent der Kosten hat das Förderprogramm übernommen?').answer).toContain('80 Prozent');
   });
+
+  it('answers who holds a role only from a passage that names the role, not from one that names the place and someone', async () => {
+    const dir = await contentDir({
+      'material/info.md':
+        '# Info\n\n## Schnittstellen\n\nThomas Beispiel vom Rechenzentrum Nord stellt die Schnittstellen vor.\n\n## Bürgerbüro\n\nDas Bürgerbüro leitet Markus Muster seit 2020.\n\n## Reihe\n\nDie Leitung der Reihe hat Erika Beispiel.\n\n## Gruppen\n\nDie Gruppen leitet jeweils eine Kommune.\n\n## Ablauf\n\nWir treffen uns online.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-01-01T08:00:00Z') });
+    expect(engine.ask('Wer leitet das Rechenzentrum Nord?').answered).toBe(false);
+    expect(engine.ask('Wer leitet das Bürgerbüro?').answer).toContain('Markus Muster');
+    expect(engine.ask('Wer stellt die Schnittstellen vor?').answer).toContain('Thomas Beispiel');
+  });
 });

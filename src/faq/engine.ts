@@ -63,6 +63,8 @@ const RAREST_MISSED = 0.5;
 const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
 const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'weekday', 'duration', 'location']);
+/** Concepts that name a role a person holds (leads, moderates, organises, presents). */
+const ROLE_CONCEPTS = ['leitung', 'veranstalter', 'referent'];
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
 const SCHEDULE_CONFIDENCE = 0.95;
 /** A second passage adds to the answer only when at least this much room is left for it. */
@@ -261,7 +263,11 @@ class Engine implements FaqEngine {
     // General verbs and particles ("dürfen", "pro") never name what a question is about.
     // Numbers are checked on their own (below): a year names no subject.
     const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word)).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
-    const covers = (h: RetrievalHit | undefined) => !rarest || known.length < 2 || (!!h && (h.matchedWords.includes(rarest.word) || answersMarker(rarest, h)));
+    // "Wer leitet X?" / "Who moderates X?": the person is asked for in a role, so the passage must name the
+    // role too, not only X (a passage about X with some name in it answers who presents X, not who leads it).
+    const roleWords = types.has('person') ? known.filter((u) => u !== rarest && ROLE_CONCEPTS.some((w) => lexicon.lookup(w) === u.terms[0])) : [];
+    const covers = (h: RetrievalHit | undefined) =>
+      !rarest || known.length < 2 || (!!h && (h.matchedWords.includes(rarest.word) || answersMarker(rarest, h)) && roleWords.every((u) => h.matchedWords.includes(u.word) || answersMarker(u, h)));
     // Another candidate that has the rarest word and covers half the question answers it better.
     if (!covers(top)) {
       const alternative = ranked.find((h) => covers(h) && knownCoverage(h) >= MIN_COVERAGE && (!gate.length || holdsFact(h)));
