@@ -110,7 +110,8 @@ describe('German text processing', () => {
     const vocabulary = new Vocabulary();
     vocabulary.addText('Die Versorgung soll bis 2045 treibhausgasneutral werden. Füllen Sie den Check aus.');
     expect(vocabulary.headOf('klimaneutral')).toBe('treibhausgasneutral');
-    expect(vocabulary.headOf('Selbstcheck')).toBe('check');
+    // A short head is too common to vouch for the compound ("Schwamm|stadt" is no kind of "Stadt" the material means).
+    expect(vocabulary.headOf('Selbstcheck')).toBeUndefined();
     // The word's own stem stays first (the whole word is not known), the head's joins.
     const terms = termsOfWord('klimaneutral', vocabulary);
     expect(terms[0]).toBe(canonicalStem('klimaneutral'));

@@ -185,8 +185,9 @@ export class Vocabulary {
 
   /**
    * The corpus word that shares the given compound's last part, its head in German ("klimaneutral" and
-   * "treibhausgasneutral", "Selbstcheck" and "check"), when the word's first part is at least 4 letters: a
-   * kind of the same thing, so the word counts as half known (its own stem stays its first term).
+   * "treibhausgasneutral"), when the word's first part is at least 4 letters and the head at least 7: a kind
+   * of the same thing, so the word counts as half known (its own stem stays its first term). A shorter head
+   * is too common to vouch for the compound ("Schwamm|stadt" beside "Stadt").
    */
   headOf(input: string): string | undefined {
     const folded = foldUmlauts(lower(input));
@@ -195,9 +196,9 @@ export class Vocabulary {
       this.suffixes = new Map();
       for (const w of this.surface) for (let i = MIN_PART; w.length - i >= MIN_HEAD_SUFFIX; i++) if (!this.suffixes.has(w.slice(i))) this.suffixes.set(w.slice(i), w);
     }
-    for (let i = MIN_PART; folded.length - i >= 5; i++) {
+    for (let i = MIN_PART; folded.length - i >= MIN_HEAD_SUFFIX; i++) {
       const tail = folded.slice(i);
-      if (tail.length >= 5 && this.surface.has(tail)) return tail;
+      if (tail.length >= MIN_HEAD_SUFFIX && this.surface.has(tail)) return tail;
       const word = tail.length >= MIN_HEAD_SUFFIX ? this.suffixes.get(tail) : undefined;
       if (word) return word;
     }
