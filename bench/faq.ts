@@ -1,4 +1,7 @@
-// FAQ benchmark: `npm run bench -- faq [--only=performance|quality]`. Prints one JSON object:
+// FAQ benchmark: `npm run bench -- faq [--only=performance|quality] [--split=tune|heldout] [--failures]`.
+// --split runs the quality suites of one split only (tune while developing: the held-out figures are for
+// reporting, not for iterating); --failures adds the failed cases of the tune split, one line each (never of
+// the held-out split, whose cases nobody should read while tuning). Prints one JSON object:
 //   programs     — per evaluation program and split (tune / heldout, found on disk by tests/faq/suites.ts):
 //                  cases, accuracy (all cases), answered_correctly (answerable ones), declined_correctly
 //                  (out-of-scope ones), p50_ms / p99_ms per question (first ask)
@@ -12,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createFaqEngine, createFaqEngineFromKnowledgeBase } from '../src/faq/engine.js';
 import { loadEvalSet, percentile, runBaseline, summarise, type EvalOutcome, type EvalSet } from '../src/faq/evaluation.js';
 import type { KnowledgeBase, Passage } from '../src/faq/knowledge-base.js';
-import { discoverSuites, runSuite } from '../tests/faq/suites.js';
+import { discoverSuites, failures, runSuite, type Split } from '../tests/faq/suites.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function pick<T>(list: T[], seed: number): T {
@@ -57,14 +60,16 @@ function figures(outcomes: EvalOutcome[]) {
   };
 }
 
-async function quality() {
+async function quality(split: Split | undefined, withFailures: boolean) {
   const programs: Record<string, Record<string, ReturnType<typeof figures>>> = {};
   const pooled: Record<string, EvalOutcome[]> = {};
-  for (const suite of discoverSuites()) {
+  const failed: Record<string, string[]> = {};
+  for (const suite of discoverSuites().filter((s) => !split || s.split === split)) {
     await runSuite(suite); // warm-up (JIT); the engine remembers answers, so the timed run uses a fresh one
     const { summary } = await runSuite(suite);
     (programs[suite.program] ??= {})[suite.split] = figures(summary.outcomes);
     if (!suite.program.startsWith('example')) (pooled[suite.split] ??= []).push(...summary.outcomes);
+    if (withFailures && suite.split === 'tune') failed[suite.program] = failures(summary);
   }
   const splits = Object.fromEntries(Object.entries(pooled).map(([split, outcomes]) => [split, figures(outcomes)]));
   const set = await loadEvalSet(path.join(root, 'tests/faq/eval.yaml'));
@@ -73,6 +78,7 @@ async function quality() {
   return {
     programs,
     splits,
+    ...(withFailures ? { tune_failures: failed } : {}),
     baseline: {
       method: 'example tune set, MiniSearch defaults (BM25, lower-case tokens, no German processing, no schedule facts); threshold chosen to maximise its own accuracy',
       accuracy: baseline.accuracy,
@@ -118,9 +124,11 @@ async function performance(set: EvalSet) {
 
 export async function run(args: string[] = []): Promise<unknown> {
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const split = args.find((a) => a.startsWith('--split='))?.slice('--split='.length);
+  if (split !== undefined && split !== 'tune' && split !== 'heldout') throw new Error(`--split must be tune or heldout, not ${split}`);
   const set = await loadEvalSet(path.join(root, 'tests/faq/eval.yaml'));
   return {
-    ...(only !== 'performance' ? await quality() : {}),
+    ...(only !== 'performance' ? await quality(split, args.includes('--failures')) : {}),
     ...(only !== 'quality' ? { performance: await performance(set) } : {}),
   };
 }

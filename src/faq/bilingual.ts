@@ -31,6 +31,7 @@ export const BILINGUAL: string[][] = [
   ['bewerbung', 'bewerben', 'bewerbungen', 'apply for'],
   ['steckbrief', 'profil', 'profile', 'fact sheet'],
   ['konto', 'zugang', 'account', 'access'],
+  ['eigen', 'eigene', 'eigenes', 'eigenen', 'eigener', 'own'],
   ['link', 'links', 'einwahllink', 'einwahl', 'dial in', 'join link'],
   ['kanal', 'channel', 'channels'],
   ['website', 'webseite', 'internetseite', 'homepage', 'web page'],

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../shared/clock.js';
-import { createFaqEngine } from './engine.js';
+import { createFaqEngine, sections } from './engine.js';
 import { splitIntoPassages, stripInlineMarkup, htmlToMarkdown } from './knowledge-base.js';
 import { faqTexts } from '../i18n/faq.js';
 
@@ -222,5 +222,82 @@ describe('FAQ engine', () => {
     const a = engine.ask('Wie viele Kommunen arbeiten in der Werkstatt?');
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('12 Kommunen');
+  });
+
+  it("joins a slide's or a list's short parts under one heading into one section, not paragraphs that stand alone", () => {
+    const part = (id: string, title: string, text: string, n = 1) => ({ id, title, text, source: 'folien.pptx', locator: { kind: 'slide' as const, n } });
+    const joined = sections([
+      part('1', 'Auftrag', 'Vorlage: Steckbrief (1 Seite)'),
+      part('2', 'Auftrag', 'Einreichen bis 13.04.'),
+      part('3', 'Kontakt', 'Erika Muster, erika@example.org', 2),
+      part('4', 'Kontakt', 'Nächster Termin: 23.02.', 3),
+      part('5', 'Kontakt', `${'Ein langer Absatz, der für sich steht. '.repeat(4)}`, 3),
+    ]);
+    expect(joined.map((p) => p.text)).toEqual(['Vorlage: Steckbrief (1 Seite)\nEinreichen bis 13.04.', 'Erika Muster, erika@example.org', 'Nächster Termin: 23.02.', expect.stringContaining('langer Absatz')]);
+  });
+
+  it("answers from a slide's bullets together: the template in one line, its deadline in the next", async () => {
+    const dir = await contentDir({
+      'material/auftrag.md': '# Werkstatt\n\n## Auftrag für das Labor\n\nVorlage: Steckbrief Vorhaben (1 Seite)\n\nEinreichen bis 13.04.2027 an labor@example.org\n\n## Sonstiges\n\nDas Labor findet online statt.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-03-01T08:00:00Z') });
+    const a = engine.ask('Bis wann muss der Steckbrief eingereicht sein?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('13.04.2027');
+  });
+
+  it('shows a second passage that holds the same kind of fact for another case (two deadlines)', async () => {
+    const dir = await contentDir({
+      'material/01-ueberblick.md': '# Überblick\n\n## Mitmachen\n\nAnmeldung bis zum 22.01.2027 über das Formular.\n\n## Inhalte\n\nWir sprechen über Pläne und Karten.\n',
+      'material/02-exkursion.md': '# Exkursion\n\n## Anmeldung und Kosten\n\nAnmeldung für die Exkursion bitte bis zum 26.03.2027 bei Max Beispiel. Es gibt 25 Plätze.\n\n## Weg\n\nWir gehen zu Fuß.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-01-01T08:00:00Z') });
+    const a = engine.ask('registration deadline?', { locale: 'en' });
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('22.01.2027');
+    expect(a.answer).toContain('26.03.2027');
+  });
+
+  it('answers a German question from English material through cognates', async () => {
+    const dir = await contentDir({
+      'material/guide.md': '# Guide\n\n## Before the start\n\nPlease complete the self-assessment. It has 24 indicators in six areas.\n\n## Venue\n\nAll sessions are online.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-01-01T08:00:00Z') });
+    const a = engine.ask('Wie viele Indikatoren gibt es?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('24 indicators');
+  });
+
+  it("leaves a question about a session's topic with more specific words to the material", async () => {
+    const dir = await contentDir({
+      'program.yaml': PROGRAM,
+      'material/info.md': '# Info\n\n## Beschluss\n\nDer Rat hat die Auftaktveranstaltung im Mai 2024 beschlossen.\n\n## Auftakt\n\nDie Auftaktveranstaltung stellt die Reihe vor.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2025-02-01T08:00:00Z') });
+    expect(engine.ask('Wann ist die Auftaktveranstaltung?').via).toBe('schedule');
+    // "Amt" is known from the program's contacts, not from the session: the question is about more.
+    const specific = engine.ask('Wann hat das Amt die Auftaktveranstaltung beschlossen?');
+    expect(specific.via).not.toBe('schedule');
+  });
+
+  it('declines when the passage with the subject lacks the year asked about, even if another passage has the year', async () => {
+    const dir = await contentDir({
+      'material/info.md':
+        '# Info\n\n## Förderung\n\nDas Förderprogramm hat 80 Prozent der Kosten übernommen.\n\n## Gesetz\n\nDas Gesetz gilt seit 2024, kleine Gemeinden haben bis 2028 Zeit.\n\n## Ablauf\n\nWir treffen uns online.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-01-01T08:00:00Z') });
+    expect(engine.ask('Gibt es das Förderprogramm auch 2028?').answered).toBe(false);
+    expect(engine.ask('Wie viel Prozent der Kosten hat das Förderprogramm übernommen?').answer).toContain('80 Prozent');
+  });
+
+  it('answers who holds a role only from a passage that names the role, not from one that names the place and someone', async () => {
+    const dir = await contentDir({
+      'material/info.md':
+        '# Info\n\n## Schnittstellen\n\nThomas Beispiel vom Rechenzentrum Nord stellt die Schnittstellen vor.\n\n## Bürgerbüro\n\nDas Bürgerbüro leitet Markus Muster seit 2020.\n\n## Reihe\n\nDie Leitung der Reihe hat Erika Beispiel.\n\n## Gruppen\n\nDie Gruppen leitet jeweils eine Kommune.\n\n## Ablauf\n\nWir treffen uns online.\n',
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-01-01T08:00:00Z') });
+    expect(engine.ask('Wer leitet das Rechenzentrum Nord?').answered).toBe(false);
+    expect(engine.ask('Wer leitet das Bürgerbüro?').answer).toContain('Markus Muster');
+    expect(engine.ask('Wer stellt die Schnittstellen vor?').answer).toContain('Thomas Beispiel');
   });
 });

@@ -10,13 +10,14 @@ import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
 import type { Logger } from '../shared/log.js';
 import { htmlToMarkdown, loadKnowledgeBase, stripInlineMarkup, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
+import type { Passage } from './material.js';
 import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import type { ScheduleIntent } from './schedule-intents.js';
 import { Lexicon } from './lexicon.js';
 import { words } from './german.js';
 import { guessLanguage } from '../text/index.js';
-import { markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
+import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
 
 export interface FaqSource {
@@ -45,20 +46,25 @@ export interface AskOptions {
  * program's material (after stemming, compound splitting, the general and bilingual lexicon, the program's
  * synonyms and typo tolerance in long words), halved when the best passage lacks the question's rarest word.
  * A share, not a score, so it means the same for every program and corpus size. Set by the rule of
- * calibrateThreshold (evaluation.ts) on the tune split of all evaluation programs (4 December 2026, with file
- * names searched: midpoint 0.6155 of the optimal interval); tests/faq/eval.test.ts checks that it still sits near that rule.
+ * calibrateThreshold (evaluation.ts) on the tune split of all evaluation programs (4 December 2026, after
+ * sections, cognates and compound heads: midpoint 0.6135 of the optimal interval); tests/faq/eval.test.ts
+ * checks that it still sits near that rule.
  */
-export const FAQ_CONFIDENCE_THRESHOLD = 0.615;
+export const FAQ_CONFIDENCE_THRESHOLD = 0.6135;
 /** The best passage must cover at least this share of the question's known words. */
 const MIN_COVERAGE = 0.5;
 /** Top candidates whose best sentences compete for the answer. */
 const SENTENCE_PEERS = 3;
+/** Candidates after the answer's passage that may join it for answering as well (not only for scoring close). */
+const SECOND_PEERS = 4;
 /** What the confidence keeps when the best passage lacks the question's rarest known word. */
 const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
 const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
-const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'duration', 'location']);
+const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'weekday', 'duration', 'location']);
+/** Concepts that name a role a person holds (leads, moderates, organises, presents). */
+const ROLE_CONCEPTS = ['leitung', 'veranstalter', 'referent'];
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
 const SCHEDULE_CONFIDENCE = 0.95;
 /** A second passage adds to the answer only when at least this much room is left for it. */
@@ -127,7 +133,7 @@ class Engine implements FaqEngine {
 
   private build(): void {
     const kb = this.knowledgeBase;
-    const docs: RetrievalDoc[] = kb.passages.map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source, ...(p.locator ? { locator: p.locator } : {}), ...(p.documentTitle ? { documentTitle: p.documentTitle } : {}) }));
+    const docs: RetrievalDoc[] = sections(kb.passages).map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source, ...(p.locator ? { locator: p.locator } : {}), ...(p.documentTitle ? { documentTitle: p.documentTitle } : {}) }));
     this.curatedById = new Map();
     for (const entry of kb.curated) {
       this.curatedById.set(entry.id, entry);
@@ -254,8 +260,14 @@ class Engine implements FaqEngine {
     // The known share of the question, cut down when the best passage covers less than half of the known words.
     // The question's rarest known word names what it is about ("Mitarbeitende" in "Wie viele Mitarbeitende hat
     // das Bürgerbüro?"): a best passage without it answers a neighbouring question, so the share counts half.
-    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon)).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
-    const covers = (h: RetrievalHit | undefined) => !rarest || known.length < 2 || (!!h && (h.matchedWords.includes(rarest.word) || answersMarker(rarest, h)));
+    // General verbs and particles ("dürfen", "pro") never name what a question is about.
+    // Numbers are checked on their own (below): a year names no subject.
+    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word)).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
+    // "Wer leitet X?" / "Who moderates X?": the person is asked for in a role, so the passage must name the
+    // role too, not only X (a passage about X with some name in it answers who presents X, not who leads it).
+    const roleWords = types.has('person') ? known.filter((u) => u !== rarest && ROLE_CONCEPTS.some((w) => lexicon.lookup(w) === u.terms[0])) : [];
+    const covers = (h: RetrievalHit | undefined) =>
+      !rarest || known.length < 2 || (!!h && (h.matchedWords.includes(rarest.word) || answersMarker(rarest, h)) && roleWords.every((u) => h.matchedWords.includes(u.word) || answersMarker(u, h)));
     // Another candidate that has the rarest word and covers half the question answers it better.
     if (!covers(top)) {
       const alternative = ranked.find((h) => covers(h) && knownCoverage(h) >= MIN_COVERAGE && (!gate.length || holdsFact(h)));
@@ -265,21 +277,41 @@ class Engine implements FaqEngine {
       }
     }
     const coversRarest = covers(top);
-    const confidence = (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED);
+    // A number the question names ("2027", "5000 Einwohner") that the answering passage lacks: the passage
+    // answers a neighbouring question (another year, another size), like a missing rarest word.
+    const numbers = units.filter((u) => /^\d{2,}$/.test(u.word)).map((u) => u.word);
+    const namesNumbers = !numbers.length || (!!top && numbers.every((x) => words(`${top!.doc.title} ${top!.doc.text}`).includes(x)));
+    const confidence = (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
+    // Sentence scores of this question's candidates, each computed once (the costliest step per candidate).
+    const headedScores = new Map<RetrievalHit, number>();
+    const headed = (h: RetrievalHit) => {
+      let v = headedScores.get(h);
+      if (v === undefined) headedScores.set(h, (v = headedSentenceScore(h, units, types, this.index)));
+      return v;
+    };
     // Among passages that cover the question as well as the best one, the one whose best sentence answers it
     // best ("In welchem Raum treffen wir uns?": the sentence with "treffen" and the room, not the list of dates).
     if (top.doc.kind === 'passage') {
       const peers = ranked.slice(0, SENTENCE_PEERS).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && covers(h) && (!gate.length || holdsFact(h)));
-      const sentenceScore = (h: RetrievalHit) => bestSentenceScore(h.doc.text, units, types, this.index);
       const best = peers.reduce<{ h: RetrievalHit; v: number } | undefined>((b, h) => {
-        const v = sentenceScore(h);
+        const v = headed(h);
         return !b || v > b.v ? { h, v } : b;
       }, undefined);
-      if (best && best.h !== top && best.v > sentenceScore(top)) top = best.h;
+      if (best && best.h !== top && best.v > headed(top)) top = best.h;
     }
     const answerTop = top;
-    const supporting = ranked.filter((h) => h !== answerTop).filter((h) => h.doc.kind === 'passage' && knownCoverage(h) >= coverage && h.score >= top.score * 0.6);
+    // A second passage among the first few whose best sentence answers the question as well as the answer's
+    // own holds the same kind of fact for another case (two deadlines, two places to register): the
+    // participant sees both.
+    const topSentence = types.size && top.doc.kind === 'passage' ? headed(top) : Infinity;
+    const candidates = ranked
+      .filter((h) => h !== answerTop && h.doc.kind === 'passage' && knownCoverage(h) >= coverage)
+      .filter((h, i) => h.score >= top.score * 0.6 || (i < SECOND_PEERS && topSentence !== Infinity && (!gate.length || holdsFact(h)) && headed(h) >= topSentence));
+    // In rank order, but the first that has the question's words in its text (not only in its heading or
+    // file name) comes first: only the first one adds to the answer.
+    const first = candidates.length > 1 ? candidates.find((h) => bestSentenceScore(h.doc.text, units, types, this.index) > 0) : undefined;
+    const supporting = first ? [first, ...candidates.filter((h) => h !== first)] : candidates;
     return this.fromHit(top, supporting.slice(0, 2), units, types, locale, confidence);
   }
 
@@ -341,28 +373,76 @@ function reportProblems(kb: KnowledgeBase, logger: Logger | undefined): void {
   for (const p of kb.problems ?? []) logger?.warn({ event: 'faq.material_skipped', file: p.file, code: p.code }, `material file skipped: ${p.file} (${p.message})`);
 }
 
-/** The index terms of the noun a "how many" question counts ("Wie viele Gemeinden ...": gemeind), if any. */
-export function countedTerms(question: string, index: PassageIndex): Set<string> | undefined {
+/**
+ * The index terms of the noun a "how many" question counts ("Wie viele Gemeinden ...": gemeind), if any; the
+ * first is the whole word's, the others its compound parts'.
+ */
+export function countedTerms(question: string, index: PassageIndex): string[] | undefined {
   const tokens = words(question);
   const at = tokens.findIndex((t, i) => ((t === 'viele' || t === 'wieviele') && (t === 'wieviele' || tokens[i - 1] === 'wie')) || (t === 'many' && tokens[i - 1] === 'how'));
   if (at < 0) return undefined;
   for (const t of tokens.slice(at + 1, at + 3)) {
+    // "Wie viele Leute ...?" counts people, whatever the material calls them ("40 Teilnehmende", "2 Personen").
+    if (PEOPLE.includes(t)) return [...new Set(PEOPLE.flatMap((w) => index.termsOf(w)))];
     const terms = index.termsOf(t);
-    if (terms.length) return new Set(terms);
+    if (terms.length) return terms;
   }
   return undefined;
 }
 
+/** General words for people in a count (German and English); participants' words join through the lexicon. */
+const PEOPLE = ['leute', 'personen', 'menschen', 'teilnehmende', 'people', 'persons', 'participants'];
+
 const COUNT_NUMBER = /^(\d+|zwei|drei|vier|funf|fünf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwölf|zwanzig|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)$/;
 
-/** True when the sentence has a number followed within three words by one of the terms ("14 Gemeinden"). */
-export function countsTerms(sentence: string, terms: Set<string>, index: PassageIndex): boolean {
-  const tokens = words(sentence);
+/**
+ * True when the sentence has a number within three words before one of the terms ("14 Gemeinden") or after
+ * it ("Die Zahl der Plätze ist auf 30 begrenzt"). Numbers of dates and times count nothing.
+ */
+export function countsTerms(sentence: string, terms: readonly string[], index: PassageIndex): boolean {
+  const tokens = words(countingNumbers(sentence));
+  // After the number, a compound sharing a part counts ("4 Eignungsgebiete" for "Wärmenetzgebiete"); before
+  // it, only the word itself: "Die Stadt Mühlheide (68.000 ...)" counts no "Mitgliedsstädte".
+  const whole = terms[0];
   for (let i = 0; i < tokens.length; i++) {
     if (!COUNT_NUMBER.test(tokens[i]!)) continue;
-    for (const t of tokens.slice(i + 1, i + 4)) if (index.termsOf(t).some((x) => terms.has(x))) return true;
+    for (const t of tokens.slice(i + 1, i + 4)) if (index.termsOf(t).some((x) => terms.includes(x))) return true;
+    for (const t of tokens.slice(Math.max(0, i - 3), i)) if (index.termsOf(t)[0] === whole) return true;
   }
   return false;
+}
+
+/**
+ * Neighbouring short paragraphs under the same heading of the same file (and slide or page) are searched and
+ * quoted as one section, up to this length: a slide's bullets, a table's cells or a list split by blank lines
+ * are one statement in parts ("Vorlage: Steckbrief Anwendungsfall" / "Einreichen bis 13.04.2027"), and a
+ * question about the whole is answered by no part alone.
+ */
+const MAX_SECTION_CHARS = 400;
+/** Only parts up to this length join: a bullet or a cell, not a paragraph that stands on its own. */
+const MAX_PART_CHARS = 100;
+
+/** The passages with consecutive short ones of one section joined (one line each). */
+export function sections(passages: readonly Passage[]): Passage[] {
+  const out: Passage[] = [];
+  const sameSection = (a: Passage, b: Passage) =>
+    a.source === b.source && a.title === b.title && a.locator?.kind === b.locator?.kind && a.locator?.n === b.locator?.n;
+  for (const p of passages) {
+    const last = out[out.length - 1];
+    const short = (text: string) => text.length <= MAX_PART_CHARS;
+    if (last && sameSection(last, p) && short(p.text) && short(last.text.slice(last.text.lastIndexOf('\n') + 1)) && last.text.length + 1 + p.text.length <= MAX_SECTION_CHARS)
+      out[out.length - 1] = { ...last, text: `${last.text}\n${p.text}` };
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * How well a passage's best sentence answers the question, its heading read as the start of its first
+ * sentence: under "Vor-Ort-Tag" the sentence "Am Freitag ... Marktplatz 1" says where the Vor-Ort-Tag is.
+ */
+function headedSentenceScore(h: RetrievalHit, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex): number {
+  return bestSentenceScore(h.doc.kind === 'passage' && h.doc.title ? `${h.doc.title}: ${h.doc.text}` : h.doc.text, units, types, index);
 }
 
 /** A question pasted with HTML or Markdown is read as its text (scripts and styles dropped). */

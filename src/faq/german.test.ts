@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalStem, editDistance, foldUmlauts, splitCompound, termsOfWord, Vocabulary, words } from './german.js';
+import { canonicalStem, cognateKey, editDistance, foldUmlauts, separableInfinitive, splitCompound, termsOfWord, Vocabulary, words } from './german.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 
 describe('German text processing', () => {
@@ -88,5 +88,51 @@ describe('German text processing', () => {
     const withVerb = new Vocabulary();
     withVerb.addText('Wie läuft ein Termin?');
     expect(termsOfWord('läuft', withVerb)).not.toEqual([]);
+  });
+
+  it('meets German and English cognates by their regular spelling differences, not unrelated words', () => {
+    for (const [de, en] of [['Indikatoren', 'indicators'], ['Kategorien', 'categories'], ['Strategie', 'strategy'], ['Qualität', 'quality'], ['Resilienz', 'resilience'], ['Digitalisierung', 'digitalization'], ['Kommunikation', 'communication']]) {
+      expect(cognateKey(de!), `${de} / ${en}`).toBe(cognateKey(en!));
+    }
+    expect(cognateKey('Kosten')).not.toBe(cognateKey('Konten'));
+    const vocabulary = new Vocabulary();
+    vocabulary.addText('The questionnaire has 24 indicators in six categories.');
+    expect(vocabulary.cognateOf('Indikatoren')).toBe('indicators');
+    expect(vocabulary.cognateOf('Kandidaten')).toBeUndefined();
+    // A compound's part may be the cognate: "Hochwasser|warnungen" beside "flood warnings" (and "Hochwasser" known).
+    vocabulary.addText('Residents get flood warnings by text message. Hochwasser');
+    expect(termsOfWord('Hochwasserwarnungen', vocabulary)).toContain(termsOfWord('warnings', vocabulary, undefined, { indexing: true })[0]);
+    // The question's word stands for the material's: its terms lead with the material word's stem.
+    expect(termsOfWord('Indikatoren', vocabulary)[0]).toBe(termsOfWord('indicators', vocabulary, undefined, { indexing: true })[0]);
+  });
+
+  it("half-knows a question's compound by its head, the last part it shares with a corpus word", () => {
+    const vocabulary = new Vocabulary();
+    vocabulary.addText('Die Versorgung soll bis 2045 treibhausgasneutral werden. Füllen Sie den Check aus.');
+    expect(vocabulary.headOf('klimaneutral')).toBe('treibhausgasneutral');
+    // A short head is too common to vouch for the compound ("Schwamm|stadt" is no kind of "Stadt" the material means).
+    expect(vocabulary.headOf('Selbstcheck')).toBeUndefined();
+    // The word's own stem stays first (the whole word is not known), the head's joins.
+    const terms = termsOfWord('klimaneutral', vocabulary);
+    expect(terms[0]).toBe(canonicalStem('klimaneutral'));
+    expect(terms).toContain(canonicalStem('treibhausgasneutral'));
+    // A short shared ending is no head.
+    expect(vocabulary.headOf('Ausweisung')).toBeUndefined();
+  });
+
+  it('reads the participle of a separable verb as its infinitive when the material has that', () => {
+    expect(separableInfinitive('eingereicht')).toBe('einreichen');
+    expect(separableInfinitive('abgesagt')).toBe('absagen');
+    expect(separableInfinitive('Gemeinde')).toBeUndefined();
+    const vocabulary = new Vocabulary();
+    vocabulary.addText('Einreichen bis 13.04. an die Geschäftsstelle.');
+    expect(termsOfWord('eingereicht', vocabulary)).toEqual(termsOfWord('einreichen', vocabulary));
+  });
+
+  it('joins inflected forms to a group by stem only when the stem has four letters or more', () => {
+    // "notes" (minutes) is in a group; the German "Note" (a grade) shares only the three-letter stem "not".
+    expect(GENERAL_LEXICON.lookup('notes')).toBeDefined();
+    expect(GENERAL_LEXICON.lookup('Note')).toBeUndefined();
+    expect(GENERAL_LEXICON.lookup('Anmeldungen')).toBe(GENERAL_LEXICON.lookup('Anmeldung'));
   });
 });

@@ -29,7 +29,9 @@ wieviel wieviele wievielen gibts brauch
 // neither matched nor counted as unknown.
 const SOFT_FILLER = `
 versteht verstehen bekomme bekommen bekommt kriege kriegen kriegt läuft laufen leute darf dürfen erfahre erfahren
-kommt kommen klappt möglich people anyone someone somebody possible
+kommt kommen klappt möglich people anyone someone somebody possible pro per jemand jemanden jemandem
+umfasst umfassen beinhaltet beinhalten enthält enthalten groß große großen großer großes klein kleine kleinen
+kleiner kleines big small large last lasts take takes
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
@@ -38,6 +40,29 @@ const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));
 export const STOPWORDS: ReadonlySet<string> = new Set([...GERMAN_STOP_LIST, ...[...ENGLISH_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_EN)]);
 // Inflected forms of the German function words and generic verbs ("finde" beside "finden") are stop words too.
 const STOP_STEMS: ReadonlySet<string> = new Set(GERMAN_STOP_LIST.map((w) => foldUmlauts(snowballStem(w))));
+
+/** True for a general verb or particle of questions that counts only where the material uses it ("dürfen", "pro"). */
+export function isSoftWord(word: string): boolean {
+  return SOFT_STOPWORDS.has(foldUmlauts(lower(word)));
+}
+
+// Particles of separable verbs, whose past participle puts "ge" after them ("ein|ge|reicht", "an|ge|meldet").
+const SEPARABLE_PREFIXES = ['zurück', 'vorbei', 'heraus', 'hinein', 'ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'mit', 'nach', 'teil', 'vor', 'weg', 'zu'];
+
+/**
+ * The infinitive of a separable verb's past participle ("eingereicht" -> "einreichen", "abgesagt" ->
+ * "absagen"), when the word has that shape: the material names the act with the infinitive or the noun
+ * ("Einreichen bis 13.04."), the question asks with the participle.
+ */
+export function separableInfinitive(input: string): string | undefined {
+  const word = lower(input);
+  for (const prefix of SEPARABLE_PREFIXES) {
+    if (!word.startsWith(`${prefix}ge`)) continue;
+    const m = /^(.{3,}?)(et|t|en)$/.exec(word.slice(prefix.length + 2));
+    if (m) return `${prefix}${m[1]}en`;
+  }
+  return undefined;
+}
 
 /** Snowball German stem, folded: the form terms are indexed and searched under (src/text caches it). */
 export function stem(word: string): string {
@@ -106,10 +131,38 @@ export function splitHead(word: string, known: (part: string) => boolean): strin
   return undefined;
 }
 
+/** A compound's last part shared with a corpus word's end counts from this length on ("neutral"). */
+const MIN_HEAD_SUFFIX = 7;
+/** Cognates are compared from this length on: shorter words meet too many others ("rat", "rate"). */
+const MIN_COGNATE = 6;
+
+/**
+ * A spelling key under which German and English cognates meet: "Indikatoren" / "indicators", "Kategorien" /
+ * "categories", "Strategie" / "strategy", "Qualität" / "quality", "Resilienz" / "resilience",
+ * "Digitalisierung" / "digitalisation" / "digitalization". Regular correspondences of the two spellings only
+ * (k/c, -enz/-ence, -ierung/-ation, -ität/-ity, -ie/-y, plural endings); no word list.
+ */
+export function cognateKey(input: string): string {
+  let w = foldUmlauts(lower(input));
+  w = w
+    .replace(/ierung(en)?$/, 'ation')
+    .replace(/(ization|isation)s?$/, 'ation')
+    .replace(/([ae])nz(en)?$/, '$1nce')
+    .replace(/itat(en)?$/, 'iti')
+    .replace(/ung(en)?$/, 'ing')
+    .replace(/ities$/, 'iti')
+    .replace(/ies$/, 'i')
+    .replace(/(ie|ien|y)$/, 'i')
+    .replace(/(en|es|er|e|s|n)$/, (ending, _e, at: number) => (at >= 5 ? '' : ending));
+  return w.replace(/ph/g, 'f').replace(/k/g, 'c').replace(/cc/g, 'c').replace(/(.)\1/g, '$1');
+}
+
 /** A vocabulary of surface words and their stems, for compound splitting. */
 export class Vocabulary {
   private readonly surface = new Set<string>();
   private readonly stems = new Set<string>();
+  /** Cognate key -> the first corpus word with it. */
+  private readonly cognates = new Map<string, string>();
 
   constructor(lexicon?: TermMap) {
     for (const word of lexicon?.entries ?? []) this.add(word);
@@ -118,9 +171,46 @@ export class Vocabulary {
   add(input: string): void {
     const word = lower(input);
     const folded = foldUmlauts(word);
-    if (folded.length < MIN_PART || STOPWORDS.has(folded)) return;
+    if (folded.length < MIN_PART || STOPWORDS.has(folded) || this.surface.has(folded)) return;
     this.surface.add(folded);
     this.stems.add(stem(word));
+    if (folded.length >= MIN_COGNATE && !/\d/.test(folded)) {
+      const k = cognateKey(folded);
+      if (!this.cognates.has(k)) this.cognates.set(k, folded);
+    }
+  }
+
+  /** Suffix (7 letters or more) -> a corpus word ending in it; built on first use. */
+  private suffixes: Map<string, string> | undefined;
+
+  /**
+   * The corpus word that shares the given compound's last part, its head in German ("klimaneutral" and
+   * "treibhausgasneutral"), when the word's first part is at least 4 letters and the head at least 7: a kind
+   * of the same thing, so the word counts as half known (its own stem stays its first term). A shorter head
+   * is too common to vouch for the compound ("Schwamm|stadt" beside "Stadt").
+   */
+  headOf(input: string): string | undefined {
+    const folded = foldUmlauts(lower(input));
+    if (folded.length < MIN_PART + 5) return undefined;
+    if (!this.suffixes) {
+      this.suffixes = new Map();
+      for (const w of this.surface) for (let i = MIN_PART; w.length - i >= MIN_HEAD_SUFFIX; i++) if (!this.suffixes.has(w.slice(i))) this.suffixes.set(w.slice(i), w);
+    }
+    for (let i = MIN_PART; folded.length - i >= MIN_HEAD_SUFFIX; i++) {
+      const tail = folded.slice(i);
+      if (tail.length >= MIN_HEAD_SUFFIX && this.surface.has(tail)) return tail;
+      const word = tail.length >= MIN_HEAD_SUFFIX ? this.suffixes.get(tail) : undefined;
+      if (word) return word;
+    }
+    return undefined;
+  }
+
+  /** The corpus word that is the given word in the other language's spelling ("indicators" for "Indikatoren"). */
+  cognateOf(input: string): string | undefined {
+    const folded = foldUmlauts(lower(input));
+    if (folded.length < MIN_COGNATE) return undefined;
+    const found = this.cognates.get(cognateKey(folded));
+    return found && found !== folded ? found : undefined;
   }
 
   addText(text: string): void {
@@ -152,6 +242,16 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
   if (STOPWORDS.has(folded) || STOP_STEMS.has(stem(word))) return [];
   if (folded.length < 2 && !/\d/.test(folded)) return [];
   if (SOFT_STOPWORDS.has(folded) && !vocabulary?.knows(word)) return [];
+  // A participle the material has only as infinitive or noun ("eingereicht" beside "Einreichen").
+  if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
+    const infinitive = separableInfinitive(word);
+    if (infinitive && vocabulary.knows(infinitive)) return termsOfWord(infinitive, vocabulary, lexicon, options);
+  }
+  // A word the material has in the other language's spelling ("Indikatoren" beside "indicators") stands for it.
+  if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
+    const cognate = vocabulary.cognateOf(word);
+    if (cognate) return [...new Set([...termsOfWord(cognate, vocabulary, lexicon, options), stem(word)])];
+  }
   // A long word neither the material nor the lexicon knows may be a typo of a concept word ("anmeldeschlus").
   if (vocabulary && !options.indexing && folded.length >= MIN_TYPO_WORD && !vocabulary.knows(word)) {
     const typo = lexicon?.lookupTypo?.(word);
@@ -159,13 +259,21 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
   }
   const terms = [stem(word)];
   if (vocabulary) {
-    const known = (p: string) => vocabulary.knows(p);
+    // In a question, a part may be known in the other language's spelling ("Hochwasser|warnungen" beside
+    // "flood warnings").
+    const cognate = (p: string) => (options.indexing || vocabulary.knows(p) ? undefined : vocabulary.cognateOf(p));
+    const known = (p: string) => vocabulary.knows(p) || !!cognate(p);
     // Only the material's compounds split off a known first part alone: in a question that would make an
     // unknown word look known ("Sonnen|kraftwerk").
     const parts = splitCompound(word, known) ?? (options.indexing ? splitHead(word, known) : undefined);
     // A part is indexed under its own stem and, when it is the stem of a corpus word, under that too, so
     // "Fördergeld", "Förderprogramm" and "Förderung" meet.
-    if (parts) for (const p of parts) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
+    if (parts) for (const p of parts.map((x) => cognate(x) ?? x)) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
+    // A question's compound the material has only with another first part: its head, half known.
+    if (!parts && !options.indexing && !vocabulary.knows(word)) {
+      const head = vocabulary.headOf(word);
+      if (head) terms.push(canonicalStem(head, lexicon));
+    }
   }
   return [...new Set(terms)];
 }

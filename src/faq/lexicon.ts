@@ -11,7 +11,7 @@ import { BILINGUAL } from './bilingual.js';
 // General concept groups. Only words whose everyday meaning in a question about a course, workshop or
 // meeting series is that concept; the first entry names the group.
 const CONCEPTS: string[][] = [
-  ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'bezahlt', 'gekostet', 'erstattet', 'erstattung', 'erstatten', 'reimbursed', 'reimbursement', 'reimburse', 'refund', 'cost', 'costs', 'free of charge', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
+  ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'bezahlt', 'gekostet', 'erstattet', 'erstattung', 'erstatten', 'reimbursed', 'reimbursement', 'reimburse', 'refund', 'cost', 'costs', 'free of charge', 'free', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
   ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'recording', 'recordings', 'recorded', 'record'],
   ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'wende', 'wenden', 'contact', 'contacts', 'contact person'],
   ['email', 'e-mail', 'mail', 'mailadresse', 'emailadresse', 'e-mail-adresse', 'email address'],
@@ -22,7 +22,7 @@ const CONCEPTS: string[][] = [
   ['abschluss', 'abschlusstreffen', 'abschlussveranstaltung', 'abschlusssitzung', 'closing', 'wrap up'],
   ['termin', 'termine', 'terminen', 'treffen', 'sitzung', 'sitzungen', 'session', 'sessions', 'meeting', 'meetings', 'veranstaltung', 'veranstaltungen', 'appointment', 'appointments', 'event', 'events'],
   ['veranstalter', 'veranstalterin', 'organisator', 'organisatoren', 'organisatorin', 'organiser', 'organisers', 'organizer', 'organizers', 'organisiert', 'organisieren', 'veranstaltet', 'organises', 'organizes', 'host', 'hosts', 'hosted'],
-  ['teilnahme', 'teilnehmen', 'teilnehmende', 'teilnehmenden', 'teilnehmer', 'teilnehmerin', 'teilnehmerinnen', 'participation', 'participate', 'participants', 'participant', 'attend', 'attendance', 'attendees', 'join', 'joining', 'mitmachen'],
+  ['teilnahme', 'teilnehmen', 'teilnehmende', 'teilnehmenden', 'teilnehmer', 'teilnehmerin', 'teilnehmerinnen', 'participation', 'participate', 'participants', 'participant', 'attend', 'attendance', 'attendees', 'join', 'joining', 'mitmachen', 'take part', 'takes part', 'took part', 'taking part'],
   ['dienst', 'dienste', 'dienstleistung', 'dienstleistungen', 'service', 'services'],
   ['wochentag', 'wochentage', 'weekday', 'weekdays', 'day of the week'],
   ['unterlagen', 'folien', 'präsentation', 'präsentationen', 'handout', 'slides', 'materials', 'documents'],
@@ -37,6 +37,7 @@ const CONCEPTS: string[][] = [
   ['frist', 'fristen', 'deadline', 'deadlines', 'stichtag', 'spätestens', 'anmeldeschluss', 'anmeldefrist', 'einsendeschluss', 'bewerbungsschluss', 'due date'],
   ['anreise', 'anfahrt', 'reisekosten', 'fahrt', 'fahrtkosten', 'reise', 'trip', 'journey', 'travel', 'travelling', 'traveling', 'directions', 'getting there'],
   ['parkplatz', 'parkplätze', 'parken', 'parking'],
+  ['entfernung', 'entfernt', 'weit', 'distance', 'far'],
   ['unterkunft', 'übernachtung', 'hotel', 'accommodation'],
   ['führung', 'besichtigung', 'tour', 'site visit'],
   ['vortrag', 'vorträge', 'impulsvortrag', 'talk', 'talks', 'keynote', 'lecture'],
@@ -44,7 +45,7 @@ const CONCEPTS: string[][] = [
   ['workshop', 'workshops', 'werkstatt', 'werkstätten'],
   ['austausch', 'erfahrungsaustausch', 'exchange'],
   ['kommune', 'kommunen', 'gemeinde', 'gemeinden', 'municipality', 'municipalities', 'local authority', 'local authorities'],
-  ['anzahl', 'zahl', 'maximal', 'maximale', 'maximum', 'höchstens', 'höchstzahl', 'wie oft', 'how often', 'how many times', 'number of'],
+  ['anzahl', 'zahl', 'max', 'maximal', 'maximale', 'maximum', 'höchstens', 'höchstzahl', 'wie oft', 'how often', 'how many times', 'number of'],
   ['tag', 'day'],
   ['woche', 'week'],
   ['monat', 'month'],
@@ -90,7 +91,8 @@ export class Lexicon {
       }
       else {
         this.entries.push(k);
-        if (k.length >= 4) addTo(this.stems, stem(k));
+        // A stem of three letters joins unrelated words ("notes" and German "Note", a grade).
+        if (k.length >= 4 && stem(k).length >= 4) addTo(this.stems, stem(k));
       }
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
-import { questionTypes, sentenceAnswers } from './question-types.js';
+import { countingNumbers, questionTypes, sentenceAnswers } from './question-types.js';
 
 describe('question types', () => {
   it('finds amounts in several currencies and with multipliers, not words that start like one', () => {
@@ -33,5 +33,28 @@ describe('question types', () => {
     expect(lexicon.tokens('Was ist eine Sponge City genau?')).toEqual(['was', 'ist', 'eine', 'sponge city', 'genau']);
     expect(lexicon.tokens('Findet es VOR ORT statt?')).toContain('vor ort');
     expect(lexicon.tokens('Treffen wir uns vor dem Ort?')).not.toContain('vor ort');
+  });
+
+  it('counts quantities, not the numbers of dates, times, years or amounts', () => {
+    const count = (s: string) => sentenceAnswers('count', s, GENERAL_LEXICON);
+    expect(count('Auftakt am 19.01.2027, 14:00 bis 15:30 Uhr.')).toBe(false);
+    expect(count('Seit März 2026 im Einsatz.')).toBe(false);
+    expect(count('21 Teilnehmende aus 14 Gemeinden.')).toBe(true);
+    expect(countingNumbers('Am 4. März zahlen 12 Kommunen je 50 Euro.')).not.toMatch(/\b(4|50)\b/);
+    expect(countingNumbers('Am 4. März zahlen 12 Kommunen je 50 Euro.')).toMatch(/\b12\b/);
+  });
+
+  it('asks for a day of the week with "Wochentag", answered by a day\'s name, not a date', () => {
+    const types = questionTypes('An welchem Wochentag sind die Treffen?', GENERAL_LEXICON);
+    expect(types.has('weekday')).toBe(true);
+    expect(sentenceAnswers('weekday', 'Alle Termine jeweils dienstags, 14 Uhr.', GENERAL_LEXICON)).toBe(true);
+    expect(sentenceAnswers('weekday', 'Nächster Termin: 23.02.2027', GENERAL_LEXICON)).toBe(false);
+  });
+
+  it('finds a span of time also in a compound unit ("9 Arbeitstage")', () => {
+    const duration = (s: string) => sentenceAnswers('duration', s, GENERAL_LEXICON);
+    expect(duration('Die Bearbeitungszeit ist von 21 auf 9 Arbeitstage gesunken.')).toBe(true);
+    expect(duration('Recordings are deleted 30 days after the session.')).toBe(true);
+    expect(duration('Es kamen 9 Arbeitsgruppen.')).toBe(false);
   });
 });

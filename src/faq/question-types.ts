@@ -5,7 +5,7 @@
 import { foldUmlauts, lower, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'person' | 'definition';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
@@ -30,6 +30,8 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (concept('dauer')) types.add('duration');
   if (has('wie viele', 'wieviele', 'how many') || concept('anzahl')) types.add('count');
   if (concept('frist') || concept('wochentag')) types.add('date');
+  // "An welchem Wochentag ...?" is answered by a day's name ("jeweils dienstags"), not by a date.
+  if (concept('wochentag') || has('which day of the week', 'welchem wochentag', 'welchen wochentagen')) types.add('weekday');
   if (has('wann', 'when', 'bis wann', 'ab wann', 'seit wann', 'datum', 'frist', 'deadline', 'what date', 'welchem tag')) types.add('date');
   if (has('wer', 'who', 'wem', 'whom')) types.add('person');
   if (has('was ist', 'was sind', 'was bedeutet', 'was heisst', 'what is', 'what are', 'what does', 'was versteht man', 'definition')) types.add('definition');
@@ -37,6 +39,9 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
 }
 
 const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|(${WEEKDAYS})s?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(19|20)\\d{2}\\b`, 'i');
+// A number of time units, also in a compound ("9 Arbeitstage", "3 Werktagen", "2 Kalenderwochen").
+const SPAN_RE = /\b\d+([.,]\d+)?\s*(\p{L}*(tage?n?|wochen?|monate?n?|stunden?|minuten?|jahren?)|days?|weeks?|months?|hours?|minutes?|years?)\b/iu;
+const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAYS})s?\\b|\\b(mo|di|mi|do|fr|sa|so)\\.?,? \\d{1,2}\\.`, 'i');
 const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}([:.]\d{2})?/i;
 const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm)\b/i;
 const STREET_RE = /\p{L}(straße|strasse|str\.|platz|weg|allee|ring|gasse|damm|ufer|markt)\s+\d+|\b\d{5}\s+\p{Lu}/iu;
@@ -46,6 +51,20 @@ const MONEY_RE = /\d([.,’'\d]*\d)?\s*((mio|mrd|tsd)\.?|millionen|milliarden|ta
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
+// Numbers that are part of a date, a clock time or a year: they count nothing ("19.01.2027, 14:00 Uhr").
+const DATE_NUMBERS_RE = new RegExp(`\\b\\d{1,2}\\.\\s?\\d{1,2}\\.(\\d{2,4})?|\\b\\d{1,2}\\.?\\s(${MONTHS})\\b(\\s\\d{4})?|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d{1,2}\\s?(uhr|am|pm)\\b|\\b(19|20)\\d{2}\\b`, 'gi');
+
+/** The text, folded, with dates, clock times and years blanked out, so that the numbers left are quantities. */
+export function withoutDates(text: string): string {
+  return fold(text).replace(DATE_NUMBERS_RE, ' ');
+}
+
+const MONEY_ALL_RE = new RegExp(MONEY_RE.source, 'giu');
+
+/** The text, folded, with dates, times, years and amounts of money blanked out: the numbers left count things. */
+export function countingNumbers(text: string): string {
+  return withoutDates(text).replace(MONEY_ALL_RE, ' ');
+}
 
 /**
  * Concept groups whose words ask for a kind of fact ("deadline?" asks for a date): a passage that holds such a
@@ -63,6 +82,8 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   wochentag: 'date',
   anzahl: 'count',
   referent: 'person',
+  // A talk has a speaker: "Wer hält den Vortrag zu X?" is answered by the passage naming who presents X.
+  vortrag: 'person',
 };
 
 /** The kind of fact a concept term asks for, if it is a marker. */
@@ -125,11 +146,15 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
     case 'where-to-find':
       return URL_RE.test(sentence) || EMAIL_RE.test(sentence) || /\b(kanal|website|webseite|seite|portal|link|channel|page|plattform|platform|teams)\b/.test(folded);
     case 'duration':
-      return concept('dauer') || TIME_RANGE_RE.test(sentence);
+      return concept('dauer') || TIME_RANGE_RE.test(sentence) || SPAN_RE.test(folded);
     case 'count':
-      return NUMBER_RE.test(folded);
+      // A quantity, not the number of a date or a time: "Wie viele waren beim Auftakt dabei?" is not
+      // answered by "Auftakt, 19.01.2027".
+      return NUMBER_RE.test(withoutDates(folded));
     case 'date':
       return DATE_RE.test(folded) || TIME_RANGE_RE.test(sentence) || CLOCK_RE.test(sentence);
+    case 'weekday':
+      return WEEKDAY_RE.test(folded);
     case 'person':
       return NAME_RE.test(sentence) || EMAIL_RE.test(sentence);
     case 'definition':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileWords, PassageIndex, type RetrievalDoc } from './retrieval.js';
+import { fileWords, hyphenated, PassageIndex, type RetrievalDoc } from './retrieval.js';
 
 const doc = (id: string, title: string, text: string, source: string): RetrievalDoc => ({ id, kind: 'passage', title, text, source });
 
@@ -55,5 +55,42 @@ describe('the noun a "how many" question counts', () => {
     expect(countsTerms('Die Kommunen zahlen 50 Euro.', terms, index)).toBe(false);
     expect(countsTerms('Es kommen zwei Verbände.', countedTerms('how many Verbände?', index)!, index)).toBe(true);
     expect(countedTerms('Wann beginnt der Kurs?', index)).toBeUndefined();
+  });
+
+  it('counts a number after the word itself, and people whatever the material calls them', async () => {
+    const { countedTerms, countsTerms } = await import('./engine.js');
+    const places = new PassageIndex([doc('p', 'Plätze', 'Die Zahl der Plätze ist auf 30 begrenzt. Die Stadt Beispielhausen (68.000 Einwohner) lädt ein.', 'info.md')]);
+    expect(countsTerms('Die Zahl der Plätze ist auf 30 begrenzt.', countedTerms('Wie viele Plätze gibt es?', places)!, places)).toBe(true);
+    // Before the number only the word itself counts, not a compound's part ("Mitgliedsstädte" / "Stadt").
+    expect(countsTerms('Die Stadt Beispielhausen (68.000 Einwohner) lädt ein.', countedTerms('Wie viele Mitgliedsstädte gibt es?', places)!, places)).toBe(false);
+    const people = countedTerms('Wie viele Leute können mitmachen?', places)!;
+    expect(countsTerms('Online sind bis zu 40 Teilnehmende dabei.', people, places)).toBe(true);
+    expect(countsTerms('Die Teilnahme am 12.03. ist frei.', people, places)).toBe(false);
+  });
+
+  it('marks general verbs and particles as soft, also a separable verb joined with its particle', () => {
+    const index = new PassageIndex([doc('a', 'Ablauf', 'Der Ablauf: Inhalte dürfen verwendet werden, 2 Personen pro Kommune.', 'info.md')]);
+    const soft = (q: string) => Object.fromEntries(index.analyse(q).units.map((u) => [u.word, !!u.soft]));
+    expect(soft('Wie viele Personen pro Kommune dürfen kommen?')).toMatchObject({ dürfen: true, kommune: false });
+    // A general pronoun the material does not use is no unknown word.
+    expect(soft('Kann jemand anderes für mich kommen?')).not.toHaveProperty('jemand');
+    expect(soft('How long does a session last?')).not.toHaveProperty('last');
+    expect(soft('Wie läuft ein Termin ab?')).toMatchObject({ abläuf: true, termin: false });
+  });
+
+  it('drops a general verb of state the material does not use, and keeps it (soft) where the material does', () => {
+    const without = new PassageIndex([doc('a', 'Recordings', 'Recordings are deleted 30 days after the session.', 'info.md')]);
+    expect(without.analyse('Wie lange bleiben die Aufzeichnungen verfügbar?').units.map((u) => u.word)).not.toContain('verfügbar');
+    const withIt = new PassageIndex([doc('a', 'Aufzeichnungen', 'Die Aufzeichnungen bleiben 4 Wochen verfügbar.', 'info.md')]);
+    expect(withIt.analyse('Wie lange bleiben die Aufzeichnungen verfügbar?').units.find((u) => u.word === 'verfügbar')).toMatchObject({ soft: true });
+  });
+
+  it('finds a hyphenated name made of stop words or English words as a whole ("Once-Only-Prinzip")', () => {
+    const index = new PassageIndex([
+      doc('once', 'Once-Only-Prinzip', 'Nachweise müssen nur einmal mitgeteilt werden.', 'glossar.txt'),
+      doc('efa', 'EfA-Prinzip', 'Ein Land entwickelt, andere nutzen nach.', 'glossar.txt'),
+    ]);
+    expect(hyphenated('Was ist das Once-Only-Prinzip?')).toEqual(['onceonlyprinzip']);
+    expect(index.query('Was ist das Once-Only-Prinzip?').hits[0]?.doc.id).toBe('once');
   });
 });

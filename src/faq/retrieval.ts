@@ -6,7 +6,7 @@
 // (df = 0) weighs most, so "Wie wird das Wetter in Berlin?" stays far below the threshold although "Berlin"
 // matches. BM25 only orders the candidates; the share is what is comparable across questions.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { Vocabulary, termsOfWord } from './german.js';
+import { isSoftWord, Vocabulary, termsOfWord } from './german.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import type { DocumentLocator } from './documents.js';
 
@@ -36,6 +36,8 @@ export interface QueryUnit {
   knownDf: number;
   /** Like knownDf, but for the whole word only (not its compound parts). */
   wholeDf: number;
+  /** A general verb or particle ("dürfen", "läuft ... ab"): it never names what the question is about. */
+  soft?: boolean;
 }
 
 export interface RetrievalHit {
@@ -59,6 +61,13 @@ const WORD_TERM_ENTRIES = 100_000;
 /** Particles a German separable verb leaves at the end of a question ("läuft ... ab", "meldet ... an"). */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'ein', 'mit', 'vor', 'zu', 'teil', 'fest', 'vorbei']);
 
+/**
+ * Concepts of general verbs and adjectives of state ("bleiben", "verfügbar"): how long something stays
+ * available is asked with them, while the material says "deleted after 30 days". Like the soft filler words
+ * of german.ts, they count only where the material uses them.
+ */
+const SOFT_CONCEPTS = ['bleiben', 'verfügbar'];
+
 /** The file's words (name, first heading) weigh half a passage's own: they name the file's topic, not the passage's. */
 const FILE_BOOST = 0.5;
 
@@ -75,6 +84,15 @@ export function fileWords(source: string): string {
     .replace(/[-_.]+/g, ' ')
     .replace(/\b\d+\b/g, ' ')
     .trim();
+}
+
+/**
+ * Hyphenated compounds joined into one word ("Once-Only-Prinzip" -> "onceonlyprinzip"), besides their parts:
+ * a name made of general or English words ("once", "only" are stop words) is found as the whole it names.
+ * A question's joined word counts only when the material has it.
+ */
+export function hyphenated(text: string): string[] {
+  return (text.match(/\p{L}+(?:-\p{L}+)+/gu) ?? []).map((w) => w.toLowerCase().replace(/-/g, ''));
 }
 
 /** Typo tolerance grows with the term: none below 5 letters, one edit up to 6, two from 7. */
@@ -95,18 +113,22 @@ export class PassageIndex {
   private readonly indexTermCache = new Map<string, string[]>();
   private readonly sentenceTermCache = new Map<string, Set<string>>();
   private readonly knownCache = new Map<string, boolean>();
+  /** Concept terms of general verbs and adjectives of state, which count only where the material uses them. */
+  private readonly softTerms: ReadonlySet<string>;
 
   constructor(
     docs: RetrievalDoc[],
     readonly lexicon: Lexicon = GENERAL_LEXICON,
   ) {
     this.vocabulary = new Vocabulary(lexicon);
+    this.softTerms = new Set(SOFT_CONCEPTS.map((w) => lexicon.lookup(w)).filter((t): t is string => !!t));
     // A passage is also searched under its file: the file's name and top heading, which name the whole file
     // ("Protokoll des Auftakts") where later passages only say "Teilnahme".
     const fileField = (d: RetrievalDoc) => (d.kind === 'passage' ? `${fileWords(d.source)} ${d.documentTitle && d.documentTitle !== d.title ? d.documentTitle : ''}`.trim() : '');
     for (const d of docs) {
       this.vocabulary.addText(d.title);
       this.vocabulary.addText(d.text);
+      for (const w of hyphenated(`${d.title}\n${d.text}`)) this.vocabulary.add(w);
       this.vocabulary.addText(fileField(d));
       this.docs.set(d.id, d);
     }
@@ -115,7 +137,7 @@ export class PassageIndex {
       storeFields: [],
       // The file's name is searched as a third field (the docs keep their shape).
       extractField: (doc, field) => (field === 'file' ? fileField(doc) : field === 'title' ? doc.title : field === 'text' ? doc.text : String(doc[field as keyof RetrievalDoc] ?? '')),
-      tokenize: (text) => this.lexicon.tokens(text),
+      tokenize: (text) => [...this.lexicon.tokens(text), ...hyphenated(text)],
       processTerm: (word) => this.indexTermsOf(word),
       searchOptions: { boost: { title: 2, file: FILE_BOOST } },
     });
@@ -137,25 +159,28 @@ export class PassageIndex {
    */
   analyse(question: string): { units: QueryUnit[]; results: SearchResult[] } {
     const seen = new Set<string>();
-    const raw: { word: string; terms: string[] }[] = [];
-    for (const word of this.joinSeparableVerb(this.lexicon.tokens(question))) {
+    const raw: { word: string; terms: string[]; soft: boolean }[] = [];
+    const { tokens, joined } = this.joinSeparableVerb([...this.lexicon.tokens(question), ...hyphenated(question).filter((w) => this.vocabulary.knows(w))]);
+    for (const word of tokens) {
       const terms = this.termsOf(word);
       const key = terms.join('|');
       if (!terms.length || seen.has(key)) continue;
       seen.add(key);
-      raw.push({ word, terms });
+      raw.push({ word, terms, soft: isSoftWord(word) || (word === joined?.form && isSoftWord(joined.verb)) || this.softTerms.has(terms[0]!) });
     }
     const allTerms = [...new Set(raw.flatMap((u) => u.terms))];
     const results = allTerms.length ? this.searchTerms(allTerms) : [];
     const n = Math.max(this.docs.size, 1);
-    const units = raw.map(({ word, terms }) => {
+    const units = raw.flatMap(({ word, terms, soft }) => {
       const matching = results.filter((r) => terms.some((t) => r.queryTerms.includes(t)));
       // A verb form whose stem is a little longer than the material's ("betreut" beside "betreuen") counts too.
       const strict = (t: string) => (key: string) =>
         key === t || (t.length >= 6 && key.startsWith(t)) || (key.length >= 5 && t.startsWith(key) && t.length - key.length <= 3) || (t.length >= 8 && key[0] === t[0]);
       const knownDf = matching.filter((r) => Object.keys(r.match).some((k) => terms.some((t) => strict(t)(k)))).length;
       const wholeDf = matching.filter((r) => Object.keys(r.match).some(strict(terms[0]!))).length;
-      return { word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf };
+      // A general verb of state the material does not use ("bleiben ... verfügbar") neither matches nor is unknown.
+      if (soft && !matching.length && this.softTerms.has(terms[0]!)) return [];
+      return [{ word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf, ...(soft ? { soft } : {}) }];
     });
     return { units, results };
   }
@@ -164,15 +189,15 @@ export class PassageIndex {
    * A German separable verb leaves its particle at the end ("Wie läuft ein Termin ab?"): particle and verb
    * joined ("abläuft") stand for the noun the material uses ("Ablauf") when the material knows that word.
    */
-  private joinSeparableVerb(tokens: string[]): string[] {
+  private joinSeparableVerb(tokens: string[]): { tokens: string[]; joined?: { form: string; verb: string } } {
     const particle = tokens[tokens.length - 1];
-    if (tokens.length < 3 || !particle || !SEPARABLE_PARTICLES.has(particle)) return tokens;
+    if (tokens.length < 3 || !particle || !SEPARABLE_PARTICLES.has(particle)) return { tokens };
     for (let i = 0; i < tokens.length - 1; i++) {
       const joined = `${particle}${tokens[i]}`;
       const form = [joined, joined.replace(/e?n$|e?t$/, '')].find((f) => f.length > particle.length + 2 && this.vocabulary.knows(f));
-      if (form) return [...tokens.slice(0, i + 1), form, ...tokens.slice(i + 1)];
+      if (form) return { tokens: [...tokens.slice(0, i + 1), form, ...tokens.slice(i + 1)], joined: { form, verb: tokens[i]! } };
     }
-    return tokens;
+    return { tokens };
   }
 
   /** The index terms of one word (memoised: the vocabulary is fixed once the index is built). */

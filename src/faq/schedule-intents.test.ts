@@ -70,4 +70,32 @@ describe('schedule intents', () => {
     expect(e.ask('Wann ist das nächste Treffen?', { now: new Date('2025-09-01T08:00:00Z') }).answer).toContain('Finalisierung');
     expect(e.ask('Wie viele Termine gibt es?', { now: new Date('2025-09-01T08:00:00Z') }).answer).toContain('4 Termine');
   });
+
+  it('leaves the platform and the times of something specific to the material, and lists the sessions for "Welche Termine"', () => {
+    const program2 = structuredClone(program);
+    program2.sessions[program2.sessions.length - 1]!.summary = 'Rückblick und Übergabe der Teilnahmebestätigungen.';
+    const e = createFaqEngineFromKnowledgeBase({
+      contentDir: '.',
+      passages: [
+        { id: 'a', title: 'Format', text: 'Alle Termine finden in Microsoft Teams statt.', source: 'info.md' },
+        { id: 'b', title: 'Zeiten', text: 'In Portugal beginnen die Termine eine Stunde früher, um 09:00 Uhr.', source: 'info.md' },
+      ],
+      curated: [],
+      program: program2,
+    });
+    const now = new Date('2025-08-01T08:00:00Z');
+    const platform = e.ask('Über welche Plattform laufen die Termine?', { now });
+    expect(platform.via).not.toBe('schedule');
+    expect(platform.answer).toContain('Teams');
+    const portugal = e.ask('Um wie viel Uhr beginnen die Termine in Portugal?', { now });
+    expect(portugal.via).not.toBe('schedule');
+    expect(portugal.answer).toContain('09:00');
+    expect(e.ask('Um wie viel Uhr beginnen die Termine?', { now }).via).toBe('schedule');
+
+    expect(e.ask('Welche Termine gibt es?', { now }).via).toBe('schedule');
+    // An amount of time of something else is no question about the sessions' times.
+    expect(e.ask('Wie viele Stunden umfasst die Teilnahmebestätigung?', { now }).via).not.toBe('schedule');
+    expect(e.ask('Um wie viel Uhr beginnen die Termine?', { now }).via).toBe('schedule');
+
+  });
 });

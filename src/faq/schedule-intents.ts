@@ -11,7 +11,7 @@ import { sessionEnd, sessionStart, sortedSessions } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type SessionLine } from '../i18n/faq.js';
 import { foldUmlauts, lower, termsOfWord, words } from './german.js';
-import { PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
+import { hyphenated, PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import type { Passage } from './knowledge-base.js';
 
@@ -207,25 +207,36 @@ export function detectScheduleIntent(
   // Every content word must be a cue, a session topic word or known to the program's facts; words of the
   // latter kind make the question about something more specific than a count or the format.
   let leftover = 0;
+  // Leftover words that are no compound of a session or format word ("Deutschland", not "Onlinetermine").
+  let specific = 0;
+  // A hyphenated compound joined into one word stands for its parts, which are judged one by one.
+  const joinedCompounds = new Set(hyphenated(question));
   for (const unit of passageUnits) {
     const w = foldUmlauts(unit.word);
+    if (joinedCompounds.has(unit.word)) continue;
     if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
     if (unit.terms.every((t) => SESSION_TERMS.has(t))) continue;
     if (!known(unit)) return undefined;
     leftover++;
+    if (!unit.terms.some((t) => SESSION_TERMS.has(t))) specific++;
   }
+  // The program knows a session's format, not its platform: "Über welche Plattform laufen die Termine?" is
+  // for the material.
+  if (passageUnits.some((u) => u.terms[0] === FORMAT_TERM && !isCueWord(u.word) && !phrase(text, CUES.formatPhrases))) return undefined;
 
   // The words that named the session are not cues: "Wo findet der Vor-Ort-Tag statt?" has no "Tag" cue.
   const named = new Set([...matchedWords, ...(session ? words(session.title) : [])].flatMap((w) => w.split(' ').map(foldUmlauts)));
   const cues = session ? tokens.filter((t) => !named.has(t)) : tokens;
   const sessionWord = tokens.some((t) => termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
-  return intentFromCues(cues, text, { program, session, leftover, sessionWord, contentWords: passageUnits.length });
+  return intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length });
 }
+
+const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
 
 function intentFromCues(
   tokens: string[],
   text: string,
-  { program, session, leftover, sessionWord, contentWords }: { program: Program; session: Session | undefined; leftover: number; sessionWord: boolean; contentWords: number },
+  { program, session, leftover, specific, sessionWord, contentWords }: { program: Program; session: Session | undefined; leftover: number; specific: number; sessionWord: boolean; contentWords: number },
 ): ScheduleIntent | undefined {
   const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
   if (contactCue) return { kind: 'contacts' };
@@ -237,6 +248,13 @@ function intentFromCues(
   const timesCue = has(tokens, CUES.times);
   if (!timesCue && !leftover && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
   const whenCue = has(tokens, CUES.when) || timesCue;
+  // "Wie viele Stunden umfasst die Bescheinigung?" asks for an amount of time of something, not when a
+  // session is or what the series' times are.
+  const countsTime = (phrase(text, CUES.countPhrases) || tokens.includes('wieviele')) && timesCue;
+  if (countsTime && (session || specific)) return undefined;
+  // Words beyond the session's topic ("Wann wurde der Wärmeplan in Neustadt beschlossen?") ask about something
+  // the material says, not when the session about it is.
+  if (session && whenCue && specific) return undefined;
   if (session && whenCue) return { kind: 'session', sessionId: session.id };
   // Where a session takes place is in the material (the program knows only the series' format).
   if (session && formatCue) return undefined;
@@ -255,9 +273,23 @@ function intentFromCues(
   if (has(tokens, CUES.last) || (has(tokens, CUES.end) && seriesCue)) return { kind: 'last' };
   const month = tokens.find((t) => CUES.months.has(t));
   if (month) return { kind: 'month', month: MONTH_NUMBER[month]! };
-  if (has(tokens, CUES.times) || phrase(text, CUES.timesPhrases)) return { kind: 'times' };
-  if ((has(tokens, CUES.list) && (sessionWord || tokens.includes('dates'))) || (sessionWord && tokens.includes('welche'))) return { kind: 'list' };
+  // The series' times answer no question about something more specific ("... bei uns in Deutschland?").
+  const askedTimes = timesCue || phrase(text, CUES.timesPhrases);
+  if (askedTimes && specific) return undefined;
+  if (askedTimes) return { kind: 'times' };
+  if ((has(tokens, CUES.list) && (sessionWord || tokens.includes('dates'))) || (sessionWord && asksWhichSessions(tokens))) return { kind: 'list' };
   return undefined;
+}
+
+/**
+ * "Welche Termine gibt es?" asks for the sessions; "Über welche Plattform laufen die Termine?" asks which
+ * platform: the word after "welche" says what is asked for.
+ */
+function asksWhichSessions(tokens: string[]): boolean {
+  const at = tokens.indexOf('welche');
+  if (at < 0) return false;
+  const next = tokens[at + 1];
+  return !next || CUES.generic.has(next) || CUES.list.has(next) || termsOfWord(next, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!);
 }
 
 function line(program: Program, s: Session, locale: Locale): SessionLine {
