@@ -21,6 +21,11 @@ const de = {
   countConflict: (counts: string, found: number) =>
     `Die Ankündigung nennt unterschiedliche Terminzahlen (${counts}); aufgeführt sind ${found}.`,
   countSuggestion: (found: number) => `announcedSessionCount: ${found}`,
+  timeMissing: 'Die Ankündigung nennt für diesen Termin keine Uhrzeit (und keine für alle Termine).',
+  timeMissingSuggestion: 'start und end im Entwurf eintragen, z. B. start: "10:00", end: "11:30"',
+  noSessionsFound:
+    'In der Ankündigung wurde kein Termin erkannt. Gelesen werden Daten wie „Di., 3. März 2027“, „03.03.2027“, „2027-03-03“, „3 March 2027“ oder „March 3, 2027“ am Anfang einer Zeile, eines Listenpunkts oder einer Tabellenzelle.',
+  noSessionsSuggestion: 'Jeden Termin in eine eigene Zeile schreiben, beginnend mit dem Datum, oder die Termine im Entwurf unter sessions eintragen',
   unknownTimezone: (zone: string) => `Unbekannte Zeitzone „${zone}“ (erwartet: IANA-Name wie Europe/Berlin).`,
   timezoneSuggestion: 'Europe/Berlin',
   nonexistentTime: (date: string, time: string, zone: string) =>
@@ -74,6 +79,11 @@ const en: Catalogue = {
   countMismatch: (announced, found) => `${announced} sessions are announced, ${found} are listed.`,
   countConflict: (counts, found) => `The announcement states different session counts (${counts}); ${found} are listed.`,
   countSuggestion: (found) => `announcedSessionCount: ${found}`,
+  timeMissing: 'The announcement gives no time for this session (and none for all sessions).',
+  timeMissingSuggestion: 'enter start and end in the draft, e.g. start: "10:00", end: "11:30"',
+  noSessionsFound:
+    'No session was recognised in the announcement. Dates such as "Tue, 3 March 2027", "March 3, 2027", "03.03.2027" or "2027-03-03" are read at the start of a line, a list item or a table cell.',
+  noSessionsSuggestion: 'write each session on a line of its own, starting with its date, or enter the sessions in the draft under sessions',
   unknownTimezone: (zone) => `Unknown time zone "${zone}" (expected an IANA name such as Europe/Berlin).`,
   timezoneSuggestion: 'Europe/Berlin',
   nonexistentTime: (date, time, zone) => `${date} ${time} does not exist in ${zone} (clocks go forward).`,

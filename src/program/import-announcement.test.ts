@@ -271,3 +271,89 @@ describe('importAnnouncement in other styles', () => {
     );
   });
 });
+
+describe('importAnnouncement on announcements in other shapes', () => {
+  const shape = (text: string, options: Parameters<typeof importAnnouncement>[1] = {}) => importAnnouncement(text, { now, ...options });
+
+  it('reads an English announcement with US dates and am/pm times, and still catches a wrong weekday', () => {
+    const result = shape(
+      [
+        '# Peer Learning: Open Data in Small Towns',
+        '',
+        'Dear colleagues, our series has **three** sessions, all online via Microsoft Teams (Eastern Time):',
+        '',
+        '- Thursday, March 4, 2027, 10:00–11:30 am: Kick-off',
+        '- Thursday, April 1, 2027, 10:00–11:30 am: Data portals',
+        '- Friday, May 6, 2027, 2–3:30 pm: Wrap-up',
+      ].join('\n'),
+      { defaultTimezone: 'America/New_York' },
+    );
+    expectConsistent(result);
+    expect(result.draft.program).toMatchObject({ language: 'en', timezone: 'America/New_York', announcedSessionCount: 3, format: 'virtual' });
+    expect(sessionShape(result)).toEqual([
+      ['kick-off', '2027-03-04', 'Thursday', '10:00', '11:30', 'Kick-off'],
+      ['data-portals', '2027-04-01', 'Thursday', '10:00', '11:30', 'Data portals'],
+      ['wrap-up', '2027-05-06', 'Friday', '14:00', '15:30', 'Wrap-up'],
+    ]);
+    // 6 May 2027 is a Thursday: reported in the announcement's language, never corrected.
+    const mismatch = result.findings.find((f) => f.code === 'weekday-mismatch');
+    expect(mismatch).toMatchObject({ sessionId: 'wrap-up', severity: 'error' });
+    expect(mismatch!.message).toContain('Thursday');
+  });
+
+  it('reads labelled English entries, a time stated once for all, a count in words, and the format of the series', () => {
+    const result = shape(
+      [
+        'Community of Practice "Digital Councils"',
+        'We meet four times online, always on Tuesdays, 9:00–10:30 a.m.',
+        'Session 1: 12 January 2027 – Kick-off',
+        'Session 2: 9 February 2027 – Hybrid meetings',
+        'Session 3: 9 March 2027 – Livestreaming',
+        'Session 4: 13 April 2027 – Closing',
+      ].join('\n'),
+    );
+    expectConsistent(result);
+    expect(result.draft.program).toMatchObject({ language: 'en', announcedSessionCount: 4, format: 'virtual' });
+    expect(result.draft.sessions.map((s) => [s.date, s.start, s.end, s.title])).toEqual([
+      ['2027-01-12', '09:00', '10:30', 'Kick-off'],
+      ['2027-02-09', '09:00', '10:30', 'Hybrid meetings'],
+      ['2027-03-09', '09:00', '10:30', 'Livestreaming'],
+      ['2027-04-13', '09:00', '10:30', 'Closing'],
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('gives German sessions the time stated once with the weekday as a habit', () => {
+    const result = shape(['Werkstattreihe Digitale Bauakte', '', 'Die Reihe umfasst drei Termine, jeweils donnerstags 09:30–11:00 Uhr:', '- Do., 14.01.2027 Auftakt', '- Do., 11.02.2027 Prozessanalyse', '- Do., 11.03.2027 Schnittstellen'].join('\n'));
+    expect(result.draft.program.language).toBe('de');
+    expect(result.draft.sessions.map((s) => [s.start, s.end])).toEqual([
+      ['09:30', '11:00'],
+      ['09:30', '11:00'],
+      ['09:30', '11:00'],
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('reports a session without any time as time-missing, not as an end before its start', () => {
+    const result = shape(['Reihe Y', '', '- Mo., 12.10.2026 Auftakt', '- Mo., 9.11.2026 Mitte'].join('\n'));
+    expectConsistent(result);
+    expect(result.findings.map((f) => [f.code, f.sessionId])).toEqual([
+      ['time-missing', 'auftakt'],
+      ['time-missing', 'mitte'],
+    ]);
+    expect(result.findings[0]!.message).toContain('keine Uhrzeit');
+  });
+
+  it('reports an announcement without any recognisable date as an error, never as "no findings"', () => {
+    const german = shape('Einladung zur Reihe X\n\nWir treffen uns dreimal im Frühjahr.\nAnmeldung bis bald.');
+    expect(german.draft.sessions).toEqual([]);
+    // "dreimal" is a count too, so the empty list contradicts it as well.
+    expect(german.findings.map((f) => [f.code, f.severity])).toEqual([
+      ['session-count-mismatch', 'error'],
+      ['no-sessions-found', 'error'],
+    ]);
+    const english = shape('Invitation to our series\n\nWe will meet three times in the spring. Please register with the office.');
+    expect(english.findings.map((f) => f.code)).toEqual(['session-count-mismatch', 'no-sessions-found']);
+    expect(english.findings[1]!.message).toContain('No session was recognised');
+  });
+});

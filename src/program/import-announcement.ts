@@ -1,4 +1,4 @@
-// Drafts a program from a German announcement (plain text, Markdown or HTML): title, sessions, contacts and
+// Drafts a program from a German or English announcement (plain text, Markdown or HTML): title, sessions, contacts and
 // the announced count, then lints the draft. The importer never corrects what it reads; it reports it, so
 // the coordinator sees the mistakes the participants would have seen.
 //
@@ -10,7 +10,7 @@ import { programSchema, type ProgramDocument } from './model.js';
 import { lintProgram, type LintFinding } from './lint.js';
 import { isValidZone } from './time.js';
 import { programText } from '../i18n/program.js';
-import { slug, uniqueSlug } from '../text/index.js';
+import { ENGLISH_STOP_WORDS, foldText, GERMAN_STOP_WORDS, slug, uniqueSlug, words } from '../text/index.js';
 import { normalizeAnnouncement, plain } from './announcement/cleanup.js';
 import { completeTime, sharedTime } from './announcement/dates.js';
 import { parseSessions, type RawSession } from './announcement/entries.js';
@@ -33,7 +33,7 @@ export interface ProgramDraft {
     title: string;
     subtitle?: string;
     timezone: string;
-    language: 'de';
+    language: 'de' | 'en';
     format: ProgramFormat;
     announcedSessionCount?: number;
     contacts: Contact[];
@@ -57,8 +57,11 @@ export interface ImportResult {
 const SESSION_ID_LENGTH = 60;
 const PROGRAM_ID_LENGTH = 63;
 
-/** Draft sessions in listed order; a date the calendar does not have (31.04.) is left out. */
-function draftSessions(raw: readonly RawSession[], years: readonly number[], text: string): ProgramDraft['sessions'] {
+/**
+ * Draft sessions in listed order; a date the calendar does not have (31.04.) is left out. `untimed` gets the
+ * ids of sessions for which the text gives no time at all.
+ */
+function draftSessions(raw: readonly RawSession[], years: readonly number[], text: string, untimed: Set<string>): ProgramDraft['sessions'] {
   const shared = sharedTime(plain(text), raw.map((s) => s.time));
   const ids = new Set<string>();
   const sessions: ProgramDraft['sessions'] = [];
@@ -68,8 +71,9 @@ function draftSessions(raw: readonly RawSession[], years: readonly number[], tex
     const title = (s.title ?? `Termin ${i + 1}`).slice(0, 200);
     const id = uniqueSlug(title, (candidate) => ids.has(candidate), { maxLength: SESSION_ID_LENGTH, fallback: `termin-${i + 1}` });
     ids.add(id);
-    // Without any time the session still appears; lint reports the empty slot as end-before-start.
+    // Without any time the session still appears, as an empty slot that the import reports as time-missing.
     const time = completeTime(s.time, shared);
+    if (!s.time && !shared?.end) untimed.add(id);
     const summary = s.description.join(' ').slice(0, 4000);
     sessions.push({
       id,
@@ -84,12 +88,38 @@ function draftSessions(raw: readonly RawSession[], years: readonly number[], tex
   return sessions;
 }
 
+const GERMAN_CALENDAR = new Set(
+  'januar februar maerz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag montags dienstags mittwochs donnerstags freitags samstags sonntags uhr termin termine'.split(' '),
+);
+const ENGLISH_CALENDAR = new Set(
+  'january february march may june july october december monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays session sessions'.split(' '),
+);
+
+/**
+ * English when its function words and calendar words (month and weekday names) outnumber the German ones.
+ * Short announcements have few function words, so the calendar words decide there. Words of one or two
+ * letters and words in capitals are left out: German weekday abbreviations ("Do.", "So.") are English stop
+ * words, and zone abbreviations ("IST") German ones.
+ */
+function announcementLanguage(text: string): 'de' | 'en' {
+  let de = 0;
+  let en = 0;
+  for (const word of words(plain(text))) {
+    if (word.length <= 2 || word === word.toUpperCase()) continue;
+    const folded = foldText(word);
+    if (GERMAN_STOP_WORDS.has(folded) || GERMAN_CALENDAR.has(folded)) de++;
+    if (ENGLISH_STOP_WORDS.has(folded) || ENGLISH_CALENDAR.has(folded)) en++;
+  }
+  return en > de ? 'en' : 'de';
+}
+
 export function importAnnouncement(input: string, options: ImportOptions = {}): ImportResult {
   const zone = options.defaultTimezone && isValidZone(options.defaultTimezone) ? options.defaultTimezone : 'Europe/Berlin';
   const now = DateTime.fromJSDate(options.now ?? new Date(), { zone });
   const text = normalizeAnnouncement(input);
   const raw = parseSessions(text);
-  const sessions = draftSessions(raw, inferYears(raw, now), text);
+  const untimed = new Set<string>();
+  const sessions = draftSessions(raw, inferYears(raw, now), text, untimed);
 
   const counts = findCounts(text);
   const distinct = [...new Set(counts.map((c) => c.value))];
@@ -101,8 +131,9 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
       title: title.slice(0, 300),
       ...(subtitle ? { subtitle: subtitle.slice(0, 300) } : {}),
       timezone: zone,
-      language: 'de',
-      format: findFormat(text),
+      language: announcementLanguage(text),
+      // The series' format, from what the text says about it, not from a session's topic ("Hybrid meetings").
+      format: findFormat(sessions.reduce((rest, session) => rest.split(session.title).join(' '), text)),
       ...(announced !== undefined ? { announcedSessionCount: announced } : {}),
       contacts: findContacts(text),
     },
@@ -110,13 +141,20 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
   };
 
   const parsed = programSchema.safeParse(draft);
-  const findings: LintFinding[] = parsed.success ? lintProgram(parsed.data as ProgramDocument) : [];
+  // A session without any time is one finding that says so, not an end before its start.
+  const findings: LintFinding[] = (parsed.success ? lintProgram(parsed.data as ProgramDocument) : []).filter(
+    (f) => !(f.code === 'end-before-start' && f.sessionId && untimed.has(f.sessionId)),
+  );
+  // The findings speak the announcement's language, as lint does for the program's.
+  const t = programText(draft.program.language);
+  for (const id of untimed) findings.push({ severity: 'error', code: 'time-missing', sessionId: id, message: t.timeMissing, suggestion: t.timeMissingSuggestion });
+  if (!sessions.length) findings.push({ severity: 'error', code: 'no-sessions-found', message: t.noSessionsFound, suggestion: t.noSessionsSuggestion });
   if (distinct.length > 1) {
     findings.push({
       severity: 'error',
       code: 'session-count-mismatch',
-      message: programText('de').countConflict(counts.map((c) => `„${c.written}“`).join(', '), sessions.length),
-      suggestion: programText('de').countSuggestion(sessions.length),
+      message: t.countConflict(counts.map((c) => `„${c.written}“`).join(', '), sessions.length),
+      suggestion: t.countSuggestion(sessions.length),
     });
   }
   return { draft, findings };

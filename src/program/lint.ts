@@ -21,10 +21,12 @@ export const LINT_CODES = [
   'invalid-join-url',
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
+/** Codes only the announcement importer reports: a program.yaml always names its sessions and their times. */
+export const IMPORT_CODES = ['time-missing', 'no-sessions-found'] as const;
 
 export interface LintFinding {
   severity: 'error' | 'warning';
-  code: LintCode;
+  code: LintCode | (typeof IMPORT_CODES)[number];
   sessionId?: string;
   message: string;
   suggestion?: string;

@@ -17,7 +17,7 @@ import type { TableClient, TableEntity } from '@azure/data-tables';
 import { getEntityOrUndefined, isStatus, odataString, type TableStore } from '../storage/tables.js';
 import { AppError } from '../shared/errors.js';
 import { programSchema, type Program } from './model.js';
-import type { LintCode, LintFinding } from './lint.js';
+import type { LintFinding } from './lint.js';
 
 export const PROGRAMS_TABLE = 'programs';
 const LEGACY_PARTITION = 'program';
@@ -48,7 +48,7 @@ export interface StoredProgram {
 export type NewStoredProgram = Omit<StoredProgram, 'etag'>;
 
 /** A lint finding, or the refusal of a program.yaml that would overwrite edits made since the last import. */
-export type ProgramFinding = Omit<LintFinding, 'code'> & { code: LintCode | 'stored-program-edited' | 'duplicate-program-id' };
+export type ProgramFinding = Omit<LintFinding, 'code'> & { code: LintFinding['code'] | 'stored-program-edited' | 'duplicate-program-id' };
 
 export interface ProgramRefusal {
   at: string;

@@ -77,3 +77,39 @@ describe('times', () => {
     expect(completeTime({ start: '09:00', end: '10:30' }, shared)).toEqual({ start: '09:00', end: '10:30' });
   });
 });
+
+describe('English dates and times', () => {
+  it('reads English month names, day-month and month-day, with ordinals', () => {
+    expect(['January', 'May', 'Oct.', 'December', 'dec'].map(monthFromName)).toEqual([1, 5, 10, 12, 12]);
+    expect(dateOf('Thursday, March 4, 2027, 10:00–11:30 am: Kick-off')).toMatchObject({
+      date: { day: 4, month: 3, year: 2027 },
+      weekday: 'Thursday',
+    });
+    expect(dateOf('12 January 2027 – Kick-off')?.date).toEqual({ day: 12, month: 1, year: 2027 });
+    expect(dateOf('4th of March 2027')?.date).toEqual({ day: 4, month: 3, year: 2027 });
+    expect(dateOf('Tue 9 Feb: Data portals')?.date).toEqual({ day: 9, month: 2 });
+    expect(dateOf('March 4th')?.date).toEqual({ day: 4, month: 3 });
+    // A month and a year are no date.
+    expect(dateOf('March 2027: planning')).toBeUndefined();
+  });
+
+  it('reads am and pm, with the start taking the end half of the day unless that puts it after the end', () => {
+    expect(timeAfterDate(', 10:00–11:30 am: Kick-off')?.time).toEqual({ start: '10:00', end: '11:30' });
+    expect(timeAfterDate(', 2–3:30 pm')?.time).toEqual({ start: '14:00', end: '15:30' });
+    expect(timeAfterDate(', 9:00–10:30 a.m. (IST)')?.time).toEqual({ start: '09:00', end: '10:30' });
+    expect(timeAfterDate(' from 2 pm to 3.30 pm')?.time).toEqual({ start: '14:00', end: '15:30' });
+    expect(timeAfterDate(', 11–1 pm')?.time).toEqual({ start: '11:00', end: '13:00' });
+    expect(timeAfterDate(', 12 pm–1:30 pm')?.time).toEqual({ start: '12:00', end: '13:30' });
+    expect(timeAfterDate(' at 6 pm')?.time).toEqual({ start: '18:00' });
+  });
+
+  it('reads a German "am" after a time as the preposition it is', () => {
+    expect(timeAfterDate(', 14–16 am Rathaus')?.time).toEqual({ start: '14:00', end: '16:00' });
+    expect(timeAfterDate(', 10–12 am Montag')?.time).toEqual({ start: '10:00', end: '12:00' });
+  });
+
+  it('takes a time stated once for every session, also with the weekday as a habit', () => {
+    expect(sharedTime('Die Reihe umfasst fünf Termine, jeweils donnerstags 09:30–11:00 Uhr:', [])).toEqual({ start: '09:30', end: '11:00' });
+    expect(sharedTime('We meet four times, always on Tuesdays, 9:00–10:30 a.m. (IST).', [])).toEqual({ start: '09:00', end: '10:30' });
+  });
+});

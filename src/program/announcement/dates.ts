@@ -1,6 +1,7 @@
-// Date and time extraction for the announcement importer: the patterns of German dates ("Di., 3. März 2027",
-// "03.03.27", "2027-03-03") and times ("10 bis 11:30 Uhr", "14–15.30", "um 18 Uhr"), and the completion of
-// session times from a time the whole announcement shares.
+// Date and time extraction for the announcement importer: the patterns of German and English dates ("Di., 3.
+// März 2027", "03.03.27", "2027-03-03", "12 January 2027", "Thursday, March 4th, 2027") and times ("10 bis
+// 11:30 Uhr", "14–15.30", "um 18 Uhr", "10:00–11:30 am", "2 to 3.30 pm"), and the completion of session times
+// from a time the whole announcement shares.
 import { foldText } from '../../text/index.js';
 import { WEEKDAY_PATTERN } from '../weekday.js';
 
@@ -20,33 +21,56 @@ export interface WrittenDate {
 type Groups = Record<string, string | undefined>;
 
 const MONTHS: [RegExp, number][] = [
-  [/^jan/, 1], [/^feb/, 2], [/^(maer|mrz|mar)/, 3], [/^apr/, 4], [/^mai/, 5], [/^jun/, 6],
-  [/^jul/, 7], [/^aug/, 8], [/^sep/, 9], [/^okt/, 10], [/^nov/, 11], [/^dez/, 12],
+  [/^jan/, 1], [/^feb/, 2], [/^(maer|mrz|mar)/, 3], [/^apr/, 4], [/^(mai|may)/, 5], [/^jun/, 6],
+  [/^jul/, 7], [/^aug/, 8], [/^sep/, 9], [/^(okt|oct)/, 10], [/^nov/, 11], [/^(dez|dec)/, 12],
 ];
+/** German and English month names, full and short (longest first where one is the start of another). */
 const MONTH_PATTERN =
-  'januar|jan|februar|feb|märz|maerz|mär|mrz|april|apr|mai|juni|jun|juli|jul|august|aug|september|sept|sep|oktober|okt|november|nov|dezember|dez';
+  'januar|january|jan|februar|february|feb|märz|maerz|march|mär|mrz|mar|april|apr|mai|may|juni|june|jun|juli|july|jul|' +
+  'august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|dezember|december|dez|dec';
+const ORDINAL = '(?:st|nd|rd|th)';
 
 export const DATE_PATTERN =
   `(?:(?<day>\\d{1,2})\\.\\s*(?<monthName>${MONTH_PATTERN})\\.?(?:\\s+(?<year>\\d{4}))?` +
   `|(?<nday>\\d{1,2})\\.(?<nmonth>\\d{1,2})\\.(?<nyear>\\d{4}|\\d{2}(?!\\d))?` +
-  `|(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2}))`;
+  `|(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})` +
+  // "12 January 2027", "4th of March", "9 Feb"
+  `|(?<eday>\\d{1,2})${ORDINAL}?\\s+(?:of\\s+)?(?<emonthName>${MONTH_PATTERN})\\.?(?![\\p{L}])(?:,?\\s+(?<eyear>\\d{4}))?` +
+  // "March 4, 2027", "March 4th"
+  `|(?<umonthName>${MONTH_PATTERN})\\.?\\s+(?<uday>\\d{1,2})${ORDINAL}?(?![\\d])(?:,?\\s+(?<uyear>\\d{4}))?)`;
+/**
+ * "pm", "p.m.", "a.m.", and "am" where no word follows it: German writes "14–16 am Montag", where "am" means
+ * "on", and English "10–11:30 am: Kick-off".
+ */
+const MERIDIEM = 'a\\.\\s?m\\.|p\\.?\\s?m\\.?(?![\\p{L}])|am(?![\\p{L}])(?!\\s+[\\p{L}\\d])';
 export const TIME_RANGE_SOURCE =
-  '(?<sh>\\d{1,2})(?:[:.](?<sm>\\d{2}))?\\s*(?:Uhr\\s*)?(?:bis|–|—|-)\\s*(?<eh>\\d{1,2})(?:[:.](?<em>\\d{2}))?(?:\\s*Uhr)?';
+  `(?<sh>\\d{1,2})(?:[:.](?<sm>\\d{2}))?\\s*(?:(?<sap>${MERIDIEM})\\s*)?(?:Uhr\\s*)?(?:bis|to|–|—|-)\\s*` +
+  `(?<eh>\\d{1,2})(?:[:.](?<em>\\d{2}))?(?:\\s*(?<eap>${MERIDIEM})|\\s*Uhr)?`;
 
 /** The start of a session entry: optional "am", weekday and "den", then a date. */
 export const HEADER = new RegExp(
-  `^(?:am\\s+)?(?:(?<weekday>(?:${WEEKDAY_PATTERN})\\.?)\\s*,?\\s+)?(?:den\\s+)?${DATE_PATTERN}(?![\\p{L}\\d])`,
+  `^(?:(?:am|on)\\s+)?(?:(?<weekday>(?:${WEEKDAY_PATTERN})\\.?)\\s*,?\\s+)?(?:den\\s+)?${DATE_PATTERN}(?![\\p{L}\\d])`,
   'iu',
 );
-const TIME_AFTER_DATE = new RegExp(`^\\s*[,:–—-]?\\s*(?:(?:von|um|ab|jeweils)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
-const START_AFTER_DATE = /^\s*[,:–—-]?\s*(?:(?:um|ab|von)\s+)?(?<sh>\d{1,2})(?:[:.](?<sm>\d{2}))?\s*Uhr/iu;
-const TIME_ALONE = new RegExp(`^(?:(?:von|um|jeweils)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
+const TIME_AFTER_DATE = new RegExp(`^\\s*[,:–—-]?\\s*(?:(?:von|um|ab|jeweils|from|at)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
+const START_AFTER_DATE = new RegExp(
+  `^\\s*[,:–—-]?\\s*(?:(?:um|ab|von|at|from)\\s+)?(?<sh>\\d{1,2})(?:[:.](?<sm>\\d{2}))?\\s*(?:Uhr|(?<sap>${MERIDIEM}))`,
+  'iu',
+);
+const TIME_ALONE = new RegExp(`^(?:(?:von|um|jeweils|from|at)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
 /** A dated, timed entry inside another one (a table pasted without its tabs). */
 export const NEXT_ENTRY = new RegExp(
   `(?<=\\s)(?:(?:${WEEKDAY_PATTERN})\\.?\\s*,?\\s+)?(?:den\\s+)?${DATE_PATTERN}\\s*[,:–—-]?\\s*(?:(?:von|um|ab)\\s+)?${TIME_RANGE_SOURCE}`,
   'iu',
 );
-const GLOBAL_TIME = new RegExp(`jeweils\\s+(?:(?:von|zwischen)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
+/** Weekdays as a habit: "donnerstags", "Tuesdays". */
+const WEEKDAYS_HABIT =
+  'montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays';
+/** A time stated once for every session: "jeweils donnerstags 9:30–11 Uhr", "always on Tuesdays, 9–10.30 a.m.". */
+const GLOBAL_TIME = new RegExp(
+  `(?:jeweils|immer|stets|always|each time)\\s+(?:(?:am\\s+|on\\s+)?(?:${WEEKDAYS_HABIT})\\s*,?\\s+)?(?:(?:von|zwischen|from|between)\\s+)?${TIME_RANGE_SOURCE}`,
+  'iu',
+);
 const DATE_ANYWHERE = new RegExp(DATE_PATTERN, 'iu');
 const TIME_ANYWHERE = new RegExp(TIME_RANGE_SOURCE, 'iu');
 
@@ -67,6 +91,11 @@ export function dateFromGroups(g: Groups): WrittenDate | undefined {
     day = Number(g.day);
     month = monthFromName(g.monthName!);
     year = g.year ? Number(g.year) : undefined;
+  } else if (g.eday || g.uday) {
+    day = Number(g.eday ?? g.uday);
+    month = monthFromName((g.emonthName ?? g.umonthName)!);
+    const y = g.eyear ?? g.uyear;
+    year = y ? Number(y) : undefined;
   } else if (g.nday) {
     day = Number(g.nday);
     month = Number(g.nmonth);
@@ -80,17 +109,41 @@ export function dateFromGroups(g: Groups): WrittenDate | undefined {
   return year === undefined ? { day, month } : { day, month, year };
 }
 
-function clock(h: string, m: string | undefined): string | undefined {
-  const hh = Number(h);
+/** 'am' or 'pm' of a written meridiem ("p.m." → pm). */
+function meridiemOf(text: string | undefined): 'am' | 'pm' | undefined {
+  if (!text) return undefined;
+  return text.trim().toLowerCase().startsWith('p') ? 'pm' : 'am';
+}
+
+/** Hours on the 24-hour clock: 12 am is midnight, 12 pm noon; an hour over 12 with am/pm is no time. */
+function hours24(h: number, meridiem: 'am' | 'pm' | undefined): number | undefined {
+  if (!meridiem) return h;
+  if (h < 1 || h > 12) return undefined;
+  return meridiem === 'pm' ? (h % 12) + 12 : h % 12;
+}
+
+function clock(hh: number | undefined, m: string | undefined): string | undefined {
   const mm = m === undefined ? 0 : Number(m);
-  if (hh > 23 || mm > 59) return undefined;
+  if (hh === undefined || hh > 23 || mm > 59) return undefined;
   return `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
 }
 
 export function timeFrom(groups: Groups): TimeRange | undefined {
-  const start = clock(groups.sh!, groups.sm);
-  if (groups.eh === undefined) return start ? { start } : undefined;
-  const end = clock(groups.eh, groups.em);
+  const startMeridiem = meridiemOf(groups.sap);
+  if (groups.eh === undefined) {
+    const start = clock(hours24(Number(groups.sh), startMeridiem), groups.sm);
+    return start ? { start } : undefined;
+  }
+  const endMeridiem = meridiemOf(groups.eap) ?? startMeridiem;
+  const endHours = hours24(Number(groups.eh), endMeridiem);
+  // "10–11:30 am", "2–3:30 pm": the start shares the end's half of the day, unless that puts it after the
+  // end ("11–1 pm" starts at 11 am).
+  let startHours = hours24(Number(groups.sh), startMeridiem ?? endMeridiem);
+  if (!startMeridiem && endMeridiem === 'pm' && startHours !== undefined && endHours !== undefined && startHours > endHours) {
+    startHours = hours24(Number(groups.sh), 'am');
+  }
+  const start = clock(startHours, groups.sm);
+  const end = clock(endHours, groups.em);
   return start && end ? { start, end } : undefined;
 }
 

@@ -32,6 +32,9 @@ export function matchHeader(segment: string): Header | undefined {
   if (afterTitle !== undefined) attempts.push(afterTitle);
   const numbered = /^\d+[.)]\s+/.exec(line);
   if (numbered) attempts.push(line.slice(numbered[0].length));
+  // A label with the session's number before the date: "Session 1: 12 January 2027", "Termin 2 – 3. März".
+  const labelled = /^\p{L}{3,20}\s+\d{1,2}\s*[:.)–—-]\s*/u.exec(line);
+  if (labelled) attempts.push(line.slice(labelled[0].length));
   for (const attempt of attempts) {
     const m = HEADER.exec(attempt);
     const date = m?.groups ? dateFromGroups(m.groups) : undefined;

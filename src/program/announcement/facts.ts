@@ -36,10 +36,14 @@ export function findFormat(text: string): ProgramFormat {
 const NUMBER_WORDS: Record<string, number> = {
   ein: 1, eins: 1, einen: 1, zwei: 2, drei: 3, vier: 4, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
   elf: 11, zwoelf: 12,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
+const NUMBER = 'ein|eins|einen|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwoelf|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2}';
 const COUNT = new RegExp(
-  `(?<![\\p{L}\\d])(?<n>ein|eins|einen|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwoelf|\\d{1,2})` +
-    `\\s+(?:[\\p{L}-]+\\s+)?(?:Terminen?|Sitzungen|Veranstaltungen|Treffen|Modulen?|Workshops)(?![\\p{L}])`,
+  `(?<![\\p{L}\\d])(?<n>${NUMBER})` +
+    `\\s+(?:[\\p{L}-]+\\s+)?(?:Terminen?|Sitzungen|Veranstaltungen|Treffen|Modulen?|Workshops|sessions|meetings|events|modules)(?![\\p{L}])` +
+    // "We meet four times", "Wir treffen uns dreimal"
+    `|(?<![\\p{L}\\d])(?<t>${NUMBER})\\s*(?:Mal|times)(?![\\p{L}])`,
   'giu',
 );
 
@@ -47,7 +51,7 @@ const COUNT = new RegExp(
 export function findCounts(text: string): { value: number; written: string }[] {
   const out: { value: number; written: string }[] = [];
   for (const m of plain(text).matchAll(COUNT)) {
-    const word = foldText(m.groups!.n!);
+    const word = foldText((m.groups!.n ?? m.groups!.t)!);
     const value = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word];
     if (value && value > 1) out.push({ value, written: m[0] });
   }
