@@ -7,6 +7,7 @@ import type { DocumentLocator } from './documents.js';
 import type { PassageIndex, QueryUnit, RetrievalHit } from './retrieval.js';
 import { sentenceAnswers, type QuestionType } from './question-types.js';
 import { words } from './german.js';
+import { BoundedCache } from '../shared/bounded-cache.js';
 
 /** Hard limit of an answer's text (channel answers stay readable). */
 export const MAX_ANSWER_CHARS = 699;
@@ -30,23 +31,20 @@ const ABBREVIATION_END = /(?:^|[\s(])(?:dr|prof|nr|bzw|ca|vgl|ggf|inkl|evtl|usw|
  * answers and questions are split too).
  */
 const SPLIT_MEMO_ENTRIES = 20_000;
-const splitMemo = new Map<string, readonly string[]>();
+const splitMemo = new BoundedCache<string, readonly string[]>(SPLIT_MEMO_ENTRIES);
 
 export function splitSentences(text: string): string[] {
-  let sentences = splitMemo.get(text);
-  if (!sentences) {
-    const parts = text.split(/(?<=[.!?])\s+/u);
-    const out: string[] = [];
-    for (const part of parts) {
-      const last = out[out.length - 1];
-      if (last !== undefined && ABBREVIATION_END.test(last)) out[out.length - 1] = `${last} ${part}`;
-      else out.push(part);
-    }
-    sentences = out.filter((s) => s.trim());
-    if (splitMemo.size >= SPLIT_MEMO_ENTRIES) splitMemo.clear();
-    splitMemo.set(text, sentences);
+  return [...splitMemo.get(text, split)];
+}
+
+function split(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/(?<=[.!?])\s+/u)) {
+    const last = out[out.length - 1];
+    if (last !== undefined && ABBREVIATION_END.test(last)) out[out.length - 1] = `${last} ${part}`;
+    else out.push(part);
   }
-  return [...sentences];
+  return out.filter((s) => s.trim());
 }
 
 const sentenceKey = (s: string) => words(s).join(' ');

@@ -4,6 +4,7 @@
 // and English only.
 import { foldUmlauts, lower, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
+import { BoundedCache } from '../shared/bounded-cache.js';
 
 export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition';
 
@@ -105,18 +106,12 @@ interface SentenceFacts {
  * because questions' own sentences may pass through too.
  */
 const SENTENCE_MEMO_ENTRIES = 50_000;
-const sentenceMemos = new WeakMap<Lexicon, Map<string, SentenceFacts>>();
+const sentenceMemos = new WeakMap<Lexicon, BoundedCache<string, SentenceFacts>>();
 
 function factsOf(sentence: string, lexicon: Lexicon): SentenceFacts {
   let memo = sentenceMemos.get(lexicon);
-  if (!memo) sentenceMemos.set(lexicon, (memo = new Map()));
-  let facts = memo.get(sentence);
-  if (!facts) {
-    if (memo.size >= SENTENCE_MEMO_ENTRIES) memo.clear();
-    facts = { folded: fold(sentence), terms: new Set(lexicon.tokens(sentence).map((t) => lexicon.lookup(t))), answers: new Map() };
-    memo.set(sentence, facts);
-  }
-  return facts;
+  if (!memo) sentenceMemos.set(lexicon, (memo = new BoundedCache(SENTENCE_MEMO_ENTRIES)));
+  return memo.get(sentence, (s) => ({ folded: fold(s), terms: new Set(lexicon.tokens(s).map((t) => lexicon.lookup(t))), answers: new Map() }));
 }
 
 /** True when the sentence holds a fact of the given type. */

@@ -7,6 +7,7 @@
 // matches. BM25 only orders the candidates; the share is what is comparable across questions.
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { isSoftWord, Vocabulary, termsOfWord } from './german.js';
+import { BoundedCache } from '../shared/bounded-cache.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import type { DocumentLocator } from './documents.js';
 
@@ -109,10 +110,14 @@ export class PassageIndex {
   private readonly search: MiniSearch<RetrievalDoc>;
   readonly vocabulary: Vocabulary;
   private readonly docs = new Map<string, RetrievalDoc>();
-  private readonly termCache = new Map<string, string[]>();
+  /**
+   * Questions bring new words (and typos) for as long as the index lives, so the caches they reach are
+   * bounded; indexTermCache holds the material's own words only.
+   */
+  private readonly termCache = new BoundedCache<string, string[]>(WORD_TERM_ENTRIES);
   private readonly indexTermCache = new Map<string, string[]>();
-  private readonly sentenceTermCache = new Map<string, Set<string>>();
-  private readonly knownCache = new Map<string, boolean>();
+  private readonly sentenceTermCache = new BoundedCache<string, ReadonlySet<string>>(SENTENCE_TERM_ENTRIES);
+  private readonly knownCache = new BoundedCache<string, boolean>(WORD_TERM_ENTRIES);
   /** Concept terms of general verbs and adjectives of state, which count only where the material uses them. */
   private readonly softTerms: ReadonlySet<string>;
 
@@ -202,14 +207,7 @@ export class PassageIndex {
 
   /** The index terms of one word (memoised: the vocabulary is fixed once the index is built). */
   termsOf(word: string): string[] {
-    let terms = this.termCache.get(word);
-    if (!terms) {
-      terms = termsOfWord(word, this.vocabulary, this.lexicon);
-      // Questions bring new words (and typos) for as long as the index lives.
-      if (this.termCache.size >= WORD_TERM_ENTRIES) this.termCache.clear();
-      this.termCache.set(word, terms);
-    }
-    return terms;
+    return this.termCache.get(word, (w) => termsOfWord(w, this.vocabulary, this.lexicon));
   }
 
   /**
@@ -217,13 +215,7 @@ export class PassageIndex {
    * sentences again. Bounded, because the cache lives as long as the index.
    */
   sentenceTerms(sentence: string): ReadonlySet<string> {
-    let terms = this.sentenceTermCache.get(sentence);
-    if (!terms) {
-      terms = new Set(this.lexicon.tokens(sentence).flatMap((w) => this.termsOf(w)));
-      if (this.sentenceTermCache.size >= SENTENCE_TERM_ENTRIES) this.sentenceTermCache.clear();
-      this.sentenceTermCache.set(sentence, terms);
-    }
-    return terms;
+    return this.sentenceTermCache.get(sentence, (s) => new Set(this.lexicon.tokens(s).flatMap((w) => this.termsOf(w))));
   }
 
   /** The index terms of a word of the material: compounds also split off a known first part alone. */
@@ -251,13 +243,7 @@ export class PassageIndex {
 
   /** True when any document has the word (after the German pipeline; typos tolerated only in long words). */
   knows(word: string): boolean {
-    let known = this.knownCache.get(word);
-    if (known === undefined) {
-      known = this.analyse(word).units.some((u) => u.knownDf > 0);
-      if (this.knownCache.size >= WORD_TERM_ENTRIES) this.knownCache.clear();
-      this.knownCache.set(word, known);
-    }
-    return known;
+    return this.knownCache.get(word, (w) => this.analyse(w).units.some((u) => u.knownDf > 0));
   }
 
   query(question: string, options: { units?: QueryUnit[]; analysed?: { units: QueryUnit[]; results: SearchResult[] }; limit?: number } = {}): RetrievalResult {

@@ -3,6 +3,7 @@
 import { DateTime, Duration, IANAZone } from 'luxon';
 import type { Program, Session } from './model.js';
 import type { Locale } from '../i18n/locale.js';
+import { BoundedCache } from '../shared/bounded-cache.js';
 
 export function isValidZone(zone: string): boolean {
   return DateTime.now().setZone(zone).isValid;
@@ -12,19 +13,12 @@ export function isValidZone(zone: string): boolean {
  * Parsed wall-clock times, shared: luxon DateTimes are immutable, and every schedule question or poll check
  * would otherwise parse each session's date again (it showed in the message-path profile).
  */
-const parsed = new Map<string, DateTime>();
 const PARSED_LIMIT = 5000;
+const parsed = new BoundedCache<string, DateTime>(PARSED_LIMIT);
 
 /** The local wall-clock time as a zoned DateTime (luxon moves a time in a DST gap forward). */
 export function localDateTime(date: string, time: string, zone: string): DateTime {
-  const key = `${date}T${time}|${zone}`;
-  let dt = parsed.get(key);
-  if (!dt) {
-    dt = DateTime.fromISO(`${date}T${time}`, { zone });
-    if (parsed.size >= PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
-    parsed.set(key, dt);
-  }
-  return dt;
+  return parsed.get(`${date}T${time}|${zone}`, () => DateTime.fromISO(`${date}T${time}`, { zone }));
 }
 
 export function sessionStart(program: Program, session: Session): DateTime {
@@ -40,16 +34,10 @@ export function parseDuration(iso: string): Duration {
 }
 
 /** Formatted dates and times, shared like the parsed ones: the same few sessions are shown over and over. */
-const formatted = new Map<string, string>();
+const formatted = new BoundedCache<string, string>(PARSED_LIMIT);
 
 function memoFormat(key: string, format: () => string): string {
-  let text = formatted.get(key);
-  if (text === undefined) {
-    text = format();
-    if (formatted.size >= PARSED_LIMIT) formatted.delete(formatted.keys().next().value!);
-    formatted.set(key, text);
-  }
-  return text;
+  return formatted.get(key, format);
 }
 
 /** "Dienstag, 26. August 2025" / "Tuesday, 26 August 2025" in the given zone. */

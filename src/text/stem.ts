@@ -3,6 +3,7 @@
 // back in every question and comment.
 import { createRequire } from 'node:module';
 import { lowerGerman } from './fold.js';
+import { BoundedCache } from '../shared/bounded-cache.js';
 
 export type TextLanguage = 'de' | 'en';
 
@@ -19,8 +20,8 @@ const snowball = createRequire(import.meta.url)('snowball-stemmers') as Snowball
 
 const ALGORITHM: Record<TextLanguage, string> = { de: 'german', en: 'english' };
 const stemmers = new Map<TextLanguage, Stemmer>();
-const caches = new Map<TextLanguage, Map<string, string>>();
 const CACHE_LIMIT = 100_000;
+const caches: Record<TextLanguage, BoundedCache<string, string>> = { de: new BoundedCache(CACHE_LIMIT), en: new BoundedCache(CACHE_LIMIT) };
 
 /** The Snowball stemmer of a language (created once). It expects lower-case words. */
 export function stemmerFor(language: TextLanguage): Stemmer {
@@ -37,16 +38,5 @@ export function stemmerFor(language: TextLanguage): Stemmer {
  * The stem keeps umlauts; fold it with foldText() when it is to be compared with folded text.
  */
 export function stem(word: string, language: TextLanguage = 'de'): string {
-  let cache = caches.get(language);
-  if (!cache) {
-    cache = new Map();
-    caches.set(language, cache);
-  }
-  let stemmed = cache.get(word);
-  if (stemmed === undefined) {
-    stemmed = stemmerFor(language).stem(lowerGerman(word));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, stemmed);
-  }
-  return stemmed;
+  return caches[language].get(word, (w) => stemmerFor(language).stem(lowerGerman(w)));
 }
