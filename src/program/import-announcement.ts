@@ -10,7 +10,7 @@ import { programSchema, type ProgramDocument } from './model.js';
 import { lintProgram, type LintFinding } from './lint.js';
 import { isValidZone } from './time.js';
 import { programText } from '../i18n/program.js';
-import { ENGLISH_STOP_WORDS, foldText, GERMAN_STOP_WORDS, slug, uniqueSlug, words } from '../text/index.js';
+import { guessLanguage, slug, uniqueSlug, words } from '../text/index.js';
 import { normalizeAnnouncement, plain } from './announcement/cleanup.js';
 import { completeTime, sharedTime } from './announcement/dates.js';
 import { parseSessions, type RawSession } from './announcement/entries.js';
@@ -88,12 +88,14 @@ function draftSessions(raw: readonly RawSession[], years: readonly number[], tex
   return sessions;
 }
 
-const GERMAN_CALENDAR = new Set(
-  'januar februar maerz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag montags dienstags mittwochs donnerstags freitags samstags sonntags uhr termin termine'.split(' '),
-);
-const ENGLISH_CALENDAR = new Set(
-  'january february march may june july october december monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays session sessions'.split(' '),
-);
+const CALENDAR_WORDS = {
+  de: new Set(
+    'januar februar maerz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag montags dienstags mittwochs donnerstags freitags samstags sonntags uhr termin termine'.split(' '),
+  ),
+  en: new Set(
+    'january february march may june july october december monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays session sessions'.split(' '),
+  ),
+};
 
 /**
  * English when its function words and calendar words (month and weekday names) outnumber the German ones.
@@ -102,15 +104,10 @@ const ENGLISH_CALENDAR = new Set(
  * words, and zone abbreviations ("IST") German ones.
  */
 function announcementLanguage(text: string): 'de' | 'en' {
-  let de = 0;
-  let en = 0;
-  for (const word of words(plain(text))) {
-    if (word.length <= 2 || word === word.toUpperCase()) continue;
-    const folded = foldText(word);
-    if (GERMAN_STOP_WORDS.has(folded) || GERMAN_CALENDAR.has(folded)) de++;
-    if (ENGLISH_STOP_WORDS.has(folded) || ENGLISH_CALENDAR.has(folded)) en++;
-  }
-  return en > de ? 'en' : 'de';
+  return guessLanguage(
+    words(plain(text)).filter((w) => w.length > 2 && w !== w.toUpperCase()),
+    CALENDAR_WORDS,
+  );
 }
 
 export function importAnnouncement(input: string, options: ImportOptions = {}): ImportResult {

@@ -49,14 +49,17 @@ export function isStopWord(word: string, language?: TextLanguage): boolean {
   return GERMAN_STOP_WORDS.has(folded) || ENGLISH_STOP_WORDS.has(folded);
 }
 
-/** The language whose stop words a text's words contain more of; German on a tie (the programs' language). */
-export function guessLanguage(words: readonly string[]): TextLanguage {
+/**
+ * The language whose stop words a text's words contain more of; German on a tie (the programs' language).
+ * `markers` adds words (folded) that count for a language besides its stop words, such as month names.
+ */
+export function guessLanguage(words: readonly string[], markers?: Readonly<Record<TextLanguage, ReadonlySet<string>>>): TextLanguage {
   let de = 0;
   let en = 0;
   for (const word of words) {
     const folded = foldText(word);
-    if (GERMAN_STOP_WORDS.has(folded)) de++;
-    if (ENGLISH_STOP_WORDS.has(folded)) en++;
+    if (GERMAN_STOP_WORDS.has(folded) || markers?.de.has(folded)) de++;
+    if (ENGLISH_STOP_WORDS.has(folded) || markers?.en.has(folded)) en++;
   }
   return en > de ? 'en' : 'de';
 }
