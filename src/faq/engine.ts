@@ -12,7 +12,8 @@ import type { Logger } from '../shared/log.js';
 import { htmlToMarkdown, loadKnowledgeBase, stripInlineMarkup, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
 import type { Passage } from './material.js';
 import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
-import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
+import { buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
+import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } from './schedule-conflicts.js';
 import type { ScheduleIntent } from './schedule-intents.js';
 import { Lexicon } from './lexicon.js';
 import { words } from './german.js';
@@ -118,6 +119,8 @@ class Engine implements FaqEngine {
   private extraCurated: CuratedEntry[];
   /** Least recently used first (a Map keeps insertion order); emptied whenever the index is rebuilt. */
   private readonly memo = new Map<string, Resolution>();
+  /** The program's date contradictions per answer language (lint is run once per build and language). */
+  private readonly conflicts = new Map<Locale, ScheduleConflicts | undefined>();
 
   constructor(
     public knowledgeBase: KnowledgeBase,
@@ -144,6 +147,7 @@ class Engine implements FaqEngine {
     this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages, lexicon) : undefined;
     this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)], lexicon) : undefined;
     this.memo.clear();
+    this.conflicts.clear();
   }
 
   async reload(): Promise<void> {
@@ -197,7 +201,7 @@ class Engine implements FaqEngine {
     this.memo.set(question, resolution);
     if (resolution.kind === 'schedule') {
       const now = options.now ?? (this.options.clock ?? systemClock).now();
-      const a = answerScheduleIntent(resolution.intent, program!, now, locale, question);
+      const a = answerScheduleQuestion(resolution.intent, program!, now, locale, question, this.conflictsOf(program!, locale));
       return { answered: true, answer: capAnswer(a.answer, locale), sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
     }
     const cached = resolution.byLocale[locale];
@@ -205,6 +209,11 @@ class Engine implements FaqEngine {
     const answer = this.answerFromIndex(question, locale, analysed ?? this.index.analyse(question));
     resolution.byLocale[locale] = answer;
     return cloneAnswer(answer);
+  }
+
+  private conflictsOf(program: Program, locale: Locale): ScheduleConflicts | undefined {
+    if (!this.conflicts.has(locale)) this.conflicts.set(locale, scheduleConflicts(program, locale, this.knowledgeBase.programFindings));
+    return this.conflicts.get(locale);
   }
 
   /** The time-independent part of ask(): is this a schedule question, and if so which. */

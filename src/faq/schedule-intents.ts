@@ -292,13 +292,26 @@ function asksWhichSessions(tokens: string[]): boolean {
   return !next || CUES.generic.has(next) || CUES.list.has(next) || termsOfWord(next, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!);
 }
 
-function line(program: Program, s: Session, locale: Locale): SessionLine {
+/** Sessions whose date or time the program's lint calls contradictory or missing (see schedule-conflicts.ts). */
+export interface DisputedSessions {
+  dates: ReadonlySet<string>;
+  times: ReadonlySet<string>;
+}
+
+/**
+ * One session's title, date and time. A session whose date lint calls contradictory is shown with the date as
+ * written and a mark instead of a weekday: naming the computed weekday would silently replace the one the
+ * material gives. A session without a valid time shows a mark instead of an empty slot.
+ */
+function line(program: Program, s: Session, locale: Locale, disputed?: DisputedSessions): SessionLine {
   const start = sessionStart(program, s);
   const end = sessionEnd(program, s);
-  const date =
-    locale === 'de'
+  const date = disputed?.dates.has(s.id)
+    ? faqTexts[locale].dateDisputed(locale === 'de' ? start.toFormat('dd.MM.yyyy') : start.setLocale('en').toFormat('d LLLL yyyy'))
+    : locale === 'de'
       ? `${start.setLocale('de').toFormat('cccc')}, ${start.toFormat('dd.MM.yyyy')}`
       : start.setLocale('en').toFormat('cccc, d LLLL yyyy');
+  if (disputed?.times.has(s.id)) return { title: s.title, date, time: faqTexts[locale].timeUnclear };
   const range = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
   return { title: s.title, date, time: locale === 'de' ? `${range} Uhr` : `${range} (${program.program.timezone})` };
 }
@@ -314,12 +327,20 @@ function formatName(program: Program, locale: Locale): string {
 }
 
 /** Answers a recognised schedule intent from the program at instant `now`. */
-export function answerScheduleIntent(intent: ScheduleIntent, program: Program, now: Date, locale: Locale, question = ''): ScheduleAnswer {
+export function answerScheduleIntent(
+  intent: ScheduleIntent,
+  program: Program,
+  now: Date,
+  locale: Locale,
+  question = '',
+  /** Sessions whose date or time lint calls contradictory or missing. */
+  disputed?: DisputedSessions,
+): ScheduleAnswer {
   const t = faqTexts[locale];
   const zone = program.program.timezone;
   const sessions = sortedSessions(program).filter((s) => s.status !== 'cancelled');
   const nowDt = DateTime.fromJSDate(now).setZone(zone);
-  const L = (s: Session) => line(program, s, locale);
+  const L = (s: Session) => line(program, s, locale, disputed);
   const lines = (list: Session[]) => list.map((s) => t.listLine(L(s))).join('\n');
   const source = (excerpt: string, title?: string) => ({ title: title ? `${t.sourceProgram}: ${title}` : `${t.sourceProgram}: ${program.program.title}`, excerpt });
   const last = sessions[sessions.length - 1];

@@ -96,6 +96,22 @@ const de = {
   materialProblem: (file: string, code: string) =>
     `${file}: ${code === 'password-protected' ? 'passwortgeschützt' : code === 'empty' ? 'enthält keinen Text (Scan ohne Textebene?)' : 'beschädigt oder nicht lesbar'}`,
   programFindingsHeader: 'Aus den Unterlagen abgeleitetes Programm, Befunde:',
+  // Schedule answers about a contradictory date (lint error): both readings, never a silent pick.
+  dateDisputed: (date: string) => `${date} (Datum widersprüchlich, siehe Hinweis)`,
+  timeUnclear: 'Uhrzeit unklar (siehe Hinweis)',
+  sessionTimeUnclear: (title: string, date: string, details: string) => `„${title}“ ist für ${date} angekündigt, die Uhrzeit ist aber unklar: ${details}`,
+  timeNote: (titles: string[]) => `Achtung: Für ${quoted(titles, 'und')} nennen die Unterlagen keine eindeutige Uhrzeit.`,
+  sessionConflict: (title: string, details: string, time?: string) =>
+    `Zu „${title}“ widersprechen sich die Angaben in den Unterlagen: ${details}${time ? ` Uhrzeit laut Unterlagen: ${time}.` : ''}`,
+  weekdayConflict: (written: string, date: string, actual: string) => `Sie nennen ${written}, ${date}, aber der ${date} ist ein ${actual}.`,
+  likelyDate: (date: string) => `Vermutlich ist ${date} gemeint.`,
+  weekdayNearby: (written: string, previous: string, next: string) =>
+    `Gemeint ist entweder dieses Datum oder ein ${written} in der Nähe (${previous} oder ${next}).`,
+  asWritten: (text: string) => `Laut Unterlagen: ${text}`,
+  ifMeant: (fixes: string, text: string) => `Falls ${fixes} gemeint ist: ${text}`,
+  fixHint: (fixed: string, written: string) => `der ${fixed} statt ${written}`,
+  conflictNote: (titles: string[]) => `Achtung: In den Unterlagen widersprechen sich die Angaben zu ${quoted(titles, 'und')}.`,
+  confirmWithTeam: 'Bitte lassen Sie sich den Termin vom Orga-Team bestätigen, bevor Sie planen.',
 };
 
 export type FaqTexts = typeof de;
@@ -181,6 +197,19 @@ const en: FaqTexts = {
   materialProblem: (file, code) =>
     `${file}: ${code === 'password-protected' ? 'password-protected' : code === 'empty' ? 'contains no text (a scan without a text layer?)' : 'damaged or unreadable'}`,
   programFindingsHeader: 'Program derived from the material, findings:',
+  dateDisputed: (date) => `${date} (date contradictory, see note)`,
+  timeUnclear: 'time unclear (see note)',
+  sessionTimeUnclear: (title, date, details) => `"${title}" is announced for ${date}, but its time is unclear: ${details}`,
+  timeNote: (titles) => `Note: the material gives no clear time for ${quotedEn(titles, 'and')}.`,
+  sessionConflict: (title, details, time) => `The material contradicts itself about "${title}": ${details}${time ? ` Time as given: ${time}.` : ''}`,
+  weekdayConflict: (written, date, actual) => `It gives ${written}, ${date}, but ${date} is a ${actual}.`,
+  likelyDate: (date) => `Probably ${date} is meant.`,
+  weekdayNearby: (written, previous, next) => `Either this date is meant or a ${written} nearby (${previous} or ${next}).`,
+  asWritten: (text) => `According to the material: ${text}`,
+  ifMeant: (fixes, text) => `If ${fixes} is meant: ${text}`,
+  fixHint: (fixed, written) => `${fixed} instead of ${written}`,
+  conflictNote: (titles) => `Note: the material contradicts itself about ${quotedEn(titles, 'and')}.`,
+  confirmWithTeam: 'Please have the organising team confirm the session before you plan.',
 };
 
 export const faqTexts: { de: FaqTexts; en: FaqTexts } = { de, en };

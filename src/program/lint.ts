@@ -177,6 +177,23 @@ function checkWeekdays(
   return { yearFix, weekdayFindings };
 }
 
+/**
+ * The corrected dates lint proposes for sessions whose weekday fits the year before or after (session id →
+ * ISO date): the structured form of the weekday-mismatch suggestion, for callers that must show both readings
+ * of a contradictory date instead of picking one.
+ */
+export function suggestedDates(program: Program): Map<string, string> {
+  const zone = isValidZone(program.program.timezone) ? program.program.timezone : 'UTC';
+  const timed: Timed[] = program.sessions.map((session, index) => ({
+    session,
+    index,
+    start: localDateTime(session.date, session.start, zone).toMillis(),
+    end: localDateTime(session.date, session.end, zone).toMillis(),
+  }));
+  const { yearFix } = checkWeekdays(timed, zone, program.program.language);
+  return new Map([...yearFix].map(([index, date]) => [program.sessions[index]!.id, date]));
+}
+
 export function lintProgram(program: Program, _options: LintOptions = {}): LintFinding[] {
   const locale: Locale = program.program.language;
   const t = programText(locale);
