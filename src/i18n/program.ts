@@ -23,6 +23,9 @@ const de = {
   countSuggestion: (found: number) => `announcedSessionCount: ${found}`,
   timeMissing: 'Die Ankündigung nennt für diesen Termin keine Uhrzeit (und keine für alle Termine).',
   timeMissingSuggestion: 'start und end im Entwurf eintragen, z. B. start: "10:00", end: "11:30"',
+  multiDay: (first: string, last: string) =>
+    `Der Termin geht über mehrere Tage (${first} bis ${last}); der Entwurf enthält nur den ersten Tag.`,
+  multiDaySuggestion: 'Jeden weiteren Tag als eigenen Termin unter sessions eintragen, mit seiner Uhrzeit',
   noSessionsFound:
     'In der Ankündigung wurde kein Termin erkannt. Gelesen werden Daten wie „Di., 3. März 2027“, „03.03.2027“, „2027-03-03“, „3 March 2027“ oder „March 3, 2027“ am Anfang einer Zeile, eines Listenpunkts oder einer Tabellenzelle.',
   noSessionsSuggestion: 'Jeden Termin in eine eigene Zeile schreiben, beginnend mit dem Datum, oder die Termine im Entwurf unter sessions eintragen',
@@ -81,6 +84,8 @@ const en: Catalogue = {
   countSuggestion: (found) => `announcedSessionCount: ${found}`,
   timeMissing: 'The announcement gives no time for this session (and none for all sessions).',
   timeMissingSuggestion: 'enter start and end in the draft, e.g. start: "10:00", end: "11:30"',
+  multiDay: (first, last) => `The session runs over several days (${first} to ${last}); the draft holds only the first day.`,
+  multiDaySuggestion: 'Add each further day as a session of its own under sessions, with its time',
   noSessionsFound:
     'No session was recognised in the announcement. Dates such as "Tue, 3 March 2027", "March 3, 2027", "03.03.2027" or "2027-03-03" are read at the start of a line, a list item or a table cell.',
   noSessionsSuggestion: 'write each session on a line of its own, starting with its date, or enter the sessions in the draft under sessions',

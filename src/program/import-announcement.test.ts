@@ -344,6 +344,77 @@ describe('importAnnouncement on announcements in other shapes', () => {
     expect(result.findings[0]!.message).toContain('keine Uhrzeit');
   });
 
+  it('reads a Markdown table, single-digit dates and a time stated once "jeweils von … bis"', () => {
+    const result = shape(
+      ['# Werkstattreihe Wärme', '', 'Vier Termine, jeweils von 9.30 bis 11 Uhr, online.', '', '| Termin | Thema |', '| --- | :-- |', '| Mo., 8.3.2027 | Auftakt |', '| Mo., 12.4.2027 | Datenlage |', '| Mo., 10.5.2027 | Beteiligung |', '| Mo., 14.6.2027 | Abschluss |'].join('\n'),
+    );
+    expectConsistent(result);
+    expect(sessionShape(result)).toEqual([
+      ['auftakt', '2027-03-08', 'Mo.', '09:30', '11:00', 'Auftakt'],
+      ['datenlage', '2027-04-12', 'Mo.', '09:30', '11:00', 'Datenlage'],
+      ['beteiligung', '2027-05-10', 'Mo.', '09:30', '11:00', 'Beteiligung'],
+      ['abschluss', '2027-06-14', 'Mo.', '09:30', '11:00', 'Abschluss'],
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('reads numbered labels, Austrian month names, remarks in brackets and a start-only time; the list ends at its last item', () => {
+    const result = shape(
+      ['Austausch Digitale Bauakte', '', 'Termine:', '1. Termin: 12. Jänner 2027, 14:00 - 15:30', '2. Termin: 9. Feber 2027, 14:00 - 15:30', '3. Termin: 9. März 2027, 14 bis 16 Uhr (verlängert)', '4. Termin: 13. April 2027, ab 14 Uhr', '', 'Zeitangaben in MEZ. Kontakt: Maria Huber, maria.huber@example.at'].join('\n'),
+    );
+    expectConsistent(result);
+    expect(sessionShape(result)).toEqual([
+      ['termin-1', '2027-01-12', undefined, '14:00', '15:30', 'Termin 1'],
+      ['termin-2', '2027-02-09', undefined, '14:00', '15:30', 'Termin 2'],
+      ['termin-3', '2027-03-09', undefined, '14:00', '16:00', 'Termin 3'],
+      ['termin-4', '2027-04-13', undefined, '14:00', '15:30', 'Termin 4'],
+    ]);
+    expect(result.draft.sessions[2]!.summary).toBe('verlängert');
+    expect(result.draft.sessions[3]!.summary).toBeUndefined();
+  });
+
+  it('keeps a session over two days as its first day and warns that the others are missing', () => {
+    const result = shape(['Open Data im Landkreis', '', '- Dienstag, 2. bis Mittwoch, 3. März 2027 (zweitägig, jeweils 9–16 Uhr)', '- Donnerstag, 15.04.27, 10:00 Uhr – 12:30 Uhr', '- 20.–21. Mai 2027, 13–15 Uhr: Abschluss'].join('\n'));
+    expectConsistent(result);
+    expect(result.draft.sessions.map((s) => [s.date, s.weekday, s.start, s.end])).toEqual([
+      ['2027-03-02', 'Dienstag', '09:00', '16:00'],
+      ['2027-04-15', 'Donnerstag', '10:00', '12:30'],
+      ['2027-05-20', undefined, '13:00', '15:00'],
+    ]);
+    expect(result.findings.map((f) => [f.code, f.severity, f.sessionId])).toEqual([
+      ['multi-day-session', 'warning', 'termin-1'],
+      ['multi-day-session', 'warning', 'abschluss'],
+    ]);
+    expect(result.findings[0]!.message).toContain('02.03.2027 bis 03.03.2027');
+    // A deadline after a plain label is no session; a time range is never read as days.
+    const deadline = shape(['Reihe Z', '', 'Anmeldeschluss: 1. März 2027', '14–16 Uhr am 3. März 2027', '- Mi., 10.03.2027, 14–16 Uhr: Auftakt'].join('\n'));
+    expect(deadline.draft.sessions.map((s) => s.date)).toEqual(['2027-03-10']);
+  });
+
+  it('reads fields set apart by dots or bars, bold numbered labels, and a mixed format as hybrid', () => {
+    const dots = shape(['Netzwerk Klimaanpassung', '', 'Mittwoch, 3. März 2027 · 14–15.30 Uhr · online · Auftakt', 'Mittwoch, 5. Mai 2027 · 14–15.30 Uhr · vor Ort in Kassel · Exkursion'].join('\n'));
+    expect(dots.draft.sessions.map((s) => [s.title, s.summary, s.start, s.end])).toEqual([
+      ['Auftakt', 'online', '14:00', '15:30'],
+      ['Exkursion', 'vor Ort in Kassel', '14:00', '15:30'],
+    ]);
+    expect(dots.draft.program.format).toBe('hybrid');
+    const bars = shape(['## Programm', '', '**Termin 1** | Di 09.03.2027 | 10–11:30 Uhr', 'Einführung in die Wärmeplanung', '', '**Termin 2** | Di 13.04.2027 | 10–11:30 Uhr', 'Bestandsanalyse'].join('\n'));
+    expect(bars.draft.sessions.map((s) => [s.title, s.date, s.start, s.end])).toEqual([
+      ['Einführung in die Wärmeplanung', '2027-03-09', '10:00', '11:30'],
+      ['Bestandsanalyse', '2027-04-13', '10:00', '11:30'],
+    ]);
+  });
+
+  it('reads dates with slashes day first, month first only where the written weekday says so', () => {
+    const result = shape(['Open Data Exchange', '', 'Thursday 15/04/2027, 10:00-11:30 – Publishing', 'Tuesday 03/02/2027, 2pm–3pm: Licensing', 'Wednesday 03/02/2027, 2pm–3pm: Data quality'].join('\n'));
+    expect(result.draft.sessions.map((s) => [s.date, s.title])).toEqual([
+      ['2027-04-15', 'Publishing'],
+      // 3 February 2027 is a Wednesday, 2 March 2027 a Tuesday.
+      ['2027-03-02', 'Licensing'],
+      ['2027-02-03', 'Data quality'],
+    ]);
+  });
+
   it('reports an announcement without any recognisable date as an error, never as "no findings"', () => {
     const german = shape('Einladung zur Reihe X\n\nWir treffen uns dreimal im Frühjahr.\nAnmeldung bis bald.');
     expect(german.draft.sessions).toEqual([]);

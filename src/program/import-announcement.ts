@@ -7,7 +7,7 @@
 // contacts). This file assembles their results into a draft and its findings.
 import { DateTime } from 'luxon';
 import { programSchema, type ProgramDocument } from './model.js';
-import { lintProgram, type LintFinding } from './lint.js';
+import { formatLintDate, lintProgram, type LintFinding } from './lint.js';
 import { isValidZone } from './time.js';
 import { programText } from '../i18n/program.js';
 import { guessLanguage, slug, uniqueSlug, words } from '../text/index.js';
@@ -59,9 +59,16 @@ const PROGRAM_ID_LENGTH = 63;
 
 /**
  * Draft sessions in listed order; a date the calendar does not have (31.04.) is left out. `untimed` gets the
- * ids of sessions for which the text gives no time at all.
+ * ids of sessions for which the text gives no time at all, `multiDay` those of entries over several days (the
+ * session is their first day).
  */
-function draftSessions(raw: readonly RawSession[], years: readonly number[], text: string, untimed: Set<string>): ProgramDraft['sessions'] {
+function draftSessions(
+  raw: readonly RawSession[],
+  years: readonly number[],
+  text: string,
+  untimed: Set<string>,
+  multiDay: Map<string, { first: string; last: string }>,
+): ProgramDraft['sessions'] {
   const shared = sharedTime(plain(text), raw.map((s) => s.time));
   const ids = new Set<string>();
   const sessions: ProgramDraft['sessions'] = [];
@@ -74,6 +81,8 @@ function draftSessions(raw: readonly RawSession[], years: readonly number[], tex
     // Without any time the session still appears, as an empty slot that the import reports as time-missing.
     const time = completeTime(s.time, shared);
     if (!s.time && !shared?.end) untimed.add(id);
+    const last = s.lastDay ? isoDate(years[i]!, s.lastDay.month, s.lastDay.day) : undefined;
+    if (last) multiDay.set(id, { first: date, last });
     const summary = s.description.join(' ').slice(0, 4000);
     sessions.push({
       id,
@@ -116,7 +125,8 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
   const text = normalizeAnnouncement(input);
   const raw = parseSessions(text);
   const untimed = new Set<string>();
-  const sessions = draftSessions(raw, inferYears(raw, now), text, untimed);
+  const multiDay = new Map<string, { first: string; last: string }>();
+  const sessions = draftSessions(raw, inferYears(raw, now), text, untimed, multiDay);
 
   const counts = findCounts(text);
   const distinct = [...new Set(counts.map((c) => c.value))];
@@ -145,6 +155,10 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
   // The findings speak the announcement's language, as lint does for the program's.
   const t = programText(draft.program.language);
   for (const id of untimed) findings.push({ severity: 'error', code: 'time-missing', sessionId: id, message: t.timeMissing, suggestion: t.timeMissingSuggestion });
+  for (const [id, days] of multiDay) {
+    const fmt = (date: string) => formatLintDate(date, draft.program.language);
+    findings.push({ severity: 'warning', code: 'multi-day-session', sessionId: id, message: t.multiDay(fmt(days.first), fmt(days.last)), suggestion: t.multiDaySuggestion });
+  }
   if (!sessions.length) findings.push({ severity: 'error', code: 'no-sessions-found', message: t.noSessionsFound, suggestion: t.noSessionsSuggestion });
   if (distinct.length > 1) {
     findings.push({

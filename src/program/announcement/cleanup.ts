@@ -30,8 +30,20 @@ function htmlToLines(input: string): string {
     .replace(/<[^>]+>/g, '');
 }
 
+/** A Markdown table row ("| a | b |") becomes tab-separated cells; its divider row ("|---|:--|") goes. */
+function markdownTableRow(line: string): string {
+  const trimmed = line.trim();
+  if (!/^\|.*\|$/.test(trimmed)) return line;
+  const cells = trimmed.slice(1, -1).split('|').map((c) => c.trim());
+  if (cells.every((c) => /^:?-{2,}:?$/.test(c))) return '';
+  return `${cells.join('\t')}\t`;
+}
+
 function markdownToLines(text: string): string {
   return text
+    .split('\n')
+    .map(markdownTableRow)
+    .join('\n')
     .replace(/\[([^\]]*)\]\(mailto:([^)?\s]+)[^)]*\)/g, (_w, label: string, address: string) =>
       label.includes(address) || !label.trim() ? address : `${label}, ${address}`,
     )

@@ -21,12 +21,12 @@ export interface WrittenDate {
 type Groups = Record<string, string | undefined>;
 
 const MONTHS: [RegExp, number][] = [
-  [/^jan/, 1], [/^feb/, 2], [/^(maer|mrz|mar)/, 3], [/^apr/, 4], [/^(mai|may)/, 5], [/^jun/, 6],
+  [/^(jan|jaen)/, 1], [/^feb/, 2], [/^(maer|mrz|mar)/, 3], [/^apr/, 4], [/^(mai|may)/, 5], [/^jun/, 6],
   [/^jul/, 7], [/^aug/, 8], [/^sep/, 9], [/^(okt|oct)/, 10], [/^nov/, 11], [/^(dez|dec)/, 12],
 ];
-/** German and English month names, full and short (longest first where one is the start of another). */
+/** German (with Austrian „Jänner“, „Feber“) and English month names, full and short (longest first where one is the start of another). */
 const MONTH_PATTERN =
-  'januar|january|jan|februar|february|feb|märz|maerz|march|mär|mrz|mar|april|apr|mai|may|juni|june|jun|juli|july|jul|' +
+  'januar|january|jänner|jaenner|jän|jan|februar|february|feber|feb|märz|maerz|march|mär|mrz|mar|april|apr|mai|may|juni|june|jun|juli|july|jul|' +
   'august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|dezember|december|dez|dec';
 const ORDINAL = '(?:st|nd|rd|th)';
 
@@ -34,6 +34,8 @@ export const DATE_PATTERN =
   `(?:(?<day>\\d{1,2})\\.\\s*(?<monthName>${MONTH_PATTERN})\\.?(?:\\s+(?<year>\\d{4}))?` +
   `|(?<nday>\\d{1,2})\\.(?<nmonth>\\d{1,2})\\.(?<nyear>\\d{4}|\\d{2}(?!\\d))?` +
   `|(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})` +
+  // "15/04/2027" (day first as in Europe; see dateFromGroups for month first)
+  `|(?<sa>\\d{1,2})\\/(?<sb>\\d{1,2})\\/(?<syear>\\d{4}|\\d{2}(?!\\d))` +
   // "12 January 2027", "4th of March", "9 Feb"
   `|(?<eday>\\d{1,2})${ORDINAL}?\\s+(?:of\\s+)?(?<emonthName>${MONTH_PATTERN})\\.?(?![\\p{L}])(?:,?\\s+(?<eyear>\\d{4}))?` +
   // "March 4, 2027", "March 4th"
@@ -52,9 +54,19 @@ export const HEADER = new RegExp(
   `^(?:(?:am|on)\\s+)?(?:(?<weekday>(?:${WEEKDAY_PATTERN})\\.?)\\s*,?\\s+)?(?:den\\s+)?${DATE_PATTERN}(?![\\p{L}\\d])`,
   'iu',
 );
-const TIME_AFTER_DATE = new RegExp(`^\\s*[,:–—-]?\\s*(?:(?:von|um|ab|jeweils|from|at)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
+/**
+ * The first day of an event over several days, before the last day's full date: "2.–3. März 2027",
+ * "Dienstag, 2. bis Mittwoch, 3. März 2027", "02.03.–03.03.2027", "2–3 March 2027". Only at the start of an
+ * entry and only where a full date follows, so a time range ("14–16 Uhr") is never taken for one.
+ */
+export const DAY_RANGE = new RegExp(
+  `^(?:(?:am|on|vom|from)\\s+)?(?:(?<rweekday>(?:${WEEKDAY_PATTERN})\\.?)\\s*,?\\s+)?(?:den\\s+)?(?<rday>\\d{1,2})\\.?(?:(?<rmonth>\\d{1,2})\\.)?` +
+    `\\s*(?:bis|–|—|-|/|und|&|to|and)\\s*(?:(?:${WEEKDAY_PATTERN})\\.?\\s*,?\\s+)?(?:den\\s+)?(?=\\d{1,2}[.\\s])`,
+  'iu',
+);
+const TIME_AFTER_DATE = new RegExp(`^\\s*[,:–—|·•/-]?\\s*(?:(?:von|um|ab|jeweils|from|at)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
 const START_AFTER_DATE = new RegExp(
-  `^\\s*[,:–—-]?\\s*(?:(?:um|ab|von|at|from)\\s+)?(?<sh>\\d{1,2})(?:[:.](?<sm>\\d{2}))?\\s*(?:Uhr|(?<sap>${MERIDIEM}))`,
+  `^\\s*[,:–—|·•/-]?\\s*(?:(?:um|ab|von|at|from)\\s+)?(?<sh>\\d{1,2})(?:[:.](?<sm>\\d{2}))?\\s*(?:Uhr|(?<sap>${MERIDIEM}))`,
   'iu',
 );
 const TIME_ALONE = new RegExp(`^(?:(?:von|um|jeweils|from|at)\\s+)?${TIME_RANGE_SOURCE}`, 'iu');
@@ -96,6 +108,13 @@ export function dateFromGroups(g: Groups): WrittenDate | undefined {
     month = monthFromName((g.emonthName ?? g.umonthName)!);
     const y = g.eyear ?? g.uyear;
     year = y ? Number(y) : undefined;
+  } else if (g.sa) {
+    // Day first, unless only month first makes a calendar date ("04/15/2027"); both readings possible
+    // ("03/04/2027") is settled by the weekday where one is written (see matchHeader).
+    const a = Number(g.sa);
+    const b = Number(g.sb);
+    [day, month] = b > 12 && a <= 12 ? [b, a] : [a, b];
+    year = g.syear!.length === 2 ? 2000 + Number(g.syear) : Number(g.syear);
   } else if (g.nday) {
     day = Number(g.nday);
     month = Number(g.nmonth);
@@ -158,6 +177,14 @@ export function timeAfterDate(rest: string): TimeMatch | undefined {
   const t = TIME_AFTER_DATE.exec(rest) ?? START_AFTER_DATE.exec(rest);
   const time = t?.groups ? timeFrom(t.groups) : undefined;
   return t && time ? { time, length: t[0].length } : undefined;
+}
+
+/** A time inside a parenthesis right after a date: "3. März 2027 (zweitägig, jeweils 9–16 Uhr)". */
+export function timeInParentheses(rest: string): TimeMatch | undefined {
+  const p = /^\s*[,:]?\s*\(([^)]*)\)/u.exec(rest);
+  const t = p ? TIME_ANYWHERE.exec(p[1]!) : undefined;
+  const time = t?.groups ? timeFrom(t.groups) : undefined;
+  return p && time ? { time, length: p[0].length } : undefined;
 }
 
 /** A time range opening a line of its own ("10–12 Uhr Titel"). */

@@ -2,16 +2,25 @@
 // follows it up to a blank line, a heading or the next list item is its title and description. Tables laid
 // out in columns are read down each column, the order in which the announcement lists them.
 import { BOLD_CLOSE, BOLD_OPEN, plain } from './cleanup.js';
-import { HEADER, NEXT_ENTRY, dateFromGroups, timeAfterDate, timeAtStart, type TimeRange, type WrittenDate } from './dates.js';
+import { isoDate } from './years.js';
+import { isoWeekday } from '../time.js';
+import { parseWeekday } from '../weekday.js';
+import { DAY_RANGE, HEADER, NEXT_ENTRY, dateFromGroups, timeAfterDate, timeAtStart, timeInParentheses, type TimeRange, type WrittenDate } from './dates.js';
 
 export interface RawSession extends WrittenDate {
   /** The weekday as written ("Mi.", "Donnerstag"). */
   weekday?: string;
   time?: TimeRange;
   title?: string;
+  /** The last day of an entry over several days ("2.–3. März 2027"); the session itself is the first day. */
+  lastDay?: WrittenDate;
   description: string[];
   /** Closed once its entry has ended (blank line, table cell, next list item). */
   closed: boolean;
+  /** Opened by a list item ("- ", "1. "): after a blank line only indented lines still belong to it. */
+  listItem?: boolean;
+  /** A blank line followed the entry's lines so far. */
+  afterBreak?: boolean;
 }
 
 interface Header {
@@ -32,35 +41,90 @@ export function matchHeader(segment: string): Header | undefined {
   if (afterTitle !== undefined) attempts.push(afterTitle);
   const numbered = /^\d+[.)]\s+/.exec(line);
   if (numbered) attempts.push(line.slice(numbered[0].length));
-  // A label with the session's number before the date: "Session 1: 12 January 2027", "Termin 2 – 3. März".
-  const labelled = /^\p{L}{3,20}\s+\d{1,2}\s*[:.)–—-]\s*/u.exec(line);
+  // A label with the session's number before the date: "Session 1: 12 January 2027", "Termin 2 – 3. März",
+  // "1. Termin: 12. Jänner 2027".
+  const labelled = /^(?:\d{1,2}[.)]\s*)?\p{L}{3,20}\s+\d{1,2}\s*[:.)–—-]\s*|^\d{1,2}[.)]\s*\p{L}{3,20}\s*[:–—-]\s*/u.exec(line);
   if (labelled) attempts.push(line.slice(labelled[0].length));
+  // A plain title before the date: "Auftakt: 3. März 2027, 10–12 Uhr" (used only when no title follows).
+  const named = /^(\p{L}[\p{L}-]{2,30}(?:\s+\p{L}[\p{L}-]{2,30}){0,3})\s*(?::|\s[–—-])\s*/u.exec(line);
+  if (named) attempts.push(line.slice(named[0].length));
   for (const attempt of attempts) {
-    const m = HEADER.exec(attempt);
-    const date = m?.groups ? dateFromGroups(m.groups) : undefined;
-    if (!m || !date) continue;
-    const title = attempt !== line && attempt === afterTitle ? plain(leadingTitle![1]!) : undefined;
-    let rest = attempt.slice(m[0].length);
-    const time = timeAfterDate(rest);
+    const range = DAY_RANGE.exec(attempt);
+    const dated = range ? attempt.slice(range[0].length) : attempt;
+    const m = HEADER.exec(dated);
+    const written = m?.groups ? dateFromGroups(m.groups) : undefined;
+    if (!m || !written) continue;
+    const first = range?.groups ? firstDay(range.groups, written) : undefined;
+    if (range && !first) continue;
+    const date = monthFirstByWeekday(first ?? written, m.groups!, range?.groups?.rweekday ?? m.groups!.weekday);
+    // A bold label with the session's number ("**Termin 1** | Di 09.03.2027") is no title either.
+    const bold = attempt !== line && attempt === afterTitle ? plain(leadingTitle![1]!) : undefined;
+    let title = bold && !/^\p{L}{3,20}\s+\d{1,2}[.:]?$/u.test(bold) ? bold : undefined;
+    let rest = dated.slice(m[0].length);
+    const time = timeAfterDate(rest) ?? timeInParentheses(rest);
     if (time) rest = rest.slice(time.length);
+    if (named && attempt === line.slice(named[0].length) && attempt !== afterTitle) {
+      // "Anmeldeschluss: 1. März 2027" is a deadline, not a session: after a plain label only a timed date counts.
+      if (!time) continue;
+      if (!title && /^[\s,:;–—|.-]*$/.test(rest)) title = plain(named[1]!);
+    }
+    const weekday = range?.groups?.rweekday ?? (range ? undefined : m.groups!.weekday);
     const session: RawSession = {
       ...date,
       description: [],
       closed: false,
-      ...(m.groups!.weekday ? { weekday: m.groups!.weekday } : {}),
+      ...(weekday ? { weekday } : {}),
       ...(time ? { time: time.time } : {}),
       ...(title ? { title } : {}),
+      ...(first ? { lastDay: written } : {}),
     };
     return { session, rest };
   }
   return undefined;
 }
 
+/**
+ * "03/04/2027" reads day first; when a weekday is written and only the month-first reading has it, the
+ * writer meant month first (as in the US).
+ */
+function monthFirstByWeekday(date: WrittenDate, groups: Record<string, string | undefined>, weekday: string | undefined): WrittenDate {
+  if (!groups.sa || !weekday || date.year === undefined || date.day > 12) return date;
+  const written = parseWeekday(weekday);
+  const dayFirst = isoDate(date.year, date.month, date.day);
+  const monthFirst = isoDate(date.year, date.day, date.month);
+  if (written === undefined || !dayFirst || !monthFirst || isoWeekday(dayFirst) === written || isoWeekday(monthFirst) !== written) return date;
+  return { day: date.month, month: date.day, year: date.year };
+}
+
+/** The first day of a range whose last day is `last`: its month and year unless it names its own month. */
+function firstDay(groups: Record<string, string | undefined>, last: WrittenDate): WrittenDate | undefined {
+  const day = Number(groups.rday);
+  const month = groups.rmonth ? Number(groups.rmonth) : last.month;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  // The first day lies before the last, within the same year.
+  if (month > last.month || (month === last.month && day >= last.day)) return undefined;
+  return last.year === undefined ? { day, month } : { day, month, year: last.year };
+}
+
 /** Splits "Titel. Beschreibung" or "<b>Titel</b> Beschreibung" into title and description. */
 export function takeTitle(session: RawSession, text: string): void {
-  let rest = text.replace(/^[\s,:;–—|.-]+/u, '').replace(/^Uhr\b[\s,:;–—-]*/u, '');
+  let rest = text.replace(/^[\s,:;–—|·•.-]+/u, '').replace(/^Uhr\b[\s,:;–—|·•-]*/u, '');
+  // A remark in brackets right after the date or time ("(verlängert)", "(online)") describes, it is no title.
+  const remark = /^\(([^)]*)\)[\s,:;–—|.-]*/u.exec(rest);
+  if (remark && !session.title) {
+    const inner = plain(remark[1]!);
+    if (inner) session.description.push(inner);
+    rest = rest.slice(remark[0].length);
+  }
   if (!rest.trim()) return;
   if (!session.title) {
+    // Fields set apart by dots or bars ("online · Auftakt", "Raum 2 | Auftakt"): the last one is the title.
+    const fields = rest.split(/\s+[·•|]\s+/u).map(plain).filter(Boolean);
+    if (fields.length > 1) {
+      session.title = fields[fields.length - 1]!;
+      session.description.push(fields.slice(0, -1).join(', '));
+      return;
+    }
     const bold = BOLD_AT_START.exec(rest);
     if (bold) {
       session.title = plain(bold[1]!).replace(/[:.]$/, '');
@@ -153,12 +217,14 @@ export function parseSessions(text: string): RawSession[] {
     const segment = queue.shift()!;
     if (segment === BREAK) {
       if (current && (current.title || current.description.length)) current.closed = true;
+      if (current) current.afterBreak = true;
       continue;
     }
     const header = matchHeader(segment.trim());
     if (header) {
       if (current) current.closed = true;
       current = header.session;
+      if (/^\s*(?:[-*+•]|\d{1,2}[.)])\s/.test(segment)) current.listItem = true;
       sessions.push(current);
       // A table pasted without its tabs runs the next entry into this one: split where a dated, timed entry
       // starts (only inside an entry, so a date in the introduction never becomes a session).
@@ -171,6 +237,7 @@ export function parseSessions(text: string): RawSession[] {
       }
       continue;
     }
+    if (current && !current.closed && current.listItem && current.afterBreak && !/^\s/.test(segment)) current.closed = true;
     if (current && !current.closed) continueEntry(current, segment);
   }
   return sessions;

@@ -24,12 +24,18 @@ export function findTitle(text: string): { title: string; subtitle?: string } {
   return subtitle ? { title, subtitle } : { title };
 }
 
-/** Hybrid when it says so, else virtual when it names an online format, else on site when it names a place. */
+/**
+ * Hybrid when it says so or names both an online format and meeting in person (some sessions online, one on
+ * site), else virtual when it names an online format, else on site when it names a place.
+ */
 export function findFormat(text: string): ProgramFormat {
   const folded = foldText(text);
   if (/\bhybrid/.test(folded)) return 'hybrid';
-  if (/virtuell|online|videokonferenz|\bteams\b|webex|zoom|digitale[ns]? format/.test(folded)) return 'virtual';
-  if (/praesenz|vor ort|\bim rathaus\b|\bvor-ort\b/.test(folded)) return 'onsite';
+  const online = /virtuell|online|videokonferenz|\bteams\b|webex|zoom|digitale[ns]? format|\bvirtual\b/.test(folded);
+  const onsite = /praesenz|vor ort|\bim rathaus\b|\bvor-ort\b|\bin person\b|\bon[ -]site\b/.test(folded);
+  if (online && onsite) return 'hybrid';
+  if (online) return 'virtual';
+  if (onsite) return 'onsite';
   return 'virtual';
 }
 
