@@ -26,6 +26,11 @@ const de = {
   multiDay: (first: string, last: string) =>
     `Der Termin geht über mehrere Tage (${first} bis ${last}); der Entwurf enthält nur den ersten Tag.`,
   multiDaySuggestion: 'Jeden weiteren Tag als eigenen Termin unter sessions eintragen, mit seiner Uhrzeit',
+  zoneMismatch: (written: string, given: string) =>
+    `Die Ankündigung nennt ihre Zeiten in ${written}, der Entwurf rechnet in ${given}: Jede Uhrzeit würde um den Zeitunterschied verschoben angekündigt.`,
+  zoneFromText: (written: string, zone: string) => `Zeitzone aus der Ankündigung übernommen (${written}): ${zone}.`,
+  zoneAmbiguous: (written: string, zone: string) =>
+    `Die Ankündigung nennt mehrere Zeitzonen (${written}); der Entwurf rechnet in der zuerst genannten, ${zone}. Prüfen Sie, in welcher Zone die Uhrzeiten stehen.`,
   noSessionsFound:
     'In der Ankündigung wurde kein Termin erkannt. Gelesen werden Daten wie „Di., 3. März 2027“, „03.03.2027“, „2027-03-03“, „3 March 2027“ oder „March 3, 2027“ am Anfang einer Zeile, eines Listenpunkts oder einer Tabellenzelle.',
   noSessionsSuggestion: 'Jeden Termin in eine eigene Zeile schreiben, beginnend mit dem Datum, oder die Termine im Entwurf unter sessions eintragen',
@@ -86,6 +91,10 @@ const en: Catalogue = {
   timeMissingSuggestion: 'enter start and end in the draft, e.g. start: "10:00", end: "11:30"',
   multiDay: (first, last) => `The session runs over several days (${first} to ${last}); the draft holds only the first day.`,
   multiDaySuggestion: 'Add each further day as a session of its own under sessions, with its time',
+  zoneMismatch: (written, given) =>
+    `The announcement gives its times in ${written}, but the draft uses ${given}: every time would be announced shifted by the difference.`,
+  zoneFromText: (written, zone) => `Time zone taken from the announcement (${written}): ${zone}.`,
+  zoneAmbiguous: (written, zone) => `The announcement names several time zones (${written}); the draft uses the first one named, ${zone}. Check which zone its times are in.`,
   noSessionsFound:
     'No session was recognised in the announcement. Dates such as "Tue, 3 March 2027", "March 3, 2027", "03.03.2027" or "2027-03-03" are read at the start of a line, a list item or a table cell.',
   noSessionsSuggestion: 'write each session on a line of its own, starting with its date, or enter the sessions in the draft under sessions',

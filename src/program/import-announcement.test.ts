@@ -415,6 +415,26 @@ describe('importAnnouncement on announcements in other shapes', () => {
     ]);
   });
 
+  it('takes the time zone the text names, and reports one that contradicts the given zone', () => {
+    const uk = ['Open Data Exchange', '', 'All times UK time.', '- Wed 3rd March 2027, 2pm–3.30pm: Kick-off', '- Thu 15 April 2027, 10:00-11:30: Pipelines'].join('\n');
+    const taken = shape(uk);
+    expect(taken.draft.program.timezone).toBe('Europe/London');
+    expect(taken.findings.map((f) => [f.code, f.severity])).toEqual([['timezone-from-text', 'warning']]);
+    const given = shape(uk, { defaultTimezone: 'Europe/Berlin' });
+    expect(given.draft.program.timezone).toBe('Europe/Berlin');
+    expect(given.findings.map((f) => [f.code, f.severity, f.suggestion])).toEqual([['timezone-mismatch', 'error', 'timezone: Europe/London']]);
+    // A zone with the same offsets as the given one on the session dates is no contradiction ("MEZ" in Vienna).
+    const vienna = shape(['Austausch Bauakte', '', 'Zeitangaben in MEZ.', '- Di., 12. Jänner 2027, 14:00–15:30 Uhr: Auftakt'].join('\n'), { defaultTimezone: 'Europe/Vienna' });
+    expect(vienna.findings).toEqual([]);
+    // "All sessions at …": one time for all; a second zone is a conversion, the first named one is used and both are reported.
+    const us = shape(['Hybrid council meetings', '', 'All sessions at 10:00-11:30 Eastern Time (16:00 German time).', '- Wed, February 17, 2027: Kick-off', '- Wed, March 17, 2027: Streaming'].join('\n'));
+    expect(us.draft.program.timezone).toBe('America/New_York');
+    expect(us.draft.sessions.map((s) => [s.start, s.end])).toEqual([['10:00', '11:30'], ['10:00', '11:30']]);
+    expect(us.findings.map((f) => f.code)).toEqual(['timezone-ambiguous']);
+    // Lower-case "et" or "pt" in a sentence names no zone.
+    expect(shape(['Reihe', '', 'Wir sprechen über pt und et cetera.', '- Mi., 10.03.2027, 14–16 Uhr: Auftakt'].join('\n')).draft.program.timezone).toBe('Europe/Berlin');
+  });
+
   it('reports an announcement without any recognisable date as an error, never as "no findings"', () => {
     const german = shape('Einladung zur Reihe X\n\nWir treffen uns dreimal im Frühjahr.\nAnmeldung bis bald.');
     expect(german.draft.sessions).toEqual([]);

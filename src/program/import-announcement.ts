@@ -15,6 +15,7 @@ import { normalizeAnnouncement, plain } from './announcement/cleanup.js';
 import { completeTime, sharedTime } from './announcement/dates.js';
 import { parseSessions, type RawSession } from './announcement/entries.js';
 import { inferYears, isoDate } from './announcement/years.js';
+import { namedZones, sameOffsets } from './announcement/zones.js';
 import { findContacts, findCounts, findFormat, findTitle, type Contact, type ProgramFormat } from './announcement/facts.js';
 
 export { normalizeAnnouncement } from './announcement/cleanup.js';
@@ -119,14 +120,49 @@ function announcementLanguage(text: string): 'de' | 'en' {
   );
 }
 
+const DEFAULT_ZONE = 'Europe/Berlin';
+
+/**
+ * The zone of the draft: the one given (--timezone), else the one the text names for its times, else the
+ * default. A named zone whose offsets differ from the given one on the session dates is an error (every time
+ * would be announced hours off); a zone taken from the text, or several named that disagree, a warning.
+ */
+function draftZone(
+  text: string,
+  given: string | undefined,
+  sessions: ProgramDraft['sessions'],
+  language: 'de' | 'en',
+): { zone: string; finding?: LintFinding } {
+  const t = programText(language);
+  const named = namedZones(plain(text));
+  const agrees = (zone: string) => named.some((n) => sameOffsets(zone, n.zone, sessions));
+  // With sessions timed, offsets are compared at their starts; untimed ones at noon.
+  const written = named.map((n) => (language === 'de' ? `„${n.written}“` : `"${n.written}"`)).join(', ');
+  if (given) {
+    if (!named.length || agrees(given)) return { zone: given };
+    return { zone: given, finding: { severity: 'error', code: 'timezone-mismatch', message: t.zoneMismatch(written, given), suggestion: `timezone: ${named[0]!.zone}` } };
+  }
+  if (!named.length) return { zone: DEFAULT_ZONE };
+  // Times are mostly given in the zone named first; a second one is a conversion ("16:00 German time").
+  const first = named[0]!.zone;
+  if (!named.every((n) => sameOffsets(first, n.zone, sessions))) {
+    return { zone: first, finding: { severity: 'warning', code: 'timezone-ambiguous', message: t.zoneAmbiguous(written, first) } };
+  }
+  if (sameOffsets(DEFAULT_ZONE, first, sessions)) return { zone: DEFAULT_ZONE };
+  return { zone: first, finding: { severity: 'warning', code: 'timezone-from-text', message: t.zoneFromText(written, first) } };
+}
+
 export function importAnnouncement(input: string, options: ImportOptions = {}): ImportResult {
-  const zone = options.defaultTimezone && isValidZone(options.defaultTimezone) ? options.defaultTimezone : 'Europe/Berlin';
-  const now = DateTime.fromJSDate(options.now ?? new Date(), { zone });
+  const given = options.defaultTimezone && isValidZone(options.defaultTimezone) ? options.defaultTimezone : undefined;
+  const now = DateTime.fromJSDate(options.now ?? new Date(), { zone: given ?? DEFAULT_ZONE });
   const text = normalizeAnnouncement(input);
   const raw = parseSessions(text);
   const untimed = new Set<string>();
   const multiDay = new Map<string, { first: string; last: string }>();
   const sessions = draftSessions(raw, inferYears(raw, now), text, untimed, multiDay);
+  const language = announcementLanguage(text);
+  const t = programText(language);
+  const { zone, finding: zoneFinding } = draftZone(text, given, sessions, language);
 
   const counts = findCounts(text);
   const distinct = [...new Set(counts.map((c) => c.value))];
@@ -138,7 +174,7 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
       title: title.slice(0, 300),
       ...(subtitle ? { subtitle: subtitle.slice(0, 300) } : {}),
       timezone: zone,
-      language: announcementLanguage(text),
+      language,
       // The series' format, from what the text says about it, not from a session's topic ("Hybrid meetings").
       format: findFormat(sessions.reduce((rest, session) => rest.split(session.title).join(' '), text)),
       ...(announced !== undefined ? { announcedSessionCount: announced } : {}),
@@ -153,7 +189,7 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
     (f) => !(f.code === 'end-before-start' && f.sessionId && untimed.has(f.sessionId)),
   );
   // The findings speak the announcement's language, as lint does for the program's.
-  const t = programText(draft.program.language);
+  if (zoneFinding) findings.push(zoneFinding);
   for (const id of untimed) findings.push({ severity: 'error', code: 'time-missing', sessionId: id, message: t.timeMissing, suggestion: t.timeMissingSuggestion });
   for (const [id, days] of multiDay) {
     const fmt = (date: string) => formatLintDate(date, draft.program.language);

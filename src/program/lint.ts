@@ -22,7 +22,7 @@ export const LINT_CODES = [
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
 /** Codes only the announcement importer reports: a program.yaml always names its sessions and their times. */
-export const IMPORT_CODES = ['time-missing', 'no-sessions-found', 'multi-day-session'] as const;
+export const IMPORT_CODES = ['time-missing', 'no-sessions-found', 'multi-day-session', 'timezone-mismatch', 'timezone-from-text', 'timezone-ambiguous'] as const;
 
 export interface LintFinding {
   severity: 'error' | 'warning';
