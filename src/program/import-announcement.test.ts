@@ -431,6 +431,10 @@ describe('importAnnouncement on announcements in other shapes', () => {
     expect(us.draft.program.timezone).toBe('America/New_York');
     expect(us.draft.sessions.map((s) => [s.start, s.end])).toEqual([['10:00', '11:30'], ['10:00', '11:30']]);
     expect(us.findings.map((f) => f.code)).toEqual(['timezone-ambiguous']);
+    // A zone written right after a session's time belongs to the time, not to the title.
+    const cet = shape(['Digital Twins', '', 'Session 1 — Tuesday 9 March 2027 — 2:00 to 3:30pm CET — Why twins?', 'Session 2 — Tuesday 13 April 2027 — 2:00 to 3:30pm (CEST) — Data'].join('\n'));
+    expect(cet.draft.sessions.map((s) => [s.title, s.start, s.end])).toEqual([['Why twins?', '14:00', '15:30'], ['Data', '14:00', '15:30']]);
+    expect(cet.findings).toEqual([]);
     // Lower-case "et" or "pt" in a sentence names no zone.
     expect(shape(['Reihe', '', 'Wir sprechen über pt und et cetera.', '- Mi., 10.03.2027, 14–16 Uhr: Auftakt'].join('\n')).draft.program.timezone).toBe('Europe/Berlin');
   });

@@ -3,6 +3,7 @@
 // out in columns are read down each column, the order in which the announcement lists them.
 import { BOLD_CLOSE, BOLD_OPEN, plain } from './cleanup.js';
 import { isoDate } from './years.js';
+import { zoneAtStart } from './zones.js';
 import { isoWeekday } from '../time.js';
 import { parseWeekday } from '../weekday.js';
 import { DAY_RANGE, HEADER, NEXT_ENTRY, dateFromGroups, timeAfterDate, timeAtStart, timeInParentheses, type TimeRange, type WrittenDate } from './dates.js';
@@ -62,7 +63,7 @@ export function matchHeader(segment: string): Header | undefined {
     let title = bold && !/^\p{L}{3,20}\s+\d{1,2}[.:]?$/u.test(bold) ? bold : undefined;
     let rest = dated.slice(m[0].length);
     const time = timeAfterDate(rest) ?? timeInParentheses(rest);
-    if (time) rest = rest.slice(time.length);
+    if (time) rest = rest.slice(time.length + zoneAtStart(rest.slice(time.length)));
     if (named && attempt === line.slice(named[0].length) && attempt !== afterTitle) {
       // "Anmeldeschluss: 1. März 2027" is a deadline, not a session: after a plain label only a timed date counts.
       if (!time) continue;

@@ -52,3 +52,18 @@ export function sameOffsets(a: string, b: string, dates: readonly { date: string
     return local.isValid && local.offset === local.setZone(b).offset;
   });
 }
+
+/** Characters of a zone name right after a time ("2:00 to 3:30pm CET — Titel", "(UK time)"), else 0. */
+export function zoneAtStart(rest: string): number {
+  const lead = /^\s*\(?\s*/u.exec(rest)![0];
+  for (const [pattern] of [...PHRASES, ...ABBREVIATIONS]) {
+    const m = pattern.exec(rest.slice(lead.length));
+    if (m?.index === 0) {
+      const close = /^\s*\)?/u.exec(rest.slice(lead.length + m[0].length))![0];
+      // An opening bracket counts only with its closing one.
+      if (lead.includes('(') && !close.includes(')')) return 0;
+      return lead.length + m[0].length + close.length;
+    }
+  }
+  return 0;
+}
