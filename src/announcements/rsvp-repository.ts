@@ -1,7 +1,7 @@
 // RSVPs ("Ich nehme teil"): one row per person and session, so pressing the button twice counts once.
 // Table "rsvps": PartitionKey = safeKey("<programId>|<sessionId>"), RowKey = safeKey(<Entra object id>).
 // Only the object id and a timestamp are stored: no names.
-import { deleteWhere, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { deleteWhere, getEntityOrUndefined, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 
 export const RSVP_TABLE = 'rsvps';
 
@@ -28,13 +28,7 @@ export class RsvpRepository {
 
   async isAttending(programId: string, sessionId: string, aadObjectId: string): Promise<boolean> {
     const client = await this.store.table(RSVP_TABLE);
-    try {
-      await client.getEntity(this.partition(programId, sessionId), safeKey(aadObjectId));
-      return true;
-    } catch (error) {
-      if (isStatus(error, 404)) return false;
-      throw error;
-    }
+    return (await getEntityOrUndefined(client, this.partition(programId, sessionId), safeKey(aadObjectId))) !== undefined;
   }
 
   async count(programId: string, sessionId: string): Promise<number> {

@@ -18,7 +18,7 @@
 // every partition); both are rare, and the table holds one row per person and session.
 import type { TableClient } from '@azure/data-tables';
 import { AppError } from '../shared/errors.js';
-import { bucketRangeFilter, deleteWhere, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
+import { bucketRangeFilter, deleteWhere, getEntityOrUndefined, isStatus, listAll, odataString, safeKey, type TableStore } from '../storage/tables.js';
 import { decodeEvents, encodeEvents, mergeEvents, type PresenceEvent } from './presence.js';
 
 export const ATTENDANCE_TABLE = 'attendance';
@@ -94,12 +94,7 @@ export class AttendanceRepository {
     const client = await this.table();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (attempt > 0) await pause(attempt);
-      let current: (Row & { etag: string }) | undefined;
-      try {
-        current = await client.getEntity<Row>(partitionKey, rowKey);
-      } catch (error) {
-        if (!isStatus(error, 404)) throw error;
-      }
+      const current: (Row & { etag: string }) | undefined = await getEntityOrUndefined<Row>(client, partitionKey, rowKey);
       const next = apply(current);
       if (!next) return false;
       try {
@@ -157,12 +152,8 @@ export class AttendanceRepository {
 
   /** The meeting row alone (one point read); empty when the session has none. */
   async getMeeting(programId: string, sessionId: string): Promise<StoredMeeting> {
-    try {
-      return meetingOf(await (await this.table()).getEntity<Row>(partitionOf(programId, sessionId), MEETING_ROW));
-    } catch (error) {
-      if (isStatus(error, 404)) return {};
-      throw error;
-    }
+    const row = await getEntityOrUndefined<Row>(await this.table(), partitionOf(programId, sessionId), MEETING_ROW);
+    return row ? meetingOf(row) : {};
   }
 
   async getSession(programId: string, sessionId: string): Promise<StoredSession> {

@@ -11,7 +11,7 @@
 // program P". Writes go index first, entry second, and readers drop index rows whose entry does not list
 // the program, so a crash between the two writes never sends to a conversation that did not choose it.
 import type { TableClient } from '@azure/data-tables';
-import { deleteWhere, isStatus, listAll, odataString, type TableStore } from '../storage/tables.js';
+import { deleteWhere, getEntityOrUndefined, isStatus, listAll, odataString, type TableStore } from '../storage/tables.js';
 import { registryKey } from './repository.js';
 import type { ConversationKind, StoredConversation } from './types.js';
 
@@ -82,13 +82,7 @@ export class FollowerIndex {
   }
 
   async undecidedAssigned(): Promise<boolean> {
-    try {
-      await (await this.table()).getEntity(META_PARTITION, 'undecided-assigned');
-      return true;
-    } catch (error) {
-      if (isStatus(error, 404)) return false;
-      throw error;
-    }
+    return (await getEntityOrUndefined(await this.table(), META_PARTITION, 'undecided-assigned')) !== undefined;
   }
 
   async markUndecidedAssigned(programId: string, at: Date): Promise<void> {
