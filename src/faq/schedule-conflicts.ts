@@ -69,7 +69,9 @@ export function answerScheduleQuestion(
 
   if (intent.kind === 'session') {
     const findings = conflicts.sessions.get(intent.sessionId);
-    if (!findings) return answerScheduleIntent(intent, program, now, locale, question);
+    // A cancelled session's date no longer matters: its cancellation is the answer.
+    const cancelled = program.sessions.find((s) => s.id === intent.sessionId)?.status === 'cancelled';
+    if (!findings || cancelled) return answerScheduleIntent(intent, program, now, locale, question);
     return sessionConflictAnswer(intent, program, locale, findings, conflicts);
   }
 
