@@ -62,7 +62,9 @@ const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
 const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
-const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'weekday', 'duration', 'location']);
+const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'weekday', 'duration', 'location', 'amount']);
+/** Sentences on either side of one naming the question's subject that may hold the fact asked for. */
+const FACT_REACH = 1;
 /** Concepts that name a role a person holds (leads, moderates, organises, presents). */
 const ROLE_CONCEPTS = ['leitung', 'veranstalter', 'referent'];
 /** Confidence reported for a recognised schedule question (all its words accounted for). */
@@ -253,9 +255,14 @@ class Engine implements FaqEngine {
     const scopeWeight = (u: QueryUnit) => Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5));
     const totalWeight = units.reduce((s, u) => s + scopeWeight(u), 0);
     const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + credit(u) * scopeWeight(u), 0) / totalWeight : 0;
-    const knownWeight = known.reduce((s, u) => s + u.weight, 0);
-    const knownCoverage = (h: RetrievalHit | undefined) =>
-      h && knownWeight > 0 ? known.filter((u) => h.matchedWords.includes(u.word) || answersMarker(u, h)).reduce((s, u) => s + u.weight, 0) / knownWeight : 0;
+    // A general verb or particle ("dürfen", "pro") the passage lacks costs no coverage: it names nothing the
+    // passage must say ("Wieviele Leute pro Gemeinde dürfen mitmachen?" meets "max. 2 Personen pro Gemeinde").
+    const knownCoverage = (h: RetrievalHit | undefined) => {
+      if (!h) return 0;
+      const counted = known.filter((u) => h.matchedWords.includes(u.word) || answersMarker(u, h));
+      const weight = known.filter((u) => !u.soft || counted.includes(u)).reduce((s, u) => s + u.weight, 0);
+      return weight > 0 ? counted.reduce((s, u) => s + u.weight, 0) / weight : 0;
+    };
     let coverage = knownCoverage(top);
     // The known share of the question, cut down when the best passage covers less than half of the known words.
     // The question's rarest known word names what it is about ("Mitarbeitende" in "Wie viele Mitarbeitende hat
@@ -281,7 +288,12 @@ class Engine implements FaqEngine {
     // answers a neighbouring question (another year, another size), like a missing rarest word.
     const numbers = units.filter((u) => /^\d{2,}$/.test(u.word)).map((u) => u.word);
     const namesNumbers = !numbers.length || (!!top && numbers.every((x) => words(`${top!.doc.title} ${top!.doc.text}`).includes(x)));
-    const confidence = (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED);
+    // The fact asked for must be said of the question's subject: a passage about the subject whose amount or
+    // date belongs to another sentence's subject ("Was hat der Trinkbrunnen gekostet?" beside "ein
+    // Bürgerbudget von 250.000 Euro ... Umgesetzt wurden ein Trinkbrunnen ...") answers a neighbouring question.
+    const factOfSubject = !top || !gate.length || !rarest || !coversRarest || factNearSubject(top, rarest, gate, this.index);
+    const confidence =
+      (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
     // Sentence scores of this question's candidates, each computed once (the costliest step per candidate).
     const headedScores = new Map<RetrievalHit, number>();
@@ -410,6 +422,23 @@ export function countsTerms(sentence: string, terms: readonly string[], index: P
     for (const t of tokens.slice(Math.max(0, i - 3), i)) if (index.termsOf(t)[0] === whole) return true;
   }
   return false;
+}
+
+/**
+ * True when a sentence of the passage holds a fact of one of the types within FACT_REACH sentences of one that
+ * names the subject (the question's rarest word), or anywhere when the passage's heading names it.
+ */
+export function factNearSubject(h: RetrievalHit, subject: QueryUnit, types: readonly QuestionType[], index: PassageIndex): boolean {
+  // As the search finds it: the term itself, or as the start of a compound ("Einführung" in "Einführungskosten").
+  const names = (text: string) => {
+    const terms = index.sentenceTerms(text);
+    return subject.terms.some((t) => terms.has(t) || (t.length >= 6 && [...terms].some((x) => x.startsWith(t))));
+  };
+  const sentences = splitSentences(h.doc.text);
+  const holds = (s: string) => types.some((t) => sentenceAnswers(t, s, index.lexicon));
+  if (names(h.doc.title)) return sentences.some(holds);
+  const near = sentences.map((s) => names(s));
+  return sentences.some((s, i) => holds(s) && near.slice(Math.max(0, i - FACT_REACH), i + FACT_REACH + 1).some(Boolean));
 }
 
 /**

@@ -23,6 +23,7 @@ const FAQ_FILLER_DE = `
 lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes ungefähr erzähl erzählen worum wozu
 wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen redet reden
 wieviel wieviele wievielen gibts brauch
+dr prof mag
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
 // Termin ab?" beside a heading "Wie läuft ein Termin ab?"): matched when the material has them, otherwise
@@ -32,6 +33,7 @@ versteht verstehen bekomme bekommen bekommt kriege kriegen kriegt läuft laufen 
 kommt kommen klappt möglich people anyone someone somebody possible pro per jemand jemanden jemandem
 umfasst umfassen beinhaltet beinhalten enthält enthalten groß große großen großer großes klein kleine kleinen
 kleiner kleines big small large last lasts take takes
+angegeben unterschied unterschiede unterscheiden unterscheidet difference differences
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));

@@ -6,7 +6,7 @@ import { foldUmlauts, lower, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
@@ -29,6 +29,7 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (has('wo ist', 'wo sind', 'wo liegt', 'wo liegen', 'wo befindet', 'wo findet', 'where is', 'where are', 'in welchem raum', 'which room')) types.add('location');
   if (has('wo finde', 'wo kann', 'wo gibt es', 'wo bekomme', 'where can', 'where do i find', 'where do i get')) types.add('where-to-find');
   if (concept('dauer')) types.add('duration');
+  if (concept('betrag')) types.add('amount');
   if (has('wie viele', 'wieviele', 'how many') || concept('anzahl')) types.add('count');
   if (concept('frist') || concept('wochentag')) types.add('date');
   // "An welchem Wochentag ...?" is answered by a day's name ("jeweils dienstags"), not by a date.
@@ -82,6 +83,7 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   frist: 'date',
   wochentag: 'date',
   anzahl: 'count',
+  betrag: 'amount',
   referent: 'person',
   // A talk has a speaker: "Wer hält den Vortrag zu X?" is answered by the passage naming who presents X.
   vortrag: 'person',
@@ -146,6 +148,9 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
       // A quantity, not the number of a date or a time: "Wie viele waren beim Auftakt dabei?" is not
       // answered by "Auftakt, 19.01.2027".
       return NUMBER_RE.test(withoutDates(folded));
+    case 'amount':
+      // An amount of money or a quantity (not the number of a date or a time).
+      return MONEY_RE.test(sentence) || NUMBER_RE.test(withoutDates(folded));
     case 'date':
       return DATE_RE.test(folded) || TIME_RANGE_RE.test(sentence) || CLOCK_RE.test(sentence);
     case 'weekday':

@@ -1,0 +1,109 @@
+// General question frames of German and English that name no topic but the kind of fact asked for ("Wie lang
+// ...?", "Wie hoch ...?", "Für wen ist ... gedacht?"), and the rule that the fact must be said of the question's
+// subject. Material here is invented; none of it comes from an evaluation program.
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ManualClock } from '../shared/clock.js';
+import { createFaqEngine } from './engine.js';
+import { GENERAL_LEXICON } from './lexicon.js';
+import { questionTypes } from './question-types.js';
+import { termsOfWord } from './german.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => fs.rm(d, { recursive: true, force: true })));
+});
+
+async function engineOver(material: Record<string, string>) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-frames-'));
+  dirs.push(dir);
+  await fs.mkdir(path.join(dir, 'material'));
+  for (const [name, text] of Object.entries(material)) await fs.writeFile(path.join(dir, 'material', name), text);
+  return createFaqEngine({ contentDir: dir, clock: new ManualClock('2026-01-10T08:00:00Z'), deriveProgram: false });
+}
+
+const MATERIAL = {
+  'info.md': [
+    '# Sportförderung im Landkreis',
+    '## Wer kann mitmachen?',
+    'Die Werkstatt richtet sich an Vorstände von Sportvereinen und an Sachbearbeitende der Sportämter.',
+    '## Ablauf',
+    'Jede Sitzung beginnt mit einem Kurzvortrag von 15 Minuten, danach arbeiten wir in Gruppen.',
+    '## Vertretung',
+    'Wer verhindert ist, kann eine Stellvertretung aus demselben Verein schicken.',
+    '## Fonds',
+    'Der Vereinsfonds umfasst 80.000 Euro pro Jahr. Anträge dürfen alle Vereine ab 20 Mitgliedern stellen. Im Jahr 2025 gingen 140 Anträge ein. Verwirklicht wurden unter anderem eine Kletterwand im Stadtpark und neue Tore.',
+    '## Platzwart',
+    'Der Platzwart öffnet die Halle samstags.',
+  ].join('\n\n'),
+};
+
+describe('question frames', () => {
+  it('reads "wie lang", "wie schnell", "wie hoch", "Geld" and "für wen" as the kind of fact asked for', () => {
+    expect(questionTypes('Wie lang ist der Vortrag?', GENERAL_LEXICON).has('duration')).toBe(true);
+    expect(questionTypes('Wie schnell war die Halle bereit?', GENERAL_LEXICON).has('duration')).toBe(true);
+    expect(questionTypes('Wie hoch ist der Zuschuss?', GENERAL_LEXICON).has('amount')).toBe(true);
+    expect(questionTypes('Wie viel Geld bekommt der Verein?', GENERAL_LEXICON).has('amount')).toBe(true);
+    // "Um wie viel Uhr" asks for a time, not an amount.
+    expect(questionTypes('Um wie viel Uhr beginnt es?', GENERAL_LEXICON).has('amount')).toBe(false);
+    const term = (w: string) => GENERAL_LEXICON.lookup(w);
+    expect(term('für wen')).toBe(term('richtet sich'));
+    expect(term('gedacht')).toBe(term('zielgruppe'));
+    expect(term('einspringen')).toBe(term('Stellvertretung'));
+    expect(term('in your place')).toBe(term('Vertretung'));
+    expect(term('erfunden')).toBe(term('entstand'));
+    expect(term('aufgenommen')).toBe(term('Aufzeichnung'));
+    expect(term('mitbringen')).toBe(term('prepare'));
+    expect(term('Kollegin')).toBe(term('colleague'));
+    expect(term('Personen')).toBe(term('people'));
+  });
+
+  it('treats titles before names as no content word', () => {
+    expect(termsOfWord('Dr', undefined, GENERAL_LEXICON)).toEqual([]);
+    expect(termsOfWord('Prof', undefined, GENERAL_LEXICON)).toEqual([]);
+  });
+
+  it('answers frame questions whose frame word the material never uses', async () => {
+    const engine = await engineOver(MATERIAL);
+    const audience = engine.ask('Für wen ist die Werkstatt gedacht?');
+    expect(audience.answered).toBe(true);
+    expect(audience.answer).toContain('Vorstände');
+    const length = engine.ask('Wie lang ist der Kurzvortrag?');
+    expect(length.answered).toBe(true);
+    expect(length.answer).toContain('15 Minuten');
+    const amount = engine.ask('Wie hoch ist der Vereinsfonds?');
+    expect(amount.answered).toBe(true);
+    expect(amount.answer).toContain('80.000 Euro');
+  });
+
+  it('declines a cost question when the amount in the passage belongs to another sentence’s subject', async () => {
+    const engine = await engineOver(MATERIAL);
+    expect(engine.ask('Was hat die Kletterwand im Stadtpark gekostet?').answered).toBe(false);
+    expect(engine.ask('Wie viel Geld hat der Vereinsfonds?').answer).toContain('80.000 Euro');
+  });
+});
+
+describe('coverage of general verbs', () => {
+  it('does not hold a general verb the answering passage lacks against it ("dürfen", "pro")', async () => {
+    const engine = await engineOver({
+      'info.md': [
+        '# Werkstatt',
+        '## Plätze',
+        'Höchstens 2 Personen pro Verein können mitmachen.',
+        '## Regeln',
+        'Fotos dürfen nur mit Zustimmung gemacht werden. Inhalte dürfen geteilt werden.',
+        '## Kosten',
+        'Die Teilnahme ist für jeden Verein kostenlos.',
+        '## Bestätigung',
+        'Teilnehmende erhalten eine Bestätigung für ihren Verein.',
+        '## Ort',
+        'Teilnehmende aus jedem Verein treffen sich in der Turnhalle Süd.',
+      ].join('\n\n'),
+    });
+    const a = engine.ask('Wie viele Leute pro Verein dürfen mitmachen?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('2 Personen');
+  });
+});
