@@ -107,3 +107,57 @@ describe('coverage of general verbs', () => {
     expect(a.answer).toContain('2 Personen');
   });
 });
+
+describe('material tables and abbreviations', () => {
+  it('reads each Markdown table row as its own statement, key before value', async () => {
+    const { splitIntoPassages } = await import('./knowledge-base.js');
+    const passages = splitIntoPassages('## Auf einen Blick\n\n| | |\n|---|---|\n| Gebühr | 40 Euro pro Person bzw. 30 Euro ermäßigt |\n| Plätze | 20 |\n', 'a.md');
+    expect(passages.map((p) => p.text)).toEqual(['Gebühr: 40 Euro pro Person bzw. 30 Euro ermäßigt', 'Plätze: 20']);
+  });
+
+  it('does not end a sentence after an abbreviation when a long paragraph is cut into passages', async () => {
+    const { splitIntoPassages } = await import('./knowledge-base.js');
+    const long = `${'Dies ist ein Satz mit einigen Wörtern darin. '.repeat(10)}Die Gebühr beträgt 40 Euro bzw. 30 Euro ermäßigt für Studierende.`;
+    const passages = splitIntoPassages(long, 'b.md');
+    expect(passages.some((p) => p.text.includes('40 Euro bzw. 30 Euro'))).toBe(true);
+  });
+});
+
+describe('schedule detection leaves these to the material', () => {
+  const PROGRAM_YAML = `program:
+  id: t
+  title: Testreihe
+  timezone: Europe/Berlin
+  format: virtual
+  contacts: []
+sessions:
+  - { id: a, title: Haushalte im Vergleich, date: "2026-03-04", start: "16:00", end: "17:30" }
+  - { id: b, title: Wirkung und Dauer, date: "2026-04-01", start: "16:00", end: "17:30" }
+`;
+  async function engine() {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-frames-'));
+    dirs.push(dir);
+    await fs.mkdir(path.join(dir, 'material'));
+    await fs.writeFile(path.join(dir, 'program.yaml'), PROGRAM_YAML);
+    await fs.writeFile(
+      path.join(dir, 'material', 'info.md'),
+      '# Info\n\n## Geschichte\n\nDie ersten Bürgerhaushalte entstanden 1989.\n\n## Ablauf\n\nJeder Termin dauert 90 Minuten.\n\n## Zeiten\n\nZeitzone: Alle Zeiten sind in Wiener Zeit angegeben.\n',
+    );
+    return createFaqEngine({ contentDir: dir, clock: new ManualClock('2026-01-10T08:00:00Z') });
+  }
+
+  it('"Seit wann" asks for history, not for a session', async () => {
+    const a = (await engine()).ask('Seit wann gibt es Haushalte?');
+    expect(a.via).not.toBe('schedule');
+  });
+
+  it('a word the material knows is no typo of an ordinal ("Zeiten" is not "zweiten")', async () => {
+    const a = (await engine()).ask('In welcher Zeitzone sind die Zeiten angegeben?');
+    expect(a.answer).not.toContain('Wirkung und Dauer');
+  });
+
+  it('"wie lange" names no session', async () => {
+    const a = (await engine()).ask('Wie lange dauert eine Sitzung?');
+    expect(a.answer).toContain('90 Minuten');
+  });
+});
