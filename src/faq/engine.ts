@@ -229,7 +229,7 @@ class Engine implements FaqEngine {
     const { hits } = this.index.query(question, { analysed, limit: CANDIDATES });
     const lexicon = this.index.lexicon;
     const types = questionTypes(question, lexicon);
-    const ranked = rankHits(hits, types, this.index);
+    const ranked = preferLanguage(rankHits(hits, types, this.index), guessLanguage(words(question)));
     // A question after a number, an amount, a date or a duration is answered only by a passage that holds one.
     const gate = [...types].filter((t) => FACT_TYPES.has(t));
     // "Wie viele Gemeinden ...?" is answered only by a passage with a number of that noun ("14 Gemeinden"): a
@@ -472,6 +472,20 @@ export function sections(passages: readonly Passage[]): Passage[] {
  */
 function headedSentenceScore(h: RetrievalHit, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex): number {
   return bestSentenceScore(h.doc.kind === 'passage' && h.doc.title ? `${h.doc.title}: ${h.doc.text}` : h.doc.text, units, types, index);
+}
+
+/** A passage in the question's language may take the first place from one this close to it in score. */
+const SAME_LANGUAGE_SCORE = 0.8;
+
+/**
+ * Material in two languages often says the same twice ("at least 3 of the 4 sessions" and "mindestens 3 von
+ * 4 Terminen"): of near-equal candidates, the one in the question's language answers it in its own words.
+ */
+export function preferLanguage(ranked: RetrievalHit[], language: string | undefined): RetrievalHit[] {
+  const [top] = ranked;
+  if (!top || !language || top.doc.kind !== 'passage' || guessLanguage(words(top.doc.text)) === language) return ranked;
+  const peer = ranked.find((h) => h !== top && h.doc.kind === 'passage' && h.coverage >= top.coverage && h.score >= top.score * SAME_LANGUAGE_SCORE && guessLanguage(words(h.doc.text)) === language);
+  return peer ? [peer, ...ranked.filter((h) => h !== peer)] : ranked;
 }
 
 /** A question pasted with HTML or Markdown is read as its text (scripts and styles dropped). */

@@ -43,6 +43,13 @@ const CONCEPTS: string[][] = [
   ['zielgruppe', 'zielgruppen', 'für wen', 'gedacht', 'richtet sich', 'richten sich', 'wendet sich', 'target group', 'audience', 'who is it for', 'intended', 'aimed'],
   // Someone else attending in one's place.
   ['vertretung', 'stellvertretung', 'vertreten', 'vertritt', 'vertreter', 'vertreterin', 'einspringen', 'an meiner stelle', 'an ihrer stelle', 'in your place', 'in my place', 'instead of me', 'substitute', 'stand in', 'deputy'],
+  // A change of a figure, either way: the question asks "gesunken?", the material says "fell by 18%" or "von 21
+  // auf 9 Tage gesunken"; the fact asked for is the change, whatever its direction.
+  ['veränderung', 'verändert', 'gesunken', 'sinken', 'sinkt', 'sank', 'gesenkt', 'zurückgegangen', 'zurückgehen', 'rückgang', 'gestiegen', 'steigen', 'steigt', 'stieg', 'anstieg', 'gewachsen', 'reduziert', 'verringert', 'verkürzt', 'halbiert', 'verdoppelt', 'schneller', 'langsamer', 'gespart', 'spart', 'sparen', 'einsparung', 'ersparnis', 'change', 'changed', 'rose', 'risen', 'fell', 'fallen', 'dropped', 'increased', 'decreased', 'reduced', 'doubled', 'halved', 'faster', 'slower', 'saved', 'saves', 'savings'],
+  // A share asked for ("Um wieviel Prozent ...?"): answered by a percentage, like a change.
+  ['prozent', 'prozentsatz', 'percent', 'percentage'],
+  // Being unable to come ("wenn ich verhindert bin", "If you cannot attend").
+  ['verhinderung', 'verhindert', 'abwesend', 'abwesenheit', 'cannot attend', 'cannot come', 'unable to attend', 'absent', 'absence'],
   // Where and when something began ("Die Idee entstand 1989 in ...").
   ['ursprung', 'entstanden', 'entstand', 'entstehung', 'erfunden', 'erfand', 'origin', 'originated', 'invented'],
   ['parkplatz', 'parkplätze', 'parken', 'parking'],

@@ -6,7 +6,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../shared/clock.js';
-import { createFaqEngine } from './engine.js';
+import { createFaqEngine, preferLanguage } from './engine.js';
+import type { RetrievalHit } from './retrieval.js';
 import { GENERAL_LEXICON } from './lexicon.js';
 import { questionTypes } from './question-types.js';
 import { termsOfWord } from './german.js';
@@ -159,5 +160,50 @@ sessions:
   it('"wie lange" names no session', async () => {
     const a = (await engine()).ask('Wie lange dauert eine Sitzung?');
     expect(a.answer).toContain('90 Minuten');
+  });
+});
+
+describe('changes, shares and bilingual material', () => {
+  it('reads a question after a change or a share as answered by a percentage or a figure before and after', () => {
+    expect(questionTypes('Um wie viel ist die Bearbeitung schneller geworden?', GENERAL_LEXICON).has('change')).toBe(true);
+    expect(questionTypes('Um wieviel Prozent sind die Kosten gesunken?', GENERAL_LEXICON).has('change')).toBe(true);
+    expect(GENERAL_LEXICON.lookup('zurückgegangen')).toBe(GENERAL_LEXICON.lookup('fell'));
+    expect(GENERAL_LEXICON.lookup('verhindert')).toBe(GENERAL_LEXICON.lookup('cannot attend'));
+    expect(termsOfWord('geworden', undefined, GENERAL_LEXICON)).toEqual([]);
+  });
+
+  it('answers a change question from the sentence with the figures', async () => {
+    const engine = await engineOver({
+      'bericht.md': '# Bericht\n\n## Bauanträge\n\nDie Stadt prüft Bauanträge digital. Die Bearbeitungszeit ist von 40 auf 25 Tage gesunken.\n\n## Team\n\nDas Bauamt hat zwölf Stellen.\n',
+    });
+    const a = engine.ask('Um wie viel ist die Bearbeitung der Bauanträge schneller geworden?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('von 40 auf 25 Tage');
+  });
+
+  it('of two passages saying the same in two languages, quotes the one in the question’s language', async () => {
+    const engine = await engineOver({
+      'a-call.md': '# Call\n\n## Certificate\n\nParticipants who attend at least 5 of the 6 workshops receive a certificate, sent by e-mail.\n',
+      'b-info.md': '# Practical information\n\n## Certificate\n\nA certificate is issued to everyone who attends at least 5 of the 6 workshops.\n',
+      'c-hinweise.md': '# Hinweise\n\n## Bescheinigung\n\nDie Teilnahmebescheinigung wird auf Englisch ausgestellt (bei Teilnahme an mindestens 5 von 6 Workshops).\n',
+    });
+    expect(engine.ask('Wie viele Workshops muss ich für die Bescheinigung besuchen?').answer).toContain('5 von 6');
+    expect(engine.ask('How many workshops do I need to attend for the certificate?', { locale: 'en' }).answer).toContain('5 of the 6');
+  });
+});
+
+describe('language preference', () => {
+  const hit = (id: string, text: string, score: number): RetrievalHit => ({ doc: { id, kind: 'passage', title: id, text, source: `${id}.md` }, score, coverage: 1, matchedWords: [] });
+  const en = hit('en', 'Participants who attend at least 5 of the 6 workshops receive a certificate.', 10);
+  const de = hit('de', 'Das Zertifikat erhält, wer an mindestens 5 von 6 Workshops teilnimmt.', 9);
+  const far = hit('far', 'Das Zertifikat wird nach dem letzten Workshop per E-Mail verschickt.', 5);
+
+  it('puts a near-equal passage in the question’s language first', () => {
+    expect(preferLanguage([en, de], 'de')[0]).toBe(de);
+    expect(preferLanguage([en, de], 'en')[0]).toBe(en);
+  });
+
+  it('keeps the order when the passage in the question’s language scores far lower', () => {
+    expect(preferLanguage([en, far], 'de')[0]).toBe(en);
   });
 });

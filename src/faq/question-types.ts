@@ -6,7 +6,7 @@ import { foldUmlauts, lower, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
@@ -30,6 +30,7 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (has('wo finde', 'wo kann', 'wo gibt es', 'wo bekomme', 'where can', 'where do i find', 'where do i get')) types.add('where-to-find');
   if (concept('dauer')) types.add('duration');
   if (concept('betrag')) types.add('amount');
+  if (concept('veränderung') || concept('prozent')) types.add('change');
   if (has('wie viele', 'wieviele', 'how many') || concept('anzahl')) types.add('count');
   if (concept('frist') || concept('wochentag')) types.add('date');
   // "An welchem Wochentag ...?" is answered by a day's name ("jeweils dienstags"), not by a date.
@@ -84,6 +85,8 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   wochentag: 'date',
   anzahl: 'count',
   betrag: 'amount',
+  veranderung: 'change',
+  prozent: 'change',
   referent: 'person',
   // A talk has a speaker: "Wer hält den Vortrag zu X?" is answered by the passage naming who presents X.
   vortrag: 'person',
@@ -151,6 +154,9 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
     case 'amount':
       // An amount of money or a quantity (not the number of a date or a time).
       return MONEY_RE.test(sentence) || NUMBER_RE.test(withoutDates(folded));
+    case 'change':
+      // A share ("18%", "70 Prozent") or a figure before and after ("von 21 auf 9", "from 4 to 11").
+      return /\d\s?(%|prozent|percent)/.test(folded) || /\b(von|from) \d[\d.,]*\D{0,20}\b(auf|to) \d/.test(folded);
     case 'date':
       return DATE_RE.test(folded) || TIME_RANGE_RE.test(sentence) || CLOCK_RE.test(sentence);
     case 'weekday':
