@@ -15,7 +15,7 @@ import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } fr
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import type { ScheduleIntent } from './schedule-intents.js';
 import { Lexicon } from './lexicon.js';
-import { words } from './german.js';
+import { foldUmlauts, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -62,7 +62,9 @@ const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
 const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
-const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'date', 'weekday', 'duration', 'location', 'amount']);
+const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount']);
+/** Question words that ask for a date alone, whatever else the question names ("Bis wann muss die Rechnung bezahlt sein?"). */
+const DEADLINE_WORDS = /\b(bis wann|by when|until when)\b/;
 /** Sentences on either side of one naming the question's subject that may hold the fact asked for. */
 const FACT_REACH = 1;
 /** Concepts that name a role a person holds (leads, moderates, organises, presents). */
@@ -231,7 +233,9 @@ class Engine implements FaqEngine {
     const types = questionTypes(question, lexicon);
     const ranked = preferLanguage(rankHits(hits, types, this.index), guessLanguage(words(question)));
     // A question after a number, an amount, a date or a duration is answered only by a passage that holds one.
-    const gate = [...types].filter((t) => FACT_TYPES.has(t));
+    // The price is asked for, not that costs arise; a deadline, not what is due.
+    const deadline = types.has('date') && DEADLINE_WORDS.test(foldUmlauts(question.toLowerCase()));
+    const gate = deadline ? ['date' as const] : [...types].filter((t) => FACT_TYPES.has(t) && !(t === 'cost' && types.has('price')));
     // "Wie viele Gemeinden ...?" is answered only by a passage with a number of that noun ("14 Gemeinden"): a
     // passage with other numbers answers a neighbouring question ("Wie viele Städte sind Mitglied?" met by
     // "Mitglieder zahlen 50 Euro").
@@ -405,6 +409,9 @@ export function countedTerms(question: string, index: PassageIndex): string[] | 
 /** General words for people in a count (German and English); participants' words join through the lexicon. */
 const PEOPLE = ['leute', 'personen', 'menschen', 'teilnehmende', 'people', 'persons', 'participants'];
 
+/** Units of time, money and measure: a number before one of them counts the unit. */
+const UNIT_AFTER_NUMBER = /^(jahr(e|en)?|monat(e|en)?|woche(n)?|tag(e|en)?|stunde(n)?|minute(n)?|prozent|euro|eur|chf|franken|dollar|km|m|kg|kwh|mwh|years?|months?|weeks?|days?|hours?|minutes?|percent)$/;
+
 const COUNT_NUMBER = /^(\d+|zwei|drei|vier|funf|fünf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwölf|zwanzig|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)$/;
 
 /**
@@ -419,6 +426,8 @@ export function countsTerms(sentence: string, terms: readonly string[], index: P
   for (let i = 0; i < tokens.length; i++) {
     if (!COUNT_NUMBER.test(tokens[i]!)) continue;
     for (const t of tokens.slice(i + 1, i + 4)) if (index.termsOf(t).some((x) => terms.includes(x))) return true;
+    // A number before a unit counts the unit: "Einwohner ab 14 Jahren" counts years, not residents.
+    if (UNIT_AFTER_NUMBER.test(tokens[i + 1] ?? '')) continue;
     for (const t of tokens.slice(Math.max(0, i - 3), i)) if (index.termsOf(t)[0] === whole) return true;
   }
   return false;

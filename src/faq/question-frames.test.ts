@@ -207,3 +207,47 @@ describe('language preference', () => {
     expect(preferLanguage([en, far], 'de')[0]).toBe(en);
   });
 });
+
+describe('out-of-scope near misses', () => {
+  const NEAR = {
+    'info.md': [
+      '# Verein',
+      '## Nachnutzung',
+      'Es geht darum, wie Vereine Vorlagen übernehmen und welche Verträge und Kosten dabei anfallen.',
+      '## Beiträge',
+      'Für Mitglieder kostenlos. Gäste: 20 Euro pro Abend, Rechnungsstellung nach dem Abend.',
+      '## Glossar',
+      'Sprunghöhe: Höhe der Latte über dem Boden. Je höher die Sprunghöhe, desto eher lohnt sich ein Anlauf.',
+      '## Ort',
+      'Die Stadt Hainbach ist Gastgeberin. Mitmachen dürfen alle Einwohnerinnen und Einwohner ab 16 Jahren.',
+    ].join('\n\n'),
+  };
+
+  it('reads price, threshold and deadline questions', () => {
+    const t = (q: string) => questionTypes(q, GENERAL_LEXICON);
+    expect(t('Wie viel kostet die Nachnutzung?').has('price')).toBe(true);
+    expect(t('Wie viel Prozent der Kosten trägt das Land?').has('price')).toBe(false);
+    expect(t('Ab welcher Sprunghöhe lohnt sich ein Anlauf?').has('amount')).toBe(true);
+  });
+
+  it('declines a price asked where the material only says that costs arise', async () => {
+    const engine = await engineOver(NEAR);
+    expect(engine.ask('Wie viel kostet die Nachnutzung einer Vorlage genau?').answered).toBe(false);
+    expect(engine.ask('Was kostet ein Abend für Gäste?').answer).toContain('20 Euro');
+  });
+
+  it('declines a threshold asked where the material gives no figure', async () => {
+    const engine = await engineOver(NEAR);
+    expect(engine.ask('Ab welcher Sprunghöhe lohnt sich ein Anlauf genau?').answered).toBe(false);
+  });
+
+  it('declines a deadline asked where the material names no date', async () => {
+    const engine = await engineOver(NEAR);
+    expect(engine.ask('Bis wann muss die Rechnung für Gäste bezahlt sein?').answered).toBe(false);
+  });
+
+  it('does not count residents by the number of years after it', async () => {
+    const engine = await engineOver(NEAR);
+    expect(engine.ask('Wie viele Einwohner hat Hainbach?').answered).toBe(false);
+  });
+});

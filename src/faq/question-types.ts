@@ -6,7 +6,7 @@ import { foldUmlauts, lower, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
@@ -30,6 +30,11 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (has('wo finde', 'wo kann', 'wo gibt es', 'wo bekomme', 'where can', 'where do i find', 'where do i get')) types.add('where-to-find');
   if (concept('dauer')) types.add('duration');
   if (concept('betrag')) types.add('amount');
+  // "Ab welchem Alter / welcher Dichte ...?" asks for a threshold: a figure.
+  if (has('ab welcher', 'ab welchem', 'ab welchen', 'from what', 'from which', 'at what')) types.add('amount');
+  // "Was kostet / Wie viel kostet / How much ...?" asks for the price itself, not whether costs arise.
+  // ("Wie viel Prozent der Kosten ...?" asks for a share.)
+  if (types.has('cost') && !concept('prozent') && has('wie viel', 'wieviel', 'was kostet', 'was kosten', 'how much', 'wie teuer', 'how expensive', 'what does', 'what do')) types.add('price');
   if (concept('veränderung') || concept('prozent')) types.add('change');
   if (has('wie viele', 'wieviele', 'how many') || concept('anzahl')) types.add('count');
   if (concept('frist') || concept('wochentag')) types.add('date');
@@ -154,6 +159,9 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
     case 'amount':
       // An amount of money or a quantity (not the number of a date or a time).
       return MONEY_RE.test(sentence) || NUMBER_RE.test(withoutDates(folded));
+    case 'price':
+      // An amount of money, or that it is free.
+      return MONEY_RE.test(sentence) || /\b(kostenlos|kostenfrei|gratis|unentgeltlich|gebuhrenfrei|free|keine (kosten|gebuhr|teilnahmegebuhr)|no (fee|charge|cost))\b/.test(folded);
     case 'change':
       // A share ("18%", "70 Prozent") or a figure before and after ("von 21 auf 9", "from 4 to 11").
       return /\d\s?(%|prozent|percent)/.test(folded) || /\b(von|from) \d[\d.,]*\D{0,20}\b(auf|to) \d/.test(folded);
