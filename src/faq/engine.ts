@@ -253,7 +253,21 @@ class Engine implements FaqEngine {
     const known = units.filter((u) => u.knownDf > 0 || (this.programIndex?.knows(u.word) ?? false) || answersMarker(u));
     // A compound the material has only in parts ("deutschland|weit") is half known: its parts exist, the word
     // itself may mean something the material never says.
-    const credit = (u: QueryUnit) => (u.wholeDf > 0 || u.knownDf === 0 || (this.programIndex?.knows(u.word) ?? false) || answersMarker(u) ? 1 : 0.5);
+    // It is whole where the best passage has all its parts ("Verpflegungskosten" beside "Verpflegungspauschale
+    // von 35 Euro für Mittagessen"): the passage says what the compound asks about.
+    // A part that asks for a kind of fact ("kosten") is there when the passage holds such a fact ("12 Euro").
+    const partsInTop = (u: QueryUnit) =>
+      !!top &&
+      u.terms.length > 2 &&
+      termsIn(
+        `${top.doc.title}\n${top.doc.text}`,
+        u.terms.slice(1).filter((t) => {
+          const type = markerType(t, lexicon);
+          return !type || !splitSentences(top!.doc.text).some((s) => sentenceAnswers(type, s, lexicon));
+        }),
+        this.index,
+      );
+    const credit = (u: QueryUnit) => (u.wholeDf > 0 || u.knownDf === 0 || (this.programIndex?.knows(u.word) ?? false) || answersMarker(u) || partsInTop(u) ? 1 : 0.5);
     // Weighted like BM25's IDF, by the documents that know the word itself: a word no passage has weighs most.
     const n = Math.max(this.index.size, 1);
     const scopeWeight = (u: QueryUnit) => Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5));
@@ -431,6 +445,12 @@ export function countsTerms(sentence: string, terms: readonly string[], index: P
     for (const t of tokens.slice(Math.max(0, i - 3), i)) if (index.termsOf(t)[0] === whole) return true;
   }
   return false;
+}
+
+/** True when the text has every one of the terms, each as a word or as the start of a compound. */
+function termsIn(text: string, terms: readonly string[], index: PassageIndex): boolean {
+  const have = splitSentences(text).map((s) => index.sentenceTerms(s));
+  return terms.every((t) => have.some((set) => set.has(t) || (t.length >= 6 && [...set].some((x) => x.startsWith(t)))));
 }
 
 /**

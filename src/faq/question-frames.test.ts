@@ -251,3 +251,33 @@ describe('out-of-scope near misses', () => {
     expect(engine.ask('Wie viele Einwohner hat Hainbach?').answered).toBe(false);
   });
 });
+
+describe('words of two groups, general verbs in schedule questions, compounds in parts', () => {
+  it('reads a word of two concept groups as both ("Anmeldeschluss" asks for a date)', () => {
+    expect(questionTypes('Anmeldeschluss?', GENERAL_LEXICON).has('date')).toBe(true);
+  });
+
+  it('answers a compound the material has only in parts when the best passage has all of them', async () => {
+    const engine = await engineOver({
+      'info.md': '# Info\n\n## Ausflug\n\nFür den Ausflug erheben wir eine Verpflegungspauschale von 12 Euro für Mittagessen.\n\n## Ort\n\nWir treffen uns am Bahnhof.\n\n## Anreise\n\nDie Anreise ist selbst zu organisieren.\n',
+    });
+    const a = engine.ask('verpflegungskosten?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('12 Euro');
+  });
+
+  it('a general verb beside the cues keeps a schedule question a schedule question', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-frames-'));
+    dirs.push(dir);
+    await fs.mkdir(path.join(dir, 'material'));
+    await fs.writeFile(
+      path.join(dir, 'program.yaml'),
+      'program:\n  id: t\n  title: Testreihe\n  timezone: Europe/Berlin\n  format: virtual\n  contacts: []\nsessions:\n  - { id: a, title: Auftakt, date: "2026-03-04", start: "16:00", end: "17:30" }\n  - { id: b, title: Abschluss, date: "2026-04-01", start: "16:00", end: "17:30" }\n',
+    );
+    await fs.writeFile(path.join(dir, 'material', 'info.md'), '# Info\n\n## Fragen\n\nWer kommt, meldet sich bitte an.\n');
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2026-03-10T08:00:00Z') });
+    const a = engine.ask('Welcher Termin kommt als nächstes?');
+    expect(a.via).toBe('schedule');
+    expect(a.answer).toContain('01.04.2026');
+  });
+});

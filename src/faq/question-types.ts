@@ -18,8 +18,12 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   const tokens = words(question).map(fold);
   const text = ` ${tokens.join(' ')} `;
   const has = (...phrases: string[]) => phrases.some((p) => text.includes(` ${p} `));
-  const terms = new Set(lexicon.tokens(question).map((t) => lexicon.lookup(t)));
-  const concept = (word: string) => terms.has(lexicon.lookup(word));
+  // Every group a word belongs to: "Anmeldeschluss" is a registration and a deadline.
+  const terms = new Set(lexicon.tokens(question).flatMap((t) => lexicon.lookupAll(t) ?? []));
+  const concept = (word: string) => {
+    const term = lexicon.lookup(word);
+    return !!term && terms.has(term);
+  };
   const types = new Set<QuestionType>();
   if (concept('kosten')) types.add('cost');
   if (concept('aufzeichnung')) types.add('recording');

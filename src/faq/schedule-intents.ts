@@ -222,6 +222,8 @@ export function detectScheduleIntent(
     if (joinedCompounds.has(unit.word)) continue;
     if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
     if (unit.terms.every((t) => SESSION_TERMS.has(t))) continue;
+    // A general verb ("kommt", "läuft") asks nothing beyond the cues.
+    if (unit.soft) continue;
     if (!known(unit)) return undefined;
     leftover++;
     if (!unit.terms.some((t) => SESSION_TERMS.has(t))) specific++;
