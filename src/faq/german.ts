@@ -23,7 +23,7 @@ const FAQ_FILLER_DE = `
 lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes ungefähr erzähl erzählen worum wozu
 wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen redet reden
 wieviel wieviele wievielen gibts brauch
-dr prof mag geworden worden
+dr prof mag geworden worden besagt besagen
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
 // Termin ab?" beside a heading "Wie läuft ein Termin ab?"): matched when the material has them, otherwise

@@ -16,11 +16,11 @@ const tune = discoverSuites().filter((s) => s.split === 'tune');
 const FLOORS: Record<string, [number, number]> = {
   example: [0.95, 0.95],
   'example-announcement': [0.6, 0.95],
-  'beteiligungshaushalt-dach': [0.62, 0.7],
-  'kommunale-ki-werkstatt': [0.8, 0.88],
-  'ozg-buergerservices': [0.87, 0.93],
-  'resilienz-netzwerk': [0.7, 0.95],
-  'waermeplanung-kompakt': [0.84, 0.94],
+  'beteiligungshaushalt-dach': [0.85, 0.93],
+  'kommunale-ki-werkstatt': [0.85, 0.93],
+  'ozg-buergerservices': [0.9, 0.98],
+  'resilienz-netzwerk': [0.77, 0.98],
+  'waermeplanung-kompakt': [0.89, 0.98],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
