@@ -118,6 +118,8 @@ class Engine implements FaqEngine {
   private matcher: SessionMatcher | undefined;
   /** The program's own words (title, contacts, sessions), so questions about them count as known. */
   private programIndex: PassageIndex | undefined;
+  /** The passages of each section (file and heading), for words a section says once for all its paragraphs. */
+  private sectionDocs = new Map<string, RetrievalDoc[]>();
   private curatedById = new Map<string, CuratedEntry>();
   private extraCurated: CuratedEntry[];
   /** Least recently used first (a Map keeps insertion order); emptied whenever the index is rebuilt. */
@@ -144,6 +146,8 @@ class Engine implements FaqEngine {
       docs.push({ id: `c:${entry.id}`, kind: 'curated', title: entry.questions[0]!, text: `${entry.questions.join('\n')}\n${entry.answer}`, source: entry.source ?? 'faq.yaml' });
     }
     const lexicon = new Lexicon(kb.synonyms ?? []);
+    this.sectionDocs = new Map();
+    for (const d of docs) if (d.kind === 'passage') this.sectionDocs.set(sectionKey(d), [...(this.sectionDocs.get(sectionKey(d)) ?? []), d]);
     this.index = new PassageIndex(docs, lexicon);
     this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages, lexicon) : undefined;
     this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)], lexicon) : undefined;
@@ -301,7 +305,13 @@ class Engine implements FaqEngine {
         coverage = knownCoverage(top);
       }
     }
-    const coversRarest = covers(top);
+    // A section names its subject once and gives the figures in a later paragraph ("... the city set up the
+    // service ... about EUR 15,000 per year" after "... warning texts to residents"): the rarest word in
+    // another paragraph of the same section counts for the passage.
+    const inSection = (h: RetrievalHit) =>
+      !!rarest && h.doc.kind === 'passage' && (this.sectionDocs.get(sectionKey(h.doc)) ?? []).some((d) => d.id !== h.doc.id && termsIn(`${d.title}\n${d.text}`, [rarest.terms[0]!], this.index));
+    const viaSection = !!top && !covers(top) && roleWords.length === 0 && inSection(top);
+    const coversRarest = covers(top) || viaSection;
     // A number the question names ("2027", "5000 Einwohner") that the answering passage lacks: the passage
     // answers a neighbouring question (another year, another size), like a missing rarest word.
     const numbers = units.filter((u) => /^\d{2,}$/.test(u.word)).map((u) => u.word);
@@ -309,7 +319,7 @@ class Engine implements FaqEngine {
     // The fact asked for must be said of the question's subject: a passage about the subject whose amount or
     // date belongs to another sentence's subject ("Was hat der Trinkbrunnen gekostet?" beside "ein
     // Bürgerbudget von 250.000 Euro ... Umgesetzt wurden ein Trinkbrunnen ...") answers a neighbouring question.
-    const factOfSubject = !top || !gate.length || !rarest || !coversRarest || factNearSubject(top, rarest, gate, this.index);
+    const factOfSubject = !top || !gate.length || !rarest || !coversRarest || viaSection || factNearSubject(top, rarest, gate, this.index);
     const confidence =
       (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
@@ -445,6 +455,10 @@ export function countsTerms(sentence: string, terms: readonly string[], index: P
     for (const t of tokens.slice(Math.max(0, i - 3), i)) if (index.termsOf(t)[0] === whole) return true;
   }
   return false;
+}
+
+function sectionKey(d: RetrievalDoc): string {
+  return `${d.source}\u0000${d.title}\u0000${d.locator?.kind ?? ''}${d.locator?.n ?? ''}`;
 }
 
 /** True when the text has every one of the terms, each as a word or as the start of a compound. */

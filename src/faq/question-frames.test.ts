@@ -281,3 +281,22 @@ describe('words of two groups, general verbs in schedule questions, compounds in
     expect(a.answer).toContain('01.04.2026');
   });
 });
+
+describe('sections in paragraphs', () => {
+  it('counts the subject a section names in one paragraph for its figures in the next', async () => {
+    const engine = await engineOver({
+      'fall.md': [
+        '# Fallbeispiel',
+        '## Hochwasser in Auendorf',
+        'Auendorf liegt an einem Fluss, der im Frühjahr oft über die Ufer tritt. Seit 2024 verschickt die Stadt Warnungen per Kurznachricht an alle, die sich eingetragen haben.',
+        'Der Leiter des Ordnungsamts erklärt, wie die Stadt den Dienst mit dem Landkreis aufgebaut hat und was er kostet: rund 9.000 Euro pro Jahr für den Versand.',
+        '## Beteiligung',
+        'Die Stadt hat im Jahr 2025 mit 300 Haushalten über den Dienst gesprochen und die Rückmeldungen ausgewertet, bevor die Karte erweitert wurde.',
+      ].join('\n\n'),
+    });
+    expect(termsOfWord('besagt', undefined, GENERAL_LEXICON)).toEqual([]);
+    const a = engine.ask('Was kosten Auendorf die Kurznachrichten pro Jahr?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('9.000 Euro');
+  });
+});
