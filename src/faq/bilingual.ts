@@ -85,6 +85,7 @@ export const BILINGUAL: string[][] = [
   ['browser', 'browsers'],
   ['app', 'anwendung', 'application software'],
   ['aufgabe', 'aufgaben', 'hausaufgabe', 'hausaufgaben', 'task', 'tasks', 'homework', 'assignment', 'assignments'],
+  ['schulung', 'schulungen', 'geschult', 'schulen', 'training', 'trained', 'train'],
   ['vorbereitung', 'vorbereiten', 'mitbringen', 'mitnehmen', 'preparation', 'prepare', 'bring'],
   ['erfahrung', 'erfahrungen', 'experience', 'experiences'],
   ['lernen', 'lernt', 'learn', 'learning'],

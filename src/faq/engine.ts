@@ -11,7 +11,7 @@ import { faqTexts } from '../i18n/faq.js';
 import type { Logger } from '../shared/log.js';
 import { htmlToMarkdown, loadKnowledgeBase, stripInlineMarkup, type CuratedEntry, type KnowledgeBase } from './knowledge-base.js';
 import type { Passage } from './material.js';
-import { PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
+import { fileWords, PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { answerScheduleIntent, buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import type { ScheduleIntent } from './schedule-intents.js';
 import { Lexicon } from './lexicon.js';
@@ -479,7 +479,8 @@ export function factNearSubject(h: RetrievalHit, subject: QueryUnit, types: read
   };
   const sentences = splitSentences(h.doc.text);
   const holds = (s: string) => types.some((t) => sentenceAnswers(t, s, index.lexicon));
-  if (names(h.doc.title)) return sentences.some(holds);
+  // The heading, the file's name or its top heading ("06-protokoll-auftakt.docx") name the subject of every sentence.
+  if (names(`${h.doc.title} ${fileWords(h.doc.source)} ${h.doc.documentTitle ?? ''}`)) return sentences.some(holds);
   const near = sentences.map((s) => names(s));
   return sentences.some((s, i) => holds(s) && near.slice(Math.max(0, i - FACT_REACH), i + FACT_REACH + 1).some(Boolean));
 }

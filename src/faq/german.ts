@@ -34,6 +34,8 @@ kommt kommen klappt möglich people anyone someone somebody possible pro per jem
 umfasst umfassen beinhaltet beinhalten enthält enthalten groß große großen großer großes klein kleine kleinen
 kleiner kleines big small large last lasts take takes
 angegeben unterschied unterschiede unterscheiden unterscheidet difference differences
+normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
+gewöhnlich regulär reguläre regulären usual usually typical typically normally
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));

@@ -9,7 +9,7 @@ import { ManualClock } from '../shared/clock.js';
 import { createFaqEngine, preferLanguage } from './engine.js';
 import type { RetrievalHit } from './retrieval.js';
 import { GENERAL_LEXICON } from './lexicon.js';
-import { questionTypes } from './question-types.js';
+import { questionTypes, sentenceAnswers } from './question-types.js';
 import { termsOfWord } from './german.js';
 
 const dirs: string[] = [];
@@ -298,5 +298,30 @@ describe('sections in paragraphs', () => {
     const a = engine.ask('Was kosten Auendorf die Kurznachrichten pro Jahr?');
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('9.000 Euro');
+  });
+});
+
+describe('small general rules of round 4', () => {
+  it('does not count francs as a number of things, and reads "zahlen" as paying', () => {
+    expect(sentenceAnswers('count', 'Nichtmitglieder: CHF 350 pro Person für die ganze Reihe.', GENERAL_LEXICON)).toBe(false);
+    expect(sentenceAnswers('count', '21 Teilnehmende aus 14 Gemeinden.', GENERAL_LEXICON)).toBe(true);
+    expect(questionTypes('Was zahlen Teilnehmende aus Polen?', GENERAL_LEXICON).has('cost')).toBe(true);
+    expect(questionTypes('Was zahlen Teilnehmende aus Polen?', GENERAL_LEXICON).has('count')).toBe(false);
+  });
+
+  it('treats "normal", "üblich", "typical" as no topic, and "trained" as "geschult"', () => {
+    expect(termsOfWord('normaler', undefined, GENERAL_LEXICON)).toEqual([]);
+    expect(termsOfWord('typical', undefined, GENERAL_LEXICON)).toEqual([]);
+    expect(GENERAL_LEXICON.lookup('trained')).toBe(GENERAL_LEXICON.lookup('geschult'));
+  });
+
+  it('takes the subject of a passage from its file name too', async () => {
+    const engine = await engineOver({
+      '06-protokoll-sommerfest.md': '# Ergebnisprotokoll\n\n## Stände\n\nEs gab 12 Stände und eine Bühne.\n\n## Nächste Schritte\n\nDie Auswertung folgt im Herbst.\n',
+      '01-einladung.md': '# Einladung\n\n## Sommerfest\n\nDas Sommerfest findet im Juli statt. Zum Sommerfest laden wir alle Vereine ein.\n',
+    });
+    const a = engine.ask('Wie viele Stände gab es beim Sommerfest?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('12 Stände');
   });
 });

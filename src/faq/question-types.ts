@@ -59,7 +59,7 @@ const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(a
 const STREET_RE = /\p{L}(straße|strasse|str\.|platz|weg|allee|ring|gasse|damm|ufer|markt)\s+\d+|\b\d{5}\s+\p{Lu}/iu;
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
 // Amounts in euro, Swiss franc, dollar or pound, also with a multiplier ("1,2 Millionen Euro", "CHF 48’000").
-const MONEY_RE = /\d([.,’'\d]*\d)?\s*((mio|mrd|tsd)\.?|millionen|milliarden|tausend|million|billion)?\s*(€|euro|eur|chf|franken|usd|dollar|gbp|pfund|£|\$)(?![\p{L}])|(€|eur|chf|fr\.|usd|\$|£)\s*\d/iu;
+const MONEY_RE = /\d([.,’'\d]*\d)?\s*((mio|mrd|tsd)\.?|millionen|milliarden|tausend|million|billion)?\s*(€|euro|eur|chf|franken|usd|dollar|gbp|pfund|£|\$)(?![\p{L}])|(€|eur|chf|fr\.|usd|\$|£)\s*\d([.,’'\d]*\d)?/iu;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
@@ -158,8 +158,8 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
       return concept('dauer') || TIME_RANGE_RE.test(sentence) || SPAN_RE.test(folded);
     case 'count':
       // A quantity, not the number of a date or a time: "Wie viele waren beim Auftakt dabei?" is not
-      // answered by "Auftakt, 19.01.2027".
-      return NUMBER_RE.test(withoutDates(folded));
+      // answered by "Auftakt, 19.01.2027", nor a number of francs ("CHF 350 pro Person").
+      return NUMBER_RE.test(countingNumbers(sentence));
     case 'amount':
       // An amount of money or a quantity (not the number of a date or a time).
       return MONEY_RE.test(sentence) || NUMBER_RE.test(withoutDates(folded));
