@@ -230,11 +230,15 @@ class Engine implements FaqEngine {
   }
 
   private answerFromIndex(question: string, locale: Locale, analysed: ReturnType<PassageIndex['analyse']>): FaqAnswer {
-    const { units } = analysed;
-    if (!units.length) return this.decline(locale, 0);
-    const { hits } = this.index.query(question, { analysed, limit: CANDIDATES });
     const lexicon = this.index.lexicon;
     const types = questionTypes(question, lexicon);
+    // "Wie viele Gebiete hat die Stadt ausgewiesen?": in a question after a number, the participle at the end
+    // only says how the number came about; one the material never uses names nothing it must say.
+    const last = words(question).at(-1);
+    const units = types.has('count') || types.has('amount') ? analysed.units.filter((u) => !(u.knownDf === 0 && u.word === last && PARTICIPLE.test(u.word))) : analysed.units;
+    if (!units.length) return this.decline(locale, 0);
+    // The analysis's search results serve unless a word was dropped (a word the material never uses changes no result).
+    const { hits } = this.index.query(question, units === analysed.units ? { analysed, limit: CANDIDATES } : { units, limit: CANDIDATES });
     const ranked = preferLanguage(rankHits(hits, types, this.index), guessLanguage(words(question)));
     // A question after a number, an amount, a date or a duration is answered only by a passage that holds one.
     // The price is asked for, not that costs arise; a deadline, not what is due.
@@ -419,7 +423,8 @@ function reportProblems(kb: KnowledgeBase, logger: Logger | undefined): void {
  */
 export function countedTerms(question: string, index: PassageIndex): string[] | undefined {
   const tokens = words(question);
-  const at = tokens.findIndex((t, i) => ((t === 'viele' || t === 'wieviele') && (t === 'wieviele' || tokens[i - 1] === 'wie')) || (t === 'many' && tokens[i - 1] === 'how'));
+  // "Mit wie vielen Gemeinden ...?" counts in the dative.
+  const at = tokens.findIndex((t, i) => ((t === 'viele' || t === 'vielen') && tokens[i - 1] === 'wie') || t === 'wieviele' || t === 'wievielen' || (t === 'many' && tokens[i - 1] === 'how'));
   if (at < 0) return undefined;
   for (const t of tokens.slice(at + 1, at + 3)) {
     // "Wie viele Leute ...?" counts people, whatever the material calls them ("40 Teilnehmende", "2 Personen").
@@ -517,6 +522,9 @@ export function sections(passages: readonly Passage[]): Passage[] {
 function headedSentenceScore(h: RetrievalHit, units: QueryUnit[], types: ReadonlySet<QuestionType>, index: PassageIndex): number {
   return bestSentenceScore(h.doc.kind === 'passage' && h.doc.title ? `${h.doc.title}: ${h.doc.text}` : h.doc.text, units, types, index);
 }
+
+/** A German past participle: "ausgewiesen", "geplant", "abgestimmt" (with a separable particle or none). */
+const PARTICIPLE = /^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|zuruck|heraus|fest|teil|weg|zusammen)?ge\p{L}{3,}(t|en)$/u;
 
 /** A passage in the question's language may take the first place from one this close to it in score. */
 const SAME_LANGUAGE_SCORE = 0.8;

@@ -325,3 +325,18 @@ describe('small general rules of round 4', () => {
     expect(a.answer).toContain('12 Stände');
   });
 });
+
+describe('count questions', () => {
+  it('reads "wie vielen" (dative) as a count', () => {
+    expect(questionTypes('Mit wie vielen Vereinen wurde geplant?', GENERAL_LEXICON).has('count')).toBe(true);
+  });
+
+  it('lets a final participle the material never uses not hold a count question out of scope', async () => {
+    const engine = await engineOver({
+      'plan.md': '# Plan\n\n## Ergebnis\n\nDer Plan nennt 5 Spielflächen im Ortskern und 2 im Gewerbegebiet.\n\n## Beteiligung\n\nDie Stadt hat mit drei Nachbargemeinden zusammen geplant.\n\n## Ort\n\nDie Stadt Weiler liegt am Fluss.\n',
+    });
+    const a = engine.ask('Wie viele Spielflächen hat Weiler ausgewiesen?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('5 Spielflächen');
+  });
+});

@@ -40,7 +40,7 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   // ("Wie viel Prozent der Kosten ...?" asks for a share.)
   if (types.has('cost') && !concept('prozent') && has('wie viel', 'wieviel', 'was kostet', 'was kosten', 'how much', 'wie teuer', 'how expensive', 'what does', 'what do')) types.add('price');
   if (concept('veränderung') || concept('prozent')) types.add('change');
-  if (has('wie viele', 'wieviele', 'how many') || concept('anzahl')) types.add('count');
+  if (has('wie viele', 'wie vielen', 'wieviele', 'wievielen', 'how many') || concept('anzahl')) types.add('count');
   if (concept('frist') || concept('wochentag')) types.add('date');
   // "An welchem Wochentag ...?" is answered by a day's name ("jeweils dienstags"), not by a date.
   if (concept('wochentag') || has('which day of the week', 'welchem wochentag', 'welchen wochentagen')) types.add('weekday');
