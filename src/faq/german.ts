@@ -261,18 +261,24 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     const typo = lexicon?.lookupTypo?.(word);
     if (typo) return typo;
   }
+  // A noun of action the material has only as its verb ("Messung" beside "messen").
+  if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
+    const verb = verbOfNoun(folded, vocabulary);
+    if (verb) return [verb, stem(word)];
+  }
   const terms = [stem(word)];
   if (vocabulary) {
     // In a question, a part may be known in the other language's spelling ("Hochwasser|warnungen" beside
     // "flood warnings").
     const cognate = (p: string) => (options.indexing || vocabulary.knows(p) ? undefined : vocabulary.cognateOf(p));
-    const known = (p: string) => vocabulary.knows(p) || !!cognate(p);
+    const verb = (p: string) => (options.indexing || vocabulary.knows(p) ? undefined : verbOfNoun(foldUmlauts(lower(p)), vocabulary));
+    const known = (p: string) => vocabulary.knows(p) || !!cognate(p) || !!verb(p);
     // Only the material's compounds split off a known first part alone: in a question that would make an
     // unknown word look known ("Sonnen|kraftwerk").
     const parts = splitCompound(word, known) ?? (options.indexing ? splitHead(word, known) : undefined);
     // A part is indexed under its own stem and, when it is the stem of a corpus word, under that too, so
     // "Fördergeld", "Förderprogramm" and "Förderung" meet.
-    if (parts) for (const p of parts.map((x) => cognate(x) ?? x)) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
+    if (parts) for (const p of parts.map((x) => cognate(x) ?? verb(x) ?? x)) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
     // A question's compound the material has only with another first part: its head, half known.
     if (!parts && !options.indexing && !vocabulary.knows(word)) {
       const head = vocabulary.headOf(word);
@@ -280,6 +286,15 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     }
   }
   return [...new Set(terms)];
+}
+
+/**
+ * The verb stem of a noun of action in -ung ("messung" -> "mess") when the material has the verb but not
+ * the noun: German forms such nouns from the verb's stem.
+ */
+function verbOfNoun(folded: string, vocabulary: Vocabulary): string | undefined {
+  const m = /^(.{3,})ung(en)?$/.exec(folded);
+  return m && vocabulary.isStem(m[1]!) ? m[1] : undefined;
 }
 
 /**

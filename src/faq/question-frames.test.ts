@@ -340,3 +340,13 @@ describe('count questions', () => {
     expect(a.answer).toContain('5 Spielflächen');
   });
 });
+
+describe('nouns of action', () => {
+  it('meets a noun in -ung the material has only as its verb, also as a compound part', async () => {
+    const { Vocabulary } = await import('./german.js');
+    const vocabulary = new Vocabulary(GENERAL_LEXICON);
+    vocabulary.addText('Wirkung messen und verstetigen');
+    expect(termsOfWord('Messung', vocabulary, GENERAL_LEXICON)).toContain('mess');
+    expect(termsOfWord('Wirkungsmessung', vocabulary, GENERAL_LEXICON)).toContain('mess');
+  });
+});
