@@ -85,6 +85,8 @@ export const BILINGUAL: string[][] = [
   ['browser', 'browsers'],
   ['app', 'anwendung', 'application software'],
   ['aufgabe', 'aufgaben', 'hausaufgabe', 'hausaufgaben', 'task', 'tasks', 'homework', 'assignment', 'assignments'],
+  ['begrüßung', 'begrüßt', 'begrüßen', 'willkommen heißen', 'welcome', 'welcomes', 'greeting'],
+  ['anbindung', 'anbinden', 'angebunden', 'schnittstelle', 'schnittstellen', 'connect', 'connecting', 'connection', 'interface', 'interfaces'],
   ['schulung', 'schulungen', 'geschult', 'schulen', 'training', 'trained', 'train'],
   ['vorbereitung', 'vorbereiten', 'mitbringen', 'mitnehmen', 'preparation', 'prepare', 'bring'],
   ['erfahrung', 'erfahrungen', 'experience', 'experiences'],

@@ -313,6 +313,8 @@ describe('small general rules of round 4', () => {
     expect(termsOfWord('normaler', undefined, GENERAL_LEXICON)).toEqual([]);
     expect(termsOfWord('typical', undefined, GENERAL_LEXICON)).toEqual([]);
     expect(GENERAL_LEXICON.lookup('trained')).toBe(GENERAL_LEXICON.lookup('geschult'));
+    expect(GENERAL_LEXICON.lookup('welcomes')).toBe(GENERAL_LEXICON.lookup('Begrüßung'));
+    expect(GENERAL_LEXICON.lookup('connecting')).toBe(GENERAL_LEXICON.lookup('Anbindung'));
   });
 
   it('takes the subject of a passage from its file name too', async () => {
