@@ -247,9 +247,13 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
   if (folded.length < 2 && !/\d/.test(folded)) return [];
   if (SOFT_STOPWORDS.has(folded) && !vocabulary?.knows(word)) return [];
   // A participle the material has only as infinitive or noun ("eingereicht" beside "Einreichen").
-  if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
+  // Where the material has both, the participle stands for both ("abgestimmt" and "Abstimmen dürfen alle").
+  if (vocabulary && !options.indexing) {
     const infinitive = separableInfinitive(word);
-    if (infinitive && vocabulary.knows(infinitive)) return termsOfWord(infinitive, vocabulary, lexicon, options);
+    if (infinitive && vocabulary.knows(infinitive)) {
+      const forInfinitive = termsOfWord(infinitive, vocabulary, lexicon, options);
+      return vocabulary.knows(word) ? [...new Set([stem(word), ...forInfinitive])] : forInfinitive;
+    }
   }
   // A word the material has in the other language's spelling ("Indikatoren" beside "indicators") stands for it.
   if (vocabulary && !options.indexing && !vocabulary.knows(word)) {

@@ -352,3 +352,14 @@ describe('nouns of action', () => {
     expect(termsOfWord('Wirkungsmessung', vocabulary, GENERAL_LEXICON)).toContain('mess');
   });
 });
+
+describe('separable participles', () => {
+  it('a participle stands for its infinitive too when the material has both', async () => {
+    const { Vocabulary } = await import('./german.js');
+    const vocabulary = new Vocabulary(GENERAL_LEXICON);
+    vocabulary.addText('Abstimmen dürfen alle. Im Nachbarort wurde 2024 abgestimmt.');
+    const terms = termsOfWord('abgestimmt', vocabulary, GENERAL_LEXICON);
+    expect(terms).toContain(termsOfWord('abstimmen', vocabulary, GENERAL_LEXICON)[0]);
+    expect(terms.length).toBeGreaterThan(1);
+  });
+});
