@@ -23,6 +23,7 @@ const FAQ_FILLER_DE = `
 lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes ungefähr erzähl erzählen worum wozu
 wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen redet reden
 wieviel wieviele wievielen gibts brauch
+dr prof mag geworden worden besagt besagen
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
 // Termin ab?" beside a heading "Wie läuft ein Termin ab?"): matched when the material has them, otherwise
@@ -32,6 +33,9 @@ versteht verstehen bekomme bekommen bekommt kriege kriegen kriegt läuft laufen 
 kommt kommen klappt möglich people anyone someone somebody possible pro per jemand jemanden jemandem
 umfasst umfassen beinhaltet beinhalten enthält enthalten groß große großen großer großes klein kleine kleinen
 kleiner kleines big small large last lasts take takes
+angegeben unterschied unterschiede unterscheiden unterscheidet difference differences
+normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
+gewöhnlich regulär reguläre regulären usual usually typical typically normally
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
@@ -243,9 +247,13 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
   if (folded.length < 2 && !/\d/.test(folded)) return [];
   if (SOFT_STOPWORDS.has(folded) && !vocabulary?.knows(word)) return [];
   // A participle the material has only as infinitive or noun ("eingereicht" beside "Einreichen").
-  if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
+  // Where the material has both, the participle stands for both ("abgestimmt" and "Abstimmen dürfen alle").
+  if (vocabulary && !options.indexing) {
     const infinitive = separableInfinitive(word);
-    if (infinitive && vocabulary.knows(infinitive)) return termsOfWord(infinitive, vocabulary, lexicon, options);
+    if (infinitive && vocabulary.knows(infinitive)) {
+      const forInfinitive = termsOfWord(infinitive, vocabulary, lexicon, options);
+      return vocabulary.knows(word) ? [...new Set([stem(word), ...forInfinitive])] : forInfinitive;
+    }
   }
   // A word the material has in the other language's spelling ("Indikatoren" beside "indicators") stands for it.
   if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
@@ -257,18 +265,24 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     const typo = lexicon?.lookupTypo?.(word);
     if (typo) return typo;
   }
+  // A noun of action the material has only as its verb ("Messung" beside "messen").
+  if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
+    const verb = verbOfNoun(folded, vocabulary);
+    if (verb) return [verb, stem(word)];
+  }
   const terms = [stem(word)];
   if (vocabulary) {
     // In a question, a part may be known in the other language's spelling ("Hochwasser|warnungen" beside
     // "flood warnings").
     const cognate = (p: string) => (options.indexing || vocabulary.knows(p) ? undefined : vocabulary.cognateOf(p));
-    const known = (p: string) => vocabulary.knows(p) || !!cognate(p);
+    const verb = (p: string) => (options.indexing || vocabulary.knows(p) ? undefined : verbOfNoun(foldUmlauts(lower(p)), vocabulary));
+    const known = (p: string) => vocabulary.knows(p) || !!cognate(p) || !!verb(p);
     // Only the material's compounds split off a known first part alone: in a question that would make an
     // unknown word look known ("Sonnen|kraftwerk").
     const parts = splitCompound(word, known) ?? (options.indexing ? splitHead(word, known) : undefined);
     // A part is indexed under its own stem and, when it is the stem of a corpus word, under that too, so
     // "Fördergeld", "Förderprogramm" and "Förderung" meet.
-    if (parts) for (const p of parts.map((x) => cognate(x) ?? x)) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
+    if (parts) for (const p of parts.map((x) => cognate(x) ?? verb(x) ?? x)) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
     // A question's compound the material has only with another first part: its head, half known.
     if (!parts && !options.indexing && !vocabulary.knows(word)) {
       const head = vocabulary.headOf(word);
@@ -276,6 +290,15 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     }
   }
   return [...new Set(terms)];
+}
+
+/**
+ * The verb stem of a noun of action in -ung ("messung" -> "mess") when the material has the verb but not
+ * the noun: German forms such nouns from the verb's stem.
+ */
+function verbOfNoun(folded: string, vocabulary: Vocabulary): string | undefined {
+  const m = /^(.{3,})ung(en)?$/.exec(folded);
+  return m && vocabulary.isStem(m[1]!) ? m[1] : undefined;
 }
 
 /**

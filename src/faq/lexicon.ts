@@ -11,18 +11,18 @@ import { BILINGUAL } from './bilingual.js';
 // General concept groups. Only words whose everyday meaning in a question about a course, workshop or
 // meeting series is that concept; the first entry names the group.
 const CONCEPTS: string[][] = [
-  ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'bezahlt', 'gekostet', 'erstattet', 'erstattung', 'erstatten', 'reimbursed', 'reimbursement', 'reimburse', 'refund', 'cost', 'costs', 'free of charge', 'free', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
-  ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'recording', 'recordings', 'recorded', 'record'],
+  ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'bezahlt', 'zahlen', 'zahlt', 'zahle', 'gezahlt', 'gekostet', 'erstattet', 'erstattung', 'erstatten', 'reimbursed', 'reimbursement', 'reimburse', 'refund', 'cost', 'costs', 'free of charge', 'free', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
+  ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'aufgenommen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'recording', 'recordings', 'recorded', 'record'],
   ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'wende', 'wenden', 'contact', 'contacts', 'contact person'],
   ['email', 'e-mail', 'mail', 'mailadresse', 'emailadresse', 'e-mail-adresse', 'email address'],
   ['format', 'plattform', 'platform', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'videokonferenz', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
-  ['dauer', 'dauert', 'dauern', 'wie lange', 'how long', 'duration', 'minuten', 'stunden', 'minutes', 'hours', 'tage', 'wochen', 'monate', 'days', 'weeks', 'months'],
+  ['dauer', 'dauert', 'dauern', 'wie lange', 'wie lang', 'wie schnell', 'how long', 'how fast', 'how quickly', 'duration', 'minuten', 'stunden', 'minutes', 'hours', 'tage', 'wochen', 'monate', 'days', 'weeks', 'months'],
   ['anmeldung', 'anmelden', 'melde', 'melden', 'anmeldungen', 'anmeldeschluss', 'anmeldefrist', 'registrierung', 'registrieren', 'register', 'registration', 'sign up', 'signup', 'einschreiben'],
   ['auftakt', 'auftaktveranstaltung', 'auftakttreffen', 'kickoff', 'kick off', 'eröffnung', 'opening', 'launch'],
   ['abschluss', 'abschlusstreffen', 'abschlussveranstaltung', 'abschlusssitzung', 'closing', 'wrap up'],
   ['termin', 'termine', 'terminen', 'treffen', 'sitzung', 'sitzungen', 'session', 'sessions', 'meeting', 'meetings', 'veranstaltung', 'veranstaltungen', 'appointment', 'appointments', 'event', 'events'],
   ['veranstalter', 'veranstalterin', 'organisator', 'organisatoren', 'organisatorin', 'organiser', 'organisers', 'organizer', 'organizers', 'organisiert', 'organisieren', 'veranstaltet', 'organises', 'organizes', 'host', 'hosts', 'hosted'],
-  ['teilnahme', 'teilnehmen', 'teilnehmende', 'teilnehmenden', 'teilnehmer', 'teilnehmerin', 'teilnehmerinnen', 'participation', 'participate', 'participants', 'participant', 'attend', 'attendance', 'attendees', 'join', 'joining', 'mitmachen', 'take part', 'takes part', 'took part', 'taking part'],
+  ['teilnahme', 'teilnehmen', 'teilnimmt', 'besuchen', 'teilnehmende', 'teilnehmenden', 'teilnehmer', 'teilnehmerin', 'teilnehmerinnen', 'participation', 'participate', 'participants', 'participant', 'attend', 'attendance', 'attendees', 'join', 'joining', 'mitmachen', 'take part', 'takes part', 'took part', 'taking part'],
   ['dienst', 'dienste', 'dienstleistung', 'dienstleistungen', 'service', 'services'],
   ['wochentag', 'wochentage', 'weekday', 'weekdays', 'day of the week'],
   ['unterlagen', 'folien', 'präsentation', 'präsentationen', 'handout', 'slides', 'materials', 'documents'],
@@ -36,6 +36,22 @@ const CONCEPTS: string[][] = [
   ['zertifikat', 'zertifikate', 'teilnahmebescheinigung', 'bescheinigung', 'teilnahmebestätigung', 'teilnahmezertifikat', 'confirmation of attendance', 'certificate', 'certificates'],
   ['frist', 'fristen', 'deadline', 'deadlines', 'stichtag', 'spätestens', 'anmeldeschluss', 'anmeldefrist', 'einsendeschluss', 'bewerbungsschluss', 'due date'],
   ['anreise', 'anfahrt', 'reisekosten', 'fahrt', 'fahrtkosten', 'reise', 'trip', 'journey', 'travel', 'travelling', 'traveling', 'directions', 'getting there'],
+  // How much of something (a budget, a saving, a fee): answered by an amount, not by the thing's name.
+  // ("wie viel" stays out: "Um wie viel Uhr ...?" asks for a time.)
+  ['betrag', 'beträge', 'summe', 'höhe', 'wie hoch', 'geld', 'how high', 'amount', 'money'],
+  // Who a series is for: "Für wen ist die Reihe gedacht?" meets "Die Reihe richtet sich an ..." and "Für wen?".
+  ['zielgruppe', 'zielgruppen', 'für wen', 'gedacht', 'richtet sich', 'richten sich', 'wendet sich', 'target group', 'audience', 'who is it for', 'intended', 'aimed'],
+  // Someone else attending in one's place.
+  ['vertretung', 'stellvertretung', 'vertreten', 'vertritt', 'vertreter', 'vertreterin', 'einspringen', 'an meiner stelle', 'an ihrer stelle', 'in your place', 'in my place', 'instead of me', 'substitute', 'stand in', 'deputy'],
+  // A change of a figure, either way: the question asks "gesunken?", the material says "fell by 18%" or "von 21
+  // auf 9 Tage gesunken"; the fact asked for is the change, whatever its direction.
+  ['veränderung', 'verändert', 'gesunken', 'sinken', 'sinkt', 'sank', 'gesenkt', 'zurückgegangen', 'zurückgehen', 'rückgang', 'gestiegen', 'steigen', 'steigt', 'stieg', 'anstieg', 'gewachsen', 'reduziert', 'verringert', 'verkürzt', 'halbiert', 'verdoppelt', 'schneller', 'langsamer', 'gespart', 'spart', 'sparen', 'einsparung', 'ersparnis', 'change', 'changed', 'rose', 'risen', 'fell', 'fallen', 'dropped', 'increased', 'decreased', 'reduced', 'doubled', 'halved', 'faster', 'slower', 'saved', 'saves', 'savings'],
+  // A share asked for ("Um wieviel Prozent ...?"): answered by a percentage, like a change.
+  ['prozent', 'prozentsatz', 'percent', 'percentage'],
+  // Being unable to come ("wenn ich verhindert bin", "If you cannot attend").
+  ['verhinderung', 'verhindert', 'abwesend', 'abwesenheit', 'cannot attend', 'cannot come', 'unable to attend', 'absent', 'absence'],
+  // Where and when something began ("Die Idee entstand 1989 in ...").
+  ['ursprung', 'entstanden', 'entstand', 'entstehung', 'erfunden', 'erfand', 'origin', 'originated', 'invented'],
   ['parkplatz', 'parkplätze', 'parken', 'parking'],
   ['entfernung', 'entfernt', 'weit', 'distance', 'far'],
   ['unterkunft', 'übernachtung', 'hotel', 'accommodation'],

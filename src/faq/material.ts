@@ -66,9 +66,32 @@ export function htmlToMarkdown(html: string): string {
     .replace(/<\/?(p|div|li|ul|ol|section|article|tr|table|td|th|blockquote|header|footer|main)\b[^>]*>/gi, '\n\n');
 }
 
+// A full stop after an abbreviation ends no sentence ("90 Euro pro Person bzw. 85 CHF").
+const NO_SENTENCE_END = /(?:^|[\s(])(?:dr|prof|nr|bzw|ca|vgl|ggf|inkl|evtl|usw|str|tel|st|z\.\s?b|d\.\s?h|u\.\s?a|e\.\s?g|i\.\s?e|etc|mr|mrs|ms|no)\.$/iu;
+
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ„"0-9])/u).filter((s) => s.trim());
+  const out: string[] = [];
+  for (const part of text.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ„"0-9])/u)) {
+    const last = out[out.length - 1];
+    if (last !== undefined && NO_SENTENCE_END.test(last)) out[out.length - 1] = `${last} ${part}`;
+    else out.push(part);
+  }
+  return out.filter((s) => s.trim());
 }
+
+/**
+ * A Markdown table row as a line of its own: "| Teilnahmegebühr | 90 Euro |" reads "Teilnahmegebühr: 90 Euro",
+ * so that each row is a statement (the key names what the value is) instead of one run-on paragraph with
+ * the rows of its neighbours. Separator and empty rows give nothing.
+ */
+function tableRow(line: string): string | undefined {
+  const cells = line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+  if (cells.every((c) => !c || /^:?-{2,}:?$/.test(c))) return '';
+  const filled = cells.filter(Boolean);
+  if (filled.length === 2) return `${filled[0]}: ${filled[1]}`;
+  return filled.join(' | ');
+}
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
 
 function chunk(text: string): string[] {
   if (text.length <= MAX_PASSAGE_CHARS) return [text];
@@ -125,6 +148,15 @@ export function splitIntoPassages(text: string, source: string, options: { plain
     }
     if (!line.trim()) {
       flush();
+      continue;
+    }
+    if (!options.plainText && TABLE_ROW.test(line)) {
+      flush();
+      const row = tableRow(line);
+      if (row) {
+        paragraph.push(row);
+        flush();
+      }
       continue;
     }
     paragraph.push(line.trim());

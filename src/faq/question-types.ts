@@ -6,7 +6,7 @@ import { foldUmlauts, lower, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
@@ -18,8 +18,12 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   const tokens = words(question).map(fold);
   const text = ` ${tokens.join(' ')} `;
   const has = (...phrases: string[]) => phrases.some((p) => text.includes(` ${p} `));
-  const terms = new Set(lexicon.tokens(question).map((t) => lexicon.lookup(t)));
-  const concept = (word: string) => terms.has(lexicon.lookup(word));
+  // Every group a word belongs to: "Anmeldeschluss" is a registration and a deadline.
+  const terms = new Set(lexicon.tokens(question).flatMap((t) => lexicon.lookupAll(t) ?? []));
+  const concept = (word: string) => {
+    const term = lexicon.lookup(word);
+    return !!term && terms.has(term);
+  };
   const types = new Set<QuestionType>();
   if (concept('kosten')) types.add('cost');
   if (concept('aufzeichnung')) types.add('recording');
@@ -29,7 +33,14 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (has('wo ist', 'wo sind', 'wo liegt', 'wo liegen', 'wo befindet', 'wo findet', 'where is', 'where are', 'in welchem raum', 'which room')) types.add('location');
   if (has('wo finde', 'wo kann', 'wo gibt es', 'wo bekomme', 'where can', 'where do i find', 'where do i get')) types.add('where-to-find');
   if (concept('dauer')) types.add('duration');
-  if (has('wie viele', 'wieviele', 'how many') || concept('anzahl')) types.add('count');
+  if (concept('betrag')) types.add('amount');
+  // "Ab welchem Alter / welcher Dichte ...?" asks for a threshold: a figure.
+  if (has('ab welcher', 'ab welchem', 'ab welchen', 'from what', 'from which', 'at what')) types.add('amount');
+  // "Was kostet / Wie viel kostet / How much ...?" asks for the price itself, not whether costs arise.
+  // ("Wie viel Prozent der Kosten ...?" asks for a share.)
+  if (types.has('cost') && !concept('prozent') && has('wie viel', 'wieviel', 'was kostet', 'was kosten', 'how much', 'wie teuer', 'how expensive', 'what does', 'what do')) types.add('price');
+  if (concept('veränderung') || concept('prozent')) types.add('change');
+  if (has('wie viele', 'wie vielen', 'wieviele', 'wievielen', 'how many') || concept('anzahl')) types.add('count');
   if (concept('frist') || concept('wochentag')) types.add('date');
   // "An welchem Wochentag ...?" is answered by a day's name ("jeweils dienstags"), not by a date.
   if (concept('wochentag') || has('which day of the week', 'welchem wochentag', 'welchen wochentagen')) types.add('weekday');
@@ -48,7 +59,7 @@ const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(a
 const STREET_RE = /\p{L}(straße|strasse|str\.|platz|weg|allee|ring|gasse|damm|ufer|markt)\s+\d+|\b\d{5}\s+\p{Lu}/iu;
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
 // Amounts in euro, Swiss franc, dollar or pound, also with a multiplier ("1,2 Millionen Euro", "CHF 48’000").
-const MONEY_RE = /\d([.,’'\d]*\d)?\s*((mio|mrd|tsd)\.?|millionen|milliarden|tausend|million|billion)?\s*(€|euro|eur|chf|franken|usd|dollar|gbp|pfund|£|\$)(?![\p{L}])|(€|eur|chf|fr\.|usd|\$|£)\s*\d/iu;
+const MONEY_RE = /\d([.,’'\d]*\d)?\s*((mio|mrd|tsd)\.?|millionen|milliarden|tausend|million|billion)?\s*(€|euro|eur|chf|franken|usd|dollar|gbp|pfund|£|\$)(?![\p{L}])|(€|eur|chf|fr\.|usd|\$|£)\s*\d([.,’'\d]*\d)?/iu;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
@@ -82,6 +93,9 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   frist: 'date',
   wochentag: 'date',
   anzahl: 'count',
+  betrag: 'amount',
+  veranderung: 'change',
+  prozent: 'change',
   referent: 'person',
   // A talk has a speaker: "Wer hält den Vortrag zu X?" is answered by the passage naming who presents X.
   vortrag: 'person',
@@ -144,8 +158,17 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
       return concept('dauer') || TIME_RANGE_RE.test(sentence) || SPAN_RE.test(folded);
     case 'count':
       // A quantity, not the number of a date or a time: "Wie viele waren beim Auftakt dabei?" is not
-      // answered by "Auftakt, 19.01.2027".
-      return NUMBER_RE.test(withoutDates(folded));
+      // answered by "Auftakt, 19.01.2027", nor a number of francs ("CHF 350 pro Person").
+      return NUMBER_RE.test(countingNumbers(sentence));
+    case 'amount':
+      // An amount of money or a quantity (not the number of a date or a time).
+      return MONEY_RE.test(sentence) || NUMBER_RE.test(withoutDates(folded));
+    case 'price':
+      // An amount of money, or that it is free.
+      return MONEY_RE.test(sentence) || /\b(kostenlos|kostenfrei|gratis|unentgeltlich|gebuhrenfrei|free|keine (kosten|gebuhr|teilnahmegebuhr)|no (fee|charge|cost))\b/.test(folded);
+    case 'change':
+      // A share ("18%", "70 Prozent") or a figure before and after ("von 21 auf 9", "from 4 to 11").
+      return /\d\s?(%|prozent|percent)/.test(folded) || /\b(von|from) \d[\d.,]*\D{0,20}\b(auf|to) \d/.test(folded);
     case 'date':
       return DATE_RE.test(folded) || TIME_RANGE_RE.test(sentence) || CLOCK_RE.test(sentence);
     case 'weekday':

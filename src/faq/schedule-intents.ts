@@ -58,6 +58,7 @@ const CUES = {
   begin: set('beginnt beginn beginnen start starts begins anfang startet'),
   months: set('januar january februar february marz march april mai may juni june juli july august september oktober october november dezember december'),
   timesPhrases: ['bis wann', 'time zone'],
+  sincePhrases: ['seit wann', 'since when', 'how long ago'],
   ordinals: new Set<string>(),
   list: set('liste list zeitplan schedule uberblick overview alle all termine dates sessions'),
   when: set('wann when datum date tag day termin uhr time welchem which'),
@@ -177,12 +178,15 @@ export function detectScheduleIntent(
   known: (unit: QueryUnit) => boolean,
   passageUnits: QueryUnit[],
 ): ScheduleIntent | undefined {
-  const unknownWords = new Set(passageUnits.filter((u) => !known(u)).map((u) => foldUmlauts(u.word)));
+  // Only a word neither the material nor the program knows may be a typo of a cue: "Zeiten" is not "zweiten".
+  const unknownWords = new Set(passageUnits.filter((u) => u.knownDf === 0 && !known(u)).map((u) => foldUmlauts(u.word)));
   const original = words(question).map(foldUmlauts);
   const tokens = correctCueTypos(original, unknownWords);
   const correctedTypos = new Set(original.filter((t, i) => t !== tokens[i]));
   const text = tokens.join(' ');
   if (!tokens.length || !program.sessions.length) return undefined;
+  // "Seit wann gibt es ...?" asks for the history of a thing, never for a session.
+  if (phrase(text, CUES.sincePhrases)) return undefined;
 
   const titleWords = new Set(program.sessions.flatMap((s) => words(s.title).map(foldUmlauts)));
   const inTitles = (word: string) => word.split(' ').every((w) => titleWords.has(foldUmlauts(w)));
@@ -190,6 +194,8 @@ export function detectScheduleIntent(
   const topicUnits = matcher.index
     .units(question)
     .filter((u) => !isCueWord(u.word) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
+    // A phrase of a general concept ("wie lange") names no session, unless a session's title says it.
+    .filter((u) => !u.word.includes(' ') || !u.terms.every((t) => NON_TOPIC_TERMS.has(t)) || inTitles(u.word))
     .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }))
     // "online" or "Termin" names no session, unless a session's title says it ("Vor-Ort-Tag").
     .filter((u) => !u.terms.every((t) => SESSION_TERMS.has(t)) || inTitles(u.word));
@@ -216,6 +222,8 @@ export function detectScheduleIntent(
     if (joinedCompounds.has(unit.word)) continue;
     if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
     if (unit.terms.every((t) => SESSION_TERMS.has(t))) continue;
+    // A general verb ("kommt", "läuft") asks nothing beyond the cues.
+    if (unit.soft) continue;
     if (!known(unit)) return undefined;
     leftover++;
     if (!unit.terms.some((t) => SESSION_TERMS.has(t))) specific++;
