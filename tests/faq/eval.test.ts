@@ -16,6 +16,10 @@ const tune = discoverSuites().filter((s) => s.split === 'tune');
 const FLOORS: Record<string, [number, number]> = {
   example: [0.98, 0.98],
   'example-announcement': [0.75, 0.98],
+  'digitale-sitzungen-en': [0.5, 0.82],
+  'gruenflaechen-pflege': [0.6, 0.82],
+  'mobilitaet-kleinstadt': [0.52, 0.64],
+  'open-data-portal-en': [0.65, 0.64],
   'beteiligungshaushalt-dach': [0.89, 0.94],
   'kommunale-ki-werkstatt': [0.89, 0.94],
   'ozg-buergerservices': [0.94, 0.98],
