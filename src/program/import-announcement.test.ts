@@ -439,6 +439,49 @@ describe('importAnnouncement on announcements in other shapes', () => {
     expect(shape(['Reihe', '', 'Wir sprechen über pt und et cetera.', '- Mi., 10.03.2027, 14–16 Uhr: Auftakt'].join('\n')).draft.program.timezone).toBe('Europe/Berlin');
   });
 
+  it('reads a session table whose first column numbers the sessions, and a time for all with a count or a bare weekday habit', () => {
+    const table = shape(
+      '<h1>Exchange 2027</h1><table><tr><th>#</th><th>Date</th><th>Time</th><th>Topic</th></tr>' +
+        '<tr><td>1</td><td>Thursday, 16 September 2027</td><td>10:00–11:30</td><td>Kick-off</td></tr>' +
+        '<tr><td>2</td><td>Tuesday, 9 November 2027</td><td>14:00–15:30</td><td>Heat</td></tr></table>',
+    );
+    expect(table.draft.sessions.map((s) => [s.date, s.start, s.title])).toEqual([
+      ['2027-09-16', '10:00', 'Kick-off'],
+      ['2027-11-09', '14:00', 'Heat'],
+    ]);
+    const counted = shape(['# Termine', '', 'Alle 5 Termine finden mittwochs von 09:30 bis 11:30 Uhr in Teams statt.', '', 'Mittwoch, 18.11.2026: Auftakt', '', 'Mittwoch, 20.01.2027: Nachnutzung'].join('\n'));
+    expect(counted.draft.sessions.map((s) => [s.start, s.end])).toEqual([['09:30', '11:30'], ['09:30', '11:30']]);
+    const habit = shape(['Reihe', '', '- **Online-Termine:** donnerstags, 14:00 bis 15:30 Uhr, in Teams', '', '- **Do, 04.02.2027 – Kick-off.** Kennenlernen.', '- **Do, 04.03.2027 – Analyse.** Daten.'].join('\n'));
+    expect(habit.draft.sessions.map((s) => [s.date, s.start, s.end])).toEqual([['2027-02-04', '14:00', '15:30'], ['2027-03-04', '14:00', '15:30']]);
+  });
+
+  it('merges a session listed twice (overview line and detailed list) into one, with the time either gives', () => {
+    const result = shape(
+      [
+        'Reihe Wärme',
+        '',
+        '- **Online-Termine:** donnerstags, 14:00 bis 15:30 Uhr',
+        '- **Vor-Ort-Tag:** Freitag, 16.04.2027, 10:00 bis 15:00 Uhr im Rathaus',
+        '',
+        '- **Do, 04.03.2027 – Analyse.** Daten.',
+        '- **Fr, 16.04.2027 – Vor-Ort-Tag: Zielszenario.** Den ganzen Tag im Rathaus.',
+        '- **Do, 06.05.2027 – Umsetzung.** Vom Plan zu Maßnahmen.',
+        // Two sessions on one day at different times stay two.
+        '- Do, 10.06.2027, 10–11 Uhr: Abschluss I',
+        '- Do, 10.06.2027, 14–15 Uhr: Abschluss II',
+      ].join('\n'),
+    );
+    expectConsistent(result);
+    expect(result.draft.sessions.map((s) => [s.date, s.start, s.end, s.title])).toEqual([
+      ['2027-03-04', '14:00', '15:30', 'Analyse'],
+      ['2027-04-16', '10:00', '15:00', 'Vor-Ort-Tag: Zielszenario'],
+      ['2027-05-06', '14:00', '15:30', 'Umsetzung'],
+      ['2027-06-10', '10:00', '11:00', 'Abschluss I'],
+      ['2027-06-10', '14:00', '15:00', 'Abschluss II'],
+    ]);
+    expect(result.findings.map((f) => f.code)).toEqual([]);
+  });
+
   it('reports an announcement without any recognisable date as an error, never as "no findings"', () => {
     const german = shape('Einladung zur Reihe X\n\nWir treffen uns dreimal im Frühjahr.\nAnmeldung bis bald.');
     expect(german.draft.sessions).toEqual([]);

@@ -78,10 +78,13 @@ export const NEXT_ENTRY = new RegExp(
 /** Weekdays as a habit: "donnerstags", "Tuesdays". */
 const WEEKDAYS_HABIT =
   'montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays';
-/** A time stated once for every session: "jeweils donnerstags 9:30–11 Uhr", "always on Tuesdays, 9–10.30 a.m.". */
+/**
+ * A time stated once for every session: "jeweils donnerstags 9:30–11 Uhr", "always on Tuesdays, 9–10.30 a.m.",
+ * "Alle 5 Termine finden mittwochs von 09:30 bis 11:30 Uhr statt", "donnerstags, 14:00 bis 15:30 Uhr".
+ */
 const GLOBAL_TIME = new RegExp(
-  `(?:jeweils|immer|stets|always|each time|(?:all|every|each) (?:sessions?|meetings?)(?: (?:are|run|take place|will be held))?(?: at)?|alle (?:Termine|Treffen|Sitzungen)(?: (?:finden|sind|laufen))?(?: jeweils)?(?: um)?)` +
-    `\\s+(?:(?:am\\s+|on\\s+)?(?:${WEEKDAYS_HABIT})\\s*,?\\s+)?(?:(?:von|zwischen|from|between)\\s+)?${TIME_RANGE_SOURCE}`,
+  `(?:(?:jeweils|immer|stets|always|each time|(?:all|every|each)(?: \\p{L}+)? (?:sessions?|meetings?)(?: (?:are|run|take place|will be held))?(?: at)?|alle(?: \\d{1,2}| \\p{L}+)? (?:Termine|Treffen|Sitzungen)(?: (?:finden|sind|laufen))?(?: jeweils)?(?: um)?)` +
+    `\\s+(?:(?:am\\s+|on\\s+)?(?:${WEEKDAYS_HABIT})\\s*,?\\s+)?|(?<![\\p{L}])(?:${WEEKDAYS_HABIT})\\s*,?\\s+)(?:(?:von|zwischen|from|between)\\s+)?${TIME_RANGE_SOURCE}`,
   'iu',
 );
 const DATE_ANYWHERE = new RegExp(DATE_PATTERN, 'iu');

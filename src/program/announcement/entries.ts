@@ -163,7 +163,12 @@ function tableSegments(rows: string[][]): Segment[] {
       }
     }
   } else {
-    for (const cells of rows) out.push(cells.filter(Boolean).join(' '), BREAK);
+    // A first cell with only the session's number ("1", "Nr. 2") comes before the date cell.
+    const numberOnly = /^(?:Nr\.?\s*|No\.?\s*|#)?\d{1,2}[.)]?$/iu;
+    for (const cells of rows) {
+      const filled = cells.filter(Boolean);
+      out.push((filled.length > 1 && numberOnly.test(filled[0]!) ? filled.slice(1) : filled).join(' '), BREAK);
+    }
   }
   return out;
 }
@@ -209,6 +214,38 @@ function continueEntry(current: RawSession, segment: string): void {
   takeTitle(current, content);
 }
 
+const sameTime = (a?: TimeRange, b?: TimeRange) => !a || !b || (a.start === b.start && a.end === b.end);
+
+/**
+ * One session listed twice, as an overview line and again in the detailed list ("Vor-Ort-Tag: Freitag,
+ * 16.04.2027, 10–15 Uhr" and later "Fr, 16.04.2027 – Vor-Ort-Tag: Zielszenario …"), becomes one entry at the
+ * later place, with the time that either gives. Two entries on one day with different times stay two sessions.
+ */
+export function mergeRepeatedDates(sessions: RawSession[]): RawSession[] {
+  const out: RawSession[] = [];
+  for (const s of sessions) {
+    const at = out.findIndex((e) => e.day === s.day && e.month === s.month && e.year === s.year && sameTime(e.time, s.time));
+    if (at < 0) {
+      out.push(s);
+      continue;
+    }
+    const e = out.splice(at, 1)[0]!;
+    const time = s.time ?? e.time;
+    const title = s.title ?? e.title;
+    const weekday = s.weekday ?? e.weekday;
+    const lastDay = s.lastDay ?? e.lastDay;
+    out.push({
+      ...s,
+      description: [...new Set([...e.description, ...s.description])],
+      ...(time ? { time } : {}),
+      ...(title ? { title } : {}),
+      ...(weekday ? { weekday } : {}),
+      ...(lastDay ? { lastDay } : {}),
+    });
+  }
+  return out;
+}
+
 /** The session entries of a normalized announcement, in the order it lists them. */
 export function parseSessions(text: string): RawSession[] {
   const sessions: RawSession[] = [];
@@ -241,5 +278,5 @@ export function parseSessions(text: string): RawSession[] {
     if (current && !current.closed && current.listItem && current.afterBreak && !/^\s/.test(segment)) current.closed = true;
     if (current && !current.closed) continueEntry(current, segment);
   }
-  return sessions;
+  return mergeRepeatedDates(sessions);
 }
