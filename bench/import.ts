@@ -1,21 +1,22 @@
 // Announcement importer benchmark: `npm run bench -- import`.
 // The evaluation programs under tests/faq/programs/ were written by other authors, each with its material and a
-// program.yaml that states the true schedule. For every program this reads each text material file (.md, .txt,
-// .html) as an announcement, keeps the draft with the most sessions, and compares it with program.yaml:
+// program.yaml that states the true schedule. For every program this reads each material file (text, Markdown,
+// HTML, Word, PDF, slides) as an announcement, keeps the draft with the most sessions, and compares it with
+// program.yaml:
 //   sessions        — sessions in program.yaml that take place (cancelled ones left out)
 //   found           — sessions in the draft
 //   exact           — program.yaml sessions the draft has with the same date, start and end
 //   dates           — program.yaml sessions whose date the draft has
 //   zone_ok         — the draft's zone gives the same offsets as program.yaml's on the session dates
 //   findings        — the codes of the draft's findings
-// Dates without a year are read against a reference 90 days before the program's first session. Material that
-// is not text (DOCX, PPTX, PDF) is not an announcement the importer reads; such a program counts as 0 found.
+// Dates without a year are read against a reference 90 days before the program's first session.
 import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { importAnnouncement } from '../src/program/import-announcement.js';
 import { parseProgramText } from '../src/program/load.js';
 import { sameOffsets } from '../src/program/announcement/zones.js';
+import { readAnnouncement } from '../src/program/announcement/read.js';
 
 const root = path.resolve(import.meta.dirname, '../tests/faq/programs');
 const key = (s: { date: string; start: string; end: string }) => `${s.date} ${s.start}-${s.end}`;
@@ -32,8 +33,8 @@ export default async function run(_args: string[]) {
     const now = DateTime.fromISO(first ?? '2027-01-01', { zone: 'UTC' }).minus({ days: 90 }).toJSDate();
     let best: { file: string; result: ReturnType<typeof importAnnouncement> } | undefined;
     for (const file of fs.readdirSync(path.join(root, id, 'material')).sort()) {
-      if (!/\.(md|txt|html?)$/i.test(file)) continue;
-      const result = importAnnouncement(fs.readFileSync(path.join(root, id, 'material', file), 'utf8'), { now });
+      if (!/\.(md|txt|html?|docx|pptx|pdf)$/i.test(file)) continue;
+      const result = importAnnouncement(await readAnnouncement(path.join(root, id, 'material', file)), { now });
       if (!best || result.draft.sessions.length > best.result.draft.sessions.length) best = { file, result };
     }
     const drafted = best?.result.draft.sessions ?? [];

@@ -3,7 +3,7 @@
 // file and page or slide it came from.
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
-import type { DocumentLocator } from './documents.js';
+import type { DocumentLocator } from '../documents/office.js';
 import type { PassageIndex, QueryUnit, RetrievalHit } from './retrieval.js';
 import { sentenceAnswers, type QuestionType } from './question-types.js';
 import { words } from './german.js';

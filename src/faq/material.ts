@@ -1,10 +1,10 @@
 // Reading the material folder into passages: Markdown, plain text and HTML here, PDF, DOCX and PPTX through
-// documents.ts. Every passage keeps its file and, for PDFs and slides, its page or slide number, so an answer
+// src/documents/office.ts. Every passage keeps its file and, for PDFs and slides, its page or slide number, so an answer
 // can cite it. A file that cannot be read is skipped and reported; it never stops the others from loading.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { decodeEntities } from '../text/index.js';
-import { MaterialFileError, OFFICE_EXTENSIONS, readOfficeDocument, type DocumentLocator, type MaterialProblemCode } from './documents.js';
+import { MaterialFileError, OFFICE_EXTENSIONS, readOfficeDocument, type DocumentLocator, type MaterialProblemCode } from '../documents/office.js';
 
 export interface Passage {
   id: string;

@@ -9,7 +9,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import { isSoftWord, Vocabulary, termsOfWord } from './german.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
-import type { DocumentLocator } from './documents.js';
+import type { DocumentLocator } from '../documents/office.js';
 
 export interface RetrievalDoc {
   id: string;

@@ -12,6 +12,8 @@ import type { Locale } from '../i18n/locale.js';
 import { loadProgramFile, ProgramLoadError } from './load.js';
 import { lintProgram, type LintFinding } from './lint.js';
 import { importAnnouncement } from './import-announcement.js';
+import { MaterialFileError } from '../documents/office.js';
+import { readAnnouncement } from './announcement/read.js';
 import { ProgramRepository, type ProgramFinding } from './repository.js';
 import { ProgramCatalog, programFolders, type FolderOutcome, type ProgramFolder } from './catalog.js';
 import { programSourceText } from '../i18n/program-source.js';
@@ -167,7 +169,7 @@ async function draftDestination(ctx: CliContext, out: string | undefined, progra
 const importCommand: CliCommand = {
   name: 'import-announcement',
   usage: IMPORT_USAGE,
-  summary: 'Drafts a program.yaml from an announcement (text, Markdown or HTML) and lints the draft; with --program it drafts that program and writes its program.yaml.',
+  summary: 'Drafts a program.yaml from an announcement (text, Markdown, HTML, Word, PDF or slides) and lints the draft; with --program it drafts that program and writes its program.yaml.',
   async run(args, ctx) {
     const t = programText('de');
     const parsed = parseArgs(args, { flags: ['json'], values: ['out', 'timezone', 'program'] });
@@ -184,9 +186,10 @@ const importCommand: CliCommand = {
     }
     let text: string;
     try {
-      text = await fs.readFile(file, 'utf8');
+      text = await readAnnouncement(file);
     } catch (error) {
-      ctx.err(t.cannotRead(file, (error as NodeJS.ErrnoException).code ?? 'error'));
+      const reason = error instanceof MaterialFileError ? error.message : ((error as NodeJS.ErrnoException).code ?? 'error');
+      ctx.err(t.cannotRead(file, reason));
       return 1;
     }
     const defaultTimezone = parsed.values.get('timezone');

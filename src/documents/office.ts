@@ -1,4 +1,4 @@
-// Reading office documents from the material folder: PDF (unpdf, the pdf.js build for servers), DOCX
+// Reading office documents (FAQ material, announcements): PDF (unpdf, the pdf.js build for servers), DOCX
 // (mammoth, to HTML so headings survive) and PPTX (the slide XML read with jszip, which mammoth brings).
 // Each document becomes parts with a locator (page or slide number) for the citation. A damaged or
 // password-protected file throws a MaterialFileError; the loader skips it and reports it.
