@@ -482,6 +482,29 @@ describe('importAnnouncement on announcements in other shapes', () => {
     expect(result.findings.map((f) => f.code)).toEqual([]);
   });
 
+  it('reads paragraph-numbered entries, a time in brackets after the title, and no count from a paragraph number', () => {
+    const result = shape(
+      [
+        'AUSSCHREIBUNG',
+        '1.2 Das Peer-Learning umfasst 3 Termine.',
+        '1.3 Die Termine finden dienstags von 10:00 bis 11:30 Uhr statt. Abweichend davon findet die Werkstatt am',
+        '    Donnerstag, 25.02.2027, von 09:00 bis 12:00 Uhr statt (drei Stunden).',
+        '',
+        '3.1 Di 12.01.2027  Auftakt',
+        '3.2 Do 25.02.2027  Werkstatt: Reinigungsmittel (09:00-12:00 Uhr)',
+        '3.3 Di 13.04.2027  Abschluss',
+      ].join('\n'),
+    );
+    expectConsistent(result);
+    expect(result.draft.sessions.map((s) => [s.date, s.start, s.end, s.title])).toEqual([
+      ['2027-01-12', '10:00', '11:30', 'Auftakt'],
+      ['2027-02-25', '09:00', '12:00', 'Werkstatt: Reinigungsmittel'],
+      ['2027-04-13', '10:00', '11:30', 'Abschluss'],
+    ]);
+    expect(result.draft.program.announcedSessionCount).toBe(3);
+    expect(result.findings).toEqual([]);
+  });
+
   it('reports an announcement without any recognisable date as an error, never as "no findings"', () => {
     const german = shape('Einladung zur Reihe X\n\nWir treffen uns dreimal im Frühjahr.\nAnmeldung bis bald.');
     expect(german.draft.sessions).toEqual([]);

@@ -40,7 +40,8 @@ export function matchHeader(segment: string): Header | undefined {
   const afterTitle = leadingTitle ? line.slice(leadingTitle[0].length) : undefined;
   const attempts = [line];
   if (afterTitle !== undefined) attempts.push(afterTitle);
-  const numbered = /^\d+[.)]\s+/.exec(line);
+  // "2) …", "3. …", and paragraph numbers such as "3.1 Di 12.01.2027".
+  const numbered = /^\d{1,3}(?:\.\d{1,3})*[.)]?\s+/.exec(line);
   if (numbered) attempts.push(line.slice(numbered[0].length));
   // A label with the session's number before the date: "Session 1: 12 January 2027", "Termin 2 – 3. März",
   // "1. Termin: 12. Jänner 2027".
@@ -140,6 +141,13 @@ export function takeTitle(session: RawSession, text: string): void {
         session.title = plain(rest).replace(/\.$/, '');
         rest = '';
       }
+    }
+    // A time in brackets after the title ("Schreibwerkstatt (09:00-12:00 Uhr)") is the session's time.
+    const trailing = session.title ? /\s*\(([^()]*)\)$/u.exec(session.title) : null;
+    const inBrackets = trailing ? timeInParentheses(trailing[0]) : undefined;
+    if (trailing && inBrackets) {
+      session.title = session.title!.slice(0, trailing.index);
+      session.time ??= inBrackets.time;
     }
   }
   const description = plain(rest.replace(/^[\s,:;–—|-]+/u, ''));

@@ -46,8 +46,9 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const NUMBER = 'ein|eins|einen|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwoelf|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2}';
 const COUNT = new RegExp(
-  `(?<![\\p{L}\\d])(?<n>${NUMBER})` +
-    `\\s+(?:[\\p{L}-]+\\s+)?(?:Terminen?|Sitzungen|Veranstaltungen|Treffen|Modulen?|Workshops|sessions|meetings|events|modules)(?![\\p{L}])` +
+  // Not the end of a paragraph number ("1.3 Die Termine"), and no article between number and noun.
+  `(?<![\\p{L}\\d.])(?<n>${NUMBER})` +
+    `\\s+(?:(?!(?:die|der|das|den|the)\\s)[\\p{L}-]+\\s+)?(?:Terminen?|Sitzungen|Veranstaltungen|Treffen|Modulen?|Workshops|sessions|meetings|events|modules)(?![\\p{L}])` +
     // "We meet four times", "Wir treffen uns dreimal"
     `|(?<![\\p{L}\\d])(?<t>${NUMBER})\\s*(?:Mal|times)(?![\\p{L}])`,
   'giu',
