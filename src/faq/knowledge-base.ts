@@ -92,17 +92,24 @@ async function exists(file: string): Promise<boolean> {
  * sessions as written (it reports mistakes, it does not correct them), so answers quote the material.
  */
 function programFromMaterial(texts: MaterialText[], now: Date): { program: Program; findings: LintFinding[] } | undefined {
+  // The file that lists the most sessions is the schedule; a report that mentions one dated meeting is not.
+  // Among equals, the one with fewer errors, then the first.
+  let best: { program: Program; findings: LintFinding[] } | undefined;
+  const errors = (f: LintFinding[]) => f.filter((x) => x.severity === 'error').length;
   for (const { text } of texts) {
     try {
       // A fixed reference time: dates without a year are read against it, never against the wall clock.
       const { draft, findings } = importAnnouncement(text, { now });
       const parsed = programSchema.safeParse(draft);
-      if (parsed.success && parsed.data.sessions.length) return { program: parsed.data, findings };
+      if (!parsed.success || !parsed.data.sessions.length) continue;
+      const more = !best || parsed.data.sessions.length > best.program.sessions.length;
+      const cleaner = best && parsed.data.sessions.length === best.program.sessions.length && errors(findings) < errors(best.findings);
+      if (more || cleaner) best = { program: parsed.data, findings };
     } catch {
       // Not an announcement: answer from passages only.
     }
   }
-  return undefined;
+  return best;
 }
 
 export interface LoadKnowledgeBaseOptions {

@@ -175,6 +175,20 @@ describe('a program derived from the material', () => {
     expect(engine.knowledgeBase.program!.sessions.map((s) => s.date)).toEqual(['2031-03-03', '2031-04-08']);
     expect(engine.knowledgeBase.programFindings!.map((f) => f.code)).toContain('weekday-mismatch');
   });
+
+  it('takes the schedule from the file that lists the most sessions, not from a report that mentions one meeting', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-derived-'));
+    dirs.push(dir);
+    await fs.mkdir(path.join(dir, 'material'));
+    // Sorted first: a report with one dated entry.
+    await fs.writeFile(path.join(dir, 'material', 'a-bericht.md'), '# Bericht\n\n- Mi., 14.10.2026, 10–12 Uhr: Vorgespräch im Bauamt\n');
+    await fs.writeFile(
+      path.join(dir, 'material', 'b-termine.md'),
+      '# Termine\n\n- Mi., 13.01.2027, 14–15:30 Uhr: Auftakt\n- Mi., 10.02.2027, 14–15:30 Uhr: Praxis\n- Mi., 10.03.2027, 14–15:30 Uhr: Abschluss\n',
+    );
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2026-12-01T08:00:00Z') });
+    expect(engine.knowledgeBase.program!.sessions.map((s) => s.title)).toEqual(['Auftakt', 'Praxis', 'Abschluss']);
+  });
 });
 
 describe('the live engine', () => {
