@@ -505,6 +505,23 @@ describe('importAnnouncement on announcements in other shapes', () => {
     expect(result.findings).toEqual([]);
   });
 
+  it('reads dates enumerated in running text when no line opens with one, never a single date such as a deadline', () => {
+    const german = shape('Austausch Quartiere\n\nWir treffen uns am 3. März, 7. April und 5. Mai 2027, jeweils von 14 bis 15:30 Uhr, online. Anmeldung bis 20. Februar 2027.');
+    expectConsistent(german);
+    expect(german.draft.sessions.map((s) => [s.date, s.start, s.end])).toEqual([
+      ['2027-03-03', '14:00', '15:30'],
+      ['2027-04-07', '14:00', '15:30'],
+      ['2027-05-05', '14:00', '15:30'],
+    ]);
+    const english = shape('Heat plans exchange\n\nWe will meet on 3 March, 7 April and 5 May 2027, 2–3.30pm CET. Register by 20 February 2027.');
+    expect(english.draft.sessions.map((s) => [s.date, s.start, s.end])).toEqual([
+      ['2027-03-03', '14:00', '15:30'],
+      ['2027-04-07', '14:00', '15:30'],
+      ['2027-05-05', '14:00', '15:30'],
+    ]);
+    expect(shape('Reihe\n\nAnmeldung bis 20. Februar 2027, Beginn im Frühjahr.').findings.map((f) => f.code)).toEqual(['no-sessions-found']);
+  });
+
   it('reports an announcement without any recognisable date as an error, never as "no findings"', () => {
     const german = shape('Einladung zur Reihe X\n\nWir treffen uns dreimal im Frühjahr.\nAnmeldung bis bald.');
     expect(german.draft.sessions).toEqual([]);

@@ -13,7 +13,7 @@ import { programText } from '../i18n/program.js';
 import { guessLanguage, slug, uniqueSlug, words } from '../text/index.js';
 import { normalizeAnnouncement, plain } from './announcement/cleanup.js';
 import { completeTime, sharedTime } from './announcement/dates.js';
-import { parseSessions, type RawSession } from './announcement/entries.js';
+import { enumeratedSessions, parseSessions, type RawSession } from './announcement/entries.js';
 import { inferYears, isoDate } from './announcement/years.js';
 import { namedZones, sameOffsets } from './announcement/zones.js';
 import { findContacts, findCounts, findFormat, findTitle, type Contact, type ProgramFormat } from './announcement/facts.js';
@@ -156,7 +156,9 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
   const given = options.defaultTimezone && isValidZone(options.defaultTimezone) ? options.defaultTimezone : undefined;
   const now = DateTime.fromJSDate(options.now ?? new Date(), { zone: given ?? DEFAULT_ZONE });
   const text = normalizeAnnouncement(input);
-  const raw = parseSessions(text);
+  // Dates only in running text ("am 3. März, 7. April und 5. Mai 2027") when no entry opens with one.
+  const entries = parseSessions(text);
+  const raw = entries.length ? entries : enumeratedSessions(text);
   const untimed = new Set<string>();
   const multiDay = new Map<string, { first: string; last: string }>();
   const sessions = draftSessions(raw, inferYears(raw, now), text, untimed, multiDay);

@@ -90,6 +90,22 @@ const GLOBAL_TIME = new RegExp(
 const DATE_ANYWHERE = new RegExp(DATE_PATTERN, 'iu');
 const TIME_ANYWHERE = new RegExp(TIME_RANGE_SOURCE, 'iu');
 
+/** A time range anywhere in a piece of text ("… jeweils von 14 bis 15:30 Uhr."). */
+export function timeAnywhere(text: string): TimeRange | undefined {
+  const t = TIME_ANYWHERE.exec(text);
+  return t?.groups ? timeFrom(t.groups) : undefined;
+}
+
+/** Every date written in a piece of text, with where it stands. */
+export function datesIn(text: string): { date: WrittenDate; index: number; length: number }[] {
+  const out: { date: WrittenDate; index: number; length: number }[] = [];
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d])${DATE_PATTERN}(?![\\p{L}\\d])`, 'giu'))) {
+    const date = m.groups ? dateFromGroups(m.groups) : undefined;
+    if (date) out.push({ date, index: m.index!, length: m[0].length });
+  }
+  return out;
+}
+
 /** Whether a piece of text contains a date or a time range (bold around it is emphasis, not a title). */
 export function mentionsDateOrTime(text: string): boolean {
   return DATE_ANYWHERE.test(text) || TIME_ANYWHERE.test(text);

@@ -6,7 +6,7 @@ import { isoDate } from './years.js';
 import { zoneAtStart } from './zones.js';
 import { isoWeekday } from '../time.js';
 import { parseWeekday } from '../weekday.js';
-import { DAY_RANGE, HEADER, NEXT_ENTRY, dateFromGroups, timeAfterDate, timeAtStart, timeInParentheses, type TimeRange, type WrittenDate } from './dates.js';
+import { DAY_RANGE, HEADER, NEXT_ENTRY, dateFromGroups, datesIn, timeAfterDate, timeAnywhere, timeAtStart, timeInParentheses, type TimeRange, type WrittenDate } from './dates.js';
 
 export interface RawSession extends WrittenDate {
   /** The weekday as written ("Mi.", "Donnerstag"). */
@@ -287,4 +287,38 @@ export function parseSessions(text: string): RawSession[] {
     if (current && !current.closed) continueEntry(current, segment);
   }
   return mergeRepeatedDates(sessions);
+}
+
+/**
+ * Sessions written as an enumeration in running text, when no line opens with a date: "Wir treffen uns am
+ * 3. März, 7. April und 5. Mai 2027, jeweils von 14 bis 15:30 Uhr." Only two or more dates joined by commas
+ * or "und"/"and" count, so a single date in a sentence (a deadline) never becomes a session. A year written
+ * after the last date only is the year of them all; a time in the same sentence is the time of them all.
+ */
+export function enumeratedSessions(text: string): RawSession[] {
+  const sessions: RawSession[] = [];
+  // A dot after a number is an ordinal ("3. März"), not the end of a sentence.
+  for (const sentence of plain(text).split(/(?<=\p{L}[.!?])\s+(?=\p{Lu})|\n/u)) {
+    const dates = datesIn(sentence);
+    let run: typeof dates = [];
+    const flush = () => {
+      if (run.length >= 2) {
+        const last = run[run.length - 1]!;
+        const time = timeAnywhere(sentence.slice(last.index + last.length));
+        for (const { date } of run) {
+          const year = date.year ?? last.date.year;
+          sessions.push({ day: date.day, month: date.month, ...(year !== undefined ? { year } : {}), description: [], closed: true, ...(time ? { time } : {}) });
+        }
+      }
+      run = [];
+    };
+    for (const d of dates) {
+      const previous = run[run.length - 1];
+      const gap = previous ? sentence.slice(previous.index + previous.length, d.index) : '';
+      if (previous && !/^\s*(?:,|und|and|sowie|&|,\s*(?:und|and))\s*$/iu.test(gap)) flush();
+      run.push(d);
+    }
+    flush();
+  }
+  return sessions;
 }
