@@ -1,6 +1,7 @@
 // Session entries of an announcement: a line (or table cell) that opens with a date starts an entry; what
 // follows it up to a blank line, a heading or the next list item is its title and description. Tables laid
-// out in columns are read down each column, the order in which the announcement lists them.
+// out in columns are read down each column, the order in which the announcement lists them. One session listed
+// twice becomes one entry; dates enumerated in running text are read only when no line opens with a date.
 import { BOLD_CLOSE, BOLD_OPEN, plain } from './cleanup.js';
 import { isoDate } from './years.js';
 import { zoneAtStart } from './zones.js';
