@@ -58,6 +58,8 @@ const de = {
   wroteFile: (file: string) => `Entwurf geschrieben: ${file}`,
   draftHeader: (file: string) => `Entwurf aus ${file} (import-announcement). Vor dem Übernehmen prüfen.`,
   cannotRead: (file: string, reason: string) => `${file}: kann nicht gelesen werden (${reason}).`,
+  documentProblem: (code: 'damaged' | 'password-protected' | 'empty') =>
+    code === 'password-protected' ? 'passwortgeschützt oder im alten Format' : code === 'empty' ? 'enthält keinen Text, vielleicht ein Scan ohne Textebene' : 'beschädigt oder nicht lesbar',
   programHeader: (id: string, file: string) => `Programm „${id}“ (${file}):`,
   otherProgramsFile: (file: string, other: string, id: string) =>
     `${file} gehört zum Programm „${other}“, nicht zu „${id}“; der Entwurf wurde nicht geschrieben.`,
@@ -119,6 +121,8 @@ const en: Catalogue = {
   wroteFile: (file) => `Draft written: ${file}`,
   draftHeader: (file) => `Draft from ${file} (import-announcement). Review before use.`,
   cannotRead: (file, reason) => `${file}: cannot be read (${reason}).`,
+  documentProblem: (code) =>
+    code === 'password-protected' ? 'password-protected or in an old format' : code === 'empty' ? 'contains no text, perhaps a scan without a text layer' : 'damaged or unreadable',
   programHeader: (id, file) => `Program "${id}" (${file}):`,
   otherProgramsFile: (file, other, id) => `${file} belongs to the program "${other}", not to "${id}"; the draft was not written.`,
   noProgramFile: (dir) => `${dir}: no program.yaml (neither programs/<folder>/program.yaml nor program.yaml).`,

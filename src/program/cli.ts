@@ -188,7 +188,7 @@ const importCommand: CliCommand = {
     try {
       text = await readAnnouncement(file);
     } catch (error) {
-      const reason = error instanceof MaterialFileError ? error.message : ((error as NodeJS.ErrnoException).code ?? 'error');
+      const reason = error instanceof MaterialFileError ? t.documentProblem(error.code) : ((error as NodeJS.ErrnoException).code ?? 'error');
       ctx.err(t.cannotRead(file, reason));
       return 1;
     }

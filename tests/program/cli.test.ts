@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { CliContext } from '../../src/cli/types.js';
 import { programCliCommands } from '../../src/program/cli.js';
 import { ProgramService } from '../../src/program/service.js';
+import { makeDocx, makePdf, makePptx } from '../../scripts/faq-make-documents.js';
 import { parseProgramText } from '../../src/program/load.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/log.js';
@@ -165,6 +166,29 @@ describe('import-announcement', () => {
     const missing = await run(['import-announcement', path.join(tmp, 'nope.txt')]);
     expect(missing).toMatchObject({ code: 1, err: `${path.join(tmp, 'nope.txt')}: kann nicht gelesen werden (ENOENT).` });
     expect((await run(['import-announcement'])).code).toBe(2);
+  });
+
+  it('reads a Word file, a PDF and slides, and names a damaged or protected one in German', async () => {
+    const lines = ['# Werkstattreihe Beschaffung', 'Alle Termine finden jeweils von 10 bis 11:30 Uhr statt.', 'Di., 12.01.2027: Auftakt', 'Di., 09.02.2027: Abschluss'];
+    const files: [string, Buffer][] = [
+      ['ankuendigung.docx', await makeDocx(lines)],
+      ['ankuendigung.pdf', makePdf([lines.map((l) => l.replace(/^# /, ''))])],
+      ['ankuendigung.pptx', await makePptx([{ title: 'Werkstattreihe Beschaffung', lines: lines.slice(1) }])],
+    ];
+    for (const [name, bytes] of files) {
+      const file = path.join(tmp, name);
+      await fs.writeFile(file, bytes);
+      const r = await run(['import-announcement', file, '--json']);
+      const { draft } = JSON.parse(r.out) as { draft: { sessions: { date: string; start: string; end: string }[] } };
+      expect(draft.sessions.map((s) => [s.date, s.start, s.end]), name).toEqual([
+        ['2027-01-12', '10:00', '11:30'],
+        ['2027-02-09', '10:00', '11:30'],
+      ]);
+    }
+    const damaged = await run(['import-announcement', 'tests/faq/fixtures/documents/kaputt.docx']);
+    expect(damaged).toMatchObject({ code: 1, err: 'tests/faq/fixtures/documents/kaputt.docx: kann nicht gelesen werden (beschädigt oder nicht lesbar).' });
+    const locked = await run(['import-announcement', 'tests/faq/fixtures/documents/geschuetzt.pdf']);
+    expect(locked.err).toContain('passwortgeschützt');
   });
 });
 
