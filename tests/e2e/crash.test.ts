@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { REPO_ROOT } from '../harness/service.js';
-import { contentDir, programYaml } from '../harness/content.js';
+import { contentDir, fakedClock, programYaml, sessionFrom } from '../harness/content.js';
 import { FakeConnector } from '../harness/fake-connector.js';
 import { freePort, startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { TableStore, listAll } from '../../src/storage/tables.js';
@@ -22,7 +22,7 @@ let connector: FakeConnector | undefined;
 function startProcess(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...fakedClock(), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
@@ -55,8 +55,7 @@ describe('crash mid-fan-out', () => {
     // Everyone registers with a first process whose program has no reminder yet. Then the program gains a
     // reminder that is already due (within its grace period), and the process under test starts with it: the
     // fan-out begins at its first tick, after everyone is registered, however long the start takes.
-    const start = DateTime.now().setZone('Europe/Berlin').startOf('minute').plus({ minutes: 30 });
-    const session = { id: 'spaeter', title: 'Späterer Termin', date: start.toISODate()!, start: start.toFormat('HH:mm'), end: start.plus({ hours: 1 }).toFormat('HH:mm') };
+    const { spec: session, start } = sessionFrom('spaeter', 'Späterer Termin', DateTime.now().setZone('Europe/Berlin').plus({ minutes: 30 }), 60);
     const dir = contentDir(programYaml([session], { reminders: [] }));
     const env = {
       CONTENT_DIR: dir,

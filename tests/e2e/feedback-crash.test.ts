@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { azuriteConnectionString } from '../../src/storage/tables.js';
 import * as A from '../harness/activities.js';
-import { contentDir, programYaml } from '../harness/content.js';
+import { contentDir, fakedClock, programYaml, sessionUntil } from '../harness/content.js';
 import { FakeConnector } from '../harness/fake-connector.js';
 import { REPO_ROOT } from '../harness/service.js';
 
@@ -87,7 +87,7 @@ function startProcess(env: Record<string, string>): ChildProcess {
   // Its own process group (detached), started with `node --import tsx` so that the group is the service.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...fakedClock(), LOG_LEVEL: 'warn', ...env },
     // Its warnings and errors (LOG_LEVEL=warn, on stdout) show in the test output: a flake names its cause.
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
@@ -121,10 +121,10 @@ describe('feedback sends survive a crash between claim and send', () => {
 
     // The session ended at the last full minute; its poll opens about 15 s from now and closes 20 s later.
     const now = DateTime.now().setZone('Europe/Berlin');
-    const end = now.startOf('minute');
+    const { spec, end } = sessionUntil('absturz', 'Absturztermin', now, 60);
     const openAfter = Math.round(now.plus({ seconds: 15 }).diff(end, 'seconds').seconds);
     const dir = contentDir(
-      programYaml([{ id: 'absturz', title: 'Absturztermin', date: end.toISODate()!, start: end.minus({ hours: 1 }).toFormat('HH:mm'), end: end.toFormat('HH:mm') }], {
+      programYaml([spec], {
         reminders: ['P1D'],
         feedback: { openAfterEnd: `PT${openAfter}S`, closeAfter: 'PT20S', minResponses: 3 },
       }),

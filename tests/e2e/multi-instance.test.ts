@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { soleProgram, startTestBed, type TestBed } from '../harness/service.js';
-import { contentDir, programYaml } from '../harness/content.js';
+import { contentDir, programYaml, sessionFrom, sessionUntil } from '../harness/content.js';
 import { FakeConnector, type FaultResponse } from '../harness/fake-connector.js';
 import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { systemClock } from '../../src/shared/clock.js';
@@ -33,12 +33,9 @@ describe('two instances sharing one storage', () => {
     // faults are set, a coordinator edit brings the real times. So the due times follow the setup, however
     // long it takes, and the fan-outs never race the registrations.
     const feedback = { openAfterEnd: 'PT0M', closeAfter: 'P7D', minResponses: 3 };
-    const sessions = (start1: DateTime, end1: DateTime, start2: DateTime) => [
-      { id: 'laufend', title: 'Laufender Termin', date: start1.toISODate()!, start: start1.toFormat('HH:mm'), end: end1.toFormat('HH:mm') },
-      { id: 'bald', title: 'Bald beginnender Termin', date: start2.toISODate()!, start: start2.toFormat('HH:mm'), end: start2.plus({ hours: 1 }).toFormat('HH:mm') },
-    ];
     const tomorrow = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
-    const dir = contentDir(programYaml(sessions(tomorrow, tomorrow.plus({ hours: 1 }), tomorrow.plus({ hours: 3 })), { reminders: [], feedback }));
+    const later = [sessionFrom('laufend', 'Laufender Termin', tomorrow, 60).spec, sessionFrom('bald', 'Bald beginnender Termin', tomorrow.plus({ hours: 3 }), 60).spec];
+    const dir = contentDir(programYaml(later, { reminders: [], feedback }));
     const env = { CONTENT_DIR: dir, SCHEDULER_TICK: '*/2 * * * * *', TABLE_PREFIX: 'multi', DELIVERY_MAX_RPS: '20' };
     one = await startTestBed({ azurite, connector, clock: systemClock, env });
     two = await startTestBed({ azurite, connector, clock: systemClock, env });
@@ -68,15 +65,17 @@ describe('two instances sharing one storage', () => {
     }
     // Session 1 is ending at the next full minute (at least 20 s from now): its poll is due then. Session 2
     // starts a few minutes later; its only reminder is due about 4 s from now.
+    // Near midnight the sessions are shortened to stay within their day (a session cannot end at 00:00 of its
+    // date), so the due times below come from the instants the sessions really have.
     const now = DateTime.now().setZone(ZONE);
-    let end1 = now.plus({ seconds: 20 }).startOf('minute').plus({ minutes: 1 });
-    const start1 = end1.minus({ hours: 1 });
-    const start2 = end1.plus({ minutes: 3 });
-    const offsetSeconds = Math.round(start2.diff(now.plus({ seconds: 4 }), 'seconds').seconds);
-    reminderDue = start2.minus({ seconds: offsetSeconds }).toMillis();
-    pollDue = end1.toMillis();
-    if (start1.toISODate() !== end1.toISODate()) end1 = start1.plus({ minutes: 59 }); // a run just before midnight
-    const edited = parseProgramText(programYaml(sessions(start1, end1, start2), { reminders: [`PT${offsetSeconds}S`], feedback }));
+    let ending = now.plus({ seconds: 20 }).startOf('minute').plus({ minutes: 1 });
+    if (ending.hour === 0 && ending.minute === 0) ending = ending.plus({ minutes: 1 });
+    const running = sessionUntil('laufend', 'Laufender Termin', ending, 60);
+    const soon = sessionFrom('bald', 'Bald beginnender Termin', running.end.plus({ minutes: 3 }), 60);
+    const offsetSeconds = Math.round(soon.start.diff(now.plus({ seconds: 4 }), 'seconds').seconds);
+    reminderDue = soon.start.minus({ seconds: offsetSeconds }).toMillis();
+    pollDue = running.end.toMillis();
+    const edited = parseProgramText(programYaml([running.spec, soon.spec], { reminders: [`PT${offsetSeconds}S`], feedback }));
     expect((await soleProgram(one.service).save(edited, 'test')).kind).toBe('saved');
   }, 60_000);
   const ticks: { instance: 'one' | 'two'; at: number; started: string[] }[] = [];
