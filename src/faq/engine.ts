@@ -15,8 +15,8 @@ import { fileWords, PassageIndex, type QueryUnit, type RetrievalDoc, type Retrie
 import { buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } from './schedule-conflicts.js';
 import type { ScheduleIntent } from './schedule-intents.js';
-import { Lexicon } from './lexicon.js';
-import { foldUmlauts, words } from './german.js';
+import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
+import { foldUmlauts, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -54,6 +54,8 @@ export interface AskOptions {
 export const FAQ_CONFIDENCE_THRESHOLD = 0.649;
 /** The best passage must cover at least this share of the question's known words. */
 const MIN_COVERAGE = 0.5;
+/** General words for the series and its sessions: every passage is about them, named or not. */
+const SERIES_TERMS: ReadonlySet<string> = new Set(['reihe', 'termin', 'format'].map((w) => GENERAL_LEXICON.lookup(w)!));
 /** Top candidates whose best sentences compete for the answer. */
 const SENTENCE_PEERS = 3;
 /** Candidates after the answer's passage that may join it for answering as well (not only for scoring close). */
@@ -119,6 +121,8 @@ class Engine implements FaqEngine {
   private matcher: SessionMatcher | undefined;
   /** The program's own words (title, contacts, sessions), so questions about them count as known. */
   private programIndex: PassageIndex | undefined;
+  /** The series' own words (title, subtitle, session titles): every passage is about them, named or not. */
+  private seriesIndex: PassageIndex | undefined;
   /** The passages of each section (file and heading), for words a section says once for all its paragraphs. */
   private sectionDocs = new Map<string, RetrievalDoc[]>();
   private curatedById = new Map<string, CuratedEntry>();
@@ -154,6 +158,7 @@ class Engine implements FaqEngine {
     this.index = new PassageIndex(docs, lexicon);
     this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages, lexicon) : undefined;
     this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)], lexicon) : undefined;
+    this.seriesIndex = kb.program ? new PassageIndex([{ id: 'series', kind: 'passage', title: kb.program.program.title, text: [kb.program.program.subtitle ?? '', ...kb.program.sessions.map((x) => x.title)].join('\n'), source: 'program.yaml' }], lexicon) : undefined;
     this.memo.clear();
     this.conflicts.clear();
   }
@@ -287,7 +292,10 @@ class Engine implements FaqEngine {
     const credit = (u: QueryUnit) => (u.wholeDf > 0 || u.knownDf === 0 || (this.programIndex?.knows(u.word) ?? false) || answersMarker(u) || partsInTop(u) ? 1 : 0.5);
     // Weighted like BM25's IDF, by the documents that know the word itself: a word no passage has weighs most.
     const n = Math.max(this.index.size, 1);
-    const scopeWeight = (u: QueryUnit) => Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5));
+    // A word at a verb's place that the material lacks ("Wie lange kann ich mir die Aufzeichnungen anschauen?")
+    // says what is done with the topic, not what the topic is: it neither counts for nor against the scope.
+    const verbs = verbPositionWords(question);
+    const scopeWeight = (u: QueryUnit) => (u.knownDf === 0 && verbs.has(foldUmlauts(u.word)) ? 0 : Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5)));
     const totalWeight = units.reduce((s, u) => s + scopeWeight(u), 0);
     const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + credit(u) * scopeWeight(u), 0) / totalWeight : 0;
     // A general verb or particle ("dürfen", "pro") the passage lacks costs no coverage: it names nothing the
@@ -333,8 +341,18 @@ class Engine implements FaqEngine {
     // date belongs to another sentence's subject ("Was hat der Trinkbrunnen gekostet?" beside "ein
     // Bürgerbudget von 250.000 Euro ... Umgesetzt wurden ein Trinkbrunnen ...") answers a neighbouring question.
     const factOfSubject = !top || !gate.length || !rarest || !coversRarest || viaSection || factNearSubject(top, rarest, gate, this.index);
+    // The words the question names that the answer's passage lacks (weighed as for the scope): a passage with
+    // some of them is about the question's topic, one with all of them answers it. "Kann ich mich per Telefon
+    // einwählen?" meets a passage on a bus ordered by phone; "Wie viele Radzählstellen hat Kilbarrow?" one on
+    // another town's counters. Function words, kinds of fact, general verbs and the program's own words
+    // (every passage is about the program) are not asked of the passage.
+    // In a question that writes nouns with capitals, a word in lower case is a verb, adjective or adverb
+    // ("nutzen", "früh"): it says how, not what the passage must name.
+    const lowerCased = casedWords(question);
+    const lacking = !top ? [] : known.filter((u) => !u.soft && !markerType(u.terms[0]!, lexicon) && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)));
+    const lackShare = totalWeight > 0 ? lacking.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
     const confidence =
-      (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED);
+      (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (1 - lackShare);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
     // Sentence scores of this question's candidates, each computed once (the costliest step per candidate).
     const headedScores = new Map<RetrievalHit, number>();
@@ -547,6 +565,16 @@ export function preferLanguage(ranked: RetrievalHit[], language: string | undefi
   if (!top || !language || top.doc.kind !== 'passage' || guessLanguage(words(top.doc.text)) === language) return ranked;
   const peer = ranked.find((h) => h !== top && h.doc.kind === 'passage' && h.coverage >= top.coverage && h.score >= top.score * SAME_LANGUAGE_SCORE && guessLanguage(words(h.doc.text)) === language);
   return peer ? [peer, ...ranked.filter((h) => h !== peer)] : ranked;
+}
+
+/**
+ * The words a German question writes in lower case inside the sentence, when it writes some word there with a
+ * capital (so capitals mark its nouns); empty for a question in lower case throughout or in English.
+ */
+export function casedWords(question: string): Set<string> {
+  const inner = question.match(/(?<=[\s„"'(])\p{L}[\p{L}-]*/gu) ?? [];
+  if (guessLanguage(words(question)) !== 'de' || !inner.some((w) => /^\p{Lu}/u.test(w))) return new Set();
+  return new Set(inner.filter((w) => /^\p{Ll}/u.test(w)).map((w) => foldUmlauts(w.toLowerCase())));
 }
 
 /** A question pasted with HTML or Markdown is read as its text (scripts and styles dropped). */

@@ -325,3 +325,35 @@ export function editDistance(a: string, b: string, max = 2): number {
   }
   return prev[b.length]!;
 }
+
+// Subject pronouns: the word beside one in a question is its verb ("Krieg ich ...?", "An welche Adresse
+// schicke ich ...?", "Who do I write to ...?", "How long can we watch ...?").
+const SUBJECT_PRONOUNS_DE = new Set(['ich', 'du', 'er', 'es', 'wir', 'ihr', 'man']);
+const SUBJECT_PRONOUNS_EN = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
+const WH_EN = new Set(['who', 'what', 'which']);
+
+/**
+ * The question's words that stand where a sentence has its verb: beside a subject pronoun ("Krieg ich",
+ * "parkt man", "do I write"), after an English "who"/"what" with the -s of a verb, or with -ing before a
+ * particle; never a word capitalised inside the sentence (a German noun or a name). Such a word says what is done, not what
+ * the question is about: when the material lacks it ("anschauen", "write"), the question is not out of scope
+ * for that reason alone. Syntax of both languages, no word list beyond function words.
+ */
+export function verbPositionWords(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const clause of question.split(/[,;:?!.]+/)) {
+    const tokens = words(clause).map((w) => foldUmlauts(w));
+    // A capitalised word inside a sentence is a noun or a name, never the verb.
+    const capitalised = new Set((clause.match(/(?<=\s)\p{Lu}\p{L}*/gu) ?? []).map((w) => foldUmlauts(lower(w))).filter((w) => w !== 'i'));
+    tokens.forEach((t, i) => {
+      const next = tokens[i + 1];
+      const prev = tokens[i - 1];
+      if (next && (SUBJECT_PRONOUNS_DE.has(next) || SUBJECT_PRONOUNS_EN.has(next))) out.add(t);
+      if (prev && SUBJECT_PRONOUNS_EN.has(prev)) out.add(t);
+      if (prev && WH_EN.has(prev) && i === 1 && /[^s]s$/.test(t)) out.add(t);
+      if (/ing$/.test(t) && next && ['up', 'in', 'on', 'out', 'off'].includes(next)) out.add(t);
+      if (capitalised.has(t)) out.delete(t);
+    });
+  }
+  return out;
+}
