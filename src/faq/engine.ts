@@ -123,6 +123,8 @@ class Engine implements FaqEngine {
   private programIndex: PassageIndex | undefined;
   /** The series' own words (title, subtitle, session titles): every passage is about them, named or not. */
   private seriesIndex: PassageIndex | undefined;
+  /** The series' name alone (title and subtitle). */
+  private seriesNameIndex: PassageIndex | undefined;
   /** The passages of each section (file and heading), for words a section says once for all its paragraphs. */
   private sectionDocs = new Map<string, RetrievalDoc[]>();
   private curatedById = new Map<string, CuratedEntry>();
@@ -159,6 +161,7 @@ class Engine implements FaqEngine {
     this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages, lexicon) : undefined;
     this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)], lexicon) : undefined;
     this.seriesIndex = kb.program ? new PassageIndex([{ id: 'series', kind: 'passage', title: kb.program.program.title, text: [kb.program.program.subtitle ?? '', ...kb.program.sessions.map((x) => x.title)].join('\n'), source: 'program.yaml' }], lexicon) : undefined;
+    this.seriesNameIndex = kb.program ? new PassageIndex([{ id: 'series', kind: 'passage', title: kb.program.program.title, text: kb.program.program.subtitle ?? '', source: 'program.yaml' }], lexicon) : undefined;
     this.memo.clear();
     this.conflicts.clear();
   }
@@ -237,7 +240,8 @@ class Engine implements FaqEngine {
       // Words beyond the cues must be the program's own (title, contacts, sessions): "Wie viele Onlinedienste
       // hat die Stadt?" asks the material, not the schedule.
       const known = (u: QueryUnit) => programIndex?.knows(u.word) ?? false;
-      const intent = detectScheduleIntent(question, program, this.matcher, known, units);
+      const series = (u: QueryUnit) => this.seriesNameIndex?.knows(u.word) ?? false;
+      const intent = detectScheduleIntent(question, program, this.matcher, known, units, series);
       if (intent) return { kind: 'schedule', intent };
     }
     return { kind: 'answer', byLocale: {} };
