@@ -353,7 +353,7 @@ class Engine implements FaqEngine {
     // In a question that writes nouns with capitals, a word in lower case is a verb, adjective or adverb
     // ("nutzen", "früh"): it says how, not what the passage must name.
     const lowerCased = casedWords(question);
-    const lacking = !top ? [] : known.filter((u) => !u.soft && !markerType(u.terms[0]!, lexicon) && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)));
+    const lacking = !top ? [] : known.filter((u) => !u.soft && !markerType(u.terms[0]!, lexicon) && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)) && !verbs.has(foldUmlauts(u.word)));
     const lackShare = totalWeight > 0 ? lacking.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
     const confidence =
       (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (1 - lackShare);

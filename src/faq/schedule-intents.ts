@@ -156,11 +156,14 @@ export function buildSessionMatcher(program: Program, passages: Passage[], lexic
       const t = foldUmlauts(lower(p.title));
       return t.includes(title) || (p.text.length < 400 && foldUmlauts(lower(p.text)).includes(title));
     });
+    // Its weekday in both languages: "Wann ist der Samstagstermin?", "When is the Saturday session?".
+    const start = sessionStart(program, s);
+    const weekdays = `${start.setLocale('de').toFormat('cccc')} ${start.setLocale('en').toFormat('cccc')}`;
     return {
       id: s.id,
       kind: 'passage',
       title: `${s.title} ${s.id.replace(/-/g, ' ')}`,
-      text: [s.summary ?? '', ...about.map((p) => p.text)].join('\n'),
+      text: [s.summary ?? '', weekdays, ...about.map((p) => p.text)].join('\n'),
       source: 'program',
     };
   });
@@ -250,6 +253,8 @@ export function detectScheduleIntent(
     // A general verb ("kommt", "läuft") asks nothing beyond the cues, nor does an unknown word at a verb's
     // place ("When do we meet next?").
     if (unit.soft || (unit.knownDf === 0 && verbs.has(w))) continue;
+    // A weekday ("Samstag", "Donnerstagstermine") says which sessions, like a month.
+    if (WEEKDAY_START.test(w)) continue;
     // The day of a date ("am 2. März") says nothing beyond the month; the number of an ordinal is a cue.
     if (dayOfDate.has(w) || ordinalDigits.has(w)) continue;
     const ofSeries = series?.(unit) ?? false;
@@ -277,6 +282,7 @@ export function detectScheduleIntent(
 }
 
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
+const WEEKDAY_START = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/;
 
 function intentFromCues(
   tokens: string[],

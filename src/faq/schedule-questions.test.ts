@@ -28,6 +28,11 @@ describe('schedule questions beyond the cue words', () => {
     expect(ask('When do we meet next?', 'en').answer).toContain('25 September 2025');
   });
 
+  it('a weekday names the session held on it, in either language', () => {
+    expect(ask('When is the Thursday session?', 'en').answer).toContain('25 September 2025');
+    expect(ask('Wann ist der Donnerstagstermin?').answer).toContain('25.09.2025');
+  });
+
   it('a date asked of a session is a question for its date', () => {
     expect(ask('Findet die Finalisierung am 18. November statt?').answer).toContain('18.11.2025');
   });
