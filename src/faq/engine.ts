@@ -353,7 +353,18 @@ class Engine implements FaqEngine {
     // In a question that writes nouns with capitals, a word in lower case is a verb, adjective or adverb
     // ("nutzen", "früh"): it says how, not what the passage must name.
     const lowerCased = casedWords(question);
-    const lacking = !top ? [] : known.filter((u) => !u.soft && !markerType(u.terms[0]!, lexicon) && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)) && !verbs.has(foldUmlauts(u.word)));
+    // A compound of a topic and a kind of fact ("Reise|kosten", "Fahrt|kosten") asks for that fact of its
+    // topic: the passage must name the topic, a cost alone ("free of charge") answers another question.
+    const topicParts = (u: QueryUnit) => u.terms.slice(1).filter((t) => !markerType(t, lexicon) && !SERIES_TERMS.has(t));
+    const topTerms = top ? splitSentences(`${top.doc.title}\n${top.doc.text}`).map((x) => this.index.sentenceTerms(x)) : [];
+    const lacksTopic = (u: QueryUnit) => topicParts(u).length > 0 && !topicParts(u).some((t) => topTerms.some((set) => set.has(t)));
+    const lacking = !top
+      ? []
+      : known.filter((u) =>
+          !u.soft && markerType(u.terms[0]!, lexicon)
+            ? lacksTopic(u) && !lowerCased.has(foldUmlauts(u.word))
+            : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)) && !verbs.has(foldUmlauts(u.word)),
+        );
     const lackShare = totalWeight > 0 ? lacking.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
     const confidence =
       (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (1 - lackShare);

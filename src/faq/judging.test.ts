@@ -74,3 +74,13 @@ describe('confidence: the passage must name what the question names', () => {
     expect(a.answer).toContain('Teilnahmebestätigung');
   });
 });
+
+describe('confidence: a compound of a topic and a kind of fact', () => {
+  it('asks for that fact of its topic ("Reisekosten" is not answered by "kostenlos")', async () => {
+    const engine = await createFaqEngine({
+      contentDir: await contentDir({ 'material/info.md': '# Kosten\n\nDie Teilnahme ist kostenlos.\n\n# Anreise\n\nDer Bahnhof liegt fünf Minuten vom Rathaus entfernt.\n' }),
+    });
+    expect(engine.ask('Kostet die Teilnahme etwas?').answered).toBe(true);
+    expect(engine.ask('Werden Reisekosten erstattet?').answered).toBe(false);
+  });
+});
