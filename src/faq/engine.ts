@@ -16,7 +16,8 @@ import { buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from '
 import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } from './schedule-conflicts.js';
 import type { ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
-import { foldUmlauts, verbPositionWords, words } from './german.js';
+import { casedWords, foldUmlauts, verbPositionWords, words } from './german.js';
+export { casedWords } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -314,9 +315,11 @@ class Engine implements FaqEngine {
     // The known share of the question, cut down when the best passage covers less than half of the known words.
     // The question's rarest known word names what it is about ("Mitarbeitende" in "Wie viele Mitarbeitende hat
     // das Bürgerbüro?"): a best passage without it answers a neighbouring question, so the share counts half.
-    // General verbs and particles ("dürfen", "pro") never name what a question is about.
+    // General verbs and particles ("dürfen", "pro") never name what a question is about, nor does the verb
+    // beside a subject pronoun ("Which platform do you use?").
+    const besidePronoun = verbPositionWords(question, { besidePronoun: true });
     // Numbers are checked on their own (below): a year names no subject.
-    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word)).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
+    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word) && !besidePronoun.has(foldUmlauts(u.word))).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
     // "Wer leitet X?" / "Who moderates X?": the person is asked for in a role, so the passage must name the
     // role too, not only X (a passage about X with some name in it answers who presents X, not who leads it).
     const roleWords = types.has('person') ? known.filter((u) => u !== rarest && ROLE_CONCEPTS.some((w) => lexicon.lookup(w) === u.terms[0])) : [];
@@ -580,16 +583,6 @@ export function preferLanguage(ranked: RetrievalHit[], language: string | undefi
   if (!top || !language || top.doc.kind !== 'passage' || guessLanguage(words(top.doc.text)) === language) return ranked;
   const peer = ranked.find((h) => h !== top && h.doc.kind === 'passage' && h.coverage >= top.coverage && h.score >= top.score * SAME_LANGUAGE_SCORE && guessLanguage(words(h.doc.text)) === language);
   return peer ? [peer, ...ranked.filter((h) => h !== peer)] : ranked;
-}
-
-/**
- * The words a German question writes in lower case inside the sentence, when it writes some word there with a
- * capital (so capitals mark its nouns); empty for a question in lower case throughout or in English.
- */
-export function casedWords(question: string): Set<string> {
-  const inner = question.match(/(?<=[\s„"'(])\p{L}[\p{L}-]*/gu) ?? [];
-  if (guessLanguage(words(question)) !== 'de' || !inner.some((w) => /^\p{Lu}/u.test(w))) return new Set();
-  return new Set(inner.filter((w) => /^\p{Ll}/u.test(w)).map((w) => foldUmlauts(w.toLowerCase())));
 }
 
 /** A question pasted with HTML or Markdown is read as its text (scripts and styles dropped). */

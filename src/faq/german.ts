@@ -1,7 +1,7 @@
 // German-aware text processing for FAQ retrieval: tokenizing, stop words, compound splitting against the
 // corpus's own vocabulary, Snowball German stemming and umlaut/ß folding. Synonyms and general concepts live
 // in lexicon.ts. Index and query go through the same pipeline so that their terms meet.
-import { ENGLISH_STOP_WORDS, foldLoose, GERMAN_STOP_WORDS, lowerGerman, stem as snowballStem, words as textWords } from '../text/index.js';
+import { ENGLISH_STOP_WORDS, foldLoose, GERMAN_STOP_WORDS, guessLanguage, lowerGerman, stem as snowballStem, words as textWords } from '../text/index.js';
 
 /** Lower-case, ß→ss; umlauts stay so that the stemmer sees real German words. */
 export const lower = lowerGerman;
@@ -339,7 +339,7 @@ const WH_EN = new Set(['who', 'what', 'which']);
  * the question is about: when the material lacks it ("anschauen", "write"), the question is not out of scope
  * for that reason alone. Syntax of both languages, no word list beyond function words.
  */
-export function verbPositionWords(question: string): Set<string> {
+export function verbPositionWords(question: string, options: { besidePronoun?: boolean } = {}): Set<string> {
   const out = new Set<string>();
   for (const clause of question.split(/[,;:?!.]+/)) {
     const tokens = words(clause).map((w) => foldUmlauts(w));
@@ -350,10 +350,20 @@ export function verbPositionWords(question: string): Set<string> {
       const prev = tokens[i - 1];
       if (next && (SUBJECT_PRONOUNS_DE.has(next) || SUBJECT_PRONOUNS_EN.has(next))) out.add(t);
       if (prev && SUBJECT_PRONOUNS_EN.has(prev)) out.add(t);
-      if (prev && WH_EN.has(prev) && i === 1 && /[^s]s$/.test(t)) out.add(t);
-      if (/ing$/.test(t) && next && ['up', 'in', 'on', 'out', 'off'].includes(next)) out.add(t);
+      if (!options.besidePronoun && prev && WH_EN.has(prev) && i === 1 && /[^s]s$/.test(t)) out.add(t);
+      if (!options.besidePronoun && /ing$/.test(t) && next && ['up', 'in', 'on', 'out', 'off'].includes(next)) out.add(t);
       if (capitalised.has(t)) out.delete(t);
     });
   }
   return out;
+}
+
+/**
+ * The words a German question writes in lower case inside the sentence, when it writes some word there with a
+ * capital (so capitals mark its nouns); empty for a question in lower case throughout or in English.
+ */
+export function casedWords(question: string): Set<string> {
+  const inner = question.match(/(?<=[\s„"'(])\p{L}[\p{L}-]*/gu) ?? [];
+  if (guessLanguage(words(question)) !== 'de' || !inner.some((w) => /^\p{Lu}/u.test(w))) return new Set();
+  return new Set(inner.filter((w) => /^\p{Ll}/u.test(w)).map((w) => foldUmlauts(w.toLowerCase())));
 }

@@ -84,3 +84,11 @@ describe('confidence: a compound of a topic and a kind of fact', () => {
     expect(engine.ask('Werden Reisekosten erstattet?').answered).toBe(false);
   });
 });
+
+describe('the verb beside a subject pronoun names no subject', () => {
+  it('is found on its own for judging the subject ("Which platform do you use?"), without the other verb places', () => {
+    expect([...verbPositionWords('Which platform do you use?', { besidePronoun: true })]).toContain('use');
+    expect([...verbPositionWords('Who welcomes participants at the town hall?', { besidePronoun: true })]).toEqual([]);
+    expect([...verbPositionWords('Who welcomes participants at the town hall?')]).toEqual(['welcomes']);
+  });
+});

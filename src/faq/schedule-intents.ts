@@ -330,6 +330,9 @@ function intentFromCues(
   const askedTimes = timesCue || phrase(text, CUES.timesPhrases);
   if (askedTimes && specific) return undefined;
   if (askedTimes) return { kind: 'times' };
+  // "Werden die Termine aufgezeichnet?" asks something of the sessions (a word beyond the cues, or one that
+  // only matched a session's description), not for their list.
+  if (specific || session) return undefined;
   if ((has(tokens, CUES.list) && (sessionWord || tokens.includes('dates'))) || (sessionWord && asksWhichSessions(tokens))) return { kind: 'list' };
   return undefined;
 }

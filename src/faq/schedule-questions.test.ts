@@ -46,6 +46,11 @@ describe('schedule questions beyond the cue words', () => {
     expect(a.answer).toContain('10:00');
   });
 
+  it('a question about something of the sessions is not a question for their list', () => {
+    // "Hürden" is in a session's summary: it matches that session, but no cue asks for its date.
+    expect(ask('Welche Hürden haben die Termine?').via).not.toBe('schedule');
+  });
+
   it('"Mit welchem Programm ...?" asks for a tool, which the schedule does not know', () => {
     expect(ask('Mit welchem Programm finden die Online-Treffen statt?').via).not.toBe('schedule');
   });
