@@ -211,11 +211,17 @@ export function detectScheduleIntent(
 
   const byTime = [CUES.next, CUES.first, CUES.last, CUES.remaining, CUES.today, CUES.tomorrow, CUES.week].some((c) => has(tokens, c));
   const titleWords = new Set(program.sessions.flatMap((s) => words(s.title).map(foldUmlauts)));
+  const compactTitles = program.sessions.map((s) => foldUmlauts(lower(s.title)).replace(/[^\p{L}\d]/gu, ''));
+  const formatInTitle = (word: string) => {
+    const w = foldUmlauts(lower(word)).replace(/[^\p{L}\d]/gu, '');
+    return (CUES.format.has(w) || CUES.formatPhrases.some((p) => p.replace(/ /g, '') === w)) && compactTitles.filter((t) => t.includes(w)).length === 1;
+  };
   const inTitles = (word: string) => word.split(' ').every((w) => titleWords.has(foldUmlauts(w)));
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
     .units(question)
-    .filter((u) => !isCueWord(u.word) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
+    // A format word that one session's title has ("vor Ort" in "Vor-Ort-Besuch") names that session.
+    .filter((u) => (!isCueWord(u.word) || formatInTitle(u.word)) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
     // A phrase of a general concept ("wie lange") names no session, unless a session's title says it.
     .filter((u) => !u.word.includes(' ') || !u.terms.every((t) => NON_TOPIC_TERMS.has(t)) || inTitles(u.word))
     .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }))

@@ -55,3 +55,24 @@ describe('schedule questions beyond the cue words', () => {
     expect(ask('Mit welchem Programm finden die Online-Treffen statt?').via).not.toBe('schedule');
   });
 });
+
+describe('a format word in one session title', () => {
+  const hybrid = parseProgramText(`program:
+  id: test-hybrid
+  title: Testreihe
+  timezone: Europe/Berlin
+  format: hybrid
+  location: Rathaus, Saal 1
+  contacts:
+    - { name: Erika Muster, organization: Amt X, email: erika@example.org }
+sessions:
+  - { id: start, title: Auftakt, date: "2027-03-09", start: "09:00", end: "10:30" }
+  - { id: besuch, title: "Vor-Ort-Besuch im Rathaus", date: "2027-05-20", start: "10:00", end: "15:00" }
+  - { id: ende, title: Abschluss, date: "2027-06-15", start: "09:00", end: "10:30" }
+`);
+  const hybridEngine = createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program: hybrid });
+
+  it('names that session ("Wann ist der Vor-Ort-Termin?")', () => {
+    expect(hybridEngine.ask('wann ist der vorort termin', { now: new Date('2027-03-01T08:00:00Z') }).answer).toContain('20.05.2027');
+  });
+});

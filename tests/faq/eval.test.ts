@@ -17,7 +17,7 @@ const FLOORS: Record<string, [number, number]> = {
   example: [0.98, 0.98],
   'example-announcement': [0.75, 0.98],
   'digitale-sitzungen-en': [0.62, 0.9],
-  'gruenflaechen-pflege': [0.72, 0.82],
+  'gruenflaechen-pflege': [0.75, 0.82],
   'mobilitaet-kleinstadt': [0.69, 0.64],
   'open-data-portal-en': [0.7, 0.78],
   'beteiligungshaushalt-dach': [0.89, 0.94],
