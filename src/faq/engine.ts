@@ -299,8 +299,11 @@ class Engine implements FaqEngine {
     const n = Math.max(this.index.size, 1);
     // A word at a verb's place that the material lacks ("Wie lange kann ich mir die Aufzeichnungen anschauen?")
     // says what is done with the topic, not what the topic is: it neither counts for nor against the scope.
-    const verbs = verbPositionWords(question);
-    const scopeWeight = (u: QueryUnit) => (u.knownDf === 0 && verbs.has(foldUmlauts(u.word)) ? 0 : Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5)));
+    const noTopic = verbPositionWords(question);
+    // A word of one or two letters in lower case that the material lacks is a typo or a particle ("Brauch ich
+    // en Teams-Konto?"), never a topic; an abbreviation is written in capitals ("KI", "EU").
+    for (const w of question.match(/(?<![\p{L}\d])\p{Ll}{1,2}(?![\p{L}\d])/gu) ?? []) noTopic.add(foldUmlauts(w));
+    const scopeWeight = (u: QueryUnit) => (u.knownDf === 0 && noTopic.has(foldUmlauts(u.word)) ? 0 : Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5)));
     const totalWeight = units.reduce((s, u) => s + scopeWeight(u), 0);
     const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + credit(u) * scopeWeight(u), 0) / totalWeight : 0;
     // A general verb or particle ("dürfen", "pro") the passage lacks costs no coverage: it names nothing the
@@ -366,7 +369,7 @@ class Engine implements FaqEngine {
       : known.filter((u) =>
           !u.soft && markerType(u.terms[0]!, lexicon)
             ? lacksTopic(u) && !lowerCased.has(foldUmlauts(u.word))
-            : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)) && !verbs.has(foldUmlauts(u.word)),
+            : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)) && !noTopic.has(foldUmlauts(u.word)),
         );
     const lackShare = totalWeight > 0 ? lacking.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
     const confidence =

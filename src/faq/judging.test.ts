@@ -92,3 +92,13 @@ describe('the verb beside a subject pronoun names no subject', () => {
     expect([...verbPositionWords('Who welcomes participants at the town hall?')]).toEqual(['welcomes']);
   });
 });
+
+describe('a lower-case word of one or two letters', () => {
+  it('is a typo or a particle, not an unknown topic; an abbreviation in capitals still is one', async () => {
+    const engine = await createFaqEngine({
+      contentDir: await contentDir({ 'material/info.md': '# Konto\n\nEin Teams-Konto brauchst du nicht: Du kannst über den Link im Browser teilnehmen.\n\n# Kosten\n\nDie Teilnahme kostet 90 Euro.\n' }),
+    });
+    expect(engine.ask('Brauch ich en Teams Konto?').answer).toContain('Browser');
+    expect(engine.ask('Gibt es ein Teams Konto für KI?').answered).toBe(false);
+  });
+});
