@@ -31,6 +31,12 @@ describe('words at a verb place', () => {
     expect([...verbPositionWords('Who should I email about signing up?')]).toContain('signing');
   });
 
+  it('finds the English verb after a modal, or after "did"/"does" and a name, but not a noun after a determiner', () => {
+    expect([...verbPositionWords('how much did oosterwolde spend on cameras')]).toContain('spend');
+    expect([...verbPositionWords('how much of the budget should go to outreach')]).toContain('go');
+    expect([...verbPositionWords('How many sessions does the exchange have?')]).not.toContain('exchange');
+  });
+
   it('never takes a noun written with a capital inside the sentence, nor the topic words', () => {
     expect([...verbPositionWords('Gibt es Parkplätze am Bauhof?')]).not.toContain('parkplatze');
     expect([...verbPositionWords('Wann ist die Fahrradtour?')]).toEqual([]);
