@@ -353,9 +353,8 @@ class Engine implements FaqEngine {
     // Bürgerbudget von 250.000 Euro ... Umgesetzt wurden ein Trinkbrunnen ...") answers a neighbouring question.
     const factOfSubject = !top || !gate.length || !rarest || !coversRarest || viaSection || factNearSubject(top, rarest, gate, this.index);
     // The words the question names that the answer's passage lacks (weighed as for the scope): a passage with
-    // some of them is about the question's topic, one with all of them answers it. "Kann ich mich per Telefon
-    // einwählen?" meets a passage on a bus ordered by phone; "Wie viele Radzählstellen hat Kilbarrow?" one on
-    // another town's counters. Function words, kinds of fact, general verbs and the program's own words
+    // some of them is about the question's topic, one with all of them answers it. "Wie viele Einwohner hat
+    // Lindau?" meets a passage on Lindau's bus and one on another town's residents. Function words, kinds of fact, general verbs and the program's own words
     // (every passage is about the program) are not asked of the passage.
     // In a question that writes nouns with capitals, a word in lower case is a verb, adjective or adverb
     // ("nutzen", "früh"): it says how, not what the passage must name.

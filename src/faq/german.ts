@@ -338,7 +338,7 @@ const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'thos
 /**
  * The question's words that stand where a sentence has its verb: beside a subject pronoun ("Krieg ich",
  * "parkt man", "do I write"), after an English modal ("should go") or "did"/"does" and a name ("did
- * Oosterwolde spend"), after "who"/"what" with the -s of a verb, or with -ing before a particle; never a word
+ * Lindau spend"), after "who"/"what" with the -s of a verb, or with -ing before a particle; never a word
  * capitalised inside the sentence (a German noun or a name). Such a word says what is done, not what
  * the question is about: when the material lacks it ("anschauen", "write"), the question is not out of scope
  * for that reason alone. Syntax of both languages, no word list beyond function words.
@@ -355,7 +355,7 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
       if (next && (SUBJECT_PRONOUNS_DE.has(next) || SUBJECT_PRONOUNS_EN.has(next))) out.add(t);
       if (prev && SUBJECT_PRONOUNS_EN.has(prev)) out.add(t);
       if (!options.besidePronoun && prev && WH_EN.has(prev) && i === 1 && /[^s]s$/.test(t)) out.add(t);
-      // English: the word after a modal ("should go") or after "did"/"does" and one word ("did Oosterwolde spend").
+      // English: the word after a modal ("should go") or after "did"/"does" and one word ("did Lindau spend").
       if (!options.besidePronoun && prev && MODALS_EN.has(prev)) out.add(t);
       if (!options.besidePronoun && i >= 2 && AUX_EN.has(tokens[i - 2]!) && !DETERMINERS_EN.has(prev!)) out.add(t);
       if (!options.besidePronoun && /ing$/.test(t) && next && ['up', 'in', 'on', 'out', 'off'].includes(next)) out.add(t);

@@ -220,14 +220,14 @@ export function detectScheduleIntent(
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
     .units(question)
-    // A format word that one session's title has ("vor Ort" in "Vor-Ort-Besuch") names that session.
+    // A format word that one session's title has ("Vor-Ort" in "Vor-Ort-Workshop") names that session.
     .filter((u) => (!isCueWord(u.word) || formatInTitle(u.word)) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
     // A phrase of a general concept ("wie lange") names no session, unless a session's title says it.
     .filter((u) => !u.word.includes(' ') || !u.terms.every((t) => NON_TOPIC_TERMS.has(t)) || inTitles(u.word))
     .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }))
     // "online" or "Termin" names no session, unless a session's title says it ("Vor-Ort-Tag").
     .filter((u) => !u.terms.every((t) => SESSION_TERMS.has(t)) || inTitles(u.word))
-    // With a cue that picks the session by time ("das nächste Treffen von Kleinstadt mobil"), the series' own
+    // With a cue that picks the session by time ("das nächste Treffen der Reihe X"), the series' own
     // name names no session.
     .filter((u) => !series?.(u) || !byTime);
   let session: Session | undefined;
@@ -265,9 +265,9 @@ export function detectScheduleIntent(
     if (dayOfDate.has(w) || ordinalDigits.has(w)) continue;
     const ofSeries = series?.(unit) ?? false;
     if (!known(unit) && !ofSeries) return undefined;
-    // A word of the series' name ("Wie viele Termine hat der Austausch?") asks for nothing beyond the series
+    // A word of the series' name ("Wie viele Termine hat <Titel der Reihe>?") asks for nothing beyond the series
     // (a count or the format stay possible), but it may still be what a question about the material is about
-    // ("Wann wurde der Wärmeplan beschlossen?").
+    // ("Wann wurde <Titelwort> beschlossen?").
     if (!ofSeries) leftover++;
     if (!unit.terms.some((t) => SESSION_TERMS.has(t))) specific++;
   }
@@ -305,7 +305,7 @@ function intentFromCues(
   // "What time do the online sessions start?": with a question for a time, "online" says which sessions.
   if (!leftover && !session && formatCue && !timesCue && !has(tokens, CUES.when)) return { kind: 'format' };
   if (!timesCue && !leftover && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
-  // A date asked of a session ("Findet die Fördersprechstunde am 2. März statt?") asks when it is.
+  // A date asked of a session ("Findet <Termin> am 2. März statt?") asks when it is.
   const whenCue = has(tokens, CUES.when) || timesCue || (!!session && has(tokens, CUES.months));
   // "Wie viele Stunden umfasst die Bescheinigung?" asks for an amount of time of something, not when a
   // session is or what the series' times are.

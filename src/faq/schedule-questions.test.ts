@@ -67,7 +67,7 @@ describe('a format word in one session title', () => {
     - { name: Erika Muster, organization: Amt X, email: erika@example.org }
 sessions:
   - { id: start, title: Auftakt, date: "2027-03-09", start: "09:00", end: "10:30" }
-  - { id: besuch, title: "Vor-Ort-Besuch im Rathaus", date: "2027-05-20", start: "10:00", end: "15:00" }
+  - { id: besuch, title: "Vor-Ort-Workshop im Rathaus", date: "2027-05-20", start: "10:00", end: "15:00" }
   - { id: ende, title: Abschluss, date: "2027-06-15", start: "09:00", end: "10:30" }
 `);
   const hybridEngine = createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program: hybrid });
