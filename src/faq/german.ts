@@ -1,7 +1,7 @@
 // German-aware text processing for FAQ retrieval: tokenizing, stop words, compound splitting against the
 // corpus's own vocabulary, Snowball German stemming and umlaut/ß folding. Synonyms and general concepts live
 // in lexicon.ts. Index and query go through the same pipeline so that their terms meet.
-import { ENGLISH_STOP_WORDS, foldLoose, GERMAN_STOP_WORDS, lowerGerman, stem as snowballStem, words as textWords } from '../text/index.js';
+import { ENGLISH_STOP_WORDS, foldLoose, GERMAN_STOP_WORDS, guessLanguage, lowerGerman, stem as snowballStem, words as textWords } from '../text/index.js';
 
 /** Lower-case, ß→ss; umlauts stay so that the stemmer sees real German words. */
 export const lower = lowerGerman;
@@ -324,4 +324,53 @@ export function editDistance(a: string, b: string, max = 2): number {
     prev = cur;
   }
   return prev[b.length]!;
+}
+
+// Subject pronouns: the word beside one in a question is its verb ("Krieg ich ...?", "An welche Adresse
+// schicke ich ...?", "Who do I write to ...?", "How long can we watch ...?").
+const SUBJECT_PRONOUNS_DE = new Set(['ich', 'du', 'er', 'es', 'wir', 'ihr', 'man']);
+const SUBJECT_PRONOUNS_EN = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
+const WH_EN = new Set(['who', 'what', 'which']);
+const MODALS_EN = new Set(['can', 'could', 'should', 'would', 'will', 'must', 'might', 'shall']);
+const AUX_EN = new Set(['did', 'does', 'do']);
+const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their', 'his', 'her', 'its']);
+
+/**
+ * The question's words that stand where a sentence has its verb: beside a subject pronoun ("Krieg ich",
+ * "parkt man", "do I write"), after an English modal ("should go") or "did"/"does" and a name ("did
+ * Lindau spend"), after "who"/"what" with the -s of a verb, or with -ing before a particle; never a word
+ * capitalised inside the sentence (a German noun or a name). Such a word says what is done, not what
+ * the question is about: when the material lacks it ("anschauen", "write"), the question is not out of scope
+ * for that reason alone. Syntax of both languages, no word list beyond function words.
+ */
+export function verbPositionWords(question: string, options: { besidePronoun?: boolean } = {}): Set<string> {
+  const out = new Set<string>();
+  for (const clause of question.split(/[,;:?!.]+/)) {
+    const tokens = words(clause).map((w) => foldUmlauts(w));
+    // A capitalised word inside a sentence is a noun or a name, never the verb.
+    const capitalised = new Set((clause.match(/(?<=\s)\p{Lu}\p{L}*/gu) ?? []).map((w) => foldUmlauts(lower(w))).filter((w) => w !== 'i'));
+    tokens.forEach((t, i) => {
+      const next = tokens[i + 1];
+      const prev = tokens[i - 1];
+      if (next && (SUBJECT_PRONOUNS_DE.has(next) || SUBJECT_PRONOUNS_EN.has(next))) out.add(t);
+      if (prev && SUBJECT_PRONOUNS_EN.has(prev)) out.add(t);
+      if (!options.besidePronoun && prev && WH_EN.has(prev) && i === 1 && /[^s]s$/.test(t)) out.add(t);
+      // English: the word after a modal ("should go") or after "did"/"does" and one word ("did Lindau spend").
+      if (!options.besidePronoun && prev && MODALS_EN.has(prev)) out.add(t);
+      if (!options.besidePronoun && i >= 2 && AUX_EN.has(tokens[i - 2]!) && !DETERMINERS_EN.has(prev!)) out.add(t);
+      if (!options.besidePronoun && /ing$/.test(t) && next && ['up', 'in', 'on', 'out', 'off'].includes(next)) out.add(t);
+      if (capitalised.has(t)) out.delete(t);
+    });
+  }
+  return out;
+}
+
+/**
+ * The words a German question writes in lower case inside the sentence, when it writes some word there with a
+ * capital (so capitals mark its nouns); empty for a question in lower case throughout or in English.
+ */
+export function casedWords(question: string): Set<string> {
+  const inner = question.match(/(?<=[\s„"'(])\p{L}[\p{L}-]*/gu) ?? [];
+  if (guessLanguage(words(question)) !== 'de' || !inner.some((w) => /^\p{Lu}/u.test(w))) return new Set();
+  return new Set(inner.filter((w) => /^\p{Ll}/u.test(w)).map((w) => foldUmlauts(w.toLowerCase())));
 }

@@ -10,7 +10,7 @@ import type { Program, Session } from '../program/model.js';
 import { sessionEnd, sessionStart, sortedSessions } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type SessionLine } from '../i18n/faq.js';
-import { foldUmlauts, lower, termsOfWord, words } from './german.js';
+import { foldUmlauts, lower, termsOfWord, verbPositionWords, words } from './german.js';
 import { hyphenated, PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import type { Passage } from './knowledge-base.js';
@@ -93,6 +93,22 @@ const MONTH_NUMBER: Record<string, number> = {
   juli: 7, july: 7, august: 8, september: 9, oktober: 10, october: 10, november: 11, dezember: 12, december: 12,
 };
 
+/**
+ * Ordinals written with digits, as words() cannot see them: German "der 4. Termin" (a number with a full stop,
+ * not a day before a month) and "Session 4" / "Termin 4" (a session word before a number) become "4th".
+ */
+export function ordinalNumbers(question: string): string {
+  return question
+    .replace(/(?<![\d.])(\d{1,2})\.(\s+)(\p{L}+)/gu, (all, n: string, space: string, next: string) =>
+      CUES.months.has(foldUmlauts(lower(next))) ? all : `${ordinalSuffix(Number(n))}${space}${next}`,
+    )
+    .replace(/\b(termin|session|sitzung|treffen|meeting)\s+(\d{1,2})\b(?!\s*[.:])/giu, (_, w: string, n: string) => `${ordinalSuffix(Number(n))} ${w}`);
+}
+
+function ordinalSuffix(n: number): string {
+  return n === 1 ? 'first' : `${n}${n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
+}
+
 function phrase(text: string, phrases: string[]): boolean {
   return phrases.some((p) => ` ${text} `.includes(` ${p} `));
 }
@@ -140,11 +156,14 @@ export function buildSessionMatcher(program: Program, passages: Passage[], lexic
       const t = foldUmlauts(lower(p.title));
       return t.includes(title) || (p.text.length < 400 && foldUmlauts(lower(p.text)).includes(title));
     });
+    // Its weekday in both languages: "Wann ist der Samstagstermin?", "When is the Saturday session?".
+    const start = sessionStart(program, s);
+    const weekdays = `${start.setLocale('de').toFormat('cccc')} ${start.setLocale('en').toFormat('cccc')}`;
     return {
       id: s.id,
       kind: 'passage',
       title: `${s.title} ${s.id.replace(/-/g, ' ')}`,
-      text: [s.summary ?? '', ...about.map((p) => p.text)].join('\n'),
+      text: [s.summary ?? '', weekdays, ...about.map((p) => p.text)].join('\n'),
       source: 'program',
     };
   });
@@ -177,10 +196,12 @@ export function detectScheduleIntent(
   matcher: SessionMatcher,
   known: (unit: QueryUnit) => boolean,
   passageUnits: QueryUnit[],
+  /** True for a word of the series' own name (title, subtitle): it names the series, not a session. */
+  series?: (unit: QueryUnit) => boolean,
 ): ScheduleIntent | undefined {
   // Only a word neither the material nor the program knows may be a typo of a cue: "Zeiten" is not "zweiten".
   const unknownWords = new Set(passageUnits.filter((u) => u.knownDf === 0 && !known(u)).map((u) => foldUmlauts(u.word)));
-  const original = words(question).map(foldUmlauts);
+  const original = words(ordinalNumbers(question)).map(foldUmlauts);
   const tokens = correctCueTypos(original, unknownWords);
   const correctedTypos = new Set(original.filter((t, i) => t !== tokens[i]));
   const text = tokens.join(' ');
@@ -188,17 +209,27 @@ export function detectScheduleIntent(
   // "Seit wann gibt es ...?" asks for the history of a thing, never for a session.
   if (phrase(text, CUES.sincePhrases)) return undefined;
 
+  const byTime = [CUES.next, CUES.first, CUES.last, CUES.remaining, CUES.today, CUES.tomorrow, CUES.week].some((c) => has(tokens, c));
   const titleWords = new Set(program.sessions.flatMap((s) => words(s.title).map(foldUmlauts)));
+  const compactTitles = program.sessions.map((s) => foldUmlauts(lower(s.title)).replace(/[^\p{L}\d]/gu, ''));
+  const formatInTitle = (word: string) => {
+    const w = foldUmlauts(lower(word)).replace(/[^\p{L}\d]/gu, '');
+    return (CUES.format.has(w) || CUES.formatPhrases.some((p) => p.replace(/ /g, '') === w)) && compactTitles.filter((t) => t.includes(w)).length === 1;
+  };
   const inTitles = (word: string) => word.split(' ').every((w) => titleWords.has(foldUmlauts(w)));
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
     .units(question)
-    .filter((u) => !isCueWord(u.word) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
+    // A format word that one session's title has ("Vor-Ort" in "Vor-Ort-Workshop") names that session.
+    .filter((u) => (!isCueWord(u.word) || formatInTitle(u.word)) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
     // A phrase of a general concept ("wie lange") names no session, unless a session's title says it.
     .filter((u) => !u.word.includes(' ') || !u.terms.every((t) => NON_TOPIC_TERMS.has(t)) || inTitles(u.word))
     .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }))
     // "online" or "Termin" names no session, unless a session's title says it ("Vor-Ort-Tag").
-    .filter((u) => !u.terms.every((t) => SESSION_TERMS.has(t)) || inTitles(u.word));
+    .filter((u) => !u.terms.every((t) => SESSION_TERMS.has(t)) || inTitles(u.word))
+    // With a cue that picks the session by time ("das nächste Treffen der Reihe X"), the series' own
+    // name names no session.
+    .filter((u) => !series?.(u) || !byTime);
   let session: Session | undefined;
   const matchedWords = new Set<string>();
   if (topicUnits.length) {
@@ -217,20 +248,37 @@ export function detectScheduleIntent(
   let specific = 0;
   // A hyphenated compound joined into one word stands for its parts, which are judged one by one.
   const joinedCompounds = new Set(hyphenated(question));
+  const verbs = verbPositionWords(question);
+  const ordinalDigits = new Set(tokens.filter((t) => /^\d+(st|nd|rd|th)$/.test(t) && ORDINAL[t] !== undefined).map((t) => t.replace(/\D/g, '')));
+  const dayOfDate = new Set(tokens.filter((t, i) => /^\d{1,2}$/.test(t) && (CUES.months.has(tokens[i + 1] ?? '') || CUES.months.has(tokens[i - 1] ?? ''))));
   for (const unit of passageUnits) {
     const w = foldUmlauts(unit.word);
     if (joinedCompounds.has(unit.word)) continue;
     if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
     if (unit.terms.every((t) => SESSION_TERMS.has(t))) continue;
-    // A general verb ("kommt", "läuft") asks nothing beyond the cues.
-    if (unit.soft) continue;
-    if (!known(unit)) return undefined;
-    leftover++;
+    // A general verb ("kommt", "läuft") asks nothing beyond the cues, nor does an unknown word at a verb's
+    // place ("When do we meet next?").
+    if (unit.soft || (unit.knownDf === 0 && verbs.has(w))) continue;
+    // A weekday ("Samstag", "Donnerstagstermine") says which sessions, like a month.
+    if (WEEKDAY_START.test(w)) continue;
+    // The day of a date ("am 2. März") says nothing beyond the month; the number of an ordinal is a cue.
+    if (dayOfDate.has(w) || ordinalDigits.has(w)) continue;
+    const ofSeries = series?.(unit) ?? false;
+    if (!known(unit) && !ofSeries) return undefined;
+    // A word of the series' name ("Wie viele Termine hat <Titel der Reihe>?") asks for nothing beyond the series
+    // (a count or the format stay possible), but it may still be what a question about the material is about
+    // ("Wann wurde <Titelwort> beschlossen?").
+    if (!ofSeries) leftover++;
     if (!unit.terms.some((t) => SESSION_TERMS.has(t))) specific++;
   }
   // The program knows a session's format, not its platform: "Über welche Plattform laufen die Termine?" is
   // for the material.
   if (passageUnits.some((u) => u.terms[0] === FORMAT_TERM && !isCueWord(u.word) && !phrase(text, CUES.formatPhrases))) return undefined;
+  // "Mit welchem Programm finden die Online-Treffen statt?", "Which platform ...?": the noun after the
+  // interrogative is what is asked for; a word of the format or the series there asks for a tool, not the schedule.
+  const asked = tokens.findIndex((t) => /^welch(e|er|es|em|en)?$/.test(t) || t === 'which');
+  const askedNoun = asked >= 0 ? tokens[asked + 1] : undefined;
+  if (askedNoun && (CUES.format.has(askedNoun) || CUES.series.has(askedNoun))) return undefined;
 
   // The words that named the session are not cues: "Wo findet der Vor-Ort-Tag statt?" has no "Tag" cue.
   const named = new Set([...matchedWords, ...(session ? words(session.title) : [])].flatMap((w) => w.split(' ').map(foldUmlauts)));
@@ -240,6 +288,7 @@ export function detectScheduleIntent(
 }
 
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
+const WEEKDAY_START = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/;
 
 function intentFromCues(
   tokens: string[],
@@ -252,10 +301,12 @@ function intentFromCues(
   const countCue = has(tokens, CUES.count) || phrase(text, CUES.countPhrases);
   // "Wie viele Termine sind online?" asks the material, not the count or the format alone.
   if (formatCue && countCue) return undefined;
-  if (!leftover && !session && formatCue) return { kind: 'format' };
   const timesCue = has(tokens, CUES.times);
+  // "What time do the online sessions start?": with a question for a time, "online" says which sessions.
+  if (!leftover && !session && formatCue && !timesCue && !has(tokens, CUES.when)) return { kind: 'format' };
   if (!timesCue && !leftover && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
-  const whenCue = has(tokens, CUES.when) || timesCue;
+  // A date asked of a session ("Findet <Termin> am 2. März statt?") asks when it is.
+  const whenCue = has(tokens, CUES.when) || timesCue || (!!session && has(tokens, CUES.months));
   // "Wie viele Stunden umfasst die Bescheinigung?" asks for an amount of time of something, not when a
   // session is or what the series' times are.
   const countsTime = (phrase(text, CUES.countPhrases) || tokens.includes('wieviele')) && timesCue;
@@ -285,6 +336,9 @@ function intentFromCues(
   const askedTimes = timesCue || phrase(text, CUES.timesPhrases);
   if (askedTimes && specific) return undefined;
   if (askedTimes) return { kind: 'times' };
+  // "Werden die Termine aufgezeichnet?" asks something of the sessions (a word beyond the cues, or one that
+  // only matched a session's description), not for their list.
+  if (specific || session) return undefined;
   if ((has(tokens, CUES.list) && (sessionWord || tokens.includes('dates'))) || (sessionWord && asksWhichSessions(tokens))) return { kind: 'list' };
   return undefined;
 }

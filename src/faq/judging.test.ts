@@ -1,0 +1,110 @@
+// Round 5: how a question's words are judged for scope and for the answer's passage (general syntax, no
+// program's words).
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { verbPositionWords } from './german.js';
+import { casedWords, createFaqEngine } from './engine.js';
+
+const dirs: string[] = [];
+async function contentDir(files: Record<string, string>): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-judging-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await fs.writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => fs.rm(d, { recursive: true, force: true })));
+});
+
+describe('words at a verb place', () => {
+  it('finds the verb beside a subject pronoun, after "who" with an -s, and an -ing form before a particle', () => {
+    expect([...verbPositionWords('Krieg ich am Ende ein Zertifikat?')]).toContain('krieg');
+    expect([...verbPositionWords('Wie lange parkt man dort gratis?')]).toContain('parkt');
+    expect([...verbPositionWords('Who do I write to about registration?')]).toContain('write');
+    expect([...verbPositionWords('How long can we watch the recordings?')]).toContain('watch');
+    expect([...verbPositionWords('Who handles the registration?')]).toContain('handles');
+    expect([...verbPositionWords('Who should I email about signing up?')]).toContain('signing');
+  });
+
+  it('finds the English verb after a modal, or after "did"/"does" and a name, but not a noun after a determiner', () => {
+    expect([...verbPositionWords('how much did lindau spend on cameras')]).toContain('spend');
+    expect([...verbPositionWords('how much of the budget should go to outreach')]).toContain('go');
+    expect([...verbPositionWords('How many sessions does the exchange have?')]).not.toContain('exchange');
+  });
+
+  it('never takes a noun written with a capital inside the sentence, nor the topic words', () => {
+    expect([...verbPositionWords('Gibt es Parkplätze am Bauhof?')]).not.toContain('parkplatze');
+    expect([...verbPositionWords('Wann ist die Fahrradtour?')]).toEqual([]);
+    expect([...verbPositionWords('Wo Hotel ich?')]).not.toContain('hotel');
+  });
+});
+
+describe('lower-case words of a cased German question', () => {
+  it('are the verbs, adjectives and adverbs when capitals mark the nouns; nothing otherwise', () => {
+    expect([...casedWords('Darf ich meinen privaten Account für die Arbeit nutzen?')]).toEqual(expect.arrayContaining(['nutzen', 'privaten']));
+    expect([...casedWords('Darf ich meinen privaten Account für die Arbeit nutzen?')]).not.toContain('account');
+    expect([...casedWords('wie früh muss man bestellen')]).toEqual([]);
+    expect([...casedWords('How long can we watch the recordings?')]).toEqual([]);
+  });
+});
+
+describe('confidence: the passage must name what the question names', () => {
+  const material = [
+    '# Rufbus',
+    '',
+    'Die Stadt Lindau betreibt einen Rufbus mit 12 Haltestellen. Bestellt wird er per App oder per Telefon.',
+    '',
+    '# Umfrage',
+    '',
+    'Befragt wurden 300 Einwohner aus Oberau zu ihren Wegen zur Arbeit.',
+  ].join('\n');
+
+  it('declines a question whose named words the material has only in different passages', async () => {
+    const engine = await createFaqEngine({ contentDir: await contentDir({ 'material/info.md': material }) });
+    expect(engine.ask('Wie viele Einwohner hat Lindau?').answered).toBe(false);
+    expect(engine.ask('Wie viele Einwohner aus Oberau wurden befragt?').answered).toBe(true);
+    expect(engine.ask('Wie viele Haltestellen hat der Rufbus in Lindau?').answered).toBe(true);
+  });
+
+  it('does not count a word the material lacks against the scope when it stands at the verb place', async () => {
+    const engine = await createFaqEngine({
+      contentDir: await contentDir({ 'material/info.md': '# Zertifikat\n\nEin Zertifikat gibt es nicht. Auf Wunsch stellen wir eine Teilnahmebestätigung aus.\n\n# Kosten\n\nDie Teilnahme kostet 90 Euro.\n' }),
+    });
+    const a = engine.ask('Krieg ich ein Zertifikat?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Teilnahmebestätigung');
+  });
+});
+
+describe('confidence: a compound of a topic and a kind of fact', () => {
+  it('asks for that fact of its topic ("Reisekosten" is not answered by "kostenlos")', async () => {
+    const engine = await createFaqEngine({
+      contentDir: await contentDir({ 'material/info.md': '# Kosten\n\nDie Teilnahme ist kostenlos.\n\n# Anreise\n\nDer Bahnhof liegt fünf Minuten vom Rathaus entfernt.\n' }),
+    });
+    expect(engine.ask('Kostet die Teilnahme etwas?').answered).toBe(true);
+    expect(engine.ask('Werden Reisekosten erstattet?').answered).toBe(false);
+  });
+});
+
+describe('the verb beside a subject pronoun names no subject', () => {
+  it('is found on its own for judging the subject ("Which platform do you use?"), without the other verb places', () => {
+    expect([...verbPositionWords('Which platform do you use?', { besidePronoun: true })]).toContain('use');
+    expect([...verbPositionWords('Who welcomes participants at the town hall?', { besidePronoun: true })]).toEqual([]);
+    expect([...verbPositionWords('Who welcomes participants at the town hall?')]).toEqual(['welcomes']);
+  });
+});
+
+describe('a lower-case word of one or two letters', () => {
+  it('is a typo or a particle, not an unknown topic; an abbreviation in capitals still is one', async () => {
+    const engine = await createFaqEngine({
+      contentDir: await contentDir({ 'material/info.md': '# Konto\n\nEin Teams-Konto brauchst du nicht: Du kannst über den Link im Browser teilnehmen.\n\n# Kosten\n\nDie Teilnahme kostet 90 Euro.\n' }),
+    });
+    expect(engine.ask('Brauch ich en Teams Konto?').answer).toContain('Browser');
+    expect(engine.ask('Gibt es ein Teams Konto für KI?').answered).toBe(false);
+  });
+});
