@@ -1,26 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryContent } from '../../tests/harness/temp-content.js';
 import fc from 'fast-check';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../shared/clock.js';
 import { createFaqEngine, sections } from './engine.js';
 import { splitIntoPassages, stripInlineMarkup, htmlToMarkdown } from './knowledge-base.js';
 import { faqTexts } from '../i18n/faq.js';
 
-const dirs: string[] = [];
-async function contentDir(files: Record<string, string>): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-engine-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await fs.writeFile(path.join(dir, name), text);
-  }
-  return dir;
-}
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => fs.rm(d, { recursive: true, force: true })));
-});
+const contentDir = temporaryContent('faq-engine-');
 
 const PROGRAM = `program:
   id: test

@@ -1,25 +1,11 @@
 // Round 5: how a question's words are judged for scope and for the answer's passage (general syntax, no
 // program's words).
-import { afterEach, describe, expect, it } from 'vitest';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { verbPositionWords } from './german.js';
 import { casedWords, createFaqEngine } from './engine.js';
 
-const dirs: string[] = [];
-async function contentDir(files: Record<string, string>): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'faq-judging-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await fs.writeFile(path.join(dir, name), text);
-  }
-  return dir;
-}
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => fs.rm(d, { recursive: true, force: true })));
-});
+const contentDir = temporaryContent('faq-judging-');
 
 describe('words at a verb place', () => {
   it('finds the verb beside a subject pronoun, after "who" with an -s, and an -ing form before a particle', () => {
