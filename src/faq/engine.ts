@@ -17,7 +17,6 @@ import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } fro
 import type { ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 import { casedWords, foldUmlauts, verbPositionWords, words } from './german.js';
-export { casedWords } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';

@@ -2,8 +2,8 @@
 // program's words).
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
-import { verbPositionWords } from './german.js';
-import { casedWords, createFaqEngine } from './engine.js';
+import { casedWords, verbPositionWords } from './german.js';
+import { createFaqEngine } from './engine.js';
 
 const contentDir = temporaryContent('faq-judging-');
 
