@@ -10,7 +10,7 @@ import { sessionEnd, sessionStart } from '../program/time.js';
 import { parseWeekday } from '../program/weekday.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
-import { answerScheduleIntent, type DisputedSessions, type ScheduleAnswer, type ScheduleIntent } from './schedule-intents.js';
+import { answerScheduleIntent, dayText, type DisputedSessions, type ScheduleAnswer, type ScheduleIntent } from './schedule-intents.js';
 
 /** Lint codes that make one session's date uncertain, and those that leave its time unclear. */
 const DATE_CODES: ReadonlySet<string> = new Set(['weekday-mismatch', 'sessions-out-of-order']);
@@ -47,10 +47,9 @@ export function scheduleConflicts(program: Program, locale: Locale, imported: re
   return { sessions, disputed: { dates, times: ids(TIME_CODES) }, suggested, program: whole };
 }
 
+/** An ISO date as answers write it (see dayText). */
 function dateText(date: string, locale: Locale, withWeekday: boolean): string {
-  const dt = DateTime.fromISO(date, { zone: 'UTC' }).setLocale(locale);
-  const day = locale === 'de' ? dt.toFormat('dd.MM.yyyy') : dt.toFormat('d LLLL yyyy');
-  return withWeekday ? `${dt.toFormat('cccc')}, ${day}` : day;
+  return dayText(DateTime.fromISO(date, { zone: 'UTC' }), locale, withWeekday);
 }
 
 /** Answers a schedule intent, stating contradictions instead of hiding them. */

@@ -354,6 +354,13 @@ function asksWhichSessions(tokens: string[]): boolean {
   return !next || CUES.generic.has(next) || CUES.list.has(next) || termsOfWord(next, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!);
 }
 
+/** A day as answers write it: "Dienstag, 16.12.2025" / "Tuesday, 16 December 2025", or without the weekday. */
+export function dayText(day: DateTime, locale: Locale, withWeekday: boolean): string {
+  const local = day.setLocale(locale);
+  const date = local.toFormat(locale === 'de' ? 'dd.MM.yyyy' : 'd LLLL yyyy');
+  return withWeekday ? `${local.toFormat('cccc')}, ${date}` : date;
+}
+
 /** Sessions whose date or time the program's lint calls contradictory or missing (see schedule-conflicts.ts). */
 export interface DisputedSessions {
   dates: ReadonlySet<string>;
@@ -368,11 +375,7 @@ export interface DisputedSessions {
 function line(program: Program, s: Session, locale: Locale, disputed?: DisputedSessions): SessionLine {
   const start = sessionStart(program, s);
   const end = sessionEnd(program, s);
-  const date = disputed?.dates.has(s.id)
-    ? faqTexts[locale].dateDisputed(locale === 'de' ? start.toFormat('dd.MM.yyyy') : start.setLocale('en').toFormat('d LLLL yyyy'))
-    : locale === 'de'
-      ? `${start.setLocale('de').toFormat('cccc')}, ${start.toFormat('dd.MM.yyyy')}`
-      : start.setLocale('en').toFormat('cccc, d LLLL yyyy');
+  const date = disputed?.dates.has(s.id) ? faqTexts[locale].dateDisputed(dayText(start, locale, false)) : dayText(start, locale, true);
   if (disputed?.times.has(s.id)) return { title: s.title, date, time: faqTexts[locale].timeUnclear };
   const range = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
   return { title: s.title, date, time: locale === 'de' ? `${range} Uhr` : `${range} (${program.program.timezone})` };
