@@ -165,6 +165,52 @@ export function splitIntoPassages(text: string, source: string, options: { plain
   return passages;
 }
 
+/** A line that starts an item of its own: a list mark, a numbered paragraph ("1.1", "2)", "a)") or a date. */
+const ITEM_START = /^(?:[-*•–·]\s|\d+(?:\.\d+)*[.)]?\s|\(?[a-z]\)\s|\d{1,2}\.\d{1,2}\.)/u;
+
+/**
+ * Plain text is often wrapped at a fixed width (e-mails, exported documents): a sentence runs over several
+ * lines, and one passage per line would cut it apart ("... hat dann 3 Werktage Zeit" without the waiting list
+ * it is about). A line continues the one before it when
+ *  - it is indented under a numbered or listed item ("1.1 Die Akademie bietet ...\n    Vergabestellen ..."),
+ *  - the line before is full: the file is wrapped (several lines end where the next word would not have fitted
+ *    into the file's width) and that line is full too, or long and ends no sentence, or
+ *  - it starts in lower case after a line that ends no sentence.
+ * A line that starts an item, a heading, a blank line or columns (tabs) is never joined. A word hyphenated at
+ * the line end is joined again ("Förder-\nprogramm").
+ */
+export function unwrapPlainText(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const width = Math.max(0, ...lines.map((l) => l.trimEnd().length));
+  const firstWord = (line: string) => /^\S+/.exec(line.trim())?.[0].length ?? 0;
+  const full = (line: string, next: string) => line.trimEnd().length + 1 + firstWord(next) > width;
+  // Wrapped by hand, lines end a little short of the width: a long line that ends no sentence runs on.
+  const long = (line: string) => line.trimEnd().length >= width * 0.75;
+  const plain = (line: string) => !!line.trim() && !line.includes('\t') && !line.trim().startsWith('#');
+  const indent = (line: string) => line.length - line.trimStart().length;
+  // A width is a wrap only when several lines are cut at it; a file of one paragraph per line is not wrapped.
+  const wrapped = width >= 50 && lines.filter((l, i) => plain(l) && plain(lines[i + 1] ?? '') && full(l, lines[i + 1]!)).length >= 2;
+  const out: string[] = [];
+  let itemIndent: number | undefined;
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const t = line.trim();
+    const continues =
+      prev !== undefined &&
+      plain(prev) &&
+      plain(line) &&
+      !ITEM_START.test(t) &&
+      ((itemIndent !== undefined && indent(line) > itemIndent) || (wrapped && (full(prev, line) || (long(prev) && !/[.!?:]$/.test(prev.trimEnd())))) || (/^\p{Ll}/u.test(t) && !/[.!?:]$/.test(prev.trimEnd())));
+    if (continues) {
+      out[out.length - 1] = /\p{Ll}-$/u.test(prev.trimEnd()) && /^\p{Ll}/u.test(t) ? prev.trimEnd().slice(0, -1) + t : `${prev.trimEnd()} ${t}`;
+      continue;
+    }
+    itemIndent = plain(line) && ITEM_START.test(t) ? indent(line) : undefined;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
 /**
  * Plain text marks a heading by a short line of its own: one without final punctuation (and no tab-separated
  * columns) directly followed by a longer line, as in "Einer für Alle (EfA-Prinzip)" over its explanation.
@@ -175,7 +221,9 @@ export function plainTextHeadings(text: string): string {
     .map((line, i) => {
       const t = line.trim();
       const next = lines[i + 1]?.trim() ?? '';
-      const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && next.length > t.length;
+      // An item of a list ("3.3 Di 23.02.2027 Gütezeichen") under the item before it is no heading.
+      const listed = ITEM_START.test(t) && !!lines[i - 1]?.trim();
+      const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && !listed && next.length > t.length;
       return heading ? `## ${t}` : line;
     })
     .join('\n');
@@ -228,7 +276,7 @@ async function passagesOfFile(file: string, name: string, ext: string): Promise<
   }
   const raw = await fs.readFile(file, 'utf8');
   if (ext === '.html' || ext === '.htm') return { passages: splitIntoPassages(htmlToMarkdown(raw), name), text: raw };
-  if (ext === '.txt') return { passages: splitIntoPassages(plainTextHeadings(raw), name, { plainText: true }), text: raw };
+  if (ext === '.txt') return { passages: splitIntoPassages(plainTextHeadings(unwrapPlainText(raw)), name, { plainText: true }), text: raw };
   return { passages: splitIntoPassages(raw, name), text: raw };
 }
 
