@@ -23,6 +23,7 @@ const FAQ_FILLER_DE = `
 lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes ungefähr erzähl erzählen worum wozu
 wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen redet reden
 wieviel wieviele wievielen gibts brauch
+tun tue tut nachher überhaupt nochmal nochmals irgendwie lieber liebsten möchte möchten wissen weiß
 dr prof mag geworden worden besagt besagen
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
@@ -35,7 +36,8 @@ umfasst umfassen beinhaltet beinhalten enthält enthalten groß große großen g
 kleiner kleines big small large last lasts take takes
 angegeben unterschied unterschiede unterscheiden unterscheidet difference differences
 normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
-gewöhnlich regulär reguläre regulären usual usually typical typically normally
+gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally
+ansehen anschauen angucken sehen schauen später
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));

@@ -65,9 +65,10 @@ const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'ein', 'mit', 'vo
 /**
  * Concepts of general verbs and adjectives of state ("bleiben", "verfügbar"): how long something stays
  * available is asked with them, while the material says "deleted after 30 days". Like the soft filler words
- * of german.ts, they count only where the material uses them.
+ * of german.ts, they count only where the material uses them. So does the series itself ("Was kostet das
+ * Programm?"): every passage is about it, and the one with the price need not name it.
  */
-const SOFT_CONCEPTS = ['bleiben', 'verfügbar'];
+const SOFT_CONCEPTS = ['bleiben', 'verfügbar', 'reihe'];
 
 /** The file's words (name, first heading) weigh half a passage's own: they name the file's topic, not the passage's. */
 const FILE_BOOST = 0.5;
@@ -200,7 +201,10 @@ export class PassageIndex {
     for (let i = 0; i < tokens.length - 1; i++) {
       const joined = `${particle}${tokens[i]}`;
       const form = [joined, joined.replace(/e?n$|e?t$/, '')].find((f) => f.length > particle.length + 2 && this.vocabulary.knows(f));
-      if (form) return { tokens: [...tokens.slice(0, i + 1), form, ...tokens.slice(i + 1)], joined: { form, verb: tokens[i]! } };
+      // The verb without its particle ("fangen" of "fangen ... an") means something else; the joined form
+      // stands for it unless the material uses the verb too.
+      const verb = tokens[i]!;
+      if (form) return { tokens: [...tokens.slice(0, i), ...(this.vocabulary.knows(verb) ? [verb] : []), form, ...tokens.slice(i + 1)], joined: { form, verb } };
     }
     return { tokens };
   }

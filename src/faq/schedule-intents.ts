@@ -61,7 +61,7 @@ const CUES = {
   sincePhrases: ['seit wann', 'since when', 'how long ago'],
   ordinals: new Set<string>(),
   list: set('liste list zeitplan schedule uberblick overview alle all termine dates sessions'),
-  when: set('wann when datum date tag day termin uhr time welchem which'),
+  when: set('wann when datum date tag day termin uhr time welchem which wochentag wochentage weekday weekdays'),
   generic: set(
     'termin termine treffen sitzung session sessions meeting meetings veranstaltung event date dates datum tag day stattfinden beginnt beginnen anfangen fangen starten start starts enden endet aufhoren geplant vorgesehen planned scheduled reihe series programm program peer learning take takes thema themen topic topics inhalt inhalte schwerpunkt schwerpunkte',
   ),
@@ -217,9 +217,12 @@ export function detectScheduleIntent(
     return (CUES.format.has(w) || CUES.formatPhrases.some((p) => p.replace(/ /g, '') === w)) && compactTitles.filter((t) => t.includes(w)).length === 1;
   };
   const inTitles = (word: string) => word.split(' ').every((w) => titleWords.has(foldUmlauts(w)));
+  const verbs = verbPositionWords(question);
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
     .units(question)
+    // An unknown word at a verb's place ("When do we go to Malmö?") says what is done, not which session.
+    .filter((u) => !(u.knownDf === 0 && verbs.has(foldUmlauts(u.word))))
     // A format word that one session's title has ("Vor-Ort" in "Vor-Ort-Workshop") names that session.
     .filter((u) => (!isCueWord(u.word) || formatInTitle(u.word)) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
     // A phrase of a general concept ("wie lange") names no session, unless a session's title says it.
@@ -248,7 +251,6 @@ export function detectScheduleIntent(
   let specific = 0;
   // A hyphenated compound joined into one word stands for its parts, which are judged one by one.
   const joinedCompounds = new Set(hyphenated(question));
-  const verbs = verbPositionWords(question);
   const ordinalDigits = new Set(tokens.filter((t) => /^\d+(st|nd|rd|th)$/.test(t) && ORDINAL[t] !== undefined).map((t) => t.replace(/\D/g, '')));
   const dayOfDate = new Set(tokens.filter((t, i) => /^\d{1,2}$/.test(t) && (CUES.months.has(tokens[i + 1] ?? '') || CUES.months.has(tokens[i - 1] ?? ''))));
   for (const unit of passageUnits) {

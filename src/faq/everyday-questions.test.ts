@@ -1,0 +1,97 @@
+// Round 6: everyday words of participants' questions that name no topic, and the series itself, which every
+// passage is about. An invented program; the questions of the middle three tests were declined before round 6.
+import { describe, expect, it } from 'vitest';
+import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { createFaqEngine } from './engine.js';
+import { ManualClock } from '../shared/clock.js';
+
+const contentDir = temporaryContent('faq-everyday-');
+
+const program = [
+  'program:',
+  '  id: friedhof-digital',
+  '  title: "Friedhofsverwaltung digital"',
+  '  timezone: Europe/Berlin',
+  'sessions:',
+  '  - id: auftakt',
+  '    title: "Auftakt: Wo stehen wir?"',
+  '    date: 2027-05-03',
+  '    start: "14:00"',
+  '    end: "15:30"',
+  '  - id: gelaendetag',
+  '    title: "Geländetag in Kornfeld"',
+  '    date: 2027-05-20',
+  '    start: "09:30"',
+  '    end: "15:00"',
+  '  - id: abschluss',
+  '    title: "Abschluss"',
+  '    date: 2027-06-07',
+  '    start: "14:00"',
+  '    end: "15:30"',
+  '',
+].join('\n');
+
+const material = [
+  '# Über das Programm',
+  '',
+  'Das Programm richtet sich an Beschäftigte der Friedhofsverwaltungen kleiner Gemeinden. Das Programm umfasst 3 Termine.',
+  '',
+  '# Teilnahmeentgelt',
+  '',
+  'Das Entgelt beträgt 80 Euro je Person.',
+  '',
+  '# Plätze',
+  '',
+  'Die Zahl der Plätze ist auf 20 begrenzt.',
+  '',
+  '# Aufzeichnungen',
+  '',
+  'Die Vorträge werden aufgezeichnet und stehen 6 Wochen im Kanal des Programms bereit.',
+  '',
+  '# Teilnahmebescheinigung',
+  '',
+  'Eine Teilnahmebescheinigung erhält, wer an 2 der 3 Termine teilgenommen hat.',
+  '',
+].join('\n');
+
+async function engine() {
+  const dir = await contentDir({ 'program.yaml': program, 'material/info.md': material });
+  return createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-04-01T08:00:00Z')) });
+}
+
+describe('everyday questions', () => {
+  it('answers the price of the series from a passage that does not name the series', async () => {
+    const a = (await engine()).ask('How much does the programme cost?', { locale: 'en' });
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('80 Euro');
+  });
+
+  it('does not count light verbs and adverbs ("tun", "nachher", "ansehen") as unknown topics', async () => {
+    const e = await engine();
+    expect(e.ask('Was muss ich tun, um eine Bescheinigung zu bekommen?').answer).toContain('2 der 3');
+    expect(e.ask('Wie lange kann ich mir die Aufnahmen nachher noch ansehen?').answer).toContain('6 Wochen');
+  });
+
+  it('reads a separable verb as one word and a question for the weekday or a trip as a schedule question', async () => {
+    const e = await engine();
+    const start = e.ask('Um wie viel Uhr fangen die Termine normalerweise an?');
+    expect(start.via).toBe('schedule');
+    expect(start.answer).toContain('14:00');
+    const weekday = e.ask('What weekday is the Geländetag?', { locale: 'en' });
+    expect(weekday.via).toBe('schedule');
+    expect(weekday.answer).toContain('Thursday');
+    expect(e.ask('when do we go to Kornfeld', { locale: 'en' }).answer).toContain('20 May 2027');
+  });
+
+  it('answers an English question for the places from German material', async () => {
+    const a = (await engine()).ask('how many places are there', { locale: 'en' });
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('20');
+  });
+
+  it('still declines what the material does not say', async () => {
+    const e = await engine();
+    expect(e.ask('Was muss ich tun, um einen Parkplatz zu bekommen?').answered).toBe(false);
+    expect(e.ask('Wie viel kostet das Mittagessen?').answered).toBe(false);
+  });
+});
