@@ -110,7 +110,7 @@ export const BILINGUAL: string[][] = [
   ['projekt', 'projekte', 'project', 'projects'],
   ['pilot', 'pilotprojekt', 'pilotphase', 'pilot project'],
   ['abgebrochen', 'eingestellt', 'beendet', 'stopped', 'discontinued', 'ended', 'cancelled'],
-  ['schreiben', 'schreibe', 'write', 'writes', 'email me'],
+  ['schreiben', 'schreibe', 'write', 'writes', 'writing', 'email me'],
   ['fragen stellen', 'nachfragen', 'ask', 'asking'],
   // topics of general administrative life
   ['datenschutz', 'data protection', 'privacy'],

@@ -23,6 +23,11 @@ const program = [
   '    date: 2027-05-20',
   '    start: "09:30"',
   '    end: "15:00"',
+  '  - id: schreibwerkstatt',
+  '    title: "Schreibwerkstatt: Gebührenbescheide"',
+  '    date: 2027-05-27',
+  '    start: "09:00"',
+  '    end: "12:00"',
   '  - id: abschluss',
   '    title: "Abschluss"',
   '    date: 2027-06-07',
@@ -51,6 +56,10 @@ const material = [
   '# Teilnahmebescheinigung',
   '',
   'Eine Teilnahmebescheinigung erhält, wer an 2 der 3 Termine teilgenommen hat.',
+  '',
+  '# Geländetag',
+  '',
+  'Der Geländetag am 20.05.2027 dauert fünfeinhalb Stunden, mit Mittagspause.',
   '',
 ].join('\n');
 
@@ -81,6 +90,15 @@ describe('everyday questions', () => {
     expect(weekday.via).toBe('schedule');
     expect(weekday.answer).toContain('Thursday');
     expect(e.ask('when do we go to Kornfeld', { locale: 'en' }).answer).toContain('20 May 2027');
+  });
+
+  it('reads the infinitive after "zu" as a verb, a month by the numeric dates, and an English name of a German title', async () => {
+    const e = await engine();
+    expect(e.ask('An welchem Tag üben wir, selbst Gebührenbescheide zu formulieren?').answer).toContain('27.05.2027');
+    expect(e.ask('Wie lange geht der Geländetag im Mai?').answer).toContain('fünfeinhalb Stunden');
+    const writing = e.ask('When is the writing workshop?', { locale: 'en' });
+    expect(writing.via).toBe('schedule');
+    expect(writing.answer).toContain('27 May 2027');
   });
 
   it('answers an English question for the places from German material', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalStem, cognateKey, editDistance, foldUmlauts, separableInfinitive, splitCompound, termsOfWord, Vocabulary, words } from './german.js';
+import { canonicalStem, cognateKey, editDistance, foldUmlauts, monthsOfDates, separableInfinitive, splitCompound, termsOfWord, Vocabulary, words } from './german.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 
 describe('German text processing', () => {
@@ -134,5 +134,13 @@ describe('German text processing', () => {
     expect(GENERAL_LEXICON.lookup('notes')).toBeDefined();
     expect(GENERAL_LEXICON.lookup('Note')).toBeUndefined();
     expect(GENERAL_LEXICON.lookup('Anmeldungen')).toBe(GENERAL_LEXICON.lookup('Anmeldung'));
+  });
+});
+
+describe('months of numeric dates', () => {
+  it('names the month of German and ISO dates in both languages, not of paragraph numbers or times', () => {
+    expect(monthsOfDates('Schreibwerkstatt am Donnerstag, 25.02.2027, von 09:00 bis 12:00 Uhr')).toEqual(['februar', 'february']);
+    expect(monthsOfDates('Anmeldung bis 3. 5. und am 2027-10-06')).toEqual(['mai', 'oktober', 'october']);
+    expect(monthsOfDates('3.1 Di Auftakt; Version 1.2; 10.30 Uhr; 45.13.2027')).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ dr prof mag geworden worden besagt besagen
 const SOFT_FILLER = `
 versteht verstehen bekomme bekommen bekommt kriege kriegen kriegt läuft laufen leute darf dürfen erfahre erfahren
 kommt kommen klappt möglich people anyone someone somebody possible pro per jemand jemanden jemandem
-umfasst umfassen beinhaltet beinhalten enthält enthalten groß große großen großer großes klein kleine kleinen
+umfasst umfassen beinhaltet beinhalten enthält enthalten besteht bestehen groß große großen großer großes klein kleine kleinen
 kleiner kleines big small large last lasts take takes
 angegeben unterschied unterschiede unterscheiden unterscheidet difference differences
 normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
@@ -163,6 +163,26 @@ export function cognateKey(input: string): string {
   return w.replace(/ph/g, 'f').replace(/k/g, 'c').replace(/cc/g, 'c').replace(/(.)\1/g, '$1');
 }
 
+const MONTH_NAMES = [
+  ['januar', 'january'], ['februar', 'february'], ['märz', 'march'], ['april'], ['mai'], ['juni', 'june'],
+  ['juli', 'july'], ['august'], ['september'], ['oktober', 'october'], ['november'], ['dezember', 'december'],
+];
+const NUMERIC_DATE = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?\d{2,4})?(?![\d.])|(?<!\d)\d{4}-(\d{2})-\d{2}(?!\d)/g;
+
+/**
+ * The month names, German and English, of the numeric dates in a text ("25.02.2027", "2027-02-25"): material
+ * writes dates in digits, participants ask "im Februar", "in February". ("may" stays out: the English modal.)
+ */
+export function monthsOfDates(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const month = Number(m[2] ?? m[3]);
+    const day = Number(m[1] ?? 1);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) for (const name of MONTH_NAMES[month - 1]!) out.add(name);
+  }
+  return [...out];
+}
+
 /** A vocabulary of surface words and their stems, for compound splitting. */
 export class Vocabulary {
   private readonly surface = new Set<string>();
@@ -220,7 +240,7 @@ export class Vocabulary {
   }
 
   addText(text: string): void {
-    for (const w of words(text)) this.add(w);
+    for (const w of [...words(text), ...monthsOfDates(text)]) this.add(w);
   }
 
   knows(input: string): boolean {
@@ -340,7 +360,8 @@ const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'thos
 /**
  * The question's words that stand where a sentence has its verb: beside a subject pronoun ("Krieg ich",
  * "parkt man", "do I write"), after an English modal ("should go") or "did"/"does" and a name ("did
- * Lindau spend"), after "who"/"what" with the -s of a verb, or with -ing before a particle; never a word
+ * Lindau spend"), after "who"/"what" with the -s of a verb, or with -ing before a particle, and the German
+ * infinitive that ends a clause after "zu" ("... zu formulieren"); never a word
  * capitalised inside the sentence (a German noun or a name). Such a word says what is done, not what
  * the question is about: when the material lacks it ("anschauen", "write"), the question is not out of scope
  * for that reason alone. Syntax of both languages, no word list beyond function words.
@@ -361,6 +382,8 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
       if (!options.besidePronoun && prev && MODALS_EN.has(prev)) out.add(t);
       if (!options.besidePronoun && i >= 2 && AUX_EN.has(tokens[i - 2]!) && !DETERMINERS_EN.has(prev!)) out.add(t);
       if (!options.besidePronoun && /ing$/.test(t) && next && ['up', 'in', 'on', 'out', 'off'].includes(next)) out.add(t);
+      // German: the infinitive after "zu" at the end of a clause ("..., eine Ausschreibung zu formulieren").
+      if (!options.besidePronoun && i === tokens.length - 1 && i >= 2 && prev === 'zu' && /(en|ern|eln)$/.test(t)) out.add(t);
       if (capitalised.has(t)) out.delete(t);
     });
   }

@@ -15,6 +15,8 @@ describe('words at a verb place', () => {
     expect([...verbPositionWords('How long can we watch the recordings?')]).toContain('watch');
     expect([...verbPositionWords('Who handles the registration?')]).toContain('handles');
     expect([...verbPositionWords('Who should I email about signing up?')]).toContain('signing');
+    expect([...verbPositionWords('An welchem Tag üben wir, selbst eine Ausschreibung zu formulieren?')]).toEqual(expect.arrayContaining(['uben', 'formulieren']));
+    expect([...verbPositionWords('Wann ist die Ausschreibung zu Ende?')]).not.toContain('ende');
   });
 
   it('finds the English verb after a modal, or after "did"/"does" and a name, but not a noun after a determiner', () => {

@@ -6,7 +6,7 @@
 // (df = 0) weighs most, so "Wie wird das Wetter in Berlin?" stays far below the threshold although "Berlin"
 // matches. BM25 only orders the candidates; the share is what is comparable across questions.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { isSoftWord, Vocabulary, termsOfWord } from './german.js';
+import { isSoftWord, monthsOfDates, Vocabulary, termsOfWord } from './german.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import type { DocumentLocator } from '../documents/office.js';
@@ -143,7 +143,7 @@ export class PassageIndex {
       storeFields: [],
       // The file's name is searched as a third field (the docs keep their shape).
       extractField: (doc, field) => (field === 'file' ? fileField(doc) : field === 'title' ? doc.title : field === 'text' ? doc.text : String(doc[field as keyof RetrievalDoc] ?? '')),
-      tokenize: (text) => [...this.lexicon.tokens(text), ...hyphenated(text)],
+      tokenize: (text) => [...this.lexicon.tokens(text), ...hyphenated(text), ...monthsOfDates(text)],
       processTerm: (word) => this.indexTermsOf(word),
       searchOptions: { boost: { title: 2, file: FILE_BOOST } },
     });
