@@ -23,7 +23,7 @@ const FAQ_FILLER_DE = `
 lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes ungefähr erzähl erzählen worum wozu
 wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen redet reden
 wieviel wieviele wievielen gibts brauch
-tun tue tut nachher überhaupt nochmal nochmals irgendwie lieber liebsten möchte möchten wissen weiß
+tun tue tut nachher überhaupt nochmal nochmals irgendwie lieber liebsten möchte möchten wissen weiß selber
 dr prof mag geworden worden besagt besagen
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
@@ -39,7 +39,7 @@ normal normale normalen normaler normales üblich übliche üblichen üblicher t
 gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally
 ansehen anschauen angucken sehen schauen später
 `;
-const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non';
+const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
 const GERMAN_STOP_LIST = [...[...GERMAN_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_DE)];
 const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));
@@ -355,6 +355,7 @@ const SUBJECT_PRONOUNS_EN = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 const WH_EN = new Set(['who', 'what', 'which']);
 const MODALS_EN = new Set(['can', 'could', 'should', 'would', 'will', 'must', 'might', 'shall']);
 const AUX_EN = new Set(['did', 'does', 'do']);
+const BE_EN = new Set(['is', 'are', 'was', 'were']);
 const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their', 'his', 'her', 'its']);
 
 /**
@@ -381,6 +382,8 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
       // English: the word after a modal ("should go") or after "did"/"does" and one word ("did Lindau spend").
       if (!options.besidePronoun && prev && MODALS_EN.has(prev)) out.add(t);
       if (!options.besidePronoun && i >= 2 && AUX_EN.has(tokens[i - 2]!) && !DETERMINERS_EN.has(prev!)) out.add(t);
+      // English passive: the participle in a question opened by "is"/"are"/"was"/"were" ("Is lunch provided in ...?").
+      if (!options.besidePronoun && i >= 2 && BE_EN.has(tokens[0]!) && t.length >= 5 && /[^e]ed$/.test(t)) out.add(t);
       if (!options.besidePronoun && /ing$/.test(t) && next && ['up', 'in', 'on', 'out', 'off'].includes(next)) out.add(t);
       // German: the infinitive after "zu" at the end of a clause ("..., eine Ausschreibung zu formulieren").
       if (!options.besidePronoun && i === tokens.length - 1 && i >= 2 && prev === 'zu' && /(en|ern|eln)$/.test(t)) out.add(t);
