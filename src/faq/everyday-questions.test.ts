@@ -107,6 +107,15 @@ describe('everyday questions', () => {
     expect(a.answer).toContain('20');
   });
 
+  it('asks how long something is kept whichever way the material says it, and sending a colleague is attending in one\'s place', async () => {
+    const dir = await contentDir({
+      'material/info.md': '# Aufzeichnungen\n\nDie Vorträge werden aufgezeichnet und nach 30 Tagen gelöscht.\n\n# Vertretung\n\nWer verhindert ist, kann eine Kollegin oder einen Kollegen aus derselben Verwaltung an seiner Stelle teilnehmen lassen.\n',
+    });
+    const e = await createFaqEngine({ contentDir: dir });
+    expect(e.ask('Wie lange werden die Aufzeichnungen aufbewahrt?').answer).toContain('30 Tagen');
+    expect(e.ask('Darf ich eine Kollegin schicken, wenn ich verhindert bin?').answer).toContain('an seiner Stelle');
+  });
+
   it('still declines what the material does not say', async () => {
     const e = await engine();
     expect(e.ask('Was muss ich tun, um einen Parkplatz zu bekommen?').answered).toBe(false);

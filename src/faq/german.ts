@@ -37,7 +37,7 @@ kleiner kleines big small large last lasts take takes
 angegeben unterschied unterschiede unterscheiden unterscheidet difference differences
 normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
 gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally
-ansehen anschauen angucken sehen schauen später
+ansehen anschauen angucken sehen schauen später schicken schicke schickt senden sende sendet send
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
@@ -241,6 +241,11 @@ export class Vocabulary {
 
   addText(text: string): void {
     for (const w of [...words(text), ...monthsOfDates(text)]) this.add(w);
+  }
+
+  /** True when the corpus has this very word (folded), not only its stem. */
+  hasWord(input: string): boolean {
+    return this.surface.has(foldUmlauts(lower(input)));
   }
 
   knows(input: string): boolean {

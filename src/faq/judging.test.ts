@@ -109,3 +109,13 @@ describe('the series and the person asking are no subject of a question', () => 
     expect(engine.ask('Was kostet das Hotel in Odense?').answered).toBe(false);
   });
 });
+
+describe('words written apart that the material writes as one', () => {
+  it('join into the material\'s compound, and the parts then count for nothing of their own', async () => {
+    const engine = await createFaqEngine({
+      contentDir: await contentDir({ 'material/info.md': '# Wandel\n\nEin realistisches Changemanagement ist wichtig, damit neue Abläufe im Alltag ankommen.\n\n# Kosten\n\nDie Teilnahme kostet 90 Euro.\n' }),
+    });
+    expect(engine.ask('Warum ist Change Management wichtig?').answer).toContain('Changemanagement');
+    expect(engine.ask('Was kostet das Change Coaching?').answered).toBe(false);
+  });
+});

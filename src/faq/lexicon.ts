@@ -46,6 +46,9 @@ const CONCEPTS: string[][] = [
   // A change of a figure, either way: the question asks "gesunken?", the material says "fell by 18%" or "von 21
   // auf 9 Tage gesunken"; the fact asked for is the change, whatever its direction.
   ['veränderung', 'verändert', 'gesunken', 'sinken', 'sinkt', 'sank', 'gesenkt', 'zurückgegangen', 'zurückgehen', 'rückgang', 'gestiegen', 'steigen', 'steigt', 'stieg', 'anstieg', 'gewachsen', 'reduziert', 'verringert', 'verkürzt', 'halbiert', 'verdoppelt', 'schneller', 'langsamer', 'gespart', 'spart', 'sparen', 'einsparung', 'ersparnis', 'change', 'changed', 'rose', 'risen', 'fell', 'fallen', 'dropped', 'increased', 'decreased', 'reduced', 'doubled', 'halved', 'faster', 'slower', 'saved', 'saves', 'savings'],
+  // Keeping something for a time ("Wie lange werden die Aufzeichnungen aufbewahrt?" meets "deleted after 30
+  // days"): how long it stays is asked, whichever way the material says it.
+  ['aufbewahren', 'aufbewahrt', 'aufbewahrung', 'aufheben', 'aufhebt', 'aufgehoben', 'speichern', 'gespeichert', 'speicherung', 'behalten', 'behält', 'löschen', 'gelöscht', 'löschung', 'keep', 'keeps', 'kept', 'store', 'stored', 'retain', 'retained', 'retention', 'delete', 'deleted', 'deletion'],
   // A share asked for ("Um wieviel Prozent ...?"): answered by a percentage, like a change.
   ['prozent', 'prozentsatz', 'percent', 'percentage'],
   // Being unable to come ("wenn ich verhindert bin", "If you cannot attend").

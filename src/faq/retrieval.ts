@@ -68,7 +68,7 @@ const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'ein', 'mit', 'vo
  * of german.ts, they count only where the material uses them. So does the series itself ("Was kostet das
  * Programm?"): every passage is about it, and the one with the price need not name it.
  */
-const SOFT_CONCEPTS = ['bleiben', 'verfügbar', 'reihe'];
+const SOFT_CONCEPTS = ['bleiben', 'verfügbar', 'aufbewahren', 'reihe'];
 
 /** The file's words (name, first heading) weigh half a passage's own: they name the file's topic, not the passage's. */
 const FILE_BOOST = 0.5;
@@ -166,7 +166,13 @@ export class PassageIndex {
   analyse(question: string): { units: QueryUnit[]; results: SearchResult[] } {
     const seen = new Set<string>();
     const raw: { word: string; terms: string[]; soft: boolean }[] = [];
-    const { tokens, joined } = this.joinSeparableVerb([...this.lexicon.tokens(question), ...hyphenated(question).filter((w) => this.vocabulary.knows(w))]);
+    const apart = this.writtenApart(question);
+    const parts = new Set(apart.flatMap(([a, b]) => [a, b]));
+    const { tokens, joined } = this.joinSeparableVerb([
+      ...this.lexicon.tokens(question).filter((w) => !parts.has(w.toLowerCase())),
+      ...hyphenated(question).filter((w) => this.vocabulary.knows(w)),
+      ...apart.map(([a, b]) => `${a}${b}`),
+    ]);
     for (const word of tokens) {
       const terms = this.termsOf(word);
       const key = terms.join('|');
@@ -189,6 +195,26 @@ export class PassageIndex {
       return [{ word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf, ...(soft ? { soft } : {}) }];
     });
     return { units, results };
+  }
+
+  /**
+   * Two neighbouring words of the question that the material writes as one ("Change Management" beside
+   * "Changemanagement", "Daten Strategie" beside "Datenstrategie"), joined: the compound is what the material
+   * names. Only words the material has as written (not by stem), so that no two words join by chance; the parts
+   * then stand for nothing of their own.
+   */
+  private writtenApart(question: string): [string, string][] {
+    // Words as written apart (a hyphen joins them already: hyphenated()).
+    const list = question.split(/[^\p{L}\d-]+/u).filter(Boolean);
+    const out: [string, string][] = [];
+    for (let i = 0; i + 1 < list.length; i++) {
+      const [a, b] = [list[i]!.toLowerCase(), list[i + 1]!.toLowerCase()];
+      if (/^\p{L}{3,}$/u.test(a) && /^\p{L}{3,}$/u.test(b) && this.vocabulary.hasWord(`${a}${b}`)) {
+        out.push([a, b]);
+        i++;
+      }
+    }
+    return out;
   }
 
   /**
