@@ -16,7 +16,7 @@ import { buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from '
 import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } from './schedule-conflicts.js';
 import type { ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
-import { casedWords, foldUmlauts, verbPositionWords, words } from './german.js';
+import { casedWords, foldUmlauts, isMonthName, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -321,11 +321,11 @@ class Engine implements FaqEngine {
     // General verbs and particles ("dürfen", "pro") never name what a question is about, nor does the verb
     // beside a subject pronoun ("Which platform do you use?").
     const besidePronoun = verbPositionWords(question, { besidePronoun: true });
-    // Numbers are checked on their own (below): a year names no subject.
+    // Numbers are checked on their own (below): a year names no subject, nor does a month (a date's part).
     // Nor does a word of the series' own name ("Was kostet der Austausch?" in "... Peer Exchange"): every
     // passage is about the series.
     const ofSeriesName = (u: QueryUnit) => this.seriesNameIndex?.knows(u.word) ?? false;
-    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word) && !besidePronoun.has(foldUmlauts(u.word)) && !ofSeriesName(u)).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
+    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word) && !isMonthName(u.word) && !besidePronoun.has(foldUmlauts(u.word)) && !ofSeriesName(u)).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
     // "Wer leitet X?" / "Who moderates X?": the person is asked for in a role, so the passage must name the
     // role too, not only X (a passage about X with some name in it answers who presents X, not who leads it).
     const roleWords = types.has('person') ? known.filter((u) => u !== rarest && ROLE_CONCEPTS.some((w) => lexicon.lookup(w) === u.terms[0])) : [];

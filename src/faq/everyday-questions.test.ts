@@ -19,7 +19,7 @@ const program = [
   '    start: "14:00"',
   '    end: "15:30"',
   '  - id: gelaendetag',
-  '    title: "Geländetag in Kornfeld"',
+  '    title: "Geländetag"',
   '    date: 2027-05-20',
   '    start: "09:30"',
   '    end: "15:00"',
@@ -59,7 +59,11 @@ const material = [
   '',
   '# Geländetag',
   '',
-  'Der Geländetag am 20.05.2027 dauert fünfeinhalb Stunden, mit Mittagspause.',
+  'Der Geländetag am 20.05.2027 in Kornfeld dauert fünfeinhalb Stunden, mit Mittagspause.',
+  '',
+  '# Vorbereitung',
+  '',
+  'Zum Geländetag bringen alle festes Schuhwerk und eine Flurkarte ihres Friedhofs mit.',
   '',
 ].join('\n');
 
@@ -99,6 +103,15 @@ describe('everyday questions', () => {
     const writing = e.ask('When is the writing workshop?', { locale: 'en' });
     expect(writing.via).toBe('schedule');
     expect(writing.answer).toContain('27 May 2027');
+  });
+
+  it('leaves what to bring to a session to the material, whether the session is named by topic or by position', async () => {
+    const e = await engine();
+    const byTopic = e.ask('Was soll ich zum Geländetag mitbringen?');
+    expect(byTopic.via).toBe('passage');
+    expect(byTopic.answer).toContain('Schuhwerk');
+    expect(e.ask('Was soll ich zum zweiten Termin mitbringen?').via).not.toBe('schedule');
+    expect(e.ask('Wann ist der zweite Termin?').answer).toContain('20.05.2027');
   });
 
   it('answers an English question for the places from German material', async () => {

@@ -183,6 +183,13 @@ export function monthsOfDates(text: string): string[] {
   return [...out];
 }
 
+const MONTH_WORDS: ReadonlySet<string> = new Set(MONTH_NAMES.flat().map((m) => foldUmlauts(m)));
+
+/** True for a month's name in German or English ("Mai", "March"). */
+export function isMonthName(word: string): boolean {
+  return MONTH_WORDS.has(foldUmlauts(lower(word)));
+}
+
 /** A vocabulary of surface words and their stems, for compound splitting. */
 export class Vocabulary {
   private readonly surface = new Set<string>();

@@ -173,7 +173,7 @@ export function buildSessionMatcher(program: Program, passages: Passage[], lexic
 // General concept words say what is asked about a session, not which session: the parts of "Onlinetermine"
 // must not pick the one hybrid session because "vor Ort" and "online" share a concept.
 const NON_TOPIC_TERMS: ReadonlySet<string> = new Set(
-  ['format', 'termin', 'kosten', 'aufzeichnung', 'kontakt', 'email', 'dauer', 'frist', 'wochentag', 'ort', 'teilnahme', 'anmeldung', 'reihe', 'frage'].map(
+  ['format', 'termin', 'kosten', 'aufzeichnung', 'kontakt', 'email', 'dauer', 'frist', 'wochentag', 'ort', 'teilnahme', 'anmeldung', 'reihe', 'frage', 'vorbereitung', 'unterlagen', 'voraussetzung'].map(
     (w) => GENERAL_LEXICON.lookup(w)!,
   ),
 );
@@ -225,8 +225,8 @@ export function detectScheduleIntent(
     .filter((u) => !(u.knownDf === 0 && verbs.has(foldUmlauts(u.word))))
     // A format word that one session's title has ("Vor-Ort" in "Vor-Ort-Workshop") names that session.
     .filter((u) => (!isCueWord(u.word) || formatInTitle(u.word)) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
-    // A phrase of a general concept ("wie lange") names no session, unless a session's title says it.
-    .filter((u) => !u.word.includes(' ') || !u.terms.every((t) => NON_TOPIC_TERMS.has(t)) || inTitles(u.word))
+    // A general concept ("wie lange", "mitbringen") names no session, unless a session's title says it.
+    .filter((u) => !u.terms.every((t) => NON_TOPIC_TERMS.has(t)) || inTitles(u.word))
     .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }))
     // "online" or "Termin" names no session, unless a session's title says it ("Vor-Ort-Tag").
     .filter((u) => !u.terms.every((t) => SESSION_TERMS.has(t)) || inTitles(u.word))
@@ -290,6 +290,8 @@ export function detectScheduleIntent(
 }
 
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
+/** The when-cues that ask for a date or time themselves ("Termin" or "welchem" may only name the session). */
+const ASKS_WHEN = set('wann when datum date uhr uhrzeit time');
 const WEEKDAY_START = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/;
 
 function intentFromCues(
@@ -320,7 +322,8 @@ function intentFromCues(
   // Where a session takes place is in the material (the program knows only the series' format).
   if (session && formatCue) return undefined;
   const ordinal = tokens.map((t) => ORDINAL[t]).find((n) => n !== undefined);
-  if (ordinal !== undefined && !has(tokens, CUES.week)) {
+  // "Was soll ich zum zweiten Termin mitbringen?" asks something of that session that the material says.
+  if (ordinal !== undefined && !has(tokens, CUES.week) && !(specific && !has(tokens, ASKS_WHEN) && !timesCue)) {
     const nth = sortedSessions(program).filter((s) => s.status !== 'cancelled')[ordinal - 1];
     if (nth) return { kind: 'session', sessionId: nth.id, withSummary: !has(tokens, CUES.when) };
   }
