@@ -65,6 +65,10 @@ const material = [
   '',
   'Zum Geländetag bringen alle festes Schuhwerk und eine Flurkarte ihres Friedhofs mit.',
   '',
+  '# Schreibwerkstatt',
+  '',
+  'In der Schreibwerkstatt arbeitet jede Gruppe an einem echten Bescheid.',
+  '',
 ].join('\n');
 
 async function engine() {
@@ -112,6 +116,8 @@ describe('everyday questions', () => {
     expect(byTopic.answer).toContain('Schuhwerk');
     expect(e.ask('Was soll ich zum zweiten Termin mitbringen?').via).not.toBe('schedule');
     expect(e.ask('Wann ist der zweite Termin?').answer).toContain('20.05.2027');
+    // "der Gruppe" names the participants, not a session: the next one by date.
+    expect(e.ask('Wann ist eigentlich das nächste Treffen der Gruppe?', { now: new Date('2027-05-10T08:00:00Z') }).answer).toContain('20.05.2027');
   });
 
   it('answers an English question for the places from German material', async () => {

@@ -63,7 +63,7 @@ const CUES = {
   list: set('liste list zeitplan schedule uberblick overview alle all termine dates sessions'),
   when: set('wann when datum date tag day termin uhr time welchem which wochentag wochentage weekday weekdays'),
   generic: set(
-    'termin termine treffen sitzung session sessions meeting meetings veranstaltung event date dates datum tag day stattfinden beginnt beginnen anfangen fangen starten start starts enden endet aufhoren geplant vorgesehen planned scheduled reihe series programm program peer learning take takes thema themen topic topics inhalt inhalte schwerpunkt schwerpunkte',
+    'termin termine treffen sitzung session sessions meeting meetings veranstaltung event gruppe group date dates datum tag day stattfinden beginnt beginnen anfangen fangen starten start starts enden endet aufhoren geplant vorgesehen planned scheduled reihe series programm program peer learning take takes thema themen topic topics inhalt inhalte schwerpunkt schwerpunkte',
   ),
 };
 
