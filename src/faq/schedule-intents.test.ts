@@ -41,6 +41,11 @@ describe('schedule intents', () => {
     expect(ask('Wann war der Auftakt?', '2025-10-01T08:00:00Z').answer).toContain('fand am');
   });
 
+  it('a session by its title quoted whole, even a title of question words', () => {
+    expect(ask("Wann ist der Termin 'Wie fange ich an?'", '2025-08-01T08:00:00Z').answer).toContain('25.09.2025');
+    expect(ask('wann ist wie fange ich an', '2025-08-01T08:00:00Z').answer).toContain('25.09.2025');
+  });
+
   it('the end of the series names the last session', () => {
     for (const q of ['Wann ist der nächste Termin?', 'Ist heute ein Termin?', 'Welche Termine sind noch offen?']) {
       const a = ask(q, '2026-02-01T08:00:00Z');
