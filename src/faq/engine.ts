@@ -322,10 +322,8 @@ class Engine implements FaqEngine {
     // beside a subject pronoun ("Which platform do you use?").
     const besidePronoun = verbPositionWords(question, { besidePronoun: true });
     // Numbers are checked on their own (below): a year names no subject, nor does a month (a date's part).
-    // Nor does a word of the series' own name ("Was kostet der Austausch?" in "... Peer Exchange"): every
-    // passage is about the series.
-    const ofSeriesName = (u: QueryUnit) => this.seriesNameIndex?.knows(u.word) ?? false;
-    const rarest = known.filter((u) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word) && !isMonthName(u.word) && !besidePronoun.has(foldUmlauts(u.word)) && !ofSeriesName(u)).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
+    const namesSubject = (u: QueryUnit) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word) && !isMonthName(u.word) && !besidePronoun.has(foldUmlauts(u.word));
+    const rarest = known.filter(namesSubject).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
     // "Wer leitet X?" / "Who moderates X?": the person is asked for in a role, so the passage must name the
     // role too, not only X (a passage about X with some name in it answers who presents X, not who leads it).
     const roleWords = types.has('person') ? known.filter((u) => u !== rarest && ROLE_CONCEPTS.some((w) => lexicon.lookup(w) === u.terms[0])) : [];

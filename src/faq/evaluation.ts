@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { FaqAnswer, FaqEngine } from './engine.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { PlainBm25Index, type RetrievalDoc } from './retrieval.js';
+import { monthNumber } from './german.js';
 
 const caseSchema = z.object({
   q: z.string().min(1),
@@ -45,10 +46,6 @@ export interface EvalSummary {
   outcomes: EvalOutcome[];
 }
 
-const MONTHS: Record<string, number> = {
-  januar: 1, january: 1, februar: 2, february: 2, marz: 3, märz: 3, march: 3, april: 4, mai: 5, may: 5, juni: 6, june: 6,
-  juli: 7, july: 7, august: 8, september: 9, oktober: 10, october: 10, november: 11, dezember: 12, december: 12,
-};
 
 /** Lower-case, single spaces, and long dates ("16. Dezember 2025", "16 December 2025") as 16.12.2025. */
 const normalise = (s: string) =>
@@ -56,7 +53,7 @@ const normalise = (s: string) =>
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/\b(\d{1,2})\.? ([a-zäöü]+) (\d{4})\b/g, (whole, d: string, m: string, y: string) => {
-      const month = MONTHS[m];
+      const month = monthNumber(m);
       return month ? `${d.padStart(2, '0')}.${String(month).padStart(2, '0')}.${y}` : whole;
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalStem, cognateKey, editDistance, foldUmlauts, monthsOfDates, separableInfinitive, splitCompound, termsOfWord, Vocabulary, words } from './german.js';
+import { canonicalStem, cognateKey, editDistance, foldUmlauts, monthNumber, monthsOfDates, separableInfinitive, splitCompound, termsOfWord, Vocabulary, words } from './german.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 
 describe('German text processing', () => {
@@ -138,9 +138,16 @@ describe('German text processing', () => {
 });
 
 describe('months of numeric dates', () => {
-  it('names the month of German and ISO dates in both languages, not of paragraph numbers or times', () => {
-    expect(monthsOfDates('Schreibwerkstatt am Donnerstag, 25.02.2027, von 09:00 bis 12:00 Uhr')).toEqual(['februar', 'february']);
-    expect(monthsOfDates('Anmeldung bis 3. 5. und am 2027-10-06')).toEqual(['mai', 'oktober', 'october']);
-    expect(monthsOfDates('3.1 Di Auftakt; Version 1.2; 10.30 Uhr; 45.13.2027')).toEqual([]);
+  it('names the month of German and ISO dates in both languages, not of paragraph numbers, versions or times', () => {
+    expect(monthsOfDates('Schreibwerkstatt am Donnerstag, 25.02.2027, von 09:00 bis 12:00 Uhr')).toEqual(['februar', 'feber', 'february']);
+    expect(monthsOfDates('Anmeldung bis 3.5. und am 2027-10-06')).toEqual(['mai', 'oktober', 'october']);
+    expect(monthsOfDates('Auftakt am 12.01.27')).toEqual(['januar', 'jänner', 'january']);
+    for (const text of ['3.1 Di Auftakt', '1.2. Zielgruppe', '§ 3.1. Teilnahme', 'Siehe Ziffer 4.2.', 'Version 1.2.', 'Der Wert stieg um 2.5.', 'Rating 4.8.', 'Beginn um 9.10.', 'am 1. 2. und 3. Tag', '10.30 Uhr', '45.13.2027']) {
+      expect(monthsOfDates(text), text).toEqual([]);
+    }
+  });
+
+  it('reads month names in German, Austrian and English', () => {
+    expect([monthNumber('Jänner'), monthNumber('März'), monthNumber('maerz'), monthNumber('October'), monthNumber('Montag')]).toEqual([1, 3, 3, 10, undefined]);
   });
 });

@@ -23,7 +23,7 @@ const FAQ_FILLER_DE = `
 lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes ungefähr erzähl erzählen worum wozu
 wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen redet reden
 wieviel wieviele wievielen gibts brauch
-tun tue tut nachher überhaupt nochmal nochmals irgendwie lieber liebsten möchte möchten wissen weiß selber
+tun tue tut nachher überhaupt nochmal nochmals irgendwie lieber liebsten möchte möchten selber
 dr prof mag geworden worden besagt besagen
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
@@ -37,7 +37,7 @@ kleiner kleines big small large last lasts take takes
 angegeben unterschied unterschiede unterscheiden unterscheidet difference differences
 normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
 gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally
-ansehen anschauen angucken sehen schauen später schicken schicke schickt senden sende sendet send
+ansehen anschauen angucken sehen schauen später wissen weiß schicken schicke schickt senden sende sendet send
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
@@ -163,31 +163,42 @@ export function cognateKey(input: string): string {
   return w.replace(/ph/g, 'f').replace(/k/g, 'c').replace(/cc/g, 'c').replace(/(.)\1/g, '$1');
 }
 
-const MONTH_NAMES = [
-  ['januar', 'january'], ['februar', 'february'], ['märz', 'march'], ['april'], ['mai'], ['juni', 'june'],
+/** Month names by number, German (with Austrian „Jänner“, „Feber“) and English: the one list the FAQ reads them by. */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['januar', 'jänner', 'january'], ['februar', 'feber', 'february'], ['märz', 'march'], ['april'], ['mai', 'may'], ['juni', 'june'],
   ['juli', 'july'], ['august'], ['september'], ['oktober', 'october'], ['november'], ['dezember', 'december'],
 ];
-const NUMERIC_DATE = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?\d{2,4})?(?![\d.])|(?<!\d)\d{4}-(\d{2})-\d{2}(?!\d)/g;
+const MONTH_BY_WORD = new Map(MONTH_NAMES.flatMap((names, i) => names.map((n) => [foldUmlauts(n), i + 1] as const)));
+
+/** Every month name, folded ("marz", "janner", "may"). */
+export const MONTH_WORDS: readonly string[] = [...MONTH_BY_WORD.keys()];
+
+/** The number (1–12) of a month's name in German or English ("Mai", "March", "Jänner"). */
+export function monthNumber(word: string): number | undefined {
+  return MONTH_BY_WORD.get(foldUmlauts(lower(word)));
+}
+
+/** True for a month's name in German or English. */
+export function isMonthName(word: string): boolean {
+  return monthNumber(word) !== undefined;
+}
+
+// A date in digits: "25.02.2027", "25.02.27", or a day and month after a word of dates ("am 25.02.", "bis 3.5.":
+// "1.2." alone is a paragraph number, "um 9.10." a time), or "2027-02-25".
+const NUMERIC_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.\s?(?:\d{4}|\d{2})(?![\d.])|(?<=\b(?:am|vom|bis|ab|zum|dem|den|on|by|mo|di|mi|do|fr|sa|so)\.?\s)(\d{1,2})\.(\d{1,2})\.(?![\d.])|(?<!\d)\d{4}-(\d{2})-\d{2}(?!\d)/giu;
 
 /**
- * The month names, German and English, of the numeric dates in a text ("25.02.2027", "2027-02-25"): material
- * writes dates in digits, participants ask "im Februar", "in February". ("may" stays out: the English modal.)
+ * The month names, German and English, of the numeric dates in a text: material writes dates in digits,
+ * participants ask "im Februar", "in February". ("may" stays out: the English modal.)
  */
 export function monthsOfDates(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(NUMERIC_DATE)) {
-    const month = Number(m[2] ?? m[3]);
-    const day = Number(m[1] ?? 1);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) for (const name of MONTH_NAMES[month - 1]!) out.add(name);
+    const day = Number(m[1] ?? m[3] ?? 1);
+    const month = Number(m[2] ?? m[4] ?? m[5]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) for (const name of MONTH_NAMES[month - 1]!) if (name !== 'may') out.add(name);
   }
   return [...out];
-}
-
-const MONTH_WORDS: ReadonlySet<string> = new Set(MONTH_NAMES.flat().map((m) => foldUmlauts(m)));
-
-/** True for a month's name in German or English ("Mai", "March"). */
-export function isMonthName(word: string): boolean {
-  return MONTH_WORDS.has(foldUmlauts(lower(word)));
 }
 
 /** A vocabulary of surface words and their stems, for compound splitting. */
@@ -368,6 +379,7 @@ const WH_EN = new Set(['who', 'what', 'which']);
 const MODALS_EN = new Set(['can', 'could', 'should', 'would', 'will', 'must', 'might', 'shall']);
 const AUX_EN = new Set(['did', 'does', 'do']);
 const BE_EN = new Set(['is', 'are', 'was', 'were']);
+const PREPOSITIONS_EN = new Set(['in', 'on', 'at', 'for', 'by', 'to', 'with', 'during', 'after', 'before', 'from']);
 const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their', 'his', 'her', 'its']);
 
 /**
@@ -385,6 +397,7 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
     const tokens = words(clause).map((w) => foldUmlauts(w));
     // A capitalised word inside a sentence is a noun or a name, never the verb.
     const capitalised = new Set((clause.match(/(?<=\s)\p{Lu}\p{L}*/gu) ?? []).map((w) => foldUmlauts(lower(w))).filter((w) => w !== 'i'));
+    const lowerInCased = casedWords(clause);
     tokens.forEach((t, i) => {
       const next = tokens[i + 1];
       const prev = tokens[i - 1];
@@ -394,11 +407,13 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
       // English: the word after a modal ("should go") or after "did"/"does" and one word ("did Lindau spend").
       if (!options.besidePronoun && prev && MODALS_EN.has(prev)) out.add(t);
       if (!options.besidePronoun && i >= 2 && AUX_EN.has(tokens[i - 2]!) && !DETERMINERS_EN.has(prev!)) out.add(t);
-      // English passive: the participle in a question opened by "is"/"are"/"was"/"were" ("Is lunch provided in ...?").
-      if (!options.besidePronoun && i >= 2 && BE_EN.has(tokens[0]!) && t.length >= 5 && /[^e]ed$/.test(t)) out.add(t);
+      // English passive: the participle in a question opened by "is"/"are"/"was"/"were", at its end or before a
+      // preposition ("Is lunch provided in ...?"); before a noun it is an adjective ("Is the advanced course ...?").
+      if (!options.besidePronoun && i >= 2 && BE_EN.has(tokens[0]!) && t.length >= 5 && /[^e]ed$/.test(t) && (!next || PREPOSITIONS_EN.has(next))) out.add(t);
       if (!options.besidePronoun && /ing$/.test(t) && next && ['up', 'in', 'on', 'out', 'off'].includes(next)) out.add(t);
-      // German: the infinitive after "zu" at the end of a clause ("..., eine Ausschreibung zu formulieren").
-      if (!options.besidePronoun && i === tokens.length - 1 && i >= 2 && prev === 'zu' && /(en|ern|eln)$/.test(t)) out.add(t);
+      // German: the infinitive after "zu" at the end of a clause ("..., eine Ausschreibung zu formulieren"), in a
+      // question that writes its nouns with capitals (else "zu terminen" may be a noun).
+      if (!options.besidePronoun && i === tokens.length - 1 && i >= 2 && prev === 'zu' && /(en|ern|eln)$/.test(t) && lowerInCased.has(t)) out.add(t);
       if (capitalised.has(t)) out.delete(t);
     });
   }

@@ -12,10 +12,10 @@ import { BILINGUAL } from './bilingual.js';
 // meeting series is that concept; the first entry names the group.
 const CONCEPTS: string[][] = [
   ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'bezahlt', 'zahlen', 'zahlt', 'zahle', 'gezahlt', 'gekostet', 'erstattet', 'erstattung', 'erstatten', 'reimbursed', 'reimbursement', 'reimburse', 'refund', 'cost', 'costs', 'free of charge', 'free', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
-  ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'aufgenommen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'aufnahmen', 'videos', 'videoaufzeichnung', 'recording', 'recordings', 'recorded', 'record'],
+  ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'aufgenommen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'aufnahmen', 'videoaufzeichnung', 'recording', 'recordings', 'recorded', 'record'],
   ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'wende', 'wenden', 'contact', 'contacts', 'contact person'],
   ['email', 'e-mail', 'mail', 'mailadresse', 'emailadresse', 'e-mail-adresse', 'email address'],
-  ['format', 'plattform', 'platform', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'videokonferenz', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'persönlich', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
+  ['format', 'plattform', 'platform', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'videokonferenz', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
   ['dauer', 'dauert', 'dauern', 'wie lange', 'wie lang', 'wie schnell', 'how long', 'how fast', 'how quickly', 'duration', 'minuten', 'stunden', 'minutes', 'hours', 'tage', 'wochen', 'monate', 'days', 'weeks', 'months'],
   ['anmeldung', 'anmelden', 'melde', 'melden', 'anmeldungen', 'anmeldeschluss', 'anmeldefrist', 'registrierung', 'registrieren', 'register', 'registration', 'sign up', 'signup', 'einschreiben'],
   ['auftakt', 'auftaktveranstaltung', 'auftakttreffen', 'kickoff', 'kick off', 'eröffnung', 'opening', 'launch'],
@@ -46,9 +46,6 @@ const CONCEPTS: string[][] = [
   // A change of a figure, either way: the question asks "gesunken?", the material says "fell by 18%" or "von 21
   // auf 9 Tage gesunken"; the fact asked for is the change, whatever its direction.
   ['veränderung', 'verändert', 'gesunken', 'sinken', 'sinkt', 'sank', 'gesenkt', 'zurückgegangen', 'zurückgehen', 'rückgang', 'gestiegen', 'steigen', 'steigt', 'stieg', 'anstieg', 'gewachsen', 'reduziert', 'verringert', 'verkürzt', 'halbiert', 'verdoppelt', 'schneller', 'langsamer', 'gespart', 'spart', 'sparen', 'einsparung', 'ersparnis', 'change', 'changed', 'rose', 'risen', 'fell', 'fallen', 'dropped', 'increased', 'decreased', 'reduced', 'doubled', 'halved', 'faster', 'slower', 'saved', 'saves', 'savings'],
-  // Keeping something for a time ("Wie lange werden die Aufzeichnungen aufbewahrt?" meets "deleted after 30
-  // days"): how long it stays is asked, whichever way the material says it.
-  ['aufbewahren', 'aufbewahrt', 'aufbewahrung', 'aufheben', 'aufhebt', 'aufgehoben', 'speichern', 'gespeichert', 'speicherung', 'behalten', 'behält', 'löschen', 'gelöscht', 'löschung', 'keep', 'keeps', 'kept', 'store', 'stored', 'retain', 'retained', 'retention', 'delete', 'deleted', 'deletion'],
   // A share asked for ("Um wieviel Prozent ...?"): answered by a percentage, like a change.
   ['prozent', 'prozentsatz', 'percent', 'percentage'],
   // Being unable to come ("wenn ich verhindert bin", "If you cannot attend").

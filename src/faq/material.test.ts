@@ -1,7 +1,7 @@
-// Round 6: plain text as coordinators export it. Wrapped lines join into their sentence; items of a list and
-// files of one paragraph per line stay apart. Invented texts, no program's words.
+// Plain text as coordinators export it: wrapped lines join into their sentence; items of a list, headings,
+// addresses, columns and files of one paragraph per line stay apart. Invented texts, no program's words.
 import { describe, expect, it } from 'vitest';
-import { plainTextHeadings, splitIntoPassages, unwrapPlainText } from './material.js';
+import { joinLineEnd, pdfTextToMarkdown, plainTextHeadings, splitIntoPassages, unwrapPlainText } from './material.js';
 
 const passagesOf = (text: string) => splitIntoPassages(plainTextHeadings(unwrapPlainText(text)), 'call.txt', { plainText: true });
 
@@ -72,7 +72,59 @@ describe('hard-wrapped plain text', () => {
     expect(passagesOf(text).map((p) => p.text)).toHaveLength(3);
   });
 
+  it('keeps numbered sections apart when no blank line separates them', () => {
+    const text = [
+      '1. Teilnahme',
+      '1.1 Die Teilnahme ist für Beschäftigte der Mitgliedsgemeinden kostenfrei.',
+      '1.2 Alle anderen zahlen 60 Euro.',
+      '2. Ablauf',
+      '2.1 Jeder Termin beginnt mit einem Impuls und endet mit einer Fragerunde.',
+      '3. Kontakt',
+      '3.1 Fragen beantwortet die Geschäftsstelle.',
+    ].join('\n');
+    expect(passagesOf(text).map((p) => p.title)).toEqual(['1. Teilnahme', '1. Teilnahme', '2. Ablauf', '3. Kontakt']);
+  });
+
+  it('never joins an FAQ of one line per question, an address block, a list without marks, labels or a table', () => {
+    const faq = [
+      'Häufige Fragen',
+      'Was kostet die Teilnahme? Für Beschäftigte der Mitgliedsgemeinden nichts, sonst 60 Euro.',
+      'Wird aufgezeichnet? Nur die Vorträge, die Diskussionen in den Kleingruppen nicht.',
+      'Wie viele Plätze gibt es? Dreißig, vergeben in der Reihenfolge der Anmeldung.',
+    ].join('\n');
+    expect(unwrapPlainText(faq)).toBe(faq);
+    const blocks = [
+      'Kontakt',
+      'maria.muster@example.org',
+      'hans.beispiel@example.org',
+      '',
+      'What to bring',
+      'laptop',
+      'passport',
+      '',
+      'Termin: Dienstag, 12.01.2027, 10:00 bis 11:30 Uhr, online über die Plattform der Akademie (Link folgt)',
+      'Ort: Rathaus Neustadt, Sitzungssaal im ersten Stock, Eingang über den Hof an der Marktstraße',
+      'Termin    Datum        Thema',
+      'Auftakt   12.01.2027   Wo stehen wir?',
+    ].join('\n');
+    expect(unwrapPlainText(blocks)).toBe(blocks);
+  });
+
+  it('keeps an amount with its subject across the line end', () => {
+    const text = ['Die Teilnahme an allen fünf Terminen der Reihe kostet für Beschäftigte kleiner Gemeinden', '120 Euro pro Person.', 'Andere zahlen das Doppelte.'].join('\n');
+    expect(unwrapPlainText(text)).toContain('kleiner Gemeinden 120 Euro pro Person.');
+  });
+
+  it('joins a hyphenated word, keeps a compound\'s hyphen before a capital and a suspended one before "und"', () => {
+    expect(joinLineEnd('das Förder-', 'programm')).toBe('das Förderprogramm');
+    expect(joinLineEnd('die E-Mail-', 'Adresse')).toBe('die E-Mail-Adresse');
+    expect(joinLineEnd('in Klein-', 'und Mittelstädten')).toBe('in Klein- und Mittelstädten');
+    expect(pdfTextToMarkdown('Die Reihe richtet sich an Beschäftigte der Bauhöfe und Grünflächenämter in Klein-\nund Mittelstädten.')).toContain('Klein- und Mittelstädten.');
+  });
+
   it('joins a line that starts in lower case after one that ends no sentence, even in an unwrapped file', () => {
-    expect(unwrapPlainText('Die Anmeldung ist bis zum 3. März\nmöglich.\nDanach nicht mehr.')).toBe('Die Anmeldung ist bis zum 3. März möglich.\nDanach nicht mehr.');
+    expect(unwrapPlainText('Die Anmeldung für alle Termine der Reihe ist bis zum 3. März\nmöglich.\nDanach nicht mehr.')).toBe(
+      'Die Anmeldung für alle Termine der Reihe ist bis zum 3. März möglich.\nDanach nicht mehr.',
+    );
   });
 });

@@ -165,47 +165,69 @@ export function splitIntoPassages(text: string, source: string, options: { plain
   return passages;
 }
 
-/** A line that starts an item of its own: a list mark, a numbered paragraph ("1.1", "2)", "a)") or a date. */
-const ITEM_START = /^(?:[-*•–·]\s|\d+(?:\.\d+)*[.)]?\s|\(?[a-z]\)\s|\d{1,2}\.\d{1,2}\.)/u;
+/**
+ * A line that starts an item of its own: a list mark, a numbered paragraph ("2.", "1.1", "3)", "a)"), a date
+ * ("12.01.2027") or a label ("Ort: Rathaus").
+ */
+const ITEM_START = /^(?:[-*•–·]\s|\d+[.)]\s|\d+(?:\.\d+)+\.?\s|\(?[a-z]\)\s|\d{1,2}\.\d{1,2}\.|[\p{L}][\p{L} -]{0,30}:\s)/u;
+/** The depth of an item's number ("2." 1, "2.1" 2), 0 for a mark or label: items of one list share it. */
+const itemDepth = (line: string) => /^\d+(?:\.\d+)*/.exec(line)?.[0].split('.').length ?? 0;
+/** Words after which a hyphen at a line end is a suspended compound ("Klein- und Mittelstädte"). */
+const SUSPENDED = /^(und|oder|bis|sowie|bzw|and|or|to)\b/;
+
+/**
+ * Two lines of one paragraph joined: a word hyphenated at the line end is one word again ("Förder-\nprogramm"),
+ * a compound keeps its hyphen before a capital ("E-Mail-\nAdresse"), a suspended one its space ("Klein-\nund").
+ */
+export function joinLineEnd(before: string, after: string): string {
+  const b = before.trimEnd();
+  const a = after.trim();
+  if (!/\p{L}-$/u.test(b) || SUSPENDED.test(a)) return `${b} ${a}`;
+  return /^\p{Ll}/u.test(a) ? b.slice(0, -1) + a : b + a;
+}
 
 /**
  * Plain text is often wrapped at a fixed width (e-mails, exported documents): a sentence runs over several
  * lines, and one passage per line would cut it apart ("... hat dann 3 Werktage Zeit" without the waiting list
- * it is about). A line continues the one before it when
- *  - it is indented under a numbered or listed item ("1.1 Die Akademie bietet ...\n    Vergabestellen ..."),
- *  - the line before is full: the file is wrapped (several lines end where the next word would not have fitted
- *    into the file's width) and that line is full too, or long and ends no sentence, or
- *  - it starts in lower case after a line that ends no sentence.
- * A line that starts an item, a heading, a blank line or columns (tabs) is never joined. A word hyphenated at
- * the line end is joined again ("Förder-\nprogramm").
+ * it is about). A line that ends no sentence runs on into the next one when
+ *  - the next is indented under a numbered or listed item that is itself a sentence ("1.1 Die Akademie bietet
+ *    ... für\n    Vergabestellen ..."), or
+ *  - the file is wrapped (several lines end where their next word would not have fitted into the file's width)
+ *    and the line is long, or
+ *  - the line is long and the next one starts with a word in lower case or a number.
+ * A line that starts an item, a heading, a blank line, columns (tabs or runs of spaces) or an address never joins.
  */
 export function unwrapPlainText(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const width = Math.max(0, ...lines.map((l) => l.trimEnd().length));
   const firstWord = (line: string) => /^\S+/.exec(line.trim())?.[0].length ?? 0;
   const full = (line: string, next: string) => line.trimEnd().length + 1 + firstWord(next) > width;
-  // Wrapped by hand, lines end a little short of the width: a long line that ends no sentence runs on.
+  // Wrapped by hand, lines end a little short of the width.
   const long = (line: string) => line.trimEnd().length >= width * 0.75;
-  const plain = (line: string) => !!line.trim() && !line.includes('\t') && !line.trim().startsWith('#');
+  const plain = (line: string) => {
+    const t = line.trim();
+    return !!t && !line.includes('\t') && !t.startsWith('#') && !/\S {2,}\S/.test(t);
+  };
+  const endsSentence = (line: string) => /[.!?:]$/.test(line.trimEnd());
   const indent = (line: string) => line.length - line.trimStart().length;
-  // A width is a wrap only when several lines are cut at it; a file of one paragraph per line is not wrapped.
-  const wrapped = width >= 50 && lines.filter((l, i) => plain(l) && plain(lines[i + 1] ?? '') && full(l, lines[i + 1]!)).length >= 2;
+  // A width is a wrap only when several lines that end no sentence are cut at it.
+  const wrapped = width >= 50 && lines.filter((l, i) => plain(l) && plain(lines[i + 1] ?? '') && !endsSentence(l) && full(l, lines[i + 1]!)).length >= 2;
   const out: string[] = [];
+  // The indentation of the numbered or listed item being continued, when that item is a sentence.
   let itemIndent: number | undefined;
   for (const line of lines) {
     const prev = out[out.length - 1];
     const t = line.trim();
-    const continues =
-      prev !== undefined &&
-      plain(prev) &&
-      plain(line) &&
-      !ITEM_START.test(t) &&
-      ((itemIndent !== undefined && indent(line) > itemIndent) || (wrapped && (full(prev, line) || (long(prev) && !/[.!?:]$/.test(prev.trimEnd())))) || (/^\p{Ll}/u.test(t) && !/[.!?:]$/.test(prev.trimEnd())));
-    if (continues) {
-      out[out.length - 1] = /\p{Ll}-$/u.test(prev.trimEnd()) && /^\p{Ll}/u.test(t) ? prev.trimEnd().slice(0, -1) + t : `${prev.trimEnd()} ${t}`;
+    const joinable = prev !== undefined && plain(prev) && plain(line) && !ITEM_START.test(t) && !endsSentence(prev) && !/^\S+@\S+$/.test(t);
+    const hanging = itemIndent !== undefined && indent(line) > itemIndent;
+    const runsOn = wrapped && long(prev ?? '');
+    // A sentence goes on with a word in lower case or a number ("... kleiner Gemeinden\n120 Euro pro Person").
+    const lowerStart = long(prev ?? '') && (prev ?? '').trim().length >= 40 && /^(?:\p{Ll}+|\d[\d.,]*)(?:[\s,;.!?]|$)/u.test(t);
+    if (joinable && (hanging || runsOn || lowerStart)) {
+      out[out.length - 1] = joinLineEnd(prev, t);
       continue;
     }
-    itemIndent = plain(line) && ITEM_START.test(t) ? indent(line) : undefined;
+    itemIndent = plain(line) && ITEM_START.test(t) && t.length >= width * 0.5 ? indent(line) : undefined;
     out.push(line);
   }
   return out.join('\n');
@@ -221,8 +243,11 @@ export function plainTextHeadings(text: string): string {
     .map((line, i) => {
       const t = line.trim();
       const next = lines[i + 1]?.trim() ?? '';
-      // An item of a list ("3.3 Di 23.02.2027 Gütezeichen") under the item before it is no heading.
-      const listed = ITEM_START.test(t) && !!lines[i - 1]?.trim();
+      // An item of a list ("3.3 Di 23.02.2027 Gütezeichen", "- Laptop") under the line before it is no heading;
+      // a numbered line under text or under a deeper number ("2. Ablauf" under "1.2 ...") may be one.
+      const above = lines[i - 1]?.trim() ?? '';
+      const opensSection = itemDepth(t) >= 1 && (!ITEM_START.test(above) || itemDepth(above) > itemDepth(t));
+      const listed = ITEM_START.test(t) && !!above && !opensSection;
       const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && !listed && next.length > t.length;
       return heading ? `## ${t}` : line;
     })
@@ -250,10 +275,9 @@ export function pdfTextToMarkdown(text: string): string {
       out.push(`## ${line}`, '');
       continue;
     }
-    // A hyphen at the line end joins the word ("Förder-\nprogramm"), unless the next part is capitalised.
-    if (paragraph.length && /\p{Ll}-$/u.test(paragraph[paragraph.length - 1]!) && /^\p{Ll}/u.test(line)) {
-      paragraph[paragraph.length - 1] = paragraph[paragraph.length - 1]!.slice(0, -1) + line;
-    } else paragraph.push(line);
+    // A hyphen at the line end joins the word ("Förder-\nprogramm").
+    if (paragraph.length && /\p{L}-$/u.test(paragraph[paragraph.length - 1]!)) paragraph[paragraph.length - 1] = joinLineEnd(paragraph[paragraph.length - 1]!, line);
+    else paragraph.push(line);
     if (/[.!?]$/.test(line)) flush();
   }
   flush();

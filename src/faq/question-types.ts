@@ -2,14 +2,14 @@
 // count, a date, a person, a definition), and whether a sentence holds such a fact. Used to pick the
 // passage and the sentence that answer the question, not just the ones that repeat its words. General German
 // and English only.
-import { foldUmlauts, lower, words } from './german.js';
+import { foldUmlauts, lower, MONTH_WORDS, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
 export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price';
 
 const fold = (s: string) => foldUmlauts(lower(s));
-const MONTHS = 'januar|februar|marz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december';
+const MONTHS = MONTH_WORDS.join('|');
 const WEEKDAYS = 'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const NUMBER_WORDS = 'zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwoelf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
 

@@ -68,7 +68,7 @@ const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'ein', 'mit', 'vo
  * of german.ts, they count only where the material uses them. So does the series itself ("Was kostet das
  * Programm?"): every passage is about it, and the one with the price need not name it.
  */
-const SOFT_CONCEPTS = ['bleiben', 'verfügbar', 'aufbewahren', 'reihe'];
+const SOFT_CONCEPTS = ['bleiben', 'verfügbar', 'reihe'];
 
 /** The file's words (name, first heading) weigh half a passage's own: they name the file's topic, not the passage's. */
 const FILE_BOOST = 0.5;
@@ -204,12 +204,14 @@ export class PassageIndex {
    * then stand for nothing of their own.
    */
   private writtenApart(question: string): [string, string][] {
-    // Words as written apart (a hyphen joins them already: hyphenated()).
-    const list = question.split(/[^\p{L}\d-]+/u).filter(Boolean);
+    // Words as written, apart by a space only: never across a comma, nor a hyphenated pair (hyphenated() has
+    // those), nor a short first word ("vor Ort" is no "Vorort").
+    const list = question.split(/\s+/).map((w) => w.toLowerCase());
     const out: [string, string][] = [];
     for (let i = 0; i + 1 < list.length; i++) {
-      const [a, b] = [list[i]!.toLowerCase(), list[i + 1]!.toLowerCase()];
-      if (/^\p{L}{3,}$/u.test(a) && /^\p{L}{3,}$/u.test(b) && this.vocabulary.hasWord(`${a}${b}`)) {
+      const a = list[i]!;
+      const b = list[i + 1]!.replace(/[.,;:!?)"'“”]+$/u, '');
+      if (/^\p{L}{4,}$/u.test(a) && /^\p{L}{3,}$/u.test(b) && this.vocabulary.hasWord(`${a}${b}`)) {
         out.push([a, b]);
         i++;
       }

@@ -10,7 +10,7 @@ import type { Program, Session } from '../program/model.js';
 import { sessionEnd, sessionStart, sortedSessions } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type SessionLine } from '../i18n/faq.js';
-import { foldUmlauts, lower, termsOfWord, verbPositionWords, words } from './german.js';
+import { foldUmlauts, lower, MONTH_WORDS, monthNumber, termsOfWord, verbPositionWords, words } from './german.js';
 import { hyphenated, PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import type { Passage } from './knowledge-base.js';
@@ -56,7 +56,7 @@ const CUES = {
   series: set('reihe series programm program programme peer learning'),
   times: set('uhrzeit uhrzeiten uhr time times lange long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
   begin: set('beginnt beginn beginnen start starts begins anfang startet'),
-  months: set('januar january februar february marz march april mai may juni june juli july august september oktober october november dezember december'),
+  months: new Set(MONTH_WORDS),
   timesPhrases: ['bis wann', 'time zone'],
   sincePhrases: ['seit wann', 'since when', 'how long ago'],
   ordinals: new Set<string>(),
@@ -88,10 +88,6 @@ const ORDINAL: Record<string, number> = (() => {
 })();
 CUES.ordinals = new Set(Object.keys(ORDINAL));
 
-const MONTH_NUMBER: Record<string, number> = {
-  januar: 1, january: 1, februar: 2, february: 2, marz: 3, march: 3, april: 4, mai: 5, may: 5, juni: 6, june: 6,
-  juli: 7, july: 7, august: 8, september: 9, oktober: 10, october: 10, november: 11, dezember: 12, december: 12,
-};
 
 /**
  * Ordinals written with digits, as words() cannot see them: German "der 4. Termin" (a number with a full stop,
@@ -216,7 +212,9 @@ export function detectScheduleIntent(
     const w = foldUmlauts(lower(word)).replace(/[^\p{L}\d]/gu, '');
     return (CUES.format.has(w) || CUES.formatPhrases.some((p) => p.replace(/ /g, '') === w)) && compactTitles.filter((t) => t.includes(w)).length === 1;
   };
-  const inTitles = (word: string) => word.split(' ').every((w) => titleWords.has(foldUmlauts(w)));
+  // A word of a title, or a part of a compound there ("Kosten" of "Kostenschätzung", "Fristen" of "Fristenmanagement").
+  const inTitle = (w: string) => titleWords.has(w) || (w.length >= 4 && [...titleWords].some((t) => t.startsWith(w) || t.endsWith(w)));
+  const inTitles = (word: string) => word.split(' ').every((w) => inTitle(foldUmlauts(lower(w))));
   const verbs = verbPositionWords(question);
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
@@ -301,7 +299,7 @@ export function detectScheduleIntent(
 
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
 /** The when-cues that ask for a date or time themselves ("Termin" or "welchem" may only name the session). */
-const ASKS_WHEN = set('wann when datum date uhr uhrzeit time');
+const ASKS_WHEN = set('wann when datum date tag day wochentag weekday uhr uhrzeit time');
 const WEEKDAY_START = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/;
 
 function intentFromCues(
@@ -346,7 +344,7 @@ function intentFromCues(
   if (has(tokens, CUES.first) || (has(tokens, CUES.begin) && seriesCue)) return { kind: 'first' };
   if (has(tokens, CUES.last) || (has(tokens, CUES.end) && seriesCue)) return { kind: 'last' };
   const month = tokens.find((t) => CUES.months.has(t));
-  if (month) return { kind: 'month', month: MONTH_NUMBER[month]! };
+  if (month) return { kind: 'month', month: monthNumber(month)! };
   // The series' times answer no question about something more specific ("... bei uns in Deutschland?").
   const askedTimes = timesCue || phrase(text, CUES.timesPhrases);
   if (askedTimes && specific) return undefined;

