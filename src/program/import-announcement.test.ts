@@ -505,6 +505,28 @@ describe('importAnnouncement on announcements in other shapes', () => {
     expect(result.findings).toEqual([]);
   });
 
+  it('reads "1.1." as a paragraph number, not the 1st of January, in a text numbered in sections', () => {
+    const result = shape(
+      [
+        'Teilnahmebedingungen',
+        '',
+        '1. Teilnahme',
+        '1.1. Die Teilnahme ist kostenfrei.',
+        '1.2. Anmeldung bis zum 3. März 2027.',
+        '2. Termine',
+        '2.1. Di 09.03.2027, 10:00-11:30 Uhr Auftakt',
+        '2.2. Di 23.03.2027, 10:00-11:30 Uhr Abschluss',
+      ].join('\n'),
+    );
+    expectConsistent(result);
+    expect(result.draft.sessions.map((s) => [s.date, s.title])).toEqual([
+      ['2027-03-09', 'Auftakt'],
+      ['2027-03-23', 'Abschluss'],
+    ]);
+    // Without the sections' own lines, "1.2." at a line's start is still read as a date.
+    expect(shape('Termine\n\n1.2. Auftakt, 10:00-11:30 Uhr\n15.2. Abschluss, 10:00-11:30 Uhr').draft.sessions).toHaveLength(2);
+  });
+
   it('reads dates enumerated in running text when no line opens with one, never a single date such as a deadline', () => {
     const german = shape('Austausch Quartiere\n\nWir treffen uns am 3. März, 7. April und 5. Mai 2027, jeweils von 14 bis 15:30 Uhr, online. Anmeldung bis 20. Februar 2027.');
     expectConsistent(german);

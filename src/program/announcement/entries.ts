@@ -255,10 +255,26 @@ export function mergeRepeatedDates(sessions: RawSession[]): RawSession[] {
   return out;
 }
 
+/**
+ * The section numbers of a text numbered in paragraphs: N where a line "N. Heading" and a line "N.1 …" or
+ * "N.1. …" both occur. "1.1. Die Teilnahme ist kostenfrei" there is paragraph 1.1, not the 1st of January.
+ */
+export function paragraphSections(text: string): Set<string> {
+  const lines = text.split('\n').map((l) => l.trim());
+  const sections = new Set(lines.map((l) => /^(\d{1,2})\.\s+\p{L}/u.exec(l)?.[1]).filter((n): n is string => !!n));
+  return new Set([...sections].filter((n) => lines.some((l) => new RegExp(`^${n}\\.\\d{1,2}\\.?\\s`).test(l))));
+}
+
 /** The session entries of a normalized announcement, in the order it lists them. */
 export function parseSessions(text: string): RawSession[] {
   const sessions: RawSession[] = [];
   let current: RawSession | undefined;
+  const sections = paragraphSections(text);
+  // A paragraph number at a line's start is no date; what follows it may still be one ("3.1 Di 12.01.2027 …").
+  const withoutParagraphNumber = (segment: string) => {
+    const m = /^\s*(\d{1,2})\.\d{1,2}\.?\s+/.exec(segment);
+    return m && sections.has(m[1]!) ? segment.slice(m[0].length) : segment;
+  };
   const queue = segmentsOf(text);
   while (queue.length) {
     const segment = queue.shift()!;
@@ -267,7 +283,7 @@ export function parseSessions(text: string): RawSession[] {
       if (current) current.afterBreak = true;
       continue;
     }
-    const header = matchHeader(segment.trim());
+    const header = matchHeader(withoutParagraphNumber(segment).trim());
     if (header) {
       if (current) current.closed = true;
       current = header.session;
