@@ -20,6 +20,18 @@ const PHRASES: [RegExp, string][] = [
   [/(?<!\p{L})(?:Central (?:Standard |Daylight )?Time|Chicago time)(?!\p{L})/iu, 'America/Chicago'],
   [/(?<!\p{L})(?:Mountain (?:Standard |Daylight )?Time|Denver time)(?!\p{L})/iu, 'America/Denver'],
   [/(?<!\p{L})(?:Pacific (?:Standard |Daylight )?Time|Westküstenzeit|Los Angeles time)(?!\p{L})/iu, 'America/Los_Angeles'],
+  // Beyond Europe and North America, by city or country, German and English.
+  [/(?<!\p{L})(?:Tokyo time|Tokioter Zeit|Japan(?:ese)? (?:Standard )?time|japanischer Zeit)(?!\p{L})/iu, 'Asia/Tokyo'],
+  [/(?<!\p{L})(?:Seoul time|Korea(?:n)? (?:Standard )?time|koreanischer Zeit)(?!\p{L})/iu, 'Asia/Seoul'],
+  [/(?<!\p{L})(?:Beijing time|China (?:Standard )?time|chinesischer Zeit|Pekinger Zeit)(?!\p{L})/iu, 'Asia/Shanghai'],
+  [/(?<!\p{L})(?:Singapore time|Singapurer Zeit)(?!\p{L})/iu, 'Asia/Singapore'],
+  [/(?<!\p{L})(?:India(?:n)? (?:Standard )?time|indischer Zeit)(?!\p{L})/iu, 'Asia/Kolkata'],
+  [/(?<!\p{L})(?:Sydney time|Australian Eastern (?:Standard |Daylight )?Time)(?!\p{L})/iu, 'Australia/Sydney'],
+  [/(?<!\p{L})(?:New Zealand (?:Standard |Daylight )?time|Auckland time)(?!\p{L})/iu, 'Pacific/Auckland'],
+  [/(?<!\p{L})(?:Brasília time|Brasilia time|São Paulo time|Sao Paulo time|brasilianischer Zeit)(?!\p{L})/iu, 'America/Sao_Paulo'],
+  [/(?<!\p{L})(?:Istanbul time|Turkish time|türkischer Zeit)(?!\p{L})/iu, 'Europe/Istanbul'],
+  [/(?<!\p{L})(?:Moscow time|Moskauer Zeit)(?!\p{L})/iu, 'Europe/Moscow'],
+  [/(?<!\p{L})(?:South Africa(?:n)? (?:Standard )?time|Johannesburg time)(?!\p{L})/iu, 'Africa/Johannesburg'],
 ];
 const ABBREVIATIONS: [RegExp, string][] = [
   [/\b(?:MEZ|MESZ|CET|CEST)\b/u, 'Europe/Berlin'],
@@ -31,6 +43,13 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/\b(?:MST|MDT)\b/u, 'America/Denver'],
   [/\b(?:PST|PDT|PT)\b/u, 'America/Los_Angeles'],
   [/\bUTC\b/u, 'UTC'],
+  [/\bJST\b/u, 'Asia/Tokyo'],
+  [/\bKST\b/u, 'Asia/Seoul'],
+  [/\bSGT\b/u, 'Asia/Singapore'],
+  [/\b(?:AEST|AEDT)\b/u, 'Australia/Sydney'],
+  [/\b(?:NZST|NZDT)\b/u, 'Pacific/Auckland'],
+  [/\bSAST\b/u, 'Africa/Johannesburg'],
+  [/\bMSK\b/u, 'Europe/Moscow'],
 ];
 
 /** The zones the text names, in the order it first names them (one entry per zone). */
