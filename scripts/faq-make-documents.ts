@@ -182,3 +182,32 @@ if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(proces
     process.exit(1);
   });
 }
+
+/** Splits paragraphs into PDF lines of at most `width` characters; '' keeps an empty line. */
+export function wrap(paragraphs: string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const p of paragraphs) {
+    if (p === '') {
+      lines.push('');
+      continue;
+    }
+    let line = '';
+    for (const word of p.split(' ')) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** The PDF builder writes Latin-1 (WinAnsi); a character outside it would silently turn into '?'. */
+export function latin1Only(pages: string[][]): string[][] {
+  for (const line of pages.flat()) {
+    const bad = [...line].find((c) => c.charCodeAt(0) > 255);
+    if (bad) throw new Error(`not Latin-1 (${bad}) in PDF line: ${line}`);
+  }
+  return pages;
+}

@@ -6,36 +6,7 @@
 // byte-identical files.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { makePdf } from './faq-make-documents.js';
-
-/** Splits paragraphs into PDF lines of at most `width` characters; '' keeps an empty line. */
-function wrap(paragraphs: string[], width = 86): string[] {
-  const lines: string[] = [];
-  for (const p of paragraphs) {
-    if (p === '') {
-      lines.push('');
-      continue;
-    }
-    let line = '';
-    for (const word of p.split(' ')) {
-      if (line && line.length + 1 + word.length > width) {
-        lines.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** The PDF builder writes Latin-1 (WinAnsi); a character outside it would silently turn into '?'. */
-function latin1Only(pages: string[][]): string[][] {
-  for (const line of pages.flat()) {
-    const bad = [...line].find((c) => c.charCodeAt(0) > 255);
-    if (bad) throw new Error(`not Latin-1 (${bad}) in PDF line: ${line}`);
-  }
-  return pages;
-}
+import { latin1Only, makePdf, wrap } from './faq-make-documents.js';
 
 const agenda = latin1Only([
   wrap([
@@ -68,7 +39,7 @@ const agenda = latin1Only([
       + 'der neuen Auszubildenden und dual Studierenden von 14 (2023) auf 23 (2026). Übernommen wurden 21 von 23 '
       + 'Absolventinnen und Absolventen der letzten zwei Jahrgänge (91 %).',
     'Danach Diskussion: Ein Ausbildungsverbund für kleine Gemeinden?',
-  ]),
+  ], 86),
   wrap([
     'Termin 4 - Montag, 12.04.2027, 14:30 bis 17:00 Uhr (150 Minuten)',
     'Werkstatt: Schneller zur Zusage',
@@ -91,7 +62,7 @@ const agenda = latin1Only([
     '15:30 Rückblick auf die Reihe und Feedback',
     '',
     'Änderungen vorbehalten. Fragen zur Agenda: m.osterkamp@kbw-leineweser.example.org',
-  ]),
+  ], 86),
 ]);
 
 async function main(): Promise<void> {

@@ -7,36 +7,7 @@
 // the text, so two runs give byte-identical files.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { makeDocx, makePdf, makePptx } from './faq-make-documents.js';
-
-/** Splits paragraphs into PDF lines of at most `width` characters; '' keeps an empty line. */
-function wrap(paragraphs: string[], width = 88): string[] {
-  const lines: string[] = [];
-  for (const p of paragraphs) {
-    if (p === '') {
-      lines.push('');
-      continue;
-    }
-    let line = '';
-    for (const word of p.split(' ')) {
-      if (line && line.length + 1 + word.length > width) {
-        lines.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** The PDF builder writes Latin-1 (WinAnsi); a character outside it would silently turn into '?'. */
-function latin1Only(pages: string[][]): string[][] {
-  for (const line of pages.flat()) {
-    const bad = [...line].find((c) => c.charCodeAt(0) > 255);
-    if (bad) throw new Error(`not Latin-1 (${bad}) in PDF line: ${line}`);
-  }
-  return pages;
-}
+import { latin1Only, makeDocx, makePdf, makePptx, wrap } from './faq-make-documents.js';
 
 const ausschreibung = [
   '# Ausschreibung Peer-Learning «KI-Werkstatt Gemeinde: Generative KI in der Verwaltung»',
@@ -215,7 +186,7 @@ const leitfaden = latin1Only([
     'Rot: Personendaten, besonders schützenswerte Personendaten und Informationen unter dem Amtsgeheimnis. '
       + 'Dürfen nie in KI-Werkzeuge eingegeben werden, auch nicht anonymisiert ohne Freigabe der '
       + 'Datenschutzberatung.',
-  ]),
+  ], 88),
   wrap([
     '4. Rechtlicher Rahmen',
     'Massgebend sind das revidierte Datenschutzgesetz (DSG), in Kraft seit dem 1. September 2023, und das '
@@ -238,7 +209,7 @@ const leitfaden = latin1Only([
     'Der Leitfaden wird jährlich überprüft, erstmals im Dezember 2027.',
     '',
     'Kontakt: Dr. Andrea Kälin, andrea.kaelin@vmg.example.org',
-  ]),
+  ], 88),
 ]);
 
 async function main(): Promise<void> {
