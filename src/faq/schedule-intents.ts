@@ -49,13 +49,13 @@ const CUES = {
   tomorrow: set('morgen tomorrow'),
   remaining: set('offen offenen remaining ubrig verbleibend verbleibenden ausstehend'),
   week: set('woche week'),
-  next: set('nachste nachsten nachster nachstes next kommende kommenden kommender upcoming'),
-  first: set('erste ersten erster erstes first'),
-  last: set('letzte letzten letzter letztes last final zuletzt'),
+  next: set('nachste nachsten nachster nachstes next kommende kommenden kommender upcoming coming'),
+  first: set('erste ersten erster erstes allererste allerersten allererster allererstes first'),
+  last: set('letzte letzten letzter letztes allerletzte allerletzten allerletzter allerletztes last final zuletzt'),
   end: set('ende endet end ends'),
   series: set('reihe series programm program programme peer learning'),
   times: set('uhrzeit uhrzeiten uhr time times lange long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
-  begin: set('beginnt beginn beginnen start starts begins anfang startet'),
+  begin: set('beginnt beginn beginnen start starts begins anfang startet los losgehen'),
   months: new Set(MONTH_WORDS),
   timesPhrases: ['bis wann', 'time zone'],
   sincePhrases: ['seit wann', 'since when', 'how long ago'],
@@ -63,7 +63,7 @@ const CUES = {
   list: set('liste list zeitplan schedule uberblick overview alle all termine dates sessions'),
   when: set('wann when datum date tag day termin uhr time welchem which wochentag wochentage weekday weekdays'),
   generic: set(
-    'termin termine treffen sitzung session sessions meeting meetings veranstaltung event gruppe group date dates datum tag day stattfinden beginnt beginnen anfangen fangen starten start starts enden endet aufhoren geplant vorgesehen planned scheduled reihe series programm program peer learning take takes thema themen topic topics inhalt inhalte schwerpunkt schwerpunkte',
+    'termin termine treffen sitzung session sessions meeting meetings veranstaltung event gruppe group kalender calendar date dates datum tag day stattfinden beginnt beginnen anfangen fangen starten start starts enden endet aufhoren geplant vorgesehen planned scheduled reihe series programm program peer learning take takes thema themen topic topics inhalt inhalte schwerpunkt schwerpunkte',
   ),
 };
 
@@ -202,8 +202,9 @@ export function detectScheduleIntent(
   const correctedTypos = new Set(original.filter((t, i) => t !== tokens[i]));
   const text = tokens.join(' ');
   if (!tokens.length || !program.sessions.length) return undefined;
-  // "Seit wann gibt es ...?" asks for the history of a thing, never for a session.
-  if (phrase(text, CUES.sincePhrases)) return undefined;
+  // "Seit wann gibt es ...?" asks for the history of a thing, never for a session; "Warum ist der dritte
+  // Termin an einem Dienstag?" asks for a reason, which only the material can give.
+  if (phrase(text, CUES.sincePhrases) || has(tokens, WHY)) return undefined;
 
   const byTime = [CUES.next, CUES.first, CUES.last, CUES.remaining, CUES.today, CUES.tomorrow, CUES.week].some((c) => has(tokens, c));
   const titleWords = new Set(program.sessions.flatMap((s) => words(s.title).map(foldUmlauts)));
@@ -246,8 +247,13 @@ export function detectScheduleIntent(
   } else if (topicUnits.length) {
     const { hits } = matcher.index.query(question, { units: topicUnits });
     const [top, second] = hits;
-    if (top && top.coverage >= 0.5 && (!second || top.coverage > second.coverage || top.score >= 1.3 * second.score)) {
-      session = program.sessions.find((s) => s.id === top.doc.id);
+    // A month the question names that the session is not in ("Uhrzeit in Deutschland im März" meeting a May
+    // session whose page says "German time") says the topic search found the wrong one.
+    const askedMonth = tokens.map((t) => monthNumber(t)).find((m) => m !== undefined);
+    const found = top && program.sessions.find((s) => s.id === top.doc.id);
+    const inAskedMonth = !found || askedMonth === undefined || sessionStart(program, found).month === askedMonth;
+    if (top && top.coverage >= 0.5 && (!second || top.coverage > second.coverage || top.score >= 1.3 * second.score) && inAskedMonth) {
+      session = found;
       for (const w of top.matchedWords) matchedWords.add(w);
     }
   }
@@ -298,6 +304,10 @@ export function detectScheduleIntent(
 }
 
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
+/** Questions for the day of the week. */
+const WEEKDAY_ASK = set('wochentag wochentage wochentagen weekday weekdays');
+/** Questions for a reason. */
+const WHY = set('warum wieso weshalb why');
 /** The when-cues that ask for a date or time themselves ("Termin" or "welchem" may only name the session). */
 const ASKS_WHEN = set('wann when datum date tag day wochentag weekday uhr uhrzeit time');
 const WEEKDAY_START = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/;
@@ -349,6 +359,8 @@ function intentFromCues(
   const askedTimes = timesCue || phrase(text, CUES.timesPhrases);
   if (askedTimes && specific) return undefined;
   if (askedTimes) return { kind: 'times' };
+  // "An welchem Wochentag trifft sich die Gruppe?" asks for the sessions' days: their list gives them.
+  if (!specific && !session && has(tokens, WEEKDAY_ASK)) return { kind: 'list' };
   // "Werden die Termine aufgezeichnet?" asks something of the sessions (a word beyond the cues, or one that
   // only matched a session's description), not for their list.
   if (specific || session) return undefined;
@@ -391,7 +403,24 @@ function line(program: Program, s: Session, locale: Locale, disputed?: DisputedS
   const date = disputed?.dates.has(s.id) ? faqTexts[locale].dateDisputed(dayText(start, locale, false)) : dayText(start, locale, true);
   if (disputed?.times.has(s.id)) return { title: s.title, date, time: faqTexts[locale].timeUnclear };
   const range = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
-  return { title: s.title, date, time: locale === 'de' ? `${range} Uhr` : `${range} (${program.program.timezone})` };
+  const zone = program.program.timezone;
+  // Participants read times as German time: a program in another zone ("17:30 Tokyo") gives that too.
+  const here = start.setZone(READER_ZONE);
+  const reader = here.offset === start.offset ? undefined : { range: `${here.toFormat('HH:mm')}–${end.setZone(READER_ZONE).toFormat('HH:mm')}`, day: here.toISODate() === start.toISODate() ? undefined : dayText(here, locale, true) };
+  const t = faqTexts[locale];
+  const time = locale === 'de' ? `${range} Uhr${reader ? ` ${t.readerTime(reader.range, zone, reader.day)}` : ''}` : `${range} (${zone}${reader ? `; ${t.readerTime(reader.range, zone, reader.day)}` : ''})`;
+  return { title: s.title, date, time };
+}
+
+/** The zone participants read times in: German-speaking staff (Vienna and Zurich share Berlin's offsets). */
+const READER_ZONE = 'Europe/Berlin';
+
+/** True when some session's time in the program's zone is not the participants' clock time. */
+function foreignClock(program: Program, sessions: readonly Session[]): boolean {
+  return sessions.some((s) => {
+    const start = sessionStart(program, s);
+    return start.offset !== start.setZone(READER_ZONE).offset;
+  });
 }
 
 function excerptOf(text: string): string {
@@ -475,7 +504,7 @@ export function answerScheduleIntent(
       const ranges = new Set(
         sessions.map((s) => `${sessionStart(program, s).toFormat('HH:mm')}–${sessionEnd(program, s).toFormat('HH:mm')}${locale === 'de' ? ' Uhr' : ''}`),
       );
-      const text = ranges.size === 1 ? t.timesUniform([...ranges][0]!, zone) : t.timesVarying(lines(sessions), zone);
+      const text = ranges.size === 1 && !foreignClock(program, sessions) ? t.timesUniform([...ranges][0]!, zone) : t.timesVarying(lines(sessions), zone);
       return answer(text);
     }
     case 'list':

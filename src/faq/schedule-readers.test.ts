@@ -1,0 +1,87 @@
+// Schedule answers as participants read them: a program in another time zone also gives German time, and
+// everyday ways of asking for the next, last or first session, a weekday or a month are understood, while a
+// question for a reason goes to the material. An invented program in Asia/Tokyo (no daylight saving time, so
+// the German time moves when Germany changes its clocks).
+import { describe, expect, it } from 'vitest';
+import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { createFaqEngine } from './engine.js';
+
+const contentDir = temporaryContent('faq-readers-');
+
+const program = [
+  'program:',
+  '  id: kuesten-tokyo',
+  '  title: "Küstenschutz im Austausch"',
+  '  timezone: Asia/Tokyo',
+  'sessions:',
+  '  - id: auftakt',
+  '    title: "Auftakt: Deiche und Dünen"',
+  '    date: 2027-03-09',
+  '    start: "17:30"',
+  '    end: "19:00"',
+  '  - id: sturmflut',
+  '    title: "Sturmflutwarnung"',
+  '    date: 2027-04-06',
+  '    start: "17:30"',
+  '    end: "19:00"',
+  '  - id: frueh',
+  '    title: "Frühes Treffen: Sandvorspülung"',
+  '    date: 2027-05-11',
+  '    start: "07:00"',
+  '    end: "08:30"',
+  '',
+].join('\n');
+
+const material = [
+  '# Uhrzeiten',
+  '',
+  'Alle Zeiten sind Ortszeit Tokio. Weil Japan die Uhr nicht umstellt, beginnen die Termine ab April in Deutschland eine Stunde später.',
+  '',
+  '# Frühes Treffen',
+  '',
+  'Das Frühes Treffen: Sandvorspülung beginnt um Mitternacht deutscher Zeit.',
+  '',
+].join('\n');
+
+async function engine() {
+  return createFaqEngine({ contentDir: await contentDir({ 'program.yaml': program, 'material/info.md': material }) });
+}
+const at = (iso: string) => ({ now: new Date(iso) });
+
+describe('schedule answers for participants in Germany', () => {
+  it('give German time beside the program\'s own, across Germany\'s change of clocks and of the day', async () => {
+    const e = await engine();
+    expect(e.ask('Wann ist der Auftakt?', at('2027-03-01T00:00:00Z')).answer).toContain('17:30–19:00 Uhr (Ortszeit Asia/Tokyo; 09:30–11:00 Uhr deutscher Zeit)');
+    expect(e.ask('Wann ist die Sturmflutwarnung?', at('2027-03-01T00:00:00Z')).answer).toContain('10:30–12:00 Uhr deutscher Zeit');
+    // 07:00 in Tokyo is 00:00 of the same day in Germany in May; a day earlier it would name the day.
+    expect(e.ask('When is the Sandvorspülung?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).answer).toContain('07:00–08:30 (Asia/Tokyo; 00:00–01:30 German time)');
+    const times = e.ask('Um wie viel Uhr sind die Termine?', at('2027-03-01T00:00:00Z')).answer;
+    expect(times).toContain('09:30–11:00 Uhr deutscher Zeit');
+    expect(times).toContain('10:30–12:00 Uhr deutscher Zeit');
+  });
+
+  it('understand everyday ways of asking for the next, the last, the start and the weekday', async () => {
+    const e = await engine();
+    expect(e.ask('was ist als nächstes dran', at('2027-03-20T00:00:00Z')).answer).toContain('Sturmflutwarnung');
+    expect(e.ask('und wann ist dann das allerletzte treffen', at('2027-03-20T00:00:00Z')).answer).toContain('11.05.2027');
+    expect(e.ask('Um wieviel Uhr gehts los?', at('2027-03-01T00:00:00Z')).via).toBe('schedule');
+    expect(e.ask('Is there still a session coming up?', { ...at('2027-04-20T00:00:00Z'), locale: 'en' }).answer).toContain('11 May 2027');
+    expect(e.ask("what's the next session on the calendar", { ...at('2027-03-20T00:00:00Z'), locale: 'en' }).answer).toContain('6 April 2027');
+    const weekday = e.ask('An welchem Wochentag trifft sich die Gruppe?', at('2027-03-01T00:00:00Z'));
+    expect(weekday.via).toBe('schedule');
+    expect(weekday.answer).toContain('Dienstag');
+  });
+
+  it('never answer with a session of another month than the one named, whatever topic word points to it', async () => {
+    const e = await engine();
+    expect(e.ask('Um wie viel Uhr nach deutscher Zeit ist der Termin im April?', at('2027-03-01T00:00:00Z')).answer).not.toContain('11.05.2027');
+    expect(e.ask('Wann ist das Frühe Treffen?', at('2027-03-01T00:00:00Z')).answer).toContain('11.05.2027');
+  });
+
+  it('leave a question for a reason to the material', async () => {
+    const e = await engine();
+    const why = e.ask('Warum ist der Beginn ab April eine Stunde später?', at('2027-03-01T00:00:00Z'));
+    expect(why.via).toBe('passage');
+    expect(why.answer).toContain('nicht umstellt');
+  });
+});
