@@ -151,3 +151,10 @@ describe('months of numeric dates', () => {
     expect([monthNumber('Jänner'), monthNumber('März'), monthNumber('maerz'), monthNumber('October'), monthNumber('Montag')]).toEqual([1, 3, 3, 10, undefined]);
   });
 });
+
+describe('stop words and the lexicon', () => {
+  it('never join a concept group by their stem ("sich" is no "Sicherheit")', () => {
+    expect(GENERAL_LEXICON.lookupAll('sich')).toBeUndefined();
+    expect(GENERAL_LEXICON.lookup('Sicherheit')).toBeDefined();
+  });
+});

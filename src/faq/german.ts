@@ -22,7 +22,7 @@ export function words(text: string): string[] {
 const FAQ_FILLER_DE = `
 lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes ungefähr erzähl erzählen worum wozu
 wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen redet reden
-wieviel wieviele wievielen gibts brauch
+wieviel wieviele wievielen gibts gehts brauch dran sich
 tun tue tut nachher überhaupt nochmal nochmals irgendwie lieber liebsten möchte möchten selber
 dr prof mag geworden worden besagt besagen
 `;
@@ -39,7 +39,7 @@ normal normale normalen normaler normales üblich übliche üblichen üblicher t
 gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally
 ansehen anschauen angucken sehen schauen später wissen weiß schicken schicke schickt senden sende sendet send
 `;
-const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself';
+const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
 const GERMAN_STOP_LIST = [...[...GERMAN_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_DE)];
 const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));
@@ -401,7 +401,8 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
     tokens.forEach((t, i) => {
       const next = tokens[i + 1];
       const prev = tokens[i - 1];
-      if (next && (SUBJECT_PRONOUNS_DE.has(next) || SUBJECT_PRONOUNS_EN.has(next))) out.add(t);
+      // A reflexive "sich" follows its verb ("Wann trifft sich die Gruppe?").
+      if (next && (SUBJECT_PRONOUNS_DE.has(next) || SUBJECT_PRONOUNS_EN.has(next) || next === 'sich')) out.add(t);
       if (prev && SUBJECT_PRONOUNS_EN.has(prev)) out.add(t);
       if (!options.besidePronoun && prev && WH_EN.has(prev) && i === 1 && /[^s]s$/.test(t)) out.add(t);
       // English: the word after a modal ("should go") or after "did"/"does" and one word ("did Lindau spend").

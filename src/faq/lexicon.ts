@@ -5,7 +5,7 @@
 //  - the program's own synonyms from its faq.yaml (`synonyms: [[Schwammstadt, sponge city], ...]`), because
 //    topic vocabulary belongs to the content, not the code.
 // A group may hold phrases ("sponge city", "vor Ort"); the tokenizer turns a phrase into one token.
-import { editDistance, foldUmlauts, lower, stem, words } from './german.js';
+import { editDistance, foldUmlauts, lower, stem, STOPWORDS, words } from './german.js';
 import { BILINGUAL } from './bilingual.js';
 
 // General concept groups. Only words whose everyday meaning in a question about a course, workshop or
@@ -117,7 +117,8 @@ export class Lexicon {
   lookupAll(input: string): string[] | undefined {
     const k = key(input);
     const direct = this.surface.get(k);
-    if (direct !== undefined || k.includes(' ') || k.length < 4) return direct;
+    // A stop word joins no group by its stem ("sich" is no "Sicherheit").
+    if (direct !== undefined || k.includes(' ') || k.length < 4 || STOPWORDS.has(k)) return direct;
     return this.stems.get(stem(k));
   }
 
