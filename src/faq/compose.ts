@@ -107,7 +107,8 @@ function answersType(text: string, types: ReadonlySet<QuestionType>, index: Pass
  * ahead of one that only repeats the question's words.
  */
 export function rankHits(hits: RetrievalHit[], types: ReadonlySet<QuestionType>, index: PassageIndex): RetrievalHit[] {
-  const value = (h: RetrievalHit) => h.score * h.coverage ** 2 * (answersType(`${h.doc.title}. ${h.doc.text}`, types, index) ? 1.5 : 1);
+  // An older e-mail quoted below a newer one counts half: the newer one may correct it.
+  const value = (h: RetrievalHit) => h.score * h.coverage ** 2 * (answersType(`${h.doc.title}. ${h.doc.text}`, types, index) ? 1.5 : 1) * (h.doc.quoted ? 0.5 : 1);
   return hits
     .map((h) => ({ h, v: value(h) }))
     .sort((a, b) => b.v - a.v)

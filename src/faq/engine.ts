@@ -149,7 +149,7 @@ class Engine implements FaqEngine {
 
   private build(): void {
     const kb = this.knowledgeBase;
-    const docs: RetrievalDoc[] = sections(kb.passages).map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source, ...(p.locator ? { locator: p.locator } : {}), ...(p.documentTitle ? { documentTitle: p.documentTitle } : {}) }));
+    const docs: RetrievalDoc[] = sections(kb.passages).map((p) => ({ id: `p:${p.id}`, kind: 'passage', title: p.title, text: p.text, source: p.source, ...(p.locator ? { locator: p.locator } : {}), ...(p.documentTitle ? { documentTitle: p.documentTitle } : {}), ...(p.quoted ? { quoted: true } : {}) }));
     this.curatedById = new Map();
     for (const entry of kb.curated) {
       this.curatedById.set(entry.id, entry);
@@ -269,8 +269,11 @@ class Engine implements FaqEngine {
     const counted = types.has('count') ? countedTerms(question, this.index) : undefined;
     const countsNoun = (h: RetrievalHit) => !counted || splitSentences(`${h.doc.title}. ${h.doc.text}`).some((s) => countsTerms(s, counted, this.index));
     const holdsFact = (h: RetrievalHit) => splitSentences(`${h.doc.title}. ${h.doc.text}`).some((s) => gate.some((t) => sentenceAnswers(t, s, lexicon))) && countsNoun(h);
-    // Among the passages that hold the fact, the one that covers most of the question.
-    let top = gate.length ? ranked.filter(holdsFact).reduce<RetrievalHit | undefined>((best, h) => (!best || h.coverage > best.coverage ? h : best), undefined) : ranked[0];
+    // Among the passages that hold the fact, the one that covers most of the question; an older e-mail quoted
+    // below a newer one only when the newer one holds no such fact (its deadline may be the corrected one).
+    const factHits = gate.length ? ranked.filter(holdsFact) : [];
+    const current = factHits.filter((h) => !h.doc.quoted);
+    let top = gate.length ? (current.length ? current : factHits).reduce<RetrievalHit | undefined>((best, h) => (!best || h.coverage > best.coverage ? h : best), undefined) : ranked[0];
     // A word is known when the material has it (typos only in long words) or the program's facts do; a word
     // that asks for a kind of fact ("Frist", "deadline") is known when the best passage holds such a fact.
     const answersMarker = (u: QueryUnit, h: RetrievalHit | undefined = top) => {
@@ -398,7 +401,8 @@ class Engine implements FaqEngine {
     // participant sees both.
     const topSentence = types.size && top.doc.kind === 'passage' ? headed(top) : Infinity;
     const candidates = ranked
-      .filter((h) => h !== answerTop && h.doc.kind === 'passage' && knownCoverage(h) >= coverage)
+      // An older e-mail's passage never stands beside the newer one's: it may hold what the newer corrects.
+      .filter((h) => h !== answerTop && h.doc.kind === 'passage' && knownCoverage(h) >= coverage && (!h.doc.quoted || !!answerTop.doc.quoted))
       .filter((h, i) => h.score >= top.score * 0.6 || (i < SECOND_PEERS && topSentence !== Infinity && (!gate.length || holdsFact(h)) && headed(h) >= topSentence));
     // In rank order, but the first that has the question's words in its text (not only in its heading or
     // file name) comes first: only the first one adds to the answer.
@@ -552,7 +556,7 @@ const MAX_PART_CHARS = 100;
 export function sections(passages: readonly Passage[]): Passage[] {
   const out: Passage[] = [];
   const sameSection = (a: Passage, b: Passage) =>
-    a.source === b.source && a.title === b.title && a.locator?.kind === b.locator?.kind && a.locator?.n === b.locator?.n;
+    a.source === b.source && a.title === b.title && a.locator?.kind === b.locator?.kind && a.locator?.n === b.locator?.n && a.quoted === b.quoted;
   for (const p of passages) {
     const last = out[out.length - 1];
     const short = (text: string) => text.length <= MAX_PART_CHARS;

@@ -138,6 +138,27 @@ describe('everyday questions', () => {
     expect(e.ask('Wie lange werden meine Anmeldedaten gespeichert?').answered).toBe(false);
   });
 
+  it('answers from the newer of two e-mails when a forwarded one quotes the older below it', async () => {
+    const mail = [
+      'Von: Anna Beispiel <anna@example.org>',
+      'Gesendet: Mittwoch, 3. Februar 2027 11:42',
+      'Betreff: WG: Reihe Friedhofsverwaltung - Anmeldung verlängert',
+      '',
+      'Liebe Kolleginnen und Kollegen, wir verlängern die Anmeldung bis zum 22.02.2027.',
+      '',
+      '-----Ursprüngliche Nachricht-----',
+      'Von: Anna Beispiel <anna@example.org>',
+      'Gesendet: Dienstag, 26. Januar 2027 16:05',
+      'Betreff: Reihe Friedhofsverwaltung - Einladung',
+      '',
+      'Bitte melden Sie sich bis zum 15.02.2027 bei Anna Beispiel an.',
+    ].join('\n');
+    const e = await createFaqEngine({ contentDir: await contentDir({ 'material/mail.txt': mail }) });
+    const a = e.ask('Bis wann kann ich mich noch anmelden?');
+    expect(a.answer).toContain('22.02.2027');
+    expect(a.answer).not.toContain('15.02.2027');
+  });
+
   it('still declines what the material does not say', async () => {
     const e = await engine();
     expect(e.ask('Was muss ich tun, um einen Parkplatz zu bekommen?').answered).toBe(false);

@@ -17,6 +17,8 @@ export interface Passage {
   locator?: DocumentLocator;
   /** The file's top heading (# …), when it has one: it names what every passage of the file is about. */
   documentTitle?: string;
+  /** From an older e-mail quoted below a newer one: what the newer one says wins (see quotedMessageStart). */
+  quoted?: true;
 }
 
 export interface MaterialProblem {
@@ -234,6 +236,25 @@ export function unwrapPlainText(text: string): string {
 }
 
 /**
+ * The line where an older e-mail begins below a newer one: a separator ("-----Ursprüngliche Nachricht-----",
+ * "-----Original Message-----", "---------- Forwarded message ---------"), a header block that is not the file's
+ * first ("Von: …" followed by "Gesendet: …" or "Datum: …", "From: …" by "Sent: …" or "Date: …"), an attribution
+ * ("Am 3. Februar 2027 schrieb …:", "On 3 Feb 2027, … wrote:") or, in plain text, a run of lines quoted with ">".
+ */
+export function quotedMessageStart(lines: readonly string[], options: { plainText?: boolean } = {}): number | undefined {
+  const firstText = lines.findIndex((l) => l.trim() && !/^(von|from|an|to|cc|gesendet|sent|datum|date|betreff|subject):/i.test(l.trim()));
+  for (let i = Math.max(firstText, 1); i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (/^-{2,}\s*(ursprüngliche nachricht|original message|weitergeleitete nachricht|forwarded message)\s*-{2,}$/i.test(t)) return i;
+    if (/^(von|from):\s/i.test(t) && lines.slice(i + 1, i + 4).some((l) => /^(gesendet|sent|datum|date):\s/i.test(l.trim()))) return i;
+    if (/^(am .{4,60} schrieb .{2,80}|on .{4,60} wrote):$/i.test(t)) return i;
+    // In Markdown, ">" is a block quote of the author's own.
+    if (options.plainText && /^>/.test(t) && /^>/.test(lines[i + 1]?.trim() ?? '')) return i;
+  }
+  return undefined;
+}
+
+/**
  * Plain text marks a heading by a short line of its own: one without final punctuation (and no tab-separated
  * columns) directly followed by a longer line, as in "Einer für Alle (EfA-Prinzip)" over its explanation.
  */
@@ -300,8 +321,16 @@ async function passagesOfFile(file: string, name: string, ext: string): Promise<
   }
   const raw = await fs.readFile(file, 'utf8');
   if (ext === '.html' || ext === '.htm') return { passages: splitIntoPassages(htmlToMarkdown(raw), name), text: raw };
-  if (ext === '.txt') return { passages: splitIntoPassages(plainTextHeadings(unwrapPlainText(raw)), name, { plainText: true }), text: raw };
-  return { passages: splitIntoPassages(raw, name), text: raw };
+  const read = (text: string) => (ext === '.txt' ? splitIntoPassages(plainTextHeadings(unwrapPlainText(text)), name, { plainText: true }) : splitIntoPassages(text, name));
+  // A forwarded or answered e-mail carries the older message below the newer one, often with what the newer
+  // one corrects: its passages are marked, so that the newer wording answers first.
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  const start = quotedMessageStart(lines, { plainText: ext === '.txt' });
+  if (start === undefined) return { passages: read(raw), text: raw };
+  const older = read(lines.slice(start).map((l) => l.replace(/^(?:>\s?)+/, '')).join('\n')).map((p) => ({ ...p, quoted: true as const }));
+  const passages = [...read(lines.slice(0, start).join('\n')), ...older];
+  passages.forEach((p, i) => (p.id = `${name}#${i + 1}`));
+  return { passages, text: raw };
 }
 
 export interface MaterialRead {

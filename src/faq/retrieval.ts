@@ -20,6 +20,8 @@ export interface RetrievalDoc {
   locator?: DocumentLocator;
   /** The file's top heading, searched with the file's name. */
   documentTitle?: string;
+  /** From an older e-mail quoted below a newer one (material.ts): ranked after the newer wording. */
+  quoted?: boolean;
 }
 
 /** One content word of the question and the index terms it stands for. */
