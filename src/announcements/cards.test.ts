@@ -31,6 +31,17 @@ describe('announcement card', () => {
     expect(card.actions?.[2]).toMatchObject({ verb: RSVP_VERB, data: { sessionId: 'data-governance', attending: true } });
   });
 
+  it('a program in another zone: its clock time with the zone, and German time beside it', () => {
+    const tokyo = { ...payload, timezone: 'Asia/Tokyo', session: { ...payload.session, date: '2027-04-20', start: '17:30', end: '19:00' } };
+    expect(JSON.stringify(buildAnnouncementCard(tokyo, 'de', options))).toContain('17:30–19:00 Uhr (Ortszeit Asia/Tokyo; 10:30–12:00 Uhr deutscher Zeit)');
+    expect(JSON.stringify(buildAnnouncementCard(tokyo, 'en', options))).toContain('17:30–19:00 (Asia/Tokyo; 10:30–12:00 German time)');
+    // An early morning in Tokyo is the evening before in Germany: the German day is named.
+    const early = { ...tokyo, session: { ...tokyo.session, start: '06:00', end: '07:00' } };
+    expect(JSON.stringify(buildAnnouncementCard(early, 'de', options))).toContain('(Ortszeit Asia/Tokyo; Montag, 19. April 2027, 23:00–00:00 Uhr deutscher Zeit)');
+    // Vienna shares Berlin's clock: nothing is added.
+    expect(JSON.stringify(buildAnnouncementCard({ ...payload, timezone: 'Europe/Vienna' }, 'de', options))).not.toContain('deutscher Zeit');
+  });
+
   it('English card', () => {
     expect(buildAnnouncementCard(payload, 'en', options)).toMatchSnapshot();
   });

@@ -7,7 +7,7 @@
 // knowledge base, so "Wann ist das nächste Fußballspiel?" is not answered with the next session.
 import { DateTime } from 'luxon';
 import type { Program, Session } from '../program/model.js';
-import { sessionEnd, sessionStart, sortedSessions } from '../program/time.js';
+import { formatTimeRange, READER_ZONE, readerTime, sessionEnd, sessionStart, sortedSessions } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type SessionLine } from '../i18n/faq.js';
 import { foldUmlauts, lower, MONTH_WORDS, monthNumber, termsOfWord, verbPositionWords, words } from './german.js';
@@ -402,18 +402,13 @@ function line(program: Program, s: Session, locale: Locale, disputed?: DisputedS
   const end = sessionEnd(program, s);
   const date = disputed?.dates.has(s.id) ? faqTexts[locale].dateDisputed(dayText(start, locale, false)) : dayText(start, locale, true);
   if (disputed?.times.has(s.id)) return { title: s.title, date, time: faqTexts[locale].timeUnclear };
+  // Participants read times as German time: a program in another zone ("17:30 Tokyo") gives that too. In
+  // English the zone is always named, as the reader may be anywhere.
   const range = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
-  const zone = program.program.timezone;
-  // Participants read times as German time: a program in another zone ("17:30 Tokyo") gives that too.
-  const here = start.setZone(READER_ZONE);
-  const reader = here.offset === start.offset ? undefined : { range: `${here.toFormat('HH:mm')}–${end.setZone(READER_ZONE).toFormat('HH:mm')}`, day: here.toISODate() === start.toISODate() ? undefined : dayText(here, locale, true) };
-  const t = faqTexts[locale];
-  const time = locale === 'de' ? `${range} Uhr${reader ? ` ${t.readerTime(reader.range, zone, reader.day)}` : ''}` : `${range} (${zone}${reader ? `; ${t.readerTime(reader.range, zone, reader.day)}` : ''})`;
+  const reader = readerTime(start, end, locale);
+  const time = locale === 'de' || reader ? formatTimeRange(start, end, locale) : `${range} (${program.program.timezone})`;
   return { title: s.title, date, time };
 }
-
-/** The zone participants read times in: German-speaking staff (Vienna and Zurich share Berlin's offsets). */
-const READER_ZONE = 'Europe/Berlin';
 
 /** True when some session's time in the program's zone is not the participants' clock time. */
 function foreignClock(program: Program, sessions: readonly Session[]): boolean {

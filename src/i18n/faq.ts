@@ -99,7 +99,6 @@ const de = {
   // Schedule answers about a contradictory date (lint error): both readings, never a silent pick.
   dateDisputed: (date: string) => `${date} (Datum widersprüchlich, siehe Hinweis)`,
   timeUnclear: 'Uhrzeit unklar (siehe Hinweis)',
-  readerTime: (range: string, zone: string, day?: string) => `(Ortszeit ${zone}; ${day ? `${day}, ` : ''}${range} Uhr deutscher Zeit)`,
   sessionTimeUnclear: (title: string, date: string, details: string) => `„${title}“ ist für ${date} angekündigt, die Uhrzeit ist aber unklar: ${details}`,
   timeNote: (titles: string[]) => `Achtung: Für ${quoted(titles, 'und')} nennen die Unterlagen keine eindeutige Uhrzeit.`,
   sessionConflict: (title: string, details: string, time?: string) =>
@@ -200,7 +199,6 @@ const en: FaqTexts = {
   programFindingsHeader: 'Program derived from the material, findings:',
   dateDisputed: (date) => `${date} (date contradictory, see note)`,
   timeUnclear: 'time unclear (see note)',
-  readerTime: (range, _zone, day) => `${day ? `${day}, ` : ''}${range} German time`,
   sessionTimeUnclear: (title, date, details) => `"${title}" is announced for ${date}, but its time is unclear: ${details}`,
   timeNote: (titles) => `Note: the material gives no clear time for ${quotedEn(titles, 'and')}.`,
   sessionConflict: (title, details, time) => `The material contradicts itself about "${title}": ${details}${time ? ` Time as given: ${time}.` : ''}`,

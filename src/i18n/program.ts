@@ -3,6 +3,8 @@
 import type { CatalogueOf, Locale } from './locale.js';
 
 const de = {
+  // A session's time in a program of another zone, as participants in Germany read it (program/time.ts).
+  readerTime: (range: string, zone: string, day?: string) => `(Ortszeit ${zone}; ${day ? `${day}, ` : ''}${range} Uhr deutscher Zeit)`,
   weekdayMismatch: (written: string, date: string, actual: string) =>
     `Als „${written}“ angekündigt, aber der ${date} ist ein ${actual}.`,
   weekdayUnknown: (written: string) => `„${written}“ ist kein bekannter Wochentag.`,
@@ -74,6 +76,7 @@ const de = {
 type Catalogue = CatalogueOf<typeof de>;
 
 const en: Catalogue = {
+  readerTime: (range, zone, day) => `(${zone}; ${day ? `${day}, ` : ''}${range} German time)`,
   weekdayMismatch: (written, date, actual) => `Announced as "${written}", but ${date} is a ${actual}.`,
   weekdayUnknown: (written) => `"${written}" is not a known weekday.`,
   weekdayIs: (date, weekday) => `${date} is a ${weekday}`,

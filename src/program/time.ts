@@ -4,6 +4,7 @@ import { DateTime, Duration, IANAZone } from 'luxon';
 import type { Program, Session } from './model.js';
 import type { Locale } from '../i18n/locale.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
+import { programText } from '../i18n/program.js';
 
 export function isValidZone(zone: string): boolean {
   return DateTime.now().setZone(zone).isValid;
@@ -47,11 +48,28 @@ export function formatDate(dt: DateTime, locale: Locale): string {
   );
 }
 
-/** "10:00–12:00 Uhr" / "10:00–12:00". */
+/** The zone participants read times in: German-speaking staff (Vienna and Zurich share Berlin's offsets). */
+export const READER_ZONE = 'Europe/Berlin';
+
+/**
+ * A session's time as participants in Germany read it, when the program's zone shows another clock time then:
+ * "(Ortszeit Asia/Tokyo; 09:30–11:00 Uhr deutscher Zeit)", with the German day when it is another. Empty when
+ * both clocks agree, so a program in Germany, Austria or Switzerland reads as before.
+ */
+export function readerTime(start: DateTime, end: DateTime, locale: Locale): string {
+  const here = start.setZone(READER_ZONE);
+  if (here.offset === start.offset) return '';
+  const range = `${here.toFormat('HH:mm')}–${end.setZone(READER_ZONE).toFormat('HH:mm')}`;
+  const day = here.toISODate() === start.toISODate() ? undefined : formatDate(here, locale);
+  return programText(locale).readerTime(range, start.zoneName ?? '', day);
+}
+
+/** "10:00–12:00 Uhr" / "10:00–12:00", and German time beside another zone's clock time (readerTime). */
 export function formatTimeRange(start: DateTime, end: DateTime, locale: Locale): string {
   return memoFormat(`t|${start.toMillis()}|${start.zoneName}|${end.toMillis()}|${end.zoneName}|${locale}`, () => {
     const range = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
-    return locale === 'de' ? `${range} Uhr` : range;
+    const reader = readerTime(start, end, locale);
+    return `${locale === 'de' ? `${range} Uhr` : range}${reader ? ` ${reader}` : ''}`;
   });
 }
 
