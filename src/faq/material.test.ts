@@ -1,7 +1,7 @@
 // Plain text as coordinators export it: wrapped lines join into their sentence; items of a list, headings,
 // addresses, columns and files of one paragraph per line stay apart. Invented texts, no program's words.
 import { describe, expect, it } from 'vitest';
-import { joinLineEnd, pdfTextToMarkdown, plainTextHeadings, quotedMessageStart, splitIntoPassages, unwrapPlainText } from './material.js';
+import { joinLineEnd, mailHeaders, pdfTextToMarkdown, plainTextHeadings, quotedMessageStart, splitIntoPassages, unwrapPlainText } from './material.js';
 
 const passagesOf = (text: string) => splitIntoPassages(plainTextHeadings(unwrapPlainText(text)), 'call.txt', { plainText: true });
 
@@ -141,5 +141,12 @@ describe('an older e-mail quoted below a newer one', () => {
   it('is not found in a plain message, nor in a Markdown block quote of the author\'s own', () => {
     expect(quotedMessageStart(['Von: A <a@example.org>', 'Gesendet: heute', '', 'Die Frist ist der 22.02.'])).toBeUndefined();
     expect(quotedMessageStart(['# Hinweise', '> Bitte Kamera an', '> und Ton aus'])).toBeUndefined();
+  });
+});
+
+describe("an e-mail's header block", () => {
+  it('becomes its subject as a heading, without sender, recipients, date or the separator line', () => {
+    const mail = ['Von: Anna Beispiel <anna@example.org>', 'Gesendet: Mittwoch, 3. Februar 2027 11:42', 'An: Verteiler', 'Betreff: WG: AW: Reihe - Anmeldung verlängert', '', 'Wir verlängern die Anmeldung.', '-----Original Message-----', 'From: Anna', 'Subject: Re: Reihe'].join('\n');
+    expect(mailHeaders(mail)).toBe(['# Reihe - Anmeldung verlängert', '', 'Wir verlängern die Anmeldung.', '# Reihe'].join('\n'));
   });
 });

@@ -236,6 +236,19 @@ export function unwrapPlainText(text: string): string {
 }
 
 /**
+ * An e-mail's header block as a reader takes it: the subject is the heading of what follows ("Betreff: WG: Reihe
+ * - Anmeldung verlängert" over "... verlängern wir die Anmeldung bis zum 22.02.2027"), sender, recipients and
+ * date say nothing a participant asks, and the separator line of a quoted message goes.
+ */
+export function mailHeaders(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !/^\s*(von|from|an|to|cc|gesendet|sent|datum|date):\s/i.test(l) && !/^-{2,}\s*(ursprüngliche nachricht|original message|weitergeleitete nachricht|forwarded message)\s*-{2,}\s*$/i.test(l))
+    .map((l) => l.replace(/^\s*(?:betreff|subject):\s*(?:(?:aw|wg|re|fw|fwd):\s*)*(.*)$/i, '# $1'))
+    .join('\n');
+}
+
+/**
  * The line where an older e-mail begins below a newer one: a separator ("-----Ursprüngliche Nachricht-----",
  * "-----Original Message-----", "---------- Forwarded message ---------"), a header block that is not the file's
  * first ("Von: …" followed by "Gesendet: …" or "Datum: …", "From: …" by "Sent: …" or "Date: …"), an attribution
@@ -321,7 +334,7 @@ async function passagesOfFile(file: string, name: string, ext: string): Promise<
   }
   const raw = await fs.readFile(file, 'utf8');
   if (ext === '.html' || ext === '.htm') return { passages: splitIntoPassages(htmlToMarkdown(raw), name), text: raw };
-  const read = (text: string) => (ext === '.txt' ? splitIntoPassages(plainTextHeadings(unwrapPlainText(text)), name, { plainText: true }) : splitIntoPassages(text, name));
+  const read = (text: string) => (ext === '.txt' ? splitIntoPassages(plainTextHeadings(unwrapPlainText(mailHeaders(text))), name, { plainText: true }) : splitIntoPassages(text, name));
   // A forwarded or answered e-mail carries the older message below the newer one, often with what the newer
   // one corrects: its passages are marked, so that the newer wording answers first.
   const lines = raw.replace(/\r\n?/g, '\n').split('\n');

@@ -265,6 +265,7 @@ export function detectScheduleIntent(
   let specific = 0;
   // A hyphenated compound joined into one word stands for its parts, which are judged one by one.
   const joinedCompounds = new Set(hyphenated(question));
+  const readerAsked = phrase(text, READER_PHRASES);
   const ordinalDigits = new Set(tokens.filter((t) => /^\d+(st|nd|rd|th)$/.test(t) && ORDINAL[t] !== undefined).map((t) => t.replace(/\D/g, '')));
   const dayOfDate = new Set(tokens.filter((t, i) => /^\d{1,2}$/.test(t) && (CUES.months.has(tokens[i + 1] ?? '') || CUES.months.has(tokens[i - 1] ?? ''))));
   for (const unit of passageUnits) {
@@ -277,6 +278,8 @@ export function detectScheduleIntent(
     if (unit.soft || (unit.knownDf === 0 && verbs.has(w))) continue;
     // A weekday ("Samstag", "Donnerstagstermine") says which sessions, like a month.
     if (WEEKDAY_START.test(w)) continue;
+    // "nach deutscher Zeit", "in Germany": the answers give German time anyway.
+    if (readerAsked && READER_WORDS.has(w)) continue;
     // The day of a date ("am 2. März") says nothing beyond the month; the number of an ordinal is a cue.
     if (dayOfDate.has(w) || ordinalDigits.has(w)) continue;
     const ofSeries = series?.(unit) ?? false;
@@ -304,6 +307,9 @@ export function detectScheduleIntent(
 }
 
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
+/** How participants ask for their own clock time; every schedule answer gives German time (program/time.ts). */
+const READER_PHRASES = ['deutscher zeit', 'deutsche zeit', 'german time', 'in deutschland', 'in germany', 'bei uns'];
+const READER_WORDS = set('deutscher deutsche zeit german time deutschland germany');
 /** Questions for the day of the week. */
 const WEEKDAY_ASK = set('wochentag wochentage wochentagen weekday weekdays');
 /** Questions for a reason. */

@@ -72,6 +72,13 @@ describe('schedule answers for participants in Germany', () => {
     expect(weekday.answer).toContain('Dienstag');
   });
 
+  it('answer a question for German time from the schedule', async () => {
+    const e = await engine();
+    const end = e.ask('Wann ist der letzte Termin nach deutscher Zeit zu Ende?', at('2027-03-01T00:00:00Z'));
+    expect(end.via).toBe('schedule');
+    expect(end.answer).toContain('00:00–01:30 Uhr deutscher Zeit');
+  });
+
   it('never answer with a session of another month than the one named, whatever topic word points to it', async () => {
     const e = await engine();
     expect(e.ask('Um wie viel Uhr nach deutscher Zeit ist der Termin im April?', at('2027-03-01T00:00:00Z')).answer).not.toContain('11.05.2027');
