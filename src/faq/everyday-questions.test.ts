@@ -159,6 +159,28 @@ describe('everyday questions', () => {
     expect(a.answer).not.toContain('15.02.2027');
   });
 
+  it('never takes the schedule from an older e-mail quoted below a newer one', async () => {
+    const mail = [
+      'Von: Anna Beispiel <anna@example.org>',
+      'Gesendet: Mittwoch, 3. Februar 2027 11:42',
+      'Betreff: WG: Reihe Friedhofsverwaltung - Termin 2 verschoben',
+      '',
+      'Termin 2 findet nicht am 29.03.2027 statt, sondern am Mittwoch, 31.03.2027, 14:30 bis 16:00 Uhr.',
+      '',
+      '-----Ursprüngliche Nachricht-----',
+      'Von: Anna Beispiel <anna@example.org>',
+      'Gesendet: Dienstag, 26. Januar 2027 16:05',
+      '',
+      'Termine, jeweils 14:30 bis 16:00 Uhr:',
+      'Mo 15.03.2027 Auftakt',
+      'Mo 29.03.2027 Gräberfelder digital',
+      'Mo 12.04.2027 Abschluss',
+    ].join('\n');
+    const e = await createFaqEngine({ contentDir: await contentDir({ 'material/mail.txt': mail }), clock: new ManualClock(new Date('2027-03-20T08:00:00Z')) });
+    expect(e.knowledgeBase.program).toBeUndefined();
+    expect(e.ask('Wann ist Termin 2?').answer).toContain('31.03.2027');
+  });
+
   it('still declines what the material does not say', async () => {
     const e = await engine();
     expect(e.ask('Was muss ich tun, um einen Parkplatz zu bekommen?').answered).toBe(false);
