@@ -11,7 +11,7 @@ import { programSchema, type Program } from '../program/model.js';
 import { importAnnouncement } from '../program/import-announcement.js';
 import type { LintFinding } from '../program/lint.js';
 import { AppError } from '../shared/errors.js';
-import { quotedMessageStart, readMaterial, type MaterialProblem, type MaterialText, type Passage } from './material.js';
+import { readMaterial, type MaterialProblem, type MaterialText, type Passage } from './material.js';
 
 export { splitIntoPassages, stripInlineMarkup, htmlToMarkdown, type Passage, type MaterialProblem } from './material.js';
 
@@ -96,11 +96,7 @@ function programFromMaterial(texts: MaterialText[], now: Date): { program: Progr
   // Among equals, the one with fewer errors, then the first.
   let best: { program: Program; findings: LintFinding[] } | undefined;
   const errors = (f: LintFinding[]) => f.filter((x) => x.severity === 'error').length;
-  for (const { file, text: whole } of texts) {
-    // An older e-mail quoted below a newer one may list what the newer one corrects: never a schedule.
-    const lines = whole.replace(/\r\n?/g, '\n').split('\n');
-    const quoted = quotedMessageStart(lines, { plainText: /\.txt$/i.test(file) });
-    const text = quoted === undefined ? whole : lines.slice(0, quoted).join('\n');
+  for (const { text } of texts) {
     try {
       // A fixed reference time: dates without a year are read against it, never against the wall clock.
       const { draft, findings } = importAnnouncement(text, { now });

@@ -10,7 +10,7 @@ import { programSchema, type ProgramDocument } from './model.js';
 import { formatLintDate, lintProgram, type LintFinding } from './lint.js';
 import { isValidZone } from './time.js';
 import { programText } from '../i18n/program.js';
-import { guessLanguage, slug, uniqueSlug, words } from '../text/index.js';
+import { guessLanguage, quotedMessageStart, slug, uniqueSlug, words } from '../text/index.js';
 import { normalizeAnnouncement, plain } from './announcement/cleanup.js';
 import { completeTime, sharedTime } from './announcement/dates.js';
 import { enumeratedSessions, parseSessions, type RawSession } from './announcement/entries.js';
@@ -155,7 +155,10 @@ function draftZone(
 export function importAnnouncement(input: string, options: ImportOptions = {}): ImportResult {
   const given = options.defaultTimezone && isValidZone(options.defaultTimezone) ? options.defaultTimezone : undefined;
   const now = DateTime.fromJSDate(options.now ?? new Date(), { zone: given ?? DEFAULT_ZONE });
-  const text = normalizeAnnouncement(input);
+  // An older e-mail quoted below a newer one may list what the newer one corrects: never a schedule.
+  const lines = input.replace(/\r\n?/g, '\n').split('\n');
+  const quoted = quotedMessageStart(lines);
+  const text = normalizeAnnouncement(quoted === undefined ? input : lines.slice(0, quoted).join('\n'));
   // Dates only in running text ("am 3. März, 7. April und 5. Mai 2027") when no entry opens with one.
   const entries = parseSessions(text);
   const raw = entries.length ? entries : enumeratedSessions(text);

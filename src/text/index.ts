@@ -6,3 +6,4 @@ export { decodeEntities, NAMED_ENTITIES } from './entities.js';
 export { GERMAN_STOP_WORDS, ENGLISH_STOP_WORDS, isStopWord, guessLanguage } from './stop-words.js';
 export { stem, stemmerFor, type Stemmer, type TextLanguage } from './stem.js';
 export { words, joinedWords } from './tokenize.js';
+export { mailHeaders, quotedMessageStart } from './mail.js';
