@@ -2,6 +2,7 @@
 // the schedule questions they hide in. An invented program; each answer is checked against a decline nearby.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { forwardedMail } from '../../tests/harness/mail.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
 
@@ -139,20 +140,9 @@ describe('everyday questions', () => {
   });
 
   it('answers from the newer of two e-mails when a forwarded one quotes the older below it', async () => {
-    const mail = [
-      'Von: Anna Beispiel <anna@example.org>',
-      'Gesendet: Mittwoch, 3. Februar 2027 11:42',
-      'Betreff: WG: Reihe Friedhofsverwaltung - Anmeldung verlängert',
-      '',
-      'Liebe Kolleginnen und Kollegen, wir verlängern die Anmeldung bis zum 22.02.2027.',
-      '',
-      '-----Ursprüngliche Nachricht-----',
-      'Von: Anna Beispiel <anna@example.org>',
-      'Gesendet: Dienstag, 26. Januar 2027 16:05',
-      'Betreff: Reihe Friedhofsverwaltung - Einladung',
-      '',
+    const mail = forwardedMail('Reihe Friedhofsverwaltung', ['Liebe Kolleginnen und Kollegen, wir verlängern die Anmeldung bis zum 22.02.2027.'], [
       'Bitte melden Sie sich bis zum 15.02.2027 bei Anna Beispiel an.',
-    ].join('\n');
+    ]);
     const e = await createFaqEngine({ contentDir: await contentDir({ 'material/mail.txt': mail }) });
     const a = e.ask('Bis wann kann ich mich noch anmelden?');
     expect(a.answer).toContain('22.02.2027');
@@ -160,22 +150,11 @@ describe('everyday questions', () => {
   });
 
   it('never takes the schedule from an older e-mail quoted below a newer one', async () => {
-    const mail = [
-      'Von: Anna Beispiel <anna@example.org>',
-      'Gesendet: Mittwoch, 3. Februar 2027 11:42',
-      'Betreff: WG: Reihe Friedhofsverwaltung - Termin 2 verschoben',
-      '',
-      'Termin 2 findet nicht am 29.03.2027 statt, sondern am Mittwoch, 31.03.2027, 14:30 bis 16:00 Uhr.',
-      '',
-      '-----Ursprüngliche Nachricht-----',
-      'Von: Anna Beispiel <anna@example.org>',
-      'Gesendet: Dienstag, 26. Januar 2027 16:05',
-      '',
-      'Termine, jeweils 14:30 bis 16:00 Uhr:',
-      'Mo 15.03.2027 Auftakt',
-      'Mo 29.03.2027 Gräberfelder digital',
-      'Mo 12.04.2027 Abschluss',
-    ].join('\n');
+    const mail = forwardedMail(
+      'Reihe Friedhofsverwaltung',
+      ['Termin 2 findet nicht am 29.03.2027 statt, sondern am Mittwoch, 31.03.2027, 14:30 bis 16:00 Uhr.'],
+      ['Termine, jeweils 14:30 bis 16:00 Uhr:', 'Mo 15.03.2027 Auftakt', 'Mo 29.03.2027 Gräberfelder digital', 'Mo 12.04.2027 Abschluss'],
+    );
     const e = await createFaqEngine({ contentDir: await contentDir({ 'material/mail.txt': mail }), clock: new ManualClock(new Date('2027-03-20T08:00:00Z')) });
     expect(e.knowledgeBase.program).toBeUndefined();
     expect(e.ask('Wann ist Termin 2?').answer).toContain('31.03.2027');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forwardedMail } from '../../tests/harness/mail.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -506,23 +507,11 @@ describe('importAnnouncement on announcements in other shapes', () => {
   });
 
   it('never takes sessions from an older e-mail quoted below a newer one', () => {
-    const mail = [
-      'Von: Anna Beispiel <anna@example.org>',
-      'Gesendet: Mittwoch, 3. Februar 2027 11:42',
-      'Betreff: WG: Reihe - neue Termine',
-      '',
-      'Die Reihe findet an diesen Terminen statt, jeweils 14:30 bis 16:00 Uhr:',
-      'Mi 31.03.2027 Auftakt',
-      'Mo 12.04.2027 Abschluss',
-      '',
-      '-----Ursprüngliche Nachricht-----',
-      'Von: Anna Beispiel <anna@example.org>',
-      'Gesendet: Dienstag, 26. Januar 2027 16:05',
-      '',
-      'Termine, jeweils 14:30 bis 16:00 Uhr:',
-      'Mo 29.03.2027 Auftakt',
-      'Mo 12.04.2027 Abschluss',
-    ].join('\n');
+    const mail = forwardedMail(
+      'Reihe - neue Termine',
+      ['Die Reihe findet an diesen Terminen statt, jeweils 14:30 bis 16:00 Uhr:', 'Mi 31.03.2027 Auftakt', 'Mo 12.04.2027 Abschluss'],
+      ['Termine, jeweils 14:30 bis 16:00 Uhr:', 'Mo 29.03.2027 Auftakt', 'Mo 12.04.2027 Abschluss'],
+    );
     expect(shape(mail).draft.sessions.map((s) => s.date)).toEqual(['2027-03-31', '2027-04-12']);
   });
 
