@@ -46,7 +46,6 @@ export interface EvalSummary {
   outcomes: EvalOutcome[];
 }
 
-
 /** Lower-case, single spaces, and long dates ("16. Dezember 2025", "16 December 2025") as 16.12.2025. */
 const normalise = (s: string) =>
   s

@@ -88,7 +88,6 @@ const ORDINAL: Record<string, number> = (() => {
 })();
 CUES.ordinals = new Set(Object.keys(ORDINAL));
 
-
 /**
  * Ordinals written with digits, as words() cannot see them: German "der 4. Termin" (a number with a full stop,
  * not a day before a month) and "Session 4" / "Termin 4" (a session word before a number) become "4th".
