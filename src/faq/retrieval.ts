@@ -200,8 +200,8 @@ export class PassageIndex {
   }
 
   /**
-   * Two neighbouring words of the question that the material writes as one ("Change Management" beside
-   * "Changemanagement", "Daten Strategie" beside "Datenstrategie"), joined: the compound is what the material
+   * Two neighbouring words of the question that the material writes as one ("Risiko Management" beside
+   * "Risikomanagement", "Förder Programm" beside "Förderprogramm"), joined: the compound is what the material
    * names. Only words the material has as written (not by stem), so that no two words join by chance; the parts
    * then stand for nothing of their own.
    */

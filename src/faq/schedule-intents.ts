@@ -233,15 +233,15 @@ export function detectScheduleIntent(
     .filter((u) => !series?.(u) || !byTime);
   let session: Session | undefined;
   const matchedWords = new Set<string>();
-  // A session's title quoted whole ("Wann ist der Termin 'Wie fange ich an?'") names it, even a title of
+  // A session's title quoted whole ("Wann ist der Termin 'Was machen wir daraus?'") names it, even a title of
   // question words that the topic search cannot see.
   const compactQuestion = foldUmlauts(lower(question)).replace(/[^\p{L}\d]/gu, '');
   const quoted = program.sessions.filter((s, i) => compactTitles[i]!.length >= 8 && compactQuestion.includes(compactTitles[i]!));
   if (quoted.length === 1) {
     session = quoted[0]!;
     // Its words, also joined as a separable verb ("an|fange" of "fange ich an").
-    const inTitle = new Set(words(session.title).map(foldUmlauts));
-    const ofTitle = (w: string) => inTitle.has(w) || [...w].some((_, i) => i > 0 && inTitle.has(w.slice(0, i)) && inTitle.has(w.slice(i)));
+    const quotedWords = new Set(words(session.title).map(foldUmlauts));
+    const ofTitle = (w: string) => quotedWords.has(w) || [...w].some((_, i) => i > 0 && quotedWords.has(w.slice(0, i)) && quotedWords.has(w.slice(i)));
     for (const u of passageUnits) if (ofTitle(foldUmlauts(lower(u.word)))) matchedWords.add(u.word);
   } else if (topicUnits.length) {
     const { hits } = matcher.index.query(question, { units: topicUnits });
