@@ -16,6 +16,7 @@ import { buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from '
 import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } from './schedule-conflicts.js';
 import type { ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
+import { loadThesaurus } from './thesaurus.js';
 import { casedWords, foldUmlauts, isMonthName, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
@@ -158,11 +159,14 @@ class Engine implements FaqEngine {
     const lexicon = new Lexicon(kb.synonyms ?? []);
     this.sectionDocs = new Map();
     for (const d of docs) if (d.kind === 'passage') this.sectionDocs.set(sectionKey(d), [...(this.sectionDocs.get(sectionKey(d)) ?? []), d]);
+    loadThesaurus();
     this.index = new PassageIndex(docs, lexicon);
     this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages, lexicon) : undefined;
-    this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)], lexicon) : undefined;
-    this.seriesIndex = kb.program ? new PassageIndex([{ id: 'series', kind: 'passage', title: kb.program.program.title, text: [kb.program.program.subtitle ?? '', ...kb.program.sessions.map((x) => x.title)].join('\n'), source: 'program.yaml' }], lexicon) : undefined;
-    this.seriesNameIndex = kb.program ? new PassageIndex([{ id: 'series', kind: 'passage', title: kb.program.program.title, text: kb.program.program.subtitle ?? '', source: 'program.yaml' }], lexicon) : undefined;
+    // These say whether a word is the program's own: a general synonym of it is not.
+    const own = { synonyms: false };
+    this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)], lexicon, own) : undefined;
+    this.seriesIndex = kb.program ? new PassageIndex([{ id: 'series', kind: 'passage', title: kb.program.program.title, text: [kb.program.program.subtitle ?? '', ...kb.program.sessions.map((x) => x.title)].join('\n'), source: 'program.yaml' }], lexicon, own) : undefined;
+    this.seriesNameIndex = kb.program ? new PassageIndex([{ id: 'series', kind: 'passage', title: kb.program.program.title, text: kb.program.program.subtitle ?? '', source: 'program.yaml' }], lexicon, own) : undefined;
     this.memo.clear();
     this.conflicts.clear();
   }

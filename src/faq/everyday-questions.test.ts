@@ -89,10 +89,11 @@ describe('everyday questions', () => {
     expect(a.answer).toContain('80 Euro');
   });
 
-  it('does not count light verbs and adverbs ("tun", "nachher", "ansehen") as unknown topics', async () => {
+  it('does not count light verbs and adverbs ("tun", "nachher", "ansehen", "zum Nachschauen") as unknown topics', async () => {
     const e = await engine();
     expect(e.ask('Was muss ich tun, um eine Bescheinigung zu bekommen?').answer).toContain('2 der 3');
     expect(e.ask('Wie lange kann ich mir die Aufnahmen nachher noch ansehen?').answer).toContain('6 Wochen');
+    expect(e.ask('Gibt es Aufnahmen von den Vorträgen zum Nachschauen?').answer).toContain('6 Wochen');
   });
 
   it('reads a separable verb as one word and a question for the weekday or a trip as a schedule question', async () => {

@@ -1,6 +1,8 @@
 // German-aware text processing for FAQ retrieval: tokenizing, stop words, compound splitting against the
 // corpus's own vocabulary, Snowball German stemming and umlaut/ß folding. Synonyms and general concepts live
-// in lexicon.ts. Index and query go through the same pipeline so that their terms meet.
+// in lexicon.ts, general noun synonyms in thesaurus.ts. Index and query go through the same pipeline so that
+// their terms meet.
+import { nounSynonyms } from './thesaurus.js';
 import { ENGLISH_STOP_WORDS, foldLoose, GERMAN_STOP_WORDS, guessLanguage, lowerGerman, stem as snowballStem, words as textWords } from '../text/index.js';
 
 /** Lower-case, ß→ss; umlauts stay so that the stemmer sees real German words. */
@@ -278,11 +280,21 @@ export class Vocabulary {
   }
 }
 
+export interface TermOptions {
+  /** A word of the material being indexed (else a word of a question). */
+  indexing?: boolean;
+  /**
+   * A question's noun the material lacks stands for its general synonyms that the material has (thesaurus.ts).
+   * Off where the question is checked against the program's own words (a synonym is not the program's word).
+   */
+  synonyms?: boolean;
+}
+
 /**
  * One word of a text turned into its index terms: the canonical stem, plus the stems of its compound parts
  * when the vocabulary can split it. Stop words give nothing.
  */
-export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, lexicon?: TermMap, options: { indexing?: boolean } = {}): string[] {
+export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, lexicon?: TermMap, options: TermOptions = {}): string[] {
   const word = lower(input);
   const folded = foldUmlauts(word);
   const grouped = lexicon?.lookupAll(word);
@@ -315,6 +327,10 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     const verb = verbOfNoun(folded, vocabulary);
     if (verb) return [verb, stem(word)];
   }
+  // A noun the material has only under another name ("Bücherei" beside "Bibliothek"). Its own stem comes
+  // first: the word itself stays unknown, so it weighs as half known, like a compound known in parts.
+  const synonyms = vocabulary && options.synonyms && !options.indexing && !vocabulary.knows(word) ? knownSynonyms(word, vocabulary) : [];
+  if (synonyms.length) return [...new Set([stem(word), ...synonyms.flatMap((s) => termsOfWord(s, vocabulary, lexicon, { ...options, synonyms: false }))])];
   const terms = [stem(word)];
   if (vocabulary) {
     // In a question, a part may be known in the other language's spelling ("Hochwasser|warnungen" beside
@@ -335,6 +351,18 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     }
   }
   return [...new Set(terms)];
+}
+
+/**
+ * A word with more synonyms than this in the material is not read as any of them: the thesaurus lists one
+ * word's several meanings, and the material would then pick one by chance.
+ */
+const MAX_KNOWN_SYNONYMS = 3;
+
+/** The word's noun synonyms that the material has, when few enough to say which meaning is asked. */
+function knownSynonyms(word: string, vocabulary: Vocabulary): string[] {
+  const known = nounSynonyms(word).filter((s) => vocabulary.knows(s));
+  return known.length <= MAX_KNOWN_SYNONYMS ? known : [];
 }
 
 /**
@@ -383,10 +411,16 @@ const PREPOSITIONS_EN = new Set(['in', 'on', 'at', 'for', 'by', 'to', 'with', 'd
 const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their', 'his', 'her', 'its']);
 
 /**
+ * A separable verb's infinitive as folded ("nachschauen" folds to "nachschaun", "herunterladen"), not a meal
+ * ("Abendessen").
+ */
+const NOMINAL_INFINITIVE = /^(?!abend)(ab|an|auf|aus|ein|mit|nach|vor|durch|herunter|runter|weiter|wieder|zuruck|rein|raus)\p{L}{3,}n$/u;
+
+/**
  * The question's words that stand where a sentence has its verb: beside a subject pronoun ("Krieg ich",
  * "parkt man", "do I write"), after an English modal ("should go") or "did"/"does" and a name ("did
  * Lindau spend"), after "who"/"what" with the -s of a verb, or with -ing before a particle, and the German
- * infinitive that ends a clause after "zu" ("... zu formulieren"); never a word
+ * infinitive that ends a clause after "zu" ("... zu formulieren") or "zum"/"beim" ("zum Nachschauen"); never a word
  * capitalised inside the sentence (a German noun or a name). Such a word says what is done, not what
  * the question is about: when the material lacks it ("anschauen", "write"), the question is not out of scope
  * for that reason alone. Syntax of both languages, no word list beyond function words.
@@ -415,6 +449,12 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
       // German: the infinitive after "zu" at the end of a clause ("..., eine Ausschreibung zu formulieren"), in a
       // question that writes its nouns with capitals (else "zu terminen" may be a noun).
       if (!options.besidePronoun && i === tokens.length - 1 && i >= 2 && prev === 'zu' && /(en|ern|eln)$/.test(t) && lowerInCased.has(t)) out.add(t);
+      // A verb made a noun after "zum"/"beim" at the clause's end ("Aufnahmen zum Nachschauen", "beim
+      // Anmelden") says what is done, not what about.
+      if (!options.besidePronoun && i === tokens.length - 1 && (prev === 'zum' || prev === 'beim') && NOMINAL_INFINITIVE.test(t)) {
+        out.add(t);
+        return;
+      }
       if (capitalised.has(t)) out.delete(t);
     });
   }

@@ -23,6 +23,13 @@ describe('words at a verb place', () => {
     expect([...verbPositionWords('Is the advanced course online?')]).not.toContain('advanced');
   });
 
+  it('finds a separable verb made a noun after "zum" or "beim" at a clause\'s end, not a meal', () => {
+    expect([...verbPositionWords('Gibt es Aufnahmen von den Vorträgen zum Nachschauen?')]).toContain('nachschaun');
+    expect([...verbPositionWords('Was brauche ich beim Anmelden, wenn ich vertreten werde?')]).toContain('anmelden');
+    expect([...verbPositionWords('Gibt es etwas zum Abendessen?')]).not.toContain('abendessen');
+    expect([...verbPositionWords('Gibt es zum Nachschauen Aufnahmen?')]).not.toContain('nachschaun');
+  });
+
   it('finds the English verb after a modal, or after "did"/"does" and a name, but not a noun after a determiner', () => {
     expect([...verbPositionWords('how much did lindau spend on cameras')]).toContain('spend');
     expect([...verbPositionWords('how much of the budget should go to outreach')]).toContain('go');

@@ -124,10 +124,15 @@ export class PassageIndex {
   /** Concept terms of general verbs and adjectives of state, which count only where the material uses them. */
   private readonly softTerms: ReadonlySet<string>;
 
+  /** Whether a question's noun the material lacks stands for its general synonyms (german.ts TermOptions). */
+  private readonly synonyms: boolean;
+
   constructor(
     docs: RetrievalDoc[],
     readonly lexicon: Lexicon = GENERAL_LEXICON,
+    options: { synonyms?: boolean } = {},
   ) {
+    this.synonyms = options.synonyms ?? true;
     this.vocabulary = new Vocabulary(lexicon);
     this.softTerms = new Set(SOFT_CONCEPTS.map((w) => lexicon.lookup(w)).filter((t): t is string => !!t));
     // A passage is also searched under its file: the file's name and top heading, which name the whole file
@@ -241,7 +246,7 @@ export class PassageIndex {
 
   /** The index terms of one word (memoised: the vocabulary is fixed once the index is built). */
   termsOf(word: string): string[] {
-    return this.termCache.get(word, (w) => termsOfWord(w, this.vocabulary, this.lexicon));
+    return this.termCache.get(word, (w) => termsOfWord(w, this.vocabulary, this.lexicon, { synonyms: this.synonyms }));
   }
 
   /**
