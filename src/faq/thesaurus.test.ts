@@ -52,6 +52,14 @@ describe('noun synonyms', () => {
     expect(nounSynonyms('aufzeichnen')).toEqual([]);
   });
 
+  it('finds a plural\'s group through its singular, and none for a word of many meanings', () => {
+    expect(nounSynonyms('Haltestellen')).toContain('haltepunkt');
+    expect(nounSynonyms('Laternen')).toContain('lampion');
+    // "Zeit" is a span, a tense and a time of day.
+    expect(nounSynonyms('Zeit')).toEqual([]);
+    expect(nounSynonyms('Zeiten')).toEqual([]);
+  });
+
   it('lets a question noun the material lacks stand for the synonym the material has, and only a question noun', () => {
     const vocabulary = new Vocabulary();
     vocabulary.addText('Die Bibliothek ist geöffnet. Die Stadtbibliothek auch.');
