@@ -7,7 +7,7 @@
 // knowledge base, so "Wann ist das nächste Fußballspiel?" is not answered with the next session.
 import { DateTime } from 'luxon';
 import type { Program, Session } from '../program/model.js';
-import { formatTimeRange, READER_ZONE, readerTime, sessionEnd, sessionStart, sortedSessions } from '../program/time.js';
+import { formatTimeRange, READER_ZONE, readerTime, sessionEnd, sessionStart, sortedSessions, zoneCityNames } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type SessionLine } from '../i18n/faq.js';
 import { foldUmlauts, lower, MONTH_WORDS, monthNumber, termsOfWord, verbPositionWords, words } from './german.js';
@@ -216,11 +216,15 @@ export function detectScheduleIntent(
   const inTitle = (w: string) => titleWords.has(w) || (w.length >= 4 && [...titleWords].some((t) => t.startsWith(w) || t.endsWith(w)));
   const inTitles = (word: string) => word.split(' ').every((w) => inTitle(foldUmlauts(lower(w))));
   const verbs = verbPositionWords(question);
+  // "nach deutscher Zeit", "in Tokio", "Ortszeit" ask in which clock, not which session.
+  const readerAsked = phrase(text, READER_PHRASES);
+  const zoneWords = new Set([...LOCAL_TIME_WORDS, ...zoneCityNames(program.program.timezone).flatMap((c) => words(c).map(foldUmlauts))]);
+  const clockWord = (word: string) => (readerAsked && READER_WORDS.has(foldUmlauts(word))) || zoneWords.has(foldUmlauts(word));
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
     .units(question)
     // An unknown word at a verb's place ("When do we go to Malmö?") says what is done, not which session.
-    .filter((u) => !(u.knownDf === 0 && verbs.has(foldUmlauts(u.word))))
+    .filter((u) => !(u.knownDf === 0 && verbs.has(foldUmlauts(u.word))) && !clockWord(u.word))
     // A format word that one session's title has ("Vor-Ort" in "Vor-Ort-Workshop") names that session.
     .filter((u) => (!isCueWord(u.word) || formatInTitle(u.word)) && !CUES.generic.has(foldUmlauts(u.word)) && !correctedTypos.has(foldUmlauts(u.word)))
     // A general concept ("wie lange", "mitbringen") names no session, unless a session's title says it.
@@ -256,6 +260,15 @@ export function detectScheduleIntent(
       for (const w of top.matchedWords) matchedWords.add(w);
     }
   }
+  // "Abschlusstreffen", "kick-off" name the last or the first session when no title says which.
+  if (!session) {
+    const held = sortedSessions(program).filter((s) => s.status !== 'cancelled');
+    const closing = original.find((t) => CLOSING.has(t));
+    const opening = original.find((t) => OPENING.has(t));
+    if (closing && !opening) session = held.at(-1);
+    if (opening && !closing) session = held[0];
+    if (session) matchedWords.add((closing ?? opening)!);
+  }
 
   // Every content word must be a cue, a session topic word or known to the program's facts; words of the
   // latter kind make the question about something more specific than a count or the format.
@@ -264,7 +277,6 @@ export function detectScheduleIntent(
   let specific = 0;
   // A hyphenated compound joined into one word stands for its parts, which are judged one by one.
   const joinedCompounds = new Set(hyphenated(question));
-  const readerAsked = phrase(text, READER_PHRASES);
   const ordinalDigits = new Set(tokens.filter((t) => /^\d+(st|nd|rd|th)$/.test(t) && ORDINAL[t] !== undefined).map((t) => t.replace(/\D/g, '')));
   const dayOfDate = new Set(tokens.filter((t, i) => /^\d{1,2}$/.test(t) && (CUES.months.has(tokens[i + 1] ?? '') || CUES.months.has(tokens[i - 1] ?? ''))));
   for (const unit of passageUnits) {
@@ -277,8 +289,9 @@ export function detectScheduleIntent(
     if (unit.soft || (unit.knownDf === 0 && verbs.has(w))) continue;
     // A weekday ("Samstag", "Donnerstagstermine") says which sessions, like a month.
     if (WEEKDAY_START.test(w)) continue;
-    // "nach deutscher Zeit", "in Germany": the answers give German time anyway.
-    if (readerAsked && READER_WORDS.has(w)) continue;
+    // "nach deutscher Zeit", "in Germany": the answers give German time anyway; "in Toronto", "Ortszeit": and
+    // the program's own clock time first.
+    if (clockWord(w)) continue;
     // The day of a date ("am 2. März") says nothing beyond the month; the number of an ordinal is a cue.
     if (dayOfDate.has(w) || ordinalDigits.has(w)) continue;
     const ofSeries = series?.(unit) ?? false;
@@ -309,6 +322,11 @@ const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
 /** How participants ask for their own clock time; every schedule answer gives German time (program/time.ts). */
 const READER_PHRASES = ['deutscher zeit', 'deutsche zeit', 'german time', 'in deutschland', 'in germany', 'bei uns'];
 const READER_WORDS = set('deutscher deutsche zeit german time deutschland germany');
+/** Words for the closing and the opening session of a series (folded). */
+const CLOSING = set('abschluss abschlusstreffen abschlusssitzung abschlussveranstaltung abschlusstermin abschlusstermins abschlussrunde closing');
+const OPENING = set('auftakt auftakttreffen auftaktsitzung auftaktveranstaltung auftakttermin kickoff opening');
+/** How participants ask for the program's own clock time, besides the zone's city ("in Toronto"). */
+const LOCAL_TIME_WORDS = set('ortszeit local lokale lokaler lokalen');
 /** Questions for the day of the week. */
 const WEEKDAY_ASK = set('wochentag wochentage wochentagen weekday weekdays');
 /** Questions for a reason. */
@@ -325,7 +343,8 @@ function intentFromCues(
   const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
   if (contactCue) return { kind: 'contacts' };
   const formatCue = has(tokens, CUES.format) || phrase(text, CUES.formatPhrases);
-  const countCue = has(tokens, CUES.count) || phrase(text, CUES.countPhrases);
+  // "Um wie viel Uhr ...?" asks for a time, not a count.
+  const countCue = (has(tokens, CUES.count) || phrase(text, CUES.countPhrases)) && !phrase(text, ['wie viel uhr', 'wieviel uhr']);
   // "Wie viele Termine sind online?" asks the material, not the count or the format alone.
   if (formatCue && countCue) return undefined;
   const timesCue = has(tokens, CUES.times);

@@ -79,6 +79,30 @@ describe('schedule answers for participants in Germany', () => {
     expect(end.answer).toContain('00:00–01:30 Uhr deutscher Zeit');
   });
 
+  it('answer a question for the time in the program\'s city, or for "wie viel Uhr" with a format, from the schedule', async () => {
+    const e = await engine();
+    const tokyo = e.ask('What time does it start in Tokyo?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' });
+    expect(tokyo.via).toBe('schedule');
+    expect(tokyo.answer).toContain('17:30');
+    expect(e.ask('Um wie viel Uhr beginnen die Termine in Tokio?', at('2027-03-01T00:00:00Z')).via).toBe('schedule');
+    const online = e.ask('Um wie viel Uhr deutscher Zeit beginnen die Online-Termine?', at('2027-03-01T00:00:00Z'));
+    expect(online.via).toBe('schedule');
+    expect(online.answer).toContain('09:30–11:00 Uhr deutscher Zeit');
+    // Another city is no word of the program: the question is not about its schedule.
+    expect(e.ask('What time does it start in Osaka?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).not.toBe('schedule');
+  });
+
+  it('take the closing and the opening session for the last and the first when no title says it', async () => {
+    const e = await engine();
+    const closing = e.ask('what time is the closing session in tokyo', { ...at('2027-03-01T00:00:00Z'), locale: 'en' });
+    expect(closing.via).toBe('schedule');
+    expect(closing.answer).toContain('11 May 2027');
+    expect(e.ask('Bis wann geht der Abschlusstermin nach deutscher Zeit?', at('2027-03-01T00:00:00Z')).answer).toContain('00:00–01:30 Uhr deutscher Zeit');
+    expect(e.ask('When is the opening session?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).answer).toContain('9 March 2027');
+    // What the closing session is about, or who speaks there, is for the material.
+    expect(e.ask('Wer spricht beim Abschlusstermin über Sandvorspülung?', at('2027-03-01T00:00:00Z')).via).not.toBe('schedule');
+  });
+
   it('never answer with a session of another month than the one named, whatever topic word points to it', async () => {
     const e = await engine();
     expect(e.ask('Um wie viel Uhr nach deutscher Zeit ist der Termin im April?', at('2027-03-01T00:00:00Z')).answer).not.toContain('11.05.2027');

@@ -48,6 +48,37 @@ export function formatDate(dt: DateTime, locale: Locale): string {
   );
 }
 
+/** German names of zone cities that German writes otherwise ("Europe/Lisbon": Lissabon). */
+const GERMAN_CITY_NAMES: Record<string, string[]> = {
+  lisbon: ['lissabon'],
+  tokyo: ['tokio'],
+  vienna: ['wien'],
+  zurich: ['zürich'],
+  copenhagen: ['kopenhagen'],
+  rome: ['rom'],
+  warsaw: ['warschau'],
+  prague: ['prag'],
+  brussels: ['brüssel'],
+  moscow: ['moskau'],
+  athens: ['athen'],
+  bucharest: ['bukarest'],
+  belgrade: ['belgrad'],
+  'mexico city': ['mexiko-stadt'],
+  kolkata: ['kalkutta'],
+  shanghai: ['schanghai'],
+  'sao paulo': ['são paulo'],
+};
+
+/**
+ * The city an IANA zone is named after, as English and German write it ("America/Toronto": toronto;
+ * "Asia/Tokyo": tokyo, tokio), lower case: a question that asks for the time "in Toronto" asks for the zone's
+ * clock time.
+ */
+export function zoneCityNames(zone: string): string[] {
+  const city = zone.split('/').pop()!.replace(/_/g, ' ').toLowerCase();
+  return zone.includes('/') ? [city, ...(GERMAN_CITY_NAMES[city] ?? [])] : [];
+}
+
 /** The zone participants read times in: German-speaking staff (Vienna and Zurich share Berlin's offsets). */
 export const READER_ZONE = 'Europe/Berlin';
 
