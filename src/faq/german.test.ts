@@ -158,3 +158,16 @@ describe('stop words and the lexicon', () => {
     expect(GENERAL_LEXICON.lookup('Sicherheit')).toBeDefined();
   });
 });
+
+describe('the head of a compound', () => {
+  it('reads a question\'s compound with a session word as its head as a session, not as a corpus word ending alike', () => {
+    const vocabulary = new Vocabulary(GENERAL_LEXICON);
+    vocabulary.addText('Beim Abschlusstreffen zieht jede Einrichtung Bilanz.');
+    const terms = termsOfWord('museumstreffen', vocabulary, GENERAL_LEXICON);
+    expect(terms).toContain(GENERAL_LEXICON.lookup('termin'));
+    expect(terms).not.toContain(GENERAL_LEXICON.lookup('abschluss'));
+    // Only a session word: "Sprech|stunde" is no duration.
+    vocabulary.addText('Die Fördersprechstunde fällt aus.');
+    expect(termsOfWord('sprechstunde', vocabulary, GENERAL_LEXICON)).not.toContain(GENERAL_LEXICON.lookup('dauer'));
+  });
+});

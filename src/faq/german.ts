@@ -346,11 +346,28 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     if (parts) for (const p of parts.map((x) => cognate(x) ?? verb(x) ?? x)) terms.push(canonicalStem(p, lexicon), ...(vocabulary.isStem(p) ? [foldUmlauts(lower(p))] : []));
     // A question's compound the material has only with another first part: its head, half known.
     if (!parts && !options.indexing && !vocabulary.knows(word)) {
-      const head = vocabulary.headOf(word);
+      // A session word as head says the compound is a session ("Bibliotheks|treffen" is a Treffen), whatever
+      // longer corpus word shares the head ("Abschlusstreffen").
+      const head = sessionHead(folded, lexicon) ?? vocabulary.headOf(word);
       if (head) terms.push(canonicalStem(head, lexicon));
     }
   }
   return [...new Set(terms)];
+}
+
+/**
+ * The lexicon's word for a session ("treffen", "termin", "sitzung") that ends a compound after a first part of
+ * 4 letters or more. Only a session: other concepts' words also end compounds of another meaning
+ * ("Sprech|stunde" is no duration).
+ */
+function sessionHead(folded: string, lexicon: TermMap | undefined): string | undefined {
+  const session = lexicon?.lookup('termin');
+  if (!session) return undefined;
+  for (let i = MIN_PART; folded.length - i >= 5; i++) {
+    const tail = folded.slice(i);
+    if (lexicon!.lookupAll(tail)?.includes(session)) return tail;
+  }
+  return undefined;
 }
 
 /**
