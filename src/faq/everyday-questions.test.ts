@@ -126,6 +126,18 @@ describe('everyday questions', () => {
     expect(e.ask('Wann ist eigentlich das nächste Treffen der Gruppe?', { now: new Date('2027-05-10T08:00:00Z') }).answer).toContain('20.05.2027');
   });
 
+  it('leaves what a session needs, a rate per week and the last day to register to the material', async () => {
+    const dir = await contentDir({ 'program.yaml': program, 'material/info.md': `${material}\n# Anmeldung\n\nAnmeldeschluss ist der 15.04.2027.\n` });
+    const e = await createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-04-01T08:00:00Z')) });
+    expect(e.ask('Was brauche ich für den Geländetag am 20. Mai?').via).toBe('passage');
+    expect(e.ask('Was ist am 20. Mai?').via).toBe('schedule');
+    expect(e.ask('How many hours a week do the sessions take?', { locale: 'en' }).via).not.toBe('schedule');
+    expect(e.ask('Ist diese Woche ein Termin?', { now: new Date('2027-05-18T08:00:00Z') }).via).toBe('schedule');
+    const signUp = e.ask('Last day to sign up?', { locale: 'en' });
+    expect(signUp.via).not.toBe('schedule');
+    expect(signUp.answer).toContain('15.04.2027');
+  });
+
   it('finds a session by a general word of its title', async () => {
     const e = await engine();
     expect(e.ask('Wann reden wir über Kosten?').answer).toContain('21.06.2027');

@@ -34,7 +34,7 @@ const CONCEPTS: string[][] = [
   ['beispiel', 'beispiele', 'example', 'examples'],
   ['ergebnis', 'ergebnisse', 'result', 'results', 'outcome', 'outcomes'],
   ['zertifikat', 'zertifikate', 'teilnahmebescheinigung', 'bescheinigung', 'teilnahmebestätigung', 'teilnahmezertifikat', 'confirmation of attendance', 'certificate', 'certificates'],
-  ['frist', 'fristen', 'deadline', 'deadlines', 'stichtag', 'spätestens', 'anmeldeschluss', 'anmeldefrist', 'einsendeschluss', 'bewerbungsschluss', 'due date'],
+  ['frist', 'fristen', 'deadline', 'deadlines', 'stichtag', 'spätestens', 'anmeldeschluss', 'anmeldefrist', 'einsendeschluss', 'bewerbungsschluss', 'due date', 'last day to', 'last day for', 'letzter tag für'],
   ['anreise', 'anfahrt', 'reisekosten', 'fahrt', 'fahrtkosten', 'reise', 'trip', 'journey', 'travel', 'travelling', 'traveling', 'directions', 'getting there'],
   // How much of something (a budget, a saving, a fee): answered by an amount, not by the thing's name.
   // ("wie viel" stays out: "Um wie viel Uhr ...?" asks for a time.)

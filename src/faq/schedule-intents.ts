@@ -315,6 +315,13 @@ export function detectScheduleIntent(
   const named = new Set([...matchedWords, ...(session ? words(session.title) : [])].flatMap((w) => w.split(' ').map(foldUmlauts)));
   const cues = session ? tokens.filter((t) => !named.has(t)) : tokens;
   const sessionWord = tokens.some((t) => termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
+  // Registration and its deadline are the material's ("Last day to sign up?" asks no session's date).
+  const byPosition = has(tokens, CUES.first) || has(tokens, CUES.last);
+  if (!session && byPosition && passageUnits.some((u) => u.terms.some((t) => MATERIAL_CONCEPTS.has(t)))) return undefined;
+  // "Was brauche ich für die Werkstatt am 12. April?" asks what, not when: a verb beside "was"/"what" other
+  // than "ist"/"is" asks something of the session that the material says.
+  const asksWhat = (tokens[0] === 'was' || tokens[0] === 'what') && [...verbs].some((v) => !LINKING_VERBS.has(v));
+  if (session && asksWhat && !has(tokens, ASKS_WHEN)) return undefined;
   return intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length });
 }
 
@@ -322,6 +329,12 @@ const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
 /** How participants ask for their own clock time; every schedule answer gives German time (program/time.ts). */
 const READER_PHRASES = ['deutscher zeit', 'deutsche zeit', 'german time', 'in deutschland', 'in germany', 'bei uns'];
 const READER_WORDS = set('deutscher deutsche zeit german time deutschland germany');
+/** Concepts whose facts only the material gives: registration and deadlines. */
+const MATERIAL_CONCEPTS: ReadonlySet<string> = new Set(['anmeldung', 'frist'].map((w) => GENERAL_LEXICON.lookup(w)!));
+/** Verbs that ask what a session is, not what it needs ("Was ist am 12. April?"). */
+const LINKING_VERBS = set('ist sind war gibt gibts passiert lauft findet steht is are was happens');
+/** Words before "Woche"/"week" that make it a rate. */
+const RATE_WORDS = set('a per pro je jede every each die');
 /** Words for the closing and the opening session of a series (folded). */
 const CLOSING = set('abschluss abschlusstreffen abschlusssitzung abschlussveranstaltung abschlusstermin abschlusstermins abschlussrunde closing');
 const OPENING = set('auftakt auftakttreffen auftaktsitzung auftaktveranstaltung auftakttermin kickoff opening');
@@ -371,7 +384,10 @@ function intentFromCues(
   }
   if (has(tokens, CUES.today)) return { kind: 'today' };
   if (has(tokens, CUES.tomorrow)) return { kind: 'today', offsetDays: 1 };
-  if (has(tokens, CUES.week)) return { kind: 'week', offsetWeeks: has(tokens, CUES.next) ? 1 : 0 };
+  // "how many hours a week", "zweimal pro Woche": a rate, not this week's sessions.
+  const perWeek = tokens.some((t, i) => CUES.week.has(t) && RATE_WORDS.has(tokens[i - 1] ?? ''));
+  if (has(tokens, CUES.week) && !perWeek) return { kind: 'week', offsetWeeks: has(tokens, CUES.next) ? 1 : 0 };
+  if (perWeek) return undefined;
   if (has(tokens, CUES.remaining)) return { kind: 'remaining' };
   if (has(tokens, CUES.next)) return { kind: 'next' };
   const seriesCue = has(tokens, CUES.series);
