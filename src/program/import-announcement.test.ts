@@ -554,6 +554,19 @@ describe('importAnnouncement on announcements in other shapes', () => {
     expect(shape('Reihe\n\nAnmeldung bis 20. Februar 2027, Beginn im Frühjahr.').findings.map((f) => f.code)).toEqual(['no-sessions-found']);
   });
 
+  it('reads sessions told one per sentence, and lint still catches a wrong weekday there', () => {
+    const prose = shape(
+      'Austausch Quartiere\n\nWir beginnen am Dienstag, dem 2. März 2027, von 14:00 bis 15:30 Uhr online mit dem Auftakt „Wege ins Quartier“.\nAm Dienstag, dem 6. April 2027, geht es zur gleichen Uhrzeit um Nachbarschaftstreffs.\nDen Abschluss bildet am Mittwoch, dem 6. Mai 2027, von 9:00 bis 12:00 Uhr ein Rundgang.\nBitte melden Sie sich bis Freitag, 26. Februar 2027, an.',
+    );
+    expect(prose.draft.sessions.map((s) => [s.date, s.start, s.end, s.title])).toEqual([
+      ['2027-03-02', '14:00', '15:30', 'Wege ins Quartier'],
+      ['2027-04-06', '14:00', '15:30', 'Nachbarschaftstreffs'],
+      ['2027-05-06', '09:00', '12:00', 'Termin 3'],
+    ]);
+    // The 6th of May 2027 is a Thursday.
+    expect(prose.findings.map((f) => f.code)).toContain('weekday-mismatch');
+  });
+
   it('reports an announcement without any recognisable date as an error, never as "no findings"', () => {
     const german = shape('Einladung zur Reihe X\n\nWir treffen uns dreimal im Frühjahr.\nAnmeldung bis bald.');
     expect(german.draft.sessions).toEqual([]);

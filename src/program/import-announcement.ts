@@ -13,7 +13,7 @@ import { programText } from '../i18n/program.js';
 import { guessLanguage, quotedMessageStart, slug, uniqueSlug, words } from '../text/index.js';
 import { normalizeAnnouncement, plain } from './announcement/cleanup.js';
 import { completeTime, sharedTime } from './announcement/dates.js';
-import { enumeratedSessions, parseSessions, type RawSession } from './announcement/entries.js';
+import { enumeratedSessions, parseSessions, proseSessions, type RawSession } from './announcement/entries.js';
 import { inferYears, isoDate } from './announcement/years.js';
 import { namedZones, sameOffsets } from './announcement/zones.js';
 import { findContacts, findCounts, findFormat, findTitle, type Contact, type ProgramFormat } from './announcement/facts.js';
@@ -161,7 +161,9 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
   const text = normalizeAnnouncement(quoted === undefined ? input : lines.slice(0, quoted).join('\n'));
   // Dates only in running text ("am 3. März, 7. April und 5. Mai 2027") when no entry opens with one.
   const entries = parseSessions(text);
-  const raw = entries.length ? entries : enumeratedSessions(text);
+  const enumerated = entries.length ? [] : enumeratedSessions(text);
+  // Else sessions told one per sentence ("Am Mittwoch, dem 7. April 2027, geht es ...").
+  const raw = entries.length ? entries : enumerated.length ? enumerated : proseSessions(text);
   const untimed = new Set<string>();
   const multiDay = new Map<string, { first: string; last: string }>();
   const sessions = draftSessions(raw, inferYears(raw, now), text, untimed, multiDay);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOLD_CLOSE, BOLD_OPEN } from './cleanup.js';
-import { matchHeader, parseSessions, takeTitle, type RawSession } from './entries.js';
+import { matchHeader, parseSessions, proseSessions, takeTitle, type RawSession } from './entries.js';
 
 const B = (s: string) => `${BOLD_OPEN}${s}${BOLD_CLOSE}`;
 const brief = (sessions: RawSession[]) =>
@@ -52,5 +52,31 @@ describe('parseSessions', () => {
       ['26.8.2025', 'Donnerstag', '10:00', '12:00', 'Auftakt', ''],
       ['16.12.2025', 'Dienstag', '10:00', '12:00', 'Ende Text', ''],
     ]);
+  });
+});
+
+describe('proseSessions', () => {
+  const prose = [
+    'Wir beginnen am Dienstag, dem 2. März 2027, von 14:00 bis 15:30 Uhr mit dem Auftakt „Wege ins Quartier“.',
+    'Am Dienstag, dem 6. April 2027, geht es zur gleichen Uhrzeit um Nachbarschaftstreffs und Sprechstunden.',
+    'Bitte melden Sie sich bis Freitag, 26. Februar 2027, an. Den Abschluss bildet am Donnerstag, dem 6. Mai 2027, von 9:00 bis 12:00 Uhr ein Rundgang.',
+  ].join('\n');
+
+  it('reads one session per sentence that names a weekday before its date, with its time, title or topic', () => {
+    const sessions = proseSessions(prose);
+    expect(sessions.map((s) => [s.day, s.month, s.year, s.weekday, s.time?.start, s.time?.end, s.title])).toEqual([
+      [2, 3, 2027, 'Dienstag', '14:00', '15:30', 'Wege ins Quartier'],
+      [6, 4, 2027, 'Dienstag', '14:00', '15:30', 'Nachbarschaftstreffs und Sprechstunden'],
+      [6, 5, 2027, 'Donnerstag', '09:00', '12:00', undefined],
+    ]);
+  });
+
+  it('reads English prose, and never one dated sentence alone or a deadline', () => {
+    const english = 'We start on Thursday, 4 March 2027, from 10:00 to 11:30 with the kick-off "Open doors". On Thursday, 1 April 2027, at the same time, we look at volunteers.';
+    expect(proseSessions(english).map((s) => [s.day, s.month, s.time?.start, s.title])).toEqual([
+      [4, 3, '10:00', 'Open doors'],
+      [1, 4, '10:00', 'Volunteers'],
+    ]);
+    expect(proseSessions('Wir treffen uns am Dienstag, dem 2. März 2027, von 14:00 bis 15:30 Uhr. Anmeldung bis Freitag, 26. Februar 2027.')).toEqual([]);
   });
 });

@@ -339,3 +339,39 @@ export function enumeratedSessions(text: string): RawSession[] {
   }
   return sessions;
 }
+
+/** A weekday right before a date ("am Mittwoch, dem 10. März 2027", "on Thursday, 4 March"). */
+const WEEKDAY_BEFORE = /(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*(?:(?:dem|den|the)\s+)?$/iu;
+/** A deadline or a start of something, not a session: "bis Freitag, 26. Februar", "from Monday, 1 March". */
+const NOT_A_SESSION_BEFORE = /\b(bis|bis zum|bis spätestens|spätestens|until|by|ab|from|seit|since|frist|deadline|anmeldeschluss)\s*(?:(?:am|zum|on)\s+)?$/iu;
+const SAME_TIME = /\b(?:zur|zu der|um die) (?:gleichen|selben) (?:Uhrzeit|Zeit)\b|\bat the same time\b/iu;
+const QUOTED_TITLE = /[„"“»‚']([^“"”«‘']{3,120})[“"”«‘']/u;
+/** What a sentence says a session is about, when it quotes no name: "geht es ... um Elterntaxis". */
+const TOPIC_PHRASE = /\b(?:geht es|dreht es sich|dreht sich alles|sprechen wir|reden wir)\b[^.;:]*?\bum ([^.;:,()]{3,80})|\b(?:is about|focuses on|we discuss|we look at) ([^.;:,()]{3,80})/iu;
+
+/**
+ * Sessions told in running prose, one sentence each, when no line opens with a date and no enumeration lists
+ * them: "Wir beginnen am Mittwoch, dem 10. März 2027, von 16:00 bis 17:30 Uhr mit dem Auftakt „...“. Am
+ * Mittwoch, dem 7. April 2027, geht es zur gleichen Uhrzeit um ...". A date counts only with its weekday
+ * written before it (how an announcement names a meeting, and what lint then checks), not after "bis" or "ab"
+ * (a deadline), and only when two or more sentences name one, so a single dated sentence never becomes a series.
+ * The time is the sentence's, or the one before when the sentence says "zur gleichen Uhrzeit"; a quoted name in
+ * the sentence is the title, else what it says the session is about ("geht es ... um Elterntaxis").
+ */
+export function proseSessions(text: string): RawSession[] {
+  const sessions: RawSession[] = [];
+  for (const sentence of plain(text).split(/(?<=[\p{L})“”"][.!?])\s+(?=\p{Lu})/u)) {
+    for (const d of datesIn(sentence)) {
+      const before = sentence.slice(0, d.index);
+      const weekday = WEEKDAY_BEFORE.exec(before);
+      if (!weekday || NOT_A_SESSION_BEFORE.test(before.slice(0, weekday.index))) continue;
+      const previous = sessions[sessions.length - 1];
+      const time = timeAnywhere(sentence.slice(d.index + d.length)) ?? (SAME_TIME.test(sentence) ? previous?.time : undefined);
+      const topic = TOPIC_PHRASE.exec(sentence);
+      const title = (QUOTED_TITLE.exec(sentence)?.[1] ?? topic?.[1] ?? topic?.[2])?.trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+      sessions.push({ ...d.date, weekday: weekday[1]!, ...(time ? { time } : {}), ...(title ? { title } : {}), description: [sentence], closed: true });
+      break;
+    }
+  }
+  return sessions.length >= 2 ? sessions : [];
+}
