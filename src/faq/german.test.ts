@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalStem, cognateKey, editDistance, foldUmlauts, monthNumber, monthsOfDates, separableInfinitive, splitCompound, termsOfWord, Vocabulary, words } from './german.js';
+import { canonicalStem, cognateKey, editDistance, foldUmlauts, monthNumber, monthsOfDates, separableInfinitive, splitCompound, splitHead, termsOfWord, Vocabulary, words } from './german.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 
 describe('German text processing', () => {
@@ -169,5 +169,13 @@ describe('the head of a compound', () => {
     // Only a session word: "Sprech|stunde" is no duration.
     vocabulary.addText('Die Fördersprechstunde fällt aus.');
     expect(termsOfWord('sprechstunde', vocabulary, GENERAL_LEXICON)).not.toContain(GENERAL_LEXICON.lookup('dauer'));
+  });
+});
+
+describe('splitting off a known first part', () => {
+  it('never doubles a linking "s": "Sicherheits|schuhe", so "Schuhe" is found in it', () => {
+    const known = (w: string) => ['sicherheit', 'sicherheits'].includes(w);
+    expect(splitHead('sicherheitsschuhe', known)?.[1]).toBe('schuhe');
+    expect(splitHead('verkehrsplanung', (w) => w === 'verkehr')).toEqual(['verkehr', 'planung']);
   });
 });

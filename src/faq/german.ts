@@ -133,6 +133,8 @@ export function splitHead(word: string, known: (part: string) => boolean): strin
     for (const linker of LINKERS) {
       if (!head.endsWith(linker)) continue;
       const base = linker ? head.slice(0, -linker.length) : head;
+      // "Sicherheits|schuhe", not "Sicherheitss|chuhe": a linking "s" is never doubled.
+      if (linker && base.endsWith(linker)) continue;
       if (base.length >= 5 && known(base)) return [base, word.slice(i)];
     }
   }
