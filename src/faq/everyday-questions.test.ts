@@ -138,6 +138,17 @@ describe('everyday questions', () => {
     expect(signUp.answer).toContain('15.04.2027');
   });
 
+  it('tells how long a session lasts from the schedule, and leaves a named session\'s length to the material', async () => {
+    const e = await engine();
+    const usual = e.ask('Wie lange dauert ein Termin normalerweise?');
+    expect(usual.via).toBe('schedule');
+    expect(usual.answer).toContain('In der Regel dauert ein Termin 90 Minuten');
+    expect(usual.answer).toContain('Schreibwerkstatt: Bescheide: 3 Stunden');
+    expect(usual.answer).toContain('Geländetag: 330 Minuten');
+    expect(e.ask('How long is a session?', { locale: 'en' }).answer).toContain('A session usually lasts 90 minutes');
+    expect(e.ask('Wie lange geht der Geländetag?').answer).toContain('fünfeinhalb Stunden');
+  });
+
   it('finds a session by a general word of its title', async () => {
     const e = await engine();
     expect(e.ask('Wann reden wir über Kosten?').answer).toContain('21.06.2027');

@@ -26,7 +26,7 @@ export type ScheduleIntent =
   | { kind: 'next' }
   | { kind: 'first' }
   | { kind: 'last' }
-  | { kind: 'times' }
+  | { kind: 'times'; duration?: boolean }
   | { kind: 'month'; month: number }
   | { kind: 'list' };
 
@@ -54,7 +54,7 @@ const CUES = {
   last: set('letzte letzten letzter letztes allerletzte allerletzten allerletzter allerletztes last final zuletzt'),
   end: set('ende endet end ends'),
   series: set('reihe series programm program programme peer learning'),
-  times: set('uhrzeit uhrzeiten uhr time times lange long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
+  times: set('uhrzeit uhrzeiten uhr time times lange lang long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
   begin: set('beginnt beginn beginnen start starts begins anfang startet los losgehen'),
   months: new Set(MONTH_WORDS),
   timesPhrases: ['bis wann', 'time zone'],
@@ -292,6 +292,9 @@ export function detectScheduleIntent(
     // "nach deutscher Zeit", "in Germany": the answers give German time anyway; "in Toronto", "Ortszeit": and
     // the program's own clock time first.
     if (clockWord(w)) continue;
+    // "Wie lange dauert ein Termin?": the program knows how long its sessions are. Of a session named by its
+    // topic the material may say more ("fünfeinhalb Stunden mit Mittagspause").
+    if (!session && DURATION_PHRASES.has(w)) continue;
     // The day of a date ("am 2. März") says nothing beyond the month; the number of an ordinal is a cue.
     if (dayOfDate.has(w) || ordinalDigits.has(w)) continue;
     const ofSeries = series?.(unit) ?? false;
@@ -335,6 +338,10 @@ const MATERIAL_CONCEPTS: ReadonlySet<string> = new Set(['anmeldung', 'frist'].ma
 const LINKING_VERBS = set('ist sind war gibt gibts passiert lauft findet steht is are was happens');
 /** Words before "Woche"/"week" that make it a rate. */
 const RATE_WORDS = set('a per pro je jede every each die');
+/** Words that ask how long something lasts (with "wie"/"how" before "lange"/"long"). */
+const DURATION_WORDS = set('lange lang long dauer dauert dauern duration');
+/** The phrase tokens of the lexicon for a duration question. */
+const DURATION_PHRASES = new Set(['wie lange', 'wie lang', 'how long']);
 /** Words for the closing and the opening session of a series (folded). */
 const CLOSING = set('abschluss abschlusstreffen abschlusssitzung abschlussveranstaltung abschlusstermin abschlusstermins abschlussrunde closing');
 const OPENING = set('auftakt auftakttreffen auftaktsitzung auftaktveranstaltung auftakttermin kickoff opening');
@@ -398,7 +405,7 @@ function intentFromCues(
   // The series' times answer no question about something more specific ("... bei uns in Deutschland?").
   const askedTimes = timesCue || phrase(text, CUES.timesPhrases);
   if (askedTimes && specific) return undefined;
-  if (askedTimes) return { kind: 'times' };
+  if (askedTimes) return has(tokens, DURATION_WORDS) ? { kind: 'times', duration: true } : { kind: 'times' };
   // "An welchem Wochentag trifft sich die Gruppe?" asks for the sessions' days: their list gives them.
   if (!specific && !session && has(tokens, WEEKDAY_ASK)) return { kind: 'list' };
   // "Werden die Termine aufgezeichnet?" asks something of the sessions (a word beyond the cues, or one that
@@ -536,6 +543,9 @@ export function answerScheduleIntent(
     case 'count':
       return answer(t.count(sessions.length, lines(sessions)));
     case 'times': {
+      // Sessions whose time lint calls unclear have no length to tell.
+      const timed = sessions.filter((s) => !disputed?.times.has(s.id));
+      if (intent.duration && timed.length) return answer(durationText(program, timed, locale));
       const ranges = new Set(
         sessions.map((s) => `${sessionStart(program, s).toFormat('HH:mm')}–${sessionEnd(program, s).toFormat('HH:mm')}${locale === 'de' ? ' Uhr' : ''}`),
       );
@@ -565,4 +575,23 @@ export function answerScheduleIntent(
       return answer(t.contacts(chosen.map((c) => t.contactLine(c.name, c.organization, c.email)).join('\n')));
     }
   }
+}
+
+/**
+ * How long the sessions last: one length for all ("Ein Termin dauert 90 Minuten (14:30–16:00 Uhr)."), the
+ * length most have and the others ("In der Regel dauert ein Termin 90 Minuten; anders: ..."), else each one's.
+ */
+function durationText(program: Program, sessions: readonly Session[], locale: Locale): string {
+  const t = faqTexts[locale];
+  const minutes = (s: Session) => Math.round(sessionEnd(program, s).diff(sessionStart(program, s), 'minutes').minutes);
+  const lengths = new Set(sessions.map(minutes));
+  if (lengths.size > 1) {
+    // The length most sessions have ("in der Regel 90 Minuten"), then the others by name.
+    const count = (m: number) => sessions.filter((s) => minutes(s) === m).length;
+    const usual = [...lengths].sort((a, b) => count(b) - count(a))[0]!;
+    const others = sessions.filter((s) => minutes(s) !== usual);
+    return count(usual) > others.length ? t.durationMostly(usual, others.map((s) => t.durationLine(s.title, minutes(s))).join('\n')) : t.durationVarying(sessions.map((s) => t.durationLine(s.title, minutes(s))).join('\n'));
+  }
+  const ranges = new Set(sessions.map((s) => formatTimeRange(sessionStart(program, s), sessionEnd(program, s), locale)));
+  return t.durationUniform([...lengths][0]!, ranges.size === 1 ? [...ranges][0] : undefined);
 }

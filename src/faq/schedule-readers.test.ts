@@ -92,6 +92,11 @@ describe('schedule answers for participants in Germany', () => {
     expect(e.ask('What time does it start in Osaka?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).not.toBe('schedule');
   });
 
+  it('tell one length for sessions that all last as long, with their time where it is the same', async () => {
+    const e = await engine();
+    expect(e.ask('Wie lange dauert ein Termin?', at('2027-03-01T00:00:00Z')).answer).toBe('Ein Termin dauert 90 Minuten.');
+  });
+
   it('take the closing and the opening session for the last and the first when no title says it', async () => {
     const e = await engine();
     const closing = e.ask('what time is the closing session in tokyo', { ...at('2027-03-01T00:00:00Z'), locale: 'en' });

@@ -51,6 +51,10 @@ const de = {
   last: (s: SessionLine, past: boolean) => `Der letzte Termin ${past ? 'war' : 'ist'} „${s.title}“ am ${s.date}, ${s.time}.`,
   count: (n: number, lines: string) => `Es ${n === 1 ? 'ist 1 Termin' : `sind ${n} Termine`} geplant:\n${lines}`,
   timesUniform: (time: string, zone: string) => `Alle Termine finden jeweils ${time} statt (Zeitzone ${zone}).`,
+  durationUniform: (minutes: number, time?: string) => `Ein Termin dauert ${minutesDe(minutes)}${time ? ` (${time})` : ''}.`,
+  durationVarying: (lines: string) => `Die Termine dauern unterschiedlich lang:\n${lines}`,
+  durationMostly: (minutes: number, lines: string) => `In der Regel dauert ein Termin ${minutesDe(minutes)}. Anders:\n${lines}`,
+  durationLine: (title: string, minutes: number) => `- ${title}: ${minutesDe(minutes)}`,
   timesVarying: (lines: string, zone: string) => `Die Uhrzeiten (Zeitzone ${zone}):\n${lines}`,
   list: (lines: string) => `Die Termine:\n${lines}`,
   month: (month: string, lines: string) => `Im ${month}:\n${lines}`,
@@ -153,6 +157,10 @@ const en: FaqTexts = {
   last: (s, past) => `The last session ${past ? 'was' : 'is'} "${s.title}" on ${s.date}, ${s.time}.`,
   count: (n, lines) => `${n} ${n === 1 ? 'session is' : 'sessions are'} planned:\n${lines}`,
   timesUniform: (time, zone) => `All sessions run ${time} (time zone ${zone}).`,
+  durationUniform: (minutes, time) => `A session lasts ${minutesEn(minutes)}${time ? ` (${time})` : ''}.`,
+  durationVarying: (lines) => `The sessions differ in length:\n${lines}`,
+  durationMostly: (minutes, lines) => `A session usually lasts ${minutesEn(minutes)}. Other lengths:\n${lines}`,
+  durationLine: (title, minutes) => `- ${title}: ${minutesEn(minutes)}`,
   timesVarying: (lines, zone) => `The times (time zone ${zone}):\n${lines}`,
   list: (lines) => `The sessions:\n${lines}`,
   month: (month, lines) => `In ${month}:\n${lines}`,
@@ -213,3 +221,12 @@ const en: FaqTexts = {
 };
 
 export const faqTexts: { de: FaqTexts; en: FaqTexts } = { de, en };
+
+/** "90 Minuten", "2 Stunden": whole hours from two on, minutes otherwise (how programs state a session's length). */
+function minutesDe(minutes: number): string {
+  return minutes >= 120 && minutes % 60 === 0 ? `${minutes / 60} Stunden` : `${minutes} Minuten`;
+}
+
+function minutesEn(minutes: number): string {
+  return minutes >= 120 && minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
+}
