@@ -554,6 +554,13 @@ describe('importAnnouncement on announcements in other shapes', () => {
     expect(shape('Reihe\n\nAnmeldung bis 20. Februar 2027, Beginn im Frühjahr.').findings.map((f) => f.code)).toEqual(['no-sessions-found']);
   });
 
+  it('keeps the year the text names for dates written without one, also when read after the first session', () => {
+    const text = 'Betreff: Peer-Learning Schulhöfe - Termine 2027\n\nWir treffen uns 2027 dreimal.\n\nDi, 13.4. | 9:30 - 11 Uhr | Auftakt\nDi, 11.5. | 9:30 - 11 Uhr | Pausenhöfe\nDi, 14.9. | 9:30 - 11 Uhr | Abschluss\n';
+    const later = importAnnouncement(text, { now: new Date('2027-04-20T08:00:00Z') });
+    expect(later.draft.sessions.map((s) => s.date)).toEqual(['2027-04-13', '2027-05-11', '2027-09-14']);
+    expect(later.findings.map((f) => f.code)).not.toContain('weekday-mismatch');
+  });
+
   it('reads sessions told one per sentence, and lint still catches a wrong weekday there', () => {
     const prose = shape(
       'Austausch Quartiere\n\nWir beginnen am Dienstag, dem 2. März 2027, von 14:00 bis 15:30 Uhr online mit dem Auftakt „Wege ins Quartier“.\nAm Dienstag, dem 6. April 2027, geht es zur gleichen Uhrzeit um Nachbarschaftstreffs.\nDen Abschluss bildet am Mittwoch, dem 6. Mai 2027, von 9:00 bis 12:00 Uhr ein Rundgang.\nBitte melden Sie sich bis Freitag, 26. Februar 2027, an.',

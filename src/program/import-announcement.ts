@@ -14,7 +14,7 @@ import { guessLanguage, quotedMessageStart, slug, uniqueSlug, words } from '../t
 import { normalizeAnnouncement, plain } from './announcement/cleanup.js';
 import { completeTime, sharedTime } from './announcement/dates.js';
 import { enumeratedSessions, parseSessions, proseSessions, type RawSession } from './announcement/entries.js';
-import { inferYears, isoDate } from './announcement/years.js';
+import { inferYears, isoDate, statedYear } from './announcement/years.js';
 import { namedZones, sameOffsets } from './announcement/zones.js';
 import { findContacts, findCounts, findFormat, findTitle, type Contact, type ProgramFormat } from './announcement/facts.js';
 
@@ -166,7 +166,7 @@ export function importAnnouncement(input: string, options: ImportOptions = {}): 
   const raw = entries.length ? entries : enumerated.length ? enumerated : proseSessions(text);
   const untimed = new Set<string>();
   const multiDay = new Map<string, { first: string; last: string }>();
-  const sessions = draftSessions(raw, inferYears(raw, now), text, untimed, multiDay);
+  const sessions = draftSessions(raw, inferYears(raw, now, statedYear(text, now)), text, untimed, multiDay);
   const language = announcementLanguage(text);
   const t = programText(language);
   const { zone, finding: zoneFinding } = draftZone(text, given, sessions, language);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { inferYears, isoDate } from './years.js';
+import { inferYears, isoDate, statedYear } from './years.js';
 import type { WrittenDate } from './dates.js';
 
 const now = DateTime.fromISO('2026-11-25T12:00:00', { zone: 'Europe/Berlin' });
@@ -49,5 +49,23 @@ describe('isoDate', () => {
     expect(isoDate(2028, 2, 29)).toBe('2028-02-29');
     expect(isoDate(2027, 2, 29)).toBeUndefined();
     expect(isoDate(2027, 4, 31)).toBeUndefined();
+  });
+});
+
+describe('statedYear', () => {
+  const now = DateTime.fromISO('2027-04-20T10:00:00', { zone: 'Europe/Berlin' });
+
+  it('takes the year the text names for its dates, not a building\'s year or a date\'s own year', () => {
+    expect(statedYear('Betreff: Termine 2027\nWir treffen uns in 2027 fünfmal. Die Schule (Baujahr 1968) ...', now)).toBe(2027);
+    expect(statedYear('Anmeldung bis 26.03.2027. Die Termine: Di, 13.4. ...', now)).toBeUndefined();
+    expect(statedYear('Rückblick 2026 und Ausblick 2027', now)).toBeUndefined();
+    expect(statedYear('Seit 2019 gibt es den Austausch.', now)).toBeUndefined();
+  });
+
+  it('gives the first date the stated year even when it lies before now, so the series keeps its year', () => {
+    const dates = [{ day: 13, month: 4 }, { day: 11, month: 5 }, { day: 14, month: 9 }];
+    expect(inferYears(dates, now, 2027)).toEqual([2027, 2027, 2027]);
+    // Without a stated year the first date is the next 13 April on or after now.
+    expect(inferYears(dates, now)).toEqual([2028, 2028, 2028]);
   });
 });

@@ -46,15 +46,32 @@ function orderAgreement(dates: readonly WrittenDate[], index: number, candidate:
 }
 
 /**
+ * The year the text names for its dates when none of them carries one ("Termine 2027", "Wir treffen uns in
+ * 2027 fünfmal"): the year written most often, counting only years from the one before `now` to two after it,
+ * so a building's year of construction or a past report's year does not count. Undefined when the text names
+ * none, or two as often.
+ */
+export function statedYear(text: string, now: DateTime): number | undefined {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(?<![\d.\/-])(19|20)\d{2}(?![\d.\/-]\d)/g)) {
+    const year = Number(m[0]);
+    if (year >= now.year - 1 && year <= now.year + 2) counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  return ranked.length && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
+}
+
+/**
  * The year of every date: written years as they stand, missing ones from the listed neighbours. When the
  * neighbours disagree (one of them is out of order), the year that keeps more of the written dates in order
- * wins, the previous neighbour's on a tie. Without any written year the first date is the next one on or
- * after `now`.
+ * wins, the previous neighbour's on a tie. Without any written year the first date takes the year the text
+ * names (`stated`), else it is the next one on or after `now`: an announcement read after its first session
+ * must not move the whole series into the next year.
  */
-export function inferYears(dates: readonly WrittenDate[], now: DateTime): number[] {
+export function inferYears(dates: readonly WrittenDate[], now: DateTime, stated?: number): number[] {
   const years: (number | undefined)[] = dates.map((d) => d.year);
   if (dates.length && !years.some((y) => y !== undefined)) {
-    years[0] = yearAfter(now.year, { month: now.month, day: now.day }, dates[0]!);
+    years[0] = stated ?? yearAfter(now.year, { month: now.month, day: now.day }, dates[0]!);
   }
   // Forward: from the previous date, checked against the next written one.
   for (let i = 0; i < dates.length; i++) {
