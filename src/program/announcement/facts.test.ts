@@ -53,3 +53,13 @@ describe('findContacts', () => {
     expect(findContacts('Kontakt: -@-.AA oder info@example.org')).toEqual([{ name: 'info@example.org', email: 'info@example.org' }]);
   });
 });
+
+describe('findCounts beside counts of one format', () => {
+  it('reads "viermal online, einmal vor Ort" as parts of the whole count, and a count of one format alone as the whole', () => {
+    expect(findCounts('Wir treffen uns 2027 insgesamt fünfmal, viermal online und einmal vor Ort.').map((c) => c.value)).toEqual([5]);
+    expect(findCounts('Es gibt vier virtuelle Termine, zusammen fünf Termine.').map((c) => c.value)).toEqual([5]);
+    expect(findCounts('We meet three times online.').map((c) => c.value)).toEqual([3]);
+    // Two counts of the whole series still contradict each other.
+    expect(findCounts('Die Reihe umfasst fünf Termine. Alle sechs Termine finden online statt.').map((c) => c.value)).toEqual([5, 6]);
+  });
+});

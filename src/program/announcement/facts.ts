@@ -56,14 +56,23 @@ const COUNT = new RegExp(
 
 /** Every session count the text announces, as written ("fünf Termine") and as a number. */
 export function findCounts(text: string): { value: number; written: string }[] {
-  const out: { value: number; written: string }[] = [];
-  for (const m of plain(text).matchAll(COUNT)) {
+  const out: { value: number; written: string; part: boolean }[] = [];
+  const flat = plain(text);
+  for (const m of flat.matchAll(COUNT)) {
     const word = foldText((m.groups!.n ?? m.groups!.t)!);
     const value = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word];
-    if (value && value > 1) out.push({ value, written: m[0] });
+    const after = flat.slice(m.index! + m[0].length, m.index! + m[0].length + 20);
+    if (value && value > 1) out.push({ value, written: m[0], part: FORMAT_WORD.test(m[0]) || FORMAT_AFTER.test(after) });
   }
-  return out;
+  // "fünfmal, viermal online und einmal vor Ort", "vier virtuelle Termine": beside a count of the whole series,
+  // a count of one format is a part of it, not another count ("We meet three times online" alone is the whole).
+  const whole = out.some((c) => !c.part);
+  return out.filter((c) => !whole || !c.part).map(({ value, written }) => ({ value, written }));
 }
+
+const FORMATS = 'online|virtuell\\p{L}*|digital\\p{L}*|hybrid\\p{L}*|präsenz\\p{L}*|vor ort|in person|on site|onsite|virtual\\p{L}*|remote';
+const FORMAT_WORD = new RegExp(`(?<![\\p{L}])(?:${FORMATS})(?![\\p{L}])`, 'iu');
+const FORMAT_AFTER = new RegExp(`^\\s*(?:${FORMATS})(?![\\p{L}])`, 'iu');
 
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
 const NAME_BEFORE_EMAIL =
