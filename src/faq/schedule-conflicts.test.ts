@@ -85,6 +85,10 @@ sessions:
     expect(session).not.toContain('00:00');
     const count = engine.ask('Wie viele Termine gibt es?', at('2027-01-01T08:00:00Z')).answer;
     expect(count).toContain('unterschiedliche Terminzahlen');
+    // No length from times nobody wrote: the times answer says they are unclear.
+    const length = engine.ask('Wie lange dauert ein Termin?', at('2027-01-01T08:00:00Z')).answer;
+    expect(length).not.toContain('dauert');
+    expect(length).not.toContain('Minuten');
   });
 
   it('answers the seed announcement honestly: the written year, lint’s proposal, and a request to confirm', () => {

@@ -338,7 +338,7 @@ const MATERIAL_CONCEPTS: ReadonlySet<string> = new Set(['anmeldung', 'frist'].ma
 const LINKING_VERBS = set('ist sind war gibt gibts passiert lauft findet steht is are was happens');
 /** Words before "Woche"/"week" that make it a rate. */
 const RATE_WORDS = set('a per pro je jede every each die');
-/** Words that ask how long something lasts (with "wie"/"how" before "lange"/"long"). */
+/** Words that ask how long something lasts. */
 const DURATION_WORDS = set('lange lang long dauer dauert dauern duration');
 /** The phrase tokens of the lexicon for a duration question. */
 const DURATION_PHRASES = new Set(['wie lange', 'wie lang', 'how long']);
@@ -543,9 +543,8 @@ export function answerScheduleIntent(
     case 'count':
       return answer(t.count(sessions.length, lines(sessions)));
     case 'times': {
-      // Sessions whose time lint calls unclear have no length to tell.
-      const timed = sessions.filter((s) => !disputed?.times.has(s.id));
-      if (intent.duration && timed.length) return answer(durationText(program, timed, locale));
+      // With a time lint calls unclear, the times answer below says so; a length would hide it.
+      if (intent.duration && !sessions.some((s) => disputed?.times.has(s.id))) return answer(durationText(program, sessions, locale));
       const ranges = new Set(
         sessions.map((s) => `${sessionStart(program, s).toFormat('HH:mm')}–${sessionEnd(program, s).toFormat('HH:mm')}${locale === 'de' ? ' Uhr' : ''}`),
       );
@@ -579,7 +578,7 @@ export function answerScheduleIntent(
 
 /**
  * How long the sessions last: one length for all ("Ein Termin dauert 90 Minuten (14:30–16:00 Uhr)."), the
- * length most have and the others ("In der Regel dauert ein Termin 90 Minuten; anders: ..."), else each one's.
+ * length most have and the others ("In der Regel dauert ein Termin 90 Minuten. Anders: ..."), else each one's.
  */
 function durationText(program: Program, sessions: readonly Session[], locale: Locale): string {
   const t = faqTexts[locale];
