@@ -216,9 +216,13 @@ export function detectScheduleIntent(
   const inTitle = (w: string) => titleWords.has(w) || (w.length >= 4 && [...titleWords].some((t) => t.startsWith(w) || t.endsWith(w)));
   const inTitles = (word: string) => word.split(' ').every((w) => inTitle(foldUmlauts(lower(w))));
   const verbs = verbPositionWords(question);
-  // "nach deutscher Zeit", "in Tokio", "Ortszeit" ask in which clock, not which session.
+  // "nach deutscher Zeit", "in Tokio", "Ortszeit" ask in which clock, not which session. The zone's city only
+  // with a question for a time, and only where its clock is not Germany's: "Wann ist das Treffen in Wien?"
+  // asks for the session in Vienna.
   const readerAsked = phrase(text, READER_PHRASES);
-  const zoneWords = new Set([...LOCAL_TIME_WORDS, ...zoneCityNames(program.program.timezone).flatMap((c) => words(c).map(foldUmlauts))]);
+  const asksClock = has(tokens, CUES.times) || has(tokens, CUES.begin) || has(tokens, CUES.end);
+  const cities = asksClock && foreignClock(program, program.sessions) ? zoneCityNames(program.program.timezone) : [];
+  const zoneWords = new Set([...LOCAL_TIME_WORDS, ...cities.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4 && !CITY_PARTS.has(w))]);
   const clockWord = (word: string) => (readerAsked && READER_WORDS.has(foldUmlauts(word))) || zoneWords.has(foldUmlauts(word));
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
@@ -345,6 +349,8 @@ const DURATION_PHRASES = new Set(['wie lange', 'wie lang', 'how long']);
 /** Words for the closing and the opening session of a series (folded). */
 const CLOSING = set('abschluss abschlusstreffen abschlusssitzung abschlussveranstaltung abschlusstermin abschlusstermins abschlussrunde closing');
 const OPENING = set('auftakt auftakttreffen auftaktsitzung auftaktveranstaltung auftakttermin kickoff opening');
+/** General words of a zone's city name ("Mexico City", "Mexiko-Stadt") that name no city alone. */
+const CITY_PARTS = set('city stadt saint sankt santa');
 /** How participants ask for the program's own clock time, besides the zone's city ("in Toronto"). */
 const LOCAL_TIME_WORDS = set('ortszeit local lokale lokaler lokalen');
 /** Questions for the day of the week. */

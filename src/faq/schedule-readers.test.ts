@@ -97,6 +97,32 @@ describe('schedule answers for participants in Germany', () => {
     expect(e.ask('Wie lange dauert ein Termin?', at('2027-03-01T00:00:00Z')).answer).toBe('Ein Termin dauert 90 Minuten.');
   });
 
+  it('keep the zone\'s city a topic where the clock is Germany\'s or no time is asked', async () => {
+    const vienna = [
+      'program:',
+      '  id: wege-wien',
+      '  title: "Wege im Quartier"',
+      '  timezone: Europe/Vienna',
+      'sessions:',
+      '  - id: auftakt',
+      '    title: "Auftakt online"',
+      '    date: 2027-03-09',
+      '    start: "10:00"',
+      '    end: "11:30"',
+      '  - id: wien',
+      '    title: "Rundgang in Wien"',
+      '    date: 2027-04-15',
+      '    start: "09:00"',
+      '    end: "13:00"',
+      '',
+    ].join('\n');
+    const e = await createFaqEngine({ contentDir: await contentDir({ 'program.yaml': vienna, 'material/info.md': '# Rundgang\n\nDer Rundgang in Wien beginnt am Rathaus.\n' }) });
+    expect(e.ask('Wann ist das Treffen in Wien?', at('2027-03-01T00:00:00Z')).answer).toContain('15.04.2027');
+    expect(e.ask('Um wie viel Uhr ist der Termin in Wien?', at('2027-03-01T00:00:00Z')).answer).toContain('09:00');
+    // In a Tokyo program the city names the clock only with a question for a time.
+    expect((await engine()).ask('Wann ist das Treffen in Tokio?', at('2027-03-01T00:00:00Z')).via).not.toBe('schedule');
+  });
+
   it('take the closing and the opening session for the last and the first when no title says it', async () => {
     const e = await engine();
     const closing = e.ask('what time is the closing session in tokyo', { ...at('2027-03-01T00:00:00Z'), locale: 'en' });
