@@ -79,4 +79,14 @@ describe('proseSessions', () => {
     ]);
     expect(proseSessions('Wir treffen uns am Dienstag, dem 2. März 2027, von 14:00 bis 15:30 Uhr. Anmeldung bis Freitag, 26. Februar 2027.')).toEqual([]);
   });
+
+  it('never reads what happened on a date as a session: a meeting has a time, its own or one for all', () => {
+    const report = 'Am Mittwoch, dem 12. Mai 2021, beschloss der Stadtrat das Konzept. Am Freitag, dem 1. Oktober 2021, ging das Portal online.';
+    expect(proseSessions(report)).toEqual([]);
+    const forAll = 'Alle Termine finden jeweils von 14 bis 15:30 Uhr statt. Wir beginnen am Dienstag, dem 2. März 2027, mit dem Auftakt. Am Dienstag, dem 6. April 2027, folgt der Abschluss.';
+    expect(proseSessions(forAll).map((s) => [s.day, s.month])).toEqual([
+      [2, 3],
+      [6, 4],
+    ]);
+  });
 });

@@ -7,7 +7,7 @@ import { isoDate } from './years.js';
 import { zoneAtStart } from './zones.js';
 import { isoWeekday } from '../time.js';
 import { parseWeekday } from '../weekday.js';
-import { DAY_RANGE, HEADER, NEXT_ENTRY, dateFromGroups, datesIn, timeAfterDate, timeAnywhere, timeAtStart, timeInParentheses, type TimeRange, type WrittenDate } from './dates.js';
+import { DAY_RANGE, HEADER, NEXT_ENTRY, dateFromGroups, datesIn, timeAfterDate, timeAnywhere, timeAtStart, timeInParentheses, sharedTime, type TimeRange, type WrittenDate } from './dates.js';
 
 export interface RawSession extends WrittenDate {
   /** The weekday as written ("Mi.", "Donnerstag"). */
@@ -354,12 +354,14 @@ const TOPIC_PHRASE = /\b(?:geht es|dreht es sich|dreht sich alles|sprechen wir|r
  * them: "Wir beginnen am Mittwoch, dem 10. März 2027, von 16:00 bis 17:30 Uhr mit dem Auftakt „...“. Am
  * Mittwoch, dem 7. April 2027, geht es zur gleichen Uhrzeit um ...". A date counts only with its weekday
  * written before it (how an announcement names a meeting, and what lint then checks), not after "bis" or "ab"
- * (a deadline), and only when two or more sentences name one, so a single dated sentence never becomes a series.
- * The time is the sentence's, or the one before when the sentence says "zur gleichen Uhrzeit"; a quoted name in
+ * (a deadline), with a time in the sentence ("zur gleichen Uhrzeit": the one before) or one stated for all
+ * sessions ("jeweils von 14 bis 15:30 Uhr"), and only when two or
+ * more sentences name one, so a single dated sentence never becomes a series. A quoted name in
  * the sentence is the title, else what it says the session is about ("geht es ... um Elterntaxis").
  */
 export function proseSessions(text: string): RawSession[] {
   const sessions: RawSession[] = [];
+  const forAll = sharedTime(plain(text), []);
   for (const sentence of plain(text).split(/(?<=[\p{L})“”"][.!?])\s+(?=\p{Lu})/u)) {
     for (const d of datesIn(sentence)) {
       const before = sentence.slice(0, d.index);
@@ -367,6 +369,9 @@ export function proseSessions(text: string): RawSession[] {
       if (!weekday || NOT_A_SESSION_BEFORE.test(before.slice(0, weekday.index))) continue;
       const previous = sessions[sessions.length - 1];
       const time = timeAnywhere(sentence.slice(d.index + d.length)) ?? (SAME_TIME.test(sentence) ? previous?.time : undefined);
+      // A meeting has a time, its own or one stated for all; a dated sentence without one reports something that
+      // happened ("Am Mittwoch, dem 12. Mai 2021, beschloss der Stadtrat ...").
+      if (!time && !forAll) continue;
       const topic = TOPIC_PHRASE.exec(sentence);
       const title = (QUOTED_TITLE.exec(sentence)?.[1] ?? topic?.[1] ?? topic?.[2])?.trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
       sessions.push({ ...d.date, weekday: weekday[1]!, ...(time ? { time } : {}), ...(title ? { title } : {}), description: [sentence], closed: true });
