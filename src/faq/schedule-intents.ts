@@ -43,8 +43,8 @@ const CUES = {
   contacts: set('kontakt kontakte kontaktieren contact contacts ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen email mail mailadresse adresse address erreichen reach'),
   format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location wo where place travel'),
   formatPhrases: ['vor ort', 'in person', 'on site', 'in presence'],
-  count: set('anzahl wieviele viele viel many'),
-  countPhrases: ['wie viele', 'how many', 'number of'],
+  count: set('anzahl wieviele viele viel many oft often'),
+  countPhrases: ['wie viele', 'how many', 'number of', 'wie oft', 'how often', 'how many times'],
   today: set('heute today heutige tonight'),
   tomorrow: set('morgen tomorrow'),
   remaining: set('offen offenen remaining ubrig verbleibend verbleibenden ausstehend'),
@@ -178,7 +178,8 @@ const SESSION_TERMS: ReadonlySet<string> = new Set(['termin', 'reihe', 'format']
 
 function isCueWord(word: string): boolean {
   const f = foldUmlauts(word);
-  return Object.values(CUES).some((c) => c instanceof Set && c.has(f));
+  // The lexicon keeps "wie oft" and "how many times" as one word: a count cue.
+  return Object.values(CUES).some((c) => c instanceof Set && c.has(f)) || CUES.countPhrases.includes(f);
 }
 
 /**
@@ -321,7 +322,8 @@ export function detectScheduleIntent(
   // The words that named the session are not cues: "Wo findet der Vor-Ort-Tag statt?" has no "Tag" cue.
   const named = new Set([...matchedWords, ...(session ? words(session.title) : [])].flatMap((w) => w.split(' ').map(foldUmlauts)));
   const cues = session ? tokens.filter((t) => !named.has(t)) : tokens;
-  const sessionWord = tokens.some((t) => termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
+  // A word for a session, or the verb of meeting ("Wie oft treffen wir uns?", "How many times do we meet?").
+  const sessionWord = tokens.some((t) => MEET_VERBS.has(t) || termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
   // Registration and its deadline are the material's ("Last day to sign up?" asks no session's date).
   const byPosition = has(tokens, CUES.first) || has(tokens, CUES.last);
   if (!session && byPosition && passageUnits.some((u) => u.terms.some((t) => MATERIAL_CONCEPTS.has(t)))) return undefined;
@@ -340,6 +342,8 @@ const READER_WORDS = set('deutscher deutsche zeit german time deutschland german
 const MATERIAL_CONCEPTS: ReadonlySet<string> = new Set(['anmeldung', 'frist'].map((w) => GENERAL_LEXICON.lookup(w)!));
 /** Verbs that ask what a session is, not what it needs ("Was ist am 12. April?"). */
 const LINKING_VERBS = set('ist sind war gibt gibts passiert lauft findet steht is are was happens');
+/** Verbs of meeting: with a count cue they ask how many sessions there are. */
+const MEET_VERBS = set('treffen trifft treffe meet meets');
 /** Words before "Woche"/"week" that make it a rate. */
 const RATE_WORDS = set('a per pro je jede every each die');
 /** Words that ask how long something lasts. */
@@ -373,7 +377,8 @@ function intentFromCues(
   const countCue = (has(tokens, CUES.count) || phrase(text, CUES.countPhrases)) && !phrase(text, ['wie viel uhr', 'wieviel uhr']);
   // "Wie viele Termine sind online?" asks the material, not the count or the format alone.
   if (formatCue && countCue) return undefined;
-  const timesCue = has(tokens, CUES.times);
+  // "How many times do we meet?" counts; "times" there is no clock time.
+  const timesCue = has(tokens.filter((t, i) => !(t === 'times' && tokens[i - 1] === 'many')), CUES.times);
   // "What time do the online sessions start?": with a question for a time, "online" says which sessions.
   if (!leftover && !session && formatCue && !timesCue && !has(tokens, CUES.when)) return { kind: 'format' };
   if (!timesCue && !leftover && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
