@@ -35,7 +35,7 @@ export const BILINGUAL: string[][] = [
   ['oktober', 'october'],
   ['dezember', 'december'],
   // interpreting, language, documents
-  ['dolmetscher', 'dolmetscherin', 'dolmetschen', 'verdolmetschung', 'simultanverdolmetschung', 'übersetzung', 'übersetzt', 'interpreter', 'interpreters', 'interpretation', 'interpreting', 'translation', 'translated'],
+  ['dolmetscher', 'dolmetscherin', 'dolmetschen', 'gedolmetscht', 'verdolmetscht', 'verdolmetschung', 'simultanverdolmetschung', 'übersetzung', 'übersetzt', 'interpreter', 'interpreters', 'interpretation', 'interpreting', 'translation', 'translated'],
   ['deutsch', 'deutsche', 'deutschen', 'german'],
   ['englisch', 'english'],
   ['zusammenfassung', 'kurzfassung', 'summary', 'summaries', 'abstract'],

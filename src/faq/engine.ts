@@ -67,7 +67,7 @@ const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
 const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
-const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount']);
+const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount', 'platform', 'language']);
 /** Question words that ask for a date alone, whatever else the question names ("Bis wann muss die Rechnung bezahlt sein?"). */
 const DEADLINE_WORDS = /\b(bis wann|by when|until when)\b/;
 /** Sentences on either side of one naming the question's subject that may hold the fact asked for. */
@@ -358,6 +358,16 @@ class Engine implements FaqEngine {
     // The fact asked for must be said of the question's subject: a passage about the subject whose amount or
     // date belongs to another sentence's subject ("Was hat der Trinkbrunnen gekostet?" beside "ein
     // Bürgerbudget von 250.000 Euro ... Umgesetzt wurden ein Trinkbrunnen ...") answers a neighbouring question.
+    // Of two passages that cover the question alike, the one that says the fact of the subject answers it
+    // ("Please register by 29 January", not a session page that mentions registration beside its own date).
+    // (Not for a bare number: any figure is one, and a figure of another thing would win.)
+    if (top && gate.some((t) => t !== 'amount' && t !== 'count') && rarest && coversRarest && !viaSection && !factNearSubject(top, rarest, gate, this.index)) {
+      const better = factHits.find((h) => h !== top && covers(h) && knownCoverage(h) >= coverage && factNearSubject(h, rarest, gate, this.index));
+      if (better) {
+        top = better;
+        coverage = knownCoverage(top);
+      }
+    }
     const factOfSubject = !top || !gate.length || !rarest || !coversRarest || viaSection || factNearSubject(top, rarest, gate, this.index);
     // The words the question names that the answer's passage lacks (weighed as for the scope): a passage with
     // some of them is about the question's topic, one with all of them answers it. "Wie viele Einwohner hat
@@ -486,7 +496,9 @@ export function countedTerms(question: string, index: PassageIndex): string[] | 
     // "Wie viele Leute ...?" counts people, whatever the material calls them ("40 Teilnehmende", "2 Personen").
     if (PEOPLE.includes(t)) return [...new Set(PEOPLE.flatMap((w) => index.termsOf(w)))];
     const terms = index.termsOf(t);
-    if (terms.length) return terms;
+    // A noun the material never uses ("Laternen" where it says "Leuchten") cannot be looked for beside a
+    // number: the scope judges that word, and any passage with a count may answer.
+    if (terms.length) return index.knows(t) ? terms : undefined;
   }
   return undefined;
 }

@@ -40,6 +40,7 @@ angegeben unterschied unterschiede unterscheiden unterscheidet difference differ
 normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
 gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally
 ansehen anschauen angucken sehen schauen später wissen weiß schicken schicke schickt senden sende sendet send
+benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use uses used using
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
@@ -458,6 +459,8 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
       if (next && (SUBJECT_PRONOUNS_DE.has(next) || SUBJECT_PRONOUNS_EN.has(next) || next === 'sich')) out.add(t);
       if (prev && SUBJECT_PRONOUNS_EN.has(prev)) out.add(t);
       if (!options.besidePronoun && prev && WH_EN.has(prev) && i === 1 && /[^s]s$/.test(t)) out.add(t);
+      // "Which session comes next?": after "which"/"what" and a noun, a word in -s at the clause's third place.
+      if (!options.besidePronoun && i === 2 && (tokens[0] === 'which' || tokens[0] === 'what') && !/s$/.test(prev!) && /[^s]s$/.test(t) && ![DETERMINERS_EN, AUX_EN, BE_EN, MODALS_EN].some((c) => c.has(prev!))) out.add(t);
       // English: the word after a modal ("should go") or after "did"/"does" and one word ("did Lindau spend").
       if (!options.besidePronoun && prev && MODALS_EN.has(prev)) out.add(t);
       if (!options.besidePronoun && i >= 2 && AUX_EN.has(tokens[i - 2]!) && !DETERMINERS_EN.has(prev!)) out.add(t);

@@ -15,7 +15,9 @@ const CONCEPTS: string[][] = [
   ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'aufgenommen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'aufnahmen', 'videoaufzeichnung', 'recording', 'recordings', 'recorded', 'record'],
   ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'wende', 'wenden', 'contact', 'contacts', 'contact person'],
   ['email', 'e-mail', 'mail', 'mailadresse', 'emailadresse', 'e-mail-adresse', 'email address'],
-  ['format', 'plattform', 'platform', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'videokonferenz', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
+  ['format', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
+  // The tool a virtual session runs on: answered by the sentence that names one ("Die Termine finden in Webex statt").
+  ['plattform', 'plattformen', 'platform', 'platforms', 'software', 'tool', 'tools', 'videotool', 'videokonferenz', 'videokonferenzen', 'videokonferenzsystem', 'videokonferenzsoftware', 'videoplattform', 'konferenzsystem', 'konferenztool', 'video tool', 'video platform', 'video conferencing', 'videoconferencing', 'conferencing tool', 'zoom', 'webex', 'microsoft teams', 'ms teams', 'jitsi', 'bigbluebutton', 'gotomeeting', 'skype', 'google meet'],
   ['dauer', 'dauert', 'dauern', 'wie lange', 'wie lang', 'wie schnell', 'how long', 'how fast', 'how quickly', 'duration', 'minuten', 'stunden', 'minutes', 'hours', 'tage', 'wochen', 'monate', 'days', 'weeks', 'months'],
   ['anmeldung', 'anmelden', 'melde', 'melden', 'anmeldungen', 'anmeldeschluss', 'anmeldefrist', 'registrierung', 'registrieren', 'register', 'registration', 'sign up', 'signup', 'einschreiben'],
   ['auftakt', 'auftaktveranstaltung', 'auftakttreffen', 'kickoff', 'kick off', 'eröffnung', 'opening', 'launch'],
@@ -34,7 +36,7 @@ const CONCEPTS: string[][] = [
   ['beispiel', 'beispiele', 'example', 'examples'],
   ['ergebnis', 'ergebnisse', 'result', 'results', 'outcome', 'outcomes'],
   ['zertifikat', 'zertifikate', 'teilnahmebescheinigung', 'bescheinigung', 'teilnahmebestätigung', 'teilnahmezertifikat', 'confirmation of attendance', 'certificate', 'certificates'],
-  ['frist', 'fristen', 'deadline', 'deadlines', 'stichtag', 'spätestens', 'anmeldeschluss', 'anmeldefrist', 'einsendeschluss', 'bewerbungsschluss', 'due date', 'last day to', 'last day for', 'letzter tag für'],
+  ['frist', 'fristen', 'deadline', 'deadlines', 'stichtag', 'spätestens', 'anmeldeschluss', 'anmeldefrist', 'einsendeschluss', 'bewerbungsschluss', 'due date', 'last day to', 'last day for', 'letzter tag für', 'close', 'closes', 'closing date'],
   ['anreise', 'anfahrt', 'reisekosten', 'fahrt', 'fahrtkosten', 'reise', 'trip', 'journey', 'travel', 'travelling', 'traveling', 'directions', 'getting there'],
   // How much of something (a budget, a saving, a fee): answered by an amount, not by the thing's name.
   // ("wie viel" stays out: "Um wie viel Uhr ...?" asks for a time.)

@@ -6,7 +6,7 @@ import { foldUmlauts, lower, MONTH_WORDS, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price' | 'platform' | 'language';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = MONTH_WORDS.join('|');
@@ -33,6 +33,8 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (has('wo ist', 'wo sind', 'wo liegt', 'wo liegen', 'wo befindet', 'wo findet', 'where is', 'where are', 'in welchem raum', 'which room')) types.add('location');
   if (has('wo finde', 'wo kann', 'wo gibt es', 'wo bekomme', 'where can', 'where do i find', 'where do i get')) types.add('where-to-find');
   if (concept('dauer')) types.add('duration');
+  if (concept('plattform')) types.add('platform');
+  if (concept('sprache') || concept('dolmetscher')) types.add('language');
   if (concept('betrag')) types.add('amount');
   // "Ab welchem Alter / welcher Dichte ...?" asks for a threshold: a figure.
   if (has('ab welcher', 'ab welchem', 'ab welchen', 'from what', 'from which', 'at what')) types.add('amount');
@@ -60,6 +62,10 @@ const STREET_RE = /\p{L}(straße|strasse|str\.|platz|weg|allee|ring|gasse|damm|u
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
 // Amounts in euro, Swiss franc, dollar or pound, also with a multiplier ("1,2 Millionen Euro", "CHF 48’000").
 const MONEY_RE = /\d([.,’'\d]*\d)?\s*((mio|mrd|tsd)\.?|millionen|milliarden|tausend|million|billion)?\s*(€|euro|eur|chf|franken|usd|dollar|gbp|pfund|£|\$)(?![\p{L}])|(€|eur|chf|fr\.|usd|\$|£)\s*\d([.,’'\d]*\d)?/iu;
+// Video-conference products (general, not one program's): a sentence naming one says where a session runs.
+const PLATFORM_RE = /\b(teams|zoom|webex|jitsi|bigbluebutton|big blue button|gotomeeting|goto meeting|skype|google meet|alfaview|whereby|opentalk|bluejeans|adobe connect|clickmeeting|edudip|wonder\.me)\b/;
+// Language names, German and English (folded): a sentence naming one answers "In welcher Sprache ...?".
+const LANGUAGE_RE = /\b(deutsch|deutschen?|englisch|englischen?|franzosisch|spanisch|italienisch|niederlandisch|polnisch|tschechisch|danisch|schwedisch|japanisch|german|english|french|spanish|italian|dutch|polish|czech|danish|swedish|japanese)\b/;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
@@ -90,6 +96,12 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   format: 'place',
   ort: 'place',
   dauer: 'duration',
+  plattform: 'platform',
+  sprache: 'language',
+  dolmetscher: 'language',
+  // "Wird ins Deutsche gedolmetscht?": a language named is answered by the sentence that names the languages.
+  deutsch: 'language',
+  englisch: 'language',
   frist: 'date',
   wochentag: 'date',
   anzahl: 'count',
@@ -154,6 +166,10 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
       return STREET_RE.test(sentence) || /\b(raum|saal|rathaus|gebäude|gebaeude|etage|stock|online|virtuell|teams|zoom|webex|room|building|floor)\b/.test(folded) || /\b(im|in der|in dem|auf der|unter) \p{Lu}/u.test(sentence) || URL_RE.test(sentence);
     case 'where-to-find':
       return URL_RE.test(sentence) || EMAIL_RE.test(sentence) || /\b(kanal|website|webseite|seite|portal|link|channel|page|plattform|platform|teams)\b/.test(folded);
+    case 'platform':
+      return concept('plattform') || PLATFORM_RE.test(folded);
+    case 'language':
+      return concept('sprache') || concept('dolmetscher') || LANGUAGE_RE.test(folded);
     case 'duration':
       return concept('dauer') || TIME_RANGE_RE.test(sentence) || SPAN_RE.test(folded);
     case 'count':
