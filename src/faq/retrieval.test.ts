@@ -68,6 +68,11 @@ describe('the noun a "how many" question counts', () => {
     expect(countsTerms('Die Teilnahme am 12.03. ist frei.', people, places)).toBe(false);
   });
 
+  it('looks for no noun the material never uses: the scope judges that word', async () => {
+    const { countedTerms } = await import('./engine.js');
+    expect(countedTerms('Wie viele Laternen wurden umgerüstet?', index)).toBeUndefined();
+  });
+
   it('marks general verbs and particles as soft, also a separable verb joined with its particle', () => {
     const index = new PassageIndex([doc('a', 'Ablauf', 'Der Ablauf: Inhalte dürfen verwendet werden, 2 Personen pro Kommune.', 'info.md')]);
     const soft = (q: string) => Object.fromEntries(index.analyse(q).units.map((u) => [u.word, !!u.soft]));

@@ -38,7 +38,7 @@ const program = [
 const material = [
   '# How to take part',
   '',
-  'Participation is free of charge. Please register by 20 August 2027 by e-mail to ferries@example.org.',
+  'Participation is free of charge. Please register by 20 August 2027 by e-mail to ferries@example.org. The exchange has 30 places.',
   '',
   '# Platform',
   '',
@@ -106,6 +106,14 @@ describe('deadlines and counts as participants ask them', () => {
     }
     // "how many times" is no clock time, and "wie oft" with another topic asks the material.
     expect(e.ask('Wie oft fährt die Fähre in Vestvik?').via).not.toBe('schedule');
+  });
+
+  it('counts the places of English material for "Wie viele Plätze ...?"', async () => {
+    const e = await engine();
+    const a = e.ask('Wie viele Plätze hat der Austausch?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('30 places');
+    expect(e.ask('Wie viele Plätze hat die Fähre in Vestvik?').answered).toBe(false);
   });
 
   it('reads the word after "which <noun>" as its verb ("Which session comes next?")', async () => {
