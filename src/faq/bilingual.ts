@@ -89,7 +89,7 @@ export const BILINGUAL: string[][] = [
   ['euro', 'eur', 'euros'],
   ['prozent', 'percent', 'per cent'],
   // participation
-  ['platz', 'plätze', 'places', 'seat', 'seats', 'spot', 'spots'],
+  ['platz', 'plätze', 'seat', 'seats', 'spot', 'spots'],
   ['gruppe', 'gruppen', 'kleingruppe', 'kleingruppen', 'group', 'groups', 'breakout'],
   ['bestätigung', 'bestätigt', 'confirmation', 'confirmed'],
   ['einladung', 'einladen', 'invitation', 'invite', 'invited'],

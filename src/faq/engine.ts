@@ -266,7 +266,10 @@ class Engine implements FaqEngine {
     // A question after a number, an amount, a date or a duration is answered only by a passage that holds one.
     // The price is asked for, not that costs arise; a deadline, not what is due.
     const deadline = types.has('date') && DEADLINE_WORDS.test(foldUmlauts(question.toLowerCase()));
-    const gate = deadline ? ['date' as const] : [...types].filter((t) => FACT_TYPES.has(t) && !(t === 'cost' && types.has('price')));
+    // "Wer organisiert / leitet / moderiert ...?" asks for someone in a role: a passage that names nobody ("Wie
+    // werden die Daten organisiert?") answers another question.
+    const asksRole = types.has('person') && units.some((u) => ROLE_CONCEPTS.some((w) => lexicon.lookup(w) === u.terms[0]));
+    const gate = deadline ? ['date' as const] : [...[...types].filter((t) => FACT_TYPES.has(t) && !(t === 'cost' && types.has('price'))), ...(asksRole ? ['person' as const] : [])];
     // "Wie viele Gemeinden ...?" is answered only by a passage with a number of that noun ("14 Gemeinden"): a
     // passage with other numbers answers a neighbouring question ("Wie viele Städte sind Mitglied?" met by
     // "Mitglieder zahlen 50 Euro").

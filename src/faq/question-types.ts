@@ -2,7 +2,7 @@
 // count, a date, a person, a definition), and whether a sentence holds such a fact. Used to pick the
 // passage and the sentence that answer the question, not just the ones that repeat its words. General German
 // and English only.
-import { foldUmlauts, lower, MONTH_WORDS, words } from './german.js';
+import { foldUmlauts, lower, MONTH_WORDS, STOPWORDS, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
@@ -67,7 +67,21 @@ const PLATFORM_RE = /\b(teams|zoom|webex|jitsi|bigbluebutton|big blue button|got
 // Language names, German and English (folded): a sentence naming one answers "In welcher Sprache ...?".
 const LANGUAGE_RE = /\b(deutsch|deutschen?|englisch|englischen?|franzosisch|spanisch|italienisch|niederlandisch|polnisch|tschechisch|danisch|schwedisch|japanisch|german|english|french|spanish|italian|dutch|polish|czech|danish|swedish|japanese)\b/;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
-const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
+const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/gu;
+const PERSON_TITLE_RE = /\b(Dr|Prof|Frau|Herr|Mr|Mrs|Ms)\.?\s+\p{Lu}/u;
+// An organisation's short name after an article ("das DIKS", "the OCDN").
+const ACRONYM_RE = /\b(der|die|das|dem|den|des|vom|beim|the)\s+\p{Lu}{3,6}\b/u;
+
+/**
+ * A person or an organisation named: a title before a name ("Dr. Weber", "Frau Kaya"), an organisation's short
+ * name, or two capitalised words of which the first is no function word: German capitalises its nouns, so
+ * "Welche Daten" names nobody.
+ */
+function namesSomeone(sentence: string): boolean {
+  if (PERSON_TITLE_RE.test(sentence) || ACRONYM_RE.test(sentence)) return true;
+  for (const m of sentence.matchAll(NAME_RE)) if (!STOPWORDS.has(foldUmlauts(lower(m[0].split(' ')[0]!)))) return true;
+  return false;
+}
 const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
 // Numbers that are part of a date, a clock time or a year: they count nothing ("19.01.2027, 14:00 Uhr").
 const DATE_NUMBERS_RE = new RegExp(`\\b\\d{1,2}\\.\\s?\\d{1,2}\\.(\\d{2,4})?|\\b\\d{1,2}\\.?\\s(${MONTHS})\\b(\\s\\d{4})?|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d{1,2}\\s?(uhr|am|pm)\\b|\\b(19|20)\\d{2}\\b`, 'gi');
@@ -190,7 +204,7 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
     case 'weekday':
       return WEEKDAY_RE.test(folded);
     case 'person':
-      return NAME_RE.test(sentence) || EMAIL_RE.test(sentence);
+      return namesSomeone(sentence) || EMAIL_RE.test(sentence);
     case 'definition':
       // "X ist ...", or a glossary line "X: ..." (not a time "10:30 Uhr: ...").
       return /\b(ist|sind|bedeutet|bezeichnet|meint|heisst|is|are|means|refers)\b/.test(folded) || /^\p{L}[^:\d]{1,60}:\s/u.test(sentence);
