@@ -13,7 +13,7 @@ import { BILINGUAL } from './bilingual.js';
 const CONCEPTS: string[][] = [
   ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'bezahlt', 'zahlen', 'zahlt', 'zahle', 'gezahlt', 'gekostet', 'erstattet', 'erstattung', 'erstatten', 'reimbursed', 'reimbursement', 'reimburse', 'refund', 'cost', 'costs', 'free of charge', 'free', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
   ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'aufgenommen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'aufnahmen', 'videoaufzeichnung', 'recording', 'recordings', 'recorded', 'record'],
-  ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'wende', 'wenden', 'contact', 'contacts', 'contact person'],
+  ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'contact', 'contacts', 'contact person'],
   ['email', 'e-mail', 'mail', 'mailadresse', 'emailadresse', 'e-mail-adresse', 'email address'],
   ['format', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
   // The tool a virtual session runs on: answered by the sentence that names one ("Die Termine finden in Webex statt").
@@ -47,14 +47,14 @@ const CONCEPTS: string[][] = [
   ['vertretung', 'stellvertretung', 'vertreten', 'vertritt', 'vertreter', 'vertreterin', 'einspringen', 'an meiner stelle', 'an ihrer stelle', 'in your place', 'in my place', 'instead of me', 'substitute', 'stand in', 'deputy'],
   // A change of a figure, either way: the question asks "gesunken?", the material says "fell by 18%" or "von 21
   // auf 9 Tage gesunken"; the fact asked for is the change, whatever its direction.
-  ['veränderung', 'verändert', 'gesunken', 'sinken', 'sinkt', 'sank', 'gesenkt', 'zurückgegangen', 'zurückgehen', 'rückgang', 'gestiegen', 'steigen', 'steigt', 'stieg', 'anstieg', 'gewachsen', 'reduziert', 'verringert', 'verkürzt', 'halbiert', 'verdoppelt', 'schneller', 'langsamer', 'gespart', 'spart', 'sparen', 'einsparung', 'ersparnis', 'change', 'changed', 'rose', 'risen', 'fell', 'fallen', 'dropped', 'increased', 'decreased', 'reduced', 'doubled', 'halved', 'faster', 'slower', 'saved', 'saves', 'savings'],
+  ['veränderung', 'verändert', 'gesunken', 'sinken', 'sinkt', 'sank', 'gesenkt', 'zurückgegangen', 'zurückgehen', 'rückgang', 'gestiegen', 'steigen', 'steigt', 'stieg', 'anstieg', 'gewachsen', 'reduziert', 'verringert', 'verkürzt', 'halbiert', 'verdoppelt', 'schneller', 'langsamer', 'gespart', 'spart', 'sparen', 'einsparung', 'ersparnis', 'change', 'changed', 'rose', 'risen', 'fell', 'dropped', 'increased', 'decreased', 'reduced', 'doubled', 'halved', 'faster', 'slower', 'saved', 'saves', 'savings'],
   // A share asked for ("Um wieviel Prozent ...?"): answered by a percentage, like a change.
   ['prozent', 'prozentsatz', 'percent', 'percentage'],
   // Being unable to come ("wenn ich verhindert bin", "If you cannot attend").
   ['verhinderung', 'verhindert', 'abwesend', 'abwesenheit', 'cannot attend', 'cannot come', 'unable to attend', 'absent', 'absence'],
   // Where and when something began ("Die Idee entstand 1989 in ...").
   ['ursprung', 'entstanden', 'entstand', 'entstehung', 'erfunden', 'erfand', 'origin', 'originated', 'invented'],
-  ['parkplatz', 'parkplätze', 'parken', 'parking'],
+  ['parkplatz', 'parkplätze', 'parkmöglichkeit', 'parkmöglichkeiten', 'stellplatz', 'stellplätze', 'parkraum', 'parkhaus', 'parkgebühr', 'parkgebühren', 'parking'],
   ['entfernung', 'entfernt', 'weit', 'distance', 'far'],
   ['unterkunft', 'übernachtung', 'hotel', 'accommodation'],
   ['führung', 'besichtigung', 'tour', 'site visit'],

@@ -17,6 +17,14 @@ describe('question types', () => {
     expect(questionTypes('maximale Teilnehmerzahl', GENERAL_LEXICON).has('count')).toBe(true);
   });
 
+  it('keeps words that only share a stem apart: a "Wende" is no contact, a park no parking, a case no fall', () => {
+    expect(GENERAL_LEXICON.lookup('wende')).toBeUndefined();
+    expect(questionTypes('An wen wende ich mich bei Fragen?', GENERAL_LEXICON).has('contact')).toBe(true);
+    expect(GENERAL_LEXICON.lookup('park')).toBeUndefined();
+    expect(GENERAL_LEXICON.lookup('parkraum')).toBe(GENERAL_LEXICON.lookup('parking'));
+    expect(GENERAL_LEXICON.lookup('fall')).toBeUndefined();
+  });
+
   it('judges a sentence by the lexicon it is asked with, also when another lexicon judged it before', () => {
     // What a sentence answers is remembered between questions; a program's synonyms (a new lexicon after a
     // reload) must still change the judgement.
