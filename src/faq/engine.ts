@@ -365,9 +365,9 @@ class Engine implements FaqEngine {
     // ("Please register by 29 January", not a session page that mentions registration beside its own date).
     // (Not for a bare number: any figure is one, and a figure of another thing would win.)
     if (top && gate.some((t) => t !== 'amount' && t !== 'count') && rarest && coversRarest && !viaSection && !factNearSubject(top, rarest, gate, this.index)) {
-      const better = factHits.find((h) => h !== top && covers(h) && knownCoverage(h) >= coverage && factNearSubject(h, rarest, gate, this.index));
-      if (better) {
-        top = better;
+      const saying = factHits.find((h) => h !== top && covers(h) && knownCoverage(h) >= coverage && factNearSubject(h, rarest, gate, this.index));
+      if (saying) {
+        top = saying;
         coverage = knownCoverage(top);
       }
     }

@@ -25,6 +25,13 @@ describe('question types', () => {
     expect(GENERAL_LEXICON.lookup('fall')).toBeUndefined();
   });
 
+  it('reads a year, not the digits of a phone number, as a date', () => {
+    const date = (s: string) => sentenceAnswers('date', s, GENERAL_LEXICON);
+    expect(date('Fragen zur Anmeldung: Tel. 0391 555 2081')).toBe(false);
+    expect(date('Die Reihe läuft bis 2027.')).toBe(true);
+    expect(date('Anmeldung bis 26.03.2027')).toBe(true);
+  });
+
   it('judges a sentence by the lexicon it is asked with, also when another lexicon judged it before', () => {
     // What a sentence answers is remembered between questions; a program's synonyms (a new lexicon after a
     // reload) must still change the judgement.

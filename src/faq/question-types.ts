@@ -52,7 +52,7 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   return types;
 }
 
-const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|(${WEEKDAYS})s?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(19|20)\\d{2}\\b`, 'i');
+const DATE_RE = new RegExp(`\\b\\d{1,2}\\.\\s?(\\d{1,2}\\.|${MONTHS})|\\b(${MONTHS}|(${WEEKDAYS})s?)\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|(?<!\\d[\\s/-]?)\\b(19|20)\\d{2}\\b(?![\\s/-]?\\d)`, 'i');
 // A number of time units, also in a compound ("9 Arbeitstage", "3 Werktagen", "2 Kalenderwochen").
 const SPAN_RE = /\b\d+([.,]\d+)?\s*(\p{L}*(tage?n?|wochen?|monate?n?|stunden?|minuten?|jahren?)|days?|weeks?|months?|hours?|minutes?|years?)\b/iu;
 const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAYS})s?\\b|\\b(mo|di|mi|do|fr|sa|so)\\.?,? \\d{1,2}\\.`, 'i');

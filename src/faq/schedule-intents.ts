@@ -312,7 +312,7 @@ export function detectScheduleIntent(
   }
   // The program knows a session's format, not its platform: "Über welche Plattform laufen die Termine?" is
   // for the material.
-  if (passageUnits.some((u) => u.terms[0] === FORMAT_TERM && !isCueWord(u.word) && !phrase(text, CUES.formatPhrases))) return undefined;
+  if (passageUnits.some((u) => (u.terms[0] === FORMAT_TERM && !isCueWord(u.word) && !phrase(text, CUES.formatPhrases)) || u.terms[0] === PLATFORM_TERM)) return undefined;
   // "Mit welchem Programm finden die Online-Treffen statt?", "Which platform ...?": the noun after the
   // interrogative is what is asked for; a word of the format or the series there asks for a tool, not the schedule.
   const asked = tokens.findIndex((t) => /^welch(e|er|es|em|en)?$/.test(t) || t === 'which');
@@ -335,6 +335,7 @@ export function detectScheduleIntent(
 }
 
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
+const PLATFORM_TERM = GENERAL_LEXICON.lookup('plattform')!;
 /** How participants ask for their own clock time; every schedule answer gives German time (program/time.ts). */
 const READER_PHRASES = ['deutscher zeit', 'deutsche zeit', 'german time', 'in deutschland', 'in germany', 'bei uns'];
 const READER_WORDS = set('deutscher deutsche zeit german time deutschland germany');

@@ -19,6 +19,7 @@ const program = [
   'sessions:',
   '  - id: kickoff',
   '    title: "Kick-off: fleets and routes"',
+  '    summary: "Each port shows its fleet; a software tool compares the routes."',
   '    date: 2027-09-07',
   '    start: "10:00"',
   '    end: "11:30"',
@@ -77,7 +78,7 @@ describe('the tool a series runs on and its language', () => {
     expect(sentenceAnswers('platform', 'All sessions take place in Webex.', GENERAL_LEXICON)).toBe(true);
     expect(sentenceAnswers('platform', 'All sessions take place online.', GENERAL_LEXICON)).toBe(false);
     const e = await engine();
-    for (const q of ['Welche Videokonferenz-Software wird benutzt?', 'Which video tool do you use?', 'Läuft das über MS Teams?']) {
+    for (const q of ['Welche Videokonferenz-Software wird benutzt?', 'Which video tool do you use?', 'Which video platform do you use?', 'Läuft das über MS Teams?']) {
       const a = e.ask(q, { locale: q.startsWith('Which') ? 'en' : 'de' });
       expect(a.answered, q).toBe(true);
       expect(a.answer, q).toContain('Webex');
