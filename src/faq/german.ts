@@ -40,7 +40,7 @@ angegeben unterschied unterschiede unterscheiden unterscheidet difference differ
 normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
 gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally
 ansehen anschauen angucken sehen schauen später wissen weiß schicken schicke schickt senden sende sendet send
-benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use uses used using
+benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use uses used using weiter
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));

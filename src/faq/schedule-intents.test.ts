@@ -104,3 +104,39 @@ describe('schedule intents', () => {
 
   });
 });
+
+describe('the session after (or before) the series break', () => {
+  const summer = parseProgramText(
+    [
+      'program:',
+      '  id: brunnen',
+      '  title: "Trinkbrunnen planen"',
+      '  timezone: Europe/Berlin',
+      'sessions:',
+      ...[
+        ['auftakt', 'Auftakt', '2027-05-04'],
+        ['standorte', 'Standorte', '2027-06-15'],
+        ['wartung', 'Wartung und Hygiene', '2027-09-14'],
+        ['abschluss', 'Abschluss', '2027-10-12'],
+      ].flatMap(([id, title, date]) => [`  - id: ${id}`, `    title: "${title}"`, `    date: ${date}`, '    start: "10:00"', '    end: "11:30"']),
+      '',
+    ].join('\n'),
+  );
+  const brunnen = createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program: summer });
+  const askSummer = (q: string, locale: 'de' | 'en' = 'de') => brunnen.ask(q, { locale, now: new Date('2027-04-01T08:00:00Z') });
+
+  it('is the first session after the gap over August, or the last one before it', () => {
+    expect(askSummer('Wann geht es nach der Sommerpause weiter?').answer).toContain('14.09.2027');
+    expect(askSummer('Was kommt nach der Sommerpause?').answer).toContain('Wartung und Hygiene');
+    expect(askSummer('When do we meet again after the summer break?', 'en').answer).toContain('14 September 2027');
+    expect(askSummer('Wann ist der letzte Termin vor der Sommerpause?').answer).toContain('15.06.2027');
+  });
+
+  it('is the first session of the new year after a winter break, and nothing where the series has no such gap', () => {
+    expect(ask('Wann geht es nach der Winterpause weiter?', '2025-08-01T08:00:00Z').answer).toContain('20.01.2026');
+    // The example series has no gap over August: the question is left to the material (none here: declined).
+    expect(ask('Wann geht es nach der Sommerpause weiter?', '2025-08-01T08:00:00Z').via).not.toBe('schedule');
+    // Something else after the break is the material's.
+    expect(askSummer('Gibt es nach der Sommerpause Aufzeichnungen?').via).not.toBe('schedule');
+  });
+});

@@ -274,6 +274,12 @@ export function detectScheduleIntent(
     if (opening && !closing) session = held[0];
     if (session) matchedWords.add((closing ?? opening)!);
   }
+  // "Wann geht es nach der Sommerpause weiter?": the session after (or before) the series' break.
+  const aroundBreak = session ? undefined : sessionByBreak(program, original);
+  if (aroundBreak) {
+    session = aroundBreak.session;
+    for (const w of aroundBreak.words) matchedWords.add(w);
+  }
 
   // Every content word must be a cue, a session topic word or known to the program's facts; words of the
   // latter kind make the question about something more specific than a count or the format.
@@ -330,7 +336,9 @@ export function detectScheduleIntent(
   // "Was brauche ich für die Werkstatt am 12. April?" asks what, not when: a verb beside "was"/"what" other
   // than "ist"/"is" asks something of the session that the material says.
   const asksWhat = (tokens[0] === 'was' || tokens[0] === 'what') && [...verbs].some((v) => !LINKING_VERBS.has(v));
-  if (session && asksWhat && !has(tokens, ASKS_WHEN)) return undefined;
+  if (session && asksWhat && !has(tokens, ASKS_WHEN) && !aroundBreak) return undefined;
+  // "Was kommt nach der Sommerpause?" asks which session it is: its date and what it is about.
+  if (aroundBreak && !leftover) return { kind: 'session', sessionId: aroundBreak.session.id, withSummary: !has(tokens, ASKS_WHEN) };
   return intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length });
 }
 
@@ -354,6 +362,43 @@ const DURATION_PHRASES = new Set(['wie lange', 'wie lang', 'how long']);
 /** Words for the closing and the opening session of a series (folded). */
 const CLOSING = set('abschluss abschlusstreffen abschlusssitzung abschlussveranstaltung abschlusstermin abschlusstermins abschlussrunde closing');
 const OPENING = set('auftakt auftakttreffen auftaktsitzung auftaktveranstaltung auftakttermin kickoff opening');
+/** Words for a series' break in summer or over the new year, and which side of it is asked for. */
+const SUMMER_BREAK = set('sommerpause sommerferien sommer summer');
+const WINTER_BREAK = set('winterpause weihnachtspause weihnachtsferien jahreswechsel winter christmas');
+const BREAK_WORDS = set('pause break holidays ferien');
+const AFTER_WORDS = set('nach after danach');
+const BEFORE_WORDS = set('vor before');
+
+/**
+ * The first session after the series' summer or winter break, or the last one before it: the break is the
+ * longest gap between two sessions that spans 1 August (summer) or 1 January (winter). None when the series
+ * has no such gap; then the material may say what happens.
+ */
+export function sessionByBreak(program: Program, tokens: string[]): { session: Session; words: string[] } | undefined {
+  const summer = tokens.find((t) => SUMMER_BREAK.has(t));
+  const winter = tokens.find((t) => WINTER_BREAK.has(t));
+  const named = summer ?? winter;
+  if (!named || (summer && winter)) return undefined;
+  // A compound names the break itself ("Sommerpause"); "summer"/"Sommer" needs a word for a break beside it.
+  const breakWord = tokens.find((t) => BREAK_WORDS.has(t));
+  if (!/pause|ferien|wechsel/.test(named) && !breakWord) return undefined;
+  const after = tokens.some((t) => AFTER_WORDS.has(t));
+  const before = tokens.some((t) => BEFORE_WORDS.has(t));
+  if (after === before) return undefined;
+  const held = sortedSessions(program).filter((s) => s.status !== 'cancelled');
+  let best: { from: Session; to: Session; days: number } | undefined;
+  for (let i = 0; i + 1 < held.length; i++) {
+    const from = sessionStart(program, held[i]!);
+    const to = sessionStart(program, held[i + 1]!);
+    const spans = summer
+      ? [from.year, to.year].some((y) => from < DateTime.fromObject({ year: y, month: 8, day: 1 }, { zone: from.zone }) && to >= DateTime.fromObject({ year: y, month: 8, day: 1 }, { zone: from.zone }))
+      : to.year > from.year;
+    const days = to.diff(from, 'days').days;
+    if (spans && (!best || days > best.days)) best = { from: held[i]!, to: held[i + 1]!, days };
+  }
+  if (!best) return undefined;
+  return { session: after ? best.to : best.from, words: [named, ...(breakWord ? [breakWord] : [])] };
+}
 /** General words of a zone's city name ("Mexico City", "Mexiko-Stadt") that name no city alone. */
 const CITY_PARTS = set('city stadt saint sankt santa');
 /** How participants ask for the program's own clock time, besides the zone's city ("in Toronto"). */
