@@ -221,7 +221,7 @@ export function detectScheduleIntent(
   // with a question for a time, and only where its clock is not Germany's: "Wann ist das Treffen in Wien?"
   // asks for the session in Vienna.
   const readerAsked = phrase(text, READER_PHRASES);
-  const asksClock = has(tokens, CUES.times) || has(tokens, CUES.begin) || has(tokens, CUES.end);
+  const asksClock = has(tokens, CUES.times) || has(tokens, CUES.begin) || has(tokens, CUES.end) || phrase(text, CUES.timesPhrases);
   const cities = asksClock && foreignClock(program, program.sessions) ? zoneCityNames(program.program.timezone) : [];
   const zoneWords = new Set([...LOCAL_TIME_WORDS, ...cities.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4 && !CITY_PARTS.has(w))]);
   const clockWord = (word: string) => (readerAsked && READER_WORDS.has(foldUmlauts(word))) || zoneWords.has(foldUmlauts(word));
@@ -402,7 +402,7 @@ export function sessionByBreak(program: Program, tokens: string[]): { session: S
 /** General words of a zone's city name ("Mexico City", "Mexiko-Stadt") that name no city alone. */
 const CITY_PARTS = set('city stadt saint sankt santa');
 /** How participants ask for the program's own clock time, besides the zone's city ("in Toronto"). */
-const LOCAL_TIME_WORDS = set('ortszeit local lokale lokaler lokalen');
+const LOCAL_TIME_WORDS = set('ortszeit local lokale lokaler lokalen zeit');
 /** Questions for the day of the week. */
 const WEEKDAY_ASK = set('wochentag wochentage wochentagen weekday weekdays');
 /** Questions for a reason. */

@@ -85,6 +85,10 @@ describe('schedule answers for participants in Germany', () => {
     expect(tokyo.via).toBe('schedule');
     expect(tokyo.answer).toContain('17:30');
     expect(e.ask('Um wie viel Uhr beginnen die Termine in Tokio?', at('2027-03-01T00:00:00Z')).via).toBe('schedule');
+    // "Bis wann ... nach Tokio-Zeit?" asks for an end in the program's clock.
+    const end = e.ask('Bis wann geht die letzte Sitzung nach Tokio-Zeit?', at('2027-03-01T00:00:00Z'));
+    expect(end.via).toBe('schedule');
+    expect(end.answer).toMatch(/\d{2}:\d{2}–\d{2}:\d{2}/);
     const online = e.ask('Um wie viel Uhr deutscher Zeit beginnen die Online-Termine?', at('2027-03-01T00:00:00Z'));
     expect(online.via).toBe('schedule');
     expect(online.answer).toContain('09:30–11:00 Uhr deutscher Zeit');
