@@ -50,6 +50,15 @@ describe('German text processing', () => {
     expect(termsOfWord('Datengovernance', vocabulary)).toEqual(expect.arrayContaining([canonicalStem('Daten'), canonicalStem('Governance')]));
   });
 
+  it('takes no part that is known only as the stem of the word itself', () => {
+    // The stemmer cuts "Mobilitätswende" to "mobilitatsw"; with "Ende" in the material, that made it a compound
+    // of "Mobilitätsw" and "Ende" (an end cue).
+    const vocabulary = new Vocabulary();
+    vocabulary.addText('Die Mobilitätswende in der Kleinstadt. Am Ende gibt es einen Abschluss.');
+    expect(termsOfWord('Mobilitätswende', vocabulary)).toEqual([canonicalStem('Mobilitätswende')]);
+    expect(termsOfWord('Mobilitätswende', vocabulary, undefined, { indexing: true })).not.toContain(canonicalStem('Ende'));
+  });
+
   it('drops stop words and splits on punctuation', () => {
     expect(words('Change-Management: wie geht das?')).toEqual(['change', 'management', 'wie', 'geht', 'das']);
     expect(termsOfWord('der', undefined)).toEqual([]);

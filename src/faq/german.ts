@@ -40,7 +40,7 @@ angegeben unterschied unterschiede unterscheiden unterscheidet difference differ
 normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
 gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally
 ansehen anschauen angucken sehen schauen später wissen weiß schicken schicke schickt senden sende sendet send
-benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use uses used using weiter
+benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use uses used using weiter ende
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
@@ -340,7 +340,10 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     // "flood warnings").
     const cognate = (p: string) => (options.indexing || vocabulary.knows(p) ? undefined : vocabulary.cognateOf(p));
     const verb = (p: string) => (options.indexing || vocabulary.knows(p) ? undefined : verbOfNoun(foldUmlauts(lower(p)), vocabulary));
-    const known = (p: string) => vocabulary.knows(p) || !!cognate(p) || !!verb(p);
+    // A part is no part when it is only known as the stem of the word itself ("Mobilitätsw|ende": the
+    // stemmer cuts "Mobilitätswende" to "mobilitatsw").
+    const whole = stem(word);
+    const known = (p: string) => stem(p) !== whole && (vocabulary.knows(p) || !!cognate(p) || !!verb(p));
     // Only the material's compounds split off a known first part alone: in a question that would make an
     // unknown word look known ("Sonnen|kraftwerk").
     const parts = splitCompound(word, known) ?? (options.indexing ? splitHead(word, known) : undefined);

@@ -74,8 +74,11 @@ describe('the noun a "how many" question counts', () => {
   });
 
   it('marks general verbs and particles as soft, also a separable verb joined with its particle', () => {
-    const index = new PassageIndex([doc('a', 'Ablauf', 'Der Ablauf: Inhalte dürfen verwendet werden, 2 Personen pro Kommune.', 'info.md')]);
+    const index = new PassageIndex([doc('a', 'Ablauf', 'Der Ablauf: Inhalte dürfen verwendet werden, 2 Personen pro Kommune. Am Ende gibt es ein Zertifikat.', 'info.md')]);
     const soft = (q: string) => Object.fromEntries(index.analyse(q).units.map((u) => [u.word, !!u.soft]));
+    // Verbs of using and "am Ende" say how or when, never what a passage must be about.
+    expect(soft('Welche Inhalte werden verwendet?')).toMatchObject({ verwendet: true, inhalte: false });
+    expect(soft('Krieg ich am Ende ein Zertifikat?')).toMatchObject({ ende: true, zertifikat: false });
     expect(soft('Wie viele Personen pro Kommune dürfen kommen?')).toMatchObject({ dürfen: true, kommune: false });
     // A general pronoun the material does not use is no unknown word.
     expect(soft('Kann jemand anderes für mich kommen?')).not.toHaveProperty('jemand');

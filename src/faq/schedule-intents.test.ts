@@ -118,7 +118,7 @@ describe('the session after (or before) the series break', () => {
         ['standorte', 'Standorte', '2027-06-15'],
         ['wartung', 'Wartung und Hygiene', '2027-09-14'],
         ['abschluss', 'Abschluss', '2027-10-12'],
-      ].flatMap(([id, title, date]) => [`  - id: ${id}`, `    title: "${title}"`, `    date: ${date}`, '    start: "10:00"', '    end: "11:30"']),
+      ].flatMap(([id, title, date]) => [`  - id: ${id}`, `    title: "${title}"`, `    date: ${date}`, '    start: "10:00"', '    end: "11:30"', ...(id === 'standorte' ? ['    summary: "Wo Trinkbrunnen am meisten genutzt werden."'] : [])]),
       '',
     ].join('\n'),
   );
@@ -130,6 +130,14 @@ describe('the session after (or before) the series break', () => {
     expect(askSummer('Was kommt nach der Sommerpause?').answer).toContain('Wartung und Hygiene');
     expect(askSummer('When do we meet again after the summer break?', 'en').answer).toContain('14 September 2027');
     expect(askSummer('Wann ist der letzte Termin vor der Sommerpause?').answer).toContain('15.06.2027');
+  });
+
+  it('counts the sessions of the series named by its own name, also where a session is about that name', () => {
+    const count = askSummer('Aus wie vielen Terminen besteht die Reihe Trinkbrunnen planen?');
+    expect(count.via).toBe('schedule');
+    expect(count.answer).toMatch(/\b4\b/);
+    // A count beside a session's topic asks the material.
+    expect(askSummer('Wie viele Trinkbrunnen werden im Standorte-Termin genutzt?').via).not.toBe('schedule');
   });
 
   it('is the first session of the new year after a winter break, and nothing where the series has no such gap', () => {

@@ -43,8 +43,8 @@ const CUES = {
   contacts: set('kontakt kontakte kontaktieren contact contacts ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen email mail mailadresse adresse address erreichen reach'),
   format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location wo where place travel'),
   formatPhrases: ['vor ort', 'in person', 'on site', 'in presence'],
-  count: set('anzahl wieviele viele viel many oft often'),
-  countPhrases: ['wie viele', 'how many', 'number of', 'wie oft', 'how often', 'how many times'],
+  count: set('anzahl wieviele wievielen viele vielen viel many oft often'),
+  countPhrases: ['wie viele', 'wie vielen', 'how many', 'number of', 'wie oft', 'how often', 'how many times'],
   today: set('heute today heutige tonight'),
   tomorrow: set('morgen tomorrow'),
   remaining: set('offen offenen remaining ubrig verbleibend verbleibenden ausstehend'),
@@ -206,6 +206,7 @@ export function detectScheduleIntent(
   // Termin an einem Dienstag?" asks for a reason, which only the material can give.
   if (phrase(text, CUES.sincePhrases) || has(tokens, WHY)) return undefined;
 
+  const countAsked = has(tokens, CUES.count) || phrase(text, CUES.countPhrases);
   const byTime = [CUES.next, CUES.first, CUES.last, CUES.remaining, CUES.today, CUES.tomorrow, CUES.week].some((c) => has(tokens, c));
   const titleWords = new Set(program.sessions.flatMap((s) => words(s.title).map(foldUmlauts)));
   const compactTitles = program.sessions.map((s) => foldUmlauts(lower(s.title)).replace(/[^\p{L}\d]/gu, ''));
@@ -237,9 +238,9 @@ export function detectScheduleIntent(
     .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }))
     // "online" or "Termin" names no session, unless a session's title says it ("Vor-Ort-Tag").
     .filter((u) => !u.terms.every((t) => SESSION_TERMS.has(t)) || inTitles(u.word))
-    // With a cue that picks the session by time ("das nächste Treffen der Reihe X"), the series' own
-    // name names no session.
-    .filter((u) => !series?.(u) || !byTime);
+    // With a cue that picks the session by time ("das nächste Treffen der Reihe X") or counts them ("Aus wie
+    // vielen Terminen besteht die Reihe X?"), the series' own name names no session.
+    .filter((u) => !series?.(u) || !(byTime || countAsked));
   let session: Session | undefined;
   const matchedWords = new Set<string>();
   // A session's title quoted whole ("Wann ist der Termin 'Was machen wir daraus?'") names it, even a title of
@@ -427,7 +428,8 @@ function intentFromCues(
   const timesCue = has(tokens.filter((t, i) => !(t === 'times' && tokens[i - 1] === 'many')), CUES.times);
   // "What time do the online sessions start?": with a question for a time, "online" says which sessions.
   if (!leftover && !session && formatCue && !timesCue && !has(tokens, CUES.when)) return { kind: 'format' };
-  if (!timesCue && !leftover && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
+  // A count beside a session's topic ("Ab wie vielen Terminen bekomme ich ein Zertifikat?") asks the material.
+  if (!timesCue && !leftover && !session && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
   // A date asked of a session ("Findet <Termin> am 2. März statt?") asks when it is.
   const whenCue = has(tokens, CUES.when) || timesCue || (!!session && has(tokens, CUES.months));
   // "Wie viele Stunden umfasst die Bescheinigung?" asks for an amount of time of something, not when a
