@@ -17,7 +17,7 @@ import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } fro
 import type { ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 import { loadThesaurus } from './thesaurus.js';
-import { casedWords, foldUmlauts, isMonthName, verbPositionWords, words } from './german.js';
+import { casedWords, foldUmlauts, isMonthName, passiveParticiples, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -318,10 +318,12 @@ class Engine implements FaqEngine {
     const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + credit(u) * scopeWeight(u), 0) / totalWeight : 0;
     // A general verb or particle ("dürfen", "pro") the passage lacks costs no coverage: it names nothing the
     // passage must say ("Wieviele Leute pro Gemeinde dürfen mitmachen?" meets "max. 2 Personen pro Gemeinde").
+    const passive = passiveParticiples(question);
     const knownCoverage = (h: RetrievalHit | undefined) => {
       if (!h) return 0;
       const counted = known.filter((u) => h.matchedWords.includes(u.word) || answersMarker(u, h));
-      const weight = known.filter((u) => !u.soft || counted.includes(u)).reduce((s, u) => s + u.weight, 0);
+      // A passive participle ("... übernommen?") says what is done; a passage may say it in other words.
+      const weight = known.filter((u) => !(u.soft || passive.has(foldUmlauts(u.word))) || counted.includes(u)).reduce((s, u) => s + u.weight, 0);
       return weight > 0 ? counted.reduce((s, u) => s + u.weight, 0) / weight : 0;
     };
     let coverage = knownCoverage(top);
@@ -330,7 +332,7 @@ class Engine implements FaqEngine {
     // das Bürgerbüro?"): a best passage without it answers a neighbouring question, so the share counts half.
     // General verbs and particles ("dürfen", "pro") never name what a question is about, nor does the verb
     // beside a subject pronoun ("Which platform do you use?").
-    const besidePronoun = verbPositionWords(question, { besidePronoun: true });
+    const besidePronoun = new Set([...verbPositionWords(question, { besidePronoun: true }), ...passive]);
     // Numbers are checked on their own (below): a year names no subject, nor does a month (a date's part).
     const namesSubject = (u: QueryUnit) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word) && !isMonthName(u.word) && !besidePronoun.has(foldUmlauts(u.word));
     const rarest = known.filter(namesSubject).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);

@@ -448,6 +448,23 @@ const NOMINAL_INFINITIVE = /^(?!abend)(ab|an|auf|aus|ein|mit|nach|vor|durch|heru
  * the question is about: when the material lacks it ("anschauen", "write"), the question is not out of scope
  * for that reason alone. Syntax of both languages, no word list beyond function words.
  */
+/**
+ * German passive participles: the lower-case word ending a clause that has "wird"/"werden"/"wurde"/"wurden"
+ * ("Werden Fahrtkosten ... übernommen?"), in a question that writes its nouns with capitals. It says what is
+ * done with the subject, so it never names the subject; whether it is known still counts (it may be the
+ * topic, "Wann wurde die Schule renoviert?").
+ */
+export function passiveParticiples(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const clause of question.split(/[,;:?!.]+/)) {
+    const tokens = words(clause).map((w) => foldUmlauts(w));
+    const last = tokens.at(-1);
+    if (tokens.length >= 3 && last && /t$|en$/.test(last) && casedWords(clause).has(last) && tokens.slice(0, -1).some((w) => PASSIVE_DE.has(w))) out.add(last);
+  }
+  return out;
+}
+const PASSIVE_DE = new Set(['wird', 'werden', 'wurde', 'wurden']);
+
 export function verbPositionWords(question: string, options: { besidePronoun?: boolean } = {}): Set<string> {
   const out = new Set<string>();
   for (const clause of question.split(/[,;:?!.]+/)) {

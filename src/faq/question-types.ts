@@ -25,7 +25,8 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
     return !!term && terms.has(term);
   };
   const types = new Set<QuestionType>();
-  if (concept('kosten')) types.add('cost');
+  // Also a compound whose last part is a cost ("Fahrtkosten", "Anmeldegebühr").
+  if (concept('kosten') || tokens.some((t) => t.length > 7 && /(kosten|gebuhr|gebuhren|entgelt)$/.test(t))) types.add('cost');
   if (concept('aufzeichnung')) types.add('recording');
   if (concept('kontakt') || concept('email') || has('an wen', 'wen kann', 'who can i', 'who do i', 'who should i')) types.add('contact');
   if (has('wo', 'wohin', 'where') || concept('format') || concept('ort')) types.add('place');

@@ -7,6 +7,7 @@ import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
 import { questionTypes, sentenceAnswers } from './question-types.js';
 import { GENERAL_LEXICON } from './lexicon.js';
+import { passiveParticiples } from './german.js';
 
 const contentDir = temporaryContent('faq-tools-');
 
@@ -138,5 +139,34 @@ describe('deadlines and counts as participants ask them', () => {
     const a = (await engine()).ask('Which session comes next?', { locale: 'en' });
     expect(a.via).toBe('schedule');
     expect(a.answer).toContain('5 October 2027');
+  });
+});
+
+describe('a passive question about a compound of costs', () => {
+  const germanMaterial = [
+    '# Anreise nach Vestvik',
+    '',
+    'Vom Bahnhof Vestvik fährt der Bus 5 in 12 Minuten zum Hafen.',
+    '',
+    '# Reisekosten',
+    '',
+    'Fahrt- und Übernachtungskosten für den Termin in Vestvik werden nicht erstattet. Fahrtkosten innerhalb der Stadt trägt der Hafen.',
+    '',
+    '# Fährbetrieb',
+    '',
+    'Die Stadt Vestvik hat 2024 den Betrieb der Fähre übernommen.',
+    '',
+  ].join('\n');
+
+  it('reads the participle as what is done, and the compound as a question of cost', async () => {
+    expect(passiveParticiples('Werden Fahrtkosten für den Termin in Vestvik übernommen?')).toEqual(new Set(['ubernommen']));
+    expect(passiveParticiples('Wann wird die Fähre gewartet')).toEqual(new Set(['gewartet']));
+    expect(passiveParticiples('wann wird gewartet')).toEqual(new Set());
+    expect(questionTypes('Werden Fahrtkosten übernommen?', GENERAL_LEXICON).has('cost')).toBe(true);
+    const dir = await contentDir({ 'program.yaml': program, 'material/kosten.md': germanMaterial });
+    const e = await createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-09-20T08:00:00Z')) });
+    const a = e.ask('Werden Fahrtkosten für den Termin in Vestvik übernommen?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('nicht erstattet');
   });
 });
