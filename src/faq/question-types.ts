@@ -65,8 +65,11 @@ const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
 const MONEY_RE = /\d([.,’'\d]*\d)?\s*((mio|mrd|tsd)\.?|millionen|milliarden|tausend|million|billion)?\s*(€|euro|eur|chf|franken|usd|dollar|gbp|pfund|£|\$)(?![\p{L}])|(€|eur|chf|fr\.|usd|\$|£)\s*\d([.,’'\d]*\d)?/iu;
 // Video-conference products (general, not one program's): a sentence naming one says where a session runs.
 const PLATFORM_RE = /\b(teams|zoom|webex|jitsi|bigbluebutton|big blue button|gotomeeting|goto meeting|skype|google meet|alfaview|whereby|opentalk|bluejeans|adobe connect|clickmeeting|edudip|wonder\.me)\b/;
-// Language names, German and English (folded): a sentence naming one answers "In welcher Sprache ...?".
-const LANGUAGE_RE = /\b(deutsch|deutschen?|englisch|englischen?|franzosisch|spanisch|italienisch|niederlandisch|polnisch|tschechisch|danisch|schwedisch|japanisch|german|english|french|spanish|italian|dutch|polish|czech|danish|swedish|japanese)\b/;
+// A language named as one (folded): "auf Englisch", "in German", "deutschsprachig", "English". Not the
+// adjective of a country ("deutsche Kommunen", "German time").
+const LANGUAGE_NAMES_DE = 'deutsch|deutsche|englisch|englische|franzosisch|spanisch|italienisch|niederlandisch|polnisch|tschechisch|danisch|schwedisch|japanisch';
+const LANGUAGE_NAMES_EN = 'german|english|french|spanish|italian|dutch|polish|czech|danish|swedish|japanese';
+const LANGUAGE_RE = new RegExp(`\\b(auf|in|ins)\\s+(${LANGUAGE_NAMES_DE})\\b|\\b(deutsch|englisch)sprachig|\\bin\\s+(${LANGUAGE_NAMES_EN})\\b|\\benglish\\b|\\b(${LANGUAGE_NAMES_EN})[- ]speaking\\b`);
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/gu;
 const PERSON_TITLE_RE = /\b(Dr|Prof|Frau|Herr|Mr|Mrs|Ms)\.?\s+\p{Lu}/u;

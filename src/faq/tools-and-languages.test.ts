@@ -89,6 +89,12 @@ describe('the tool a series runs on and its language', () => {
   });
 
   it('answers "In welcher Sprache ...?" by the sentence that names a language', async () => {
+    const language = (s: string) => sentenceAnswers('language', s, GENERAL_LEXICON);
+    expect(language('Alle Termine finden auf Englisch statt.')).toBe(true);
+    expect(language('The sessions are held in English.')).toBe(true);
+    // A country's adjective is no language.
+    expect(language('Die Termine beginnen um 10:00 Uhr German time.')).toBe(false);
+    expect(language('Zwölf deutsche Kommunen nehmen teil.')).toBe(false);
     const e = await engine();
     const a = e.ask('In welcher Sprache finden die Treffen statt?');
     expect(a.answered).toBe(true);
