@@ -391,9 +391,8 @@ export function sessionByBreak(program: Program, tokens: string[]): { session: S
   for (let i = 0; i + 1 < held.length; i++) {
     const from = sessionStart(program, held[i]!);
     const to = sessionStart(program, held[i + 1]!);
-    const spans = summer
-      ? [from.year, to.year].some((y) => from < DateTime.fromObject({ year: y, month: 8, day: 1 }, { zone: from.zone }) && to >= DateTime.fromObject({ year: y, month: 8, day: 1 }, { zone: from.zone }))
-      : to.year > from.year;
+    const august = (year: number) => DateTime.fromObject({ year, month: 8, day: 1 }, { zone: from.zone });
+    const spans = summer ? [from.year, to.year].some((y) => from < august(y) && to >= august(y)) : to.year > from.year;
     const days = to.diff(from, 'days').days;
     if (spans && (!best || days > best.days)) best = { from: held[i]!, to: held[i + 1]!, days };
   }
