@@ -17,7 +17,7 @@ import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } fro
 import type { ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 import { loadThesaurus } from './thesaurus.js';
-import { casedWords, foldUmlauts, isMonthName, passiveParticiples, verbPositionWords, words } from './german.js';
+import { casedWords, foldUmlauts, isMonthName, passiveParticiples, payers, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -313,7 +313,10 @@ class Engine implements FaqEngine {
     // A word of one or two letters in lower case that the material lacks is a typo or a particle ("Brauch ich
     // en Teams-Konto?"), never a topic; an abbreviation is written in capitals ("KI", "EU").
     for (const w of question.match(/(?<![\p{L}\d])\p{Ll}{1,2}(?![\p{L}\d])/gu) ?? []) noTopic.add(foldUmlauts(w));
-    const scopeWeight = (u: QueryUnit) => (u.knownDf === 0 && noTopic.has(foldUmlauts(u.word)) ? 0 : Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5)));
+    // Who pays ("Was zahlt ein Ingenieurbüro?") asks for the fee: the material names its payers by groups, so a
+    // payer it does not name word for word neither counts against the scope nor names the subject.
+    const payer = types.has('cost') || types.has('price') ? payers(question) : new Set<string>();
+    const scopeWeight = (u: QueryUnit) => ((u.knownDf === 0 && noTopic.has(foldUmlauts(u.word))) || (u.wholeDf === 0 && payer.has(foldUmlauts(u.word))) ? 0 : Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5)));
     const totalWeight = units.reduce((s, u) => s + scopeWeight(u), 0);
     const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + credit(u) * scopeWeight(u), 0) / totalWeight : 0;
     // A general verb or particle ("dürfen", "pro") the passage lacks costs no coverage: it names nothing the
@@ -323,7 +326,7 @@ class Engine implements FaqEngine {
       if (!h) return 0;
       const counted = known.filter((u) => h.matchedWords.includes(u.word) || answersMarker(u, h));
       // A passive participle ("... übernommen?") says what is done; a passage may say it in other words.
-      const weight = known.filter((u) => !(u.soft || passive.has(foldUmlauts(u.word))) || counted.includes(u)).reduce((s, u) => s + u.weight, 0);
+      const weight = known.filter((u) => !(u.soft || passive.has(foldUmlauts(u.word)) || payer.has(foldUmlauts(u.word))) || counted.includes(u)).reduce((s, u) => s + u.weight, 0);
       return weight > 0 ? counted.reduce((s, u) => s + u.weight, 0) / weight : 0;
     };
     let coverage = knownCoverage(top);
@@ -332,7 +335,7 @@ class Engine implements FaqEngine {
     // das Bürgerbüro?"): a best passage without it answers a neighbouring question, so the share counts half.
     // General verbs and particles ("dürfen", "pro") never name what a question is about, nor does the verb
     // beside a subject pronoun ("Which platform do you use?").
-    const besidePronoun = new Set([...verbPositionWords(question, { besidePronoun: true }), ...passive]);
+    const besidePronoun = new Set([...verbPositionWords(question, { besidePronoun: true }), ...passive, ...payer]);
     // Numbers are checked on their own (below): a year names no subject, nor does a month (a date's part).
     const namesSubject = (u: QueryUnit) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word) && !isMonthName(u.word) && !besidePronoun.has(foldUmlauts(u.word));
     const rarest = known.filter(namesSubject).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
@@ -391,7 +394,7 @@ class Engine implements FaqEngine {
       : known.filter((u) =>
           !u.soft && markerType(u.terms[0]!, lexicon)
             ? lacksTopic(u) && !lowerCased.has(foldUmlauts(u.word))
-            : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)) && !noTopic.has(foldUmlauts(u.word)),
+            : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)) && !noTopic.has(foldUmlauts(u.word)) && !payer.has(foldUmlauts(u.word)),
         );
     const lackShare = totalWeight > 0 ? lacking.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
     const confidence =

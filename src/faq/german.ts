@@ -41,6 +41,7 @@ normal normale normalen normaler normales üblich übliche üblichen üblicher t
 gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally
 ansehen anschauen angucken sehen schauen später wissen weiß schicken schicke schickt senden sende sendet send
 benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use uses used using weiter ende
+bedingung bedingungen voraussetzung voraussetzungen nein conditions condition requirement requirements
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
@@ -464,6 +465,66 @@ export function passiveParticiples(question: string): Set<string> {
   return out;
 }
 const PASSIVE_DE = new Set(['wird', 'werden', 'wurde', 'wurden']);
+
+/**
+ * Who pays, in a question about the fee: the noun after "zahlt"/"pay" ("Was zahlt ein Ingenieurbüro?", "Do
+ * consultants have to pay?") or after "für" with an indefinite article or none ("Kostet das was für eine
+ * Stadtbücherei?", "Is it free for volunteers?"). The question asks for the fee; the material names its payers
+ * by groups ("Beratungsbüros, Unternehmen ... zahlen 90 Euro"), so the payer names no subject the answering
+ * passage must repeat. A definite article names a thing that costs ("für die Exkursion"), not a payer.
+ * Syntax of both languages, no word list beyond function words and the verbs and nouns of paying.
+ */
+export function payers(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const clause of question.split(/[,;:?!.]+/)) {
+    const tokens = words(clause).map((w) => foldUmlauts(w));
+    const paying = tokens.some((t) => PAY_WORDS.has(t));
+    if (!paying) continue;
+    // The noun of a phrase starting at i: articles, "jemand von", adjectives in lower case are skipped.
+    const nounAt = (i: number, indefiniteOnly: boolean): string | undefined => {
+      let j = i;
+      if (tokens[j] && DEFINITE.has(tokens[j]!)) {
+        if (indefiniteOnly) return undefined;
+        j++;
+      } else if (tokens[j] && INDEFINITE.has(tokens[j]!)) j++;
+      if (tokens[j] && SOMEONE.has(tokens[j]!) && tokens[j + 1] && FROM.has(tokens[j + 1]!)) {
+        j += 2;
+        if (tokens[j] && (INDEFINITE.has(tokens[j]!) || DEFINITE.has(tokens[j]!))) j++;
+      }
+      const noun = tokens[j];
+      if (!noun || PAY_WORDS.has(noun) || FUNCTION_AFTER_PAY.has(noun) || noun.length < 4 || /(kosten|gebuhr|gebuhren|costs?|fees?)$/.test(noun)) return undefined;
+      return noun;
+    };
+    tokens.forEach((t, i) => {
+      // "Was zahlt ein Ingenieurbüro", "What does a consultancy pay", "Zahlen Vereine etwas?"
+      // ("Wer zahlt die Fahrtkosten?" asks for the payer: what follows is paid for.)
+      if (PAY_VERBS.has(t) && tokens[0] !== 'wer' && tokens[0] !== 'who' && (i <= 2 || tokens[i - 1] === 'was' || tokens[i - 1] === 'viel')) {
+        const n = nounAt(i + 1, false);
+        if (n) out.add(n);
+      }
+      // "Do consultants have to pay?", "Müssen Vereine zahlen?": the subject between the auxiliary and the verb.
+      if (i === 0 && (AUX_EN.has(t) || MODALS_EN.has(t) || t === 'muss' || t === 'mussen') && tokens.slice(2).some((w) => PAY_VERBS.has(w))) {
+        const n = nounAt(1, false);
+        if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n)) out.add(n);
+      }
+      // "... für eine Stadtbücherei", "... for volunteers"
+      if ((t === 'fur' || t === 'for') && i > 0) {
+        const n = nounAt(i + 1, true);
+        if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n) && !OBJECT_PRONOUNS.has(n)) out.add(n);
+      }
+    });
+  }
+  return out;
+}
+const PAY_VERBS = new Set(['zahlt', 'zahlen', 'zahle', 'bezahlt', 'bezahlen', 'bezahle', 'pay', 'pays', 'paying']);
+const PAY_WORDS = new Set([...PAY_VERBS, 'kostet', 'kosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebuhr', 'teilnahmegebuhr', 'gratis', 'umsonst', 'free', 'fee', 'fees', 'cost', 'costs', 'charge', 'charged']);
+const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'the', 'this', 'that', 'these', 'those']);
+const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'unser', 'unsere', 'unseren', 'unserer', 'a', 'an', 'our']);
+const SOMEONE = new Set(['jemand', 'jemanden', 'leute', 'mitarbeitende', 'beschaftigte', 'someone', 'people', 'staff']);
+const FROM = new Set(['von', 'aus', 'vom', 'from', 'of', 'at']);
+const OBJECT_PRONOUNS = new Set(['mich', 'uns', 'euch', 'sie', 'ihn', 'me', 'us', 'them', 'him', 'alle', 'all', 'everyone']);
+/** Words that may follow a verb of paying without naming a payer ("Was zahlt man dafür", "pay extra"). */
+const FUNCTION_AFTER_PAY = new Set(['etwas', 'extra', 'mehr', 'dafur', 'trotzdem', 'auch', 'noch', 'also', 'still', 'anything', 'something', 'much', 'more', 'teilnahme', 'participation']);
 
 export function verbPositionWords(question: string, options: { besidePronoun?: boolean } = {}): Set<string> {
   const out = new Set<string>();

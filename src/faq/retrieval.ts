@@ -197,8 +197,9 @@ export class PassageIndex {
         key === t || (t.length >= 6 && key.startsWith(t)) || (key.length >= 5 && t.startsWith(key) && t.length - key.length <= 3) || (t.length >= 8 && key[0] === t[0]);
       const knownDf = matching.filter((r) => Object.keys(r.match).some((k) => terms.some((t) => strict(t)(k)))).length;
       const wholeDf = matching.filter((r) => Object.keys(r.match).some(strict(terms[0]!))).length;
-      // A general verb of state the material does not use ("bleiben ... verfügbar") neither matches nor is unknown.
-      if (soft && !matching.length && this.softTerms.has(terms[0]!)) return [];
+      // A general verb of state the material does not use ("bleiben ... verfügbar"), or a soft word of a concept
+      // group ("Voraussetzungen" beside "Vorkenntnisse"), neither matches nor is unknown.
+      if (soft && !matching.length) return [];
       return [{ word, terms, df: matching.length, weight: idf(matching.length, n), knownDf, wholeDf, ...(soft ? { soft } : {}) }];
     });
     return { units, results };

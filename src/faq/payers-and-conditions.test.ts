@@ -1,0 +1,92 @@
+// Round 10: who pays what, and the keyword questions of a conditions list ("zertifikat bedingungen"). An invented
+// German program whose fee names its payers by groups; each answer is checked against a decline nearby.
+import { describe, expect, it } from 'vitest';
+import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { createFaqEngine } from './engine.js';
+import { ManualClock } from '../shared/clock.js';
+import { payers } from './german.js';
+
+const contentDir = temporaryContent('faq-payers-');
+
+const program = [
+  'program:',
+  '  id: friedhof-netz',
+  '  title: "Friedhöfe als Grünräume"',
+  '  timezone: Europe/Berlin',
+  'sessions:',
+  '  - id: auftakt',
+  '    title: "Auftakt: Flächen und Pflege"',
+  '    date: 2027-05-04',
+  '    start: "09:00"',
+  '    end: "10:30"',
+  '  - id: wege',
+  '    title: "Wege und Bänke"',
+  '    date: 2027-06-01',
+  '    start: "09:00"',
+  '    end: "10:30"',
+  '',
+].join('\n');
+
+const material = [
+  '# Kosten',
+  '',
+  'Für Friedhofsverwaltungen und Gemeinden ist die Teilnahme kostenfrei. Planungsbüros, Steinmetzbetriebe und Vereine zahlen 60 Euro pro Person.',
+  '',
+  '# Zertifikat',
+  '',
+  'Ein Zertifikat erhält, wer an beiden Terminen teilnimmt.',
+  '',
+  '# Beispiel Lindholm',
+  '',
+  'Lindholm hat 2025 auf dem Nordfriedhof 40 Bänke aufgestellt und 3 Kilometer Wege entsiegelt.',
+  '',
+  '# Anreise',
+  '',
+  'Fahrtkosten zum Treffen in Lindholm werden nicht erstattet.',
+  '',
+].join('\n');
+
+async function engine() {
+  const dir = await contentDir({ 'program.yaml': program, 'material/info.md': material });
+  return createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-05-10T08:00:00Z')) });
+}
+
+describe('who pays', () => {
+  it('reads the payer after a verb of paying, before "pay", or after "für" with an indefinite article', () => {
+    expect(payers('Was zahlt ein Ingenieurbüro für die Teilnahme?')).toEqual(new Set(['ingenieurburo']));
+    expect(payers('Kostet das was für eine Stadtbücherei?')).toEqual(new Set(['stadtbucherei']));
+    expect(payers('Was kostet die Teilnahme für jemanden von einer Hochschule?')).toEqual(new Set(['hochschule']));
+    expect(payers('Do consultants have to pay?')).toEqual(new Set(['consultants']));
+    expect(payers('Is it free for volunteers?')).toEqual(new Set(['volunteers']));
+    // Paid for, not paying: a definite article names what costs; "Wer zahlt ...?" asks for the payer.
+    expect(payers('Gibt es eine Gebühr für die Exkursion?')).toEqual(new Set());
+    expect(payers('Wer zahlt die Fahrtkosten nach Lindholm?')).toEqual(new Set());
+    expect(payers('Was müssen wir für den Austausch bezahlen?')).toEqual(new Set());
+    expect(payers('Wie viele Bänke hat Lindholm aufgestellt?')).toEqual(new Set());
+  });
+
+  it('answers the fee for a payer the material names only by its group, and declines the price of a thing it never names', async () => {
+    const e = await engine();
+    for (const q of ['Was zahlt ein Architekturbüro für die Teilnahme?', 'Kostet das was für eine Kirchengemeinde?', 'Do landscape architects have to pay?']) {
+      const a = e.ask(q, { locale: q.startsWith('Do') ? 'en' : 'de' });
+      expect(a.answered, q).toBe(true);
+      expect(a.answer, q).toContain('60 Euro');
+    }
+    // A thing that costs, not a payer: the material gives no price of a gravestone.
+    expect(e.ask('Was kostet ein Grabstein in Lindholm?').answered).toBe(false);
+    expect(e.ask('Wer zahlt die Fahrtkosten nach Lindholm?').answer).toContain('nicht erstattet');
+  });
+});
+
+describe('keyword questions for conditions', () => {
+  it('answers "<topic> bedingungen" and "<topic> ja/nein" like the topic alone', async () => {
+    const e = await engine();
+    for (const q of ['zertifikat bedingungen', 'zertifikat voraussetzungen', 'zertifikat ja/nein']) {
+      const a = e.ask(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.answer, q).toContain('beiden Terminen');
+    }
+    expect(e.ask('bänke lindholm bedingungen').answer).toContain('40 Bänke');
+    expect(e.ask('urnengräber bedingungen').answered).toBe(false);
+  });
+});
