@@ -17,7 +17,7 @@ import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } fro
 import type { ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 import { loadThesaurus } from './thesaurus.js';
-import { casedWords, foldUmlauts, isMonthName, passiveParticiples, payers, verbPositionWords, words } from './german.js';
+import { askedSubject, casedWords, foldUmlauts, isMonthName, passiveParticiples, payers, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -397,8 +397,11 @@ class Engine implements FaqEngine {
             : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)) && !noTopic.has(foldUmlauts(u.word)) && !payer.has(foldUmlauts(u.word)),
         );
     const lackShare = totalWeight > 0 ? lacking.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
+    // "Wie hoch ist die Strafe ...?": a figure of a thing the material never names is nowhere in it.
+    const subject = askedSubject(question);
+    const namesAsked = !subject || !units.some((u) => foldUmlauts(u.word) === subject && u.knownDf === 0 && !u.soft);
     const confidence =
-      (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (1 - lackShare);
+      (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (namesAsked ? 1 : RAREST_MISSED) * (1 - lackShare);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
     // Sentence scores of this question's candidates, each computed once (the costliest step per candidate).
     const headedScores = new Map<RetrievalHit, number>();

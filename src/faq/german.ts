@@ -467,6 +467,30 @@ export function passiveParticiples(question: string): Set<string> {
 const PASSIVE_DE = new Set(['wird', 'werden', 'wurde', 'wurden']);
 
 /**
+ * The thing a question of measure asks for: the noun after "Wie hoch / Wie viel / Was ist der ..." and a
+ * copula ("Wie hoch ist die Strafe, wenn ...?", "How high is the fine ...?"). The answer is a figure of it, so
+ * a material that never names it cannot answer, whatever else the question shares with it.
+ */
+export function askedSubject(question: string): string | undefined {
+  const tokens = words(question.split(/[,;:?!.]+/)[0] ?? '').map((w) => foldUmlauts(w));
+  let i = 0;
+  if ((tokens[0] === 'wie' || tokens[0] === 'how') && MEASURES.has(tokens[1] ?? '')) i = 2;
+  else if (tokens[0] === 'was' || tokens[0] === 'what') i = 1;
+  else return undefined;
+  if (!COPULAS.has(tokens[i] ?? '')) return undefined;
+  i++;
+  if (ARTICLES.has(tokens[i] ?? '')) i++;
+  const noun = tokens[i];
+  // "Wie hoch ist die Zahl der ...?": a word for a figure says how it is measured, the thing comes after it.
+  return noun && noun.length >= 4 && !FIGURE_NOUNS.has(noun) ? noun : undefined;
+}
+const FIGURE_NOUNS = new Set(['zahl', 'anzahl', 'anteil', 'summe', 'betrag', 'hohe', 'menge', 'quote', 'wert', 'prozentsatz', 'number', 'share', 'amount', 'total', 'percentage', 'rate', 'value', 'level', 'size']);
+const MEASURES = new Set(['hoch', 'viel', 'gross', 'lang', 'teuer', 'breit', 'schnell', 'alt', 'much', 'high', 'big', 'large', 'long', 'expensive', 'old', 'wide', 'fast']);
+const COPULAS = new Set(['ist', 'sind', 'war', 'waren', 'betragt', 'betragen', 'is', 'are', 'was', 'were']);
+const ARTICLES = new Set(['der', 'die', 'das', 'the', 'a', 'an', 'ein', 'eine']);
+const SUBORDINATORS_DE = new Set(['wenn', 'falls', 'ob', 'dass', 'weil', 'obwohl', 'nachdem', 'bevor', 'sobald', 'solange', 'damit']);
+
+/**
  * Who pays, in a question about the fee: the noun after "zahlt"/"pay" ("Was zahlt ein Ingenieurbüro?", "Do
  * consultants have to pay?") or after "für" with an indefinite article or none ("Kostet das was für eine
  * Stadtbücherei?", "Is it free for volunteers?"). The question asks for the fee; the material names its payers
@@ -558,6 +582,9 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
         out.add(t);
         return;
       }
+      // German: a clause opened by a subordinating conjunction ends with its verb ("..., wenn ich mir nur die
+      // Aufzeichnung anschaue?"), in a question that writes its nouns with capitals.
+      if (!options.besidePronoun && i === tokens.length - 1 && i >= 2 && SUBORDINATORS_DE.has(tokens[0]!) && lowerInCased.has(t)) out.add(t);
       if (capitalised.has(t)) out.delete(t);
     });
   }

@@ -83,6 +83,12 @@ export class Lexicon {
   /** The first word of every phrase. */
   private readonly phraseStarts = new Set<string>();
   private readonly typos = new Map<string, string[] | undefined>();
+  /**
+   * Keys and stems of entries written with an umlaut: a word written with one joins only such an entry
+   * ("zählt" counts, it does not pay like "zahlt").
+   */
+  private readonly umlautKeys = new Set<string>();
+  private readonly umlautStems = new Set<string>();
   /** Every one-word entry, for the compound splitter's vocabulary. */
   readonly entries: string[] = [];
 
@@ -101,8 +107,12 @@ export class Lexicon {
       const list = map.get(k) ?? [];
       if (!list.includes(canonical)) map.set(k, [...list, canonical]);
     };
-    for (const k of keys) {
+    for (const [i, k] of keys.entries()) {
       addTo(this.surface, k);
+      if (UMLAUT.test(lower(group[i]!))) {
+        this.umlautKeys.add(k);
+        if (!k.includes(' ')) this.umlautStems.add(stem(k));
+      }
       if (k.includes(' ')) {
         this.phrases.add(k);
         this.phraseStarts.add(k.split(' ')[0]!);
@@ -118,10 +128,11 @@ export class Lexicon {
   /** The canonical terms of a word or phrase, when groups hold it. */
   lookupAll(input: string): string[] | undefined {
     const k = key(input);
-    const direct = this.surface.get(k);
+    const umlaut = UMLAUT.test(lower(input));
+    const direct = umlaut && !this.umlautKeys.has(k) ? undefined : this.surface.get(k);
     // A stop word joins no group by its stem ("sich" is no "Sicherheit").
     if (direct !== undefined || k.includes(' ') || k.length < 4 || STOPWORDS.has(k)) return direct;
-    return this.stems.get(stem(k));
+    return umlaut && !this.umlautStems.has(stem(k)) ? undefined : this.stems.get(stem(k));
   }
 
   /**
@@ -175,6 +186,8 @@ export class Lexicon {
     return out;
   }
 }
+
+const UMLAUT = /[äöü]/;
 
 /** Lower-case, umlauts folded, words joined by single spaces ("E-Mail" -> "e mail"). */
 function key(text: string): string {

@@ -1,10 +1,12 @@
-// Round 10: who pays what, and the keyword questions of a conditions list ("zertifikat bedingungen"). An invented
-// German program whose fee names its payers by groups; each answer is checked against a decline nearby.
+// Round 10: who pays what, the keyword questions of a conditions list ("zertifikat bedingungen"), a condition in a
+// "wenn" clause, and a figure of a thing the material never names. An invented German program whose fee names its
+// payers by groups; each answer is checked against a decline nearby.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
-import { payers } from './german.js';
+import { askedSubject, foldUmlauts, payers, verbPositionWords } from './german.js';
+import { GENERAL_LEXICON } from './lexicon.js';
 
 const contentDir = temporaryContent('faq-payers-');
 
@@ -34,7 +36,7 @@ const material = [
   '',
   '# Zertifikat',
   '',
-  'Ein Zertifikat erhält, wer an beiden Terminen teilnimmt.',
+  'Ein Zertifikat erhält, wer an beiden Terminen teilnimmt. Eine angesehene Aufzeichnung zählt nicht als Teilnahme.',
   '',
   '# Beispiel Lindholm',
   '',
@@ -88,5 +90,42 @@ describe('keyword questions for conditions', () => {
     }
     expect(e.ask('bänke lindholm bedingungen').answer).toContain('40 Bänke');
     expect(e.ask('urnengräber bedingungen').answered).toBe(false);
+  });
+});
+
+describe('a condition in a "wenn" clause, and "zählt" that does not pay', () => {
+  it('reads the last word of a clause opened by a conjunction as its verb', () => {
+    expect(verbPositionWords('Zählt es fürs Zertifikat, wenn ich mir nur die Aufzeichnung anschaue?').has(foldUmlauts('anschaue'))).toBe(true);
+    expect(verbPositionWords('Gilt das auch, falls die Gemeinde keine Bänke aufstellt?').has('aufstellt')).toBe(true);
+    // Not in a question written in lower case throughout (no capitals tell nouns from verbs).
+    expect(verbPositionWords('zählt es wenn ich die aufzeichnung schaue').has('schaue')).toBe(false);
+  });
+
+  it('keeps "zählt" (counts) apart from "zahlt" (pays)', () => {
+    expect(GENERAL_LEXICON.lookup('zählt')).toBeUndefined();
+    expect(GENERAL_LEXICON.lookup('zahlt')).toBe(GENERAL_LEXICON.lookup('Kosten'));
+    expect(GENERAL_LEXICON.lookup('Gebühr')).toBe(GENERAL_LEXICON.lookup('Kosten'));
+  });
+
+  it('answers whether a watched recording counts for the certificate', async () => {
+    const a = (await engine()).ask('Zählt es fürs Zertifikat, wenn ich mir nur die Aufzeichnung anschaue?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('zählt nicht');
+  });
+});
+
+describe('a figure of a thing the material never names', () => {
+  it('reads the thing after "Wie hoch ist der/die/das ..." and "What is the ..."', () => {
+    expect(askedSubject('Wie hoch ist die Strafe, wenn eine Gemeinde keine Bänke aufstellt?')).toBe('strafe');
+    expect(askedSubject('How high is the fine?')).toBe('fine');
+    expect(askedSubject('Was ist der Preis für Planungsbüros?')).toBe('preis');
+    expect(askedSubject('Wann ist der Auftakt?')).toBeUndefined();
+    expect(askedSubject('Wie hoch ist die Zahl der Bänke?')).toBeUndefined();
+  });
+
+  it('declines it although the rest of the question stands in the material', async () => {
+    const e = await engine();
+    expect(e.ask('Wie hoch ist die Strafe, wenn eine Gemeinde keine Bänke aufstellt?').answered).toBe(false);
+    expect(e.ask('Wie hoch ist die Zahl der Bänke in Lindholm?').answer).toContain('40 Bänke');
   });
 });
