@@ -32,7 +32,7 @@ dr prof mag geworden worden besagt besagen
 // Termin ab?" beside a heading "Wie läuft ein Termin ab?"): matched when the material has them, otherwise
 // neither matched nor counted as unknown.
 const SOFT_FILLER = `
-versteht verstehen bekomme bekommen bekommt kriege kriegen kriegt läuft laufen leute darf dürfen erfahre erfahren
+versteht verstehen bekomme bekommen bekommt krieg kriege kriegen kriegt läuft laufen leute darf dürfen erfahre erfahren
 kommt kommen klappt möglich people anyone someone somebody possible pro per jemand jemanden jemandem
 umfasst umfassen beinhaltet beinhalten enthält enthalten besteht bestehen groß große großen großer großes klein kleine kleinen
 kleiner kleines big small large last lasts take takes
@@ -488,6 +488,8 @@ const FIGURE_NOUNS = new Set(['zahl', 'anzahl', 'anteil', 'summe', 'betrag', 'ho
 const MEASURES = new Set(['hoch', 'viel', 'gross', 'lang', 'teuer', 'breit', 'schnell', 'alt', 'much', 'high', 'big', 'large', 'long', 'expensive', 'old', 'wide', 'fast']);
 const COPULAS = new Set(['ist', 'sind', 'war', 'waren', 'betragt', 'betragen', 'is', 'are', 'was', 'were']);
 const ARTICLES = new Set(['der', 'die', 'das', 'the', 'a', 'an', 'ein', 'eine']);
+const MODALS_DE = new Set(['muss', 'mussen', 'musst', 'kann', 'konnen', 'kannst', 'soll', 'sollen', 'sollte', 'sollten', 'darf', 'durfen', 'will', 'wollen', 'mochte', 'mochten', 'konnte', 'konnten', 'musste', 'mussten'].map((w) => foldUmlauts(w)));
+const THING_QUESTIONS_DE = new Set(['was', 'wie', 'wen', 'wem', 'welche', 'welcher', 'welches', 'welchen', 'wo', 'womit', 'woran']);
 const SUBORDINATORS_DE = new Set(['wenn', 'falls', 'ob', 'dass', 'weil', 'obwohl', 'nachdem', 'bevor', 'sobald', 'solange', 'damit']);
 
 /**
@@ -585,6 +587,11 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
       // German: a clause opened by a subordinating conjunction ends with its verb ("..., wenn ich mir nur die
       // Aufzeichnung anschaue?"), in a question that writes its nouns with capitals.
       if (!options.besidePronoun && i === tokens.length - 1 && i >= 2 && SUBORDINATORS_DE.has(tokens[0]!) && lowerInCased.has(t)) out.add(t);
+      // German: the infinitive that ends a question for a thing or a manner with a modal verb ("Was sollen wir
+      // vor dem Auftakt einschicken?", "Wie oft muss man die Erklärung überarbeiten?"): what is asked for is the
+      // thing, the verb says what is done with it. (In a yes/no question, "Kann ich mich per Telefon
+      // einwählen?", the verb is what is asked.)
+      if (!options.besidePronoun && i === tokens.length - 1 && i >= 2 && /(en|ern|eln)$/.test(t) && lowerInCased.has(t) && THING_QUESTIONS_DE.has(tokens[0]!) && tokens.slice(1, i - 1).some((w) => MODALS_DE.has(w))) out.add(t);
       if (capitalised.has(t)) out.delete(t);
     });
   }

@@ -42,6 +42,10 @@ const material = [
   '',
   'Lindholm hat 2025 auf dem Nordfriedhof 40 Bänke aufgestellt und 3 Kilometer Wege entsiegelt.',
   '',
+  '# Vor dem Auftakt',
+  '',
+  'Bitte bringen Sie zum Auftakt einen Lageplan Ihres Friedhofs mit.',
+  '',
   '# Anreise',
   '',
   'Fahrtkosten zum Treffen in Lindholm werden nicht erstattet.',
@@ -93,10 +97,13 @@ describe('keyword questions for conditions', () => {
   });
 });
 
-describe('a condition in a "wenn" clause, and "zählt" that does not pay', () => {
+describe('a condition in a "wenn" clause, the infinitive after a modal verb, and "zählt" that does not pay', () => {
   it('reads the last word of a clause opened by a conjunction as its verb', () => {
     expect(verbPositionWords('Zählt es fürs Zertifikat, wenn ich mir nur die Aufzeichnung anschaue?').has(foldUmlauts('anschaue'))).toBe(true);
     expect(verbPositionWords('Gilt das auch, falls die Gemeinde keine Bänke aufstellt?').has('aufstellt')).toBe(true);
+    // A question for a thing with a modal verb ends with its infinitive; a yes/no question asks for the verb itself.
+    expect(verbPositionWords('Was sollen wir vor dem Auftakt vorbereiten?').has(foldUmlauts('vorbereiten'))).toBe(true);
+    expect(verbPositionWords('Kann ich mich per Telefon einwählen?').has(foldUmlauts('einwählen'))).toBe(false);
     // Not in a question written in lower case throughout (no capitals tell nouns from verbs).
     expect(verbPositionWords('zählt es wenn ich die aufzeichnung schaue').has('schaue')).toBe(false);
   });
@@ -111,6 +118,12 @@ describe('a condition in a "wenn" clause, and "zählt" that does not pay', () =>
     const a = (await engine()).ask('Zählt es fürs Zertifikat, wenn ich mir nur die Aufzeichnung anschaue?');
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('zählt nicht');
+  });
+
+  it('answers "Was sollen wir zum Auftakt einpacken?" from what the material asks to bring', async () => {
+    const a = (await engine()).ask('Was sollen wir zum Auftakt einpacken?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Lageplan');
   });
 });
 
