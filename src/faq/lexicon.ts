@@ -83,12 +83,8 @@ export class Lexicon {
   /** The first word of every phrase. */
   private readonly phraseStarts = new Set<string>();
   private readonly typos = new Map<string, string[] | undefined>();
-  /**
-   * Keys and stems of entries written with an umlaut: a word written with one joins only such an entry
-   * ("zählt" counts, it does not pay like "zahlt").
-   */
+  /** Keys of entries written with an umlaut: a word written with one is only such an entry ("zählt" counts, "zahlt" pays). */
   private readonly umlautKeys = new Set<string>();
-  private readonly umlautStems = new Set<string>();
   /** Every one-word entry, for the compound splitter's vocabulary. */
   readonly entries: string[] = [];
 
@@ -109,10 +105,7 @@ export class Lexicon {
     };
     for (const [i, k] of keys.entries()) {
       addTo(this.surface, k);
-      if (UMLAUT.test(lower(group[i]!))) {
-        this.umlautKeys.add(k);
-        if (!k.includes(' ')) this.umlautStems.add(stem(k));
-      }
+      if (UMLAUT.test(lower(group[i]!))) this.umlautKeys.add(k);
       if (k.includes(' ')) {
         this.phrases.add(k);
         this.phraseStarts.add(k.split(' ')[0]!);
@@ -128,11 +121,13 @@ export class Lexicon {
   /** The canonical terms of a word or phrase, when groups hold it. */
   lookupAll(input: string): string[] | undefined {
     const k = key(input);
-    const umlaut = UMLAUT.test(lower(input));
-    const direct = umlaut && !this.umlautKeys.has(k) ? undefined : this.surface.get(k);
+    // A word written with an umlaut is not the entry written without one ("zählt" counts, "zahlt" pays), nor
+    // any word of that entry's stem; by its stem it joins its singular ("Räume" the group of "Raum").
+    if (UMLAUT.test(lower(input)) && this.surface.has(k) && !this.umlautKeys.has(k)) return undefined;
+    const direct = this.surface.get(k);
     // A stop word joins no group by its stem ("sich" is no "Sicherheit").
     if (direct !== undefined || k.includes(' ') || k.length < 4 || STOPWORDS.has(k)) return direct;
-    return umlaut && !this.umlautStems.has(stem(k)) ? undefined : this.stems.get(stem(k));
+    return this.stems.get(stem(k));
   }
 
   /**

@@ -112,6 +112,9 @@ describe('a condition in a "wenn" clause, the infinitive after a modal verb, and
     expect(GENERAL_LEXICON.lookup('zählt')).toBeUndefined();
     expect(GENERAL_LEXICON.lookup('zahlt')).toBe(GENERAL_LEXICON.lookup('Kosten'));
     expect(GENERAL_LEXICON.lookup('Gebühr')).toBe(GENERAL_LEXICON.lookup('Kosten'));
+    // An umlaut of the plural still joins the singular's group.
+    expect(GENERAL_LEXICON.lookup('Räume')).toBe(GENERAL_LEXICON.lookup('Raum'));
+    expect(GENERAL_LEXICON.lookup('Plätze')).toBe(GENERAL_LEXICON.lookup('Platz'));
   });
 
   it('answers whether a watched recording counts for the certificate', async () => {
