@@ -310,6 +310,7 @@ class Engine implements FaqEngine {
     // A word at a verb's place that the material lacks ("Wie lange kann ich mir die Aufzeichnungen anschauen?")
     // says what is done with the topic, not what the topic is: it neither counts for nor against the scope.
     const noTopic = verbPositionWords(question);
+    for (const w of passiveParticiples(question)) noTopic.add(w);
     // A word of one or two letters in lower case that the material lacks is a typo or a particle ("Brauch ich
     // en Teams-Konto?"), never a topic; an abbreviation is written in capitals ("KI", "EU").
     for (const w of question.match(/(?<![\p{L}\d])\p{Ll}{1,2}(?![\p{L}\d])/gu) ?? []) noTopic.add(foldUmlauts(w));

@@ -452,8 +452,9 @@ const NOMINAL_INFINITIVE = /^(?!abend)(ab|an|auf|aus|ein|mit|nach|vor|durch|heru
 /**
  * German passive participles: the lower-case word ending a clause that has "wird"/"werden"/"wurde"/"wurden"
  * ("Werden Fahrtkosten ... übernommen?"), in a question that writes its nouns with capitals. It says what is
- * done with the subject, so it never names the subject; whether it is known still counts (it may be the
- * topic, "Wann wurde die Schule renoviert?").
+ * done with the subject, so it never names the subject, and one the material lacks ("eingereicht" where it
+ * says "geht bis ... an") does not count against the scope. With a modal verb it stands before "werden"
+ * ("Bis wann muss die Notiz eingereicht werden?").
  */
 export function passiveParticiples(question: string): Set<string> {
   const out = new Set<string>();
@@ -461,6 +462,9 @@ export function passiveParticiples(question: string): Set<string> {
     const tokens = words(clause).map((w) => foldUmlauts(w));
     const last = tokens.at(-1);
     if (tokens.length >= 3 && last && /t$|en$/.test(last) && casedWords(clause).has(last) && tokens.slice(0, -1).some((w) => PASSIVE_DE.has(w))) out.add(last);
+    // With a modal verb the passive ends "... eingereicht werden" ("Bis wann muss die Notiz eingereicht werden?").
+    const before = tokens.at(-2);
+    if (tokens.length >= 4 && last === 'werden' && before && /t$/.test(before) && casedWords(clause).has(before)) out.add(before);
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
-import { askedSubject, foldUmlauts, payers, verbPositionWords } from './german.js';
+import { askedSubject, foldUmlauts, passiveParticiples, payers, verbPositionWords } from './german.js';
 import { GENERAL_LEXICON } from './lexicon.js';
 
 const contentDir = temporaryContent('faq-payers-');
@@ -45,6 +45,10 @@ const material = [
   '# Vor dem Auftakt',
   '',
   'Bitte bringen Sie zum Auftakt einen Lageplan Ihres Friedhofs mit.',
+  '',
+  '# Projektskizze',
+  '',
+  'Ihre Projektskizze zum eigenen Friedhof geht bis 15.06.2027 an friedhof@example.org.',
   '',
   '# Anreise',
   '',
@@ -143,5 +147,16 @@ describe('a figure of a thing the material never names', () => {
     const e = await engine();
     expect(e.ask('Wie hoch ist die Strafe, wenn eine Gemeinde keine Bänke aufstellt?').answered).toBe(false);
     expect(e.ask('Wie hoch ist die Zahl der Bänke in Lindholm?').answer).toContain('40 Bänke');
+  });
+});
+
+describe('a passive with a modal verb', () => {
+  it('reads "... eingereicht werden" as what is done, and answers the deadline of the thing', async () => {
+    expect(passiveParticiples('Bis wann muss die Projektskizze eingereicht werden?')).toEqual(new Set(['eingereicht']));
+    const e = await engine();
+    const a = e.ask('Bis wann muss die Projektskizze eingereicht werden?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('15.06.2027');
+    expect(e.ask('Bis wann muss der Förderantrag eingereicht werden?').answered).toBe(false);
   });
 });
