@@ -27,6 +27,7 @@ wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen r
 wieviel wieviele wievielen gibts gehts brauch dran sich
 tun tue tut nachher überhaupt nochmal nochmals irgendwie lieber liebsten möchte möchten selber
 dr prof mag geworden worden besagt besagen
+während wegen trotz anstatt innerhalb außerhalb bezüglich gemäß hinsichtlich betreffend übers fürs ans
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
 // Termin ab?" beside a heading "Wie läuft ein Termin ab?"): matched when the material has them, otherwise
@@ -43,7 +44,7 @@ ansehen anschauen angucken sehen schauen später wissen weiß schicken schicke s
 benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use uses used using weiter ende
 bedingung bedingungen voraussetzung voraussetzungen nein conditions condition requirement requirements
 `;
-const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still';
+const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
 const GERMAN_STOP_LIST = [...[...GERMAN_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_DE)];
 const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));

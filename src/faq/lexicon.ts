@@ -32,7 +32,7 @@ const CONCEPTS: string[][] = [
   ['unterlagen', 'folien', 'präsentation', 'präsentationen', 'handout', 'slides', 'materials', 'documents'],
   ['voraussetzung', 'voraussetzungen', 'vorkenntnisse', 'vorwissen', 'grundwissen', 'prior knowledge', 'requirements', 'prerequisites', 'prerequisite'],
   ['sprache', 'sprachen', 'language', 'languages'],
-  ['reihe', 'series', 'programme', 'program', 'programm'],
+  ['reihe', 'series', 'programme', 'program', 'programm', 'austausch', 'exchange'],
   ['frage', 'fragen', 'question', 'questions'],
   ['ziel', 'ziele', 'goal', 'goals', 'aim', 'aims', 'objective', 'objectives'],
   ['beispiel', 'beispiele', 'example', 'examples'],

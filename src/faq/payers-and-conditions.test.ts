@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
-import { askedSubject, foldUmlauts, passiveParticiples, payers, verbPositionWords } from './german.js';
+import { askedSubject, foldUmlauts, passiveParticiples, payers, STOPWORDS, verbPositionWords } from './german.js';
 import { GENERAL_LEXICON } from './lexicon.js';
 import { questionTypes, sentenceAnswers } from './question-types.js';
 
@@ -180,5 +180,19 @@ describe('an age limit', () => {
     expect(a.answer).toContain('ab 10 Jahren');
     // The material gives no age for the project sketch: a number there is no age.
     expect(e.ask('Ab welchem Alter darf man eine Projektskizze einreichen?').answered).toBe(false);
+  });
+});
+
+describe('the series by another name, and prepositions', () => {
+  it('reads "der Austausch" / "the exchange" as the series itself, which every passage is about', async () => {
+    expect(GENERAL_LEXICON.lookup('Austausch')).toBe(GENERAL_LEXICON.lookup('Reihe'));
+    expect(GENERAL_LEXICON.lookup('exchange')).toBe(GENERAL_LEXICON.lookup('series'));
+    const a = (await engine()).ask('Was müssen wir für den Austausch bezahlen?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('60 Euro');
+  });
+
+  it('treats prepositions such as "während", "wegen", "despite" as function words', () => {
+    for (const w of ['während', 'wegen', 'trotz', 'innerhalb', 'despite', 'within', 'regarding']) expect(STOPWORDS.has(foldUmlauts(w)), w).toBe(true);
   });
 });
