@@ -43,6 +43,8 @@ gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usu
 ansehen anschauen angucken sehen schauen später wissen weiß schicken schicke schickt senden sende sendet send
 benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use uses used using weiter ende
 bedingung bedingungen voraussetzung voraussetzungen nein conditions condition requirement requirements
+zwei drei vier fünf sechs sieben neun zehn zwölf two three four five six seven eight nine ten twelve
+neu neue neuen neuer neues new
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
@@ -477,7 +479,16 @@ const PASSIVE_DE = new Set(['wird', 'werden', 'wurde', 'wurden']);
  * a material that never names it cannot answer, whatever else the question shares with it.
  */
 export function askedSubject(question: string): string | undefined {
-  const tokens = words(question.split(/[,;:?!.]+/)[0] ?? '').map((w) => foldUmlauts(w));
+  const clause = question.split(/[,;:?!.]+/)[0] ?? '';
+  const tokens = words(clause).map((w) => foldUmlauts(w));
+  // As written, for the capital of a German noun.
+  const raw = clause.match(/[\p{L}\d]+/gu) ?? [];
+  // "Wie viel CO2 spart ...?", "How much CO2 does ...?": the noun right after the measure.
+  if ((tokens[0] === 'wie' && tokens[1] === 'viel') || (tokens[0] === 'how' && tokens[1] === 'much')) {
+    const next = tokens[2];
+    const isNoun = tokens[0] === 'wie' ? /^\p{Lu}/u.test(raw[2] ?? '') : !!next && ![AUX_EN, BE_EN, MODALS_EN].some((c) => c.has(next)) && !['did', 'has', 'have', 'had'].includes(next);
+    if (next && isNoun && next.length >= 3 && !FIGURE_NOUNS.has(next)) return next;
+  }
   let i = 0;
   if ((tokens[0] === 'wie' || tokens[0] === 'how') && MEASURES.has(tokens[1] ?? '')) i = 2;
   else if (tokens[0] === 'was' || tokens[0] === 'what') i = 1;
@@ -489,7 +500,7 @@ export function askedSubject(question: string): string | undefined {
   // "Wie hoch ist die Zahl der ...?": a word for a figure says how it is measured, the thing comes after it.
   return noun && noun.length >= 4 && !FIGURE_NOUNS.has(noun) ? noun : undefined;
 }
-const FIGURE_NOUNS = new Set(['zahl', 'anzahl', 'anteil', 'summe', 'betrag', 'hohe', 'menge', 'quote', 'wert', 'prozentsatz', 'number', 'share', 'amount', 'total', 'percentage', 'rate', 'value', 'level', 'size']);
+const FIGURE_NOUNS = new Set(['zahl', 'anzahl', 'anteil', 'summe', 'betrag', 'hohe', 'menge', 'quote', 'wert', 'prozentsatz', 'prozent', 'geld', 'zeit', 'number', 'share', 'amount', 'total', 'percentage', 'percent', 'rate', 'value', 'level', 'size', 'money', 'time']);
 const MEASURES = new Set(['hoch', 'viel', 'gross', 'lang', 'teuer', 'breit', 'schnell', 'alt', 'much', 'high', 'big', 'large', 'long', 'expensive', 'old', 'wide', 'fast']);
 const COPULAS = new Set(['ist', 'sind', 'war', 'waren', 'betragt', 'betragen', 'is', 'are', 'was', 'were']);
 const ARTICLES = new Set(['der', 'die', 'das', 'the', 'a', 'an', 'ein', 'eine']);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
-import { askedSubject, foldUmlauts, passiveParticiples, payers, STOPWORDS, verbPositionWords } from './german.js';
+import { askedSubject, foldUmlauts, isSoftWord, passiveParticiples, payers, STOPWORDS, verbPositionWords } from './german.js';
 import { GENERAL_LEXICON } from './lexicon.js';
 import { questionTypes, sentenceAnswers } from './question-types.js';
 
@@ -146,12 +146,19 @@ describe('a figure of a thing the material never names', () => {
     expect(askedSubject('Was ist der Preis für Planungsbüros?')).toBe('preis');
     expect(askedSubject('Wann ist der Auftakt?')).toBeUndefined();
     expect(askedSubject('Wie hoch ist die Zahl der Bänke?')).toBeUndefined();
+    // Right after "Wie viel" a capitalised noun (German) or a word that is no verb (English); money and time are
+    // only measures.
+    expect(askedSubject('Wie viel CO2 spart Lindholm mit den Bänken?')).toBe('co2');
+    expect(askedSubject('How much CO2 does Lindholm save?')).toBe('co2');
+    expect(askedSubject('Wie viel hat Lindholm mit den Bänken gespart?')).toBeUndefined();
+    expect(askedSubject('Wie viel Geld hat Lindholm ausgegeben?')).toBeUndefined();
   });
 
   it('declines it although the rest of the question stands in the material', async () => {
     const e = await engine();
     expect(e.ask('Wie hoch ist die Strafe, wenn eine Gemeinde keine Bänke aufstellt?').answered).toBe(false);
     expect(e.ask('Wie hoch ist die Zahl der Bänke in Lindholm?').answer).toContain('40 Bänke');
+    expect(e.ask('Wie viel CO2 spart Lindholm mit den neuen Bänken?').answered).toBe(false);
   });
 });
 
@@ -190,6 +197,10 @@ describe('the series by another name, and prepositions', () => {
     const a = (await engine()).ask('Was müssen wir für den Austausch bezahlen?');
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('60 Euro');
+  });
+
+  it('counts general adjectives and small numbers as words only where the material uses them', () => {
+    for (const w of ['neuen', 'new', 'drei', 'three']) expect(isSoftWord(w), w).toBe(true);
   });
 
   it('treats prepositions such as "während", "wegen", "despite" as function words', () => {
