@@ -67,7 +67,7 @@ const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
 const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
-const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount', 'platform', 'language', 'age']);
+const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount', 'platform', 'language']);
 /** Question words that ask for a date alone, whatever else the question names ("Bis wann muss die Rechnung bezahlt sein?"). */
 const DEADLINE_WORDS = /\b(bis wann|by when|until when)\b/;
 /** Sentences on either side of one naming the question's subject that may hold the fact asked for. */
@@ -310,7 +310,9 @@ class Engine implements FaqEngine {
     // A word at a verb's place that the material lacks ("Wie lange kann ich mir die Aufzeichnungen anschauen?")
     // says what is done with the topic, not what the topic is: it neither counts for nor against the scope.
     const noTopic = verbPositionWords(question);
-    for (const w of passiveParticiples(question)) noTopic.add(w);
+    // So does a passive participle the material lacks ("eingereicht"), unless it asks for a kind of fact
+    // ("aufgezeichnet": a recording).
+    for (const w of passiveParticiples(question)) if (!markerType(lexicon.lookup(w) ?? '', lexicon)) noTopic.add(w);
     // A word of one or two letters in lower case that the material lacks is a typo or a particle ("Brauch ich
     // en Teams-Konto?"), never a topic; an abbreviation is written in capitals ("KI", "EU").
     for (const w of question.match(/(?<![\p{L}\d])\p{Ll}{1,2}(?![\p{L}\d])/gu) ?? []) noTopic.add(foldUmlauts(w));

@@ -18,8 +18,6 @@ const CONCEPTS: string[][] = [
   ['format', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
   // The tool a virtual session runs on: answered by the sentence that names one ("Die Termine finden in Webex statt").
   ['plattform', 'plattformen', 'platform', 'platforms', 'software', 'tool', 'tools', 'videotool', 'videokonferenz', 'videokonferenzen', 'videokonferenzsystem', 'videokonferenzsoftware', 'videoplattform', 'konferenzsystem', 'konferenztool', 'video tool', 'video platform', 'video conferencing', 'videoconferencing', 'conferencing tool', 'zoom', 'webex', 'microsoft teams', 'ms teams', 'jitsi', 'bigbluebutton', 'gotomeeting', 'skype', 'google meet'],
-  // An age asked for ("Ab welchem Alter ...?", "minimum age"): answered by an age limit ("ab 14 Jahren").
-  ['alter', 'altersgrenze', 'mindestalter', 'höchstalter', 'age', 'age limit', 'minimum age'],
   ['dauer', 'dauert', 'dauern', 'wie lange', 'wie lang', 'wie schnell', 'how long', 'how fast', 'how quickly', 'duration', 'minuten', 'stunden', 'minutes', 'hours', 'tage', 'wochen', 'monate', 'days', 'weeks', 'months'],
   ['anmeldung', 'anmelden', 'melde', 'melden', 'anmeldungen', 'anmeldeschluss', 'anmeldefrist', 'registrierung', 'registrieren', 'register', 'registration', 'sign up', 'signup', 'einschreiben'],
   ['auftakt', 'auftaktveranstaltung', 'auftakttreffen', 'kickoff', 'kick off', 'eröffnung', 'opening', 'launch'],

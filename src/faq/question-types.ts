@@ -6,7 +6,7 @@ import { foldUmlauts, lower, MONTH_WORDS, STOPWORDS, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price' | 'platform' | 'language' | 'age';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price' | 'platform' | 'language';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = MONTH_WORDS.join('|');
@@ -37,7 +37,6 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (concept('plattform')) types.add('platform');
   if (concept('sprache') || concept('dolmetscher')) types.add('language');
   if (concept('betrag')) types.add('amount');
-  if (concept('alter')) types.add('age');
   // "Ab welchem Alter / welcher Dichte ...?" asks for a threshold: a figure.
   if (has('ab welcher', 'ab welchem', 'ab welchen', 'from what', 'from which', 'at what')) types.add('amount');
   // "Was kostet / Wie viel kostet / How much ...?" asks for the price itself, not whether costs arise.
@@ -98,7 +97,6 @@ export function withoutDates(text: string): string {
 
 const MONEY_ALL_RE = new RegExp(MONEY_RE.source, 'giu');
 
-const AGE_RE = /\b(ab|unter|uber|von|bis|mit) \d{1,2} jahren?\b|\b\d{1,2} jahre alt\b|\b(aged?|under|over) \d{1,2}\b|\b\d{1,2} (years old|years of age|and over|and older)\b|\bu\d{2}\b|\b\d{1,2}\+/;
 /** The text, folded, with dates, times, years and amounts of money blanked out: the numbers left count things. */
 export function countingNumbers(text: string): string {
   return withoutDates(text).replace(MONEY_ALL_RE, ' ');
@@ -122,7 +120,6 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   // "Wird ins Deutsche gedolmetscht?": a language named is answered by the sentence that names the languages.
   deutsch: 'language',
   englisch: 'language',
-  alter: 'age',
   frist: 'date',
   wochentag: 'date',
   anzahl: 'count',
@@ -191,9 +188,6 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
       return concept('plattform') || PLATFORM_RE.test(folded);
     case 'language':
       return concept('sprache') || concept('dolmetscher') || LANGUAGE_RE.test(folded);
-    case 'age':
-      // An age limit: "ab 14 Jahren", "unter 14 Jahren", "16 Jahre alt", "aged 18 and over", "under 14".
-      return AGE_RE.test(folded);
     case 'duration':
       return concept('dauer') || TIME_RANGE_RE.test(sentence) || SPAN_RE.test(folded);
     case 'count':
