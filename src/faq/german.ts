@@ -45,6 +45,7 @@ benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use u
 bedingung bedingungen voraussetzung voraussetzungen nein conditions condition requirement requirements
 zwei drei vier fünf sechs sieben neun zehn zwölf two three four five six seven eight nine ten twelve
 neu neue neuen neuer neues new
+nachträglich vorher danach hinterher zwischendurch afterwards beforehand
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));

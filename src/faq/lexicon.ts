@@ -12,7 +12,7 @@ import { BILINGUAL } from './bilingual.js';
 // meeting series is that concept; the first entry names the group.
 const CONCEPTS: string[][] = [
   ['kosten', 'kostet', 'reisekosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebühr', 'gebühren', 'teilnahmegebühr', 'preis', 'preise', 'gratis', 'unentgeltlich', 'entgelt', 'bezahlen', 'bezahlt', 'zahlen', 'zahlt', 'zahle', 'gezahlt', 'gekostet', 'erstattet', 'erstattung', 'erstatten', 'reimbursed', 'reimbursement', 'reimburse', 'refund', 'cost', 'costs', 'free of charge', 'free', 'fee', 'fees', 'price', 'charge', 'pay', 'paid'],
-  ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'aufgenommen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'aufnahmen', 'videoaufzeichnung', 'recording', 'recordings', 'recorded', 'record'],
+  ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'aufgenommen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'aufnahmen', 'videoaufzeichnung', 'videos', 'gefilmt', 'filmen', 'recording', 'recordings', 'recorded', 'record'],
   ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'contact', 'contacts', 'contact person'],
   ['email', 'e-mail', 'mail', 'mailadresse', 'emailadresse', 'e-mail-adresse', 'email address'],
   ['format', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],

@@ -182,7 +182,10 @@ describe('the series by another name, and prepositions', () => {
   });
 
   it('counts general adjectives and small numbers as words only where the material uses them', () => {
-    for (const w of ['neuen', 'new', 'drei', 'three']) expect(isSoftWord(w), w).toBe(true);
+    for (const w of ['neuen', 'new', 'drei', 'three', 'nachträglich', 'afterwards']) expect(isSoftWord(w), w).toBe(true);
+    // Videos and filming are recordings.
+    expect(GENERAL_LEXICON.lookup('Videos')).toBe(GENERAL_LEXICON.lookup('Aufzeichnung'));
+    expect(GENERAL_LEXICON.lookup('gefilmt')).toBe(GENERAL_LEXICON.lookup('Aufzeichnung'));
   });
 
   it('treats prepositions such as "während", "wegen", "despite" as function words', () => {
