@@ -17,7 +17,7 @@ import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } fro
 import type { ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 import { loadThesaurus } from './thesaurus.js';
-import { askedSubject, casedWords, foldUmlauts, isMonthName, passiveParticiples, payers, verbPositionWords, words } from './german.js';
+import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, passiveParticiples, payers, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -402,7 +402,11 @@ class Engine implements FaqEngine {
     const lackShare = totalWeight > 0 ? lacking.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
     // "Wie hoch ist die Strafe ...?": a figure of a thing the material never names is nowhere in it.
     const subject = askedSubject(question);
-    const namesAsked = !subject || !units.some((u) => foldUmlauts(u.word) === subject && u.knownDf === 0 && !u.soft);
+    // "Wie heißt der Gutachter ...?": the passage must give a name beside the role, not only mention the role.
+    const role = askedName(question);
+    const roleUnit = role ? units.find((u) => foldUmlauts(u.word) === role && u.wholeDf > 0) : undefined;
+    const namesAsked =
+      (!subject || !units.some((u) => foldUmlauts(u.word) === subject && u.knownDf === 0 && !u.soft)) && (!top || !roleUnit || factNearSubject(top, roleUnit, ['person'], this.index, 0));
     const confidence =
       (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (namesAsked ? 1 : RAREST_MISSED) * (1 - lackShare);
     if (process.env.WHY) console.error(JSON.stringify({ units: units.map((u) => [u.word, u.terms.join('|'), u.knownDf, u.wholeDf, u.soft ? 'soft' : '', +scopeWeight(u).toFixed(2)]), types: [...types], gate, top: top && [top.doc.source, top.doc.title, top.doc.text.slice(0, 120)], coverage, knownShare, rarest: rarest?.word, coversRarest, namesNumbers, factOfSubject, lacking: lacking.map((u) => u.word), lackShare, confidence, ranked: ranked.slice(0, 5).map((h) => [h.doc.title.slice(0, 40), +h.coverage.toFixed(2), +h.score.toFixed(2), h.matchedWords.join(",")]) }, null, 0));
@@ -559,7 +563,7 @@ function termsIn(text: string, terms: readonly string[], index: PassageIndex): b
  * True when a sentence of the passage holds a fact of one of the types within FACT_REACH sentences of one that
  * names the subject (the question's rarest word), or anywhere when the passage's heading names it.
  */
-export function factNearSubject(h: RetrievalHit, subject: QueryUnit, types: readonly QuestionType[], index: PassageIndex): boolean {
+export function factNearSubject(h: RetrievalHit, subject: QueryUnit, types: readonly QuestionType[], index: PassageIndex, reach = FACT_REACH): boolean {
   // As the search finds it: the term itself, or as the start of a compound ("Einführung" in "Einführungskosten").
   const names = (text: string) => {
     const terms = index.sentenceTerms(text);
@@ -570,7 +574,7 @@ export function factNearSubject(h: RetrievalHit, subject: QueryUnit, types: read
   // The heading, the file's name or its top heading ("06-protokoll-auftakt.docx") name the subject of every sentence.
   if (names(`${h.doc.title} ${fileWords(h.doc.source)} ${h.doc.documentTitle ?? ''}`)) return sentences.some(holds);
   const near = sentences.map((s) => names(s));
-  return sentences.some((s, i) => holds(s) && near.slice(Math.max(0, i - FACT_REACH), i + FACT_REACH + 1).some(Boolean));
+  return sentences.some((s, i) => holds(s) && near.slice(Math.max(0, i - reach), i + reach + 1).some(Boolean));
 }
 
 /**

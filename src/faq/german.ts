@@ -502,6 +502,20 @@ export function askedSubject(question: string): string | undefined {
   return noun && noun.length >= 4 && !FIGURE_NOUNS.has(noun) ? noun : undefined;
 }
 const FIGURE_NOUNS = new Set(['zahl', 'anzahl', 'anteil', 'summe', 'betrag', 'hohe', 'menge', 'quote', 'wert', 'prozentsatz', 'prozent', 'geld', 'zeit', 'number', 'share', 'amount', 'total', 'percentage', 'percent', 'rate', 'value', 'level', 'size', 'money', 'time']);
+/**
+ * The role whose holder a question asks to name: "Wie heißt der Gutachter ...?", "Wer ist die
+ * Ansprechpartnerin ...?", "Who is the data protection officer?". A passage that mentions the role without a
+ * name answers another question.
+ */
+export function askedName(question: string): string | undefined {
+  const tokens = words(question.split(/[,;:?!.]+/)[0] ?? '').map((w) => foldUmlauts(w));
+  const naming = (tokens[0] === 'wie' && NAMING.has(tokens[1] ?? '')) || ((tokens[0] === 'wer' || tokens[0] === 'who') && COPULAS.has(tokens[1] ?? ''));
+  if (!naming || !DEFINITE_ARTICLES.has(tokens[2] ?? '')) return undefined;
+  const noun = tokens[3];
+  return noun && noun.length >= 4 ? noun : undefined;
+}
+const NAMING = new Set(['heisst', 'heissen', 'lautet']);
+const DEFINITE_ARTICLES = new Set(['der', 'die', 'das', 'the']);
 const MEASURES = new Set(['hoch', 'viel', 'gross', 'lang', 'teuer', 'breit', 'schnell', 'alt', 'much', 'high', 'big', 'large', 'long', 'expensive', 'old', 'wide', 'fast']);
 const COPULAS = new Set(['ist', 'sind', 'war', 'waren', 'betragt', 'betragen', 'is', 'are', 'was', 'were']);
 const ARTICLES = new Set(['der', 'die', 'das', 'the', 'a', 'an', 'ein', 'eine']);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
-import { askedSubject, foldUmlauts, isSoftWord, passiveParticiples, payers, STOPWORDS, verbPositionWords } from './german.js';
+import { askedName, askedSubject, foldUmlauts, isSoftWord, passiveParticiples, payers, STOPWORDS, verbPositionWords } from './german.js';
 import { GENERAL_LEXICON } from './lexicon.js';
 
 const contentDir = temporaryContent('faq-payers-');
@@ -40,7 +40,11 @@ const material = [
   '',
   '# Beispiel Lindholm',
   '',
-  'Lindholm hat 2025 auf dem Nordfriedhof 40 Bänke aufgestellt und 3 Kilometer Wege entsiegelt.',
+  'Lindholm hat 2025 auf dem Nordfriedhof 40 Bänke aufgestellt und 3 Kilometer Wege entsiegelt. Die neuen Wege hat ein Planungsbüro aus der Region entworfen.',
+  '',
+  '# Leitung',
+  '',
+  'Die Projektleiterin ist Dr. Jana Weber vom Friedhofsamt Lindholm.',
   '',
   '# Vor dem Auftakt',
   '',
@@ -154,6 +158,21 @@ describe('a figure of a thing the material never names', () => {
     expect(e.ask('Wie hoch ist die Strafe, wenn eine Gemeinde keine Bänke aufstellt?').answered).toBe(false);
     expect(e.ask('Wie hoch ist die Zahl der Bänke in Lindholm?').answer).toContain('40 Bänke');
     expect(e.ask('Wie viel CO2 spart Lindholm mit den neuen Bänken?').answered).toBe(false);
+  });
+});
+
+describe('the name of someone in a role', () => {
+  it('reads the role after "Wie heißt der/die/das ..." and "Wer ist der/die ..."', () => {
+    expect(askedName('Wie heißt das Planungsbüro, das die Wege entworfen hat?')).toBe(foldUmlauts('planungsbüro'));
+    expect(askedName('Wer ist die Ansprechpartnerin?')).toBe('ansprechpartnerin');
+    expect(askedName('Who is the data protection officer?')).toBe('data');
+    expect(askedName('Wie heißt Lindholms Friedhof?')).toBeUndefined();
+  });
+
+  it('answers only from a passage that names someone beside the role', async () => {
+    const e = await engine();
+    expect(e.ask('Wer ist die Projektleiterin?').answer).toContain('Jana Weber');
+    expect(e.ask('Wie heißt das Planungsbüro, das die Wege in Lindholm entworfen hat?').answered).toBe(false);
   });
 });
 
