@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseProgramText } from '../program/load.js';
 import { createFaqEngineFromKnowledgeBase } from './engine.js';
+import { easterSunday } from './schedule-intents.js';
 
 const program = parseProgramText(fs.readFileSync(path.resolve(import.meta.dirname, '../../tests/faq/fixtures/program.yaml'), 'utf8'));
 const engine = createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program });
@@ -146,5 +147,44 @@ describe('the session after (or before) the series break', () => {
     expect(ask('Wann geht es nach der Sommerpause weiter?', '2025-08-01T08:00:00Z').via).not.toBe('schedule');
     // Something else after the break is the material's.
     expect(askSummer('Gibt es nach der Sommerpause Aufzeichnungen?').via).not.toBe('schedule');
+  });
+});
+
+describe('the session after (or before) Easter or Whitsun', () => {
+  it('computes Easter Sunday in the Gregorian calendar', () => {
+    expect(easterSunday(2000)).toEqual({ month: 4, day: 23 });
+    expect(easterSunday(2024)).toEqual({ month: 3, day: 31 });
+    expect(easterSunday(2025)).toEqual({ month: 4, day: 20 });
+    expect(easterSunday(2027)).toEqual({ month: 3, day: 28 });
+    expect(easterSunday(2038)).toEqual({ month: 4, day: 25 });
+  });
+
+  const spring = parseProgramText(
+    [
+      'program:',
+      '  id: spielplaetze',
+      '  title: "Spielplätze erneuern"',
+      '  timezone: Europe/Vienna',
+      'sessions:',
+      ...[
+        ['auftakt', 'Auftakt', '2027-03-09'],
+        ['material', 'Material und Sicherheit', '2027-04-06'],
+        ['beteiligung', 'Kinder beteiligen', '2027-05-11'],
+        ['abschluss', 'Abschluss', '2027-06-22'],
+      ].flatMap(([id, title, date]) => [`  - id: ${id}`, `    title: "${title}"`, `    date: ${date}`, '    start: "14:00"', '    end: "15:30"']),
+      '',
+    ].join('\n'),
+  );
+  const e = createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program: spring });
+  const askSpring = (q: string, locale: 'de' | 'en' = 'de') => e.ask(q, { locale, now: new Date('2027-03-01T08:00:00Z') });
+
+  it('is the first session after the feast, or the last one before it', () => {
+    // Easter Sunday 2027 is 28 March, Whit Sunday 16 May.
+    expect(askSpring('Was ist der erste Termin nach Ostern?').answer).toContain('06.04.2027');
+    expect(askSpring("What's the next session after Easter?", 'en').answer).toContain('6 April 2027');
+    expect(askSpring('Welcher Termin ist vor Ostern?').answer).toContain('09.03.2027');
+    expect(askSpring('Wann treffen wir uns nach Pfingsten?').answer).toContain('22.06.2027');
+    // A feast outside the series' months names no session.
+    expect(askSpring('Wann treffen wir uns nach Weihnachten?').via).not.toBe('schedule');
   });
 });

@@ -276,7 +276,7 @@ export function detectScheduleIntent(
     if (session) matchedWords.add((closing ?? opening)!);
   }
   // "Wann geht es nach der Sommerpause weiter?": the session after (or before) the series' break.
-  const aroundBreak = session ? undefined : sessionByBreak(program, original);
+  const aroundBreak = session ? undefined : (sessionByBreak(program, original) ?? sessionByFeast(program, original));
   if (aroundBreak) {
     session = aroundBreak.session;
     for (const w of aroundBreak.words) matchedWords.add(w);
@@ -399,6 +399,56 @@ export function sessionByBreak(program: Program, tokens: string[]): { session: S
   if (!best) return undefined;
   return { session: after ? best.to : best.from, words: [named, ...(breakWord ? [breakWord] : [])] };
 }
+/** Movable feasts participants date sessions by, with their offset from Easter Sunday in days. */
+const FEASTS: ReadonlyMap<string, number> = new Map([
+  ...[...set('ostern osterferien easter')].map((w) => [w, 0] as [string, number]),
+  ...[...set('pfingsten pfingstferien pentecost whitsun')].map((w) => [w, 49] as [string, number]),
+]);
+
+/** Easter Sunday of a year in the Gregorian calendar (the anonymous Gregorian algorithm). */
+export function easterSunday(year: number): { month: number; day: number } {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { month, day };
+}
+
+/**
+ * "What's the next session after Easter?", "Ist vor Pfingsten noch ein Termin?": the first session after the
+ * feast (Easter or Whitsun of a year the series runs in), or the last one before it. None when the feast falls
+ * outside the series.
+ */
+export function sessionByFeast(program: Program, tokens: string[]): { session: Session; words: string[] } | undefined {
+  const named = tokens.find((t) => FEASTS.has(t));
+  if (!named) return undefined;
+  const after = tokens.some((t) => AFTER_WORDS.has(t));
+  const before = tokens.some((t) => BEFORE_WORDS.has(t));
+  if (after === before) return undefined;
+  const held = sortedSessions(program).filter((s) => s.status !== 'cancelled');
+  if (!held.length) return undefined;
+  const first = sessionStart(program, held[0]!);
+  const last = sessionStart(program, held.at(-1)!);
+  for (let year = first.year; year <= last.year; year++) {
+    const { month, day } = easterSunday(year);
+    const feast = DateTime.fromObject({ year, month, day }, { zone: first.zone }).plus({ days: FEASTS.get(named)! });
+    if (feast < first.startOf('day') || feast > last.endOf('day')) continue;
+    const session = after ? held.find((s) => sessionStart(program, s) > feast.endOf('day')) : [...held].reverse().find((s) => sessionStart(program, s) < feast.startOf('day'));
+    if (session) return { session, words: [named] };
+  }
+  return undefined;
+}
+
 /** General words of a zone's city name ("Mexico City", "Mexiko-Stadt") that name no city alone. */
 const CITY_PARTS = set('city stadt saint sankt santa');
 /** How participants ask for the program's own clock time, besides the zone's city ("in Toronto"). */
