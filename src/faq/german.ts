@@ -36,7 +36,7 @@ const SOFT_FILLER = `
 versteht verstehen bekomme bekommen bekommt krieg kriege kriegen kriegt läuft laufen leute darf dürfen erfahre erfahren
 kommt kommen klappt möglich people anyone someone somebody possible pro per jemand jemanden jemandem
 umfasst umfassen beinhaltet beinhalten enthält enthalten besteht bestehen groß große großen großer großes klein kleine kleinen
-kleiner kleines big small large last lasts take takes
+kleiner kleines big small large last lasts take takes run runs running go goes happen happens happening
 angegeben unterschied unterschiede unterscheiden unterscheidet difference differences
 normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
 gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally

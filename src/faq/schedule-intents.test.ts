@@ -184,6 +184,9 @@ describe('the session after (or before) Easter or Whitsun', () => {
     expect(askSpring("What's the next session after Easter?", 'en').answer).toContain('6 April 2027');
     expect(askSpring('Welcher Termin ist vor Ostern?').answer).toContain('09.03.2027');
     expect(askSpring('Wann treffen wir uns nach Pfingsten?').answer).toContain('22.06.2027');
+    // General English verbs ("run", "happening") ask nothing beyond the schedule.
+    expect(askSpring('Until what time does the final session run?', 'en').answer).toContain('22 June 2027');
+    expect(askSpring('Is the session on 11 May still happening?', 'en').answer).toContain('Kinder beteiligen');
     // A feast outside the series' months names no session.
     expect(askSpring('Wann treffen wir uns nach Weihnachten?').via).not.toBe('schedule');
   });
