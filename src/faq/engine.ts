@@ -409,7 +409,6 @@ class Engine implements FaqEngine {
       (!subject || !units.some((u) => foldUmlauts(u.word) === subject && u.knownDf === 0 && !u.soft)) && (!top || !roleUnit || factNearSubject(top, roleUnit, ['person'], this.index, 0));
     const confidence =
       (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (namesAsked ? 1 : RAREST_MISSED) * (1 - lackShare);
-    if (process.env.WHY) console.error(JSON.stringify({ units: units.map((u) => [u.word, u.terms.join('|'), u.knownDf, u.wholeDf, u.soft ? 'soft' : '', +scopeWeight(u).toFixed(2)]), types: [...types], gate, top: top && [top.doc.source, top.doc.title, top.doc.text.slice(0, 120)], coverage, knownShare, rarest: rarest?.word, coversRarest, namesNumbers, factOfSubject, lacking: lacking.map((u) => u.word), lackShare, confidence, ranked: ranked.slice(0, 5).map((h) => [h.doc.title.slice(0, 40), +h.coverage.toFixed(2), +h.score.toFixed(2), h.matchedWords.join(",")]) }, null, 0));
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
     // Sentence scores of this question's candidates, each computed once (the costliest step per candidate).
     const headedScores = new Map<RetrievalHit, number>();
