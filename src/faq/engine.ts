@@ -14,10 +14,10 @@ import type { Passage } from './material.js';
 import { fileWords, PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } from './schedule-conflicts.js';
-import type { ScheduleIntent } from './schedule-intents.js';
+import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 import { loadThesaurus } from './thesaurus.js';
-import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, passiveParticiples, payers, verbPositionWords, words } from './german.js';
+import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, lower, passiveParticiples, payers, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -387,6 +387,8 @@ class Engine implements FaqEngine {
     // In a question that writes nouns with capitals, a word in lower case is a verb, adjective or adverb
     // ("nutzen", "früh"): it says how, not what the passage must name.
     const lowerCased = casedWords(question);
+    // The participant's own name for the series ("Abfallreihe", "Indien-Austausch") names what every passage is about.
+    const seriesNames = seriesNameWords(question);
     // A compound of a topic and a kind of fact ("Reise|kosten", "Fahrt|kosten") asks for that fact of its
     // topic: the passage must name the topic, a cost alone ("free of charge") answers another question.
     const topicParts = (u: QueryUnit) => u.terms.slice(1).filter((t) => !markerType(t, lexicon) && !SERIES_TERMS.has(t));
@@ -397,7 +399,7 @@ class Engine implements FaqEngine {
       : known.filter((u) =>
           !u.soft && markerType(u.terms[0]!, lexicon)
             ? lacksTopic(u) && !lowerCased.has(foldUmlauts(u.word))
-            : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !lowerCased.has(foldUmlauts(u.word)) && !noTopic.has(foldUmlauts(u.word)) && !payer.has(foldUmlauts(u.word)),
+            : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !seriesNames.has(foldUmlauts(lower(u.word))) && !lowerCased.has(foldUmlauts(u.word)) && !noTopic.has(foldUmlauts(u.word)) && !payer.has(foldUmlauts(u.word)),
         );
     const lackShare = totalWeight > 0 ? lacking.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
     // "Wie hoch ist die Strafe ...?": a figure of a thing the material never names is nowhere in it.

@@ -207,6 +207,15 @@ describe('the series by another name, and prepositions', () => {
     expect(GENERAL_LEXICON.lookup('gefilmt')).toBe(GENERAL_LEXICON.lookup('Aufzeichnung'));
   });
 
+  it('reads a compound ending in the series ("Lindholmreihe", "Steinmetz-Austausch") as the series\' own name', async () => {
+    const e = await engine();
+    for (const q of ['Wann ist die Abschlusssitzung der Lindholmreihe?', 'Wann ist die Abschlusssitzung beim Steinmetz-Austausch?']) {
+      const a = e.ask(q);
+      expect(a.via, q).toBe('schedule');
+      expect(a.answer, q).toContain('01.06.2027');
+    }
+  });
+
   it('treats prepositions such as "während", "wegen", "despite" as function words', () => {
     for (const w of ['während', 'wegen', 'trotz', 'innerhalb', 'despite', 'within', 'regarding']) expect(STOPWORDS.has(foldUmlauts(w)), w).toBe(true);
   });

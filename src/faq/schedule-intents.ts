@@ -218,6 +218,7 @@ export function detectScheduleIntent(
   const inTitle = (w: string) => titleWords.has(w) || (w.length >= 4 && [...titleWords].some((t) => t.startsWith(w) || t.endsWith(w)));
   const inTitles = (word: string) => word.split(' ').every((w) => inTitle(foldUmlauts(lower(w))));
   const verbs = verbPositionWords(question);
+  const seriesNames = seriesNameWords(question);
   // "nach deutscher Zeit", "in Tokio", "Ortszeit" ask in which clock, not which session. The zone's city only
   // with a question for a time, and only where its clock is not Germany's: "Wann ist das Treffen in Wien?"
   // asks for the session in Vienna.
@@ -309,6 +310,8 @@ export function detectScheduleIntent(
     if (!session && DURATION_PHRASES.has(w)) continue;
     // The day of a date ("am 2. März") says nothing beyond the month; the number of an ordinal is a cue.
     if (dayOfDate.has(w) || ordinalDigits.has(w)) continue;
+    // The participant's own name for the series ("Abfallreihe", "Abfall-Reihe") asks nothing beyond the series.
+    if (seriesNames.has(w)) continue;
     const ofSeries = series?.(unit) ?? false;
     if (!known(unit) && !ofSeries) return undefined;
     // A word of the series' name ("Wie viele Termine hat <Titel der Reihe>?") asks for nothing beyond the series
@@ -399,6 +402,18 @@ export function sessionByBreak(program: Program, tokens: string[]): { session: S
   if (!best) return undefined;
   return { session: after ? best.to : best.from, words: [named, ...(breakWord ? [breakWord] : [])] };
 }
+/**
+ * Words by which a participant names the series itself: a compound ending in „Reihe“ or „Austausch“
+ * („Abfallreihe“, „Indien-Austausch“) and the first part of such a hyphenated name („Abfall“ of „Abfall-Reihe“),
+ * folded.
+ */
+export function seriesNameWords(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(question).map(foldUmlauts)) if (/^\p{L}{3,}-?(reihe|austausch)$/u.test(w)) out.add(w);
+  for (const m of question.matchAll(/(\p{L}{3,})-(reihe|austausch)\b/giu)) out.add(foldUmlauts(lower(m[1]!)));
+  return out;
+}
+
 /** Movable feasts participants date sessions by, with their offset from Easter Sunday in days. */
 const FEASTS: ReadonlyMap<string, number> = new Map([
   ...[...set('ostern osterferien easter')].map((w) => [w, 0] as [string, number]),
