@@ -16,7 +16,7 @@ import { buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from '
 import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } from './schedule-conflicts.js';
 import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
-import { loadThesaurus } from './thesaurus.js';
+import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
 import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, lower, passiveParticiples, payers, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
@@ -58,6 +58,19 @@ export const FAQ_CONFIDENCE_THRESHOLD = 0.645;
 const MIN_COVERAGE = 0.5;
 /** General words for the series and its sessions: every passage is about them, named or not. */
 const SERIES_TERMS: ReadonlySet<string> = new Set(['reihe', 'termin', 'format'].map((w) => GENERAL_LEXICON.lookup(w)!));
+/**
+ * The question's proper names that the material knows: a word written with a capital inside the sentence that
+ * is neither a concept of the lexicon nor a noun of the thesaurus, known to the material as a whole word and
+ * not split into parts ("Kirchbrunn", "Varunapuri", not "Leerstandsquote" or "Termin").
+ */
+function properNames(question: string, units: readonly QueryUnit[], lexicon: Lexicon): QueryUnit[] {
+  // A noun after an article ("für den Rundgang") is a common noun whatever the dictionaries say.
+  const capitalised = new Set((question.match(/(?<=[\s(„"'])\p{Lu}[\p{L}-]{3,}/gu) ?? []).map((w) => foldUmlauts(lower(w))));
+  const afterArticle = new Set((question.match(/\b(der|die|das|den|dem|des|ein|eine|einen|einem|einer|the|a|an)\s+\p{Lu}[\p{L}-]*/giu) ?? []).map((m) => foldUmlauts(lower(m.split(/\s+/)[1]!))));
+  for (const w of afterArticle) capitalised.delete(w);
+  return units.filter((u) => capitalised.has(foldUmlauts(lower(u.word))) && u.terms.length === 1 && u.wholeDf > 0 && !u.soft && !lexicon.lookup(u.word) && !isDictionaryNoun(u.word) && !isMonthName(u.word) && !WEEKDAY_NAME.test(foldUmlauts(lower(u.word))));
+}
+const WEEKDAY_NAME = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
 /** Top candidates whose best sentences compete for the answer. */
 const SENTENCE_PEERS = 3;
 /** Candidates after the answer's passage that may join it for answering as well (not only for scoring close). */
@@ -127,6 +140,8 @@ class Engine implements FaqEngine {
   private seriesIndex: PassageIndex | undefined;
   /** The series' name alone (title and subtitle). */
   private seriesNameIndex: PassageIndex | undefined;
+  /** The places of the series and its sessions (program.yaml). */
+  private placeIndex: PassageIndex | undefined;
   /** The passages of each section (file and heading), for words a section says once for all its paragraphs. */
   private sectionDocs = new Map<string, RetrievalDoc[]>();
   private curatedById = new Map<string, CuratedEntry>();
@@ -165,6 +180,9 @@ class Engine implements FaqEngine {
     // These say whether a word is the program's own: a general synonym of it is not.
     const own = { synonyms: false };
     this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)], lexicon, own) : undefined;
+    // Where the series or its sessions take place: general passages (travel, costs) do not repeat it.
+    const places = kb.program?.program.location?.trim() ?? '';
+    this.placeIndex = places ? new PassageIndex([{ id: 'places', kind: 'passage', title: '', text: places, source: 'program.yaml' }], lexicon, own) : undefined;
     this.seriesIndex = kb.program ? new PassageIndex([{ id: 'series', kind: 'passage', title: kb.program.program.title, text: [kb.program.program.subtitle ?? '', ...kb.program.sessions.map((x) => x.title)].join('\n'), source: 'program.yaml' }], lexicon, own) : undefined;
     this.seriesNameIndex = kb.program ? new PassageIndex([{ id: 'series', kind: 'passage', title: kb.program.program.title, text: kb.program.program.subtitle ?? '', source: 'program.yaml' }], lexicon, own) : undefined;
     this.memo.clear();
@@ -409,8 +427,13 @@ class Engine implements FaqEngine {
     const roleUnit = role ? units.find((u) => foldUmlauts(u.word) === role && u.wholeDf > 0) : undefined;
     const namesAsked =
       (!subject || !units.some((u) => foldUmlauts(u.word) === subject && u.knownDf === 0 && !u.soft)) && (!top || !roleUnit || factNearSubject(top, roleUnit, ['person'], this.index, 0));
+    // A name the question gives ("Leerstandsquote in Kirchbrunn") must stand in the answer's passage or its
+    // heading: a passage with another town's figures answers a neighbouring question.
+    // (Not the program's own places and names, which general passages about the series do not repeat.)
+    const named = properNames(question, units, lexicon).filter((u) => !(this.seriesIndex?.knows(u.word) ?? false) && !this.placeIndex?.knows(u.word));
+    const namesNamed = !top || named.every((u) => top!.matchedWords.includes(u.word) || termsIn(`${top!.doc.title} ${top!.doc.documentTitle ?? ''} ${fileWords(top!.doc.source)}`, [u.terms[0]!], this.index));
     const confidence =
-      (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (namesAsked ? 1 : RAREST_MISSED) * (1 - lackShare);
+      (namesNamed ? 1 : RAREST_MISSED) * (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (namesAsked ? 1 : RAREST_MISSED) * (1 - lackShare);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
     // Sentence scores of this question's candidates, each computed once (the costliest step per candidate).
     const headedScores = new Map<RetrievalHit, number>();

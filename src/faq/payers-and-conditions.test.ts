@@ -42,6 +42,10 @@ const material = [
   '',
   'Lindholm hat 2025 auf dem Nordfriedhof 40 Bänke aufgestellt und 3 Kilometer Wege entsiegelt. Die neuen Wege hat ein Planungsbüro aus der Region entworfen.',
   '',
+  '# Beispiel Nordheim',
+  '',
+  'Nordheim hat 2026 einen Trauergarten angelegt.',
+  '',
   '# Leitung',
   '',
   'Die Projektleiterin ist Dr. Jana Weber vom Friedhofsamt Lindholm.',
@@ -173,6 +177,14 @@ describe('the name of someone in a role', () => {
     const e = await engine();
     expect(e.ask('Wer ist die Projektleiterin?').answer).toContain('Jana Weber');
     expect(e.ask('Wie heißt das Planungsbüro, das die Wege in Lindholm entworfen hat?').answered).toBe(false);
+  });
+});
+
+describe('a name the question gives', () => {
+  it('must stand in the answer\'s passage: another town\'s figures answer a neighbouring question', async () => {
+    const e = await engine();
+    expect(e.ask('Wie viele Bänke hat Lindholm aufgestellt?').answer).toContain('40 Bänke');
+    expect(e.ask('Wie viele Bänke hat Nordheim aufgestellt?').answered).toBe(false);
   });
 });
 

@@ -57,3 +57,10 @@ export function nounSynonyms(word: string): string[] {
 function singulars(word: string): string[] {
   return ['nen', 'en', 'er', 'n', 'e', 's'].filter((end) => word.endsWith(end) && word.length - end.length >= 4).map((end) => word.slice(0, -end.length));
 }
+
+/** True for a noun the thesaurus lists (as written or as a plural of a listed form): a common noun, not a name. */
+export function isDictionaryNoun(word: string): boolean {
+  const g = load();
+  const k = foldUmlauts(lower(word));
+  return g.byWord.has(k) || singulars(k).some((w) => g.byWord.has(w));
+}
