@@ -106,23 +106,28 @@ describe('schedule intents', () => {
   });
 });
 
-describe('the session after (or before) the series break', () => {
-  const summer = parseProgramText(
+/** A program of sessions at one time of day: [id, title, date, summary?] each. */
+function seriesOf(id: string, title: string, timezone: string, [start, end]: [string, string], sessions: string[][]) {
+  return parseProgramText(
     [
       'program:',
-      '  id: brunnen',
-      '  title: "Trinkbrunnen planen"',
-      '  timezone: Europe/Berlin',
+      `  id: ${id}`,
+      `  title: "${title}"`,
+      `  timezone: ${timezone}`,
       'sessions:',
-      ...[
-        ['auftakt', 'Auftakt', '2027-05-04'],
-        ['standorte', 'Standorte', '2027-06-15'],
-        ['wartung', 'Wartung und Hygiene', '2027-09-14'],
-        ['abschluss', 'Abschluss', '2027-10-12'],
-      ].flatMap(([id, title, date]) => [`  - id: ${id}`, `    title: "${title}"`, `    date: ${date}`, '    start: "10:00"', '    end: "11:30"', ...(id === 'standorte' ? ['    summary: "Wo Trinkbrunnen am meisten genutzt werden."'] : [])]),
+      ...sessions.flatMap(([sid, stitle, date, summary]) => [`  - id: ${sid}`, `    title: "${stitle}"`, `    date: ${date}`, `    start: "${start}"`, `    end: "${end}"`, ...(summary ? [`    summary: "${summary}"`] : [])]),
       '',
     ].join('\n'),
   );
+}
+
+describe('the session after (or before) the series break', () => {
+  const summer = seriesOf('brunnen', 'Trinkbrunnen planen', 'Europe/Berlin', ['10:00', '11:30'], [
+    ['auftakt', 'Auftakt', '2027-05-04'],
+    ['standorte', 'Standorte', '2027-06-15', 'Wo Trinkbrunnen am meisten genutzt werden.'],
+    ['wartung', 'Wartung und Hygiene', '2027-09-14'],
+    ['abschluss', 'Abschluss', '2027-10-12'],
+  ]);
   const brunnen = createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program: summer });
   const askSummer = (q: string, locale: 'de' | 'en' = 'de') => brunnen.ask(q, { locale, now: new Date('2027-04-01T08:00:00Z') });
 
@@ -159,22 +164,12 @@ describe('the session after (or before) Easter or Whitsun', () => {
     expect(easterSunday(2038)).toEqual({ month: 4, day: 25 });
   });
 
-  const spring = parseProgramText(
-    [
-      'program:',
-      '  id: spielplaetze',
-      '  title: "Spielplätze erneuern"',
-      '  timezone: Europe/Vienna',
-      'sessions:',
-      ...[
-        ['auftakt', 'Auftakt', '2027-03-09'],
-        ['material', 'Material und Sicherheit', '2027-04-06'],
-        ['beteiligung', 'Kinder beteiligen', '2027-05-11'],
-        ['abschluss', 'Abschluss', '2027-06-22'],
-      ].flatMap(([id, title, date]) => [`  - id: ${id}`, `    title: "${title}"`, `    date: ${date}`, '    start: "14:00"', '    end: "15:30"']),
-      '',
-    ].join('\n'),
-  );
+  const spring = seriesOf('spielplaetze', 'Spielplätze erneuern', 'Europe/Vienna', ['14:00', '15:30'], [
+    ['auftakt', 'Auftakt', '2027-03-09'],
+    ['material', 'Material und Sicherheit', '2027-04-06'],
+    ['beteiligung', 'Kinder beteiligen', '2027-05-11'],
+    ['abschluss', 'Abschluss', '2027-06-22'],
+  ]);
   const e = createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program: spring });
   const askSpring = (q: string, locale: 'de' | 'en' = 'de') => e.ask(q, { locale, now: new Date('2027-03-01T08:00:00Z') });
 
