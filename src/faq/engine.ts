@@ -140,7 +140,7 @@ class Engine implements FaqEngine {
   private seriesIndex: PassageIndex | undefined;
   /** The series' name alone (title and subtitle). */
   private seriesNameIndex: PassageIndex | undefined;
-  /** The places of the series and its sessions (program.yaml). */
+  /** The series' place (program.yaml's `location`). */
   private placeIndex: PassageIndex | undefined;
   /** The passages of each section (file and heading), for words a section says once for all its paragraphs. */
   private sectionDocs = new Map<string, RetrievalDoc[]>();
@@ -180,7 +180,7 @@ class Engine implements FaqEngine {
     // These say whether a word is the program's own: a general synonym of it is not.
     const own = { synonyms: false };
     this.programIndex = kb.program ? new PassageIndex([programFactsDoc(kb.program)], lexicon, own) : undefined;
-    // Where the series or its sessions take place: general passages (travel, costs) do not repeat it.
+    // Where the series takes place: general passages (travel, costs) do not repeat it.
     const places = kb.program?.program.location?.trim() ?? '';
     this.placeIndex = places ? new PassageIndex([{ id: 'places', kind: 'passage', title: '', text: places, source: 'program.yaml' }], lexicon, own) : undefined;
     this.seriesIndex = kb.program ? new PassageIndex([{ id: 'series', kind: 'passage', title: kb.program.program.title, text: [kb.program.program.subtitle ?? '', ...kb.program.sessions.map((x) => x.title)].join('\n'), source: 'program.yaml' }], lexicon, own) : undefined;
@@ -429,7 +429,7 @@ class Engine implements FaqEngine {
       (!subject || !units.some((u) => foldUmlauts(u.word) === subject && u.knownDf === 0 && !u.soft)) && (!top || !roleUnit || factNearSubject(top, roleUnit, ['person'], this.index, 0));
     // A name the question gives ("Leerstandsquote in Kirchbrunn") must stand in the answer's passage or its
     // heading: a passage with another town's figures answers a neighbouring question.
-    // (Not the program's own places and names, which general passages about the series do not repeat.)
+    // (Not the series' place or a word of its titles, which general passages about the series do not repeat.)
     const named = properNames(question, units, lexicon).filter((u) => !(this.seriesIndex?.knows(u.word) ?? false) && !this.placeIndex?.knows(u.word));
     const namesNamed = !top || named.every((u) => top!.matchedWords.includes(u.word) || termsIn(`${top!.doc.title} ${top!.doc.documentTitle ?? ''} ${fileWords(top!.doc.source)}`, [u.terms[0]!], this.index));
     const confidence =

@@ -553,7 +553,7 @@ export function payers(question: string): Set<string> {
       return noun;
     };
     tokens.forEach((t, i) => {
-      // "Was zahlt ein Ingenieurbüro", "What does a consultancy pay", "Zahlen Vereine etwas?"
+      // "Was zahlt ein Ingenieurbüro", "Zahlen Vereine etwas?"
       // ("Wer zahlt die Fahrtkosten?" asks for the payer: what follows is paid for.)
       if (PAY_VERBS.has(t) && tokens[0] !== 'wer' && tokens[0] !== 'who' && (i <= 2 || tokens[i - 1] === 'was' || tokens[i - 1] === 'viel')) {
         const n = nounAt(i + 1, false);
