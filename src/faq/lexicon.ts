@@ -93,7 +93,9 @@ export class Lexicon {
   }
 
   private addGroup(group: readonly string[]): void {
-    const keys = group.map((g) => key(g)).filter(Boolean);
+    // Each key beside its written form: whether it was written with an umlaut decides what it joins.
+    const written = group.map((g) => ({ k: key(g), umlaut: UMLAUT.test(lower(g)) })).filter((w) => w.k);
+    const keys = written.map((w) => w.k);
     if (keys.length < 2) return;
     // A program's group that shares a word with an existing group joins it (its canonical term wins).
     const first = keys.find((k) => !k.includes(' ')) ?? keys[0]!;
@@ -105,7 +107,7 @@ export class Lexicon {
     };
     for (const [i, k] of keys.entries()) {
       addTo(this.surface, k);
-      if (UMLAUT.test(lower(group[i]!))) this.umlautKeys.add(k);
+      if (written[i]!.umlaut) this.umlautKeys.add(k);
       if (k.includes(' ')) {
         this.phrases.add(k);
         this.phraseStarts.add(k.split(' ')[0]!);
@@ -121,8 +123,9 @@ export class Lexicon {
   /** The canonical terms of a word or phrase, when groups hold it. */
   lookupAll(input: string): string[] | undefined {
     const k = key(input);
-    // A word written with an umlaut is not the entry written without one ("zählt" counts, "zahlt" pays), nor
-    // any word of that entry's stem; by its stem it joins its singular ("Räume" the group of "Raum").
+    // A word written with an umlaut is not the entry written without one ("zählt" counts, "zahlt" pays). A word
+    // whose folded form is no entry goes on to the stems below, so a plural with an umlaut joins its singular
+    // by stem ("Räume" joins "Raum") unless an entry without the umlaut is spelt like it.
     if (UMLAUT.test(lower(input)) && this.surface.has(k) && !this.umlautKeys.has(k)) return undefined;
     const direct = this.surface.get(k);
     // A stop word joins no group by its stem ("sich" is no "Sicherheit").

@@ -6,7 +6,7 @@ import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
 import { askedName, askedSubject, foldUmlauts, isSoftWord, passiveParticiples, payers, STOPWORDS, verbPositionWords } from './german.js';
-import { GENERAL_LEXICON } from './lexicon.js';
+import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 
 const contentDir = temporaryContent('faq-payers-');
 
@@ -127,6 +127,9 @@ describe('a condition in a "wenn" clause, the infinitive after a modal verb, and
     // An umlaut of the plural still joins the singular's group.
     expect(GENERAL_LEXICON.lookup('Räume')).toBe(GENERAL_LEXICON.lookup('Raum'));
     expect(GENERAL_LEXICON.lookup('Plätze')).toBe(GENERAL_LEXICON.lookup('Platz'));
+    // A program's group with an entry that has no word in it still marks its umlaut words as written.
+    const program = new Lexicon([['—', 'Zählung', 'count']]);
+    expect(program.lookup('Zählung')).toBe(program.lookup('count'));
   });
 
   it('answers whether a watched recording counts for the certificate', async () => {

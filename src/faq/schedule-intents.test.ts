@@ -184,5 +184,8 @@ describe('the session after (or before) Easter or Whitsun', () => {
     expect(askSpring('Is the session on 11 May still happening?', 'en').answer).toContain('Kinder beteiligen');
     // A feast outside the series' months names no session.
     expect(askSpring('Wann treffen wir uns nach Weihnachten?').via).not.toBe('schedule');
+    // School holidays around a feast differ by state and year: they name no day the series could count from.
+    expect(askSpring('Was ist der erste Termin nach den Osterferien?').via).not.toBe('schedule');
+    expect(askSpring('Welcher Termin ist vor den Pfingstferien?').via).not.toBe('schedule');
   });
 });

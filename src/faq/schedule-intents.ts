@@ -416,8 +416,8 @@ export function seriesNameWords(question: string): Set<string> {
 
 /** Movable feasts participants date sessions by, with their offset from Easter Sunday in days. */
 const FEASTS: ReadonlyMap<string, number> = new Map([
-  ...[...set('ostern osterferien easter')].map((w) => [w, 0] as [string, number]),
-  ...[...set('pfingsten pfingstferien pentecost whitsun')].map((w) => [w, 49] as [string, number]),
+  ...[...set('ostern easter')].map((w) => [w, 0] as [string, number]),
+  ...[...set('pfingsten pentecost whitsun')].map((w) => [w, 49] as [string, number]),
 ]);
 
 /** Easter Sunday of a year in the Gregorian calendar (the anonymous Gregorian algorithm). */
