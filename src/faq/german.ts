@@ -520,7 +520,15 @@ const MEASURES = new Set(['hoch', 'viel', 'gross', 'lang', 'teuer', 'breit', 'sc
 const COPULAS = new Set(['ist', 'sind', 'war', 'waren', 'betragt', 'betragen', 'is', 'are', 'was', 'were']);
 const ARTICLES = new Set(['der', 'die', 'das', 'the', 'a', 'an', 'ein', 'eine']);
 const MODALS_DE = new Set(['muss', 'mussen', 'musst', 'kann', 'konnen', 'kannst', 'soll', 'sollen', 'sollte', 'sollten', 'darf', 'durfen', 'will', 'wollen', 'mochte', 'mochten', 'konnte', 'konnten', 'musste', 'mussten'].map((w) => foldUmlauts(w)));
-const THING_QUESTIONS_DE = new Set(['was', 'wie', 'wen', 'wem', 'welche', 'welcher', 'welches', 'welchen', 'wo', 'womit', 'woran']);
+/**
+ * A German question for a thing, a person or a measure ("Was sollen wir vorbereiten?", "Wie oft muss man ...
+ * überarbeiten?"); not "wie" alone or "wo", whose verb is the topic ("Wie kann ich mich abmelden?").
+ */
+function asksForThing(tokens: string[]): boolean {
+  return THING_QUESTIONS_DE.has(tokens[0] ?? '') || (tokens[0] === 'wie' && (MEASURES.has(tokens[1] ?? '') || HOW_OFTEN_DE.has(tokens[1] ?? '')));
+}
+const THING_QUESTIONS_DE = new Set(['was', 'wen', 'wem', 'welche', 'welcher', 'welches', 'welchen']);
+const HOW_OFTEN_DE = new Set(['oft', 'lange', 'viele', 'fruh', 'spat']);
 const SUBORDINATORS_DE = new Set(['wenn', 'falls', 'ob', 'dass', 'weil', 'obwohl', 'nachdem', 'bevor', 'sobald', 'solange', 'damit']);
 
 /**
@@ -622,7 +630,7 @@ export function verbPositionWords(question: string, options: { besidePronoun?: b
       // vor dem Auftakt einschicken?", "Wie oft muss man die Erklärung überarbeiten?"): what is asked for is the
       // thing, the verb says what is done with it. (In a yes/no question, "Kann ich mich per Telefon
       // einwählen?", the verb is what is asked.)
-      if (!options.besidePronoun && i === tokens.length - 1 && i >= 2 && /(en|ern|eln)$/.test(t) && lowerInCased.has(t) && THING_QUESTIONS_DE.has(tokens[0]!) && tokens.slice(1, i - 1).some((w) => MODALS_DE.has(w))) out.add(t);
+      if (!options.besidePronoun && i === tokens.length - 1 && i >= 2 && /(en|ern|eln)$/.test(t) && lowerInCased.has(t) && asksForThing(tokens) && tokens.slice(1, i - 1).some((w) => MODALS_DE.has(w))) out.add(t);
       if (capitalised.has(t)) out.delete(t);
     });
   }

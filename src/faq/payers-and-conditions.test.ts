@@ -116,6 +116,10 @@ describe('a condition in a "wenn" clause, the infinitive after a modal verb, and
     // A question for a thing with a modal verb ends with its infinitive; a yes/no question asks for the verb itself.
     expect(verbPositionWords('Was sollen wir vor dem Auftakt vorbereiten?').has(foldUmlauts('vorbereiten'))).toBe(true);
     expect(verbPositionWords('Kann ich mich per Telefon einwählen?').has(foldUmlauts('einwählen'))).toBe(false);
+    // "Wie" and "wo" ask how or where the verb is done: the verb is the topic. "Wie oft" asks for a measure.
+    expect(verbPositionWords('Wie kann ich mich vom Austausch abmelden?').has('abmelden')).toBe(false);
+    expect(verbPositionWords('Wo kann ich in Lindholm parken?').has('parken')).toBe(false);
+    expect(verbPositionWords('Wie oft muss man die Wege überarbeiten?').has(foldUmlauts('überarbeiten'))).toBe(true);
     // Not in a question written in lower case throughout (no capitals tell nouns from verbs).
     expect(verbPositionWords('zählt es wenn ich die aufzeichnung schaue').has('schaue')).toBe(false);
   });
@@ -136,6 +140,10 @@ describe('a condition in a "wenn" clause, the infinitive after a modal verb, and
     const a = (await engine()).ask('Zählt es fürs Zertifikat, wenn ich mir nur die Aufzeichnung anschaue?');
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('zählt nicht');
+  });
+
+  it('declines "Wo kann ich in Lindholm parken?": the material names the town, never parking', async () => {
+    expect((await engine()).ask('Wo kann ich in Lindholm parken?').answered).toBe(false);
   });
 
   it('answers "Was sollen wir zum Auftakt einpacken?" from what the material asks to bring', async () => {
