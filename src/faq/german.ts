@@ -536,7 +536,8 @@ const SUBORDINATORS_DE = new Set(['wenn', 'falls', 'ob', 'dass', 'weil', 'obwohl
  * consultants have to pay?") or after "für" with an indefinite article or none ("Kostet das was für eine
  * Stadtbücherei?", "Is it free for volunteers?"). The question asks for the fee; the material names its payers
  * by groups ("Beratungsbüros, Unternehmen ... zahlen 90 Euro"), so the payer names no subject the answering
- * passage must repeat. A definite article names a thing that costs ("für die Exkursion"), not a payer.
+ * passage must repeat. A definite article names a thing that costs ("für die Exkursion"), not a payer, and so does
+ * "für" after a noun ("Gebühr für Parkplätze", "fee for parking").
  * Syntax of both languages, no word list beyond function words and the verbs and nouns of paying.
  */
 export function payers(question: string): Set<string> {
@@ -545,6 +546,8 @@ export function payers(question: string): Set<string> {
     const tokens = words(clause).map((w) => foldUmlauts(w));
     const paying = tokens.some((t) => PAY_WORDS.has(t));
     if (!paying) continue;
+    // Nouns as written inside the clause ("Gebühr" in "Gibt es eine Gebühr für ..."), folded.
+    const capitalised = new Set((clause.match(/(?<=\s)\p{Lu}\p{L}*/gu) ?? []).map((w) => foldUmlauts(lower(w))));
     // The noun of a phrase starting at i: articles, "jemand von", adjectives in lower case are skipped.
     const nounAt = (i: number, indefiniteOnly: boolean): string | undefined => {
       let j = i;
@@ -572,9 +575,11 @@ export function payers(question: string): Set<string> {
         const n = nounAt(1, false);
         if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n)) out.add(n);
       }
-      // "... für eine Stadtbücherei", "... for volunteers"
+      // "... für eine Stadtbücherei", "... for volunteers". After a noun the phrase says what the noun is for
+      // ("Gebühr für Parkplätze", "fee for parking"): only "jemand von ..." names a payer there.
       if ((t === 'fur' || t === 'for') && i > 0) {
-        const n = nounAt(i + 1, true);
+        const afterNoun = capitalised.has(tokens[i - 1]!) || THING_PAID_EN.has(tokens[i - 1]!);
+        const n = afterNoun && !SOMEONE.has(tokens[i + 1] ?? '') ? undefined : nounAt(i + 1, true);
         if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n) && !OBJECT_PRONOUNS.has(n)) out.add(n);
       }
     });
@@ -587,6 +592,8 @@ const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'the', 'this
 const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'unser', 'unsere', 'unseren', 'unserer', 'a', 'an', 'our']);
 const SOMEONE = new Set(['jemand', 'jemanden', 'leute', 'mitarbeitende', 'beschaftigte', 'someone', 'people', 'staff']);
 const FROM = new Set(['von', 'aus', 'vom', 'from', 'of', 'at']);
+/** English nouns whose "for" names what is paid for ("the fee for parking"), not who pays. */
+const THING_PAID_EN = new Set(['fee', 'fees', 'cost', 'costs', 'charge', 'charges', 'price', 'prices', 'ticket', 'tickets', 'participation', 'admission']);
 const OBJECT_PRONOUNS = new Set(['mich', 'uns', 'euch', 'sie', 'ihn', 'me', 'us', 'them', 'him', 'alle', 'all', 'everyone']);
 /** Words that may follow a verb of paying without naming a payer ("Was zahlt man dafür", "pay extra"). */
 const FUNCTION_AFTER_PAY = new Set(['etwas', 'extra', 'mehr', 'dafur', 'trotzdem', 'auch', 'noch', 'also', 'still', 'anything', 'something', 'much', 'more', 'teilnahme', 'participation']);

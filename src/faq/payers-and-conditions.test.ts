@@ -78,6 +78,9 @@ describe('who pays', () => {
     expect(payers('Is it free for volunteers?')).toEqual(new Set(['volunteers']));
     // Paid for, not paying: a definite article names what costs; "Wer zahlt ...?" asks for the payer.
     expect(payers('Gibt es eine Gebühr für die Exkursion?')).toEqual(new Set());
+    expect(payers('Gibt es eine Gebühr für Parkplätze?')).toEqual(new Set());
+    expect(payers('Is there a fee for parking?')).toEqual(new Set());
+    expect(payers('Kostet die Teilnahme für Workshops extra?')).toEqual(new Set());
     expect(payers('Wer zahlt die Fahrtkosten nach Lindholm?')).toEqual(new Set());
     expect(payers('Was müssen wir für den Austausch bezahlen?')).toEqual(new Set());
     expect(payers('Wie viele Bänke hat Lindholm aufgestellt?')).toEqual(new Set());
@@ -92,6 +95,7 @@ describe('who pays', () => {
     }
     // A thing that costs, not a payer: the material gives no price of a gravestone.
     expect(e.ask('Was kostet ein Grabstein in Lindholm?').answered).toBe(false);
+    expect(e.ask('Gibt es eine Gebühr für Parkplätze?').answered).toBe(false);
     expect(e.ask('Wer zahlt die Fahrtkosten nach Lindholm?').answer).toContain('nicht erstattet');
   });
 });
