@@ -420,13 +420,14 @@ class Engine implements FaqEngine {
             : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !seriesNames.has(foldUmlauts(lower(u.word))) && !lowerCased.has(foldUmlauts(u.word)) && !noTopic.has(foldUmlauts(u.word)) && !payer.has(foldUmlauts(u.word)),
         );
     const lackShare = totalWeight > 0 ? lacking.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
-    // "Wie hoch ist die Strafe ...?": a figure of a thing the material never names is nowhere in it.
+    // "Wie hoch ist die Strafe ...?": a figure of a thing the material never names is nowhere in it. A kind of
+    // fact ("Was ist die genaue Frist ...?") is named by the fact, not by its word.
     const subject = askedSubject(question);
     // "Wie heißt der Gutachter ...?": the passage must give a name beside the role, not only mention the role.
     const role = askedName(question);
     const roleUnit = role ? units.find((u) => foldUmlauts(u.word) === role && u.wholeDf > 0) : undefined;
     const namesAsked =
-      (!subject || !units.some((u) => foldUmlauts(u.word) === subject && u.knownDf === 0 && !u.soft)) && (!top || !roleUnit || factNearSubject(top, roleUnit, ['person'], this.index, 0));
+      (!subject || !units.some((u) => foldUmlauts(u.word) === subject && u.knownDf === 0 && !u.soft && !markerType(u.terms[0]!, lexicon))) && (!top || !roleUnit || factNearSubject(top, roleUnit, ['person'], this.index, 0));
     // A name the question gives ("Leerstandsquote in Kirchbrunn") must stand in the answer's passage or its
     // heading: a passage with another town's figures answers a neighbouring question.
     // (Not the series' place or a word of its titles, which general passages about the series do not repeat.)

@@ -476,7 +476,7 @@ const PASSIVE_DE = new Set(['wird', 'werden', 'wurde', 'wurden']);
 
 /**
  * The thing a question of measure asks for: the noun after "Wie hoch / Wie viel / Was ist der ..." and a
- * copula ("Wie hoch ist die Strafe, wenn ...?", "How high is the fine ...?"). The answer is a figure of it, so
+ * copula and any adjectives ("Wie hoch ist die Strafe, wenn ...?", "What is the exact fine?"). The answer is a figure of it, so
  * a material that never names it cannot answer, whatever else the question shares with it.
  */
 export function askedSubject(question: string): string | undefined {
@@ -497,10 +497,19 @@ export function askedSubject(question: string): string | undefined {
   if (!COPULAS.has(tokens[i] ?? '')) return undefined;
   i++;
   if (ARTICLES.has(tokens[i] ?? '')) i++;
+  // An adjective before the noun ("die genaue Adresse", "the latest date") is no thing: the noun follows it.
+  const lowerWritten = casedWords(clause);
+  const english = tokens[0] === 'what' || tokens[0] === 'how';
+  const content = (w: string | undefined) => !!w && /^\p{L}+$/u.test(w) && !STOPWORDS.has(w);
+  const written = words(clause).map((w) => lower(w));
+  const adjective = (j: number) => (lowerWritten.size ? lowerWritten.has(tokens[j]!) : english ? ADJECTIVE_EN.test(tokens[j]!) || isSoftWord(tokens[j]!) : /(e|en|er|es|em)$/.test(written[j] ?? ''));
+  while (content(tokens[i + 1]) && adjective(i)) i++;
   const noun = tokens[i];
   // "Wie hoch ist die Zahl der ...?": a word for a figure says how it is measured, the thing comes after it.
   return noun && noun.length >= 4 && !FIGURE_NOUNS.has(noun) ? noun : undefined;
 }
+/** English adjectives by their endings, and the general ones that end otherwise ("the exact address"). */
+const ADJECTIVE_EN = /^(?:\p{L}+(?:est|al|ous|ive|ful|ic|ible|able|ary)|exact|next|last|first|full|main|usual|actual|precise|current|expected|planned|required|official|average|maximum|minimum|overall)$/u;
 const FIGURE_NOUNS = new Set(['zahl', 'anzahl', 'anteil', 'summe', 'betrag', 'hohe', 'menge', 'quote', 'wert', 'prozentsatz', 'prozent', 'geld', 'zeit', 'number', 'share', 'amount', 'total', 'percentage', 'percent', 'rate', 'value', 'level', 'size', 'money', 'time']);
 /**
  * The role whose holder a question asks to name: "Wie heißt der Gutachter ...?", "Wer ist die

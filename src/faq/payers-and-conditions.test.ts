@@ -164,6 +164,12 @@ describe('a figure of a thing the material never names', () => {
     expect(askedSubject('Was ist der Preis für Planungsbüros?')).toBe('preis');
     expect(askedSubject('Wann ist der Auftakt?')).toBeUndefined();
     expect(askedSubject('Wie hoch ist die Zahl der Bänke?')).toBeUndefined();
+    // An adjective before the noun is skipped: the noun is the thing.
+    expect(askedSubject('Was ist die genaue Adresse?')).toBe('adresse');
+    expect(askedSubject('was ist die genaue adresse')).toBe('adresse');
+    expect(askedSubject('What is the latest date to register?')).toBe('date');
+    expect(askedSubject('What is the exact address?')).toBe('address');
+    expect(askedSubject('Wie hoch ist die Strafe bei Verspätung?')).toBe('strafe');
     // Right after "Wie viel" a capitalised noun (German) or a word that is no verb (English); money and time are
     // only measures.
     expect(askedSubject('Wie viel CO2 spart Lindholm mit den Bänken?')).toBe('co2');
@@ -177,6 +183,11 @@ describe('a figure of a thing the material never names', () => {
     expect(e.ask('Wie hoch ist die Strafe, wenn eine Gemeinde keine Bänke aufstellt?').answered).toBe(false);
     expect(e.ask('Wie hoch ist die Zahl der Bänke in Lindholm?').answer).toContain('40 Bänke');
     expect(e.ask('Wie viel CO2 spart Lindholm mit den neuen Bänken?').answered).toBe(false);
+  });
+
+  it('answers a kind of fact asked for by its word, with or without an adjective ("Was ist die genaue Frist ...?")', async () => {
+    const e = await engine();
+    for (const q of ['Was ist die Frist für die Projektskizze?', 'Was ist die genaue Frist für die Projektskizze?']) expect(e.ask(q).answer, q).toContain('15.06.2027');
   });
 });
 
