@@ -425,9 +425,13 @@ class Engine implements FaqEngine {
     const subject = askedSubject(question);
     // "Wie heißt der Gutachter ...?": the passage must give a name beside the role, not only mention the role.
     const role = askedName(question);
-    const roleUnit = role ? units.find((u) => foldUmlauts(u.word) === role && u.wholeDf > 0) : undefined;
+    // A concept of the lexicon is a role only as one ("Termin" is none, "Referent" is). The passage may name the
+    // role by any word of it ("Programme coordination: <name>" for "the programme coordinator").
+    const roleTerm = role ? lexicon.lookup(role.role) : undefined;
+    const isRole = !roleTerm || markerType(roleTerm, lexicon) === 'person' || ROLE_CONCEPTS.some((w) => lexicon.lookup(w) === roleTerm);
+    const roleUnits = role && isRole ? units.filter((u) => role.phrase.includes(foldUmlauts(u.word)) && u.wholeDf > 0) : [];
     const namesAsked =
-      (!subject || !units.some((u) => foldUmlauts(u.word) === subject && u.knownDf === 0 && !u.soft && !markerType(u.terms[0]!, lexicon))) && (!top || !roleUnit || factNearSubject(top, roleUnit, ['person'], this.index, 0));
+      (!subject || !units.some((u) => foldUmlauts(u.word) === subject && u.knownDf === 0 && !u.soft && !markerType(u.terms[0]!, lexicon))) && (!top || !roleUnits.length || roleUnits.some((u) => factNearSubject(top!, u, ['person'], this.index, 0)));
     // A name the question gives ("Leerstandsquote in Kirchbrunn") must stand in the answer's passage or its
     // heading: a passage with another town's figures answers a neighbouring question.
     // (Not the series' place or a word of its titles, which general passages about the series do not repeat.)

@@ -513,16 +513,35 @@ const ADJECTIVE_EN = /^(?:\p{L}+(?:est|al|ous|ive|ful|ic|ible|able|ary)|exact|ne
 const FIGURE_NOUNS = new Set(['zahl', 'anzahl', 'anteil', 'summe', 'betrag', 'hohe', 'menge', 'quote', 'wert', 'prozentsatz', 'prozent', 'geld', 'zeit', 'number', 'share', 'amount', 'total', 'percentage', 'percent', 'rate', 'value', 'level', 'size', 'money', 'time']);
 /**
  * The role whose holder a question asks to name: "Wie heißt der Gutachter ...?", "Wer ist die
- * Ansprechpartnerin ...?", "Who is the data protection officer?". A passage that mentions the role without a
- * name answers another question.
+ * Ansprechpartnerin ...?", "Who is the data protection officer?", with the words of its phrase. A passage that
+ * mentions the role without a name answers another question. A role is a noun for a person or a body by its
+ * ending or a general noun for an organisation; the name of a thing ("Wie heißt der Friedhof ...?") is no person's.
  */
-export function askedName(question: string): string | undefined {
-  const tokens = words(question.split(/[,;:?!.]+/)[0] ?? '').map((w) => foldUmlauts(w));
+export function askedName(question: string): { role: string; phrase: string[] } | undefined {
+  const clause = question.split(/[,;:?!.]+/)[0] ?? '';
+  const tokens = words(clause).map((w) => foldUmlauts(w));
   const naming = (tokens[0] === 'wie' && NAMING.has(tokens[1] ?? '')) || ((tokens[0] === 'wer' || tokens[0] === 'who') && COPULAS.has(tokens[1] ?? ''));
   if (!naming || !DEFINITE_ARTICLES.has(tokens[2] ?? '')) return undefined;
-  const noun = tokens[3];
-  return noun && noun.length >= 4 ? noun : undefined;
+  let i = 3;
+  const content = (w: string | undefined) => !!w && /^\p{L}+$/u.test(w) && !STOPWORDS.has(w);
+  if (!content(tokens[i])) return undefined;
+  if (tokens[0] === 'who') {
+    // English names a role by its last noun ("the data protection officer").
+    while (content(tokens[i + 1])) i++;
+  } else {
+    // German puts adjectives, written in lower case, before the noun ("die zuständige Ansprechpartnerin").
+    const lowerWritten = casedWords(clause);
+    while (content(tokens[i + 1]) && lowerWritten.has(tokens[i]!)) i++;
+  }
+  const noun = tokens[i]!;
+  // Only a role, whose holder has a name ("Gutachter", "Ansprechpartnerin", "officer", "Agentur"): a thing
+  // ("die Adresse", "die Plattform", "die Zielgruppe") is answered otherwise.
+  return noun.length >= 4 && (ROLE_SHAPE.test(noun) || BODIES.has(noun)) ? { role: noun, phrase: tokens.slice(3, i + 1) } : undefined;
 }
+/** Endings of nouns for people and bodies: agents, their female forms, offices. */
+const ROLE_SHAPE = /(er|ern|erin|erinnen|in|innen|ent|enten|or|oren|ant|anten|ist|isten|ee|ees|ian|person|personen|partner|leitung|buro|amt|team|beauftragte|beauftragter|vorsitzende|vorsitzender|head|lead|chair|contact)$/;
+/** General nouns for organisations, which go by a name. */
+const BODIES = new Set(['agentur', 'firma', 'behorde', 'stelle', 'gesellschaft', 'stiftung', 'organisation', 'einrichtung', 'institution', 'institut', 'verband', 'verein', 'unternehmen', 'hochschule', 'universitat', 'kanzlei', 'agency', 'company', 'firm', 'office', 'organisation', 'organization', 'institute', 'foundation', 'association', 'authority', 'university', 'consultancy']);
 const NAMING = new Set(['heisst', 'heissen', 'lautet']);
 const DEFINITE_ARTICLES = new Set(['der', 'die', 'das', 'the']);
 const MEASURES = new Set(['hoch', 'viel', 'gross', 'lang', 'teuer', 'breit', 'schnell', 'alt', 'much', 'high', 'big', 'large', 'long', 'expensive', 'old', 'wide', 'fast']);

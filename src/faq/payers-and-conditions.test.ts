@@ -193,16 +193,24 @@ describe('a figure of a thing the material never names', () => {
 
 describe('the name of someone in a role', () => {
   it('reads the role after "Wie heißt der/die/das ..." and "Wer ist der/die ..."', () => {
-    expect(askedName('Wie heißt das Planungsbüro, das die Wege entworfen hat?')).toBe(foldUmlauts('planungsbüro'));
-    expect(askedName('Wer ist die Ansprechpartnerin?')).toBe('ansprechpartnerin');
-    expect(askedName('Who is the data protection officer?')).toBe('data');
+    expect(askedName('Wie heißt das Planungsbüro, das die Wege entworfen hat?')?.role).toBe(foldUmlauts('planungsbüro'));
+    expect(askedName('Wer ist die Ansprechpartnerin?')?.role).toBe('ansprechpartnerin');
+    expect(askedName('Who is the data protection officer?')).toEqual({ role: 'officer', phrase: ['data', 'protection', 'officer'] });
+    expect(askedName('Wer ist die zuständige Ansprechpartnerin?')?.role).toBe('ansprechpartnerin');
+    expect(askedName('Wie heißt die Agentur, die die Wege geplant hat?')?.role).toBe('agentur');
     expect(askedName('Wie heißt Lindholms Friedhof?')).toBeUndefined();
+    // A thing is no role: its name is answered otherwise.
+    expect(askedName('Wie lautet die Adresse für die Projektskizze?')).toBeUndefined();
+    expect(askedName('Wie heißt die Plattform?')).toBeUndefined();
+    expect(askedName('Wer ist die Zielgruppe?')).toBeUndefined();
   });
 
   it('answers only from a passage that names someone beside the role', async () => {
     const e = await engine();
     expect(e.ask('Wer ist die Projektleiterin?').answer).toContain('Jana Weber');
     expect(e.ask('Wie heißt das Planungsbüro, das die Wege in Lindholm entworfen hat?').answered).toBe(false);
+    // The name of a thing ("Nordfriedhof") is no person's name: the passage that gives it answers.
+    expect(e.ask('Wie heißt der Friedhof, auf dem Lindholm die Bänke aufgestellt hat?').answer).toContain('Nordfriedhof');
   });
 });
 
