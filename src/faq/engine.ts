@@ -15,7 +15,7 @@ import { fileWords, PassageIndex, type QueryUnit, type RetrievalDoc, type Retrie
 import { buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
 import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } from './schedule-conflicts.js';
 import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
-import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
+import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
 import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, lower, passiveParticiples, payers, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
@@ -171,7 +171,7 @@ class Engine implements FaqEngine {
       this.curatedById.set(entry.id, entry);
       docs.push({ id: `c:${entry.id}`, kind: 'curated', title: entry.questions[0]!, text: `${entry.questions.join('\n')}\n${entry.answer}`, source: entry.source ?? 'faq.yaml' });
     }
-    const lexicon = new Lexicon(kb.synonyms ?? []);
+    const lexicon = new Lexicon(kb.synonyms ?? [], kb.program ? seriesSelfWords(`${kb.program.program.title}\n${kb.program.program.subtitle ?? ''}`) : []);
     this.sectionDocs = new Map();
     for (const d of docs) if (d.kind === 'passage') this.sectionDocs.set(sectionKey(d), [...(this.sectionDocs.get(sectionKey(d)) ?? []), d]);
     loadThesaurus();
@@ -255,6 +255,11 @@ class Engine implements FaqEngine {
     return this.conflicts.get(locale);
   }
 
+  /** The participant's own names for the series in a question: compounds the material does not have as words. */
+  private seriesNames(question: string): Set<string> {
+    return seriesNameWords(question, (w) => this.index.vocabulary.knows(w));
+  }
+
   /** The time-independent part of ask(): is this a schedule question, and if so which. */
   private resolve(question: string, units: QueryUnit[]): Resolution {
     const program = this.knowledgeBase.program;
@@ -264,7 +269,7 @@ class Engine implements FaqEngine {
       // hat die Stadt?" asks the material, not the schedule.
       const known = (u: QueryUnit) => programIndex?.knows(u.word) ?? false;
       const series = (u: QueryUnit) => this.seriesNameIndex?.knows(u.word) ?? false;
-      const intent = detectScheduleIntent(question, program, this.matcher, known, units, series);
+      const intent = detectScheduleIntent(question, program, this.matcher, known, units, series, this.seriesNames(question));
       if (intent) return { kind: 'schedule', intent };
     }
     return { kind: 'answer', byLocale: {} };
@@ -406,7 +411,7 @@ class Engine implements FaqEngine {
     // ("nutzen", "früh"): it says how, not what the passage must name.
     const lowerCased = casedWords(question);
     // The participant's own name for the series ("Abfallreihe", "Indien-Austausch") names what every passage is about.
-    const seriesNames = seriesNameWords(question);
+    const seriesNames = this.seriesNames(question);
     // A compound of a topic and a kind of fact ("Reise|kosten", "Fahrt|kosten") asks for that fact of its
     // topic: the passage must name the topic, a cost alone ("free of charge") answers another question.
     const topicParts = (u: QueryUnit) => u.terms.slice(1).filter((t) => !markerType(t, lexicon) && !SERIES_TERMS.has(t));

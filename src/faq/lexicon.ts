@@ -30,7 +30,7 @@ const CONCEPTS: string[][] = [
   ['unterlagen', 'folien', 'präsentation', 'präsentationen', 'handout', 'slides', 'materials', 'documents'],
   ['voraussetzung', 'voraussetzungen', 'vorkenntnisse', 'vorwissen', 'grundwissen', 'prior knowledge', 'requirements', 'prerequisites', 'prerequisite'],
   ['sprache', 'sprachen', 'language', 'languages'],
-  ['reihe', 'series', 'programme', 'program', 'programm', 'austausch', 'exchange'],
+  ['reihe', 'series', 'programme', 'program', 'programm'],
   ['frage', 'fragen', 'question', 'questions'],
   ['ziel', 'ziele', 'goal', 'goals', 'aim', 'aims', 'objective', 'objectives'],
   ['beispiel', 'beispiele', 'example', 'examples'],
@@ -88,7 +88,12 @@ export class Lexicon {
   /** Every one-word entry, for the compound splitter's vocabulary. */
   readonly entries: string[] = [];
 
-  constructor(groups: readonly (readonly string[])[] = []) {
+  /**
+   * `seriesWords` are the words by which a program calls itself ("Erfahrungsaustausch", "peer exchange"): in its
+   * questions they name the series, before any other meaning they have ("Was kostet der Austausch?").
+   */
+  constructor(groups: readonly (readonly string[])[] = [], seriesWords: readonly string[] = []) {
+    if (seriesWords.length) this.addGroup(['reihe', ...seriesWords]);
     for (const group of [...CONCEPTS, ...BILINGUAL, ...groups]) this.addGroup(group);
   }
 
@@ -190,6 +195,16 @@ const UMLAUT = /[äöü]/;
 /** Lower-case, umlauts folded, words joined by single spaces ("E-Mail" -> "e mail"). */
 function key(text: string): string {
   return words(text).map((w) => foldUmlauts(lower(w))).join(' ');
+}
+
+/**
+ * The words a program's title and subtitle call it by besides "Reihe"/"series": an exchange ("Austausch",
+ * "exchange", a compound ending in "austausch"), with the other language's word, so that a question in either
+ * names the series.
+ */
+export function seriesSelfWords(titles: string): string[] {
+  const found = words(titles).map((w) => foldUmlauts(lower(w))).filter((w) => /austausch$/.test(w) || w === 'exchange');
+  return found.length ? [...new Set(['austausch', 'exchange', ...found])] : [];
 }
 
 /** The lexicon of general concepts only (no program synonyms). */

@@ -6,7 +6,8 @@ import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
 import { askedName, askedSubject, foldUmlauts, isSoftWord, passiveParticiples, payers, STOPWORDS, verbPositionWords } from './german.js';
-import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
+import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
+import { seriesNameWords } from './schedule-intents.js';
 
 const contentDir = temporaryContent('faq-payers-');
 
@@ -238,12 +239,28 @@ describe('a passive with a modal verb', () => {
 });
 
 describe('the series by another name, and prepositions', () => {
-  it('reads "der Austausch" / "the exchange" as the series itself, which every passage is about', async () => {
-    expect(GENERAL_LEXICON.lookup('Austausch')).toBe(GENERAL_LEXICON.lookup('Reihe'));
-    expect(GENERAL_LEXICON.lookup('exchange')).toBe(GENERAL_LEXICON.lookup('series'));
-    const a = (await engine()).ask('Was müssen wir für den Austausch bezahlen?');
+  it('reads "der Austausch" / "the exchange" as the series itself when the series calls itself so', async () => {
+    expect(seriesSelfWords('Friedhöfe als Grünräume\nErfahrungsaustausch der Friedhofsverwaltungen')).toEqual(['austausch', 'exchange', 'erfahrungsaustausch']);
+    expect(seriesSelfWords('Friedhöfe als Grünräume\nEine Reihe der Friedhofsverwaltungen')).toEqual([]);
+    const exchange = new Lexicon([], seriesSelfWords('A peer exchange of cemetery offices'));
+    expect(exchange.lookup('Austausch')).toBe(exchange.lookup('Reihe'));
+    expect(exchange.lookup('exchange')).toBe(exchange.lookup('series'));
+    // Elsewhere an exchange is a topic ("Gibt es Austausch mit anderen Friedhöfen?", "Can I exchange my ticket?").
+    expect(GENERAL_LEXICON.lookup('Austausch')).not.toBe(GENERAL_LEXICON.lookup('Reihe'));
+    const called = program.replace('  timezone:', '  subtitle: "Erfahrungsaustausch der Friedhofsverwaltungen"\n  timezone:');
+    const dir = await contentDir({ 'program.yaml': called, 'material/info.md': material });
+    const a = (await createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-05-10T08:00:00Z')) })).ask('Was müssen wir für den Austausch bezahlen?');
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('60 Euro');
+    expect((await engine()).ask('Was müssen wir für den Austausch bezahlen?').answered).toBe(false);
+  });
+
+  it('takes a compound the material has as a word for its topic, not for a name of the series', () => {
+    const none = () => false;
+    expect(seriesNameWords('Wann ist die Abschlusssitzung der Lindholmreihe?', none)).toEqual(new Set(['lindholmreihe']));
+    expect(seriesNameWords('Wann endet der Steinmetz-Austausch?', none)).toEqual(new Set(['steinmetz', 'austausch']));
+    expect(seriesNameWords('Gibt es einen Datenaustausch mit dem Land?', (w) => w === 'datenaustausch')).toEqual(new Set());
+    expect(seriesNameWords('Wie lang ist die Messreihe?', (w) => w === 'messreihe')).toEqual(new Set());
   });
 
   it('counts general adjectives and small numbers as words only where the material uses them', () => {

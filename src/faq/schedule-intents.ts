@@ -194,6 +194,8 @@ export function detectScheduleIntent(
   passageUnits: QueryUnit[],
   /** True for a word of the series' own name (title, subtitle): it names the series, not a session. */
   series?: (unit: QueryUnit) => boolean,
+  /** The participant's own names for the series in the question ({@link seriesNameWords}), folded. */
+  seriesNames: ReadonlySet<string> = new Set(),
 ): ScheduleIntent | undefined {
   // Only a word neither the material nor the program knows may be a typo of a cue: "Zeiten" is not "zweiten".
   const unknownWords = new Set(passageUnits.filter((u) => u.knownDf === 0 && !known(u)).map((u) => foldUmlauts(u.word)));
@@ -218,7 +220,6 @@ export function detectScheduleIntent(
   const inTitle = (w: string) => titleWords.has(w) || (w.length >= 4 && [...titleWords].some((t) => t.startsWith(w) || t.endsWith(w)));
   const inTitles = (word: string) => word.split(' ').every((w) => inTitle(foldUmlauts(lower(w))));
   const verbs = verbPositionWords(question);
-  const seriesNames = seriesNameWords(question);
   // "nach deutscher Zeit", "in Tokio", "Ortszeit" ask in which clock, not which session. The zone's city only
   // with a question for a time, and only where its clock is not Germany's: "Wann ist das Treffen in Wien?"
   // asks for the session in Vienna.
@@ -404,13 +405,17 @@ export function sessionByBreak(program: Program, tokens: string[]): { session: S
 }
 /**
  * Words by which a participant names the series itself: a compound ending in „Reihe“ or „Austausch“
- * („Abfallreihe“, „Indien-Austausch“) and the first part of such a hyphenated name („Abfall“ of „Abfall-Reihe“),
- * folded.
+ * („Abfallreihe“, „Indien-Austausch“) and both parts of such a hyphenated name („Abfall“ and „Reihe“ of
+ * „Abfall-Reihe“), folded. A compound the material has as a word is its topic („Datenaustausch“, „Messreihe“),
+ * not a name for the series: `inMaterial` tells, for a folded word.
  */
-export function seriesNameWords(question: string): Set<string> {
+export function seriesNameWords(question: string, inMaterial: (folded: string) => boolean): Set<string> {
   const out = new Set<string>();
-  for (const w of words(question).map(foldUmlauts)) if (/^\p{L}{3,}-?(reihe|austausch)$/u.test(w)) out.add(w);
-  for (const m of question.matchAll(/(\p{L}{3,})-(reihe|austausch)\b/giu)) out.add(foldUmlauts(lower(m[1]!)));
+  for (const w of words(question).map(foldUmlauts)) if (/^\p{L}{3,}-?(reihe|austausch)$/u.test(w) && !inMaterial(w)) out.add(w);
+  for (const m of question.matchAll(/(\p{L}{3,})-(reihe|austausch)\b/giu)) {
+    const [first, head] = [foldUmlauts(lower(m[1]!)), foldUmlauts(lower(m[2]!))];
+    if (!inMaterial(`${first}${head}`)) out.add(first).add(head);
+  }
   return out;
 }
 
