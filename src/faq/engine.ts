@@ -19,7 +19,7 @@ import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
 import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, lower, passiveParticiples, payers, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
-import { countingNumbers, markerType, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
+import { countingNumbers, markerType, noteCommonNouns, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
 
 export interface FaqSource {
@@ -175,6 +175,7 @@ class Engine implements FaqEngine {
     this.sectionDocs = new Map();
     for (const d of docs) if (d.kind === 'passage') this.sectionDocs.set(sectionKey(d), [...(this.sectionDocs.get(sectionKey(d)) ?? []), d]);
     loadThesaurus();
+    noteCommonNouns(lexicon, docs.flatMap((d) => [d.title, d.text]));
     this.index = new PassageIndex(docs, lexicon);
     this.matcher = kb.program ? buildSessionMatcher(kb.program, kb.passages, lexicon) : undefined;
     // These say whether a word is the program's own: a general synonym of it is not.
@@ -363,7 +364,8 @@ class Engine implements FaqEngine {
     // beside a subject pronoun ("Which platform do you use?").
     const besidePronoun = new Set([...verbPositionWords(question, { besidePronoun: true }), ...passive, ...payer]);
     // Numbers are checked on their own (below): a year names no subject, nor does a month (a date's part).
-    const namesSubject = (u: QueryUnit) => !markerType(u.terms[0]!, lexicon) && !u.soft && !/^\d+$/.test(u.word) && !isMonthName(u.word) && !besidePronoun.has(foldUmlauts(u.word));
+    // Nor do the series and its sessions ("Who moderates the sessions?"): every passage is about them.
+    const namesSubject = (u: QueryUnit) => !markerType(u.terms[0]!, lexicon) && !SERIES_TERMS.has(u.terms[0]!) && !u.soft && !/^\d+$/.test(u.word) && !isMonthName(u.word) && !besidePronoun.has(foldUmlauts(u.word));
     const rarest = known.filter(namesSubject).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
     // "Wer leitet X?" / "Who moderates X?": the person is asked for in a role, so the passage must name the
     // role too, not only X (a passage about X with some name in it answers who presents X, not who leads it).

@@ -140,14 +140,26 @@ export function splitIntoPassages(text: string, source: string, options: { plain
       }
     }
   };
+  // The heading above the lines being read, while nothing has been read under it.
+  let bare: { title: string; level: number } | undefined;
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
     const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
       flush();
+      const level = heading[1]!.length;
+      // A heading with nothing under it before the next one of its level or above ("## A" then "## B") is a
+      // line of its own, not a section's name: it is kept as a passage, so no line of the material is lost.
+      // Under a deeper heading it names the part that follows ("## Kapitel" over "### Ziele").
+      if (bare && bare.level > 1 && level <= bare.level) {
+        paragraph.push(bare.title);
+        flush();
+      }
       title = stripInlineMarkup(heading[2] ?? '');
+      bare = { title, level };
       if (heading[1] === '#' && !documentTitle) documentTitle = title;
       continue;
     }
+    if (line.trim()) bare = undefined;
     if (!line.trim()) {
       flush();
       continue;
@@ -164,6 +176,10 @@ export function splitIntoPassages(text: string, source: string, options: { plain
     paragraph.push(line.trim());
   }
   flush();
+  if (bare && bare.level > 1) {
+    paragraph.push(bare.title);
+    flush();
+  }
   return passages;
 }
 
@@ -235,6 +251,8 @@ export function unwrapPlainText(text: string): string {
   return out.join('\n');
 }
 
+const ENTRY_SEPARATOR = / [-–—=|] /;
+
 /**
  * Plain text marks a heading by a short line of its own: one without final punctuation (and no tab-separated
  * columns) directly followed by a longer line, as in "Einer für Alle (EfA-Prinzip)" over its explanation.
@@ -250,7 +268,11 @@ export function plainTextHeadings(text: string): string {
       const above = lines[i - 1]?.trim() ?? '';
       const opensSection = itemDepth(t) >= 1 && (!ITEM_START.test(above) || itemDepth(above) > itemDepth(t));
       const listed = ITEM_START.test(t) && !!above && !opensSection;
-      const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && !listed && next.length > t.length;
+      // Entries of a glossary or a table written as lines ("chafariz - public fountain - Brunnen") share a
+      // separator with the next line: none of them heads the others.
+      const separator = ENTRY_SEPARATOR.exec(t)?.[0];
+      const entry = !!separator && next.includes(separator);
+      const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && !listed && !entry && next.length > t.length;
       return heading ? `## ${t}` : line;
     })
     .join('\n');

@@ -71,7 +71,8 @@ const LANGUAGE_NAMES_DE = 'deutsch|deutsche|englisch|englische|franzosisch|spani
 const LANGUAGE_NAMES_EN = 'german|english|french|spanish|italian|dutch|polish|czech|danish|swedish|japanese';
 const LANGUAGE_RE = new RegExp(`\\b(auf|in|ins)\\s+(${LANGUAGE_NAMES_DE})\\b|\\b(deutsch|englisch)sprachig|\\bin\\s+(${LANGUAGE_NAMES_EN})\\b|\\benglish\\b|\\b(${LANGUAGE_NAMES_EN})[- ]speaking\\b`);
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
-const NAME_RE = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/gu;
+// Two capitalised words; overlapping pairs are all tried ("Kommunales Bildungswerk Leine").
+const NAME_RE = /\b(\p{Lu}\p{Ll}+)(?= \p{Lu}\p{Ll}+)/gu;
 const PERSON_TITLE_RE = /\b(Dr|Prof|Frau|Herr|Mr|Mrs|Ms)\.?\s+\p{Lu}/u;
 // An organisation's short name after an article ("das DIKS", "the OCDN").
 const ACRONYM_RE = /\b(der|die|das|dem|den|des|vom|beim|the)\s+\p{Lu}{3,6}\b/u;
@@ -81,11 +82,30 @@ const ACRONYM_RE = /\b(der|die|das|dem|den|des|vom|beim|the)\s+\p{Lu}{3,6}\b/u;
  * name, or two capitalised words of which the first is no function word: German capitalises its nouns, so
  * "Welche Daten" names nobody.
  */
-function namesSomeone(sentence: string): boolean {
+function namesSomeone(sentence: string, commonNouns: ReadonlySet<string>): boolean {
   if (PERSON_TITLE_RE.test(sentence) || ACRONYM_RE.test(sentence)) return true;
-  for (const m of sentence.matchAll(NAME_RE)) if (!STOPWORDS.has(foldUmlauts(lower(m[0].split(' ')[0]!)))) return true;
+  for (const m of sentence.matchAll(NAME_RE)) {
+    const first = foldUmlauts(lower(m[1]!));
+    if (!STOPWORDS.has(first) && !commonNouns.has(first)) return true;
+  }
   return false;
 }
+
+/**
+ * Capitalised words that the material writes after an article somewhere ("der Steckbrief", "zum Handlungsplan",
+ * "the Plaza"): common nouns, so a pair they start ("Steckbrief Anwendungsfall") names no one. A given name
+ * stands without an article. Kept per lexicon, which each index build makes anew.
+ */
+const commonNounsOf = new WeakMap<Lexicon, Set<string>>();
+
+/** Notes the material's common nouns for the sentence tests of this lexicon (see {@link commonNounsOf}). */
+export function noteCommonNouns(lexicon: Lexicon, texts: Iterable<string>): void {
+  const nouns = new Set<string>();
+  for (const text of texts) for (const m of text.matchAll(AFTER_WORD_RE)) if (DETERMINERS.has(lower(m[1]!))) nouns.add(foldUmlauts(lower(m[2]!)));
+  commonNounsOf.set(lexicon, nouns);
+}
+const AFTER_WORD_RE = /(\p{L}+)\s+(\p{Lu}\p{Ll}+)/gu;
+const DETERMINERS = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'zum', 'zur', 'im', 'am', 'vom', 'beim', 'ins', 'the', 'a', 'an', 'this', 'these', 'that', 'those', 'our', 'unser', 'unsere', 'unseren', 'unserem', 'unserer']);
 const NUMBER_RE = new RegExp(`\\b(\\d+|${NUMBER_WORDS})\\b`, 'i');
 // Numbers that are part of a date, a clock time or a year: they count nothing ("19.01.2027, 14:00 Uhr").
 const DATE_NUMBERS_RE = new RegExp(`\\b\\d{1,2}\\.\\s?\\d{1,2}\\.(\\d{2,4})?|\\b\\d{1,2}\\.?\\s(${MONTHS})\\b(\\s\\d{4})?|\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d{1,2}\\s?(uhr|am|pm)\\b|\\b(19|20)\\d{2}\\b`, 'gi');
@@ -136,6 +156,8 @@ export function markerType(term: string, lexicon: Lexicon): QuestionType | undef
   for (const [word, type] of Object.entries(TYPE_MARKERS)) if (lexicon.lookup(word) === term) return type;
   return undefined;
 }
+
+const NO_NOUNS: ReadonlySet<string> = new Set();
 
 /** What a sentence's tests need, worked out once: its folded text, its concept terms and the answers so far. */
 interface SentenceFacts {
@@ -208,7 +230,7 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
     case 'weekday':
       return WEEKDAY_RE.test(folded);
     case 'person':
-      return namesSomeone(sentence) || EMAIL_RE.test(sentence);
+      return namesSomeone(sentence, commonNounsOf.get(lexicon) ?? NO_NOUNS) || EMAIL_RE.test(sentence);
     case 'definition':
       // "X ist ...", or a glossary line "X: ..." (not a time "10:30 Uhr: ...").
       return /\b(ist|sind|bedeutet|bezeichnet|meint|heisst|is|are|means|refers)\b/.test(folded) || /^\p{L}[^:\d]{1,60}:\s/u.test(sentence);

@@ -1,0 +1,122 @@
+// Round 12: a glossary of short lines loses none of them, "What does X mean?" asks only for X, a pair of
+// capitalised common nouns names no one, and "Who moderates the sessions?" is about the role, not the sessions.
+// An invented English program with a glossary of Portuguese terms and German notes; each answer is checked
+// against a decline nearby.
+import { describe, expect, it } from 'vitest';
+import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { createFaqEngine } from './engine.js';
+import { ManualClock } from '../shared/clock.js';
+import { plainTextHeadings, splitIntoPassages, unwrapPlainText } from './material.js';
+import { noteCommonNouns, sentenceAnswers } from './question-types.js';
+import { Lexicon } from './lexicon.js';
+import { STOPWORDS } from './german.js';
+
+const contentDir = temporaryContent('faq-glossary-');
+
+const program = [
+  'program:',
+  '  id: fountains',
+  '  title: "Public fountains and drinking water"',
+  '  timezone: Europe/Lisbon',
+  '  language: en',
+  'sessions:',
+  '  - id: kickoff',
+  '    title: "Kick-off: where our fountains stand"',
+  '    date: 2027-03-03',
+  '    start: "10:00"',
+  '    end: "11:30"',
+  '  - id: hygiene',
+  '    title: "Hygiene and testing"',
+  '    date: 2027-04-07',
+  '    start: "10:00"',
+  '    end: "11:30"',
+  '',
+].join('\n');
+
+// Terms one per line, no blank lines between them: each line is shorter than the next one now and then.
+const glossary = [
+  'GLOSSARY OF PORTUGUESE TERMS',
+  '(Portuguese - English - Deutsch)',
+  '',
+  'chafariz - public fountain - Brunnen',
+  'bebedouro - drinking fountain - Trinkbrunnen',
+  'fontanário (plural: fontanários) - public water point with a tap - Zapfstelle',
+  'caudal - flow rate - Durchfluss',
+  'potável - drinkable - trinkbar',
+  'junta de freguesia - parish council, the smallest level of local government - Gemeinderat',
+  '',
+].join('\n');
+
+const material = [
+  '# Format',
+  '',
+  'All sessions are moderated and end with questions from the participants.',
+  '',
+  '# Contact',
+  '',
+  'Moderation: Marta Quintela (Rede de Fontes Públicas), m.quintela@example.org',
+  '',
+  '# Ablauf',
+  '',
+  'Jeder Termin beginnt mit einem Impuls zum Handlungsplan Termin für Termin, danach Diskussion in Kleingruppen.',
+  '',
+  '# Almada',
+  '',
+  'Almada runs 48 drinking fountains. The Handlungsplan Trinkwasser of the city was adopted in 2025.',
+  '',
+].join('\n');
+
+async function engine() {
+  const dir = await contentDir({ 'program.yaml': program, 'material/glossary.txt': glossary, 'material/info.md': material });
+  return createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-03-10T08:00:00Z')) });
+}
+
+describe('a glossary of short lines', () => {
+  it('reads its entries as text, not as headings of one another', () => {
+    const passages = splitIntoPassages(plainTextHeadings(unwrapPlainText(glossary)), 'glossary.txt', { plainText: true });
+    const text = passages.map((p) => p.text).join('\n');
+    for (const term of ['chafariz', 'bebedouro', 'fontanário', 'caudal', 'potável', 'junta de freguesia']) expect(text, term).toContain(term);
+  });
+
+  it('keeps a line read as a heading with nothing under it before the next heading', () => {
+    const lines = 'Kosten\nTeilnahme kostenlos\nFür alle Mitgliedsgemeinden gilt das ganze Jahr über derselbe Satz.\n';
+    expect(splitIntoPassages(plainTextHeadings(lines), 'info.txt', { plainText: true }).map((p) => p.text)).toContain('Kosten');
+    expect(splitIntoPassages('## Anreise\n\n## Kosten\n\nDie Teilnahme ist kostenlos.\n', 'info.md').map((p) => p.text)).toContain('Anreise');
+    // A heading over a deeper one names the part below it and stays a heading.
+    const nested = splitIntoPassages('## Kapitel 2\n\n### Ziele\n\nDie Ziele stehen fest.\n', 'notes.md');
+    expect(nested.map((p) => p.text)).toEqual(['Die Ziele stehen fest.']);
+  });
+
+  it('answers "What does X mean?" and "X meaning" from the glossary line, and declines a term it lacks', async () => {
+    expect(STOPWORDS.has('mean')).toBe(true);
+    const e = await engine();
+    for (const [q, expected] of [
+      ['What does chafariz mean?', 'public fountain'],
+      ['What does caudal mean?', 'flow rate'],
+      ['bebedouro meaning', 'drinking fountain'],
+      ['Was heißt potável?', 'drinkable'],
+    ] as const) {
+      const a = e.ask(q, { locale: q.startsWith('Was') ? 'de' : 'en' });
+      expect(a.answered, q).toBe(true);
+      expect(a.answer, q).toContain(expected);
+    }
+    expect(e.ask('What does azulejo mean?', { locale: 'en' }).answered).toBe(false);
+  });
+});
+
+describe('who holds a role', () => {
+  it('takes capitalised words the material writes after an article for common nouns, not for a name', () => {
+    const lexicon = new Lexicon();
+    noteCommonNouns(lexicon, [material]);
+    expect(sentenceAnswers('person', 'Jeder Termin beginnt mit einem Impuls zum Handlungsplan Termin für Termin.', lexicon)).toBe(false);
+    expect(sentenceAnswers('person', 'Moderation: Marta Quintela (Rede de Fontes Públicas)', lexicon)).toBe(true);
+    // Overlapping pairs are all tried: the second pair names someone although the first does not.
+    expect(sentenceAnswers('person', 'Zum Handlungsplan Marta Quintela.', lexicon)).toBe(true);
+  });
+
+  it('answers "Who moderates the sessions?" from the sentence that names the moderator, not the sessions', async () => {
+    const a = (await engine()).ask('Who moderates the sessions?', { locale: 'en' });
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('Marta Quintela');
+  });
+});
