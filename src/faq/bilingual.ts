@@ -89,7 +89,9 @@ export const BILINGUAL: string[][] = [
   ['euro', 'eur', 'euros'],
   ['prozent', 'percent', 'per cent'],
   // participation
-  ['platz', 'plätze', 'seat', 'seats', 'spot', 'spots'],
+  // "places" alone are also sites to visit; counted, they are seats, and still the material's "places".
+  ['platz', 'plätze', 'seat', 'seats', 'spot', 'spots', 'how many places', 'number of places', 'places available', 'places are limited', 'wie viele plätze', 'wieviele plätze', 'anzahl der plätze'],
+  ['places', 'how many places', 'number of places', 'places available', 'places are limited', 'wie viele plätze', 'wieviele plätze', 'anzahl der plätze'],
   ['gruppe', 'gruppen', 'kleingruppe', 'kleingruppen', 'group', 'groups', 'breakout'],
   ['bestätigung', 'bestätigt', 'confirmation', 'confirmed'],
   ['einladung', 'einladen', 'invitation', 'invite', 'invited'],

@@ -1,5 +1,6 @@
 // Round 12: a glossary of short lines loses none of them, "What does X mean?" asks only for X, a pair of
-// capitalised common nouns names no one, and "Who moderates the sessions?" is about the role, not the sessions.
+// capitalised common nouns names no one, "Who moderates the sessions?" is about the role, not the sessions, and
+// places counted are seats.
 // An invented English program with a glossary of Portuguese terms and German notes; each answer is checked
 // against a decline nearby.
 import { describe, expect, it } from 'vitest';
@@ -60,6 +61,14 @@ const material = [
   '',
   'Jeder Termin beginnt mit einem Impuls zum Handlungsplan Termin für Termin, danach Diskussion in Kleingruppen.',
   '',
+  '# Registration',
+  '',
+  'There are 30 places, 10 for each country.',
+  '',
+  '# Walk',
+  '',
+  'On the walk we visit three places in Almada: the Chafariz da Praça, a school yard and the market.',
+  '',
   '# Almada',
   '',
   'Almada runs 48 drinking fountains. The Handlungsplan Trinkwasser of the city was adopted in 2025.',
@@ -118,5 +127,17 @@ describe('who holds a role', () => {
     const a = (await engine()).ask('Who moderates the sessions?', { locale: 'en' });
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('Marta Quintela');
+  });
+});
+
+describe('places counted', () => {
+  it('are seats in either language, while the places of a walk stay sites', async () => {
+    const e = await engine();
+    for (const [q, locale] of [['How many places are there?', 'en'], ['Wie viele Plätze gibt es?', 'de']] as const) {
+      const a = e.ask(q, { locale });
+      expect(a.answered, q).toBe(true);
+      expect(a.answer, q).toContain('30 places');
+    }
+    expect(e.ask('Which places do we visit on the walk?', { locale: 'en' }).answer).toContain('school yard');
   });
 });

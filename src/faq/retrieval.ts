@@ -196,7 +196,9 @@ export class PassageIndex {
       const strict = (t: string) => (key: string) =>
         key === t || (t.length >= 6 && key.startsWith(t)) || (key.length >= 5 && t.startsWith(key) && t.length - key.length <= 3) || (t.length >= 8 && key[0] === t[0]);
       const knownDf = matching.filter((r) => Object.keys(r.match).some((k) => terms.some((t) => strict(t)(k)))).length;
-      const wholeDf = matching.filter((r) => Object.keys(r.match).some(strict(terms[0]!))).length;
+      // A word of two concept groups ("how many places": seats, and the material's "places") is whole in each.
+      const whole = this.lexicon.lookupAll(word) ?? [terms[0]!];
+      const wholeDf = matching.filter((r) => Object.keys(r.match).some((k) => whole.some((t) => strict(t)(k)))).length;
       // A general verb of state the material does not use ("bleiben ... verfügbar"), or a soft word of a concept
       // group ("Voraussetzungen" beside "Vorkenntnisse"), neither matches nor is unknown.
       if (soft && !matching.length) return [];
