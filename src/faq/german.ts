@@ -28,6 +28,7 @@ wieviel wieviele wievielen gibts gehts brauch dran sich
 tun tue tut nachher überhaupt nochmal nochmals irgendwie lieber liebsten möchte möchten selber
 dr prof mag geworden worden besagt besagen
 während wegen trotz anstatt innerhalb außerhalb bezüglich gemäß hinsichtlich betreffend übers fürs ans
+dafür dazu davon darauf daran darüber darin dagegen dadurch daraus darunter hierfür hierzu hiervon
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
 // Termin ab?" beside a heading "Wie läuft ein Termin ab?"): matched when the material has them, otherwise
@@ -71,6 +72,11 @@ const SEPARABLE_PREFIXES = ['zurück', 'vorbei', 'heraus', 'hinein', 'ab', 'an',
 export function separableInfinitive(input: string): string | undefined {
   const word = lower(input);
   for (const prefix of SEPARABLE_PREFIXES) {
+    // The infinitive with "zu" puts it after the particle too ("mit|zu|machen", "an|zu|melden").
+    if (word.startsWith(`${prefix}zu`)) {
+      const zu = /^(.{3,})(en|ern|eln)$/.exec(word.slice(prefix.length + 2));
+      if (zu) return `${prefix}${zu[1]}${zu[2]}`;
+    }
     if (!word.startsWith(`${prefix}ge`)) continue;
     const m = /^(.{3,}?)(et|t|en)$/.exec(word.slice(prefix.length + 2));
     if (m) return `${prefix}${m[1]}en`;

@@ -18,6 +18,8 @@ const CONCEPTS: string[][] = [
   ['format', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
   // The tool a virtual session runs on: answered by the sentence that names one ("Die Termine finden in Webex statt").
   ['plattform', 'plattformen', 'platform', 'platforms', 'software', 'tool', 'tools', 'videotool', 'videokonferenz', 'videokonferenzen', 'videokonferenzsystem', 'videokonferenzsoftware', 'videoplattform', 'konferenzsystem', 'konferenztool', 'video tool', 'video platform', 'video conferencing', 'videoconferencing', 'conferencing tool', 'zoom', 'webex', 'microsoft teams', 'ms teams', 'jitsi', 'bigbluebutton', 'gotomeeting', 'skype', 'google meet'],
+  // Whether something must be installed is answered by where it runs ("läuft im Browser", "desktop app").
+  ['installieren', 'installiert', 'installation', 'install', 'installed', 'installing', 'herunterladen', 'download', 'browser', 'browsers'],
   ['dauer', 'dauert', 'dauern', 'wie lange', 'wie lang', 'wie schnell', 'how long', 'how fast', 'how quickly', 'duration', 'minuten', 'stunden', 'minutes', 'hours', 'tage', 'wochen', 'monate', 'days', 'weeks', 'months'],
   ['anmeldung', 'anmelden', 'melde', 'melden', 'anmeldungen', 'anmeldeschluss', 'anmeldefrist', 'registrierung', 'registrieren', 'register', 'registration', 'sign up', 'signup', 'einschreiben'],
   ['auftakt', 'auftaktveranstaltung', 'auftakttreffen', 'kickoff', 'kick off', 'eröffnung', 'opening', 'launch'],

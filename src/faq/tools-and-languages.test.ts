@@ -7,7 +7,7 @@ import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
 import { questionTypes, sentenceAnswers } from './question-types.js';
 import { GENERAL_LEXICON } from './lexicon.js';
-import { passiveParticiples } from './german.js';
+import { passiveParticiples, separableInfinitive, STOPWORDS } from './german.js';
 
 const contentDir = temporaryContent('faq-tools-');
 
@@ -44,7 +44,7 @@ const material = [
   '',
   '# Platform',
   '',
-  'All sessions take place in Webex. The link is sent one week before each session.',
+  'All sessions take place in Webex. The link is sent one week before each session. Webex runs in the browser; no account is needed.',
   '',
   '# Language',
   '',
@@ -100,6 +100,15 @@ describe('the tool a series runs on and its language', () => {
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('English');
     expect(e.ask('Wird ins Deutsche gedolmetscht?').answer).toContain('no interpretation');
+  });
+
+  it('answers whether something must be installed by where it runs, with "dafür" and "mitzumachen" as function words', async () => {
+    expect(STOPWORDS.has('dafur')).toBe(true);
+    expect(separableInfinitive('mitzumachen')).toBe('mitmachen');
+    expect(separableInfinitive('anzumelden')).toBe('anmelden');
+    const e = await engine();
+    for (const q of ['Muss ich dafür was installieren?', 'Muss ich Webex installiert haben, um mitzumachen?']) expect(e.ask(q).answer, q).toContain('browser');
+    expect(e.ask('Muss ich für den Lademast eine App installieren?').answered).toBe(false);
   });
 });
 
