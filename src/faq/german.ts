@@ -45,6 +45,7 @@ ansehen anschauen angucken sehen schauen später wissen weiß schicken schicke s
 benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use uses used using weiter ende
 bedingung bedingungen voraussetzung voraussetzungen nein conditions condition requirement requirements
 zwei drei vier fünf sechs sieben neun zehn zwölf two three four five six seven eight nine ten twelve
+zweimal dreimal viermal fünfmal sechsmal twice
 neu neue neuen neuer neues new
 nachträglich vorher danach hinterher zwischendurch afterwards beforehand
 `;
@@ -634,11 +635,13 @@ const FUNCTION_AFTER_PAY = new Set(['etwas', 'extra', 'mehr', 'dafur', 'trotzdem
 
 export function verbPositionWords(question: string, options: { besidePronoun?: boolean } = {}): Set<string> {
   const out = new Set<string>();
+  // Whether the question writes its nouns with capitals shows in the whole question, not in a clause of it
+  // ("..., wenn ich zweimal fehle?" has none of its own).
+  const lowerInCased = casedWords(question);
   for (const clause of question.split(/[,;:?!.]+/)) {
     const tokens = words(clause).map((w) => foldUmlauts(w));
     // A capitalised word inside a sentence is a noun or a name, never the verb.
     const capitalised = new Set((clause.match(/(?<=\s)\p{Lu}\p{L}*/gu) ?? []).map((w) => foldUmlauts(lower(w))).filter((w) => w !== 'i'));
-    const lowerInCased = casedWords(clause);
     tokens.forEach((t, i) => {
       const next = tokens[i + 1];
       const prev = tokens[i - 1];

@@ -141,6 +141,14 @@ describe('a condition in a "wenn" clause, the infinitive after a modal verb, and
     expect(program.lookup('Zählung')).toBe(program.lookup('count'));
   });
 
+  it('reads the verb of a "wenn" clause without nouns of its own, in a question that has them elsewhere', async () => {
+    expect(verbPositionWords('Bekomme ich ein Zertifikat, wenn ich zweimal fehle?').has('fehle')).toBe(true);
+    expect(isSoftWord('zweimal')).toBe(true);
+    const a = (await engine()).ask('Bekomme ich ein Zertifikat, wenn ich zweimal fehle?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('beiden Terminen');
+  });
+
   it('answers whether a watched recording counts for the certificate', async () => {
     const a = (await engine()).ask('Zählt es fürs Zertifikat, wenn ich mir nur die Aufzeichnung anschaue?');
     expect(a.answered).toBe(true);
