@@ -28,6 +28,7 @@ wieviel wieviele wievielen gibts gehts brauch dran sich
 tun tue tut nachher überhaupt nochmal nochmals irgendwie lieber liebsten möchte möchten selber
 dr prof mag geworden worden besagt besagen
 während wegen trotz anstatt innerhalb außerhalb bezüglich gemäß hinsichtlich betreffend übers fürs ans
+ums aufs durchs vors unters hinters
 dafür dazu davon darauf daran darüber darin dagegen dadurch daraus darunter hierfür hierzu hiervon
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein

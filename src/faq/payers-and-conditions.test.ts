@@ -288,6 +288,6 @@ describe('the series by another name, and prepositions', () => {
   });
 
   it('treats prepositions such as "während", "wegen", "despite" as function words', () => {
-    for (const w of ['während', 'wegen', 'trotz', 'innerhalb', 'despite', 'within', 'regarding']) expect(STOPWORDS.has(foldUmlauts(w)), w).toBe(true);
+    for (const w of ['während', 'wegen', 'trotz', 'innerhalb', 'despite', 'within', 'regarding', 'ums', 'aufs']) expect(STOPWORDS.has(foldUmlauts(w)), w).toBe(true);
   });
 });
