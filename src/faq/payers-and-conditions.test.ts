@@ -149,6 +149,13 @@ describe('a condition in a "wenn" clause, the infinitive after a modal verb, and
     expect(a.answer).toContain('beiden Terminen');
   });
 
+  it('reads "dabei sein" as taking part and "beide" as a count ("Wie oft muss ich dabei sein ...?")', async () => {
+    expect(GENERAL_LEXICON.lookup('dabei sein')).toBe(GENERAL_LEXICON.lookup('teilnehmen'));
+    const a = (await engine()).ask('Wie oft muss ich dabei sein, um das Zertifikat zu bekommen?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('beiden Terminen');
+  });
+
   it('answers whether a watched recording counts for the certificate', async () => {
     const a = (await engine()).ask('Zählt es fürs Zertifikat, wenn ich mir nur die Aufzeichnung anschaue?');
     expect(a.answered).toBe(true);

@@ -11,7 +11,8 @@ export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'locatio
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = MONTH_WORDS.join('|');
 const WEEKDAYS = 'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const NUMBER_WORDS = 'zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwoelf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+// "beide"/"both" count two: "wer an beiden Terminen teilnimmt" answers "Wie oft ...?".
+const NUMBER_WORDS = 'beide|beiden|both|zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwoelf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
 
 /** The question's types, from its question words and concept words. */
 export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionType> {
