@@ -547,6 +547,11 @@ export function countedTerms(question: string, index: PassageIndex): string[] | 
   // "Mit wie vielen Gemeinden ...?" counts in the dative.
   const at = tokens.findIndex((t, i) => ((t === 'viele' || t === 'vielen') && tokens[i - 1] === 'wie') || t === 'wieviele' || t === 'wievielen' || (t === 'many' && tokens[i - 1] === 'how'));
   if (at < 0) return undefined;
+  // A counted noun the lexicon reads as a phrase ("how many places" are seats) counts under its groups.
+  for (const phrase of [`${tokens[at - 1]} ${tokens[at]} ${tokens[at + 1]}`, `${tokens[at]} ${tokens[at + 1]}`]) {
+    const grouped = index.lexicon.lookupAll(phrase);
+    if (grouped) return grouped;
+  }
   for (const t of tokens.slice(at + 1, at + 3)) {
     // "Wie viele Leute ...?" counts people, whatever the material calls them ("40 Teilnehmende", "2 Personen").
     if (PEOPLE.includes(t)) return [...new Set(PEOPLE.flatMap((w) => index.termsOf(w)))];

@@ -1,6 +1,6 @@
 // Round 12: a glossary of short lines loses none of them, "What does X mean?" asks only for X, a pair of
 // capitalised common nouns names no one, "Who moderates the sessions?" is about the role, not the sessions, and
-// places counted are seats.
+// places counted are seats; round 13: questions and answers written as "Q:"/"A:" lines.
 // An invented English program with a glossary of Portuguese terms and German notes; each answer is checked
 // against a decline nearby.
 import { describe, expect, it } from 'vitest';
@@ -139,5 +139,36 @@ describe('places counted', () => {
       expect(a.answer, q).toContain('30 places');
     }
     expect(e.ask('Which places do we visit on the walk?', { locale: 'en' }).answer).toContain('school yard');
+  });
+});
+
+describe('questions and answers as lines of plain text', () => {
+  const faq = [
+    'Organisatorisches',
+    '',
+    'Q: Für wen ist die Reihe gedacht?',
+    'A: Für Beschäftigte der Wasserversorger und der Gemeinden.',
+    '',
+    'Q: Wie viele Plätze gibt es?',
+    'A: 30 Plätze für die Online-Termine, 12 Plätze für die Begehung des Brunnens.',
+    '',
+    'Q: Gibt es eine Bescheinigung?',
+    'A: Ja, wer an beiden Terminen teilnimmt.',
+    '',
+  ].join('\n');
+
+  it('reads each question as the heading of its answer', () => {
+    const passages = splitIntoPassages(plainTextHeadings(unwrapPlainText(faq)), 'faq.txt', { plainText: true });
+    expect(passages.find((p) => p.text.startsWith('Für Beschäftigte'))?.title).toBe('Für wen ist die Reihe gedacht?');
+    expect(passages.map((p) => p.text)).not.toContain('Q: Für wen ist die Reihe gedacht?');
+  });
+
+  it('answers from the answer line, with the walk and the certificate asked in other words', async () => {
+    const dir = await contentDir({ 'program.yaml': program, 'material/faq.txt': faq });
+    const e = await createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-03-10T08:00:00Z')) });
+    expect(e.ask('Für wen ist das gedacht?').answer).toContain('Wasserversorger');
+    expect(e.ask('How many places are there for the site visit?', { locale: 'en' }).answer).toContain('12 Plätze');
+    expect(e.ask('What do I need for a certificate of attendance?', { locale: 'en' }).answer).toContain('beiden Terminen');
+    expect(e.ask('Wie viele Plätze gibt es beim Rundgang?').answer).toContain('12 Plätze');
   });
 });

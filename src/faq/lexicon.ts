@@ -37,7 +37,7 @@ const CONCEPTS: string[][] = [
   ['ziel', 'ziele', 'goal', 'goals', 'aim', 'aims', 'objective', 'objectives'],
   ['beispiel', 'beispiele', 'example', 'examples'],
   ['ergebnis', 'ergebnisse', 'result', 'results', 'outcome', 'outcomes'],
-  ['zertifikat', 'zertifikate', 'teilnahmebescheinigung', 'bescheinigung', 'teilnahmebestätigung', 'teilnahmezertifikat', 'confirmation of attendance', 'certificate', 'certificates'],
+  ['zertifikat', 'zertifikate', 'teilnahmebescheinigung', 'bescheinigung', 'teilnahmebestätigung', 'teilnahmezertifikat', 'confirmation of attendance', 'certificate of attendance', 'certificate of participation', 'attendance certificate', 'participation certificate', 'certificate', 'certificates'],
   ['frist', 'fristen', 'deadline', 'deadlines', 'stichtag', 'spätestens', 'anmeldeschluss', 'anmeldefrist', 'einsendeschluss', 'bewerbungsschluss', 'due date', 'last day to', 'last day for', 'letzter tag für', 'close', 'closes', 'closing date'],
   ['anreise', 'anfahrt', 'reisekosten', 'fahrt', 'fahrtkosten', 'reise', 'trip', 'journey', 'travel', 'travelling', 'traveling', 'directions', 'getting there'],
   // How much of something (a budget, a saving, a fee): answered by an amount, not by the thing's name.
@@ -59,7 +59,7 @@ const CONCEPTS: string[][] = [
   ['parkplatz', 'parkplätze', 'parkmöglichkeit', 'parkmöglichkeiten', 'stellplatz', 'stellplätze', 'parkraum', 'parkhaus', 'parkgebühr', 'parkgebühren', 'parking'],
   ['entfernung', 'entfernt', 'weit', 'distance', 'far'],
   ['unterkunft', 'übernachtung', 'hotel', 'accommodation'],
-  ['führung', 'besichtigung', 'tour', 'site visit'],
+  ['führung', 'besichtigung', 'begehung', 'ortsbegehung', 'rundgang', 'tour', 'site visit', 'walking tour'],
   ['vortrag', 'vorträge', 'impulsvortrag', 'talk', 'talks', 'keynote', 'lecture'],
   ['referent', 'referentin', 'referenten', 'referentinnen', 'vortragende', 'referiert', 'referieren', 'präsentiert', 'präsentieren', 'moderiert', 'moderation', 'moderator', 'moderatorin', 'speaker', 'speakers', 'presents', 'presenter', 'moderates'],
   ['workshop', 'workshops', 'werkstatt', 'werkstätten'],

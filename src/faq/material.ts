@@ -252,6 +252,8 @@ export function unwrapPlainText(text: string): string {
 }
 
 const ENTRY_SEPARATOR = / [-–—=|] /;
+const QUESTION_LINE = /^(?:Q|F|Frage|Question)\s*[:.)]\s*(\S.*)$/i;
+const ANSWER_LINE = /^(?:A|Antwort|Answer)\s*[:.)]\s*(\S.*)$/i;
 
 /**
  * Plain text marks a heading by a short line of its own: one without final punctuation (and no tab-separated
@@ -259,9 +261,19 @@ const ENTRY_SEPARATOR = / [-–—=|] /;
  */
 export function plainTextHeadings(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const nonEmpty = (from: number, step: number) => {
+    for (let j = from; j >= 0 && j < lines.length; j += step) if (lines[j]!.trim()) return lines[j]!.trim();
+    return '';
+  };
   return lines
     .map((line, i) => {
       const t = line.trim();
+      // A list of questions and answers ("Q: Was kostet die Teilnahme?" over "A: ..."): the question heads its
+      // answer, as on an FAQ page.
+      const question = QUESTION_LINE.exec(t);
+      if (question && ANSWER_LINE.test(nonEmpty(i + 1, 1))) return `## ${question[1]}`;
+      const answer = ANSWER_LINE.exec(t);
+      if (answer && QUESTION_LINE.test(nonEmpty(i - 1, -1))) return answer[1]!;
       const next = lines[i + 1]?.trim() ?? '';
       // An item of a list ("3.3 Di 23.02.2027 Gütezeichen", "- Laptop") under the line before it is no heading;
       // a numbered line under text or under a deeper number ("2. Ablauf" under "1.2 ...") may be one.
