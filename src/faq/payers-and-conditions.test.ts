@@ -270,6 +270,17 @@ describe('the series by another name, and prepositions', () => {
     expect((await engine()).ask('Was müssen wir für den Austausch bezahlen?').answered).toBe(false);
   });
 
+  it('answers when the exchange starts and ends from the schedule where the series calls itself one', async () => {
+    const called = program.replace('  timezone:', '  subtitle: "A peer exchange of cemetery offices"\n  timezone:');
+    const dir = await contentDir({ 'program.yaml': called, 'material/info.md': material });
+    const e = await createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-04-10T08:00:00Z')) });
+    for (const [q, date] of [['When does the exchange start?', '4 May 2027'], ['What date does the exchange end?', '1 June 2027'], ['When does the last session finish?', '1 June 2027']] as const) {
+      const a = e.ask(q, { locale: 'en' });
+      expect(a.via, q).toBe('schedule');
+      expect(a.answer, q).toContain(date);
+    }
+  });
+
   it('takes a compound the material has as a word for its topic, not for a name of the series', () => {
     const none = () => false;
     expect(seriesNameWords('Wann ist die Abschlusssitzung der Lindholmreihe?', none)).toEqual(new Set(['lindholmreihe']));

@@ -52,7 +52,7 @@ const CUES = {
   next: set('nachste nachsten nachster nachstes next kommende kommenden kommender upcoming coming'),
   first: set('erste ersten erster erstes allererste allerersten allererster allererstes first'),
   last: set('letzte letzten letzter letztes allerletzte allerletzten allerletzter allerletztes last final zuletzt'),
-  end: set('ende endet end ends'),
+  end: set('ende endet end ends finish finishes'),
   series: set('reihe series programm program programme peer learning'),
   times: set('uhrzeit uhrzeiten uhr time times lange lang long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
   begin: set('beginnt beginn beginnen start starts begins anfang startet los losgehen'),
@@ -174,6 +174,7 @@ const NON_TOPIC_TERMS: ReadonlySet<string> = new Set(
 );
 
 /** Words for a session, the series or its format, whatever the program calls them. */
+const SERIES_TERM = GENERAL_LEXICON.lookup('reihe')!;
 const SESSION_TERMS: ReadonlySet<string> = new Set(['termin', 'reihe', 'format'].map((w) => GENERAL_LEXICON.lookup(w)!));
 
 function isCueWord(word: string): boolean {
@@ -220,6 +221,9 @@ export function detectScheduleIntent(
   const inTitle = (w: string) => titleWords.has(w) || (w.length >= 4 && [...titleWords].some((t) => t.startsWith(w) || t.endsWith(w)));
   const inTitles = (word: string) => word.split(' ').every((w) => inTitle(foldUmlauts(lower(w))));
   const verbs = verbPositionWords(question);
+  // A word for sessions or the series: all its groups are, or its first one is where the program names itself
+  // so ("the exchange" of a program that calls itself an exchange; its other meaning comes after).
+  const namesSessions = (u: QueryUnit) => u.terms.every((t) => SESSION_TERMS.has(t)) || SESSION_TERMS.has(matcher.index.lexicon.lookup(u.word) ?? '');
   // "nach deutscher Zeit", "in Tokio", "Ortszeit" ask in which clock, not which session. The zone's city only
   // with a question for a time, and only where its clock is not Germany's: "Wann ist das Treffen in Wien?"
   // asks for the session in Vienna.
@@ -239,7 +243,7 @@ export function detectScheduleIntent(
     .filter((u) => !u.terms.every((t) => NON_TOPIC_TERMS.has(t)) || inTitles(u.word))
     .map((u) => ({ ...u, terms: u.terms.filter((t, i) => i === 0 || !NON_TOPIC_TERMS.has(t)) }))
     // "online" or "Termin" names no session, unless a session's title says it ("Vor-Ort-Tag").
-    .filter((u) => !u.terms.every((t) => SESSION_TERMS.has(t)) || inTitles(u.word))
+    .filter((u) => !namesSessions(u) || inTitles(u.word))
     // With a cue that picks the session by time ("das nächste Treffen der Reihe X") or counts them ("Aus wie
     // vielen Terminen besteht die Reihe X?"), the series' own name names no session.
     .filter((u) => !series?.(u) || !(byTime || countAsked));
@@ -297,7 +301,7 @@ export function detectScheduleIntent(
     const w = foldUmlauts(unit.word);
     if (joinedCompounds.has(unit.word)) continue;
     if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
-    if (unit.terms.every((t) => SESSION_TERMS.has(t))) continue;
+    if (namesSessions(unit)) continue;
     // A general verb ("kommt", "läuft") asks nothing beyond the cues, nor does an unknown word at a verb's
     // place ("When do we meet next?").
     if (unit.soft || (unit.knownDf === 0 && verbs.has(w))) continue;
@@ -344,7 +348,9 @@ export function detectScheduleIntent(
   if (session && asksWhat && !has(tokens, ASKS_WHEN) && !aroundBreak) return undefined;
   // "Was kommt nach der Sommerpause?" asks which session it is: its date and what it is about.
   if (aroundBreak && !leftover) return { kind: 'session', sessionId: aroundBreak.session.id, withSummary: !has(tokens, ASKS_WHEN) };
-  return intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length });
+  // The series by the name the program gives itself ("the exchange").
+  const seriesNamed = cues.some((t) => matcher.index.lexicon.lookup(t) === SERIES_TERM);
+  return intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length, seriesNamed });
 }
 
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
@@ -484,7 +490,7 @@ const WEEKDAY_START = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|son
 function intentFromCues(
   tokens: string[],
   text: string,
-  { program, session, leftover, specific, sessionWord, contentWords }: { program: Program; session: Session | undefined; leftover: number; specific: number; sessionWord: boolean; contentWords: number },
+  { program, session, leftover, specific, sessionWord, contentWords, seriesNamed }: { program: Program; session: Session | undefined; leftover: number; specific: number; sessionWord: boolean; contentWords: number; seriesNamed: boolean },
 ): ScheduleIntent | undefined {
   const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
   if (contactCue) return { kind: 'contacts' };
@@ -525,7 +531,7 @@ function intentFromCues(
   if (perWeek) return undefined;
   if (has(tokens, CUES.remaining)) return { kind: 'remaining' };
   if (has(tokens, CUES.next)) return { kind: 'next' };
-  const seriesCue = has(tokens, CUES.series);
+  const seriesCue = has(tokens, CUES.series) || seriesNamed;
   if (has(tokens, CUES.first) || (has(tokens, CUES.begin) && seriesCue)) return { kind: 'first' };
   if (has(tokens, CUES.last) || (has(tokens, CUES.end) && seriesCue)) return { kind: 'last' };
   const month = tokens.find((t) => CUES.months.has(t));
