@@ -149,3 +149,26 @@ export const BILINGUAL: string[][] = [
   ['anstieg', 'gestiegen', 'increase', 'increased', 'rose'],
   ['letztes jahr', 'vorjahr', 'last year', 'previous year'],
 ];
+
+/**
+ * Countries by their German and English names ("Neuseeland" / "New Zealand", "Kenia" / "Kenya"), from the
+ * region names of the runtime's Unicode data (ICU's CLDR): no list of our own. Names alike in both languages
+ * ("Japan") need no group; names with a comma or parentheses are no words of a question.
+ */
+export const COUNTRIES: string[][] = (() => {
+  const de = new Intl.DisplayNames(['de'], { type: 'region' });
+  const en = new Intl.DisplayNames(['en'], { type: 'region' });
+  const groups = new Map<string, string[]>();
+  // Germany stays out: „Deutschland“ meets „German“ through its part „deutsch“, which a group would hide.
+  const home = de.of('DE')!.toLowerCase();
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (const a of letters) {
+    for (const b of letters) {
+      const code = a + b;
+      const names = [de.of(code), en.of(code)].map((n) => (n && n !== code && !/[,()]/.test(n) ? n.toLowerCase() : undefined));
+      // Old codes name their successor again ("DD"): each country once.
+      if (names[0] && names[1] && names[0] !== names[1] && names[0] !== home) groups.set(names[0], [names[0], names[1]]);
+    }
+  }
+  return [...groups.values()];
+})();

@@ -9,7 +9,7 @@ import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
 import { plainTextHeadings, splitIntoPassages, unwrapPlainText } from './material.js';
 import { noteCommonNouns, sentenceAnswers } from './question-types.js';
-import { Lexicon } from './lexicon.js';
+import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 import { STOPWORDS } from './german.js';
 
 const contentDir = temporaryContent('faq-glossary-');
@@ -63,7 +63,7 @@ const material = [
   '',
   '# Registration',
   '',
-  'There are 30 places, 10 for each country.',
+  'There are 30 places, 10 for each country. Participants come from Portugal, Spain and Greece.',
   '',
   '# Walk',
   '',
@@ -170,5 +170,18 @@ describe('questions and answers as lines of plain text', () => {
     expect(e.ask('How many places are there for the site visit?', { locale: 'en' }).answer).toContain('12 Plätze');
     expect(e.ask('What do I need for a certificate of attendance?', { locale: 'en' }).answer).toContain('beiden Terminen');
     expect(e.ask('Wie viele Plätze gibt es beim Rundgang?').answer).toContain('12 Plätze');
+  });
+});
+
+describe('countries', () => {
+  it('meet by their German and English names from the Unicode region names', async () => {
+    expect(GENERAL_LEXICON.lookup('Kenia')).toBeDefined();
+    expect(GENERAL_LEXICON.lookup('Kenia')).toBe(GENERAL_LEXICON.lookup('Kenya'));
+    expect(GENERAL_LEXICON.lookup('Neuseeland')).toBe(GENERAL_LEXICON.lookup('New Zealand'));
+    // "Deutschland" keeps its part "deutsch", which meets "German".
+    expect(GENERAL_LEXICON.lookup('Deutschland')).toBeUndefined();
+    const e = await engine();
+    expect(e.ask('Kommen auch Teilnehmende aus Griechenland?').answer).toContain('Greece');
+    expect(e.ask('Kommen auch Teilnehmende aus Norwegen?').answered).toBe(false);
   });
 });

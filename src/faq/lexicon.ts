@@ -6,7 +6,7 @@
 //    topic vocabulary belongs to the content, not the code.
 // A group may hold phrases ("sponge city", "vor Ort"); the tokenizer turns a phrase into one token.
 import { editDistance, foldUmlauts, lower, stem, STOPWORDS, words } from './german.js';
-import { BILINGUAL } from './bilingual.js';
+import { BILINGUAL, COUNTRIES } from './bilingual.js';
 
 // General concept groups. Only words whose everyday meaning in a question about a course, workshop or
 // meeting series is that concept; the first entry names the group.
@@ -96,7 +96,7 @@ export class Lexicon {
    */
   constructor(groups: readonly (readonly string[])[] = [], seriesWords: readonly string[] = []) {
     if (seriesWords.length) this.addGroup(['reihe', ...seriesWords]);
-    for (const group of [...CONCEPTS, ...BILINGUAL, ...groups]) this.addGroup(group);
+    for (const group of [...CONCEPTS, ...BILINGUAL, ...COUNTRIES, ...groups]) this.addGroup(group);
   }
 
   private addGroup(group: readonly string[]): void {
