@@ -148,6 +148,7 @@ export const BILINGUAL: string[][] = [
   ['rückgang', 'zurückgegangen', 'gesunken', 'gesenkt', 'decrease', 'decreased', 'fell', 'dropped', 'reduced', 'reduction'],
   ['anstieg', 'gestiegen', 'increase', 'increased', 'rose'],
   ['letztes jahr', 'vorjahr', 'last year', 'previous year'],
+  ['gebärdensprache', 'gebärdensprachdolmetschung', 'gebärdensprachdolmetscher', 'gebärdensprachdolmetscherin', 'gebärdendolmetscher', 'sign language', 'sign language interpreting', 'sign language interpretation', 'sign language interpreter'],
 ];
 
 /**

@@ -65,6 +65,10 @@ const material = [
   '',
   'There are 30 places, 10 for each country. Participants come from Portugal, Spain and Greece.',
   '',
+  '# Accessibility',
+  '',
+  'Sign language interpreting is available on request until 14 days before a session.',
+  '',
   '# Walk',
   '',
   'On the walk we visit three places in Almada: the Chafariz da Praça, a school yard and the market.',
@@ -173,7 +177,7 @@ describe('questions and answers as lines of plain text', () => {
   });
 });
 
-describe('countries', () => {
+describe('countries and sign language', () => {
   it('meet by their German and English names from the Unicode region names', async () => {
     expect(GENERAL_LEXICON.lookup('Kenia')).toBeDefined();
     expect(GENERAL_LEXICON.lookup('Kenia')).toBe(GENERAL_LEXICON.lookup('Kenya'));
@@ -183,5 +187,9 @@ describe('countries', () => {
     const e = await engine();
     expect(e.ask('Kommen auch Teilnehmende aus Griechenland?').answer).toContain('Greece');
     expect(e.ask('Kommen auch Teilnehmende aus Norwegen?').answered).toBe(false);
+  });
+
+  it('and so does sign language', async () => {
+    expect((await engine()).ask('Kann ich eine Gebärdensprachdolmetschung bekommen?').answer).toContain('14 days');
   });
 });

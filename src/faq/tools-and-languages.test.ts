@@ -100,6 +100,8 @@ describe('the tool a series runs on and its language', () => {
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('English');
     expect(e.ask('Wird ins Deutsche gedolmetscht?').answer).toContain('no interpretation');
+    // Sign language is no language the sessions are held in.
+    expect(e.ask('Gibt es Gebärdensprachdolmetscher?').answered).toBe(false);
   });
 
   it('answers whether something must be installed by where it runs, with "dafür" and "mitzumachen" as function words', async () => {
