@@ -549,7 +549,7 @@ export function askedName(question: string): { role: string; phrase: string[] } 
 /** Endings of nouns for people and bodies: agents, their female forms, offices. */
 const ROLE_SHAPE = /(er|ern|erin|erinnen|in|innen|ent|enten|or|oren|ant|anten|ist|isten|ee|ees|ian|person|personen|partner|leitung|buro|amt|team|beauftragte|beauftragter|vorsitzende|vorsitzender|head|lead|chair|contact)$/;
 /** General nouns for organisations, which go by a name. */
-const BODIES = new Set(['agentur', 'firma', 'behorde', 'stelle', 'gesellschaft', 'stiftung', 'organisation', 'einrichtung', 'institution', 'institut', 'verband', 'verein', 'unternehmen', 'hochschule', 'universitat', 'kanzlei', 'agency', 'company', 'firm', 'office', 'organisation', 'organization', 'institute', 'foundation', 'association', 'authority', 'university', 'consultancy']);
+const BODIES = new Set(['agentur', 'firma', 'behorde', 'stelle', 'gesellschaft', 'stiftung', 'organisation', 'einrichtung', 'institution', 'institut', 'verband', 'verein', 'unternehmen', 'hochschule', 'universitat', 'kanzlei', 'agency', 'company', 'firm', 'office', 'organization', 'institute', 'foundation', 'association', 'authority', 'university', 'consultancy']);
 const NAMING = new Set(['heisst', 'heissen', 'lautet']);
 const DEFINITE_ARTICLES = new Set(['der', 'die', 'das', 'the']);
 const MEASURES = new Set(['hoch', 'viel', 'gross', 'lang', 'teuer', 'breit', 'schnell', 'alt', 'much', 'high', 'big', 'large', 'long', 'expensive', 'old', 'wide', 'fast']);

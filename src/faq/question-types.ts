@@ -80,8 +80,8 @@ const ACRONYM_RE = /\b(der|die|das|dem|den|des|vom|beim|the)\s+\p{Lu}{3,6}\b/u;
 
 /**
  * A person or an organisation named: a title before a name ("Dr. Weber", "Frau Kaya"), an organisation's short
- * name, or two capitalised words of which the first is no function word: German capitalises its nouns, so
- * "Welche Daten" names nobody.
+ * name, or two capitalised words of which the first is no function word and no common noun of the material:
+ * German capitalises its nouns, so "Welche Daten" and "Handlungsplan Termin" name nobody.
  */
 function namesSomeone(sentence: string, commonNouns: ReadonlySet<string>): boolean {
   if (PERSON_TITLE_RE.test(sentence) || ACRONYM_RE.test(sentence)) return true;

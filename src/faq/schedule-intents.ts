@@ -174,8 +174,9 @@ const NON_TOPIC_TERMS: ReadonlySet<string> = new Set(
 );
 
 /** Words for a session, the series or its format, whatever the program calls them. */
-const SERIES_TERM = GENERAL_LEXICON.lookup('reihe')!;
 const SESSION_TERMS: ReadonlySet<string> = new Set(['termin', 'reihe', 'format'].map((w) => GENERAL_LEXICON.lookup(w)!));
+/** The series' own concept, which a program's name for itself ("the exchange") joins. */
+const SERIES_TERM = GENERAL_LEXICON.lookup('reihe')!;
 
 function isCueWord(word: string): boolean {
   const f = foldUmlauts(word);
