@@ -111,7 +111,7 @@ export const BILINGUAL: string[][] = [
   ['praxisbeispiel', 'praxisbeispiele', 'fallbeispiel', 'case study', 'case studies', 'practice example'],
   ['projekt', 'projekte', 'project', 'projects'],
   ['pilot', 'pilotprojekt', 'pilotphase', 'pilot project'],
-  ['abgebrochen', 'eingestellt', 'beendet', 'stopped', 'discontinued', 'ended', 'cancelled'],
+  ['abgebrochen', 'eingestellt', 'beendet', 'abgesagt', 'ausgefallen', 'entfällt', 'entfallen', 'stopped', 'discontinued', 'ended', 'cancelled', 'canceled'],
   ['schreiben', 'schreibe', 'write', 'writes', 'writing', 'email me'],
   ['fragen stellen', 'nachfragen', 'ask', 'asking'],
   // topics of general administrative life
@@ -148,6 +148,7 @@ export const BILINGUAL: string[][] = [
   ['rückgang', 'zurückgegangen', 'gesunken', 'gesenkt', 'decrease', 'decreased', 'fell', 'dropped', 'reduced', 'reduction'],
   ['anstieg', 'gestiegen', 'increase', 'increased', 'rose'],
   ['letztes jahr', 'vorjahr', 'last year', 'previous year'],
+  ['ersatztermin', 'ersatztermine', 'nachholtermin', 'ersatz', 'replacement', 'replacement date', 'replacement session', 'make-up session', 'rescheduled session'],
   ['gebärdensprache', 'gebärdensprachdolmetschung', 'gebärdensprachdolmetscher', 'gebärdensprachdolmetscherin', 'gebärdendolmetscher', 'sign language', 'sign language interpreting', 'sign language interpretation', 'sign language interpreter'],
 ];
 

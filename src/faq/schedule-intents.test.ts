@@ -189,3 +189,52 @@ describe('the session after (or before) Easter or Whitsun', () => {
     expect(askSpring('Welcher Termin ist vor den Pfingstferien?').via).not.toBe('schedule');
   });
 });
+
+describe('a session named by its day, and one that is cancelled', () => {
+  const text = [
+    'program:',
+    '  id: akten',
+    '  title: "Akten digital"',
+    '  timezone: Europe/Vienna',
+    'sessions:',
+    '  - id: auftakt',
+    '    title: "Auftakt"',
+    '    date: 2027-01-12',
+    '    start: "09:00"',
+    '    end: "10:30"',
+    '  - id: scannen-alt',
+    '    title: "Scannen und Posteingang"',
+    '    date: 2027-02-04',
+    '    start: "14:00"',
+    '    end: "15:30"',
+    '    status: cancelled',
+    '  - id: scannen',
+    '    title: "Scannen und Posteingang (Ersatztermin)"',
+    '    date: 2027-02-17',
+    '    start: "13:00"',
+    '    end: "14:30"',
+    '  - id: abschluss',
+    '    title: "Abschluss"',
+    '    date: 2027-03-10',
+    '    start: "09:00"',
+    '    end: "10:30"',
+    '',
+  ].join('\n');
+  const e = createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program: parseProgramText(text) });
+  const ask = (q: string, locale: 'de' | 'en' = 'de') => e.ask(q, { locale, now: new Date('2027-01-20T08:00:00Z') });
+
+  it('finds the session by its day in digits or with the month, and names what replaces a cancelled one', () => {
+    for (const q of ['Findet der Termin am 4.2. statt?', 'findet der termin am 4.2. statt', 'Findet der Termin am 4. Februar statt?']) {
+      const a = ask(q);
+      expect(a.via, q).toBe('schedule');
+      expect(a.answer, q).toContain('abgesagt');
+      expect(a.answer, q).toContain('17.02.2027');
+    }
+    const en = ask('Is the session on 4 February still happening?', 'en');
+    expect(en.answer).toContain('cancelled');
+    expect(en.answer).toContain('17 February 2027');
+    // A held session by its day; a year that is not the session's names none.
+    expect(ask('Was ist am 10.03.2027?').answer).toContain('Abschluss');
+    expect(ask('Findet der Termin am 4.2.2026 statt?').answer).not.toContain('abgesagt');
+  });
+});

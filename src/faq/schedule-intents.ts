@@ -282,6 +282,10 @@ export function detectScheduleIntent(
     if (opening && !closing) session = held[0];
     if (session) matchedWords.add((closing ?? opening)!);
   }
+  // "Findet der Termin am 4.2. statt?", "Is the session on 4 February still on?": the one session on that day,
+  // also a cancelled one (its answer says so and names what replaces it).
+  const dated = session ? undefined : sessionOnDay(program, question);
+  if (dated) session = dated;
   // "Wann geht es nach der Sommerpause weiter?": the session after (or before) the series' break.
   const aroundBreak = session ? undefined : (sessionByBreak(program, original) ?? sessionByFeast(program, original));
   if (aroundBreak) {
@@ -298,6 +302,8 @@ export function detectScheduleIntent(
   const joinedCompounds = new Set(hyphenated(question));
   const ordinalDigits = new Set(tokens.filter((t) => /^\d+(st|nd|rd|th)$/.test(t) && ORDINAL[t] !== undefined).map((t) => t.replace(/\D/g, '')));
   const dayOfDate = new Set(tokens.filter((t, i) => /^\d{1,2}$/.test(t) && (CUES.months.has(tokens[i + 1] ?? '') || CUES.months.has(tokens[i - 1] ?? ''))));
+  // The numbers of a date written in digits ("4.2.", "04.02.2027") say which day, like a month's name.
+  for (const m of question.matchAll(NUMERIC_DAY)) for (const n of m.slice(1)) if (n) dayOfDate.add(String(Number(n))).add(n);
   for (const unit of passageUnits) {
     const w = foldUmlauts(unit.word);
     if (joinedCompounds.has(unit.word)) continue;
@@ -351,7 +357,7 @@ export function detectScheduleIntent(
   if (aroundBreak && !leftover) return { kind: 'session', sessionId: aroundBreak.session.id, withSummary: !has(tokens, ASKS_WHEN) };
   // The series by the name the program gives itself ("the exchange").
   const seriesNamed = cues.some((t) => matcher.index.lexicon.lookup(t) === SERIES_TERM);
-  return intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length, seriesNamed });
+  return intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length, seriesNamed, dated: !!dated });
 }
 
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
@@ -426,6 +432,33 @@ export function seriesNameWords(question: string, inMaterial: (folded: string) =
   return out;
 }
 
+/** A day and month in digits, with or without the year ("4.2.", "04.02.2027", "4.2.27"). */
+const NUMERIC_DAY = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?!\d))?/g;
+
+/**
+ * The one session on the day a question names by its date: digits ("am 4.2.") or a month's name beside the day
+ * ("am 4. Februar", "on 4 February", "February 4th"). A year, when given, must be the session's.
+ */
+function sessionOnDay(program: Program, question: string): Session | undefined {
+  const days: { day: number; month: number; year?: number }[] = [];
+  for (const m of question.matchAll(NUMERIC_DAY)) {
+    const year = m[3] ? Number(m[3].length === 2 ? `20${m[3]}` : m[3]) : undefined;
+    days.push({ day: Number(m[1]), month: Number(m[2]), ...(year ? { year } : {}) });
+  }
+  const tokens = words(question);
+  tokens.forEach((t, i) => {
+    const month = monthNumber(t);
+    if (month === undefined) return;
+    const day = [tokens[i - 1], tokens[i + 1]].map((w) => /^(\d{1,2})(st|nd|rd|th)?$/.exec(w ?? '')?.[1]).find(Boolean);
+    if (day) days.push({ day: Number(day), month });
+  });
+  const on = program.sessions.filter((s) => {
+    const start = sessionStart(program, s);
+    return days.some((d) => d.day === start.day && d.month === start.month && (d.year === undefined || d.year === start.year));
+  });
+  return on.length === 1 ? on[0] : undefined;
+}
+
 /** Movable feasts participants date sessions by, with their offset from Easter Sunday in days. */
 const FEASTS: ReadonlyMap<string, number> = new Map([
   ...[...set('ostern easter')].map((w) => [w, 0] as [string, number]),
@@ -491,7 +524,7 @@ const WEEKDAY_START = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|son
 function intentFromCues(
   tokens: string[],
   text: string,
-  { program, session, leftover, specific, sessionWord, contentWords, seriesNamed }: { program: Program; session: Session | undefined; leftover: number; specific: number; sessionWord: boolean; contentWords: number; seriesNamed: boolean },
+  { program, session, leftover, specific, sessionWord, contentWords, seriesNamed, dated }: { program: Program; session: Session | undefined; leftover: number; specific: number; sessionWord: boolean; contentWords: number; seriesNamed: boolean; dated: boolean },
 ): ScheduleIntent | undefined {
   const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
   if (contactCue) return { kind: 'contacts' };
@@ -507,7 +540,7 @@ function intentFromCues(
   // A count beside a session's topic ("Ab wie vielen Terminen bekomme ich ein Zertifikat?") asks the material.
   if (!timesCue && !leftover && !session && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
   // A date asked of a session ("Findet <Termin> am 2. März statt?") asks when it is.
-  const whenCue = has(tokens, CUES.when) || timesCue || (!!session && has(tokens, CUES.months));
+  const whenCue = has(tokens, CUES.when) || timesCue || (!!session && has(tokens, CUES.months)) || dated;
   // "Wie viele Stunden umfasst die Bescheinigung?" asks for an amount of time of something, not when a
   // session is or what the series' times are.
   const countsTime = (phrase(text, CUES.countPhrases) || tokens.includes('wieviele')) && timesCue;
@@ -600,6 +633,16 @@ function foreignClock(program: Program, sessions: readonly Session[]): boolean {
   });
 }
 
+/**
+ * The session held instead of a cancelled one: a later session that is not cancelled and whose title holds the
+ * cancelled one's title ("Posteingang und Scannen (Ersatztermin)" for "Posteingang und Scannen").
+ */
+function replacementOf(program: Program, cancelled: Session): Session | undefined {
+  const key = (title: string) => foldUmlauts(lower(title)).replace(/[^\p{L}\d]+/gu, ' ').trim();
+  const wanted = key(cancelled.title);
+  return sortedSessions(program).find((s) => s.status !== 'cancelled' && s.id !== cancelled.id && sessionStart(program, s) > sessionStart(program, cancelled) && ` ${key(s.title)} `.includes(` ${wanted} `));
+}
+
 function excerptOf(text: string): string {
   const flat = text.replace(/\n- /g, '; ').replace(/\n/g, ' ');
   return flat.length > 300 ? `${flat.slice(0, 297)}…` : flat;
@@ -636,9 +679,10 @@ export function answerScheduleIntent(
     case 'session': {
       const s = program.sessions.find((x) => x.id === intent.sessionId)!;
       const l = L(s);
+      const replacement = s.status === 'cancelled' ? replacementOf(program, s) : undefined;
       const text =
         s.status === 'cancelled'
-          ? t.sessionCancelled(l)
+          ? [t.sessionCancelled(l), ...(replacement ? [t.sessionReplaced(L(replacement))] : [])].join(' ')
           : sessionEnd(program, s) <= nowDt
             ? t.sessionPast(l)
             : sessionStart(program, s) <= nowDt
