@@ -48,6 +48,7 @@ bedingung bedingungen voraussetzung voraussetzungen nein conditions condition re
 zwei drei vier fünf sechs sieben neun zehn zwölf two three four five six seven eight nine ten twelve
 zweimal dreimal viermal fünfmal sechsmal twice
 neu neue neuen neuer neues new
+ganz ganze ganzen ganzer ganzes gesamt gesamte gesamten whole entire
 nachträglich vorher danach hinterher zwischendurch afterwards beforehand
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout mean means meant meaning';
@@ -267,6 +268,24 @@ export class Vocabulary {
     return undefined;
   }
 
+  /** Corpus words by first letter, for typo lookups; built on first use. */
+  private byInitial: Map<string, string[]> | undefined;
+
+  /**
+   * The one corpus word a single edit away from a long word the corpus lacks ("skatierung" for "skartierung"),
+   * with the same first letter; none when two or more are.
+   */
+  typoOf(input: string): string | undefined {
+    const folded = foldUmlauts(lower(input));
+    if (folded.length < MIN_TYPO_WORD || this.surface.has(folded)) return undefined;
+    if (!this.byInitial) {
+      this.byInitial = new Map();
+      for (const w of this.surface) if (w.length >= MIN_TYPO_WORD - 1) this.byInitial.set(w[0]!, [...(this.byInitial.get(w[0]!) ?? []), w]);
+    }
+    const near = (this.byInitial.get(folded[0]!) ?? []).filter((w) => Math.abs(w.length - folded.length) <= 1 && editDistance(folded, w, 1) <= 1);
+    return near.length === 1 ? near[0] : undefined;
+  }
+
   /** The corpus word that is the given word in the other language's spelling ("indicators" for "Indikatoren"). */
   cognateOf(input: string): string | undefined {
     const folded = foldUmlauts(lower(input));
@@ -333,10 +352,13 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
     const cognate = vocabulary.cognateOf(word);
     if (cognate) return [...new Set([...termsOfWord(cognate, vocabulary, lexicon, options), stem(word)])];
   }
-  // A long word neither the material nor the lexicon knows may be a typo of a concept word ("anmeldeschlus").
+  // A long word neither the material nor the lexicon knows may be a typo of a concept word ("anmeldeschlus"),
+  // or of one word of the material ("Skatierung" for "Skartierung").
   if (vocabulary && !options.indexing && folded.length >= MIN_TYPO_WORD && !vocabulary.knows(word)) {
     const typo = lexicon?.lookupTypo?.(word);
     if (typo) return typo;
+    const corrected = vocabulary.typoOf(word);
+    if (corrected) return termsOfWord(corrected, vocabulary, lexicon, options);
   }
   // A noun of action the material has only as its verb ("Messung" beside "messen").
   if (vocabulary && !options.indexing && !vocabulary.knows(word)) {

@@ -10,7 +10,7 @@ import { ManualClock } from '../shared/clock.js';
 import { plainTextHeadings, splitIntoPassages, unwrapPlainText } from './material.js';
 import { noteCommonNouns, sentenceAnswers } from './question-types.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
-import { STOPWORDS } from './german.js';
+import { isSoftWord, STOPWORDS } from './german.js';
 
 const contentDir = temporaryContent('faq-glossary-');
 
@@ -73,6 +73,10 @@ const material = [
   '',
   'On the walk we visit three places in Almada: the Chafariz da Praça, a school yard and the market.',
   '',
+  '# Archiv',
+  '',
+  'Die Skartierung der alten Brunnenpläne wurde 2026 abgeschlossen.',
+  '',
   '# Almada',
   '',
   'Almada runs 48 drinking fountains. The Handlungsplan Trinkwasser of the city was adopted in 2025.',
@@ -114,6 +118,9 @@ describe('a glossary of short lines', () => {
       expect(a.answer, q).toContain(expected);
     }
     expect(e.ask('What does azulejo mean?', { locale: 'en' }).answered).toBe(false);
+    // A long word one edit away from one word of the material is that word.
+    expect(e.ask('Wann wurde die Skatierung abgeschlossen?').answer).toContain('2026');
+    expect(isSoftWord('ganze')).toBe(true);
   });
 });
 
