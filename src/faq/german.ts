@@ -51,7 +51,7 @@ neu neue neuen neuer neues new
 ganz ganze ganzen ganzer ganzes gesamt gesamte gesamten whole entire
 nachträglich vorher danach hinterher zwischendurch afterwards beforehand
 `;
-const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout mean means meant meaning';
+const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout mean means meant meaning altogether';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
 const GERMAN_STOP_LIST = [...[...GERMAN_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_DE)];
 const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));
@@ -636,8 +636,11 @@ export function payers(question: string): Set<string> {
       // "... für eine Stadtbücherei", "... for volunteers". After a noun the phrase says what the noun is for
       // ("Gebühr für Parkplätze", "fee for parking"): only "jemand von ..." names a payer there.
       if ((t === 'fur' || t === 'for') && i > 0) {
-        const afterNoun = capitalised.has(tokens[i - 1]!) || THING_PAID_EN.has(tokens[i - 1]!);
-        const n = afterNoun && !SOMEONE.has(tokens[i + 1] ?? '') ? undefined : nounAt(i + 1, true);
+        // After "Teilnahme"/"participation" an article says who takes part ("für eine Stadtverwaltung"), while
+        // a bare noun is what one takes part in ("für Workshops").
+        const prev = tokens[i - 1]!;
+        const afterNoun = !PARTICIPATION.has(prev) && (capitalised.has(prev) || THING_PAID_EN.has(prev));
+        const n = afterNoun && !SOMEONE.has(tokens[i + 1] ?? '') ? undefined : PARTICIPATION.has(prev) && !INDEFINITE.has(tokens[i + 1] ?? '') && !SOMEONE.has(tokens[i + 1] ?? '') ? undefined : nounAt(i + 1, true);
         if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n) && !OBJECT_PRONOUNS.has(n)) out.add(n);
       }
     });
@@ -651,7 +654,9 @@ const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'unser', '
 const SOMEONE = new Set(['jemand', 'jemanden', 'leute', 'mitarbeitende', 'beschaftigte', 'someone', 'people', 'staff']);
 const FROM = new Set(['von', 'aus', 'vom', 'from', 'of', 'at']);
 /** English nouns whose "for" names what is paid for ("the fee for parking"), not who pays. */
-const THING_PAID_EN = new Set(['fee', 'fees', 'cost', 'costs', 'charge', 'charges', 'price', 'prices', 'ticket', 'tickets', 'participation', 'admission']);
+const THING_PAID_EN = new Set(['fee', 'fees', 'cost', 'costs', 'charge', 'charges', 'price', 'prices', 'ticket', 'tickets', 'admission']);
+/** Nouns of taking part, after which "für/for" with an article names who takes part. */
+const PARTICIPATION = new Set(['teilnahme', 'anmeldung', 'participation', 'registration', 'attendance']);
 const OBJECT_PRONOUNS = new Set(['mich', 'uns', 'euch', 'sie', 'ihn', 'me', 'us', 'them', 'him', 'alle', 'all', 'everyone']);
 /** Words that may follow a verb of paying without naming a payer ("Was zahlt man dafür", "pay extra"). */
 const FUNCTION_AFTER_PAY = new Set(['etwas', 'extra', 'mehr', 'dafur', 'trotzdem', 'auch', 'noch', 'also', 'still', 'anything', 'something', 'much', 'more', 'teilnahme', 'participation']);

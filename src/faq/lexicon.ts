@@ -65,7 +65,7 @@ const CONCEPTS: string[][] = [
   ['workshop', 'workshops', 'werkstatt', 'werkstätten'],
   ['austausch', 'erfahrungsaustausch', 'exchange'],
   ['kommune', 'kommunen', 'gemeinde', 'gemeinden', 'municipality', 'municipalities', 'local authority', 'local authorities'],
-  ['anzahl', 'zahl', 'max', 'maximal', 'maximale', 'maximum', 'höchstens', 'höchstzahl', 'wie oft', 'how often', 'how many times', 'number of'],
+  ['anzahl', 'zahl', 'max', 'maximal', 'maximale', 'maximum', 'höchstens', 'höchstzahl', 'begrenzt', 'limit', 'limited', 'at most', 'wie oft', 'how often', 'how many times', 'number of'],
   ['tag', 'day'],
   ['woche', 'week'],
   ['monat', 'month'],

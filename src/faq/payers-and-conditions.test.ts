@@ -82,6 +82,9 @@ describe('who pays', () => {
     expect(payers('Gibt es eine Gebühr für Parkplätze?')).toEqual(new Set());
     expect(payers('Is there a fee for parking?')).toEqual(new Set());
     expect(payers('Kostet die Teilnahme für Workshops extra?')).toEqual(new Set());
+    // After the participation itself, an article names who takes part.
+    expect(payers('Was kostet die Teilnahme für eine Stadtverwaltung?')).toEqual(new Set(['stadtverwaltung']));
+    expect(payers('Is registration for a consultancy free?')).toEqual(new Set(['consultancy']));
     expect(payers('Wer zahlt die Fahrtkosten nach Lindholm?')).toEqual(new Set());
     expect(payers('Was müssen wir für den Austausch bezahlen?')).toEqual(new Set());
     expect(payers('Wie viele Bänke hat Lindholm aufgestellt?')).toEqual(new Set());
@@ -151,6 +154,8 @@ describe('a condition in a "wenn" clause, the infinitive after a modal verb, and
 
   it('reads "dabei sein" as taking part and "beide" as a count ("Wie oft muss ich dabei sein ...?")', async () => {
     expect(GENERAL_LEXICON.lookup('dabei sein')).toBe(GENERAL_LEXICON.lookup('teilnehmen'));
+    expect(GENERAL_LEXICON.lookup('limit')).toBe(GENERAL_LEXICON.lookup('höchstens'));
+    expect(STOPWORDS.has('altogether')).toBe(true);
     const a = (await engine()).ask('Wie oft muss ich dabei sein, um das Zertifikat zu bekommen?');
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('beiden Terminen');
