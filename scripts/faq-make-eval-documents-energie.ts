@@ -1,13 +1,15 @@
-// Writes the office documents of the FAQ evaluation program energieberatung-be-so, built from plain text so that no
-// binary of unknown origin sits in the repository:
+// Writes the office documents of two FAQ evaluation programs, built from plain text so that no binary of unknown
+// origin sits in the repository:
 //   tests/faq/programs/energieberatung-be-so/material/01-auftakt-folien.pptx  kick-off slides (11 slides, terse
 //     bullets, one table slide as "a | b | c" lines, one slide with only a title and an image placeholder text);
 //     state of December 2026, so session 3 is still online there
+//   tests/faq/programs/elending-libraries-za-en/material/01-call-for-participants.docx  call for participants with
+//     headings and a session table as "a | b | c" lines (South Africa time)
 //   npx tsx scripts/faq-make-eval-documents-energie.ts
-// Deterministic: makePptx of scripts/faq-make-documents.ts gives byte-identical files on two runs.
+// Deterministic: makePptx and makeDocx of scripts/faq-make-documents.ts gives byte-identical files on two runs.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { makePptx } from './faq-make-documents.js';
+import { makeDocx, makePptx } from './faq-make-documents.js';
 
 const slides: { title: string; lines: string[] }[] = [
   { title: 'Kommunale Energieberatung für Hauseigentümerinnen und Hauseigentümer', lines: [
@@ -73,11 +75,45 @@ const slides: { title: string; lines: string[] }[] = [
   ] },
 ];
 
+const call: string[] = [
+  '# Call for participants: Digital library services and e-lending',
+  'A South African–German exchange of metropolitan library services and Stadtbibliotheken, 2027. uMthombo Metropolitan Library Services (South Africa) and Stadtbibliothek Wendelstadt (Germany).',
+  '## What is it about?',
+  'Public libraries in both countries lend e-books, e-audiobooks and e-magazines, but under very different conditions: expensive mobile data in South Africa, licence rules of publishers in Germany. In four online sessions, library staff compare how they choose platforms, buy licences, reach new users and help people who are not yet online.',
+  '## Who can take part?',
+  'Staff of municipal and metropolitan libraries in South Africa and of Stadtbibliotheken and Gemeindebibliotheken in Germany who work on digital services, e-media acquisition or user support. Working knowledge of English is required; no technical background is needed.',
+  '## Sessions (all times South Africa Standard Time, SAST)',
+  'Session | Date | Time (SAST) | Topic',
+  '1 | Tuesday 16 February 2027 | 14:00–15:30 | Kick-off: e-lending in two countries',
+  '2 | Tuesday 13 April 2027 | 14:00–15:30 | Case uMthombo Metro: e-books on the phone, data-free',
+  '3 | Thursday 17 June 2027 | 14:00–15:30 | Case Wendelstadt: the Onleihe, licences and digital help desks',
+  '4 | Tuesday 9 November 2027 | 14:00–16:00 | Closing: digital inclusion and what we take home',
+  'Each session lasts 90 minutes; the closing session lasts two hours. South Africa does not change its clocks; for the times in Germany see the practical information.',
+  '## Places',
+  '40 places in total, 20 for South Africa and 20 for Germany. At most three persons per library service.',
+  '## Costs',
+  'Participation is free of charge for public and municipal libraries. Library suppliers and platform vendors may attend as guests for ZAR 1,500 or EUR 75 per person for the whole series.',
+  '## Recording and certificate',
+  'The inputs are recorded and shared with registered participants for 45 days; the discussions in breakout rooms are not recorded. A certificate of participation is issued to everyone who attended at least 3 of the 4 sessions live.',
+  '## Registration',
+  'Please register by 29 January 2027.',
+  'South Africa: Nomvula Dlamini, elending-exchange@umthombo-libraries.example.org',
+  'Germany: Dr. Jana Hollweg, digitalaustausch@stadtbibliothek-wendelstadt.example.org',
+  'Please give your name, library, position and whether you need the isiZulu summary of the slides.',
+  '## Speakers',
+  'Session 2: Sipho Mahlangu, Digital Services Manager, uMthombo Metropolitan Library Services',
+  'Session 3: Katrin Berghoff, Leiterin Digitale Dienste, Stadtbibliothek Wendelstadt',
+  'Moderation: Nomvula Dlamini and Dr. Jana Hollweg',
+];
+
 async function main(): Promise<void> {
   const dir = path.resolve('tests/faq/programs/energieberatung-be-so/material');
   await fs.mkdir(dir, { recursive: true });
   await fs.writeFile(path.join(dir, '01-auftakt-folien.pptx'), await makePptx(slides));
-  process.stdout.write(`documents written to ${dir}\n`);
+  const dirB = path.resolve('tests/faq/programs/elending-libraries-za-en/material');
+  await fs.mkdir(dirB, { recursive: true });
+  await fs.writeFile(path.join(dirB, '01-call-for-participants.docx'), await makeDocx(call));
+  process.stdout.write(`documents written to ${dir} and ${dirB}\n`);
 }
 
 main().catch((error: Error) => {
