@@ -26,7 +26,7 @@ lautet lauten insgesamt funktioniert funktionieren beste besten bester bestes un
 wofür woran gilt gelten sollte gehört gehören hält halten spricht sprechen redet reden
 wieviel wieviele wievielen gibts gehts brauch dran sich
 tun tue tut nachher überhaupt nochmal nochmals irgendwie lieber liebsten möchte möchten selber
-dr prof mag geworden worden besagt besagen
+dr prof mag gewesen geworden worden besagt besagen
 während wegen trotz anstatt innerhalb außerhalb bezüglich gemäß hinsichtlich betreffend übers fürs ans
 ums aufs durchs vors unters hinters
 dafür dazu davon darauf daran darüber darin dagegen dadurch daraus darunter hierfür hierzu hiervon
@@ -51,7 +51,7 @@ neu neue neuen neuer neues new
 ganz ganze ganzen ganzer ganzes gesamt gesamte gesamten whole entire
 nachträglich vorher danach hinterher zwischendurch afterwards beforehand
 `;
-const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout mean means meant meaning altogether';
+const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout mean means meant meaning altogether one';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
 const GERMAN_STOP_LIST = [...[...GERMAN_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_DE)];
 const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));
@@ -158,19 +158,23 @@ export function splitHead(word: string, known: (part: string) => boolean): strin
 
 /** A compound's last part shared with a corpus word's end counts from this length on ("neutral"). */
 const MIN_HEAD_SUFFIX = 7;
+/** A word that heads more of the corpus's compounds than this is not read as any of them. */
+const MAX_COMPOUNDS = 3;
 /** Cognates are compared from this length on: shorter words meet too many others ("rat", "rate"). */
 const MIN_COGNATE = 6;
 
 /**
  * A spelling key under which German and English cognates meet: "Indikatoren" / "indicators", "Kategorien" /
  * "categories", "Strategie" / "strategy", "Qualität" / "quality", "Resilienz" / "resilience",
- * "Digitalisierung" / "digitalisation" / "digitalization". Regular correspondences of the two spellings only
- * (k/c, -enz/-ence, -ierung/-ation, -ität/-ity, -ie/-y, plural endings); no word list.
+ * "Digitalisierung" / "digitalisation" / "digitalization", "technische" / "technical". Regular correspondences
+ * of the two spellings only (k/c, -enz/-ence, -ierung/-ation, -ität/-ity, -ie/-y, -isch/-ical, plural endings);
+ * no word list.
  */
 export function cognateKey(input: string): string {
   let w = foldUmlauts(lower(input));
   w = w
     .replace(/ierung(en)?$/, 'ation')
+    .replace(/(isch(e|en|er|es|em)?|ical)$/, 'ic')
     .replace(/(ization|isation)s?$/, 'ation')
     .replace(/([ae])nz(en)?$/, '$1nce')
     .replace(/itat(en)?$/, 'iti')
@@ -227,13 +231,18 @@ export class Vocabulary {
   /** Cognate key -> the first corpus word with it. */
   private readonly cognates = new Map<string, string>();
 
+  /** Words that only the lexicon gave, not the material (folded). */
+  private readonly lexiconOnly = new Set<string>();
+
   constructor(lexicon?: TermMap) {
     for (const word of lexicon?.entries ?? []) this.add(word);
+    for (const word of this.surface) this.lexiconOnly.add(word);
   }
 
   add(input: string): void {
     const word = lower(input);
     const folded = foldUmlauts(word);
+    this.lexiconOnly.delete(folded);
     if (folded.length < MIN_PART || STOPWORDS.has(folded) || this.surface.has(folded)) return;
     this.surface.add(folded);
     this.stems.add(stem(word));
@@ -245,6 +254,8 @@ export class Vocabulary {
 
   /** Suffix (7 letters or more) -> a corpus word ending in it; built on first use. */
   private suffixes: Map<string, string> | undefined;
+  /** Suffix (7 letters or more) -> the first material words ending in it, at most {@link MAX_COMPOUNDS} + 1; built on first use. */
+  private heads: Map<string, string[]> | undefined;
 
   /**
    * The corpus word that shares the given compound's last part, its head in German ("klimaneutral" and
@@ -266,6 +277,29 @@ export class Vocabulary {
       if (word) return word;
     }
     return undefined;
+  }
+
+  /**
+   * The material's compounds whose head is the given word ("Teilnahmebestätigung" for "Bestätigung"), when it
+   * has 7 letters or more and at most {@link MAX_COMPOUNDS} compounds end in it: German names a thing by its
+   * compound where a participant asks for the plain word. More compounds name too many things to say which.
+   */
+  compoundsOf(input: string): string[] {
+    const folded = foldUmlauts(lower(input));
+    if (folded.length < MIN_HEAD_SUFFIX) return [];
+    if (!this.heads) {
+      this.heads = new Map();
+      for (const w of this.surface) {
+        if (this.lexiconOnly.has(w)) continue;
+        for (let i = MIN_PART; w.length - i >= MIN_HEAD_SUFFIX; i++) {
+          const list = this.heads.get(w.slice(i));
+          if (!list) this.heads.set(w.slice(i), [w]);
+          else if (list.length <= MAX_COMPOUNDS) list.push(w);
+        }
+      }
+    }
+    const found = this.heads.get(folded) ?? [];
+    return found.length <= MAX_COMPOUNDS ? found : [];
   }
 
   /** Corpus words by first letter, for typo lookups; built on first use. */

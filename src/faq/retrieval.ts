@@ -187,8 +187,23 @@ export class PassageIndex {
       seen.add(key);
       raw.push({ word, terms, soft: isSoftWord(word) || (word === joined?.form && isSoftWord(joined.verb)) || this.softTerms.has(terms[0]!) });
     }
-    const allTerms = [...new Set(raw.flatMap((u) => u.terms))];
-    const results = allTerms.length ? this.searchTerms(allTerms) : [];
+    let allTerms = [...new Set(raw.flatMap((u) => u.terms))];
+    let results = allTerms.length ? this.searchTerms(allTerms) : [];
+    // A word the material lacks but has as the head of its compounds ("Bestätigung" beside
+    // "Teilnahmebestätigung") stands for them too, after its own terms: it is a kind of the same thing.
+    const found = new Set(results.flatMap((r) => r.queryTerms));
+    let widened = false;
+    for (const u of raw) {
+      if (u.soft || u.terms.some((t) => found.has(t))) continue;
+      const compounds = this.vocabulary.compoundsOf(u.word).map((c) => this.indexTermsOf(c)[0]!);
+      if (!compounds.length) continue;
+      u.terms = [...new Set([...u.terms, ...compounds])];
+      widened = true;
+    }
+    if (widened) {
+      allTerms = [...new Set(raw.flatMap((u) => u.terms))];
+      results = this.searchTerms(allTerms);
+    }
     const n = Math.max(this.docs.size, 1);
     const units = raw.flatMap(({ word, terms, soft }) => {
       const matching = results.filter((r) => terms.some((t) => r.queryTerms.includes(t)));

@@ -41,7 +41,7 @@ const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean).map(fold
 // Cue words (lower-case, umlauts folded). They decide the kind; they are not topic words.
 const CUES = {
   contacts: set('kontakt kontakte kontaktieren contact contacts ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen email mail mailadresse adresse address erreichen reach'),
-  format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location wo where place travel'),
+  format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location wo where place travel raum saal room venue'),
   formatPhrases: ['vor ort', 'in person', 'on site', 'in presence'],
   count: set('anzahl wieviele wievielen viele vielen viel many oft often'),
   countPhrases: ['wie viele', 'wie vielen', 'how many', 'number of', 'wie oft', 'how often', 'how many times'],
@@ -287,7 +287,9 @@ export function detectScheduleIntent(
   const dated = session ? undefined : sessionOnDay(program, question);
   if (dated) session = dated;
   // "Wann geht es nach der Sommerpause weiter?": the session after (or before) the series' break.
-  const aroundBreak = session ? undefined : (sessionByBreak(program, original) ?? sessionByFeast(program, original));
+  // "Wann treffen wir uns nach dem Auftakt wieder?", "When is the session after the kick-off?": the one after
+  // (or before) the session the question names.
+  const aroundBreak = session ? sessionBeside(program, session, original, matchedWords) : (sessionByBreak(program, original) ?? sessionByFeast(program, original));
   if (aroundBreak) {
     session = aroundBreak.session;
     for (const w of aroundBreak.words) matchedWords.add(w);
@@ -416,6 +418,34 @@ export function sessionByBreak(program: Program, tokens: string[]): { session: S
   if (!best) return undefined;
   return { session: after ? best.to : best.from, words: [named, ...(breakWord ? [breakWord] : [])] };
 }
+/**
+ * The session held after (or before) the given one, when the question says "nach"/"after" (or "vor"/"before")
+ * right before the words that named it ("nach dem Auftakt", "after the kick-off", "vor der Exkursion"): an
+ * article or two may stand between. None when the named session is the last (or first) one.
+ */
+function sessionBeside(program: Program, session: Session, tokens: string[], named: ReadonlySet<string>): { session: Session; words: string[] } | undefined {
+  // A hyphenated name stands in the tokens as its parts ("kick", "off" of "kick-off").
+  const forms = [...named].map((w) => foldUmlauts(lower(w)).replace(/[^\p{L}\d]/gu, ''));
+  const namedAt = tokens.findIndex((t, i) => forms.some((w) => w === t || w === `${t}${tokens[i + 1] ?? ''}`));
+  if (namedAt < 0) return undefined;
+  // Only a question for the session itself: "Was soll ich vor dem Parkraum-Termin vorbereiten?" asks what to do.
+  if (!has(tokens, ASKS_WHEN) && !has(tokens, CUES.next) && !has(tokens, MEET_VERBS) && !has(tokens, COMES)) return undefined;
+  const distance = [1, 2, 3].find((d) => AFTER_WORDS.has(tokens[namedAt - d] ?? '') || BEFORE_WORDS.has(tokens[namedAt - d] ?? ''));
+  if (!distance) return undefined;
+  const by = tokens[namedAt - distance]!;
+  const between = tokens.slice(namedAt - distance + 1, namedAt);
+  // German "nach" without an article goes to a place ("Wann fahren wir nach Hohenbruch?").
+  if (between.some((t) => !ARTICLES.has(t)) || (!between.length && !ENGLISH_BESIDE.has(by))) return undefined;
+  const held = sortedSessions(program).filter((s) => s.status !== 'cancelled');
+  const at = held.findIndex((s) => s.id === session.id);
+  const beside = at < 0 ? undefined : held[AFTER_WORDS.has(by) ? at + 1 : at - 1];
+  return beside ? { session: beside, words: [by] } : undefined;
+}
+const ARTICLES = set('dem der den die das des the');
+const ENGLISH_BESIDE = set('after before');
+/** Verbs that ask which session comes ("Was kommt nach dem Auftakt?", "What's coming up after ...?"). */
+const COMES = set('kommt kommen folgt folgen weiter comes coming follows continue continues');
+
 /**
  * Words by which a participant names the series itself: a compound ending in „Reihe“ or „Austausch“
  * („Abfallreihe“, „Indien-Austausch“) and both parts of such a hyphenated name („Abfall“ and „Reihe“ of
@@ -548,6 +578,9 @@ function intentFromCues(
   // Words beyond the session's topic ("Wann wurde der Wärmeplan in Neustadt beschlossen?") ask about something
   // the material says, not when the session about it is.
   if (session && whenCue && specific) return undefined;
+  // "Findet der Termin zum Heizungsersatz online statt?", "In welchem Saal treffen wir uns am 20. März?" ask
+  // where, not when: where a session takes place is in the material (the program knows the series' format).
+  if (session && formatCue && !has(tokens, ASKS_WHEN)) return undefined;
   if (session && whenCue) return { kind: 'session', sessionId: session.id };
   // Where a session takes place is in the material (the program knows only the series' format).
   if (session && formatCue) return undefined;
