@@ -21,13 +21,15 @@ const FLOORS: Record<string, [number, number]> = {
   'mobilitaet-kleinstadt': [0.72, 0.64],
   'open-data-portal-en': [0.7, 0.78],
   'beteiligungshaushalt-dach': [0.9, 0.94],
-  'kommunale-ki-werkstatt': [0.89, 0.94],
-  'ozg-buergerservices': [0.94, 0.98],
+  // Round 15's threshold (0.7025, what the calibration rule gives on 31 tune suites) declines a few
+  // answers of low confidence here that 0.645 gave.
+  'kommunale-ki-werkstatt': [0.86, 0.94],
+  'ozg-buergerservices': [0.9, 0.98],
   // Round 13's country names answer one near miss here ("Welche Städte aus Spanien machen mit?": the material says
   // cities from Spain take part, not which): measured and kept, see docs/architecture.md.
-  'resilienz-netzwerk': [0.8, 0.94],
-  'waermeplanung-kompakt': [0.97, 0.98],
-  // Held out until round 6 to 14, then rotated into tune (tests/faq/heldout/README.md).
+  'resilienz-netzwerk': [0.78, 0.94],
+  'waermeplanung-kompakt': [0.94, 0.98],
+  // Held out until round 6 to 15, then rotated into tune (tests/faq/heldout/README.md).
   'katastrophenschutz-nordic-en': [0.5, 0.95],
   'vergabe-nachhaltig': [0.55, 0.9],
   'fachkraefte-verwaltung': [0.55, 0.75],
@@ -46,6 +48,8 @@ const FLOORS: Record<string, [number, number]> = {
   'waermenetze-auckland-en': [0.55, 0.45],
   'eakt-gemeinden': [0.5, 0.8],
   'playgrounds-chile-en': [0.5, 0.65],
+  'energieberatung-be-so': [0.4, 0.6],
+  'elending-libraries-za-en': [0.6, 0.8],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
