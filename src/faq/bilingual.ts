@@ -56,7 +56,7 @@ export const BILINGUAL: string[][] = [
   ['verfügbar', 'erhältlich', 'abrufbar', 'available', 'availability'],
   ['bleiben', 'bleibt', 'stay', 'stays', 'remain', 'remains'],
   ['pause', 'pausen', 'break', 'breaks'],
-  ['beginn', 'anfang', 'beginnt', 'starten', 'startet', 'start', 'starts', 'begin', 'begins'],
+  ['beginn', 'anfang', 'anfangen', 'anfängt', 'beginnt', 'starten', 'startet', 'start', 'starts', 'begin', 'begins'],
   ['ende', 'endet', 'end', 'ends', 'finish'],
   ['uhrzeit', 'uhrzeiten', 'time', 'times'],
   ['zeitzone', 'time zone'],

@@ -80,7 +80,7 @@ const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
 const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
-const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount', 'platform', 'language']);
+const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount', 'platform', 'language', 'phone']);
 /** Question words that ask for a date alone, whatever else the question names ("Bis wann muss die Rechnung bezahlt sein?"). */
 const DEADLINE_WORDS = /\b(bis wann|by when|until when)\b/;
 /** Sentences on either side of one naming the question's subject that may hold the fact asked for. */
@@ -404,7 +404,9 @@ class Engine implements FaqEngine {
         coverage = knownCoverage(top);
       }
     }
-    const factOfSubject = !top || !gate.length || !rarest || !coversRarest || viaSection || factNearSubject(top, rarest, gate, this.index);
+    // A telephone number belongs to the person in its own sentence, not to a neighbour's ("Fragen: Jana Berger, …
+    // Am Tag der Begehung ist Tim Vogt unter Tel. … erreichbar").
+    const factOfSubject = !top || !gate.length || !rarest || !coversRarest || viaSection || factNearSubject(top, rarest, gate, this.index, gate.includes('phone') ? 0 : undefined);
     // The words the question names that the answer's passage lacks (weighed as for the scope): a passage with
     // some of them is about the question's topic, one with all of them answers it. "Wie viele Einwohner hat
     // Lindau?" meets a passage on Lindau's bus and one on another town's residents. Function words, kinds of fact, general verbs and the program's own words

@@ -47,9 +47,12 @@ benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use u
 bedingung bedingungen voraussetzung voraussetzungen nein conditions condition requirement requirements
 zwei drei vier fünf sechs sieben neun zehn zwölf two three four five six seven eight nine ten twelve
 zweimal dreimal viermal fünfmal sechsmal twice
+nachts abends morgens vormittags nachmittags mittags tagsüber nightly
 neu neue neuen neuer neues new
 ganz ganze ganzen ganzer ganzes gesamt gesamte gesamten whole entire
-nachträglich vorher danach hinterher zwischendurch afterwards beforehand
+nachträglich nachhinein vorher danach hinterher zwischendurch afterwards beforehand
+extra eigens separat gesondert separately
+watch watching view erlaubt erlauben zulässig allowed permitted
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout mean means meant meaning altogether one';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));

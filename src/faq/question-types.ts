@@ -6,7 +6,7 @@ import { foldUmlauts, lower, MONTH_WORDS, STOPWORDS, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price' | 'platform' | 'language';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'phone' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price' | 'platform' | 'language';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = MONTH_WORDS.join('|');
@@ -30,6 +30,8 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (concept('kosten') || tokens.some((t) => t.length > 7 && /(kosten|gebuhr|gebuhren|entgelt)$/.test(t))) types.add('cost');
   if (concept('aufzeichnung')) types.add('recording');
   if (concept('kontakt') || concept('email') || has('an wen', 'wen kann', 'who can i', 'who do i', 'who should i')) types.add('contact');
+  // "Telefonnummer von Frau X?" asks for a number to call: a sentence with an e-mail address alone does not answer.
+  if (concept('telefon')) types.add('phone');
   if (has('wo', 'wohin', 'where') || concept('format') || concept('ort')) types.add('place');
   // "Wo ist / liegt / findet ... statt" asks for a location; "Wo finde ich / kann ich" for a link or channel.
   if (has('wo ist', 'wo sind', 'wo liegt', 'wo liegen', 'wo befindet', 'wo findet', 'where is', 'where are', 'in welchem raum', 'which room')) types.add('location');
@@ -72,6 +74,9 @@ const LANGUAGE_NAMES_DE = 'deutsch|deutsche|englisch|englische|franzosisch|spani
 const LANGUAGE_NAMES_EN = 'german|english|french|spanish|italian|dutch|polish|czech|danish|swedish|japanese';
 const LANGUAGE_RE = new RegExp(`\\b(auf|in|ins)\\s+(${LANGUAGE_NAMES_DE})\\b|\\b(deutsch|englisch)sprachig|\\bin\\s+(${LANGUAGE_NAMES_EN})\\b|\\benglish\\b|\\b(${LANGUAGE_NAMES_EN})[- ]speaking\\b`);
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+// A telephone number: an international prefix, or a run of at least six digits in groups ("0471 123 456",
+// "(030) 1234-567", "+39 0471 555 210"), not a date, an amount or a postcode alone.
+const PHONE_RE = /(\+|\b00)\d{1,3}[\s./-]?\(?\d+\)?([\s./-]?\d+){1,5}|\(?\b0\d{2,5}\)?[\s/-]\d{2,}([\s./-]?\d{2,}){0,3}\b/;
 // Two capitalised words; overlapping pairs are all tried ("Kommunales Bildungswerk Leine").
 const NAME_RE = /\b(\p{Lu}\p{Ll}+)(?= \p{Lu}\p{Ll}+)/gu;
 const PERSON_TITLE_RE = /\b(Dr|Prof|Frau|Herr|Mr|Mrs|Ms)\.?\s+\p{Lu}/u;
@@ -132,6 +137,7 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   aufzeichnung: 'recording',
   kontakt: 'contact',
   email: 'contact',
+  telefon: 'phone',
   format: 'place',
   ort: 'place',
   dauer: 'duration',
@@ -201,6 +207,8 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
       return concept('aufzeichnung');
     case 'contact':
       return EMAIL_RE.test(sentence) || concept('kontakt') || /\b(tel|telefon|phone)\b/.test(folded);
+    case 'phone':
+      return PHONE_RE.test(sentence);
     case 'place':
       return concept('format') || concept('ort') || /\b(strasse|str|platz|weg|allee)\b|\d{5} \p{Lu}/u.test(sentence.toLowerCase()) || /\bin (der|dem|raum|saal)\b/.test(folded);
     case 'location':

@@ -272,7 +272,8 @@ export class PassageIndex {
    * sentences again. Bounded, because the cache lives as long as the index.
    */
   sentenceTerms(sentence: string): ReadonlySet<string> {
-    return this.sentenceTermCache.get(sentence, (s) => new Set(this.lexicon.tokens(s).flatMap((w) => this.termsOf(w))));
+    // Hyphenated compounds also as one word, as the index has them ("dark-sky" for "dark sky ordinance").
+    return this.sentenceTermCache.get(sentence, (s) => new Set([...this.lexicon.tokens(s), ...hyphenated(s)].flatMap((w) => this.termsOf(w))));
   }
 
   /** The index terms of a word of the material: compounds also split off a known first part alone. */

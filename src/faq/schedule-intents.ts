@@ -55,7 +55,7 @@ const CUES = {
   end: set('ende endet end ends finish finishes'),
   series: set('reihe series programm program programme peer learning'),
   times: set('uhrzeit uhrzeiten uhr time times lange lang long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
-  begin: set('beginnt beginn beginnen start starts begins anfang startet los losgehen'),
+  begin: set('beginnt beginn beginnen start starts begins anfang anfangen anfängt startet los losgehen'),
   months: new Set(MONTH_WORDS),
   timesPhrases: ['bis wann', 'time zone'],
   sincePhrases: ['seit wann', 'since when', 'how long ago'],
@@ -310,6 +310,9 @@ export function detectScheduleIntent(
     const w = foldUmlauts(unit.word);
     if (joinedCompounds.has(unit.word)) continue;
     if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
+    // A word of the named session's title, or a part of a compound there ("Friedhof" of "Friedhofsbegehung"
+    // when "Rundgang" named it), names that session again.
+    if (session && ofTitle(session, w)) continue;
     if (namesSessions(unit)) continue;
     // A general verb ("kommt", "läuft") asks nothing beyond the cues, nor does an unknown word at a verb's
     // place ("When do we meet next?").
@@ -362,7 +365,16 @@ export function detectScheduleIntent(
   return intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length, seriesNamed, dated: !!dated });
 }
 
+/** True for a word of the session's title, or the first or last part of a compound there (4 letters or more). */
+function ofTitle(session: Session, folded: string): boolean {
+  return words(session.title).some((t) => {
+    const word = foldUmlauts(t);
+    return word === folded || (folded.length >= 4 && word.length > folded.length && (word.startsWith(folded) || word.endsWith(folded)));
+  });
+}
+
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
+const PHONE_TERM = GENERAL_LEXICON.lookup('telefon')!;
 const PLATFORM_TERM = GENERAL_LEXICON.lookup('plattform')!;
 /** How participants ask for their own clock time; every schedule answer gives German time (program/time.ts). */
 const READER_PHRASES = ['deutscher zeit', 'deutsche zeit', 'german time', 'in deutschland', 'in germany', 'bei uns'];
@@ -557,6 +569,8 @@ function intentFromCues(
   { program, session, leftover, specific, sessionWord, contentWords, seriesNamed, dated }: { program: Program; session: Session | undefined; leftover: number; specific: number; sessionWord: boolean; contentWords: number; seriesNamed: boolean; dated: boolean },
 ): ScheduleIntent | undefined {
   const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
+  // The program's contacts have no telephone numbers: "Unter welcher Telefonnummer erreiche ich …?" asks the material.
+  if (contactCue && tokens.some((t) => GENERAL_LEXICON.lookup(t) === PHONE_TERM)) return undefined;
   if (contactCue) return { kind: 'contacts' };
   const formatCue = has(tokens, CUES.format) || phrase(text, CUES.formatPhrases);
   // "Um wie viel Uhr ...?" asks for a time, not a count.
