@@ -80,6 +80,12 @@ const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
 const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
+/** A year as a question gives it ("2016"). */
+const YEAR_RE = /\b(19|20)\d{2}\b/;
+/** The thing a count question counts ("Wie viele Grabstellen …", "How many inhabitants …"). */
+const COUNTED_RE = /\b(?:wie viele|wieviele|wie vielen|how many)\s+(\p{L}+)/iu;
+/** Kinds of fact that are figures, which hold for a year. */
+const FIGURE_TYPES = new Set<QuestionType>(['count', 'amount', 'price', 'change']);
 const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount', 'platform', 'language', 'phone']);
 /** Question words that ask for a date alone, whatever else the question names ("Bis wann muss die Rechnung bezahlt sein?"). */
 const DEADLINE_WORDS = /\b(bis wann|by when|until when)\b/;
@@ -446,7 +452,15 @@ class Engine implements FaqEngine {
     // (Not the series' place or a word of its titles, which general passages about the series do not repeat.)
     const named = properNames(question, units, lexicon).filter((u) => !(this.seriesIndex?.knows(u.word) ?? false) && !this.placeIndex?.knows(u.word));
     const namesNamed = !top || named.every((u) => top!.matchedWords.includes(u.word) || termsIn(`${top!.doc.title} ${top!.doc.documentTitle ?? ''} ${fileWords(top!.doc.source)}`, [u.terms[0]!], this.index));
+    // "Wie viele Grabstellen hatte Völsegg 2016?": a year the question gives must stand in a sentence with the thing
+    // counted; a passage with that figure for another year, and the year for another figure, answers a neighbour.
+    const year = YEAR_RE.exec(question)?.[0];
+    const figureOf = subject ?? COUNTED_RE.exec(question)?.[1]?.toLowerCase();
+    const subjectUnit = figureOf ? units.find((u) => foldUmlauts(lower(u.word)) === foldUmlauts(figureOf)) : undefined;
+    const yearOfSubject =
+      !top || !year || !subjectUnit || !gate.some((t) => FIGURE_TYPES.has(t)) || splitSentences(`${top.doc.title}\n${top.doc.text}`).some((x) => x.includes(year) && subjectUnit.terms.some((t) => this.index.sentenceTerms(x).has(t)));
     const confidence =
+      (yearOfSubject ? 1 : RAREST_MISSED) *
       (namesNamed ? 1 : RAREST_MISSED) * (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (namesAsked ? 1 : RAREST_MISSED) * (1 - lackShare);
     if (!top || confidence <= this.threshold) return this.decline(locale, confidence);
     // Sentence scores of this question's candidates, each computed once (the costliest step per candidate).

@@ -2,7 +2,7 @@
 // program's contacts, which have none, do not either), "fängt … an" as beginning, a part of a session title's
 // compound naming that session again ("Rundgang auf dem Schulhof" for "Schulhofbegehung"), time-of-day and
 // manner words that count only where the material has them, and a hyphenated compound found in its sentence
-// ("dark sky" beside "dark-sky"). Invented programs; each answer is checked against a decline nearby.
+// ("dark sky" beside "dark-sky"), and a year beside the thing a count asks for. Invented programs; each answer is checked against a decline nearby.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
@@ -51,6 +51,10 @@ const material = [
   '# Begehung',
   '',
   'Treffpunkt ist das Tor der Grundschule Talheim. Die Flächen werden nach 22 Uhr beleuchtet.',
+  '',
+  '# Talheim',
+  '',
+  'Die Grundschule Talheim hat 310 Schülerinnen und Schüler. Der Anteil entsiegelter Fläche lag 2019 bei 12 Prozent.',
   '',
   '# Aufzeichnung',
   '',
@@ -145,6 +149,15 @@ describe('the words of a session question', () => {
     const watch = en.ask('Do I get a certificate if I only watch the recording?', { locale: 'en' });
     expect(watch.answered).toBe(true);
     expect(watch.answer).toContain('does not count');
+  });
+});
+
+describe('a year the question gives', () => {
+  it('must stand beside the thing counted, not beside another figure of the passage', async () => {
+    const e = await engine();
+    expect(e.ask('Wie viele Schülerinnen und Schüler hat die Grundschule Talheim?').answer).toContain('310');
+    expect(e.ask('Wie viele Schülerinnen und Schüler hatte die Grundschule Talheim 2019?').answered).toBe(false);
+    expect(e.ask('Wie hoch war der Anteil entsiegelter Fläche 2019?').answer).toContain('12 Prozent');
   });
 });
 
