@@ -82,6 +82,13 @@ const CANDIDATES = 8;
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
 /** A year as a question gives it ("2016"). */
 const YEAR_RE = /\b(19|20)\d{2}\b/;
+/** The first row of a passage of short lines (a table, a list of figures), which may name what all rows hold. */
+function tableHeadOf(text: string): string | undefined {
+  const lines = text.split('\n');
+  return lines.length >= 3 && lines.every((l) => l.length <= TABLE_LINE_CHARS) ? lines[0] : undefined;
+}
+/** Lines up to this length are a table's rows, not a paragraph's. */
+const TABLE_LINE_CHARS = 120;
 /** The thing a count question counts ("Wie viele Grabstellen …", "How many inhabitants …"). */
 const COUNTED_RE = /\b(?:wie viele|wieviele|wie vielen|how many)\s+(\p{L}+)/iu;
 /** Kinds of fact that are figures, which hold for a year. */
@@ -458,7 +465,14 @@ class Engine implements FaqEngine {
     const figureOf = subject ?? COUNTED_RE.exec(question)?.[1]?.toLowerCase();
     const subjectUnit = figureOf ? units.find((u) => foldUmlauts(lower(u.word)) === foldUmlauts(figureOf)) : undefined;
     const yearOfSubject =
-      !top || !year || !subjectUnit || !gate.some((t) => FIGURE_TYPES.has(t)) || splitSentences(`${top.doc.title}\n${top.doc.text}`).some((x) => x.includes(year) && subjectUnit.terms.some((t) => this.index.sentenceTerms(x).has(t)));
+      !top || !year || !subjectUnit || !gate.some((t) => FIGURE_TYPES.has(t)) ||
+      // A year in the heading or a table's first row ("Kennzahl 2025 | Lindenegg | Rüttigen") holds for all below.
+      top.doc.title.includes(year) ||
+      tableHeadOf(top.doc.text)?.includes(year) ||
+      splitSentences(`${top.doc.title}\n${top.doc.text}`)
+        // A table's row is its own statement ("Einwohner (31.12.2026) | 92.400" above "Online-Anteil 2022 | 38 %").
+        .flatMap((x) => x.split('\n'))
+        .some((x) => x.includes(year) && subjectUnit.terms.some((t) => this.index.sentenceTerms(x).has(t)));
     const confidence =
       (yearOfSubject ? 1 : RAREST_MISSED) *
       (namesNamed ? 1 : RAREST_MISSED) * (coverage >= MIN_COVERAGE ? knownShare : knownShare * coverage) * (coversRarest ? 1 : RAREST_MISSED) * (namesNumbers ? 1 : RAREST_MISSED) * (factOfSubject ? 1 : RAREST_MISSED) * (namesAsked ? 1 : RAREST_MISSED) * (1 - lackShare);
@@ -626,7 +640,9 @@ export function factNearSubject(h: RetrievalHit, subject: QueryUnit, types: read
     const terms = index.sentenceTerms(text);
     return subject.terms.some((t) => terms.has(t) || (t.length >= 6 && [...terms].some((x) => x.startsWith(t))));
   };
-  const sentences = splitSentences(h.doc.text);
+  // A telephone number belongs to the line that names its person ("Korea: Seo Min-ji, phone +82 …" above
+  // "Germany: Dr. Henrike Stolz, …"), even where lines run on without a full stop.
+  const sentences = splitSentences(h.doc.text).flatMap((s) => (types.includes('phone') ? s.split('\n') : [s]));
   const holds = (s: string) => types.some((t) => sentenceAnswers(t, s, index.lexicon));
   // The heading, the file's name or its top heading ("06-protokoll-auftakt.docx") name the subject of every sentence.
   if (names(`${h.doc.title} ${fileWords(h.doc.source)} ${h.doc.documentTitle ?? ''}`)) return sentences.some(holds);

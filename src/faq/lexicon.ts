@@ -71,7 +71,7 @@ const CONCEPTS: string[][] = [
   ['monat', 'month'],
   ['jahr', 'jahre', 'year', 'years'],
   ['ort', 'raum', 'adresse', 'location', 'room', 'venue', 'address'],
-  ['telefon', 'telefonnummer', 'tel', 'telefonisch', 'handy', 'handynummer', 'mobilnummer', 'rufnummer', 'phone', 'telephone', 'phone number', 'telephone number', 'mobile number', 'cell phone'],
+  ['telefon', 'telefonnummer', 'tel', 'telefonisch', 'handy', 'handynummer', 'mobilnummer', 'rufnummer', 'phone', 'telephone', 'phone number', 'telephone number', 'mobile number', 'cell phone', 'unter welcher nummer', 'which number'],
 ];
 
 /** Longest phrase the tokenizer looks for, in words. */
