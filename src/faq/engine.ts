@@ -79,7 +79,6 @@ const SECOND_PEERS = 4;
 const RAREST_MISSED = 0.5;
 /** Passages considered for an answer (ranked by words, then by the kind of fact asked for). */
 const CANDIDATES = 8;
-/** Kinds of fact a passage must hold to answer a question that asks for one. */
 /** A year as a question gives it ("2016"). */
 const YEAR_RE = /\b(19|20)\d{2}\b/;
 /** The first row of a passage of short lines (a table, a list of figures), which may name what all rows hold. */
@@ -93,6 +92,7 @@ const TABLE_LINE_CHARS = 120;
 const COUNTED_RE = /\b(?:wie viele|wieviele|wie vielen|how many)\s+(\p{L}+)/iu;
 /** Kinds of fact that are figures, which hold for a year. */
 const FIGURE_TYPES = new Set<QuestionType>(['count', 'amount', 'price', 'change']);
+/** Kinds of fact a passage must hold to answer a question that asks for one. */
 const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount', 'platform', 'language', 'phone']);
 /** Question words that ask for a date alone, whatever else the question names ("Bis wann muss die Rechnung bezahlt sein?"). */
 const DEADLINE_WORDS = /\b(bis wann|by when|until when)\b/;
