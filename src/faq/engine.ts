@@ -81,15 +81,23 @@ const RAREST_MISSED = 0.5;
 const CANDIDATES = 8;
 /** A year as a question gives it ("2016"). */
 const YEAR_RE = /\b(19|20)\d{2}\b/;
-/** The first row of a passage of short lines (a table, a list of figures), which may name what all rows hold. */
-function tableHeadOf(text: string): string | undefined {
+/**
+ * The year a table's first row gives for all rows ("Kennzahl 2025 | Lindenegg | Rüttigen"): a passage of short
+ * lines whose first line holds the year and no other figure, and not as its value ("Gegründet: 1998" is a row).
+ */
+function tableYearOf(text: string, year: string): boolean {
   const lines = text.split('\n');
-  return lines.length >= 3 && lines.every((l) => l.length <= TABLE_LINE_CHARS) ? lines[0] : undefined;
+  return lines.length >= 3 && lines.every((l) => l.length <= TABLE_LINE_CHARS) && headsYear(lines[0]!, year);
+}
+
+/** A heading or first row that gives the year for what follows: no other figure, and the year no row's value. */
+function headsYear(line: string, year: string): boolean {
+  return line.includes(year) && !/\d/.test(line.replace(year, '')) && !new RegExp(`[:|]\\s*${year}\\s*$`).test(line);
 }
 /** Lines up to this length are a table's rows, not a paragraph's. */
 const TABLE_LINE_CHARS = 120;
 /** The thing a count question counts ("Wie viele Grabstellen …", "How many inhabitants …"). */
-const COUNTED_RE = /\b(?:wie viele|wieviele|wie vielen|how many)\s+(\p{L}+)/iu;
+const COUNTED_RE = /\b(?:wie viele|wieviele|wie vielen|how many)\s+(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/iu;
 /** Kinds of fact that are figures, which hold for a year. */
 const FIGURE_TYPES = new Set<QuestionType>(['count', 'amount', 'price', 'change']);
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
@@ -462,13 +470,14 @@ class Engine implements FaqEngine {
     // "Wie viele Grabstellen hatte Völsegg 2016?": a year the question gives must stand in a sentence with the thing
     // counted; a passage with that figure for another year, and the year for another figure, answers a neighbour.
     const year = YEAR_RE.exec(question)?.[0];
-    const figureOf = subject ?? COUNTED_RE.exec(question)?.[1]?.toLowerCase();
-    const subjectUnit = figureOf ? units.find((u) => foldUmlauts(lower(u.word)) === foldUmlauts(figureOf)) : undefined;
+    // The thing counted: the first content word after "wie viele" ("Wie viele neue Heizzentralen …").
+    const countedWords = subject ? [subject] : (COUNTED_RE.exec(question)?.slice(1) ?? []).filter((w): w is string => !!w);
+    const subjectUnit = countedWords.map((w) => units.find((u) => !u.soft && foldUmlauts(lower(u.word)) === foldUmlauts(lower(w)))).find((u) => !!u);
     const yearOfSubject =
       !top || !year || !subjectUnit || !gate.some((t) => FIGURE_TYPES.has(t)) ||
       // A year in the heading or a table's first row ("Kennzahl 2025 | Lindenegg | Rüttigen") holds for all below.
-      top.doc.title.includes(year) ||
-      tableHeadOf(top.doc.text)?.includes(year) ||
+      headsYear(top.doc.title, year) ||
+      tableYearOf(top.doc.text, year) ||
       splitSentences(`${top.doc.title}\n${top.doc.text}`)
         // A table's row is its own statement ("Einwohner (31.12.2026) | 92.400" above "Online-Anteil 2022 | 38 %").
         .flatMap((x) => x.split('\n'))

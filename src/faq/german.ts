@@ -177,7 +177,8 @@ export function cognateKey(input: string): string {
   let w = foldUmlauts(lower(input));
   w = w
     .replace(/ierung(en)?$/, 'ation')
-    .replace(/(isch(e|en|er|es|em)?|ical)$/, 'ic')
+    // "-isch" meets "-ical", not the noun in "-ik" ("kritisch" is not "Kritik", "practical" not "practice").
+    .replace(/isch(e|en|er|es|em)?$/, 'ical')
     .replace(/(ization|isation)s?$/, 'ation')
     .replace(/([ae])nz(en)?$/, '$1nce')
     .replace(/itat(en)?$/, 'iti')
@@ -295,6 +296,11 @@ export class Vocabulary {
       for (const w of this.surface) {
         if (this.lexiconOnly.has(w)) continue;
         for (let i = MIN_PART; w.length - i >= MIN_HEAD_SUFFIX; i++) {
+          // The first part is a word of its own ("Teilnahme|bestätigung", "Friedhofs|begehung"), not a prefix
+          // ("Über|prüfung", "Durch|führung").
+          const first = w.slice(0, i);
+          const base = first.endsWith('s') ? first.slice(0, -1) : first;
+          if (![first, base].some((f) => f.length >= MIN_PART && !STOPWORDS.has(f) && (this.surface.has(f) || this.stems.has(f)))) continue;
           const list = this.heads.get(w.slice(i));
           if (!list) this.heads.set(w.slice(i), [w]);
           else if (list.length <= MAX_COMPOUNDS) list.push(w);

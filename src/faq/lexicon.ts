@@ -26,11 +26,11 @@ const CONCEPTS: string[][] = [
   ['abschluss', 'abschlusstreffen', 'abschlussveranstaltung', 'abschlusssitzung', 'closing', 'wrap up'],
   ['termin', 'termine', 'terminen', 'treffen', 'sitzung', 'sitzungen', 'session', 'sessions', 'meeting', 'meetings', 'veranstaltung', 'veranstaltungen', 'appointment', 'appointments', 'event', 'events'],
   ['veranstalter', 'veranstalterin', 'organisator', 'organisatoren', 'organisatorin', 'organiser', 'organisers', 'organizer', 'organizers', 'organisiert', 'organisieren', 'veranstaltet', 'organises', 'organizes', 'host', 'hosts', 'hosted'],
-  ['teilnahme', 'teilnehmen', 'teilnimmt', 'besuchen', 'besucht', 'teilnehmende', 'teilnehmenden', 'teilnehmer', 'teilnehmerin', 'teilnehmerinnen', 'participation', 'participate', 'participants', 'participant', 'attend', 'attends', 'attended', 'attendance', 'attendees', 'join', 'joining', 'mitmachen', 'take part', 'takes part', 'took part', 'taking part', 'dabei sein', 'dabei sind', 'dabei ist'],
+  ['teilnahme', 'teilnehmen', 'teilnimmt', 'besuchen', 'teilnehmende', 'teilnehmenden', 'teilnehmer', 'teilnehmerin', 'teilnehmerinnen', 'participation', 'participate', 'participants', 'participant', 'attend', 'attends', 'attended', 'attendance', 'attendees', 'join', 'joining', 'mitmachen', 'take part', 'takes part', 'took part', 'taking part', 'dabei sein', 'dabei sind', 'dabei ist'],
   ['dienst', 'dienste', 'dienstleistung', 'dienstleistungen', 'service', 'services'],
   ['wochentag', 'wochentage', 'weekday', 'weekdays', 'day of the week'],
   ['unterlagen', 'folien', 'präsentation', 'präsentationen', 'handout', 'slides', 'materials', 'documents'],
-  ['voraussetzung', 'voraussetzungen', 'vorkenntnisse', 'vorwissen', 'grundwissen', 'prior knowledge', 'previous knowledge', 'background knowledge', 'background', 'requirements', 'prerequisites', 'prerequisite'],
+  ['voraussetzung', 'voraussetzungen', 'vorkenntnisse', 'vorwissen', 'grundwissen', 'prior knowledge', 'previous knowledge', 'background knowledge', 'requirements', 'prerequisites', 'prerequisite'],
   ['sprache', 'sprachen', 'language', 'languages'],
   ['reihe', 'series', 'programme', 'program', 'programm'],
   ['frage', 'fragen', 'question', 'questions'],
@@ -71,7 +71,7 @@ const CONCEPTS: string[][] = [
   ['monat', 'month'],
   ['jahr', 'jahre', 'year', 'years'],
   ['ort', 'raum', 'adresse', 'location', 'room', 'venue', 'address'],
-  ['telefon', 'telefonnummer', 'tel', 'telefonisch', 'handy', 'handynummer', 'mobilnummer', 'rufnummer', 'phone', 'telephone', 'phone number', 'telephone number', 'mobile number', 'cell phone', 'unter welcher nummer', 'which number'],
+  ['telefon', 'telefonnummer', 'tel', 'telefonisch', 'handy', 'handynummer', 'mobilnummer', 'rufnummer', 'phone', 'telephone', 'phone number', 'telephone number', 'mobile number', 'cell phone', 'unter welcher nummer'],
 ];
 
 /** Longest phrase the tokenizer looks for, in words. */

@@ -108,7 +108,10 @@ describe('a telephone number', () => {
     expect(questionTypes('handynummer vogt', GENERAL_LEXICON).has('phone')).toBe(true);
     expect(questionTypes('What is the coordinator\'s phone number?', GENERAL_LEXICON).has('phone')).toBe(true);
     for (const s of ['Tel. 0171 555 2301', 'phone +1 303 555 0142', 'Telefon: (030) 1234-567', 'Rufnummer +39 0471 555 210']) expect(sentenceAnswers('phone', s, GENERAL_LEXICON), s).toBe(true);
-    for (const s of ['Jana Berger, j.berger@schulhof.example.org', 'am 16.04.2027 um 10:00 Uhr', '39040 Völsegg', '2.860 Grabstellen']) expect(sentenceAnswers('phone', s, GENERAL_LEXICON), s).toBe(false);
+    for (const s of ['Jana Berger, j.berger@schulhof.example.org', 'am 16.04.2027 um 10:00 Uhr', '39040 Völsegg', '2.860 Grabstellen', 'Rechnungsadresse: Stadt Neustadt, Aktenzeichen 0815/2024', 'IBAN DE89 3704 0044 0532 0130 00'])
+      expect(sentenceAnswers('phone', s, GENERAL_LEXICON), s).toBe(false);
+    // A question about the telephone that asks no number.
+    expect(questionTypes('Can I dial in by phone?', GENERAL_LEXICON).has('phone')).toBe(false);
   });
 
   it('is answered where the material gives it, declined where it gives only an e-mail address, never from the program\'s contacts', async () => {

@@ -31,7 +31,8 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (concept('aufzeichnung')) types.add('recording');
   if (concept('kontakt') || concept('email') || has('an wen', 'wen kann', 'who can i', 'who do i', 'who should i')) types.add('contact');
   // "Telefonnummer von Frau X?" asks for a number to call: a sentence with an e-mail address alone does not answer.
-  if (concept('telefon')) types.add('phone');
+  // ("Can I dial in by phone?" asks no number.)
+  if (has(...PHONE_NUMBER_ASKS) || tokens.some((t) => /^(telefon|handy|mobil|ruf)nummer[n]?$/.test(t))) types.add('phone');
   if (has('wo', 'wohin', 'where') || concept('format') || concept('ort')) types.add('place');
   // "Wo ist / liegt / findet ... statt" asks for a location; "Wo finde ich / kann ich" for a link or channel.
   if (has('wo ist', 'wo sind', 'wo liegt', 'wo liegen', 'wo befindet', 'wo findet', 'where is', 'where are', 'in welchem raum', 'which room')) types.add('location');
@@ -77,6 +78,10 @@ const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 // A telephone number: an international prefix, or a run of at least six digits in groups ("0471 123 456",
 // "(030) 1234-567", "+39 0471 555 210"), not a date, an amount or a postcode alone.
 const PHONE_RE = /(\+|\b00)\d{1,3}[\s./-]?\(?\d+\)?([\s./-]?\d+){1,5}|\(?\b0\d{2,5}\)?[\s/-]\d{2,}([\s./-]?\d{2,}){0,3}\b/;
+const PHONE_WORD_RE = /\b(tel|telefon\p{L}*|phone|telephone|mobil\p{L}*|handy|rufnummer|call)\b|\+\d/iu;
+const NOT_PHONE_RE = /\b(iban|bic|aktenzeichen|az|konto)\b/;
+/** How a question asks for a telephone number (folded). */
+const PHONE_NUMBER_ASKS = ['phone number', 'telephone number', 'mobile number', 'cell number', 'unter welcher nummer', 'welche nummer', 'which number do', 'what number'];
 // Two capitalised words; overlapping pairs are all tried ("Kommunales Bildungswerk Leine").
 const NAME_RE = /\b(\p{Lu}\p{Ll}+)(?= \p{Lu}\p{Ll}+)/gu;
 const PERSON_TITLE_RE = /\b(Dr|Prof|Frau|Herr|Mr|Mrs|Ms)\.?\s+\p{Lu}/u;
@@ -208,7 +213,8 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
     case 'contact':
       return EMAIL_RE.test(sentence) || concept('kontakt') || /\b(tel|telefon|phone)\b/.test(folded);
     case 'phone':
-      return PHONE_RE.test(sentence);
+      // A number with a word for the telephone beside it: a file number ("Aktenzeichen 0815/2024") or an IBAN is none.
+      return PHONE_RE.test(sentence) && PHONE_WORD_RE.test(sentence) && !NOT_PHONE_RE.test(folded);
     case 'place':
       return concept('format') || concept('ort') || /\b(strasse|str|platz|weg|allee)\b|\d{5} \p{Lu}/u.test(sentence.toLowerCase()) || /\bin (der|dem|raum|saal)\b/.test(folded);
     case 'location':

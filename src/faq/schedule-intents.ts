@@ -289,7 +289,9 @@ export function detectScheduleIntent(
   // "Wann geht es nach der Sommerpause weiter?": the session after (or before) the series' break.
   // "Wann treffen wir uns nach dem Auftakt wieder?", "When is the session after the kick-off?": the one after
   // (or before) the session the question names.
-  const aroundBreak = session ? sessionBeside(program, session, original, matchedWords) : (sessionByBreak(program, original) ?? sessionByFeast(program, original));
+  const beside = session ? sessionBeside(program, session, original, matchedWords) : undefined;
+  if (beside && !beside.session) return undefined;
+  const aroundBreak = beside?.session ? { session: beside.session, words: beside.words } : session ? undefined : (sessionByBreak(program, original) ?? sessionByFeast(program, original));
   if (aroundBreak) {
     session = aroundBreak.session;
     for (const w of aroundBreak.words) matchedWords.add(w);
@@ -433,9 +435,10 @@ export function sessionByBreak(program: Program, tokens: string[]): { session: S
 /**
  * The session held after (or before) the given one, when the question says "nach"/"after" (or "vor"/"before")
  * right before the words that named it ("nach dem Auftakt", "after the kick-off", "vor der Exkursion"): an
- * article or two may stand between. None when the named session is the last (or first) one.
+ * article or two may stand between. Its session is undefined when the named one is the last (or first): then
+ * no session answers. Undefined when the question does not ask so.
  */
-function sessionBeside(program: Program, session: Session, tokens: string[], named: ReadonlySet<string>): { session: Session; words: string[] } | undefined {
+function sessionBeside(program: Program, session: Session, tokens: string[], named: ReadonlySet<string>): { session: Session | undefined; words: string[] } | undefined {
   // A hyphenated name stands in the tokens as its parts ("kick", "off" of "kick-off").
   const forms = [...named].map((w) => foldUmlauts(lower(w)).replace(/[^\p{L}\d]/gu, ''));
   const namedAt = tokens.findIndex((t, i) => forms.some((w) => w === t || w === `${t}${tokens[i + 1] ?? ''}`));
@@ -451,7 +454,8 @@ function sessionBeside(program: Program, session: Session, tokens: string[], nam
   const held = sortedSessions(program).filter((s) => s.status !== 'cancelled');
   const at = held.findIndex((s) => s.id === session.id);
   const beside = at < 0 ? undefined : held[AFTER_WORDS.has(by) ? at + 1 : at - 1];
-  return beside ? { session: beside, words: [by] } : undefined;
+  // "nach dem Abschluss" of the last session: there is none, and the named one is not the answer.
+  return { session: beside, words: [by] };
 }
 const ARTICLES = set('dem der den die das des the');
 const ENGLISH_BESIDE = set('after before');

@@ -35,6 +35,9 @@ const contacts = [
   '',
 ].join('\n');
 
+// A fact sheet of "key: value" lines as plain text.
+const sheet = ['TALHAUSEN', '', 'Gegründet: 1998', 'Markttage pro Woche: 2', 'Marktstände: 24', ''].join('\n');
+
 const material = [
   '# Zahlen aus Rostal',
   '',
@@ -54,7 +57,7 @@ const material = [
 ].join('\n');
 
 async function engine() {
-  const dir = await contentDir({ 'program.yaml': program, 'material/info.md': material, 'material/kontakt.txt': contacts });
+  const dir = await contentDir({ 'program.yaml': program, 'material/info.md': material, 'material/kontakt.txt': contacts, 'material/talhausen.txt': sheet });
   return createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-03-10T08:00:00Z')) });
 }
 
@@ -76,6 +79,8 @@ describe('a year in a table', () => {
     expect(stands.answered).toBe(true);
     expect(stands.answer).toContain('38');
     expect(e.ask('Wie viele Einwohner hatte Rostal 2022?').answered).toBe(false);
+    // An adjective before the thing counted does not hide it.
+    expect(e.ask('Wie viele neue Marktstände hatte Rostal 2019?').answered).toBe(false);
   });
 
   it('holds for every row when the first row gives it', async () => {
@@ -84,5 +89,7 @@ describe('a year in a table', () => {
     expect(days.answered).toBe(true);
     expect(days.answer).toContain('1.900');
     expect(e.ask('Wie viele Besucher pro Markttag hatte Kesselbach 2021?').answered).toBe(false);
+    // A row's own year is no table head ("Gegründet: 1998").
+    expect(e.ask('Wie viele Marktstände hatte Talhausen 1998?').answered).toBe(false);
   });
 });
