@@ -188,3 +188,13 @@ describe('splitting off a known first part', () => {
     expect(splitHead('verkehrsplanung', (w) => w === 'verkehr')).toEqual(['verkehr', 'planung']);
   });
 });
+
+describe('a run of letters longer than any word', () => {
+  it('is no content word, and a long real compound still is', () => {
+    const v = new Vocabulary(GENERAL_LEXICON);
+    v.addText('Die Grabstellen und die Friedhofsverwaltung.');
+    expect(termsOfWord('Grabstellen'.repeat(450), v, GENERAL_LEXICON)).toEqual([]);
+    expect(termsOfWord('a'.repeat(5000), v, GENERAL_LEXICON)).toEqual([]);
+    expect(termsOfWord('Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz', v, GENERAL_LEXICON).length).toBeGreaterThan(0);
+  });
+});

@@ -161,6 +161,8 @@ export function splitHead(word: string, known: (part: string) => boolean): strin
 
 /** A compound's last part shared with a corpus word's end counts from this length on ("neutral"). */
 const MIN_HEAD_SUFFIX = 7;
+/** Longer words are no words ("Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz" has 63 letters). */
+const MAX_WORD_LETTERS = 64;
 /** A word that heads more of the corpus's compounds than this is not read as any of them. */
 const MAX_COMPOUNDS = 3;
 /** Cognates are compared from this length on: shorter words meet too many others ("rat", "rate"). */
@@ -373,6 +375,9 @@ export interface TermOptions {
  * when the vocabulary can split it. Stop words give nothing.
  */
 export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, lexicon?: TermMap, options: TermOptions = {}): string[] {
+  // No word of either language is this long: a run of letters pasted or typed by mistake is no content, and
+  // splitting it into parts would take seconds.
+  if (input.length > MAX_WORD_LETTERS) return [];
   const word = lower(input);
   const folded = foldUmlauts(word);
   const grouped = lexicon?.lookupAll(word);
