@@ -219,7 +219,7 @@ export function detectScheduleIntent(
     return (CUES.format.has(w) || CUES.formatPhrases.some((p) => p.replace(/ /g, '') === w)) && compactTitles.filter((t) => t.includes(w)).length === 1;
   };
   // A word of a title, or a part of a compound there ("Kosten" of "Kostenschätzung", "Fristen" of "Fristenmanagement").
-  const inTitle = (w: string) => titleWords.has(w) || (w.length >= 4 && [...titleWords].some((t) => t.startsWith(w) || t.endsWith(w)));
+  const inTitle = (w: string) => wordOrPart(titleWords, w);
   const inTitles = (word: string) => word.split(' ').every((w) => inTitle(foldUmlauts(lower(w))));
   const verbs = verbPositionWords(question);
   // A word for sessions or the series: all its groups are, or its first one is where the program names itself
@@ -314,7 +314,7 @@ export function detectScheduleIntent(
     if (isCueWord(unit.word) || CUES.generic.has(w) || matchedWords.has(unit.word) || correctedTypos.has(w)) continue;
     // A word of the named session's title, or a part of a compound there ("Friedhof" of "Friedhofsbegehung"
     // when "Rundgang" named it), names that session again.
-    if (session && ofTitle(session, w)) continue;
+    if (session && wordOrPart(new Set(words(session.title).map(foldUmlauts)), w)) continue;
     if (namesSessions(unit)) continue;
     // A general verb ("kommt", "läuft") asks nothing beyond the cues, nor does an unknown word at a verb's
     // place ("When do we meet next?").
@@ -367,12 +367,9 @@ export function detectScheduleIntent(
   return intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length, seriesNamed, dated: !!dated });
 }
 
-/** True for a word of the session's title, or the first or last part of a compound there (4 letters or more). */
-function ofTitle(session: Session, folded: string): boolean {
-  return words(session.title).some((t) => {
-    const word = foldUmlauts(t);
-    return word === folded || (folded.length >= 4 && word.length > folded.length && (word.startsWith(folded) || word.endsWith(folded)));
-  });
+/** True for one of the (folded) words, or the first or last part of a compound among them (4 letters or more). */
+function wordOrPart(words: ReadonlySet<string>, folded: string): boolean {
+  return words.has(folded) || (folded.length >= 4 && [...words].some((t) => t.startsWith(folded) || t.endsWith(folded)));
 }
 
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
