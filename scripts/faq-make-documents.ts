@@ -90,9 +90,16 @@ async function zip(files: Record<string, string>): Promise<Buffer> {
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** A DOCX: blocks starting with "# " or "## " are headings, the rest paragraphs. */
-export function makeDocx(blocks: string[]): Promise<Buffer> {
-  const para = (b: string) => {
+/**
+ * A DOCX: blocks starting with "# " or "## " are headings, the rest paragraphs; a block of rows is a table whose
+ * first row is marked as the header row (repeated on each page, as Word does it).
+ */
+export function makeDocx(blocks: (string | string[][])[]): Promise<Buffer> {
+  const cell = (t: string) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${xmlText(t)}</w:t></w:r></w:p></w:tc>`;
+  const table = (rows: string[][]) =>
+    `<w:tbl><w:tblPr/>${rows.map((r, i) => `<w:tr>${i === 0 ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
+  const para = (b: string | string[][]) => {
+    if (Array.isArray(b)) return table(b);
     const h = /^(#{1,2}) (.*)$/.exec(b);
     const style = h ? `<w:pPr><w:pStyle w:val="Heading${h[1]!.length}"/></w:pPr>` : '';
     return `<w:p>${style}<w:r><w:t xml:space="preserve">${xmlText(h ? h[2]! : b)}</w:t></w:r></w:p>`;
@@ -111,8 +118,14 @@ export function makeDocx(blocks: string[]): Promise<Buffer> {
 const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 
-/** A PPTX whose slides each have a title placeholder and a body of lines. */
-export function makePptx(slides: { title: string; lines: string[] }[]): Promise<Buffer> {
+/** A PPTX whose slides each have a title placeholder and a body of lines, and may have a table below. */
+export function makePptx(slides: { title: string; lines: string[]; table?: string[][] }[]): Promise<Buffer> {
+  const tableFrame = (id: number, rows: string[][]) =>
+    `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="${id}" name="t${id}"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="0" y="0"/><a:ext cx="8000000" cy="3000000"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>${rows[0]!
+      .map(() => '<a:gridCol w="2000000"/>')
+      .join('')}</a:tblGrid>${rows
+      .map((r) => `<a:tr h="370840">${r.map((t) => `<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="de-DE"/><a:t>${xmlText(t)}</a:t></a:r></a:p></a:txBody><a:tcPr/></a:tc>`).join('')}</a:tr>`)
+      .join('')}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>`;
   const shape = (id: number, ph: string, paragraphs: string[]) =>
     `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="s${id}"/><p:cNvSpPr/><p:nvPr><p:ph ${ph}/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/>${paragraphs
       .map((t) => `<a:p><a:r><a:rPr lang="de-DE"/><a:t>${xmlText(t)}</a:t></a:r></a:p>`)
@@ -134,7 +147,7 @@ export function makePptx(slides: { title: string; lines: string[] }[]): Promise<
   slides.forEach((s, i) => {
     // Slide i (0-based, display order) is stored in file slide{n - i}.xml.
     files[`ppt/slides/slide${slides.length - i}.xml`] =
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld xmlns:p="${P}" xmlns:a="${A}" xmlns:r="${REL}"><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>${shape(2, 'type="title"', [s.title])}${shape(3, 'idx="1"', s.lines)}</p:spTree></p:cSld></p:sld>`;
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld xmlns:p="${P}" xmlns:a="${A}" xmlns:r="${REL}"><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>${shape(2, 'type="title"', [s.title])}${shape(3, 'idx="1"', s.lines)}${s.table ? tableFrame(4, s.table) : ''}</p:spTree></p:cSld></p:sld>`;
   });
   return zip(files);
 }

@@ -76,6 +76,23 @@ function shapeParagraphs(shapeXml: string): string[] {
   return out;
 }
 
+/**
+ * A table of a slide (a graphic frame, not a shape) as Markdown table rows, one line per row, the first row
+ * marked as the header when the table says so (`firstRow`, PowerPoint's default): without this its text was lost.
+ */
+function slideTable(frameXml: string): string | undefined {
+  const table = /<a:tbl>[\s\S]*?<\/a:tbl>/.exec(frameXml)?.[0];
+  if (!table) return undefined;
+  const rows = (table.match(/<a:tr\b[\s\S]*?<\/a:tr>/g) ?? []).map((tr) =>
+    (tr.match(/<a:tc\b[\s\S]*?<\/a:tc>/g) ?? []).map((tc) => shapeParagraphs(tc).join(' ').replace(/\|/g, '/')),
+  );
+  const filled = rows.filter((cells) => cells.some(Boolean));
+  if (!filled.length) return undefined;
+  const lines = filled.map((cells) => `| ${cells.join(' | ')} |`);
+  if (filled.length > 1 && /<a:tblPr\b[^>]*\bfirstRow="(?:1|true)"/.test(table)) lines.splice(1, 0, `|${filled[0]!.map(() => ' --- |').join('')}`);
+  return lines.join('\n');
+}
+
 /** Slide file names in display order: presentation.xml's list of slide ids, through its relationships. */
 async function slideOrder(zip: JSZip): Promise<string[]> {
   const files = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
@@ -108,7 +125,12 @@ async function readPptx(bytes: Buffer): Promise<DocumentPart[]> {
     const xml = await zip.file(file)!.async('string');
     let title: string | undefined;
     const body: string[] = [];
-    for (const shape of xml.match(/<p:sp\b[\s\S]*?<\/p:sp>/g) ?? []) {
+    for (const shape of xml.match(/<p:sp\b[\s\S]*?<\/p:sp>|<p:graphicFrame\b[\s\S]*?<\/p:graphicFrame>/g) ?? []) {
+      if (shape.startsWith('<p:graphicFrame')) {
+        const table = slideTable(shape);
+        if (table) body.push(table);
+        continue;
+      }
       const paragraphs = shapeParagraphs(shape);
       if (!title && /<p:ph\b[^>]*type="(ctrTitle|title)"/.test(shape)) title = paragraphs.join(' ');
       else body.push(...paragraphs);

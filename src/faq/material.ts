@@ -58,11 +58,31 @@ export function stripInlineMarkup(text: string): string {
     .trim();
 }
 
-/** HTML to the Markdown subset the splitter understands: headings and paragraphs. */
+/**
+ * An HTML table as Markdown table rows, one line per row: a row is one statement ("Dike maintenance per year |
+ * CAD 950,000 | EUR 420,000"), not cells scattered over lines. A first row of header cells (`<th>`) is marked as
+ * the header, so that the rows below carry the column names.
+ */
+function htmlTable(table: string): string {
+  const rows: string[] = [];
+  for (const tr of table.match(/<tr\b[\s\S]*?(?=<tr\b|<\/table>|$)/gi) ?? []) {
+    const cells = [...tr.matchAll(/<(t[hd])\b[^>]*>([\s\S]*?)(?=<t[hd]\b|<\/tr>|$)/gi)].map((m) => ({
+      header: m[1]!.toLowerCase() === 'th',
+      text: m[2]!.replace(/<\/t[hd]>/gi, '').replace(/<(?:br|\/?(?:p|div|li|ul|ol))\b[^>]*>/gi, ' ').replace(/\|/g, '/').replace(/\s+/g, ' ').trim(),
+    }));
+    if (!cells.length) continue;
+    rows.push(`| ${cells.map((c) => c.text).join(' | ')} |`);
+    if (rows.length === 1 && cells.every((c) => c.header)) rows.push(`|${cells.map(() => ' --- |').join('')}`);
+  }
+  return `\n\n${rows.join('\n')}\n\n`;
+}
+
+/** HTML to the Markdown subset the splitter understands: headings, paragraphs and table rows. */
 export function htmlToMarkdown(html: string): string {
   return html
     .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<table\b[\s\S]*?<\/table>/gi, htmlTable)
     .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi, (_m, level: string, inner: string) => `\n\n${'#'.repeat(Number(level))} ${inner.replace(/\s+/g, ' ')}\n\n`)
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?(p|div|li|ul|ol|section|article|tr|table|td|th|blockquote|header|footer|main)\b[^>]*>/gi, '\n\n');
@@ -81,16 +101,22 @@ function sentences(text: string): string[] {
   return out.filter((s) => s.trim());
 }
 
+const tableCells = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+const isSeparatorRow = (line: string) => tableCells(line).every((c) => !c || /^:?-{2,}:?$/.test(c));
+
 /**
  * A Markdown table row as a line of its own: "| Teilnahmegebühr | 90 Euro |" reads "Teilnahmegebühr: 90 Euro",
  * so that each row is a statement (the key names what the value is) instead of one run-on paragraph with
- * the rows of its neighbours. Separator and empty rows give nothing.
+ * the rows of its neighbours. Under a header of three or more columns every value after the first carries its
+ * column's name ("Deichunterhaltung | Port Allison: 950.000 | Hallersiel: 420.000"): which town, year or time
+ * zone a figure belongs to is said in the header only. Separator and empty rows give nothing.
  */
-function tableRow(line: string): string | undefined {
-  const cells = line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
-  if (cells.every((c) => !c || /^:?-{2,}:?$/.test(c))) return '';
-  const filled = cells.filter(Boolean);
-  if (filled.length === 2) return `${filled[0]}: ${filled[1]}`;
+function tableRow(line: string, header?: readonly string[]): string | undefined {
+  if (isSeparatorRow(line)) return '';
+  const cells = tableCells(line);
+  const named = header && header.length === cells.length && cells.length >= 3;
+  const filled = cells.map((c, i) => (named && i > 0 && c && header[i] ? `${header[i]}: ${c}` : c)).filter(Boolean);
+  if (filled.length === 2 && !named) return `${filled[0]}: ${filled[1]}`;
   return filled.join(' | ');
 }
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
@@ -142,7 +168,12 @@ export function splitIntoPassages(text: string, source: string, options: { plain
   };
   // The heading above the lines being read, while nothing has been read under it.
   let bare: { title: string; level: number } | undefined;
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+  // The column names of the table being read (its first row, when a separator row follows it).
+  let header: string[] | undefined;
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  for (const [i, line] of lines.entries()) {
+    const tableLine = !options.plainText && TABLE_ROW.test(line);
+    if (!tableLine) header = undefined;
     const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
       flush();
@@ -164,9 +195,11 @@ export function splitIntoPassages(text: string, source: string, options: { plain
       flush();
       continue;
     }
-    if (!options.plainText && TABLE_ROW.test(line)) {
+    if (tableLine) {
       flush();
-      const row = tableRow(line);
+      const opens = !header && TABLE_ROW.test(lines[i + 1] ?? '') && isSeparatorRow(lines[i + 1]!);
+      const row = tableRow(line, header);
+      if (opens) header = tableCells(line);
       if (row) {
         paragraph.push(row);
         flush();

@@ -1,11 +1,11 @@
-// Temporary content folders for FAQ tests: each call writes the given files (path → text) into a fresh folder;
+// Temporary content folders for FAQ tests: each call writes the given files (path → text or bytes) into a fresh folder;
 // every folder is removed after each test.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 
-export function temporaryContent(prefix: string): (files: Record<string, string>) => Promise<string> {
+export function temporaryContent(prefix: string): (files: Record<string, string | Buffer>) => Promise<string> {
   const dirs: string[] = [];
   afterEach(async () => {
     await Promise.all(dirs.splice(0).map((d) => fs.rm(d, { recursive: true, force: true })));

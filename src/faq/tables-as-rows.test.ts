@@ -1,0 +1,115 @@
+// Round 18: a table is read as rows, each row one statement that carries its columns' names. HTML and DOCX
+// tables were read cell by cell (a figure on one line, the town it belongs to on another), and a PowerPoint
+// table not at all. Invented program; each answer is checked against its neighbouring row or column.
+import { describe, expect, it } from 'vitest';
+import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { makeDocx, makePptx } from '../../scripts/faq-make-documents.js';
+import { createFaqEngine } from './engine.js';
+import { readMaterial } from './material.js';
+import { ManualClock } from '../shared/clock.js';
+
+const contentDir = temporaryContent('faq-table-rows-');
+
+const program = [
+  'program:',
+  '  id: faehren',
+  '  title: "Fähren im Nahverkehr"',
+  '  timezone: Europe/Berlin',
+  '  language: de',
+  'sessions:',
+  '  - id: auftakt',
+  '    title: "Auftakt"',
+  '    date: 2027-04-06',
+  '    start: "10:00"',
+  '    end: "11:30"',
+  '',
+].join('\n');
+
+const html = [
+  '<html><body><h2>Case figures</h2>',
+  '<table>',
+  '<tr><th>Figure</th><th>Port Wenlock</th><th>Sandermünde</th></tr>',
+  '<tr><td>Passengers per year</td><td>1.2 million</td><td>480,000</td></tr>',
+  '<tr><td>Ferry maintenance per year</td><td><p>CAD 2.1 million</p></td><td>EUR 730,000, paid by the <b>Landkreis</b></td></tr>',
+  '</table>',
+  '<p>Both towns run their ferries all year.</p>',
+  '</body></html>',
+].join('\n');
+
+const markdown = [
+  '# Fahrplan',
+  '',
+  '| Linie | Werktags | Sonntags |',
+  '| --- | --- | --- |',
+  '| F1 Altstadt–Werft | alle 20 Minuten | stündlich |',
+  '| F2 Werft–Strand | alle 30 Minuten | fährt nicht |',
+  '',
+  'Im Winter gilt ein eigener Fahrplan.',
+  '',
+].join('\n');
+
+async function passages(files: Record<string, string | Buffer>) {
+  const dir = await contentDir(files);
+  return (await readMaterial(`${dir}/material`)).passages.map((p) => p.text);
+}
+
+describe('tables read as rows', () => {
+  it('an HTML row is one statement whose values carry their columns’ names; text after the table stays its own', async () => {
+    const texts = await passages({ 'material/zahlen.html': html });
+    expect(texts).toContain('Figure | Port Wenlock | Sandermünde');
+    expect(texts).toContain('Passengers per year | Port Wenlock: 1.2 million | Sandermünde: 480,000');
+    expect(texts).toContain('Ferry maintenance per year | Port Wenlock: CAD 2.1 million | Sandermünde: EUR 730,000, paid by the Landkreis');
+    expect(texts).toContain('Both towns run their ferries all year.');
+    // No cell stands alone any more.
+    expect(texts).not.toContain('480,000');
+  });
+
+  it('a Markdown table under a header row names its columns; one without a header keeps its plain rows', async () => {
+    expect(await passages({ 'material/fahrplan.md': markdown })).toEqual([
+      'Linie | Werktags | Sonntags',
+      'F1 Altstadt–Werft | Werktags: alle 20 Minuten | Sonntags: stündlich',
+      'F2 Werft–Strand | Werktags: alle 30 Minuten | Sonntags: fährt nicht',
+      'Im Winter gilt ein eigener Fahrplan.',
+    ]);
+    const headless = ['| Linie F1 | 20 Minuten | stündlich |', '| Linie F2 | 30 Minuten | nie |', ''].join('\n');
+    expect(await passages({ 'material/takt.md': headless })).toEqual(['Linie F1 | 20 Minuten | stündlich', 'Linie F2 | 30 Minuten | nie']);
+  });
+
+  it('a two-column table keeps its rows as "key: value"', async () => {
+    const fees = ['| Wer | Beitrag |', '| --- | --- |', '| Mitglieder | kostenfrei |', '| Gäste | 90 Euro |', ''].join('\n');
+    expect(await passages({ 'material/beitrag.md': fees })).toEqual(['Wer: Beitrag', 'Mitglieder: kostenfrei', 'Gäste: 90 Euro']);
+  });
+
+  it('a PowerPoint table is read (it is no shape, and its text was lost), its first row as the header', async () => {
+    const pptx = await makePptx([
+      { title: 'Zwei Häfen', lines: ['Kennzahlen 2026'], table: [['Kennzahl', 'Port Wenlock', 'Sandermünde'], ['Fährschiffe', '6', '3'], ['Anleger', '11', '4']] },
+    ]);
+    const texts = await passages({ 'material/folien.pptx': pptx });
+    expect(texts.join('\n')).toContain('Kennzahlen 2026');
+    expect(texts.join('\n')).toContain('Fährschiffe | Port Wenlock: 6 | Sandermünde: 3');
+    expect(texts.join('\n')).toContain('Anleger | Port Wenlock: 11 | Sandermünde: 4');
+  });
+
+  it('a Word table is read as rows, its header row naming the columns', async () => {
+    const docx = await makeDocx(['# Zahlen', [['Kennzahl', 'Port Wenlock', 'Sandermünde'], ['Fährschiffe', '6', '3']], 'Stand: März 2027.']);
+    const texts = await passages({ 'material/bericht.docx': docx });
+    expect(texts.join('\n')).toContain('Fährschiffe | Port Wenlock: 6 | Sandermünde: 3');
+    expect(texts.join('\n')).toContain('Stand: März 2027.');
+  });
+});
+
+describe('answers from a table row', () => {
+  it('a figure for the town the question names, from the row of the thing asked for', async () => {
+    const dir = await contentDir({ 'program.yaml': program, 'material/zahlen.html': html, 'material/fahrplan.md': markdown });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-03-01T08:00:00Z') });
+    // The answer says which town each figure is for (read cell by cell, it listed the figures apart from the towns).
+    const cost = engine.ask('How much is the ferry maintenance in Sandermünde per year?', { locale: 'en' });
+    expect(cost.answered).toBe(true);
+    expect(cost.answer).toContain('Sandermünde: EUR 730,000');
+    const sunday = engine.ask('Wie oft fährt die F2 sonntags?');
+    expect(sunday.answered).toBe(true);
+    expect(sunday.answer).toContain('F2 Werft–Strand | Werktags: alle 30 Minuten | Sonntags: fährt nicht');
+    // The table says nothing of staff.
+    expect(engine.ask('How many ferry captains does Port Wenlock employ?', { locale: 'en' }).answered).toBe(false);
+  });
+});
