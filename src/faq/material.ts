@@ -317,7 +317,12 @@ export function plainTextHeadings(text: string): string {
       // separator with the next line: none of them heads the others.
       const separator = ENTRY_SEPARATOR.exec(t)?.[0];
       const entry = !!separator && next.includes(separator);
-      const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && !listed && !entry && next.length > t.length;
+      // A numbered or capitalised section title may stand apart from its text by a blank line ("2. Platform",
+      // blank, "All sessions take place in Microsoft Teams. …"); the next item of its own list is not its text.
+      const titled = (opensSection || (/\p{Lu}{3}/u.test(t) && t === t.toUpperCase())) && !next;
+      const below = titled ? nonEmpty(i + 1, 1) : next;
+      const sibling = titled && itemDepth(t) >= 1 && ITEM_START.test(below) && itemDepth(below) === itemDepth(t);
+      const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && !listed && !entry && !sibling && below.length > t.length;
       return heading ? `## ${t}` : line;
     })
     .join('\n');

@@ -1,6 +1,7 @@
 // Round 18: a table is read as rows, each row one statement that carries its columns' names. HTML and DOCX
 // tables were read cell by cell (a figure on one line, the town it belongs to on another), and a PowerPoint
-// table not at all. Invented program; each answer is checked against its neighbouring row or column.
+// table not at all. And a numbered or capitalised section title of a plain-text file heads its text when a blank
+// line stands between them. Invented program; each answer is checked against its neighbouring row or column.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { makeDocx, makePptx } from '../../scripts/faq-make-documents.js';
@@ -111,5 +112,39 @@ describe('answers from a table row', () => {
     expect(sunday.answer).toContain('F2 Werft–Strand | Werktags: alle 30 Minuten | Sonntags: fährt nicht');
     // The table says nothing of staff.
     expect(engine.ask('How many ferry captains does Port Wenlock employ?', { locale: 'en' }).answered).toBe(false);
+  });
+});
+
+describe('section titles of plain text', () => {
+  const info = [
+    'PRAKTISCHE HINWEISE',
+    '',
+    '1. Plattform',
+    '',
+    'Alle Termine finden in Microsoft Teams statt. Den Link erhalten Sie eine Woche vorher.',
+    '',
+    '2. Aufzeichnung',
+    '',
+    'Die Vorträge werden aufgezeichnet, die Gruppenarbeit nicht.',
+    '',
+    'MITBRINGEN',
+    '',
+    'Ein Headset und eine Frage aus Ihrer Gemeinde:',
+    '',
+    '1. Headset',
+    '',
+    '2. Eine Frage aus Ihrer Gemeinde zum Fährverkehr',
+    '',
+  ].join('\n');
+
+  it('a numbered or capitalised title heads the text after a blank line; an item of a list does not head the next', async () => {
+    const dir = await contentDir({ 'material/hinweise.txt': info });
+    const read = (await readMaterial(`${dir}/material`)).passages.map((p) => [p.title, p.text]);
+    expect(read).toContainEqual(['1. Plattform', 'Alle Termine finden in Microsoft Teams statt. Den Link erhalten Sie eine Woche vorher.']);
+    expect(read).toContainEqual(['2. Aufzeichnung', 'Die Vorträge werden aufgezeichnet, die Gruppenarbeit nicht.']);
+    expect(read).toContainEqual(['MITBRINGEN', 'Ein Headset und eine Frage aus Ihrer Gemeinde:']);
+    // "1. Headset" is the first item of a list, not the title of the second.
+    expect(read).toContainEqual(['MITBRINGEN', '1. Headset']);
+    expect(read).toContainEqual(['MITBRINGEN', '2. Eine Frage aus Ihrer Gemeinde zum Fährverkehr']);
   });
 });
