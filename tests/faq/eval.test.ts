@@ -20,15 +20,18 @@ const FLOORS: Record<string, [number, number]> = {
   'gruenflaechen-pflege': [0.75, 0.82],
   'mobilitaet-kleinstadt': [0.72, 0.64],
   'open-data-portal-en': [0.7, 0.78],
-  'beteiligungshaushalt-dach': [0.9, 0.94],
+  // Round 19's threshold (0.9455) declines answers with a half-known word: the floors of this program,
+  // kommunale-ki-werkstatt, resilienz-netzwerk, waermeplanung-kompakt, leerstand-innenstadt and
+  // tourism-visitor-flows-brazil-en were lowered to its figures.
+  'beteiligungshaushalt-dach': [0.88, 0.94],
   // Round 15's threshold (0.7025, what the calibration rule gives on 31 tune suites) declines a few
-  // answers of low confidence here that 0.645 gave.
-  'kommunale-ki-werkstatt': [0.86, 0.94],
+  // answers of low confidence here that 0.645 gave, and round 19's (0.9455 on 39 suites) a few more.
+  'kommunale-ki-werkstatt': [0.85, 0.94],
   'ozg-buergerservices': [0.9, 0.98],
   // Round 13's country names answer one near miss here ("Welche Städte aus Spanien machen mit?": the material says
   // cities from Spain take part, not which): measured and kept, see docs/architecture.md.
-  'resilienz-netzwerk': [0.78, 0.94],
-  'waermeplanung-kompakt': [0.94, 0.98],
+  'resilienz-netzwerk': [0.77, 0.94],
+  'waermeplanung-kompakt': [0.92, 0.98],
   // Held out until round 6 to 19, then rotated into tune (tests/faq/heldout/README.md).
   'katastrophenschutz-nordic-en': [0.5, 0.95],
   'vergabe-nachhaltig': [0.55, 0.9],
@@ -40,7 +43,7 @@ const FLOORS: Record<string, [number, number]> = {
   'hitzeschutz-sydney-en': [0.65, 0.95],
   'barrierefreiheit-digital': [0.55, 0.7],
   'wasser-kommunen-indien-en': [0.6, 0.75],
-  'leerstand-innenstadt': [0.6, 0.6],
+  'leerstand-innenstadt': [0.55, 0.6],
   'abfall-kreislauf-nairobi-en': [0.4, 0.75],
   'ehrenamt-landkreise': [0.55, 0.65],
   'maerkte-bogota-en': [0.5, 0.7],
@@ -57,7 +60,7 @@ const FLOORS: Record<string, [number, number]> = {
   'jugendbeteiligung-luxemburg': [0.7, 0.7],
   'coastal-adaptation-halifax-en': [0.7, 0.7],
   'feuerwehr-nachwuchs-bayern': [0.45, 0.95],
-  'tourism-visitor-flows-brazil-en': [0.55, 0.7],
+  'tourism-visitor-flows-brazil-en': [0.5, 0.85],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
