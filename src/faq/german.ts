@@ -230,6 +230,14 @@ export function monthsOfDates(text: string): string[] {
   return [...out];
 }
 
+/**
+ * The word a percent sign stands for ("23 %", "31%"): the material writes the sign, a question says "Prozent" or
+ * "percent" (one group of the lexicon), so a figure in percent is found by either.
+ */
+export function percentWords(text: string): string[] {
+  return /\d\s?%/.test(text) ? ['prozent'] : [];
+}
+
 /** A vocabulary of surface words and their stems, for compound splitting. */
 export class Vocabulary {
   private readonly surface = new Set<string>();

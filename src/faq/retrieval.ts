@@ -6,7 +6,7 @@
 // (df = 0) weighs most, so "Wie wird das Wetter in Berlin?" stays far below the threshold although "Berlin"
 // matches. BM25 only orders the candidates; the share is what is comparable across questions.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { isSoftWord, monthsOfDates, Vocabulary, termsOfWord } from './german.js';
+import { isSoftWord, monthsOfDates, percentWords, Vocabulary, termsOfWord } from './german.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import type { DocumentLocator } from '../documents/office.js';
@@ -150,7 +150,7 @@ export class PassageIndex {
       storeFields: [],
       // The file's name is searched as a third field (the docs keep their shape).
       extractField: (doc, field) => (field === 'file' ? fileField(doc) : field === 'title' ? doc.title : field === 'text' ? doc.text : String(doc[field as keyof RetrievalDoc] ?? '')),
-      tokenize: (text) => [...this.lexicon.tokens(text), ...hyphenated(text), ...monthsOfDates(text)],
+      tokenize: (text) => [...this.lexicon.tokens(text), ...hyphenated(text), ...monthsOfDates(text), ...percentWords(text)],
       processTerm: (word) => this.indexTermsOf(word),
       searchOptions: { boost: { title: 2, file: FILE_BOOST } },
     });
@@ -273,7 +273,7 @@ export class PassageIndex {
    */
   sentenceTerms(sentence: string): ReadonlySet<string> {
     // Hyphenated compounds also as one word, as the index has them ("dark-sky" for "dark sky ordinance").
-    return this.sentenceTermCache.get(sentence, (s) => new Set([...this.lexicon.tokens(s), ...hyphenated(s)].flatMap((w) => this.termsOf(w))));
+    return this.sentenceTermCache.get(sentence, (s) => new Set([...this.lexicon.tokens(s), ...hyphenated(s), ...percentWords(s)].flatMap((w) => this.termsOf(w))));
   }
 
   /** The index terms of a word of the material: compounds also split off a known first part alone. */
