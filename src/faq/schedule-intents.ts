@@ -201,7 +201,8 @@ export function detectScheduleIntent(
 ): ScheduleIntent | undefined {
   // Only a word neither the material nor the program knows may be a typo of a cue: "Zeiten" is not "zweiten".
   const unknownWords = new Set(passageUnits.filter((u) => u.knownDf === 0 && !known(u)).map((u) => foldUmlauts(u.word)));
-  const original = words(ordinalNumbers(question)).map(foldUmlauts);
+  // "day of the week" asks for a weekday, and names no week.
+  const original = words(ordinalNumbers(question).replace(/\bdays? of the week\b/gi, 'weekday')).map(foldUmlauts);
   const tokens = correctCueTypos(original, unknownWords);
   const correctedTypos = new Set(original.filter((t, i) => t !== tokens[i]));
   const text = tokens.join(' ');
@@ -319,8 +320,8 @@ export function detectScheduleIntent(
     // A general verb ("kommt", "läuft") asks nothing beyond the cues, nor does an unknown word at a verb's
     // place ("When do we meet next?").
     if (unit.soft || (unit.knownDf === 0 && verbs.has(w))) continue;
-    // A weekday ("Samstag", "Donnerstagstermine") says which sessions, like a month.
-    if (WEEKDAY_START.test(w)) continue;
+    // A weekday ("Samstag", "Donnerstagstermine") says which sessions, like a month; "day of the week" asks for one.
+    if (WEEKDAY_START.test(w) || unit.terms[0] === WEEKDAY_TERM) continue;
     // "nach deutscher Zeit", "in Germany": the answers give German time anyway; "in Toronto", "Ortszeit": and
     // the program's own clock time first.
     if (clockWord(w)) continue;
@@ -375,6 +376,7 @@ function wordOrPart(words: ReadonlySet<string>, folded: string): boolean {
 const FORMAT_TERM = GENERAL_LEXICON.lookup('format')!;
 const PHONE_TERM = GENERAL_LEXICON.lookup('telefon')!;
 const PLATFORM_TERM = GENERAL_LEXICON.lookup('plattform')!;
+const WEEKDAY_TERM = GENERAL_LEXICON.lookup('wochentag')!;
 /** How participants ask for their own clock time; every schedule answer gives German time (program/time.ts). */
 const READER_PHRASES = ['deutscher zeit', 'deutsche zeit', 'german time', 'in deutschland', 'in germany', 'bei uns'];
 const READER_WORDS = set('deutscher deutsche zeit german time deutschland germany');
