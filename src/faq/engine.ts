@@ -74,6 +74,31 @@ function properNames(question: string, units: readonly QueryUnit[], lexicon: Lex
   return units.filter((u) => capitalised.has(foldUmlauts(lower(u.word))) && u.terms.length === 1 && u.wholeDf > 0 && !u.soft && !lexicon.lookup(u.word) && !isDictionaryNoun(u.word) && !isMonthName(u.word) && !WEEKDAY_NAME.test(foldUmlauts(lower(u.word))));
 }
 const WEEKDAY_NAME = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
+
+/**
+ * A heading that names two places or persons side by side ("Session 2: Varunapuri and Ahrweiden") names the
+ * subject of none of its paragraphs alone: a paragraph that names the other one (as written, with its capital)
+ * and never the question's is about the other one, and so are its figures.
+ */
+function aboutRival(h: RetrievalHit, named: readonly QueryUnit[], index: PassageIndex): boolean {
+  if (h.doc.kind !== 'passage') return false;
+  const text = h.doc.text;
+  const written = (w: string) => new RegExp(`(?<!\\p{L})${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u');
+  const textTerms = index.sentenceTerms(text);
+  return named.some((u) => {
+    if (textTerms.has(u.terms[0]!)) return false;
+    // The heading's word for the question's name, and the capitalised word beside it across "and"/"und"/"&".
+    const pair = new RegExp(`(\\p{Lu}[\\p{L}-]{3,})\\s+(?:and|und|&|vs\\.?|/)\\s+(\\p{Lu}[\\p{L}-]{3,})`, 'gu');
+    for (const m of h.doc.title.matchAll(pair)) {
+      const [a, b] = [m[1]!, m[2]!];
+      const isNamed = (w: string) => index.sentenceTerms(w).has(u.terms[0]!);
+      const rival = isNamed(a) ? b : isNamed(b) ? a : undefined;
+      if (rival && written(rival).test(text)) return true;
+    }
+    return false;
+  });
+}
+
 /** Top candidates whose best sentences compete for the answer. */
 const SENTENCE_PEERS = 3;
 /** Candidates after the answer's passage that may join it for answering as well (not only for scoring close). */
@@ -469,7 +494,10 @@ class Engine implements FaqEngine {
     // heading: a passage with another town's figures answers a neighbouring question.
     // (Not the series' place or a word of its titles, which general passages about the series do not repeat.)
     const named = properNames(question, units, lexicon).filter((u) => !(this.seriesIndex?.knows(u.word) ?? false) && !this.placeIndex?.knows(u.word));
-    const namesNamed = !top || named.every((u) => top!.matchedWords.includes(u.word) || termsIn(`${top!.doc.title} ${top!.doc.documentTitle ?? ''} ${fileWords(top!.doc.source)}`, [u.terms[0]!], this.index));
+    const namesNamed =
+      !top ||
+      (named.every((u) => top!.matchedWords.includes(u.word) || termsIn(`${top!.doc.title} ${top!.doc.documentTitle ?? ''} ${fileWords(top!.doc.source)}`, [u.terms[0]!], this.index)) &&
+        !aboutRival(top, named, this.index));
     // "Wie viele Grabstellen hatte Völsegg 2016?": a year the question gives must stand in a sentence with the thing
     // counted; a passage with that figure for another year, and the year for another figure, answers a neighbour.
     const year = YEAR_RE.exec(question)?.[0];
