@@ -135,6 +135,45 @@ function chunk(text: string): string[] {
   return out;
 }
 
+const LIST_ITEM = /^(?:[-*•–]\s|\d+[.)]\s)/;
+/** The label an item of a list starts with ("- **Dünenhagen:** rund 6.300 …" gives "Dünenhagen"). */
+const ITEM_LABEL = /^(?:[-*•–]\s+|\d+[.)]\s+)?([^:.!?]{2,40}):\s/;
+
+/**
+ * A list too long for one passage is cut between its items, not inside one: "- Ponta das Garças: … - Dünenhagen:
+ * … Die Kurabgabe beträgt …" cut at its sentences left the Kurabgabe without the town it belongs to. An item
+ * longer than a passage is cut at its sentences, each later part under the item's label. Undefined for a
+ * paragraph that is not a list, or a list that fits.
+ */
+function listChunks(lines: readonly string[]): string[] | undefined {
+  if (lines.length < 2 || !LIST_ITEM.test(lines[0]!)) return undefined;
+  const items: string[] = [];
+  for (const line of lines) {
+    if (LIST_ITEM.test(line) || !items.length) items.push(line);
+    else items[items.length - 1] = `${items[items.length - 1]} ${line}`;
+  }
+  const clean = items.map((item) => stripInlineMarkup(item)).filter(Boolean);
+  if (clean.join(' ').length <= MAX_PASSAGE_CHARS) return undefined;
+  const out: string[] = [];
+  let current = '';
+  for (const item of clean) {
+    if (item.length > MAX_PASSAGE_CHARS) {
+      if (current) out.push(current);
+      current = '';
+      const label = ITEM_LABEL.exec(item)?.[1]?.trim();
+      const parts = chunk(item);
+      out.push(parts[0]!, ...parts.slice(1).map((part) => (label ? `${label}: ${part}` : part)));
+      continue;
+    }
+    if (current && current.length + 1 + item.length > MAX_PASSAGE_CHARS) {
+      out.push(current);
+      current = item;
+    } else current = current ? `${current} ${item}` : item;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
 function titleFromFile(file: string): string {
   return path
     .basename(file, path.extname(file))
@@ -156,12 +195,13 @@ export function splitIntoPassages(text: string, source: string, options: { plain
   let paragraph: string[] = [];
   const flush = () => {
     const raw = paragraph.join(options.plainText ? '\n' : ' ');
+    const items = options.plainText ? undefined : listChunks(paragraph);
     paragraph = [];
     const pieces = options.plainText ? raw.split(/\n|\t/) : [raw];
     for (const piece of pieces) {
       const clean = stripInlineMarkup(piece);
       if (!clean || /^[-=_*]{3,}$/.test(clean)) continue;
-      for (const part of chunk(clean)) {
+      for (const part of items ?? chunk(clean)) {
         passages.push({ id: `${source}#${passages.length + 1}`, title: title ?? documentTitle ?? fileTitle, text: part, source, ...(options.locator ? { locator: options.locator } : {}), ...(documentTitle ? { documentTitle } : {}) });
       }
     }

@@ -1,7 +1,8 @@
 // Round 18: a table is read as rows, each row one statement that carries its columns' names. HTML and DOCX
 // tables were read cell by cell (a figure on one line, the town it belongs to on another), and a PowerPoint
 // table not at all. And a numbered or capitalised section title of a plain-text file heads its text when a blank
-// line stands between them. Invented program; each answer is checked against its neighbouring row or column.
+// line stands between them. Round 19: a list too long for one passage is cut between its items, and an item too
+// long for one under its label. Invented program; each answer is checked against its neighbouring row or column.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { makeDocx, makePptx } from '../../scripts/faq-make-documents.js';
@@ -146,5 +147,34 @@ describe('section titles of plain text', () => {
     // "1. Headset" is the first item of a list, not the title of the second.
     expect(read).toContainEqual(['MITBRINGEN', '1. Headset']);
     expect(read).toContainEqual(['MITBRINGEN', '2. Eine Frage aus Ihrer Gemeinde zum Fährverkehr']);
+  });
+});
+
+describe('a long list', () => {
+  const towns = [
+    '## Die beiden Orte in Zahlen',
+    '',
+    '- **Port Wenlock:** rund 18.400 Einwohnerinnen und Einwohner, 1,2 Millionen Übernachtungen im Jahr 2025, an',
+    '  Spitzentagen bis zu 42.000 Tagesgäste. Für die Insel gilt seit Dezember 2024 eine Obergrenze von 1.200',
+    '  Besucherinnen und Besuchern am Tag. Die Tourismusabgabe beträgt 5 Reais pro Person und Nacht.',
+    '- **Sandermünde:** rund 6.300 Einwohnerinnen und Einwohner, 890.000 Übernachtungen im Jahr 2025, am Spitzentag',
+    '  11.500 Tagesgäste. Die Kurabgabe beträgt in der Hauptsaison 3,20 Euro pro Person und Nacht, in der',
+    '  Nebensaison 1,80 Euro. Sie brachte 2025 rund 2,6 Millionen Euro ein. Der Ortskern ist seit 2023 autofrei.',
+    '',
+  ].join('\n');
+
+  it('is cut between its items, so that each town keeps its figures', async () => {
+    const texts = await passages({ 'material/orte.md': towns });
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toMatch(/^- Sandermünde: rund 6\.300 .* Die Kurabgabe beträgt in der Hauptsaison 3,20 Euro/);
+  });
+
+  it('cuts an item longer than a passage at its sentences, each part under the item\'s label', async () => {
+    const long = `- **Sandermünde:** ${'Der Pendelbus fährt alle 10 Minuten vom Großparkplatz an der Bundesstraße. '.repeat(8)}Der Ortskern ist seit 2023 autofrei.\n- **Port Wenlock:** keine Obergrenze.\n`;
+    const texts = await passages({ 'material/lang.md': long });
+    expect(texts.length).toBeGreaterThan(2);
+    expect(texts[0]).toMatch(/^- Sandermünde: Der Pendelbus/);
+    for (const part of texts.slice(1, -1)) expect(part).toMatch(/^Sandermünde: /);
+    expect(texts.at(-1)).toBe('- Port Wenlock: keine Obergrenze.');
   });
 });
