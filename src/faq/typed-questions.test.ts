@@ -1,5 +1,6 @@
 // Round 19: English questions as participants type them: contractions without the apostrophe ("whats the next
-// session") and "day of the week" asking for a weekday (not for this week's sessions). An invented program;
+// session"), prepositions such as "onto" as no topic, and "day of the week" asking for a weekday (not for this
+// week's sessions). An invented program;
 // each answer is checked against another reading nearby.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
@@ -42,6 +43,10 @@ const material = [
   '',
   'Participation is free of charge for municipalities.',
   '',
+  '# Visits',
+  '',
+  'At most 300 visitors a day are allowed on the pier.',
+  '',
 ].join('\n');
 
 async function engine() {
@@ -56,6 +61,14 @@ describe('questions typed as spoken', () => {
     expect(next.answered).toBe(true);
     expect(next.answer).toContain('13 April 2027');
     expect(e.ask('whats the harbour fee in Lisbon', { locale: 'en' }).answered).toBe(false);
+  });
+
+  it('reads "onto" as no topic of the question', async () => {
+    const e = await engine();
+    const pier = e.ask('How many visitors a day are allowed onto the pier?', { locale: 'en' });
+    expect(pier.answered).toBe(true);
+    expect(pier.answer).toContain('300');
+    expect(e.ask('How many boats a day are allowed onto the pier?', { locale: 'en' }).answered).toBe(false);
   });
 
   it('reads "day of the week" as a weekday asked for, of the session the question names', async () => {
