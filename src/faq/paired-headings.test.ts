@@ -3,25 +3,13 @@
 // figures. Invented program; each decline is checked against the answer for the town the paragraph names.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { programYaml } from '../../tests/harness/content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
 
 const contentDir = temporaryContent('faq-paired-');
 
-const program = [
-  'program:',
-  '  id: water-partners',
-  '  title: "Water Partners Exchange"',
-  '  timezone: Europe/Berlin',
-  '  language: en',
-  'sessions:',
-  '  - id: kickoff',
-  '    title: "Kick-off"',
-  '    date: 2027-03-02',
-  '    start: "10:00"',
-  '    end: "11:30"',
-  '',
-].join('\n');
+const program = programYaml([{ id: 'kickoff', title: 'Kick-off', date: '2027-03-02', start: '10:00', end: '11:30' }], { id: 'water-partners', title: 'Water Partners Exchange', language: 'en' });
 
 const material = [
   '# Session 2: Kalvapur and Mossfeld',

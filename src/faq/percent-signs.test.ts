@@ -3,6 +3,7 @@
 // repeats the question's other words. Invented program.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { programYaml } from '../../tests/harness/content.js';
 import { createFaqEngine } from './engine.js';
 import { percentWords } from './german.js';
 import { PassageIndex } from './retrieval.js';
@@ -10,20 +11,7 @@ import { ManualClock } from '../shared/clock.js';
 
 const contentDir = temporaryContent('faq-percent-');
 
-const program = [
-  'program:',
-  '  id: bauhoefe',
-  '  title: "Bauhöfe im Vergleich"',
-  '  timezone: Europe/Berlin',
-  '  language: de',
-  'sessions:',
-  '  - id: auftakt',
-  '    title: "Auftakt"',
-  '    date: 2027-03-02',
-  '    start: "15:00"',
-  '    end: "16:30"',
-  '',
-].join('\n');
+const program = programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'bauhoefe', title: 'Bauhöfe im Vergleich' });
 
 const material = [
   '# Zahlen aus Talbrunn',

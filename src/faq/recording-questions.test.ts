@@ -3,30 +3,19 @@
 // function words, not the rarest topic of a question. An invented program.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { programYaml } from '../../tests/harness/content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
 
 const contentDir = temporaryContent('faq-recording-');
 
-const program = [
-  'program:',
-  '  id: bauhof-werkstatt',
-  '  title: "Bauhöfe lernen voneinander"',
-  '  timezone: Europe/Berlin',
-  '  language: de',
-  'sessions:',
-  '  - id: auftakt',
-  '    title: "Auftakt"',
-  '    date: 2027-03-02',
-  '    start: "15:00"',
-  '    end: "16:30"',
-  '  - id: werkstatt',
-  '    title: "Werkstatt in Halden"',
-  '    date: 2027-04-17',
-  '    start: "09:00"',
-  '    end: "15:00"',
-  '',
-].join('\n');
+const program = programYaml(
+  [
+    { id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' },
+    { id: 'werkstatt', title: 'Werkstatt in Halden', date: '2027-04-17', start: '09:00', end: '15:00' },
+  ],
+  { id: 'bauhof-werkstatt', title: 'Bauhöfe lernen voneinander' },
+);
 
 const material = [
   '# Werkstatt in Halden am Samstag',

@@ -5,6 +5,7 @@
 // long for one under its label. Invented program; each answer is checked against its neighbouring row or column.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { programYaml } from '../../tests/harness/content.js';
 import { makeDocx, makePptx } from '../../scripts/faq-make-documents.js';
 import { createFaqEngine } from './engine.js';
 import { readMaterial } from './material.js';
@@ -12,20 +13,7 @@ import { ManualClock } from '../shared/clock.js';
 
 const contentDir = temporaryContent('faq-table-rows-');
 
-const program = [
-  'program:',
-  '  id: faehren',
-  '  title: "Fähren im Nahverkehr"',
-  '  timezone: Europe/Berlin',
-  '  language: de',
-  'sessions:',
-  '  - id: auftakt',
-  '    title: "Auftakt"',
-  '    date: 2027-04-06',
-  '    start: "10:00"',
-  '    end: "11:30"',
-  '',
-].join('\n');
+const program = programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-04-06', start: '10:00', end: '11:30' }], { id: 'faehren', title: 'Fähren im Nahverkehr' });
 
 const html = [
   '<html><body><h2>Case figures</h2>',

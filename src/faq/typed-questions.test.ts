@@ -4,35 +4,20 @@
 // each answer is checked against another reading nearby.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { programYaml } from '../../tests/harness/content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
 
 const contentDir = temporaryContent('faq-typed-');
 
-const program = [
-  'program:',
-  '  id: harbour-towns',
-  '  title: "Harbour Towns Exchange"',
-  '  timezone: America/Sao_Paulo',
-  '  language: en',
-  'sessions:',
-  '  - id: kickoff',
-  '    title: "Kick-off: two harbours"',
-  '    date: 2027-03-09',
-  '    start: "09:00"',
-  '    end: "10:30"',
-  '  - id: ferries',
-  '    title: "Ferries and timetables"',
-  '    date: 2027-04-13',
-  '    start: "09:00"',
-  '    end: "10:30"',
-  '  - id: closing',
-  '    title: "What we take home"',
-  '    date: 2027-06-17',
-  '    start: "09:00"',
-  '    end: "11:00"',
-  '',
-].join('\n');
+const program = programYaml(
+  [
+    { id: 'kickoff', title: 'Kick-off: two harbours', date: '2027-03-09', start: '09:00', end: '10:30' },
+    { id: 'ferries', title: 'Ferries and timetables', date: '2027-04-13', start: '09:00', end: '10:30' },
+    { id: 'closing', title: 'What we take home', date: '2027-06-17', start: '09:00', end: '11:00' },
+  ],
+  { id: 'harbour-towns', title: 'Harbour Towns Exchange', timezone: 'America/Sao_Paulo', language: 'en' },
+);
 
 const material = [
   '# About the exchange',

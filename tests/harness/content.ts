@@ -67,14 +67,14 @@ export function sessionUntil(id: string, title: string, end: DateTime, minutes: 
 
 export function programYaml(
   sessions: SessionSpec[],
-  extra: { reminders?: string[]; feedback?: Record<string, unknown>; id?: string; title?: string; attendance?: 'counts' | 'named' } = {},
+  extra: { reminders?: string[]; feedback?: Record<string, unknown>; id?: string; title?: string; attendance?: 'counts' | 'named'; timezone?: string; language?: 'de' | 'en' } = {},
 ): string {
   const lines = [
     'program:',
     `  id: ${extra.id ?? 'testprogramm'}`,
     `  title: "${extra.title ?? 'Testreihe Daten'}"`,
-    '  timezone: Europe/Berlin',
-    '  language: de',
+    `  timezone: ${extra.timezone ?? 'Europe/Berlin'}`,
+    `  language: ${extra.language ?? 'de'}`,
     '  format: virtual',
     `  reminders: [${(extra.reminders ?? ['P1D']).join(', ')}]`,
     ...(extra.attendance ? [`  attendance: ${extra.attendance}`] : []),
