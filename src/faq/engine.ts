@@ -51,8 +51,8 @@ export interface AskOptions {
  * calibrateThreshold (evaluation.ts) on the tune split of all evaluation programs: 0.6455 in round 5 (eleven
  * tune suites), 0.7025 in round 15 (31 suites, after the twelfth rotation), 0.9455 in round 19 (39 suites, after
  * the sixteenth rotation). The programs' mean score is flat from 0.70 to 0.945 (within 0.2 points): between the
- * two, answers with a half-known word (a compound known only in parts, a word of the lexicon's group but not
- * the material's own) are right about two times in three, and the two programs added last tipped the rule
+ * two, answers that rest on a half-known word (one the material has only in its compounds, or a compound it
+ * has only in parts) are right about two times in three, and the two programs added last tipped the rule
  * towards declining them. A schedule answer (0.95) and an answer whose every word the material knows (1) pass.
  * tests/faq/eval.test.ts checks that it still sits near that rule.
  */
