@@ -83,7 +83,12 @@ const WEEKDAY_NAME = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonn
 function aboutRival(h: RetrievalHit, named: readonly QueryUnit[], index: PassageIndex): boolean {
   if (h.doc.kind !== 'passage') return false;
   const text = h.doc.text;
-  const written = (w: string) => new RegExp(`(?<!\\p{L})${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u');
+  // A paragraph about both ("In beiden Orten …", "both towns") is about the question's too.
+  if (BOTH_WORDS.test(text)) return false;
+  // The other name as written inside a sentence: a capitalised noun may start a sentence ("Parken ist …"), a name
+  // stands anywhere.
+  const written = (w: string) => new RegExp(`(?<![.!?:]\\s*|^\\s*|\\p{L})${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u');
+  const isName = (w: string) => !index.lexicon.lookup(w) && !isDictionaryNoun(w) && !isMonthName(w) && !WEEKDAY_NAME.test(foldUmlauts(lower(w)));
   const textTerms = index.sentenceTerms(text);
   return named.some((u) => {
     if (textTerms.has(u.terms[0]!)) return false;
@@ -93,11 +98,13 @@ function aboutRival(h: RetrievalHit, named: readonly QueryUnit[], index: Passage
       const [a, b] = [m[1]!, m[2]!];
       const isNamed = (w: string) => index.sentenceTerms(w).has(u.terms[0]!);
       const rival = isNamed(a) ? b : isNamed(b) ? a : undefined;
-      if (rival && written(rival).test(text)) return true;
+      if (rival && isName(rival) && written(rival).test(text)) return true;
     }
     return false;
   });
 }
+/** Words that say a statement holds for two or more places at once. */
+const BOTH_WORDS = /(?<!\p{L})(?:beide|beiden|beider|both|jeweils|each)(?!\p{L})/iu;
 
 /** Top candidates whose best sentences compete for the answer. */
 const SENTENCE_PEERS = 3;

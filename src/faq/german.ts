@@ -30,7 +30,7 @@ dr prof mag gewesen geworden worden besagt besagen
 während wegen trotz anstatt innerhalb außerhalb bezüglich gemäß hinsichtlich betreffend übers fürs ans
 ums aufs durchs vors unters hinters
 dafür dazu davon darauf daran darüber darin dagegen dadurch daraus darunter hierfür hierzu hiervon
-bzw usw etc ggf evtl bspw paar
+bzw usw etc ggf evtl bspw
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
 // Termin ab?" beside a heading "Wie läuft ein Termin ab?"): matched when the material has them, otherwise
@@ -59,7 +59,7 @@ const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks spe
   // Contractions typed without the apostrophe ("whats the next session", "dont know").
   ' whats whos wheres hows whens thats theres heres isnt arent wasnt werent dont doesnt didnt cant wont couldnt shouldnt wouldnt im ive youre' +
   // Prepositions the shared list lacks.
-  ' onto upon toward towards across along around behind beside besides beyond inside outside near without';
+  ' onto upon toward towards across along around behind beside besides beyond inside outside without';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
 const GERMAN_STOP_LIST = [...[...GERMAN_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_DE)];
 const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));

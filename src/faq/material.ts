@@ -61,20 +61,47 @@ export function stripInlineMarkup(text: string): string {
 /**
  * An HTML table as Markdown table rows, one line per row: a row is one statement ("Dike maintenance per year |
  * CAD 950,000 | EUR 420,000"), not cells scattered over lines. A first row of header cells (`<th>`) is marked as
- * the header, so that the rows below carry the column names.
+ * the header, so that the rows below carry the column names; a cell spanning rows or columns stands in each of
+ * them, and the caption stays a paragraph. A table of one column (a layout table around a page's content) or one
+ * that holds another table is left to be read as blocks.
  */
 function htmlTable(table: string): string {
-  const rows: string[] = [];
+  if (/<table\b/i.test(table.slice(6))) return table;
+  const cellText = (html: string) => html.replace(/<\/t[hd]>/gi, '').replace(/<(?:br|\/?(?:p|div|li|ul|ol))\b[^>]*>/gi, ' ').replace(/\|/g, '/').replace(/\s+/g, ' ').trim();
+  const span = (attrs: string, name: string) => Math.max(1, Math.min(50, Number(new RegExp(`\\b${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs)?.[1] ?? 1)));
+  const caption = /<caption\b[^>]*>([\s\S]*?)<\/caption>/i.exec(table)?.[1];
+  const grid: string[][] = [];
+  const headerRows: boolean[] = [];
+  // Cells of earlier rows that span down into the next ones, by column.
+  const carried: { text: string; rows: number }[] = [];
   for (const tr of table.match(/<tr\b[\s\S]*?(?=<tr\b|<\/table>|$)/gi) ?? []) {
-    const cells = [...tr.matchAll(/<(t[hd])\b[^>]*>([\s\S]*?)(?=<t[hd]\b|<\/tr>|$)/gi)].map((m) => ({
-      header: m[1]!.toLowerCase() === 'th',
-      text: m[2]!.replace(/<\/t[hd]>/gi, '').replace(/<(?:br|\/?(?:p|div|li|ul|ol))\b[^>]*>/gi, ' ').replace(/\|/g, '/').replace(/\s+/g, ' ').trim(),
-    }));
+    const cells = [...tr.matchAll(/<(t[hd])\b([^>]*)>([\s\S]*?)(?=<t[hd]\b|<\/tr>|$)/gi)];
     if (!cells.length) continue;
-    rows.push(`| ${cells.map((c) => c.text).join(' | ')} |`);
-    if (rows.length === 1 && cells.every((c) => c.header)) rows.push(`|${cells.map(() => ' --- |').join('')}`);
+    const row: string[] = [];
+    const fill = () => {
+      while (carried[row.length]?.rows) {
+        const c = carried[row.length]!;
+        c.rows--;
+        row.push(c.text);
+      }
+    };
+    for (const m of cells) {
+      fill();
+      const text = cellText(m[3]!);
+      const rows = span(m[2]!, 'rowspan');
+      for (let k = 0; k < span(m[2]!, 'colspan'); k++) {
+        if (rows > 1) carried[row.length] = { text, rows: rows - 1 };
+        row.push(text);
+      }
+    }
+    fill();
+    grid.push(row);
+    headerRows.push(cells.every((m) => m[1]!.toLowerCase() === 'th'));
   }
-  return `\n\n${rows.join('\n')}\n\n`;
+  if (!grid.length || grid.every((row) => row.length <= 1)) return table;
+  const rows = grid.map((row) => `| ${row.join(' | ')} |`);
+  if (headerRows[0]) rows.splice(1, 0, `|${grid[0]!.map(() => ' --- |').join('')}`);
+  return `\n\n${caption ? `${stripInlineMarkup(cellText(caption))}\n\n` : ''}${rows.join('\n')}\n\n`;
 }
 
 /** HTML to the Markdown subset the splitter understands: headings, paragraphs and table rows. */
@@ -85,7 +112,7 @@ export function htmlToMarkdown(html: string): string {
     .replace(/<table\b[\s\S]*?<\/table>/gi, htmlTable)
     .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi, (_m, level: string, inner: string) => `\n\n${'#'.repeat(Number(level))} ${inner.replace(/\s+/g, ' ')}\n\n`)
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?(p|div|li|ul|ol|section|article|tr|table|td|th|blockquote|header|footer|main)\b[^>]*>/gi, '\n\n');
+    .replace(/<\/?(p|div|li|ul|ol|section|article|tr|table|td|th|caption|blockquote|header|footer|main)\b[^>]*>/gi, '\n\n');
 }
 
 // A full stop after an abbreviation ends no sentence ("90 Euro pro Person bzw. 85 CHF").
@@ -146,11 +173,15 @@ const ITEM_LABEL = /^(?:[-*•–]\s+|\d+[.)]\s+)?([^:.!?]{2,40}):\s/;
  * paragraph that is not a list, or a list that fits.
  */
 function listChunks(lines: readonly string[]): string[] | undefined {
-  if (lines.length < 2 || !LIST_ITEM.test(lines[0]!)) return undefined;
+  if (lines.length < 2 || !LIST_ITEM.test(lines[0]!.trim())) return undefined;
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const depth = indent(lines[0]!);
+  // An item of the list's own depth starts a new one; deeper items and continuation lines belong to the item above.
   const items: string[] = [];
   for (const line of lines) {
-    if (LIST_ITEM.test(line) || !items.length) items.push(line);
-    else items[items.length - 1] = `${items[items.length - 1]} ${line}`;
+    const t = line.trim();
+    if ((LIST_ITEM.test(t) && indent(line) <= depth) || !items.length) items.push(t);
+    else items[items.length - 1] = `${items[items.length - 1]} ${t}`;
   }
   const clean = items.map((item) => stripInlineMarkup(item)).filter(Boolean);
   if (clean.join(' ').length <= MAX_PASSAGE_CHARS) return undefined;
@@ -193,10 +224,13 @@ export function splitIntoPassages(text: string, source: string, options: { plain
   let title: string | undefined;
   let documentTitle: string | undefined;
   let paragraph: string[] = [];
+  // The paragraph's lines as written, with their indentation (a list's sub-items).
+  let written: string[] = [];
   const flush = () => {
     const raw = paragraph.join(options.plainText ? '\n' : ' ');
-    const items = options.plainText ? undefined : listChunks(paragraph);
+    const items = options.plainText ? undefined : listChunks(written);
     paragraph = [];
+    written = [];
     const pieces = options.plainText ? raw.split(/\n|\t/) : [raw];
     for (const piece of pieces) {
       const clean = stripInlineMarkup(piece);
@@ -238,7 +272,8 @@ export function splitIntoPassages(text: string, source: string, options: { plain
     if (tableLine) {
       flush();
       const opens = !header && TABLE_ROW.test(lines[i + 1] ?? '') && isSeparatorRow(lines[i + 1]!);
-      const row = tableRow(line, header);
+      // A header row of three or more columns names them; it is no "key: value" ("|  | Mitglieder | Gäste |").
+      const row = opens && tableCells(line).length >= 3 ? tableCells(line).filter(Boolean).join(' | ') : tableRow(line, header);
       if (opens) header = tableCells(line);
       if (row) {
         paragraph.push(row);
@@ -247,6 +282,7 @@ export function splitIntoPassages(text: string, source: string, options: { plain
       continue;
     }
     paragraph.push(line.trim());
+    written.push(line);
   }
   flush();
   if (bare && bare.level > 1) {
@@ -359,9 +395,12 @@ export function plainTextHeadings(text: string): string {
       const entry = !!separator && next.includes(separator);
       // A numbered or capitalised section title may stand apart from its text by a blank line ("2. Platform",
       // blank, "All sessions take place in Microsoft Teams. …"); the next item of its own list is not its text.
-      const titled = (opensSection || (/\p{Lu}{3}/u.test(t) && t === t.toUpperCase())) && !next;
+      const capitals = /\p{Lu}{3}/u.test(t) && /^[\p{Lu}\s&/-]+$/u.test(t);
+      const titled = (opensSection || capitals) && !next;
       const below = titled ? nonEmpty(i + 1, 1) : next;
-      const sibling = titled && itemDepth(t) >= 1 && ITEM_START.test(below) && itemDepth(below) === itemDepth(t);
+      // Within a list ("1. Begrüßung", blank, "2. Vortrag …") no item heads what follows it.
+      const ofList = (line: string) => ITEM_START.test(line) && itemDepth(line) === itemDepth(t);
+      const sibling = titled && itemDepth(t) >= 1 && (ofList(below) || ofList(nonEmpty(i - 1, -1)));
       const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && !listed && !entry && !sibling && below.length > t.length;
       return heading ? `## ${t}` : line;
     })

@@ -36,4 +36,21 @@ describe('a heading that names two towns', () => {
     const losses = e.ask('How high are the losses in Kalvapur?', { locale: 'en' });
     expect(losses.answer).toContain('29 %');
   });
+
+  it('does not take a common noun beside the town for a second town, nor a paragraph about both for the other one', async () => {
+    const notes = [
+      '# Anreise nach Mossfeld und Parken',
+      '',
+      'Parken ist am Bahnhof kostenlos möglich, die Stellplätze sind ausgeschildert.',
+      '',
+      '# Kurtaxe in Mossfeld und Kalvapur',
+      '',
+      'In beiden Orten beträgt die Kurtaxe 3 Euro pro Nacht; Kalvapur erhebt zusätzlich eine Bettensteuer von 1 Euro.',
+      '',
+    ].join('\n');
+    const dir = await contentDir({ 'program.yaml': program, 'material/plan.md': material, 'material/anreise.md': notes });
+    const e = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-02-01T08:00:00Z') });
+    expect(e.ask('Ist Parken in Mossfeld kostenlos?').answer).toContain('Parken ist am Bahnhof kostenlos');
+    expect(e.ask('Wie hoch ist die Kurtaxe in Mossfeld?').answer).toContain('3 Euro pro Nacht');
+  });
 });

@@ -1,5 +1,5 @@
 // Round 19: a question whether something is recorded is answered only by a passage that says what is recorded;
-// a passage that merely names the same workshop and town answers another question. And "bzw." or "ein paar" are
+// a passage that merely names the same workshop and town answers another question. And "bzw." is
 // function words, not the rarest topic of a question. An invented program.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';

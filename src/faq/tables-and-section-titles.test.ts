@@ -166,3 +166,48 @@ describe('a long list', () => {
     expect(texts.at(-1)).toBe('- Port Wenlock: keine Obergrenze.');
   });
 });
+
+describe('a reviewer\'s cases: tables, lists and titles that are none', () => {
+  it('keeps a table\'s caption, carries spanning cells down and across, and leaves layout and nested tables to the block reading', async () => {
+    const spans = [
+      '<table><caption>Die Anmeldung ist bis zum 15. Februar 2027 möglich.</caption>',
+      '<tr><th>Format</th><th>Tarif</th><th>Mitglieder</th><th>Gäste</th></tr>',
+      '<tr><td rowspan="2">Präsenz</td><td>regulär</td><td>90 €</td><td>120 €</td></tr>',
+      '<tr><td>ermäßigt</td><td>45 €</td><td>60 €</td></tr>',
+      '<tr><td>Online</td><td colspan="3">40 € für alle</td></tr>',
+      '</table>',
+    ].join('');
+    const texts = await passages({ 'material/gebuehren.html': spans });
+    expect(texts).toContain('Die Anmeldung ist bis zum 15. Februar 2027 möglich.');
+    expect(texts).toContain('Präsenz | Tarif: ermäßigt | Mitglieder: 45 € | Gäste: 60 €');
+    expect(texts).toContain('Online | Tarif: 40 € für alle | Mitglieder: 40 € für alle | Gäste: 40 € für alle');
+    const layout = '<table><tr><td><h2>Kontakt</h2><p>Fragen beantwortet Anna Berg.</p></td></tr></table>';
+    expect(await passages({ 'material/newsletter.html': layout })).toEqual(['Fragen beantwortet Anna Berg.']);
+    const nested = '<table><tr><th>A</th><th>B</th></tr><tr><td>x</td><td><table><tr><td>Innen</td><td>1</td></tr></table></td></tr></table>';
+    expect((await passages({ 'material/nested.html': nested })).join('\n')).not.toContain('|');
+  });
+
+  it('reads a header row of three columns as their names, not as "key: value"', async () => {
+    const table = ['|  | Mitglieder | Gäste |', '|---|---|---|', '| Online | 40 Euro | 50 Euro |', ''].join('\n');
+    expect(await passages({ 'material/preise.md': table })).toEqual(['Mitglieder | Gäste', 'Online | Mitglieder: 40 Euro | Gäste: 50 Euro']);
+  });
+
+  it('keeps a nested list\'s sub-items with their item', async () => {
+    const sub = (n: number) => `  - Punkt ${n}: ${'Hier steht ein längerer Satz über die Anreise und den Ort. '.repeat(2)}`;
+    const list = ['- Dünenhagen:', sub(1), sub(2), sub(3), '- Ponta das Garças:', sub(4), '  - Parken ist im Ortskern nicht erlaubt.', ''].join('\n');
+    const texts = await passages({ 'material/orte.md': list });
+    expect(texts.at(-1)).toMatch(/^- Ponta das Garças: - Punkt 4: .* - Parken ist im Ortskern nicht erlaubt\.$/);
+  });
+
+  it('takes neither the last item of a list nor a line in capitals that states something for a title', async () => {
+    const agenda = ['Ablauf', '', '1. Begrüßung durch die Bürgermeisterin', '', '2. Vortrag von Dr. Lena Hoff', '', 'Die Sitzung endet gegen 12 Uhr mit einer offenen Fragerunde.', ''].join('\n');
+    const read = async (files: Record<string, string>) => (await readMaterial(`${await contentDir(files)}/material`)).passages.map((p) => [p.title, p.text]);
+    const items = await read({ 'material/ablauf.txt': agenda });
+    expect(items.map(([, text]) => text)).toContain('2. Vortrag von Dr. Lena Hoff');
+    expect(items.map(([title]) => title)).not.toContain('2. Vortrag von Dr. Lena Hoff');
+    const wlan = ['Hinweise', '', 'WLAN-PASSWORT: KOMMUNE2027', '', 'Die Sitzung findet im Ratssaal statt.', ''].join('\n');
+    const notes = await read({ 'material/vorort.txt': wlan });
+    expect(notes.map(([, text]) => text)).toContain('WLAN-PASSWORT: KOMMUNE2027');
+    expect(notes.map(([title]) => title)).not.toContain('WLAN-PASSWORT: KOMMUNE2027');
+  });
+});

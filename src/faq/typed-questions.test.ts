@@ -56,6 +56,15 @@ describe('questions typed as spoken', () => {
     expect(e.ask('How many boats a day are allowed onto the pier?', { locale: 'en' }).answered).toBe(false);
   });
 
+  it('keeps "near" as a word of the question: a venue\'s address does not answer where to park near it', async () => {
+    const dir = await contentDir({
+      'program.yaml': program,
+      'material/call.md': `${material}\n# Venue\n\nThe workshop day takes place at the Town Hall of Lindfeld, Marktplatz 3.\n\n# Parking\n\nFree parking is available in the garage next to the town hall.\n`,
+    });
+    const e = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-03-20T12:00:00Z') });
+    expect(e.ask('Is there parking near the venue?', { locale: 'en' }).answer).not.toContain('Marktplatz 3');
+  });
+
   it('reads "day of the week" as a weekday asked for, of the session the question names', async () => {
     const e = await engine();
     const last = e.ask('Which day of the week is the final session on?', { locale: 'en' });
