@@ -71,7 +71,11 @@ function properNames(question: string, units: readonly QueryUnit[], lexicon: Lex
   const capitalised = new Set((question.match(/(?<=[\s(„"'])\p{Lu}[\p{L}-]{3,}/gu) ?? []).map((w) => foldUmlauts(lower(w))));
   const afterArticle = new Set((question.match(/\b(der|die|das|den|dem|des|ein|eine|einen|einem|einer|the|a|an)\s+\p{Lu}[\p{L}-]*/giu) ?? []).map((m) => foldUmlauts(lower(m.split(/\s+/)[1]!))));
   for (const w of afterArticle) capitalised.delete(w);
-  return units.filter((u) => capitalised.has(foldUmlauts(lower(u.word))) && u.terms.length === 1 && u.wholeDf > 0 && !u.soft && !lexicon.lookup(u.word) && !isDictionaryNoun(u.word) && !isMonthName(u.word) && !WEEKDAY_NAME.test(foldUmlauts(lower(u.word))));
+  return units.filter((u) => capitalised.has(foldUmlauts(lower(u.word))) && u.terms.length === 1 && u.wholeDf > 0 && !u.soft && mayBeName(u.word, lexicon));
+}
+/** A word that may be a name: no concept of the lexicon, no noun of the thesaurus, no month or weekday. */
+function mayBeName(word: string, lexicon: Lexicon): boolean {
+  return !lexicon.lookup(word) && !isDictionaryNoun(word) && !isMonthName(word) && !WEEKDAY_NAME.test(foldUmlauts(lower(word)));
 }
 const WEEKDAY_NAME = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
 
@@ -88,7 +92,6 @@ function aboutRival(h: RetrievalHit, named: readonly QueryUnit[], index: Passage
   // The other name as written inside a sentence: a capitalised noun may start a sentence ("Parken ist …"), a name
   // stands anywhere.
   const written = (w: string) => new RegExp(`(?<![.!?:]\\s*|^\\s*|\\p{L})${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u');
-  const isName = (w: string) => !index.lexicon.lookup(w) && !isDictionaryNoun(w) && !isMonthName(w) && !WEEKDAY_NAME.test(foldUmlauts(lower(w)));
   const textTerms = index.sentenceTerms(text);
   return named.some((u) => {
     if (textTerms.has(u.terms[0]!)) return false;
@@ -98,7 +101,7 @@ function aboutRival(h: RetrievalHit, named: readonly QueryUnit[], index: Passage
       const [a, b] = [m[1]!, m[2]!];
       const isNamed = (w: string) => index.sentenceTerms(w).has(u.terms[0]!);
       const rival = isNamed(a) ? b : isNamed(b) ? a : undefined;
-      if (rival && isName(rival) && written(rival).test(text)) return true;
+      if (rival && mayBeName(rival, index.lexicon) && written(rival).test(text)) return true;
     }
     return false;
   });
