@@ -22,7 +22,7 @@ export interface TickResult {
 }
 
 export interface Scheduler {
-  /** Claims due jobs and waits until this instance's runs of them have ended. */
+  /** Claims due jobs and waits until this instance's runs of them, and those its cron ticks started, have ended. */
   tick(): Promise<TickResult>;
   /** Starts the cron task; its ticks claim and start jobs without waiting for their fan-out. */
   start(): void;
@@ -43,10 +43,21 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     debug: (message) => log.trace({ event: 'cron.debug' }, String(message)),
   };
   let task: ScheduledTask | undefined;
+  // Runs that cron ticks of this instance started and that have not ended: a direct tick() waits for them too, so
+  // that "tick and then look" never depends on whether a cron tick claimed the job a moment before.
+  const cronRuns = new Set<Promise<unknown>>();
+  // The claim of the cron tick in progress, which may hold a lease on a job that tick() then cannot claim.
+  let cronClaim: Promise<unknown> = Promise.resolve();
 
-  async function claim(): Promise<{ started: Awaited<ReturnType<DeliveryEngine['startDue']>>['started']; skipped: string[] }> {
+  async function claim(fromCron = false): Promise<{ started: Awaited<ReturnType<DeliveryEngine['startDue']>>['started']; skipped: string[] }> {
     if (deps.beforeTick) await deps.beforeTick();
     const due = await deps.engine.startDue();
+    if (fromCron) {
+      for (const h of due.started) {
+        const run: Promise<unknown> = h.done.catch(() => undefined).finally(() => cronRuns.delete(run));
+        cronRuns.add(run);
+      }
+    }
     if (due.skipped.length) {
       // One line per tick, however many: at start-up with a past program every job is overdue.
       log.info({ event: 'scheduler.skipped_overdue', count: due.skipped.length, jobs: due.skipped.slice(0, 5).map((j) => j.jobId) }, 'overdue jobs skipped, not sent late');
@@ -59,8 +70,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     async tick() {
+      await cronClaim;
       const { started, skipped } = await claim();
       const results = await Promise.all(started.map((h) => h.done));
+      await Promise.allSettled([...cronRuns]);
       return { started: started.map((h) => h.jobId), skipped, results };
     },
     start() {
@@ -69,7 +82,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         settings.tick,
         async () => {
           try {
-            await claim();
+            const claiming = claim(true);
+            cronClaim = claiming.catch(() => undefined);
+            await claiming;
           } catch (error) {
             log.error({ event: 'scheduler.tick_failed', message: (error as Error).message }, 'scheduler tick failed');
           }

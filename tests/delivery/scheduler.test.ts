@@ -150,4 +150,24 @@ describe('scheduler on shared storage', () => {
     expect(connector.acceptedMessages.size).toBe(3);
     expect(() => createScheduler({ engine, logger: silentLogger, settings: { tick: 'every minute' } })).toThrow(/SCHEDULER_TICK/);
   });
+
+  it('a direct tick waits for a run that a cron tick of the same instance started a moment before', async () => {
+    const { store, clock } = shared();
+    const connector = new FakeConnector();
+    // Slow sends: the cron tick's run is still fanning out when the direct tick comes.
+    connector.script = () => ({ delayMs: 300 });
+    const { engine } = instance({ store, clock, audience: new MemoryAudience(personalChats(3)), sender: connector.sender(), owner: 'cron-and-tick' });
+    const scheduler = createScheduler({ engine, logger: silentLogger, settings: { tick: '* * * * * *' } });
+    await enqueue(engine, ['claimed-by-cron']);
+    scheduler.start();
+    try {
+      for (let i = 0; i < 60 && !(await engine.jobs.get('claimed-by-cron'))?.leaseOwner; i++) await new Promise((r) => setTimeout(r, 20));
+      // The job is the cron tick's: this tick claims nothing, and still returns only when its messages are out.
+      const tick = await scheduler.tick();
+      expect(tick.started).toEqual([]);
+      expect(connector.acceptedMessages.size).toBe(3);
+    } finally {
+      await scheduler.stop();
+    }
+  });
 });
