@@ -61,6 +61,8 @@ const FLOORS: Record<string, [number, number]> = {
   'coastal-adaptation-halifax-en': [0.7, 0.7],
   'feuerwehr-nachwuchs-bayern': [0.45, 0.95],
   'tourism-visitor-flows-brazil-en': [0.5, 0.85],
+  'gemeindekooperation-alpenrhein': [0.6, 0.85],
+  'epermits-mexico-en': [0.6, 0.95],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
