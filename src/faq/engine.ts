@@ -13,6 +13,7 @@ import { htmlToMarkdown, loadKnowledgeBase, stripInlineMarkup, type CuratedEntry
 import type { Passage } from './material.js';
 import { fileWords, PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
+import { clockAnswer, clockQuestion, type ClockQuestion } from './clock-changes.js';
 import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } from './schedule-conflicts.js';
 import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
@@ -160,7 +161,10 @@ const MEMO_ENTRIES = 1000;
  * current time on every ask) or a finished passage/curated answer or decline per locale. It depends only on
  * the question and the index, so it is kept until the index is rebuilt.
  */
-type Resolution = { kind: 'schedule'; intent: ScheduleIntent } | { kind: 'answer'; byLocale: Partial<Record<Locale, FaqAnswer>> };
+type Resolution =
+  | { kind: 'schedule'; intent: ScheduleIntent }
+  | { kind: 'clocks'; asked: ClockQuestion }
+  | { kind: 'answer'; byLocale: Partial<Record<Locale, FaqAnswer>> };
 
 export interface FaqEngineOptions {
   contentDir: string;
@@ -303,6 +307,12 @@ class Engine implements FaqEngine {
       const a = answerScheduleQuestion(resolution.intent, program!, now, locale, question, this.conflictsOf(program!, locale));
       return { answered: true, answer: capAnswer(a.answer, locale), sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
     }
+    if (resolution.kind === 'clocks') {
+      const disputed = this.conflictsOf(program!, locale)?.disputed;
+      const answer = clockAnswer(program!, resolution.asked, locale, new Set([...(disputed?.dates ?? []), ...(disputed?.times ?? [])]))!;
+      const source = { title: `${faqTexts[locale].sourceProgram}: ${program!.program.title}`, excerpt: excerpt(answer) };
+      return { answered: true, answer: capAnswer(answer, locale), sources: [source], confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
+    }
     const cached = resolution.byLocale[locale];
     if (cached) return cloneAnswer(cached);
     const answer = this.answerFromIndex(question, locale, analysed ?? this.index.analyse(question));
@@ -323,6 +333,10 @@ class Engine implements FaqEngine {
   /** The time-independent part of ask(): is this a schedule question, and if so which. */
   private resolve(question: string, units: QueryUnit[]): Resolution {
     const program = this.knowledgeBase.program;
+    // "Warum ist der Termin im April bei uns eine Stunde später?": the time zone rules answer, when the
+    // program's clock is not German time.
+    const clocks = program ? clockQuestion(question) : undefined;
+    if (clocks && clockAnswer(program!, clocks, 'de') !== undefined) return { kind: 'clocks', asked: clocks };
     if (program && this.matcher) {
       const programIndex = this.programIndex;
       // Words beyond the cues must be the program's own (title, contacts, sessions): "Wie viele Onlinedienste

@@ -1,4 +1,17 @@
 // User-facing texts of the FAQ feature: answers, schedule sentences, cards. German first, English second.
+/** One change of clocks during a series, for the answer to a clock question (faq/clock-changes.ts). */
+export interface ClockChange {
+  /** "Deutschland" / "Germany", or the program's zone. */
+  who: string;
+  date: string;
+  /** True when the clock goes forward (summer time begins). */
+  forward: boolean;
+  /** How the sessions' German time moves from then on; undefined when it does not (both clocks change). */
+  shift?: { later: boolean; amount: string };
+  /** The first session after the change, as its own clock and German time show its start. */
+  example?: { local: string; german: string };
+}
+
 export interface SessionLine {
   title: string;
   /** Formatted date, e.g. "Dienstag, 16.12.2025". */
@@ -117,6 +130,17 @@ const de = {
   fixHint: (fixed: string, written: string) => `der ${fixed} statt ${written}`,
   conflictNote: (titles: string[]) => `Achtung: In den Unterlagen widersprechen sich die Angaben zu ${quoted(titles, 'und')}.`,
   confirmWithTeam: 'Bitte lassen Sie sich den Termin vom Orga-Team bestätigen, bevor Sie planen.',
+  clockLead: (zone: string, gap?: { amount: string; germanLater: boolean }) =>
+    `Die Termine sind in Ortszeit ${zone} angesetzt.${gap ? ` Zum ersten Termin ist es in Deutschland ${gap.amount} ${gap.germanLater ? 'später' : 'früher'} als dort.` : ''}`,
+  clockGermany: 'Deutschland',
+  clockChange: (c: ClockChange) =>
+    `${c.who} stellt am ${c.date} ${c.forward ? 'auf Sommerzeit um' : 'zurück auf Normalzeit (Winterzeit)'}${
+      c.shift ? `; ab dann beginnen die Termine nach deutscher Zeit ${c.shift.amount} ${c.shift.later ? 'später' : 'früher'}` : ''
+    }${c.example ? ` (${c.example.local} Uhr Ortszeit ist dann ${c.example.german} Uhr deutscher Zeit)` : ''}.`,
+  clockNeverChanges: (zone: string) => `${zone} stellt die Uhr nicht um (keine Sommerzeit).`,
+  clockNoChange: 'Während der Reihe stellt keine Seite die Uhr um; der Zeitunterschied bleibt gleich.',
+  clockHours: (n: number) => (n === 1 ? 'eine Stunde' : `${n} Stunden`),
+  clockMinutes: (n: number) => `${n} Minuten`,
 };
 
 export type FaqTexts = typeof de;
@@ -220,6 +244,17 @@ const en: FaqTexts = {
   fixHint: (fixed, written) => `${fixed} instead of ${written}`,
   conflictNote: (titles) => `Note: the material contradicts itself about ${quotedEn(titles, 'and')}.`,
   confirmWithTeam: 'Please have the organising team confirm the session before you plan.',
+  clockLead: (zone, gap) =>
+    `The sessions are scheduled in ${zone} time.${gap ? ` At the first session, German time is ${gap.amount} ${gap.germanLater ? 'ahead of' : 'behind'} ${zone}.` : ''}`,
+  clockGermany: 'Germany',
+  clockChange: (c) =>
+    `${c.who} ${c.forward ? 'switches to daylight saving time (summer time)' : 'switches back to standard time'} on ${c.date}${
+      c.shift ? `; from then on the sessions start ${c.shift.amount} ${c.shift.later ? 'later' : 'earlier'} in German time` : ''
+    }${c.example ? ` (${c.example.local} local time is then ${c.example.german} German time)` : ''}.`,
+  clockNeverChanges: (zone) => `${zone} does not change its clocks (no daylight saving time).`,
+  clockNoChange: 'Neither side changes its clocks during the series; the time difference stays the same.',
+  clockHours: (n) => (n === 1 ? 'one hour' : `${n} hours`),
+  clockMinutes: (n) => `${n} minutes`,
 };
 
 export const faqTexts: { de: FaqTexts; en: FaqTexts } = { de, en };
