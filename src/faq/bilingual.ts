@@ -1,7 +1,10 @@
 // A general German-English word list for questions asked in the other language than the material's
 // ("Is there an interpreter?" on German material, "Bekommen wir eine Zusammenfassung?" on English material).
-// Everyday and administrative words only, as any program about a course, a meeting series or municipal work
-// uses them; topic words of one program belong in its faq.yaml synonyms. Each group is one term (lexicon.ts):
+// Everyday and administrative words, as any program about a course, a meeting series or municipal work uses
+// them, and the general words of a town's people, places, services and procedures (children, owners, streets,
+// libraries, permits, a share); a program's own terms of art belong in its faq.yaml synonyms. A German word that
+// has synonyms of its own stays out of a group here: the group would hide them from the noun thesaurus
+// („Haltestelle“ finds „Haltepunkt“ there). Each group is one term (lexicon.ts):
 // German forms first, then English. Inflected forms join by their stem, so one form of each word mostly
 // suffices.
 export const BILINGUAL: string[][] = [
@@ -144,11 +147,80 @@ export const BILINGUAL: string[][] = [
   ['grün', 'green'],
   ['ampel', 'traffic light'],
   ['werkzeug', 'werkzeuge', 'tool', 'tools'],
-  ['kosten sparen', 'einsparung', 'savings'],
+  ['kosten sparen', 'einsparung', 'einsparungen', 'gespart', 'spart', 'sparen', 'eingespart', 'savings', 'save', 'saves', 'saved'],
   ['rückgang', 'zurückgegangen', 'gesunken', 'gesenkt', 'decrease', 'decreased', 'fell', 'dropped', 'reduced', 'reduction'],
   ['anstieg', 'gestiegen', 'increase', 'increased', 'rose'],
   ['letztes jahr', 'vorjahr', 'last year', 'previous year'],
   ['ersatztermin', 'ersatztermine', 'nachholtermin', 'ersatz', 'replacement', 'replacement date', 'replacement session', 'make-up session', 'rescheduled session'],
+  // people and bodies of municipal work
+  ['kind', 'kinder', 'child', 'children', 'childrens', 'kids'],
+  ['jugendliche', 'jugendlichen', 'jugend', 'youth', 'young people', 'teenagers'],
+  ['eltern', 'parents'],
+  ['senioren', 'seniorinnen', 'ältere menschen', 'older people', 'seniors', 'elderly'],
+  ['eigentümer', 'eigentümerin', 'eigentümerinnen', 'eigentümern', 'owner', 'owners', 'property owner', 'property owners', 'landlord', 'landlords'],
+  ['mieter', 'mieterin', 'mieterinnen', 'mietern', 'tenant', 'tenants'],
+  ['ehrenamtliche', 'ehrenamtlichen', 'freiwillige', 'freiwilligen', 'volunteer', 'volunteers', 'volunteering'],
+  ['feuerwehr', 'fire brigade', 'fire service', 'fire department', 'firefighters'],
+  ['polizei', 'police'],
+  ['gemeinderat', 'stadtrat', 'council', 'municipal council', 'city council'],
+  ['unternehmen', 'firma', 'firmen', 'betrieb', 'betriebe', 'company', 'companies', 'business', 'businesses'],
+  ['besucher', 'besucherin', 'besucherinnen', 'besuchern', 'gäste', 'visitor', 'visitors', 'guests'],
+  ['architekt', 'architektin', 'architekten', 'architect', 'architects'],
+  // places and things of a town
+  ['straße', 'straßen', 'street', 'streets', 'road', 'roads'],
+  ['spielplatz', 'spielplätze', 'playground', 'playgrounds'],
+  ['friedhof', 'friedhöfe', 'cemetery', 'cemeteries', 'graveyard'],
+  ['bibliothek', 'bibliotheken', 'bücherei', 'library', 'libraries'],
+  ['markt', 'märkte', 'market', 'markets'],
+  ['innenstadt', 'stadtzentrum', 'zentrum', 'town centre', 'city centre', 'downtown'],
+  ['hafen', 'port', 'harbour', 'harbor'],
+  ['schwimmbad', 'hallenbad', 'freibad', 'swimming pool', 'pool'],
+  ['kita', 'kitas', 'kindertagesstätte', 'kindergarten', 'daycare', 'day care', 'nursery'],
+  ['krankenhaus', 'klinik', 'hospital', 'hospitals'],
+  ['museum', 'museen', 'museums'],
+  ['sportplatz', 'sporthalle', 'sports ground', 'sports hall', 'gym'],
+  ['kläranlage', 'sewage plant', 'wastewater treatment plant'],
+  ['abwasser', 'wastewater', 'sewage'],
+  ['wald', 'wälder', 'forest', 'forests', 'woods'],
+  ['fluss', 'flüsse', 'river', 'rivers'],
+  ['brücke', 'brücken', 'bridge', 'bridges'],
+  ['radweg', 'radwege', 'cycle path', 'cycle paths', 'bike lane', 'bike lanes'],
+  ['gehweg', 'gehwege', 'bürgersteig', 'pavement', 'sidewalk', 'sidewalks'],
+  ['parkplatz', 'parkplätze', 'car park', 'parking lot', 'parking'],
+  ['baum', 'bäume', 'tree', 'trees'],
+  ['abfall', 'abfälle', 'müll', 'waste', 'rubbish', 'garbage', 'trash'],
+  ['strom', 'elektrizität', 'electricity', 'power'],
+  ['licht', 'beleuchtung', 'light', 'lighting'],
+  ['lampe', 'lampen', 'leuchte', 'leuchten', 'lamp', 'lamps'],
+  ['fahrzeug', 'fahrzeuge', 'vehicle', 'vehicles'],
+  ['wohnung', 'wohnungen', 'wohnraum', 'housing', 'flat', 'flats', 'apartment', 'apartments'],
+  ['miete', 'mieten', 'rent', 'rents'],
+  ['laden', 'läden', 'geschäft', 'geschäfte', 'shop', 'shops', 'store', 'stores'],
+  ['lärm', 'noise'],
+  ['luft', 'air'],
+  ['sturm', 'unwetter', 'storm', 'storms'],
+  ['schaden', 'schäden', 'damage', 'damages'],
+  ['warnung', 'warnungen', 'warnmeldung', 'warning', 'warnings', 'alert', 'alerts'],
+  ['übung', 'übungen', 'exercise', 'exercises', 'drill', 'drills'],
+  ['tourismus', 'tourism'],
+  ['gesundheit', 'health'],
+  // files, rules and procedures
+  ['genehmigung', 'genehmigungen', 'erlaubnis', 'permit', 'permits', 'permission'],
+  ['beschwerde', 'beschwerden', 'complaint', 'complaints'],
+  ['umfrage', 'befragung', 'survey', 'poll'],
+  ['prüfung', 'prüfungen', 'kontrolle', 'kontrollen', 'inspection', 'inspections', 'audit', 'audits', 'check', 'checks'],
+  ['steuer', 'steuern', 'tax', 'taxes'],
+  ['vertrag', 'verträge', 'contract', 'contracts'],
+  ['ausschreibung', 'ausschreibungen', 'tender', 'tenders', 'call for tenders'],
+  // measures and figures
+  ['anteil', 'anteile', 'share', 'proportion'],
+  ['durchschnitt', 'durchschnittlich', 'average', 'on average'],
+  ['wartezeit', 'wartezeiten', 'waiting time', 'waiting times', 'wait'],
+  ['gesammelt', 'sammeln', 'sammelt', 'collected', 'collect', 'collects'],
+  ['gepflanzt', 'pflanzt', 'pflanzen', 'planted'],
+  ['gebaut', 'bauen', 'baut', 'built', 'build', 'builds'],
+  ['saniert', 'sanieren', 'sanierung', 'renovated', 'renovation', 'refurbished', 'refurbishment'],
+  ['geöffnet', 'öffnungszeiten', 'open', 'opening hours'],
   ['gebärdensprache', 'gebärdensprachdolmetschung', 'gebärdensprachdolmetscher', 'gebärdensprachdolmetscherin', 'gebärdendolmetscher', 'sign language', 'sign language interpreting', 'sign language interpretation', 'sign language interpreter'],
 ];
 

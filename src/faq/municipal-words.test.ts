@@ -1,0 +1,59 @@
+// Round 20: general words of municipal work in both languages (bilingual.ts), so a question in the other
+// language than the material meets it: „children's fire brigade“ the „Kinderfeuerwehr“, „Straßenbäume“ the
+// „street trees“, „property owners“ the „Eigentümer“. Invented programs.
+import { describe, expect, it } from 'vitest';
+import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { programYaml } from '../../tests/harness/content.js';
+import { ManualClock } from '../shared/clock.js';
+import { createFaqEngine } from './engine.js';
+
+const contentDir = temporaryContent('faq-municipal-');
+const clock = () => new ManualClock('2027-02-01T08:00:00Z');
+
+const german = [
+  '# Kinderfeuerwehr',
+  '',
+  'Den Impuls zur Kinderfeuerwehr hält Jonas Reuter, Jugendwart in Almbach. Die Gruppe trifft sich jeden Freitag.',
+  '',
+  '# Eigentümer gewinnen',
+  '',
+  'Wie Eigentümerinnen und Eigentümer leerer Läden angesprochen werden, berichtet Mara Quist aus Seeheim.',
+  '',
+  '# Anmeldung',
+  '',
+  'Anmeldung bis 15.02.2027 bei Lea Sommer, netz@almbach.example.org. Die Teilnahme ist kostenlos.',
+  '',
+].join('\n');
+
+const english = [
+  '# Street trees in Port Ellis',
+  '',
+  'Port Ellis has 12,400 street trees and planted 640 new ones in 2026, mostly drought-tolerant species.',
+  '',
+  '# Registration',
+  '',
+  'Register by 15 February 2027 with Ana Costa, trees@portellis.example.org. Participation is free of charge.',
+  '',
+].join('\n');
+
+describe('general words of municipal work', () => {
+  it('meet German material from an English question', async () => {
+    const dir = await contentDir({ 'program.yaml': programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'dorf', title: 'Dorf und Ehrenamt' }), 'material/info.md': german });
+    const engine = await createFaqEngine({ contentDir: dir, clock: clock() });
+    const fire = engine.ask('Who gives the talk about the childrens fire brigade?', { locale: 'en' });
+    expect(fire.answered).toBe(true);
+    expect(fire.answer).toContain('Jonas Reuter');
+    const owners = engine.ask('Who reports on property owners?', { locale: 'en' });
+    expect(owners.answer).toContain('Mara Quist');
+    expect(engine.ask('Who is the mayor of Almbach?', { locale: 'en' }).answered).toBe(false);
+  });
+
+  it('meet English material from a German question', async () => {
+    const dir = await contentDir({ 'program.yaml': programYaml([{ id: 'kickoff', title: 'Kick-off', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'trees', title: 'Trees in Towns', language: 'en' }), 'material/info.md': english });
+    const engine = await createFaqEngine({ contentDir: dir, clock: clock() });
+    const planted = engine.ask('Wie viele Bäume hat Port Ellis gepflanzt?');
+    expect(planted.answered).toBe(true);
+    expect(planted.answer).toContain('640');
+    expect(engine.ask('Wie viele Spielplätze hat Port Ellis?').answered).toBe(false);
+  });
+});
