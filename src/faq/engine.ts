@@ -437,10 +437,8 @@ class Engine implements FaqEngine {
     // beside a subject pronoun ("Which platform do you use?").
     const besidePronoun = new Set([...verbPositionWords(question, { besidePronoun: true }), ...passive, ...payer]);
     // Numbers are checked on their own (below): a year names no subject, nor does a month (a date's part).
-    // Nor do the series and its sessions ("Who moderates the sessions?"): every passage is about them, nor the
-    // places the program says it meets at ("Wird der Rundgang in Völsegg gefilmt?" meets "Die Begehung wird
-    // nicht aufgezeichnet"): general passages do not repeat them, as for the names a question gives (below).
-    const namesSubject = (u: QueryUnit) => !markerType(u.terms[0]!, lexicon) && !SERIES_TERMS.has(u.terms[0]!) && !u.soft && !/^\d+$/.test(u.word) && !isMonthName(u.word) && !besidePronoun.has(foldUmlauts(u.word)) && !(this.placeIndex?.knows(u.word) ?? false);
+    // Nor do the series and its sessions ("Who moderates the sessions?"): every passage is about them.
+    const namesSubject = (u: QueryUnit) => !markerType(u.terms[0]!, lexicon) && !SERIES_TERMS.has(u.terms[0]!) && !u.soft && !/^\d+$/.test(u.word) && !isMonthName(u.word) && !besidePronoun.has(foldUmlauts(u.word));
     const rarest = known.filter(namesSubject).reduce<QueryUnit | undefined>((r, u) => (!r || u.knownDf < r.knownDf ? u : r), undefined);
     // "Wer leitet X?" / "Who moderates X?": the person is asked for in a role, so the passage must name the
     // role too, not only X (a passage about X with some name in it answers who presents X, not who leads it).
@@ -484,9 +482,8 @@ class Engine implements FaqEngine {
     const factOfSubject = !top || !gate.length || !rarest || !coversRarest || viaSection || factNearSubject(top, rarest, gate, this.index, gate.includes('phone') ? 0 : undefined);
     // The words the question names that the answer's passage lacks (weighed as for the scope): a passage with
     // some of them is about the question's topic, one with all of them answers it. "Wie viele Einwohner hat
-    // Lindau?" meets a passage on Lindau's bus and one on another town's residents. Function words, kinds of fact,
-    // general verbs, the program's own words (every passage is about the program) and the places it meets at
-    // are not asked of the passage.
+    // Lindau?" meets a passage on Lindau's bus and one on another town's residents. Function words, kinds of fact, general verbs and the program's own words
+    // (every passage is about the program) are not asked of the passage.
     // In a question that writes nouns with capitals, a word in lower case is a verb, adjective or adverb
     // ("nutzen", "früh"): it says how, not what the passage must name.
     const lowerCased = casedWords(question);
@@ -502,7 +499,7 @@ class Engine implements FaqEngine {
       : known.filter((u) =>
           !u.soft && markerType(u.terms[0]!, lexicon)
             ? lacksTopic(u) && !lowerCased.has(foldUmlauts(u.word))
-            : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !(this.placeIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !seriesNames.has(foldUmlauts(lower(u.word))) && !lowerCased.has(foldUmlauts(u.word)) && !noTopic.has(foldUmlauts(u.word)) && !payer.has(foldUmlauts(u.word)),
+            : !u.soft && !top!.matchedWords.includes(u.word) && !answersMarker(u, top) && !(this.seriesIndex?.knows(u.word) ?? false) && !SERIES_TERMS.has(u.terms[0]!) && !seriesNames.has(foldUmlauts(lower(u.word))) && !lowerCased.has(foldUmlauts(u.word)) && !noTopic.has(foldUmlauts(u.word)) && !payer.has(foldUmlauts(u.word)),
         );
     const lackShare = totalWeight > 0 ? lacking.reduce((s, u) => s + scopeWeight(u), 0) / totalWeight : 0;
     // "Wie hoch ist die Strafe ...?": a figure of a thing the material never names is nowhere in it. A kind of

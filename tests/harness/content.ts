@@ -67,7 +67,7 @@ export function sessionUntil(id: string, title: string, end: DateTime, minutes: 
 
 export function programYaml(
   sessions: SessionSpec[],
-  extra: { reminders?: string[]; feedback?: Record<string, unknown>; id?: string; title?: string; attendance?: 'counts' | 'named'; timezone?: string; language?: 'de' | 'en'; location?: string } = {},
+  extra: { reminders?: string[]; feedback?: Record<string, unknown>; id?: string; title?: string; attendance?: 'counts' | 'named'; timezone?: string; language?: 'de' | 'en' } = {},
 ): string {
   const lines = [
     'program:',
@@ -76,7 +76,6 @@ export function programYaml(
     `  timezone: ${extra.timezone ?? 'Europe/Berlin'}`,
     `  language: ${extra.language ?? 'de'}`,
     '  format: virtual',
-    ...(extra.location ? [`  location: "${extra.location}"`] : []),
     `  reminders: [${(extra.reminders ?? ['P1D']).join(', ')}]`,
     ...(extra.attendance ? [`  attendance: ${extra.attendance}`] : []),
   ];
