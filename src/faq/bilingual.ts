@@ -207,7 +207,6 @@ export const BILINGUAL: string[][] = [
   // files, rules and procedures
   ['genehmigung', 'genehmigungen', 'erlaubnis', 'permit', 'permits', 'permission'],
   ['beschwerde', 'beschwerden', 'complaint', 'complaints'],
-  ['umfrage', 'befragung', 'survey', 'poll'],
   ['prüfung', 'prüfungen', 'kontrolle', 'kontrollen', 'inspection', 'inspections', 'audit', 'audits', 'check', 'checks'],
   ['steuer', 'steuern', 'tax', 'taxes'],
   ['vertrag', 'verträge', 'contract', 'contracts'],

@@ -55,7 +55,7 @@ describe('questions about the clocks', () => {
     expect(why.answer).toContain('Asia/Tokyo stellt die Uhr nicht um');
     expect(why.sources[0]!.title).toContain('Küsten im Austausch');
     const en = engine.ask('Why is the April session an hour later for us?', { locale: 'en' });
-    expect(en.answer).toContain('At the first session, German time is 8 hours behind Asia/Tokyo.');
+    expect(en.answer).toContain('At the next session, German time is 8 hours behind Asia/Tokyo, otherwise mostly 7 hours.');
     expect(en.answer).toContain('Germany switches to daylight saving time (summer time) on 28 March 2027');
     expect(engine.ask('Wie groß ist der Zeitunterschied nach Tokio?').answer).toContain('8 Stunden früher');
   });
@@ -79,5 +79,67 @@ describe('questions about the clocks', () => {
     const difference = london.ask('What is the time difference to Germany?', { locale: 'en' });
     expect(difference.answer).toContain('German time is one hour ahead of Europe/London');
     expect(difference.answer).not.toContain('from then on');
+  });
+
+  it('leave questions about other spans of time, a session moved and the summer months to the material', async () => {
+    const engine = await engineFor('Asia/Tokyo');
+    for (const q of ['Warum ist die Aufzeichnung erst 24 Stunden später verfügbar?', 'Warum ist der Termin im April eine Stunde später als geplant?', 'Gibt es in der Sommerzeit eine Pause?', 'Warum ist die Zeit für die Anmeldung so knapp?']) {
+      expect(engine.ask(q).answer).not.toContain('Asia/Tokyo');
+    }
+    expect(clockQuestion('How many hours ahead do I get the Teams link?')).toBeUndefined();
+    // Sessions at different clock times of their own: why the second is later is the material's to say.
+    const moved = await contentDir({
+      'program.yaml': programYaml([{ id: 'a', title: 'Auftakt', date: '2027-03-09', start: '17:30', end: '19:00' }, { id: 'b', title: 'Deiche', date: '2027-04-13', start: '18:30', end: '20:00' }], { id: 'kueste', timezone: 'Asia/Tokyo' }),
+      'material/info.md': material,
+    });
+    const movedEngine = await createFaqEngine({ contentDir: moved, clock: new ManualClock('2027-02-01T08:00:00Z') });
+    expect(movedEngine.ask('Warum ist der Termin im April bei uns zwei Stunden später?').via).not.toBe('schedule');
+  });
+
+  it('understand the German word order of setting the clocks', async () => {
+    const engine = await engineFor('America/Toronto', '10:00', '11:30');
+    const canada = engine.ask('Wann stellt Kanada die Uhren um?');
+    expect(canada.answered).toBe(true);
+    expect(canada.answer).toContain('America/Toronto stellt am 14.03.2027 auf Sommerzeit um');
+    expect(canada.answer).toContain('Beim nächsten Termin ist es in Deutschland 6 Stunden später als dort');
+  });
+
+  it('give a session as an example only for the change that sets its German time', async () => {
+    // Sydney: Germany goes forward on 28 March, Sydney back on 4 April; the April session is 02:00 German time
+    // only after both.
+    const dir = await contentDir({
+      'program.yaml': programYaml([{ id: 'a', title: 'Auftakt', date: '2027-03-09', start: '10:00', end: '11:00' }, { id: 'b', title: 'Hitze', date: '2027-04-13', start: '10:00', end: '11:00' }], { id: 'hitze', timezone: 'Australia/Sydney' }),
+      'material/info.md': material,
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-02-01T08:00:00Z') });
+    const answer = engine.ask('Warum ist der Termin im April bei uns zwei Stunden später?').answer;
+    expect(answer).toContain('Deutschland stellt am 28.03.2027 auf Sommerzeit um; ab dann beginnen die Termine nach deutscher Zeit eine Stunde später.');
+    expect(answer).toContain('Australia/Sydney stellt am 04.04.2027 zurück auf Normalzeit (Winterzeit); ab dann beginnen die Termine nach deutscher Zeit eine Stunde später (10:00 Uhr Ortszeit ist dann 02:00 Uhr deutscher Zeit).');
+  });
+
+  it('read only sessions that take place, and from now on', async () => {
+    // The March session is cancelled: the others are all in German summer time, so nothing moves.
+    const yaml = programYaml(sessions('17:30', '19:00'), { id: 'kueste', timezone: 'Asia/Tokyo' }).replace('    date: 2027-03-09\n', '    date: 2027-03-09\n    status: cancelled\n');
+    const dir = await contentDir({ 'program.yaml': yaml, 'material/info.md': material });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-02-01T08:00:00Z') });
+    expect(engine.ask('Warum ist der Termin im April bei uns eine Stunde später?').via).not.toBe('schedule');
+    // A series over two winters, asked in the second: the change in force and the coming ones.
+    const long = await contentDir({
+      'program.yaml': programYaml(['2027-03-09', '2027-11-09', '2028-05-09'].map((date, i) => ({ id: `t${i}`, title: `Termin ${i + 1}`, date, start: '17:30', end: '19:00' })), { id: 'lang', timezone: 'Asia/Tokyo' }),
+      'material/info.md': material,
+    });
+    const later = await createFaqEngine({ contentDir: long, clock: new ManualClock('2028-02-01T08:00:00Z') });
+    const answer = later.ask('Wann ist die nächste Zeitumstellung?').answer;
+    expect(answer).toContain('Deutschland stellt am 31.10.2027 zurück auf Normalzeit');
+    expect(answer).toContain('Deutschland stellt am 26.03.2028 auf Sommerzeit um');
+    expect(answer).not.toContain('28.03.2027');
+  });
+
+  it('do not call a zone without summer time one that changes its clocks for other reasons', async () => {
+    // Morocco sets its clocks back for Ramadan (2027: from 7 February to 14 March).
+    const engine = await engineFor('Africa/Casablanca', '10:00', '11:30');
+    const answer = engine.ask('Wann wird die Uhr umgestellt?').answer;
+    expect(answer).toContain('Africa/Casablanca stellt am');
+    expect(answer).not.toContain('stellt die Uhr nicht um');
   });
 });

@@ -13,7 +13,7 @@ import { htmlToMarkdown, loadKnowledgeBase, stripInlineMarkup, type CuratedEntry
 import type { Passage } from './material.js';
 import { fileWords, PassageIndex, type QueryUnit, type RetrievalDoc, type RetrievalHit } from './retrieval.js';
 import { buildSessionMatcher, detectScheduleIntent, type SessionMatcher } from './schedule-intents.js';
-import { clockAnswer, clockQuestion, type ClockQuestion } from './clock-changes.js';
+import { clockAnswer, clockQuestion, clocksAnswer, type ClockQuestion } from './clock-changes.js';
 import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } from './schedule-conflicts.js';
 import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
@@ -308,8 +308,8 @@ class Engine implements FaqEngine {
       return { answered: true, answer: capAnswer(a.answer, locale), sources: a.sources, confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
     }
     if (resolution.kind === 'clocks') {
-      const disputed = this.conflictsOf(program!, locale)?.disputed;
-      const answer = clockAnswer(program!, resolution.asked, locale, new Set([...(disputed?.dates ?? []), ...(disputed?.times ?? [])]))!;
+      const now = options.now ?? (this.options.clock ?? systemClock).now();
+      const answer = clockAnswer(program!, resolution.asked, locale, now, this.disputedSessions(program!))!;
       const source = { title: `${faqTexts[locale].sourceProgram}: ${program!.program.title}`, excerpt: excerpt(answer) };
       return { answered: true, answer: capAnswer(answer, locale), sources: [source], confidence: SCHEDULE_CONFIDENCE, via: 'schedule' };
     }
@@ -318,6 +318,12 @@ class Engine implements FaqEngine {
     const answer = this.answerFromIndex(question, locale, analysed ?? this.index.analyse(question));
     resolution.byLocale[locale] = answer;
     return cloneAnswer(answer);
+  }
+
+  /** Sessions whose date or time lint disputes (the same in either language). */
+  private disputedSessions(program: Program): Set<string> {
+    const disputed = this.conflictsOf(program, 'de')?.disputed;
+    return new Set([...(disputed?.dates ?? []), ...(disputed?.times ?? [])]);
   }
 
   private conflictsOf(program: Program, locale: Locale): ScheduleConflicts | undefined {
@@ -334,9 +340,11 @@ class Engine implements FaqEngine {
   private resolve(question: string, units: QueryUnit[]): Resolution {
     const program = this.knowledgeBase.program;
     // "Warum ist der Termin im April bei uns eine Stunde später?": the time zone rules answer, when the
-    // program's clock is not German time.
+    // program's clock is not German time. A question that asks for a session as well ("Wann ist der nächste
+    // Termin nach der Zeitumstellung?") is a schedule question first.
     const clocks = program ? clockQuestion(question) : undefined;
-    if (clocks && clockAnswer(program!, clocks, 'de') !== undefined) return { kind: 'clocks', asked: clocks };
+    const byClocks = (asked: ClockQuestion | undefined) => !!asked && clocksAnswer(program!, asked, this.disputedSessions(program!));
+    if (clocks === 'why-shifted' && byClocks(clocks)) return { kind: 'clocks', asked: clocks };
     if (program && this.matcher) {
       const programIndex = this.programIndex;
       // Words beyond the cues must be the program's own (title, contacts, sessions): "Wie viele Onlinedienste
@@ -346,6 +354,7 @@ class Engine implements FaqEngine {
       const intent = detectScheduleIntent(question, program, this.matcher, known, units, series, this.seriesNames(question));
       if (intent) return { kind: 'schedule', intent };
     }
+    if (clocks === 'clocks' && byClocks(clocks)) return { kind: 'clocks', asked: clocks };
     return { kind: 'answer', byLocale: {} };
   }
 

@@ -130,8 +130,10 @@ const de = {
   fixHint: (fixed: string, written: string) => `der ${fixed} statt ${written}`,
   conflictNote: (titles: string[]) => `Achtung: In den Unterlagen widersprechen sich die Angaben zu ${quoted(titles, 'und')}.`,
   confirmWithTeam: 'Bitte lassen Sie sich den Termin vom Orga-Team bestätigen, bevor Sie planen.',
-  clockLead: (zone: string, gap?: { amount: string; germanLater: boolean }) =>
-    `Die Termine sind in Ortszeit ${zone} angesetzt.${gap ? ` Zum ersten Termin ist es in Deutschland ${gap.amount} ${gap.germanLater ? 'später' : 'früher'} als dort.` : ''}`,
+  clockLead: (zone: string, gap: { amount: string; germanLater: boolean; otherwise?: string } | undefined, upcoming: boolean) =>
+    `Die Termine sind in Ortszeit ${zone} angesetzt.${
+      gap ? ` Beim ${upcoming ? 'nächsten' : 'letzten'} Termin ist es in Deutschland ${gap.amount} ${gap.germanLater ? 'später' : 'früher'} als dort${gap.otherwise ? `, sonst meist ${gap.otherwise}` : ''}.` : ''
+    }`,
   clockGermany: 'Deutschland',
   clockChange: (c: ClockChange) =>
     `${c.who} stellt am ${c.date} ${c.forward ? 'auf Sommerzeit um' : 'zurück auf Normalzeit (Winterzeit)'}${
@@ -139,6 +141,7 @@ const de = {
     }${c.example ? ` (${c.example.local} Uhr Ortszeit ist dann ${c.example.german} Uhr deutscher Zeit)` : ''}.`,
   clockNeverChanges: (zone: string) => `${zone} stellt die Uhr nicht um (keine Sommerzeit).`,
   clockNoChange: 'Während der Reihe stellt keine Seite die Uhr um; der Zeitunterschied bleibt gleich.',
+  clockMore: (n: number) => (n === 1 ? 'Danach folgt eine weitere Umstellung.' : `Danach folgen ${n} weitere Umstellungen.`),
   clockHours: (n: number) => (n === 1 ? 'eine Stunde' : `${n} Stunden`),
   clockMinutes: (n: number) => `${n} Minuten`,
 };
@@ -244,8 +247,10 @@ const en: FaqTexts = {
   fixHint: (fixed, written) => `${fixed} instead of ${written}`,
   conflictNote: (titles) => `Note: the material contradicts itself about ${quotedEn(titles, 'and')}.`,
   confirmWithTeam: 'Please have the organising team confirm the session before you plan.',
-  clockLead: (zone, gap) =>
-    `The sessions are scheduled in ${zone} time.${gap ? ` At the first session, German time is ${gap.amount} ${gap.germanLater ? 'ahead of' : 'behind'} ${zone}.` : ''}`,
+  clockLead: (zone, gap, upcoming) =>
+    `The sessions are scheduled in ${zone} time.${
+      gap ? ` At the ${upcoming ? 'next' : 'last'} session, German time is ${gap.amount} ${gap.germanLater ? 'ahead of' : 'behind'} ${zone}${gap.otherwise ? `, otherwise mostly ${gap.otherwise}` : ''}.` : ''
+    }`,
   clockGermany: 'Germany',
   clockChange: (c) =>
     `${c.who} ${c.forward ? 'switches to daylight saving time (summer time)' : 'switches back to standard time'} on ${c.date}${
@@ -253,6 +258,7 @@ const en: FaqTexts = {
     }${c.example ? ` (${c.example.local} local time is then ${c.example.german} German time)` : ''}.`,
   clockNeverChanges: (zone) => `${zone} does not change its clocks (no daylight saving time).`,
   clockNoChange: 'Neither side changes its clocks during the series; the time difference stays the same.',
+  clockMore: (n) => (n === 1 ? 'One more change follows.' : `${n} more changes follow.`),
   clockHours: (n) => (n === 1 ? 'one hour' : `${n} hours`),
   clockMinutes: (n) => `${n} minutes`,
 };
