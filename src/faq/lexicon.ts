@@ -15,7 +15,7 @@ const CONCEPTS: string[][] = [
   ['aufzeichnung', 'aufzeichnungen', 'aufgezeichnet', 'aufzeichnen', 'aufgenommen', 'mitschnitt', 'mitschnitte', 'mitgeschnitten', 'aufnahmen', 'videoaufzeichnung', 'videos', 'gefilmt', 'filmen', 'recording', 'recordings', 'recorded', 'record'],
   ['kontakt', 'kontakte', 'kontaktieren', 'kontaktperson', 'ansprechpartner', 'ansprechpartnerin', 'ansprechpartnerinnen', 'ansprechpartnern', 'ansprechperson', 'ansprechpersonen', 'contact', 'contacts', 'contact person'],
   ['email', 'e-mail', 'mail', 'mailadresse', 'emailadresse', 'e-mail-adresse', 'email address'],
-  ['format', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'präsenz', 'präsenztermin', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
+  ['format', 'online', 'virtuell', 'virtuelle', 'virtuellen', 'virtuelles', 'virtual', 'virtually', 'remote', 'präsenz', 'präsenztermin', 'präsenztag', 'präsenzveranstaltung', 'hybrid', 'vor ort', 'in person', 'on site', 'onsite'],
   // The tool a virtual session runs on: answered by the sentence that names one ("Die Termine finden in Webex statt").
   ['plattform', 'plattformen', 'platform', 'platforms', 'software', 'tool', 'tools', 'videotool', 'videokonferenz', 'videokonferenzen', 'videokonferenzsystem', 'videokonferenzsoftware', 'videoplattform', 'konferenzsystem', 'konferenztool', 'video tool', 'video platform', 'video conferencing', 'videoconferencing', 'conferencing tool', 'zoom', 'webex', 'microsoft teams', 'ms teams', 'jitsi', 'bigbluebutton', 'gotomeeting', 'skype', 'google meet'],
   // Whether something must be installed is answered by where it runs ("läuft im Browser", "desktop app").
@@ -59,7 +59,7 @@ const CONCEPTS: string[][] = [
   ['parkplatz', 'parkplätze', 'parkmöglichkeit', 'parkmöglichkeiten', 'stellplatz', 'stellplätze', 'parkraum', 'parkhaus', 'parkgebühr', 'parkgebühren', 'parking'],
   ['entfernung', 'entfernt', 'weit', 'distance', 'far'],
   ['unterkunft', 'übernachtung', 'hotel', 'accommodation'],
-  ['führung', 'besichtigung', 'begehung', 'ortsbegehung', 'rundgang', 'tour', 'site visit', 'walking tour'],
+  ['führung', 'besichtigung', 'begehung', 'ortsbegehung', 'rundgang', 'spaziergang', 'stadtspaziergang', 'stadtrundgang', 'tour', 'site visit', 'walking tour', 'walk', 'town walk', 'city walk'],
   ['vortrag', 'vorträge', 'impulsvortrag', 'talk', 'talks', 'keynote', 'lecture'],
   ['referent', 'referentin', 'referenten', 'referentinnen', 'vortragende', 'referiert', 'referieren', 'präsentiert', 'präsentieren', 'moderiert', 'moderation', 'moderator', 'moderatorin', 'speaker', 'speakers', 'presents', 'presenter', 'moderates'],
   ['workshop', 'workshops', 'werkstatt', 'werkstätten'],

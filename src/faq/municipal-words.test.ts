@@ -56,4 +56,14 @@ describe('general words of municipal work', () => {
     expect(planted.answer).toContain('640');
     expect(engine.ask('Wie viele Spielplätze hat Port Ellis?').answered).toBe(false);
   });
+
+  it('take a walk for a tour of the place, in either language', async () => {
+    const material = ['# Stadtspaziergang', '', 'Treffpunkt für den Stadtspaziergang ist der Marktbrunnen in Almbach, um 13:30 Uhr.', '', '# Anmeldung', '', 'Anmeldung bis 15.02.2027 bei Lea Sommer, netz@almbach.example.org.', ''].join('\n');
+    const dir = await contentDir({ 'program.yaml': programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'dorf', title: 'Dorf und Ehrenamt' }), 'material/info.md': material });
+    const engine = await createFaqEngine({ contentDir: dir, clock: clock() });
+    const walk = engine.ask('Where do we meet for the town walk?', { locale: 'en' });
+    expect(walk.answered).toBe(true);
+    expect(walk.answer).toContain('Marktbrunnen');
+    expect(engine.ask('Wo treffen wir uns zum Rundgang?').answer).toContain('Marktbrunnen');
+  });
 });
