@@ -204,6 +204,11 @@ export const BILINGUAL: string[][] = [
   ['übung', 'übungen', 'exercise', 'exercises', 'drill', 'drills'],
   ['tourismus', 'tourism'],
   ['gesundheit', 'health'],
+  ['netzwerk', 'netzwerke', 'network', 'networks'],
+  ['beratung', 'beratungen', 'erstberatung', 'consultation', 'consultations', 'advice', 'counselling', 'counseling'],
+  ['abstimmung', 'abstimmungen', 'abstimmen', 'vote', 'votes', 'voting', 'ballot'],
+  ['wahlbeteiligung', 'stimmbeteiligung', 'turnout', 'voter turnout'],
+  ['mindestens', 'minimum', 'at least'],
   // files, rules and procedures
   ['genehmigung', 'genehmigungen', 'erlaubnis', 'permit', 'permits', 'permission'],
   ['beschwerde', 'beschwerden', 'complaint', 'complaints'],

@@ -31,6 +31,7 @@ während wegen trotz anstatt innerhalb außerhalb bezüglich gemäß hinsichtlic
 ums aufs durchs vors unters hinters
 dafür dazu davon darauf daran darüber darin dagegen dadurch daraus darunter hierfür hierzu hiervon
 bzw usw etc ggf evtl bspw
+trotzdem dennoch inzwischen mittlerweile darum deshalb deswegen wenigstens zumindest irgendwo irgendwann
 `;
 // General verbs and nouns of questions that carry a topic only when the material uses them ("Wie läuft ein
 // Termin ab?" beside a heading "Wie läuft ein Termin ab?"): matched when the material has them, otherwise

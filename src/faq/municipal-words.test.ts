@@ -66,4 +66,16 @@ describe('general words of municipal work', () => {
     expect(walk.answer).toContain('Marktbrunnen');
     expect(engine.ask('Wo treffen wir uns zum Rundgang?').answer).toContain('Marktbrunnen');
   });
+
+  it('read a network as the network, and "trotzdem" as no word of the topic', async () => {
+    const material = ['# Beitrag', '', 'Für Mitglieder des Netzwerks ist die Teilnahme kostenfrei. Gemeinden, die nicht Mitglied des Netzwerks sind, zahlen 180 Euro pro Person.', '', '# Ablauf', '', 'Jeder Termin beginnt mit einem Impuls, danach arbeiten wir in Gruppen.', ''].join('\n');
+    const dir = await contentDir({ 'program.yaml': programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'dorf', title: 'Dorf und Ehrenamt' }), 'material/info.md': material });
+    const engine = await createFaqEngine({ contentDir: dir, clock: clock() });
+    const outside = engine.ask('How much does it cost for municipalities outside the network?', { locale: 'en' });
+    expect(outside.answered).toBe(true);
+    expect(outside.answer).toContain('180 Euro');
+    const members = engine.ask('Wir sind Mitglied, zahlen wir trotzdem einen Beitrag?');
+    expect(members.answered).toBe(true);
+    expect(members.answer).toContain('kostenfrei');
+  });
 });
