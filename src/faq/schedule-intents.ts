@@ -19,13 +19,13 @@ export type ScheduleIntent =
   | { kind: 'contacts' }
   | { kind: 'format' }
   | { kind: 'count' }
-  | { kind: 'session'; sessionId: string; withSummary?: boolean }
+  | { kind: 'session'; sessionId: string; withSummary?: boolean; duration?: boolean }
   | { kind: 'today'; offsetDays?: number }
   | { kind: 'week'; offsetWeeks?: number }
   | { kind: 'remaining' }
-  | { kind: 'next' }
-  | { kind: 'first' }
-  | { kind: 'last' }
+  | { kind: 'next'; duration?: boolean }
+  | { kind: 'first'; duration?: boolean }
+  | { kind: 'last'; duration?: boolean }
   | { kind: 'times'; duration?: boolean }
   | { kind: 'month'; month: number }
   | { kind: 'list' };
@@ -203,7 +203,9 @@ export function detectScheduleIntent(
   const unknownWords = new Set(passageUnits.filter((u) => u.knownDf === 0 && !known(u)).map((u) => foldUmlauts(u.word)));
   // "day of the week" asks for a weekday, and names no week.
   const original = words(ordinalNumbers(question).replace(/\bdays? of the week\b/gi, 'weekday')).map(foldUmlauts);
-  const tokens = correctCueTypos(original, unknownWords);
+  // "How long does one session last?": the verb at the end, not the last session.
+  const typed = correctCueTypos(original, unknownWords);
+  const tokens = typed.at(-1) === 'last' && ` ${typed.join(' ')} `.includes(' how long ') ? typed.slice(0, -1) : typed;
   const correctedTypos = new Set(original.filter((t, i) => t !== tokens[i]));
   const text = tokens.join(' ');
   if (!tokens.length || !program.sessions.length) return undefined;
@@ -365,7 +367,10 @@ export function detectScheduleIntent(
   if (aroundBreak && !leftover) return { kind: 'session', sessionId: aroundBreak.session.id, withSummary: !has(tokens, ASKS_WHEN) };
   // The series by the name the program gives itself ("the exchange").
   const seriesNamed = cues.some((t) => matcher.index.lexicon.lookup(t) === SERIES_TERM);
-  return intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length, seriesNamed, dated: !!dated });
+  const intent = intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length, seriesNamed, dated: !!dated });
+  // "Wie lange dauert die letzte Sitzung?": one session, and how long it lasts.
+  const asksLength = has(cues, DURATION_WORDS) || phrase(text, [...DURATION_PHRASES]);
+  return intent && asksLength && (intent.kind === 'session' || intent.kind === 'next' || intent.kind === 'first' || intent.kind === 'last') ? { ...intent, duration: true } : intent;
 }
 
 /** True for one of the (folded) words, or the first or last part of a compound among them (4 letters or more). */
@@ -724,6 +729,8 @@ export function answerScheduleIntent(
   const upcoming = sessions.find((s) => sessionEnd(program, s) > nowDt);
   const answer = (text: string, sourceTitle?: string): ScheduleAnswer => ({ intent, answer: text, sources: [source(excerptOf(text), sourceTitle)] });
   const overOr = (text: () => string): string => (!upcoming && last ? t.seriesOver(L(last)) : text());
+  // How long one session lasts, unless lint calls its time unclear.
+  const lengthOf = (s: Session) => (disputed?.times.has(s.id) ? '' : t.sessionLength(Math.round(sessionEnd(program, s).diff(sessionStart(program, s), 'minutes').minutes)));
 
   switch (intent.kind) {
     case 'session': {
@@ -738,11 +745,12 @@ export function answerScheduleIntent(
             : sessionStart(program, s) <= nowDt
               ? t.sessionRunning(l)
               : t.sessionFuture(l, formatName(program, locale));
-      const full = intent.withSummary && s.summary ? `${text}\n${s.summary}` : text;
+      const timed = intent.duration ? `${text} ${lengthOf(s)}` : text;
+      const full = intent.withSummary && s.summary ? `${timed}\n${s.summary}` : timed;
       return { intent, answer: full, sources: [{ title: `${t.sourceProgram}: ${s.title}`, excerpt: excerptOf(s.summary ? `${text} ${s.summary}` : text) }] };
     }
     case 'next':
-      return answer(overOr(() => (sessionStart(program, upcoming!) <= nowDt ? t.sessionRunning(L(upcoming!)) : t.next(L(upcoming!), formatName(program, locale)))));
+      return answer(overOr(() => (sessionStart(program, upcoming!) <= nowDt ? t.sessionRunning(L(upcoming!)) : t.next(L(upcoming!), formatName(program, locale))) + (intent.duration ? ` ${lengthOf(upcoming!)}` : '')));
     case 'today': {
       const day = nowDt.plus({ days: intent.offsetDays ?? 0 });
       const onDay = sessions.filter((s) => sessionStart(program, s).hasSame(day, 'day'));
@@ -765,10 +773,10 @@ export function answerScheduleIntent(
     }
     case 'first': {
       const first = sessions[0]!;
-      return answer(t.first(L(first), sessionEnd(program, first) <= nowDt));
+      return answer(t.first(L(first), sessionEnd(program, first) <= nowDt) + (intent.duration ? ` ${lengthOf(first)}` : ''));
     }
     case 'last':
-      return answer(overOr(() => t.last(L(last!), false)));
+      return answer(overOr(() => t.last(L(last!), false) + (intent.duration ? ` ${lengthOf(last!)}` : '')));
     case 'count':
       return answer(t.count(sessions.length, lines(sessions)));
     case 'times': {

@@ -69,6 +69,7 @@ const de = {
   durationVarying: (lines: string) => `Die Termine dauern unterschiedlich lang:\n${lines}`,
   durationMostly: (minutes: number, lines: string) => `In der Regel dauert ein Termin ${minutesDe(minutes)}. Anders:\n${lines}`,
   durationLine: (title: string, minutes: number) => `- ${title}: ${minutesDe(minutes)}`,
+  sessionLength: (minutes: number) => `Dauer: ${lengthDe(minutes)}.`,
   timesVarying: (lines: string, zone: string) => `Die Uhrzeiten (Zeitzone ${zone}):\n${lines}`,
   list: (lines: string) => `Die Termine:\n${lines}`,
   month: (month: string, lines: string) => `Im ${month}:\n${lines}`,
@@ -190,6 +191,7 @@ const en: FaqTexts = {
   durationVarying: (lines) => `The sessions differ in length:\n${lines}`,
   durationMostly: (minutes, lines) => `A session usually lasts ${minutesEn(minutes)}. Other lengths:\n${lines}`,
   durationLine: (title, minutes) => `- ${title}: ${minutesEn(minutes)}`,
+  sessionLength: (minutes) => `Duration: ${lengthEn(minutes)}.`,
   timesVarying: (lines, zone) => `The times (time zone ${zone}):\n${lines}`,
   list: (lines) => `The sessions:\n${lines}`,
   month: (month, lines) => `In ${month}:\n${lines}`,
@@ -272,4 +274,18 @@ function minutesDe(minutes: number): string {
 
 function minutesEn(minutes: number): string {
   return minutes >= 120 && minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
+}
+
+const HOURS_DE = ['eine', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
+const HOURS_EN = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** One session's length: "zwei Stunden (120 Minuten)" for whole hours, else "90 Minuten". */
+function lengthDe(minutes: number): string {
+  const hours = minutes / 60;
+  return Number.isInteger(hours) && hours >= 1 && hours <= 12 ? `${HOURS_DE[hours - 1]} ${hours === 1 ? 'Stunde' : 'Stunden'} (${minutes} Minuten)` : `${minutes} Minuten`;
+}
+
+function lengthEn(minutes: number): string {
+  const hours = minutes / 60;
+  return Number.isInteger(hours) && hours >= 1 && hours <= 12 ? `${HOURS_EN[hours - 1]} ${hours === 1 ? 'hour' : 'hours'} (${minutes} minutes)` : `${minutes} minutes`;
 }
