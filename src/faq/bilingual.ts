@@ -208,7 +208,7 @@ export const BILINGUAL: string[][] = [
   ['beratung', 'beratungen', 'erstberatung', 'consultation', 'consultations', 'advice', 'counselling', 'counseling'],
   ['abstimmung', 'abstimmungen', 'abstimmen', 'vote', 'votes', 'voting', 'ballot'],
   ['wahlbeteiligung', 'stimmbeteiligung', 'turnout', 'voter turnout'],
-  ['mindestens', 'minimum', 'at least'],
+  ['mindestens', 'minimum'],
   // files, rules and procedures
   ['genehmigung', 'genehmigungen', 'erlaubnis', 'permit', 'permits', 'permission'],
   ['beschwerde', 'beschwerden', 'complaint', 'complaints'],
@@ -218,7 +218,7 @@ export const BILINGUAL: string[][] = [
   ['ausschreibung', 'ausschreibungen', 'tender', 'tenders', 'call for tenders'],
   // measures and figures
   ['anteil', 'anteile', 'share', 'proportion'],
-  ['durchschnitt', 'durchschnittlich', 'average', 'on average'],
+  ['durchschnitt', 'durchschnittlich', 'average'],
   ['wartezeit', 'wartezeiten', 'waiting time', 'waiting times', 'wait'],
   ['gesammelt', 'sammeln', 'sammelt', 'collected', 'collect', 'collects'],
   ['gepflanzt', 'pflanzt', 'pflanzen', 'planted'],
