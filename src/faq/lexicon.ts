@@ -26,7 +26,7 @@ const CONCEPTS: string[][] = [
   ['abschluss', 'abschlusstreffen', 'abschlussveranstaltung', 'abschlusssitzung', 'closing', 'wrap up'],
   ['termin', 'termine', 'terminen', 'treffen', 'sitzung', 'sitzungen', 'session', 'sessions', 'meeting', 'meetings', 'veranstaltung', 'veranstaltungen', 'appointment', 'appointments', 'event', 'events'],
   ['veranstalter', 'veranstalterin', 'organisator', 'organisatoren', 'organisatorin', 'organiser', 'organisers', 'organizer', 'organizers', 'organisiert', 'organisieren', 'veranstaltet', 'organises', 'organizes', 'host', 'hosts', 'hosted'],
-  ['teilnahme', 'teilnehmen', 'teilnimmt', 'besuchen', 'teilnehmende', 'teilnehmenden', 'teilnehmer', 'teilnehmerin', 'teilnehmerinnen', 'participation', 'participate', 'participants', 'participant', 'attend', 'attends', 'attended', 'attendance', 'attendees', 'join', 'joining', 'mitmachen', 'take part', 'takes part', 'took part', 'taking part', 'dabei sein', 'dabei sind', 'dabei ist', 'teilgenommen', 'teilnahm', 'teilnahmen'],
+  ['teilnahme', 'teilnehmen', 'teilnimmt', 'besuchen', 'teilnehmende', 'teilnehmenden', 'teilnehmer', 'teilnehmerin', 'teilnehmerinnen', 'participation', 'participate', 'participants', 'participant', 'attend', 'attends', 'attended', 'attendance', 'attendees', 'join', 'joining', 'mitmachen', 'take part', 'takes part', 'took part', 'taking part', 'dabei sein', 'dabei sind', 'dabei ist'],
   ['dienst', 'dienste', 'dienstleistung', 'dienstleistungen', 'service', 'services'],
   ['wochentag', 'wochentage', 'weekday', 'weekdays', 'day of the week'],
   ['unterlagen', 'folien', 'präsentation', 'präsentationen', 'handout', 'slides', 'materials', 'documents'],
