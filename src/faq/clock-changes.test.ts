@@ -43,6 +43,8 @@ describe('questions about the clocks', () => {
     expect(clockQuestion('Warum ist der dritte Termin an einem Dienstag?')).toBeUndefined();
     expect(clockQuestion('Wie viele Stunden dauert der Termin?')).toBeUndefined();
     expect(clockQuestion('Wann ist der nächste Termin?')).toBeUndefined();
+    expect(clockQuestion('Wann ist der nächste Termin nach der Zeitumstellung?')).toBeUndefined();
+    expect(clockQuestion('Wann ist die nächste Zeitumstellung?')).toBe('clocks');
   });
 
   it('are answered from the zone rules where the program has no summer time and Germany has', async () => {
@@ -141,5 +143,18 @@ describe('questions about the clocks', () => {
     const answer = engine.ask('Wann wird die Uhr umgestellt?').answer;
     expect(answer).toContain('Africa/Casablanca stellt am');
     expect(answer).not.toContain('stellt die Uhr nicht um');
+  });
+
+  it('name every change of a series rather than example times where not all fit', async () => {
+    // New York and Germany change in different weeks in spring and autumn: four changes between March and
+    // November; the one of 31 October explains the November session.
+    const dir = await contentDir({
+      'program.yaml': programYaml(['2027-03-02', '2027-03-16', '2027-03-30', '2027-11-02'].map((date, i) => ({ id: `t${i}`, title: `Termin ${i + 1}`, date, start: '10:00', end: '11:30' })), { id: 'ny', timezone: 'America/New_York' }),
+      'material/info.md': material,
+    });
+    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-02-20T08:00:00Z') });
+    const answer = engine.ask('Warum beginnt der Termin im November bei uns eine Stunde früher?').answer;
+    expect(answer).toContain('Deutschland stellt am 31.10.2027 zurück auf Normalzeit');
+    expect(answer).not.toContain('weitere Umstellung');
   });
 });

@@ -40,6 +40,9 @@ const CHANGES = set('andert andern anders gleich verschiebt verschieben differen
 /** The question must be about the sessions' time: "Warum ist die Aufzeichnung 24 Stunden später verfügbar?" is not. */
 const SESSION_WORDS = ['termin', 'termine', 'treffen', 'sitzung', 'sitzungen', 'session', 'sessions', 'meeting', 'meetings', 'beginn', 'start', 'starts', 'begin', 'begins', 'anfang', 'fangt', 'uhrzeit', 'uhrzeiten', 'time', 'times'];
 /** "... später als geplant": a session moved, which the material explains, not the clocks. */
+const SESSIONS = set('termin termine treffen sitzung sitzungen session sessions meeting meetings');
+/** A session asked for by its position. */
+const BY_POSITION = set('nachste nachsten nachster nachstes next erste ersten erster erstes first');
 const PLANNED = set('geplant ursprunglich verschoben verlegt angekundigt planned originally moved rescheduled postponed announced');
 
 export type ClockQuestion = 'clocks' | 'why-shifted';
@@ -53,6 +56,9 @@ export function clockQuestion(question: string): ClockQuestion | undefined {
   const text = ` ${tokens.join(' ')} `;
   const has = (cue: ReadonlySet<string>) => tokens.some((t) => cue.has(t));
   const phrase = (phrases: string[]) => phrases.some((p) => text.includes(` ${p} `));
+  // "Wann ist der nächste Termin nach der Zeitumstellung?" asks for a session, which the clocks do not name
+  // ("Wann ist die nächste Zeitumstellung?" asks for the change).
+  if (has(BY_POSITION) && has(SESSIONS)) return undefined;
   if (has(CLOCK_WORDS) || phrase(CLOCK_PHRASES) || (has(SETS) && has(CLOCK))) return 'clocks';
   if ((has(SEASON_TIME) || phrase(SEASON_PHRASES)) && has(SEASON_CUES)) return 'clocks';
   const aboutSessions = tokens.some((t) => SESSION_WORDS.some((w) => t === w || (t.endsWith(w) && t.length > w.length + 2)));
@@ -175,27 +181,29 @@ export function clockAnswer(program: Program, asked: ClockQuestion, locale: Loca
   // The change in force now, and the coming ones; all of them when the series is over.
   const inForce = changes.filter((c) => c.at <= at).length - 1;
   const shown = next ? changes.slice(Math.max(inForce, 0)) : changes;
-  let length = parts.join(' ').length;
-  let left = 0;
-  shown.forEach((c, i) => {
-    const later = shown.slice(i + 1).find((x) => x.shift !== 0)?.at;
-    const after = sessions.find((s) => sessionStart(program, s) >= c.at);
-    const example = after && c.shift !== 0 && (!later || sessionStart(program, after) < later) ? exampleTimes(program, after) : undefined;
-    const line: ClockChange = {
-      who: c.zone === READER_ZONE ? t.clockGermany : zone,
-      date: dayText(c.at, locale, false),
-      forward: c.minutes > 0,
-      shift: c.shift === 0 ? undefined : { later: c.shift > 0, amount: amountText(Math.abs(c.shift), locale) },
-      example,
-    };
-    const text = t.clockChange(line);
-    if (left || length + text.length + 1 > ANSWER_BUDGET) left++;
-    else {
-      parts.push(text);
-      length += text.length + 1;
-    }
-  });
-  if (left) parts.push(t.clockMore(left));
+  const lines = (withExamples: boolean) =>
+    shown.map((c, i) => {
+      const later = shown.slice(i + 1).find((x) => x.shift !== 0)?.at;
+      const after = sessions.find((s) => sessionStart(program, s) >= c.at);
+      const example = withExamples && after && c.shift !== 0 && (!later || sessionStart(program, after) < later) ? exampleTimes(program, after) : undefined;
+      const line: ClockChange = {
+        who: c.zone === READER_ZONE ? t.clockGermany : zone,
+        date: dayText(c.at, locale, false),
+        forward: c.minutes > 0,
+        shift: c.shift === 0 ? undefined : { later: c.shift > 0, amount: amountText(Math.abs(c.shift), locale) },
+        example,
+      };
+      return t.clockChange(line);
+    });
+  // Every change rather than the example times, where not all of them fit.
+  const head = parts.join(' ').length;
+  const fits = (list: string[]) => head + list.reduce((n, x) => n + x.length + 1, 0) <= ANSWER_BUDGET;
+  const full = lines(true);
+  const chosen = fits(full) ? full : lines(false);
+  let length = head;
+  const kept = chosen.filter((x) => (length += x.length + 1) <= ANSWER_BUDGET);
+  parts.push(...kept);
+  if (kept.length < chosen.length) parts.push(t.clockMore(chosen.length - kept.length));
   if (!changes.length) parts.push(t.clockNoChange);
   return parts.join(' ');
 }

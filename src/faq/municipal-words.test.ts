@@ -78,4 +78,24 @@ describe('general words of municipal work', () => {
     expect(members.answered).toBe(true);
     expect(members.answer).toContain('kostenfrei');
   });
+
+  it('leave out words of another meaning (a reviewer\'s cases)', async () => {
+    const material = [
+      '# Rathaus', '', 'Das Rathaus Almbach ist montags bis freitags von 8 bis 16 Uhr geöffnet.', '',
+      '# Spielplätze', '', 'Die Kontrolle der Spielplätze übernimmt der Bauhof zweimal im Jahr.', '',
+      '# Trinkwasser', '', 'Almbach hat an allen Schulen Trinkwasserspender aufgestellt.', '',
+      '# Termine', '', 'Die Termine werden in Abstimmung mit den beteiligten Kommunen festgelegt.', '',
+    ].join('\n');
+    const dir = await contentDir({ 'program.yaml': programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'dorf', title: 'Dorf und Ehrenamt' }), 'material/info.md': material });
+    const engine = await createFaqEngine({ contentDir: dir, clock: clock() });
+    const en = (q: string) => engine.ask(q, { locale: 'en' }).answer;
+    expect(en('Is registration still open?')).not.toContain('geöffnet');
+    expect(en('Who checks the registrations?')).not.toContain('Spielplätze');
+    expect(en('Is there any training beforehand?')).not.toContain('Schulen');
+    expect(en('Can we vote?')).not.toContain('Abstimmung');
+    const english = ['# Town hall', '', 'The coffee shop next to the entrance of the town hall opens at 8 am.', ''].join('\n');
+    const enDir = await contentDir({ 'program.yaml': programYaml([{ id: 'kickoff', title: 'Kick-off', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'trees', title: 'Trees in Towns', language: 'en' }), 'material/info.md': english });
+    const enEngine = await createFaqEngine({ contentDir: enDir, clock: clock() });
+    expect(enEngine.ask('Kann ich am Eingang laden?').answer).not.toContain('coffee shop');
+  });
 });

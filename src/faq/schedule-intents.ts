@@ -369,7 +369,8 @@ export function detectScheduleIntent(
   const seriesNamed = cues.some((t) => matcher.index.lexicon.lookup(t) === SERIES_TERM);
   const intent = intentFromCues(cues, text, { program, session, leftover, specific, sessionWord, contentWords: passageUnits.length, seriesNamed, dated: !!dated });
   // "Wie lange dauert die letzte Sitzung?": one session, and how long it lasts.
-  const asksLength = has(cues, DURATION_WORDS) || phrase(text, [...DURATION_PHRASES]);
+  // Not "Wie lange noch bis zum nächsten Termin?" or "How long ago was the last session?": a span to or since it.
+  const asksLength = (has(cues, DURATION_WORDS) || phrase(text, [...DURATION_PHRASES])) && !has(cues, SPAN_WORDS);
   return intent && asksLength && (intent.kind === 'session' || intent.kind === 'next' || intent.kind === 'first' || intent.kind === 'last') ? { ...intent, duration: true } : intent;
 }
 
@@ -395,6 +396,8 @@ const MEET_VERBS = set('treffen trifft treffe meet meets');
 const RATE_WORDS = set('a per pro je jede every each die');
 /** Words that ask how long something lasts. */
 const DURATION_WORDS = set('lange lang long dauer dauert dauern duration');
+/** Words of a span until or since a session, not of its length. */
+const SPAN_WORDS = set('bis noch her seit until till ago since');
 /** The phrase tokens of the lexicon for a duration question. */
 const DURATION_PHRASES = new Set(['wie lange', 'wie lang', 'how long']);
 /** Words for the closing and the opening session of a series (folded). */

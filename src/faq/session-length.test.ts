@@ -29,6 +29,8 @@ describe('the length of one session', () => {
     expect(last.answer).toContain('Dauer: zwei Stunden (120 Minuten).');
     expect(engine.ask('How long is the first session?', { locale: 'en' }).answer).toContain('Duration: 90 minutes.');
     expect(engine.ask('Wann ist die letzte Sitzung?').answer).not.toContain('Dauer');
+    expect(engine.ask('Wie lange noch bis zum nächsten Termin?').answer).not.toContain('Dauer');
+    expect(engine.ask('How long until the next session?', { locale: 'en' }).answer).not.toContain('Duration');
   });
 
   it('of the sessions in general is no question about the last session', async () => {
