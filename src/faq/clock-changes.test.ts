@@ -28,9 +28,15 @@ const sessions = (start: string, end: string) => [
   { id: 'warnung', title: 'Sturmflutwarnung', date: '2027-05-11', start, end },
 ];
 
-async function engineFor(timezone: string, start = '17:30', end = '19:00') {
-  const dir = await contentDir({ 'program.yaml': programYaml(sessions(start, end), { id: 'kueste', title: 'Küsten im Austausch', timezone }), 'material/info.md': material });
-  return createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-02-01T08:00:00Z') });
+/** An engine over a program.yaml and the material above, asked at `now`. */
+async function engineOf(yaml: string, now = '2027-02-01T08:00:00Z') {
+  const dir = await contentDir({ 'program.yaml': yaml, 'material/info.md': material });
+  return createFaqEngine({ contentDir: dir, clock: new ManualClock(now) });
+}
+
+/** The three sessions above at one clock time of the zone. */
+function engineFor(timezone: string, start = '17:30', end = '19:00') {
+  return engineOf(programYaml(sessions(start, end), { id: 'kueste', title: 'Küsten im Austausch', timezone }));
 }
 
 describe('questions about the clocks', () => {
@@ -90,11 +96,7 @@ describe('questions about the clocks', () => {
     }
     expect(clockQuestion('How many hours ahead do I get the Teams link?')).toBeUndefined();
     // Sessions at different clock times of their own: why the second is later is the material's to say.
-    const moved = await contentDir({
-      'program.yaml': programYaml([{ id: 'a', title: 'Auftakt', date: '2027-03-09', start: '17:30', end: '19:00' }, { id: 'b', title: 'Deiche', date: '2027-04-13', start: '18:30', end: '20:00' }], { id: 'kueste', timezone: 'Asia/Tokyo' }),
-      'material/info.md': material,
-    });
-    const movedEngine = await createFaqEngine({ contentDir: moved, clock: new ManualClock('2027-02-01T08:00:00Z') });
+    const movedEngine = await engineOf(programYaml([{ id: 'a', title: 'Auftakt', date: '2027-03-09', start: '17:30', end: '19:00' }, { id: 'b', title: 'Deiche', date: '2027-04-13', start: '18:30', end: '20:00' }], { id: 'kueste', timezone: 'Asia/Tokyo' }));
     expect(movedEngine.ask('Warum ist der Termin im April bei uns zwei Stunden später?').via).not.toBe('schedule');
   });
 
@@ -109,11 +111,7 @@ describe('questions about the clocks', () => {
   it('give a session as an example only for the change that sets its German time', async () => {
     // Sydney: Germany goes forward on 28 March, Sydney back on 4 April; the April session is 02:00 German time
     // only after both.
-    const dir = await contentDir({
-      'program.yaml': programYaml([{ id: 'a', title: 'Auftakt', date: '2027-03-09', start: '10:00', end: '11:00' }, { id: 'b', title: 'Hitze', date: '2027-04-13', start: '10:00', end: '11:00' }], { id: 'hitze', timezone: 'Australia/Sydney' }),
-      'material/info.md': material,
-    });
-    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-02-01T08:00:00Z') });
+    const engine = await engineOf(programYaml([{ id: 'a', title: 'Auftakt', date: '2027-03-09', start: '10:00', end: '11:00' }, { id: 'b', title: 'Hitze', date: '2027-04-13', start: '10:00', end: '11:00' }], { id: 'hitze', timezone: 'Australia/Sydney' }));
     const answer = engine.ask('Warum ist der Termin im April bei uns zwei Stunden später?').answer;
     expect(answer).toContain('Deutschland stellt am 28.03.2027 auf Sommerzeit um; ab dann beginnen die Termine nach deutscher Zeit eine Stunde später.');
     expect(answer).toContain('Australia/Sydney stellt am 04.04.2027 zurück auf Normalzeit (Winterzeit); ab dann beginnen die Termine nach deutscher Zeit eine Stunde später (10:00 Uhr Ortszeit ist dann 02:00 Uhr deutscher Zeit).');
@@ -122,15 +120,10 @@ describe('questions about the clocks', () => {
   it('read only sessions that take place, and from now on', async () => {
     // The March session is cancelled: the others are all in German summer time, so nothing moves.
     const yaml = programYaml(sessions('17:30', '19:00'), { id: 'kueste', timezone: 'Asia/Tokyo' }).replace('    date: 2027-03-09\n', '    date: 2027-03-09\n    status: cancelled\n');
-    const dir = await contentDir({ 'program.yaml': yaml, 'material/info.md': material });
-    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-02-01T08:00:00Z') });
+    const engine = await engineOf(yaml);
     expect(engine.ask('Warum ist der Termin im April bei uns eine Stunde später?').via).not.toBe('schedule');
     // A series over two winters, asked in the second: the change in force and the coming ones.
-    const long = await contentDir({
-      'program.yaml': programYaml(['2027-03-09', '2027-11-09', '2028-05-09'].map((date, i) => ({ id: `t${i}`, title: `Termin ${i + 1}`, date, start: '17:30', end: '19:00' })), { id: 'lang', timezone: 'Asia/Tokyo' }),
-      'material/info.md': material,
-    });
-    const later = await createFaqEngine({ contentDir: long, clock: new ManualClock('2028-02-01T08:00:00Z') });
+    const later = await engineOf(programYaml(['2027-03-09', '2027-11-09', '2028-05-09'].map((date, i) => ({ id: `t${i}`, title: `Termin ${i + 1}`, date, start: '17:30', end: '19:00' })), { id: 'lang', timezone: 'Asia/Tokyo' }), '2028-02-01T08:00:00Z');
     const answer = later.ask('Wann ist die nächste Zeitumstellung?').answer;
     expect(answer).toContain('Deutschland stellt am 31.10.2027 zurück auf Normalzeit');
     expect(answer).toContain('Deutschland stellt am 26.03.2028 auf Sommerzeit um');
@@ -148,11 +141,7 @@ describe('questions about the clocks', () => {
   it('name every change of a series rather than example times where not all fit', async () => {
     // New York and Germany change in different weeks in spring and autumn: four changes between March and
     // November; the one of 31 October explains the November session.
-    const dir = await contentDir({
-      'program.yaml': programYaml(['2027-03-02', '2027-03-16', '2027-03-30', '2027-11-02'].map((date, i) => ({ id: `t${i}`, title: `Termin ${i + 1}`, date, start: '10:00', end: '11:30' })), { id: 'ny', timezone: 'America/New_York' }),
-      'material/info.md': material,
-    });
-    const engine = await createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-02-20T08:00:00Z') });
+    const engine = await engineOf(programYaml(['2027-03-02', '2027-03-16', '2027-03-30', '2027-11-02'].map((date, i) => ({ id: `t${i}`, title: `Termin ${i + 1}`, date, start: '10:00', end: '11:30' })), { id: 'ny', timezone: 'America/New_York' }), '2027-02-20T08:00:00Z');
     const answer = engine.ask('Warum beginnt der Termin im November bei uns eine Stunde früher?').answer;
     expect(answer).toContain('Deutschland stellt am 31.10.2027 zurück auf Normalzeit');
     expect(answer).not.toContain('weitere Umstellung');

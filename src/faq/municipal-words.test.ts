@@ -8,7 +8,16 @@ import { ManualClock } from '../shared/clock.js';
 import { createFaqEngine } from './engine.js';
 
 const contentDir = temporaryContent('faq-municipal-');
-const clock = () => new ManualClock('2027-02-01T08:00:00Z');
+
+/** An engine over one material file: a German program, or an English one. */
+async function engineOver(material: string, language: 'de' | 'en' = 'de') {
+  const program =
+    language === 'de'
+      ? programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'dorf', title: 'Dorf und Ehrenamt' })
+      : programYaml([{ id: 'kickoff', title: 'Kick-off', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'trees', title: 'Trees in Towns', language: 'en' });
+  const dir = await contentDir({ 'program.yaml': program, 'material/info.md': material });
+  return createFaqEngine({ contentDir: dir, clock: new ManualClock('2027-02-01T08:00:00Z') });
+}
 
 const german = [
   '# Kinderfeuerwehr',
@@ -38,8 +47,7 @@ const english = [
 
 describe('general words of municipal work', () => {
   it('meet German material from an English question', async () => {
-    const dir = await contentDir({ 'program.yaml': programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'dorf', title: 'Dorf und Ehrenamt' }), 'material/info.md': german });
-    const engine = await createFaqEngine({ contentDir: dir, clock: clock() });
+    const engine = await engineOver(german);
     const fire = engine.ask('Who gives the talk about the childrens fire brigade?', { locale: 'en' });
     expect(fire.answered).toBe(true);
     expect(fire.answer).toContain('Jonas Reuter');
@@ -49,8 +57,7 @@ describe('general words of municipal work', () => {
   });
 
   it('meet English material from a German question', async () => {
-    const dir = await contentDir({ 'program.yaml': programYaml([{ id: 'kickoff', title: 'Kick-off', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'trees', title: 'Trees in Towns', language: 'en' }), 'material/info.md': english });
-    const engine = await createFaqEngine({ contentDir: dir, clock: clock() });
+    const engine = await engineOver(english, 'en');
     const planted = engine.ask('Wie viele Bäume hat Port Ellis gepflanzt?');
     expect(planted.answered).toBe(true);
     expect(planted.answer).toContain('640');
@@ -59,8 +66,7 @@ describe('general words of municipal work', () => {
 
   it('take a walk for a tour of the place, in either language', async () => {
     const material = ['# Stadtspaziergang', '', 'Treffpunkt für den Stadtspaziergang ist der Marktbrunnen in Almbach, um 13:30 Uhr.', '', '# Anmeldung', '', 'Anmeldung bis 15.02.2027 bei Lea Sommer, netz@almbach.example.org.', ''].join('\n');
-    const dir = await contentDir({ 'program.yaml': programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'dorf', title: 'Dorf und Ehrenamt' }), 'material/info.md': material });
-    const engine = await createFaqEngine({ contentDir: dir, clock: clock() });
+    const engine = await engineOver(material);
     const walk = engine.ask('Where do we meet for the town walk?', { locale: 'en' });
     expect(walk.answered).toBe(true);
     expect(walk.answer).toContain('Marktbrunnen');
@@ -69,8 +75,7 @@ describe('general words of municipal work', () => {
 
   it('read a network as the network, and "trotzdem" as no word of the topic', async () => {
     const material = ['# Beitrag', '', 'Für Mitglieder des Netzwerks ist die Teilnahme kostenfrei. Gemeinden, die nicht Mitglied des Netzwerks sind, zahlen 180 Euro pro Person.', '', '# Ablauf', '', 'Jeder Termin beginnt mit einem Impuls, danach arbeiten wir in Gruppen.', ''].join('\n');
-    const dir = await contentDir({ 'program.yaml': programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'dorf', title: 'Dorf und Ehrenamt' }), 'material/info.md': material });
-    const engine = await createFaqEngine({ contentDir: dir, clock: clock() });
+    const engine = await engineOver(material);
     const outside = engine.ask('How much does it cost for municipalities outside the network?', { locale: 'en' });
     expect(outside.answered).toBe(true);
     expect(outside.answer).toContain('180 Euro');
@@ -86,16 +91,14 @@ describe('general words of municipal work', () => {
       '# Trinkwasser', '', 'Almbach hat an allen Schulen Trinkwasserspender aufgestellt.', '',
       '# Termine', '', 'Die Termine werden in Abstimmung mit den beteiligten Kommunen festgelegt.', '',
     ].join('\n');
-    const dir = await contentDir({ 'program.yaml': programYaml([{ id: 'auftakt', title: 'Auftakt', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'dorf', title: 'Dorf und Ehrenamt' }), 'material/info.md': material });
-    const engine = await createFaqEngine({ contentDir: dir, clock: clock() });
+    const engine = await engineOver(material);
     const en = (q: string) => engine.ask(q, { locale: 'en' }).answer;
     expect(en('Is registration still open?')).not.toContain('geöffnet');
     expect(en('Who checks the registrations?')).not.toContain('Spielplätze');
     expect(en('Is there any training beforehand?')).not.toContain('Schulen');
     expect(en('Can we vote?')).not.toContain('Abstimmung');
     const english = ['# Town hall', '', 'The coffee shop next to the entrance of the town hall opens at 8 am.', ''].join('\n');
-    const enDir = await contentDir({ 'program.yaml': programYaml([{ id: 'kickoff', title: 'Kick-off', date: '2027-03-02', start: '15:00', end: '16:30' }], { id: 'trees', title: 'Trees in Towns', language: 'en' }), 'material/info.md': english });
-    const enEngine = await createFaqEngine({ contentDir: enDir, clock: clock() });
+    const enEngine = await engineOver(english, 'en');
     expect(enEngine.ask('Kann ich am Eingang laden?').answer).not.toContain('coffee shop');
   });
 });
