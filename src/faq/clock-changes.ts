@@ -201,7 +201,11 @@ export function clockAnswer(program: Program, asked: ClockQuestion, locale: Loca
   const full = lines(true);
   const chosen = fits(full) ? full : lines(false);
   let length = head;
-  const kept = chosen.filter((x) => (length += x.length + 1) <= ANSWER_BUDGET);
+  const kept: string[] = [];
+  for (const x of chosen) {
+    if ((length += x.length + 1) > ANSWER_BUDGET) break;
+    kept.push(x);
+  }
   parts.push(...kept);
   if (kept.length < chosen.length) parts.push(t.clockMore(chosen.length - kept.length));
   if (!changes.length) parts.push(t.clockNoChange);

@@ -340,8 +340,8 @@ class Engine implements FaqEngine {
   private resolve(question: string, units: QueryUnit[]): Resolution {
     const program = this.knowledgeBase.program;
     // "Warum ist der Termin im April bei uns eine Stunde später?": the time zone rules answer, when the
-    // program's clock is not German time. A question that asks for a session as well ("Wann ist der nächste
-    // Termin nach der Zeitumstellung?") is a schedule question first.
+    // program's clock is not German time (clock-changes.ts). A question for the clocks themselves
+    // ("Zeitunterschied", "Sommerzeit") comes after the schedule intents, which may ask for a session by it.
     const clocks = program ? clockQuestion(question) : undefined;
     const byClocks = (asked: ClockQuestion | undefined) => !!asked && clocksAnswer(program!, asked, this.disputedSessions(program!));
     if (clocks === 'why-shifted' && byClocks(clocks)) return { kind: 'clocks', asked: clocks };

@@ -732,8 +732,9 @@ export function answerScheduleIntent(
   const upcoming = sessions.find((s) => sessionEnd(program, s) > nowDt);
   const answer = (text: string, sourceTitle?: string): ScheduleAnswer => ({ intent, answer: text, sources: [source(excerptOf(text), sourceTitle)] });
   const overOr = (text: () => string): string => (!upcoming && last ? t.seriesOver(L(last)) : text());
-  // How long one session lasts, unless lint calls its time unclear.
-  const lengthOf = (s: Session) => (disputed?.times.has(s.id) ? '' : t.sessionLength(Math.round(sessionEnd(program, s).diff(sessionStart(program, s), 'minutes').minutes)));
+  // How long one session lasts, after the text, when asked and unless lint calls its time unclear.
+  const withLength = (text: string, s: Session) =>
+    'duration' in intent && intent.duration && !disputed?.times.has(s.id) ? `${text} ${t.sessionLength(Math.round(sessionEnd(program, s).diff(sessionStart(program, s), 'minutes').minutes))}` : text;
 
   switch (intent.kind) {
     case 'session': {
@@ -748,12 +749,12 @@ export function answerScheduleIntent(
             : sessionStart(program, s) <= nowDt
               ? t.sessionRunning(l)
               : t.sessionFuture(l, formatName(program, locale));
-      const timed = intent.duration ? `${text} ${lengthOf(s)}` : text;
+      const timed = withLength(text, s);
       const full = intent.withSummary && s.summary ? `${timed}\n${s.summary}` : timed;
       return { intent, answer: full, sources: [{ title: `${t.sourceProgram}: ${s.title}`, excerpt: excerptOf(s.summary ? `${text} ${s.summary}` : text) }] };
     }
     case 'next':
-      return answer(overOr(() => (sessionStart(program, upcoming!) <= nowDt ? t.sessionRunning(L(upcoming!)) : t.next(L(upcoming!), formatName(program, locale))) + (intent.duration ? ` ${lengthOf(upcoming!)}` : '')));
+      return answer(overOr(() => withLength(sessionStart(program, upcoming!) <= nowDt ? t.sessionRunning(L(upcoming!)) : t.next(L(upcoming!), formatName(program, locale)), upcoming!)));
     case 'today': {
       const day = nowDt.plus({ days: intent.offsetDays ?? 0 });
       const onDay = sessions.filter((s) => sessionStart(program, s).hasSame(day, 'day'));
@@ -776,10 +777,10 @@ export function answerScheduleIntent(
     }
     case 'first': {
       const first = sessions[0]!;
-      return answer(t.first(L(first), sessionEnd(program, first) <= nowDt) + (intent.duration ? ` ${lengthOf(first)}` : ''));
+      return answer(withLength(t.first(L(first), sessionEnd(program, first) <= nowDt), first));
     }
     case 'last':
-      return answer(overOr(() => t.last(L(last!), false) + (intent.duration ? ` ${lengthOf(last!)}` : '')));
+      return answer(overOr(() => withLength(t.last(L(last!), false), last!)));
     case 'count':
       return answer(t.count(sessions.length, lines(sessions)));
     case 'times': {
