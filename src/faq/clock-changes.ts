@@ -145,7 +145,10 @@ function readClocks(program: Program, disputed: ReadonlySet<string>): Reading | 
  * sessions are simply held at other times, which only the material can explain).
  */
 export function clocksAnswer(program: Program, asked: ClockQuestion, disputed: ReadonlySet<string> = new Set()): boolean {
-  const reading = readClocks(program, disputed);
+  return applies(program, readClocks(program, disputed), asked);
+}
+
+function applies(program: Program, reading: Reading | undefined, asked: ClockQuestion): reading is Reading {
   if (!reading) return false;
   if (asked === 'clocks') return true;
   const starts = reading.sessions.map((s) => sessionStart(program, s));
@@ -161,8 +164,9 @@ const ANSWER_BUDGET = 640;
  * ones, each with the first session after it at its German time while no other change intervenes.
  */
 export function clockAnswer(program: Program, asked: ClockQuestion, locale: Locale, now: Date, disputed: ReadonlySet<string> = new Set()): string | undefined {
-  if (!clocksAnswer(program, asked, disputed)) return undefined;
-  const { sessions, changes } = readClocks(program, disputed)!;
+  const reading = readClocks(program, disputed);
+  if (!applies(program, reading, asked)) return undefined;
+  const { sessions, changes } = reading;
   const t = faqTexts[locale];
   const zone = program.program.timezone;
   const at = DateTime.fromJSDate(now);
