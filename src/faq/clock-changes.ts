@@ -10,7 +10,7 @@ import { READER_ZONE, sessionStart, sortedSessions } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type ClockChange } from '../i18n/faq.js';
 import { foldUmlauts, words } from './german.js';
-import { dayText } from './schedule-intents.js';
+import { dayText, WHY } from './schedule-intents.js';
 
 const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean));
 
@@ -30,19 +30,18 @@ const SEASON_CUES = set(
 /** "Wann stellt Kanada die Uhren um?": a verb of setting beside the clock, anywhere in the question. */
 const SETS = set('stellt stellen stellte umstellen umgestellt umstellt');
 const CLOCK = set('uhr uhren');
-const WHY = set('warum wieso weshalb why');
 /** "eine Stunde später/früher" */
 const HOUR = set('stunde stunden hour hours');
 const SHIFTED = set('spater fruher later earlier');
 /** "Warum ist die Uhrzeit nicht immer gleich?", "Why do the times change?" (not "Zeit": a span of time) */
 const CLOCK_TIME = set('uhrzeit uhrzeiten time times');
 const CHANGES = set('andert andern anders gleich verschiebt verschieben different differ differs change changes changing vary varies');
-/** The question must be about the sessions' time: "Warum ist die Aufzeichnung 24 Stunden später verfügbar?" is not. */
-const SESSION_WORDS = ['termin', 'termine', 'treffen', 'sitzung', 'sitzungen', 'session', 'sessions', 'meeting', 'meetings', 'beginn', 'start', 'starts', 'begin', 'begins', 'anfang', 'fangt', 'uhrzeit', 'uhrzeiten', 'time', 'times'];
-/** "... später als geplant": a session moved, which the material explains, not the clocks. */
 const SESSIONS = set('termin termine treffen sitzung sitzungen session sessions meeting meetings');
+/** The question must be about the sessions' time: "Warum ist die Aufzeichnung 24 Stunden später verfügbar?" is not. */
+const SESSION_WORDS = [...SESSIONS, 'beginn', 'start', 'starts', 'begin', 'begins', 'anfang', 'fangt', 'uhrzeit', 'uhrzeiten', 'time', 'times'];
 /** A session asked for by its position. */
 const BY_POSITION = set('nachste nachsten nachster nachstes next erste ersten erster erstes first');
+/** "... später als geplant": a session moved, which the material explains, not the clocks. */
 const PLANNED = set('geplant ursprunglich verschoben verlegt angekundigt planned originally moved rescheduled postponed announced');
 
 export type ClockQuestion = 'clocks' | 'why-shifted';

@@ -569,7 +569,7 @@ const LOCAL_TIME_WORDS = set('ortszeit local lokale lokaler lokalen zeit');
 /** Questions for the day of the week. */
 const WEEKDAY_ASK = set('wochentag wochentage wochentagen weekday weekdays');
 /** Questions for a reason. */
-const WHY = set('warum wieso weshalb why');
+export const WHY = set('warum wieso weshalb why');
 /** The when-cues that ask for a date or time themselves ("Termin" or "welchem" may only name the session). */
 const ASKS_WHEN = set('wann when datum date tag day wochentag weekday uhr uhrzeit time');
 const WEEKDAY_START = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/;

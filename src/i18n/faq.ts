@@ -69,7 +69,7 @@ const de = {
   durationVarying: (lines: string) => `Die Termine dauern unterschiedlich lang:\n${lines}`,
   durationMostly: (minutes: number, lines: string) => `In der Regel dauert ein Termin ${minutesDe(minutes)}. Anders:\n${lines}`,
   durationLine: (title: string, minutes: number) => `- ${title}: ${minutesDe(minutes)}`,
-  sessionLength: (minutes: number) => `Dauer: ${lengthDe(minutes)}.`,
+  sessionLength: (minutes: number) => `Dauer: ${lengthText(minutes, LENGTH_DE)}.`,
   timesVarying: (lines: string, zone: string) => `Die Uhrzeiten (Zeitzone ${zone}):\n${lines}`,
   list: (lines: string) => `Die Termine:\n${lines}`,
   month: (month: string, lines: string) => `Im ${month}:\n${lines}`,
@@ -191,7 +191,7 @@ const en: FaqTexts = {
   durationVarying: (lines) => `The sessions differ in length:\n${lines}`,
   durationMostly: (minutes, lines) => `A session usually lasts ${minutesEn(minutes)}. Other lengths:\n${lines}`,
   durationLine: (title, minutes) => `- ${title}: ${minutesEn(minutes)}`,
-  sessionLength: (minutes) => `Duration: ${lengthEn(minutes)}.`,
+  sessionLength: (minutes) => `Duration: ${lengthText(minutes, LENGTH_EN)}.`,
   timesVarying: (lines, zone) => `The times (time zone ${zone}):\n${lines}`,
   list: (lines) => `The sessions:\n${lines}`,
   month: (month, lines) => `In ${month}:\n${lines}`,
@@ -276,16 +276,13 @@ function minutesEn(minutes: number): string {
   return minutes >= 120 && minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
 }
 
-const HOURS_DE = ['eine', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
-const HOURS_EN = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const LENGTH_DE = { numbers: ['eine', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'], hour: 'Stunde', hours: 'Stunden', minutes: 'Minuten' };
+const LENGTH_EN = { numbers: ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'], hour: 'hour', hours: 'hours', minutes: 'minutes' };
 
-/** One session's length: "zwei Stunden (120 Minuten)" for whole hours, else "90 Minuten". */
-function lengthDe(minutes: number): string {
+/** One session's length: "zwei Stunden (120 Minuten)" for whole hours up to twelve, else "90 Minuten". */
+function lengthText(minutes: number, words: typeof LENGTH_DE): string {
   const hours = minutes / 60;
-  return Number.isInteger(hours) && hours >= 1 && hours <= 12 ? `${HOURS_DE[hours - 1]} ${hours === 1 ? 'Stunde' : 'Stunden'} (${minutes} Minuten)` : `${minutes} Minuten`;
-}
-
-function lengthEn(minutes: number): string {
-  const hours = minutes / 60;
-  return Number.isInteger(hours) && hours >= 1 && hours <= 12 ? `${HOURS_EN[hours - 1]} ${hours === 1 ? 'hour' : 'hours'} (${minutes} minutes)` : `${minutes} minutes`;
+  return Number.isInteger(hours) && hours >= 1 && hours <= 12
+    ? `${words.numbers[hours - 1]} ${hours === 1 ? words.hour : words.hours} (${minutes} ${words.minutes})`
+    : `${minutes} ${words.minutes}`;
 }
