@@ -63,6 +63,8 @@ const FLOORS: Record<string, [number, number]> = {
   'tourism-visitor-flows-brazil-en': [0.5, 0.85],
   'gemeindekooperation-alpenrhein': [0.6, 0.85],
   'epermits-mexico-en': [0.6, 0.95],
+  'kita-platzvergabe-mitteldeutschland': [0.45, 0.7],
+  'noise-action-singapore-en': [0.7, 0.9],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
