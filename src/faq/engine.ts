@@ -471,7 +471,8 @@ class Engine implements FaqEngine {
     const coversRarest = covers(top) || viaSection;
     // A number the question names ("2027", "5000 Einwohner") that the answering passage lacks: the passage
     // answers a neighbouring question (another year, another size), like a missing rarest word.
-    const numbers = units.filter((u) => /^\d{2,}$/.test(u.word)).map((u) => u.word);
+    // (Not a number in what the asker says they are: "wir als Gemeinde mit 3.200 Einwohnern".)
+    const numbers = units.filter((u) => /^\d{2,}$/.test(u.word) && !payer.has(u.word)).map((u) => u.word);
     const namesNumbers = !numbers.length || (!!top && numbers.every((x) => words(`${top!.doc.title} ${top!.doc.text}`).includes(x)));
     // The fact asked for must be said of the question's subject: a passage about the subject whose amount or
     // date belongs to another sentence's subject ("Was hat der Trinkbrunnen gekostet?" beside "ein

@@ -662,7 +662,7 @@ const SUBORDINATORS_DE = new Set(['wenn', 'falls', 'ob', 'dass', 'weil', 'obwohl
  */
 export function payers(question: string): Set<string> {
   const out = new Set<string>();
-  for (const clause of question.split(/[,;:?!.]+/)) {
+  for (const clause of question.split(/[,;:?!]+|\.(?!\d)/)) {
     const tokens = words(clause).map((w) => foldUmlauts(w));
     const paying = tokens.some((t) => PAY_WORDS.has(t));
     if (!paying) continue;
@@ -674,7 +674,7 @@ export function payers(question: string): Set<string> {
       if (tokens[j] && DEFINITE.has(tokens[j]!)) {
         if (indefiniteOnly) return undefined;
         j++;
-      } else if (tokens[j] && INDEFINITE.has(tokens[j]!)) j++;
+      } else if (tokens[j] && (INDEFINITE.has(tokens[j]!) || OWN.has(tokens[j]!))) j++;
       if (tokens[j] && SOMEONE.has(tokens[j]!) && tokens[j + 1] && FROM.has(tokens[j + 1]!)) {
         j += 2;
         if (tokens[j] && (INDEFINITE.has(tokens[j]!) || DEFINITE.has(tokens[j]!))) j++;
@@ -702,8 +702,16 @@ export function payers(question: string): Set<string> {
         // a bare noun is what one takes part in ("für Workshops").
         const prev = tokens[i - 1]!;
         const afterNoun = !PARTICIPATION.has(prev) && (capitalised.has(prev) || THING_PAID_EN.has(prev));
-        const n = afterNoun && !SOMEONE.has(tokens[i + 1] ?? '') ? undefined : PARTICIPATION.has(prev) && !INDEFINITE.has(tokens[i + 1] ?? '') && !SOMEONE.has(tokens[i + 1] ?? '') ? undefined : nounAt(i + 1, true);
+        const n = afterNoun && !SOMEONE.has(tokens[i + 1] ?? '') && !OWN.has(tokens[i + 1] ?? '') ? undefined : PARTICIPATION.has(prev) && !INDEFINITE.has(tokens[i + 1] ?? '') && !OWN.has(tokens[i + 1] ?? '') && !SOMEONE.has(tokens[i + 1] ?? '') ? undefined : nounAt(i + 1, true);
         if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n) && !OBJECT_PRONOUNS.has(n)) out.add(n);
+      }
+      // "Müssen wir als kleine Gemeinde mit 3.200 Einwohnern zahlen?", "Do we as a small town pay?": what the
+      // asker says they are, up to the verb of paying.
+      if ((t === 'als' || t === 'as') && SELF.has(tokens[i - 1] ?? '')) {
+        for (let j = i + 1; j < tokens.length && !PAY_WORDS.has(tokens[j]!) && !MODALS_EN.has(tokens[j]!) && !AUX_EN.has(tokens[j]!) && !MODALS_DE.has(tokens[j]!) && !NEED.has(tokens[j]!); j++) {
+          const w = tokens[j]!;
+          if (/^\d+$/.test(w) || (w.length >= 4 && !FUNCTION_AFTER_PAY.has(w))) out.add(w);
+        }
       }
     });
   }
@@ -713,6 +721,12 @@ const PAY_VERBS = new Set(['zahlt', 'zahlen', 'zahle', 'bezahlt', 'bezahlen', 'b
 const PAY_WORDS = new Set([...PAY_VERBS, 'kostet', 'kosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebuhr', 'teilnahmegebuhr', 'gratis', 'umsonst', 'free', 'fee', 'fees', 'cost', 'costs', 'charge', 'charged']);
 const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'the', 'this', 'that', 'these', 'those']);
 const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'unser', 'unsere', 'unseren', 'unserer', 'a', 'an', 'our']);
+/** The asker's own: "für unsere Stadtverwaltung", "for our city". */
+const OWN = new Set(['unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'our', 'my']);
+/** Verbs of having to ("have to pay"), where what the asker says they are ends. */
+const NEED = new Set(['have', 'has', 'need', 'needs', 'must', 'brauchen', 'brauche']);
+/** Who asks, before "als"/"as" and what they are. */
+const SELF = new Set(['wir', 'ich', 'we', 'i', 'uns', 'mich', 'us', 'me']);
 const SOMEONE = new Set(['jemand', 'jemanden', 'leute', 'mitarbeitende', 'beschaftigte', 'someone', 'people', 'staff']);
 const FROM = new Set(['von', 'aus', 'vom', 'from', 'of', 'at']);
 /** English nouns whose "for" names what is paid for ("the fee for parking"), not who pays. */

@@ -88,11 +88,16 @@ describe('who pays', () => {
     expect(payers('Wer zahlt die Fahrtkosten nach Lindholm?')).toEqual(new Set());
     expect(payers('Was müssen wir für den Austausch bezahlen?')).toEqual(new Set());
     expect(payers('Wie viele Bänke hat Lindholm aufgestellt?')).toEqual(new Set());
+    // The asker's own organisation, and what the asker says they are ("wir als …", "we as …").
+    expect(payers('Was kostet die Reihe für unsere Stadtverwaltung?')).toEqual(new Set(['stadtverwaltung']));
+    expect(payers('What does the exchange cost for our city?')).toEqual(new Set(['city']));
+    expect(payers('Müssen wir als kleine Gemeinde mit 3.200 Einwohnern zahlen?')).toEqual(new Set(['kleine', 'gemeinde', '3', '200', 'einwohnern']));
+    expect(payers('Do we as a small town have to pay?')).toEqual(new Set(['small', 'town']));
   });
 
   it('answers the fee for a payer the material names only by its group, and declines the price of a thing it never names', async () => {
     const e = await engine();
-    for (const q of ['Was zahlt ein Architekturbüro für die Teilnahme?', 'Kostet das was für eine Kirchengemeinde?', 'Do landscape architects have to pay?']) {
+    for (const q of ['Was zahlt ein Architekturbüro für die Teilnahme?', 'Kostet das was für eine Kirchengemeinde?', 'Do landscape architects have to pay?', 'Was kostet die Teilnahme für unseren Bauhof?', 'Müssen wir als kleines Bestattungshaus mit 4.500 Kunden im Jahr zahlen?']) {
       const a = e.ask(q, { locale: q.startsWith('Do') ? 'en' : 'de' });
       expect(a.answered, q).toBe(true);
       expect(a.answer, q).toContain('60 Euro');

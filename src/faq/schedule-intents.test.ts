@@ -237,4 +237,23 @@ describe('a session named by its day, and one that is cancelled', () => {
     expect(ask('Was ist am 10.03.2027?').answer).toContain('Abschluss');
     expect(ask('Findet der Termin am 4.2.2026 statt?').answer).not.toContain('abgesagt');
   });
+
+  it('reads a topic shared by a cancelled session and its replacement as the cancelled one, which names both dates', () => {
+    for (const [q, locale] of [['Wann ist der Termin zum Scannen und Posteingang?', 'de'], ['Wann geht es um den Posteingang?', 'de']] as const) {
+      const a = ask(q, locale);
+      expect(a.via, q).toBe('schedule');
+      expect(a.answer, q).toContain(locale === 'de' ? '17.02.2027' : '17 February 2027');
+      expect(a.answer, q).toContain(locale === 'de' ? 'abgesagt' : 'cancelled');
+    }
+  });
+
+  it('reads "wieder"/"again" beside a meeting word and a question for when as the next session', () => {
+    for (const [q, locale] of [['und danach, wann trifft sich die gruppe wieder?', 'de'], ['When do we meet again?', 'en']] as const) {
+      const a = ask(q, locale);
+      expect(a.via, q).toBe('schedule');
+      expect(a.answer, q).toContain(locale === 'de' ? '17.02.2027' : '17 February 2027');
+    }
+    // Without a question for when, "wieder" asks something else.
+    expect(ask('Wird die Reihe wieder angeboten?').via).not.toBe('schedule');
+  });
 });

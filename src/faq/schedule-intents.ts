@@ -271,7 +271,13 @@ export function detectScheduleIntent(
     const askedMonth = tokens.map((t) => monthNumber(t)).find((m) => m !== undefined);
     const found = top && program.sessions.find((s) => s.id === top.doc.id);
     const inAskedMonth = !found || askedMonth === undefined || sessionStart(program, found).month === askedMonth;
-    if (top && top.coverage >= 0.5 && (!second || top.coverage > second.coverage || top.score >= 1.3 * second.score) && inAskedMonth) {
+    // A cancelled session and the one that replaces it share their title: the question means the topic, and the
+    // cancelled one's answer names both dates.
+    const pair = top && second && second.coverage === top.coverage ? cancelledOfPair(program, top.doc.id, second.doc.id) : undefined;
+    if (pair && top.coverage >= 0.5 && inAskedMonth) {
+      session = pair;
+      for (const w of top.matchedWords) matchedWords.add(w);
+    } else if (top && top.coverage >= 0.5 && (!second || top.coverage > second.coverage || top.score >= 1.3 * second.score) && inAskedMonth) {
       session = found;
       for (const w of top.matchedWords) matchedWords.add(w);
     }
@@ -396,6 +402,8 @@ const MEET_VERBS = set('treffen trifft treffe meet meets');
 const RATE_WORDS = set('a per pro je jede every each die');
 /** Words that ask how long something lasts. */
 const DURATION_WORDS = set('lange lang long dauer dauert dauern duration');
+/** Words that ask when something happens once more. */
+const AGAIN_WORDS = set('wieder again');
 /** Words of a span until or since a session, not of its length. */
 const SPAN_WORDS = set('bis noch her seit until till ago since');
 /** The phrase tokens of the lexicon for a duration question. */
@@ -622,7 +630,8 @@ function intentFromCues(
   if (has(tokens, CUES.week) && !perWeek) return { kind: 'week', offsetWeeks: has(tokens, CUES.next) ? 1 : 0 };
   if (perWeek) return undefined;
   if (has(tokens, CUES.remaining)) return { kind: 'remaining' };
-  if (has(tokens, CUES.next)) return { kind: 'next' };
+  // "Wann treffen wir uns wieder?", "When do we meet again?": the next session.
+  if (has(tokens, CUES.next) || (has(tokens, AGAIN_WORDS) && sessionWord && has(tokens, ASKS_WHEN))) return { kind: 'next' };
   const seriesCue = has(tokens, CUES.series) || seriesNamed;
   if (has(tokens, CUES.first) || (has(tokens, CUES.begin) && seriesCue)) return { kind: 'first' };
   if (has(tokens, CUES.last) || (has(tokens, CUES.end) && seriesCue)) return { kind: 'last' };
@@ -699,6 +708,14 @@ function replacementOf(program: Program, cancelled: Session): Session | undefine
   const key = (title: string) => foldUmlauts(lower(title)).replace(/[^\p{L}\d]+/gu, ' ').trim();
   const wanted = key(cancelled.title);
   return sortedSessions(program).find((s) => s.status !== 'cancelled' && s.id !== cancelled.id && sessionStart(program, s) > sessionStart(program, cancelled) && ` ${key(s.title)} `.includes(` ${wanted} `));
+}
+
+/** Of two sessions, the cancelled one when the other replaces it; otherwise none. */
+function cancelledOfPair(program: Program, a: string, b: string): Session | undefined {
+  const [x, y] = [a, b].map((id) => program.sessions.find((s) => s.id === id));
+  if (!x || !y) return undefined;
+  const [cancelled, other] = x.status === 'cancelled' ? [x, y] : [y, x];
+  return cancelled.status === 'cancelled' && replacementOf(program, cancelled)?.id === other.id ? cancelled : undefined;
 }
 
 function excerptOf(text: string): string {
