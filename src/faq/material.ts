@@ -345,7 +345,8 @@ export function unwrapPlainText(text: string): string {
   for (const line of lines) {
     const prev = out[out.length - 1];
     const t = line.trim();
-    const joinable = prev !== undefined && plain(prev) && plain(line) && !ITEM_START.test(t) && !endsSentence(prev) && !/^\S+@\S+$/.test(t);
+    // A chat message starts a line of its own; a line under it may continue it.
+    const joinable = prev !== undefined && plain(prev) && plain(line) && !ITEM_START.test(t) && !isChatLine(t) && !endsSentence(prev) && !/^\S+@\S+$/.test(t);
     const hanging = itemIndent !== undefined && indent(line) > itemIndent;
     const runsOn = wrapped && long(prev ?? '');
     // A sentence goes on with a word in lower case or a number ("... kleiner Gemeinden\n120 Euro pro Person").
@@ -359,6 +360,60 @@ export function unwrapPlainText(text: string): string {
   }
   return out.join('\n');
 }
+
+/**
+ * A message of a chat export: "[14:03] Petra Lindner: …", "14:03 Petra Lindner: …", "[20.01.2027 14:03] Petra: …".
+ * Groups: hour, minute, the message.
+ */
+const CHAT_LINE = /^\[?(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?,?\s+)?(\d{1,2}):(\d{2})(?::\d{2})?\]?\s*[-–]?\s*[^:\s][^:]{1,40}?:\s+(\S.*)$/u;
+/** Minutes between two messages beyond which a reply no longer belongs to the question above. */
+const CHAT_THREAD_GAP = 10;
+
+/**
+ * A chat export ("[14:30] Sabine: Bis wann …?" and, lines later, "[14:33] Katrin: @Sabine … bis 12.02.2027")
+ * answers a question in a later message: each message that asks something opens a thread, and the messages
+ * after it join that thread while no new question comes and no longer pause than a few minutes lies between
+ * them. A thread becomes one line (one passage); lines that are no message pass unchanged, and a line under a
+ * message continues it. Text that is no chat (fewer than four messages, or under 60 % of its lines) is returned
+ * as it is.
+ */
+export function chatThreads(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const filled = lines.filter((l) => l.trim());
+  const messages = filled.filter((l) => CHAT_LINE.test(l.trim())).length;
+  if (messages < 4 || messages < filled.length * 0.6) return text;
+  const out: string[] = [];
+  let thread: string[] = [];
+  let last: number | undefined;
+  const flush = () => {
+    if (thread.length) out.push(thread.join(' '));
+    thread = [];
+  };
+  for (const line of lines) {
+    const t = line.trim();
+    const m = CHAT_LINE.exec(t);
+    if (!m) {
+      if (!t) {
+        flush();
+        last = undefined;
+        out.push(line);
+      } else if (thread.length) thread.push(t);
+      else out.push(line);
+      continue;
+    }
+    const minute = Number(m[1]) * 60 + Number(m[2]);
+    const asks = m[3]!.includes('?');
+    const gap = last === undefined ? Infinity : minute - last;
+    if (!thread.length || asks || gap < 0 || gap > CHAT_THREAD_GAP) flush();
+    thread.push(t);
+    last = minute;
+  }
+  flush();
+  return out.join('\n');
+}
+
+/** True for a line that is a chat message or a thread of them (never a heading, never run on into the line above). */
+const isChatLine = (line: string) => CHAT_LINE.test(line.trim());
 
 const ENTRY_SEPARATOR = / [-–—=|] /;
 const QUESTION_LINE = /^(?:Q|F|Frage|Question)\s*[:.)]\s*(\S.*)$/i;
@@ -401,7 +456,7 @@ export function plainTextHeadings(text: string): string {
       // Within a list ("1. Begrüßung", blank, "2. Vortrag …") no item heads what follows it.
       const ofList = (line: string) => ITEM_START.test(line) && itemDepth(line) === itemDepth(t);
       const sibling = titled && itemDepth(t) >= 1 && (ofList(below) || ofList(nonEmpty(i - 1, -1)));
-      const heading = t && t.length <= 60 && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && !listed && !entry && !sibling && below.length > t.length;
+      const heading = t && t.length <= 60 && !isChatLine(t) && !t.includes('\t') && !/[.,;:!?]$/.test(t) && !t.startsWith('#') && !listed && !entry && !sibling && below.length > t.length;
       return heading ? `## ${t}` : line;
     })
     .join('\n');
@@ -453,7 +508,7 @@ async function passagesOfFile(file: string, name: string, ext: string): Promise<
   }
   const raw = await fs.readFile(file, 'utf8');
   if (ext === '.html' || ext === '.htm') return { passages: splitIntoPassages(htmlToMarkdown(raw), name), text: raw };
-  const read = (text: string) => (ext === '.txt' ? splitIntoPassages(plainTextHeadings(unwrapPlainText(mailHeaders(text))), name, { plainText: true }) : splitIntoPassages(text, name));
+  const read = (text: string) => (ext === '.txt' ? splitIntoPassages(plainTextHeadings(unwrapPlainText(chatThreads(mailHeaders(text)))), name, { plainText: true }) : splitIntoPassages(text, name));
   // A forwarded or answered e-mail carries the older message below the newer one, often with what the newer
   // one corrects: its passages are marked, so that the newer wording answers first.
   const lines = raw.replace(/\r\n?/g, '\n').split('\n');
