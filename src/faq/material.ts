@@ -110,6 +110,13 @@ export function htmlToMarkdown(html: string): string {
     .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<table\b[\s\S]*?<\/table>/gi, htmlTable)
+    // A definition list gives each term with its description, one paragraph per pair: "Cost: Participation is
+    // free …" (a term that asks, "Was kostet die Teilnahme?", stands before its answer without a colon).
+    .replace(/<dt\b[^>]*>([\s\S]*?)<\/dt>\s*((?:<dd\b[^>]*>[\s\S]*?<\/dd>\s*)+)/gi, (_m, term: string, described: string) => {
+      const label = term.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+      const text = described.replace(/<\/?(dd|p|div|br|ul|ol|li)\b[^>]*>/gi, ' ').replace(/\s+/g, ' ').trim();
+      return `\n\n${label}${/[?:.!]$/.test(label) ? '' : ':'} ${text}\n\n`;
+    })
     .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi, (_m, level: string, inner: string) => `\n\n${'#'.repeat(Number(level))} ${inner.replace(/\s+/g, ' ')}\n\n`)
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?(p|div|li|ul|ol|section|article|tr|table|td|th|caption|blockquote|header|footer|main)\b[^>]*>/gi, '\n\n');

@@ -145,11 +145,16 @@ export interface SessionMatcher {
 
 /** An index over the sessions, each described by its title, summary and the material passages about it. */
 export function buildSessionMatcher(program: Program, passages: Passage[], lexicon: Lexicon = GENERAL_LEXICON): SessionMatcher {
-  const docs: RetrievalDoc[] = program.sessions.map((s) => {
-    const title = foldUmlauts(lower(s.title)).replace(/[?!.]/g, '').trim();
+  const titles = program.sessions.map((s) => foldUmlauts(lower(s.title)).replace(/[?!.]/g, '').trim());
+  const docs: RetrievalDoc[] = program.sessions.map((s, i) => {
+    const title = titles[i]!;
+    // A short passage that names the session is about it, unless it names another one too (a list of the
+    // sessions says nothing of one of them); a title that holds this one ("… (Ersatztermin)") is no other.
+    const others = titles.filter((t) => !t.includes(title) && !title.includes(t));
     const about = passages.filter((p) => {
       const t = foldUmlauts(lower(p.title));
-      return t.includes(title) || (p.text.length < 400 && foldUmlauts(lower(p.text)).includes(title));
+      const text = foldUmlauts(lower(p.text));
+      return t.includes(title) || (p.text.length < 400 && text.includes(title) && !others.some((o) => text.includes(o)));
     });
     // Its weekday in both languages: "Wann ist der Samstagstermin?", "When is the Saturday session?".
     const start = sessionStart(program, s);
