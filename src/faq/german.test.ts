@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalStem, cognateKey, editDistance, foldUmlauts, monthNumber, monthsOfDates, separableInfinitive, splitCompound, splitHead, termsOfWord, Vocabulary, words } from './german.js';
+import { canonicalStem, cognateKey, editDistance, foldUmlauts, monthNumber, monthsOfDates, participleForms, separableInfinitive, splitCompound, splitHead, termsOfWord, Vocabulary, words } from './german.js';
 import { GENERAL_LEXICON, Lexicon } from './lexicon.js';
 
 describe('German text processing', () => {
@@ -57,6 +57,20 @@ describe('German text processing', () => {
     vocabulary.addText('Die Mobilitätswende in der Kleinstadt. Am Ende gibt es einen Abschluss.');
     expect(termsOfWord('Mobilitätswende', vocabulary)).toEqual([canonicalStem('Mobilitätswende')]);
     expect(termsOfWord('Mobilitätswende', vocabulary, undefined, { indexing: true })).not.toContain(canonicalStem('Ende'));
+  });
+
+  it('meets an infinitive with the past participle the material has, and a participle with its infinitive', () => {
+    expect(participleForms('arbeiten')).toEqual(['gearbeitt', 'gearbeitet']);
+    expect(participleForms('anmelden')).toEqual(expect.arrayContaining(['angemeldet']));
+    expect(participleForms('Baustelle')).toEqual([]);
+    const vocabulary = new Vocabulary();
+    vocabulary.addText('Sonntags wird nicht gearbeitet. Die Teilnehmenden sind angemeldet. Wir zählen die Stimmen.');
+    expect(termsOfWord('arbeiten', vocabulary)).toContain(termsOfWord('gearbeitet', vocabulary)[0]);
+    expect(termsOfWord('anmelden', vocabulary)).toContain(termsOfWord('angemeldet', vocabulary)[0]);
+    expect(termsOfWord('gezählt', vocabulary)).toContain(termsOfWord('zählen', vocabulary)[0]);
+    // Not a word the material lacks in either form, and not a noun that merely starts with "ge".
+    expect(termsOfWord('bauen', vocabulary)).not.toContain(termsOfWord('gearbeitet', vocabulary)[0]);
+    expect(termsOfWord('Gebiet', vocabulary)).toEqual([canonicalStem('Gebiet')]);
   });
 
   it('drops stop words and splits on punctuation', () => {

@@ -96,6 +96,25 @@ export function separableInfinitive(input: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The past participle of a weak verb the material may have instead of the question's infinitive ("gearbeitet"
+ * for "arbeiten", "angemeldet" for "anmelden", "gezählt" for "zählen"): the forms to look for, separable
+ * particle first. Empty for a word that is no infinitive.
+ */
+export function participleForms(input: string): string[] {
+  const word = lower(input);
+  const m = /^(.{3,}?)(en|ern|eln)$/.exec(word);
+  if (!m) return [];
+  const base = m[2] === 'en' ? m[1]! : `${m[1]}${m[2]!.slice(0, -1)}`;
+  const forms = [`ge${base}t`, `ge${base}et`];
+  for (const prefix of SEPARABLE_PREFIXES) {
+    if (!base.startsWith(prefix) || base.length - prefix.length < 3) continue;
+    const rest = base.slice(prefix.length);
+    forms.push(`${prefix}ge${rest}t`, `${prefix}ge${rest}et`);
+  }
+  return forms;
+}
+
 /** Snowball German stem, folded: the form terms are indexed and searched under (src/text caches it). */
 export function stem(word: string): string {
   return foldUmlauts(snowballStem(word));
@@ -409,6 +428,14 @@ export function termsOfWord(input: string, vocabulary: Vocabulary | undefined, l
       return vocabulary.knows(word) ? [...new Set([stem(word), ...forInfinitive])] : forInfinitive;
     }
   }
+  // An infinitive the material has only as past participle ("arbeiten" beside "gearbeitet"), and a participle
+  // without particle the material has only as infinitive ("gezählt" beside "zählen").
+  if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
+    const participle = participleForms(word).find((f) => vocabulary.hasWord(f));
+    if (participle) return [...new Set([...termsOfWord(participle, vocabulary, lexicon, options), stem(word)])];
+    const weak = /^ge(.{3,}?)(et|t)$/.exec(word);
+    if (weak && vocabulary.hasWord(`${weak[1]}en`)) return [...new Set([...termsOfWord(`${weak[1]}en`, vocabulary, lexicon, options), stem(word)])];
+  }
   // A word the material has in the other language's spelling ("Indikatoren" beside "indicators") stands for it.
   if (vocabulary && !options.indexing && !vocabulary.knows(word)) {
     const cognate = vocabulary.cognateOf(word);
@@ -526,6 +553,10 @@ const SUBJECT_PRONOUNS_EN = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 const WH_EN = new Set(['who', 'what', 'which']);
 const MODALS_EN = new Set(['can', 'could', 'should', 'would', 'will', 'must', 'might', 'shall']);
 const AUX_EN = new Set(['did', 'does', 'do']);
+// As folded words: foldUmlauts reads the "oe" of "does" as an umlaut ("dos"). (verbPositionWords keeps the
+// written forms: there "does" reading its next words as verbs answered near misses such as "What percentage of
+// applications does X reject?".)
+const AUX_EN_FOLDED = new Set([...AUX_EN].map((w) => foldUmlauts(w)));
 const BE_EN = new Set(['is', 'are', 'was', 'were']);
 const PREPOSITIONS_EN = new Set(['in', 'on', 'at', 'for', 'by', 'to', 'with', 'during', 'after', 'before', 'from']);
 const DETERMINERS_EN = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their', 'his', 'her', 'its']);
@@ -689,11 +720,24 @@ export function payers(question: string): Set<string> {
       if (PAY_VERBS.has(t) && tokens[0] !== 'wer' && tokens[0] !== 'who' && (i <= 2 || tokens[i - 1] === 'was' || tokens[i - 1] === 'viel')) {
         const n = nounAt(i + 1, false);
         if (n) out.add(n);
+        // "Was zahlen Gäste aus Ingenieurbüros?": where the payers come from names them too.
+        const at = n ? tokens.indexOf(n, i + 1) : -1;
+        if (at >= 0 && FROM.has(tokens[at + 1] ?? '')) {
+          const from = nounAt(at + 2, false);
+          if (from) out.add(from);
+        }
       }
       // "Do consultants have to pay?", "Müssen Vereine zahlen?": the subject between the auxiliary and the verb.
-      if (i === 0 && (AUX_EN.has(t) || MODALS_EN.has(t) || t === 'muss' || t === 'mussen') && tokens.slice(2).some((w) => PAY_VERBS.has(w))) {
-        const n = nounAt(1, false);
-        if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n)) out.add(n);
+      // "What do guests from consultancies pay?", "How much does a consultant pay?": after "what"/"how much".
+      const opening = i === 0 || (i === 1 && tokens[0] === 'what') || (i === 2 && tokens[0] === 'how' && tokens[1] === 'much');
+      if (opening && (AUX_EN_FOLDED.has(t) || MODALS_EN.has(t) || t === 'muss' || t === 'mussen') && tokens.slice(i + 2).some((w) => PAY_VERBS.has(w))) {
+        const n = nounAt(i + 1, false);
+        if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n)) {
+          out.add(n);
+          const at = tokens.indexOf(n, i + 1);
+          const from = FROM.has(tokens[at + 1] ?? '') ? nounAt(at + 2, false) : undefined;
+          if (from) out.add(from);
+        }
       }
       // "... für eine Stadtbücherei", "... for volunteers". After a noun the phrase says what the noun is for
       // ("Gebühr für Parkplätze", "fee for parking"): only "jemand von ..." names a payer there.

@@ -93,6 +93,10 @@ describe('who pays', () => {
     expect(payers('What does the exchange cost for our city?')).toEqual(new Set(['city']));
     expect(payers('Müssen wir als kleine Gemeinde mit 3.200 Einwohnern zahlen?')).toEqual(new Set(['kleine', 'gemeinde', '3', '200', 'einwohnern']));
     expect(payers('Do we as a small town have to pay?')).toEqual(new Set(['small', 'town']));
+    // Where the payers come from names them too; "what"/"how much" before the auxiliary ("does" folds to "dos").
+    expect(payers('Was zahlen Gäste aus Ingenieurbüros?')).toEqual(new Set(['gaste', 'ingenieurburos']));
+    expect(payers('How much does a consultant pay?')).toEqual(new Set(['consultant']));
+    expect(payers('What do guests from consultancies pay?')).toEqual(new Set([foldUmlauts('guests'), 'consultancies']));
   });
 
   it('answers the fee for a payer the material names only by its group, and declines the price of a thing it never names', async () => {
