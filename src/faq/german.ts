@@ -695,7 +695,8 @@ export function payers(question: string): Set<string> {
   const out = new Set<string>();
   for (const clause of question.split(/[,;:?!]+|\.(?!\d)/)) {
     const tokens = words(clause).map((w) => foldUmlauts(w));
-    const paying = tokens.some((t) => PAY_WORDS.has(t));
+    // ("How much is it for a researcher?" asks for a price without a word of paying.)
+    const paying = tokens.some((t) => PAY_WORDS.has(t)) || tokens.join(' ').includes('how much');
     if (!paying) continue;
     // Nouns as written inside the clause ("Gebühr" in "Gibt es eine Gebühr für ..."), folded.
     const capitalised = new Set((clause.match(/(?<=\s)\p{Lu}\p{L}*/gu) ?? []).map((w) => foldUmlauts(lower(w))));
@@ -731,12 +732,12 @@ export function payers(question: string): Set<string> {
       // "What do guests from consultancies pay?", "How much does a consultant pay?": after "what"/"how much".
       const opening = i === 0 || (i === 1 && tokens[0] === 'what') || (i === 2 && tokens[0] === 'how' && tokens[1] === 'much');
       if (opening && (AUX_EN_FOLDED.has(t) || MODALS_EN.has(t) || t === 'muss' || t === 'mussen') && tokens.slice(i + 2).some((w) => PAY_VERBS.has(w))) {
-        const n = nounAt(i + 1, false);
-        if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n)) {
-          out.add(n);
-          const at = tokens.indexOf(n, i + 1);
-          const from = FROM.has(tokens[at + 1] ?? '') ? nounAt(at + 2, false) : undefined;
-          if (from) out.add(from);
+        // Everything the subject says up to the verb ("Müssen ganz kleine Gemeinden mit 800 Einwohnern auch
+        // zahlen?", "Do consultants from abroad have to pay?").
+        const subject: string[] = [];
+        for (let j = i + 1; j < tokens.length && !PAY_WORDS.has(tokens[j]!) && !NEED.has(tokens[j]!); j++) subject.push(tokens[j]!);
+        if (!subject.some((w) => SUBJECT_PRONOUNS_EN.has(w) || SUBJECT_PRONOUNS_DE.has(w))) {
+          for (const w of subject) if (/^\d+$/.test(w) || (w.length >= 4 && !FUNCTION_AFTER_PAY.has(w) && !ARTICLES.has(w) && !FROM.has(w))) out.add(w);
         }
       }
       // "... für eine Stadtbücherei", "... for volunteers". After a noun the phrase says what the noun is for
@@ -746,8 +747,17 @@ export function payers(question: string): Set<string> {
         // a bare noun is what one takes part in ("für Workshops").
         const prev = tokens[i - 1]!;
         const afterNoun = !PARTICIPATION.has(prev) && (capitalised.has(prev) || THING_PAID_EN.has(prev));
-        const n = afterNoun && !SOMEONE.has(tokens[i + 1] ?? '') && !OWN.has(tokens[i + 1] ?? '') ? undefined : PARTICIPATION.has(prev) && !INDEFINITE.has(tokens[i + 1] ?? '') && !OWN.has(tokens[i + 1] ?? '') && !SOMEONE.has(tokens[i + 1] ?? '') ? undefined : nounAt(i + 1, true);
-        if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n) && !OBJECT_PRONOUNS.has(n)) out.add(n);
+        // A bare plural of organisations or people ("für Bauämter", "for researchers") names who pays anywhere.
+        const next = tokens[i + 1] ?? '';
+        const who = ORGANISATION_OR_PEOPLE.test(next);
+        const n = who ? nounAt(i + 1, true) : afterNoun && !SOMEONE.has(next) && !OWN.has(next) ? undefined : PARTICIPATION.has(prev) && !INDEFINITE.has(next) && !OWN.has(next) && !SOMEONE.has(next) ? undefined : nounAt(i + 1, true);
+        if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n) && !OBJECT_PRONOUNS.has(n)) {
+          out.add(n);
+          // An English compound of two nouns at the clause's end: "for a university researcher".
+          const at = tokens.indexOf(n, i + 1);
+          const head = tokens[at + 1];
+          if (head && at + 2 === tokens.length && head.length >= 4 && !FUNCTION_AFTER_PAY.has(head) && !PAY_WORDS.has(head)) out.add(head);
+        }
       }
       // "Müssen wir als kleine Gemeinde mit 3.200 Einwohnern zahlen?", "Do we as a small town pay?": what the
       // asker says they are, up to the verb of paying.
@@ -765,6 +775,9 @@ const PAY_VERBS = new Set(['zahlt', 'zahlen', 'zahle', 'bezahlt', 'bezahlen', 'b
 const PAY_WORDS = new Set([...PAY_VERBS, 'kostet', 'kosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebuhr', 'teilnahmegebuhr', 'gratis', 'umsonst', 'free', 'fee', 'fees', 'cost', 'costs', 'charge', 'charged']);
 const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'the', 'this', 'that', 'these', 'those']);
 const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'unser', 'unsere', 'unseren', 'unserer', 'a', 'an', 'our']);
+/** Organisations and kinds of people, also as a compound's head ("Bauämter", "Hochschulen", "researchers"), folded. */
+const ORGANISATION_OR_PEOPLE =
+  /(amt|amter|behorde|behorden|verwaltung|verwaltungen|buro|buros|verein|vereine|gemeinde|gemeinden|kommune|kommunen|stadte|firma|firmen|unternehmen|betrieb|betriebe|hochschule|hochschulen|universitat|universitaten|institut|institute|verband|verbande|trager|ministerium|ministerien|kreise|studierende|mitglieder|teilnehmende|mitarbeitende|gaste|offices|authorities|departments|agencies|councils|cities|towns|municipalities|firms|companies|consultancies|universities|associations|organisations|organizations|ngos|students|researchers|members|guests|gusts|employees|staff)$/;
 /** The asker's own: "für unsere Stadtverwaltung", "for our city". */
 const OWN = new Set(['unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'our', 'my']);
 /** Verbs of having to ("have to pay"), where what the asker says they are ends. */

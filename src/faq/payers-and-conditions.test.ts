@@ -97,12 +97,18 @@ describe('who pays', () => {
     expect(payers('Was zahlen Gäste aus Ingenieurbüros?')).toEqual(new Set(['gaste', 'ingenieurburos']));
     expect(payers('How much does a consultant pay?')).toEqual(new Set(['consultant']));
     expect(payers('What do guests from consultancies pay?')).toEqual(new Set([foldUmlauts('guests'), 'consultancies']));
+    // All the subject says before the verb; a bare plural of organisations or people after "für"/"for"; a
+    // compound of two English nouns; a price asked without a word of paying.
+    expect(payers('Müssen ganz kleine Gemeinden mit 800 Einwohnern auch zahlen?')).toEqual(new Set(['ganz', 'kleine', 'gemeinden', '800', 'einwohnern']));
+    expect(payers('Kostet die Teilnahme für Bauämter etwas?')).toEqual(new Set(['bauamter']));
+    expect(payers('How much is it for a university researcher?')).toEqual(new Set(['university', 'researcher']));
+    expect(payers('Kostet die Teilnahme für Workshops extra?')).toEqual(new Set());
   });
 
   it('answers the fee for a payer the material names only by its group, and declines the price of a thing it never names', async () => {
     const e = await engine();
-    for (const q of ['Was zahlt ein Architekturbüro für die Teilnahme?', 'Kostet das was für eine Kirchengemeinde?', 'Do landscape architects have to pay?', 'Was kostet die Teilnahme für unseren Bauhof?', 'Müssen wir als kleines Bestattungshaus mit 4.500 Kunden im Jahr zahlen?']) {
-      const a = e.ask(q, { locale: q.startsWith('Do') ? 'en' : 'de' });
+    for (const q of ['Was zahlt ein Architekturbüro für die Teilnahme?', 'Kostet das was für eine Kirchengemeinde?', 'Do landscape architects have to pay?', 'Was kostet die Teilnahme für unseren Bauhof?', 'Müssen wir als kleines Bestattungshaus mit 4.500 Kunden im Jahr zahlen?', 'Müssen ganz kleine Gartenbaubetriebe mit 3 Leuten auch zahlen?']) {
+      const a = e.ask(q, { locale: /^(Do|How) /.test(q) ? 'en' : 'de' });
       expect(a.answered, q).toBe(true);
       expect(a.answer, q).toContain('60 Euro');
     }

@@ -14,6 +14,9 @@ describe('question types', () => {
   it('reads a question about a person behind a talk, and about reimbursement as a cost question', () => {
     expect(questionTypes('Wer referiert zum Rechtsrahmen?', GENERAL_LEXICON).has('person')).toBe(true);
     expect(questionTypes('Werden Fahrtkosten erstattet?', GENERAL_LEXICON).has('cost')).toBe(true);
+    expect(questionTypes('Teilnahmebeitrag für Gäste?', GENERAL_LEXICON).has('cost')).toBe(true);
+    expect(questionTypes('How much is it for a researcher?', GENERAL_LEXICON).has('price')).toBe(true);
+    expect(questionTypes('Wie war der Beitrag von Frau Li?', GENERAL_LEXICON).has('cost')).toBe(false);
     expect(questionTypes('maximale Teilnehmerzahl', GENERAL_LEXICON).has('count')).toBe(true);
   });
 
