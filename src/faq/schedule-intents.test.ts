@@ -257,3 +257,40 @@ describe('a session named by its day, and one that is cancelled', () => {
     expect(ask('Wird die Reihe wieder angeboten?').via).not.toBe('schedule');
   });
 });
+
+describe('a session named by its kind', () => {
+  const text = (second: string) =>
+    [
+      'program:',
+      '  id: wehren',
+      '  title: "Wehren im Wandel"',
+      '  timezone: Europe/Berlin',
+      'sessions:',
+      '  - id: auftakt',
+      '    title: "Auftakt online"',
+      '    date: 2027-03-02',
+      '    start: "19:00"',
+      '    end: "20:30"',
+      '  - id: uebung',
+      '    title: "Übungs- und Austauschtag im Gerätehaus"',
+      '    date: 2027-06-05',
+      '    start: "09:00"',
+      '    end: "16:00"',
+      '  - id: zweiter',
+      `    title: "${second}"`,
+      '    date: 2027-07-06',
+      '    start: "19:00"',
+      '    end: "20:30"',
+      '',
+    ].join('\n');
+  const ask = (programText: string, q: string) =>
+    createFaqEngineFromKnowledgeBase({ contentDir: '.', passages: [], curated: [], program: parseProgramText(programText) }).ask(q, { locale: 'de', now: new Date('2027-01-20T08:00:00Z') });
+
+  it('reads a compound of a kind of session that nothing else names as the one session of that kind', () => {
+    const a = ask(text('Abschluss online'), 'wann is der praxistag vor ort');
+    expect(a.via).toBe('schedule');
+    expect(a.answer).toContain('05.06.2027');
+    // Two sessions of that kind: the question says not which.
+    expect(ask(text('Abschluss- und Feiertag'), 'wann is der praxistag vor ort').via).not.toBe('schedule');
+  });
+});

@@ -296,6 +296,15 @@ export function detectScheduleIntent(
     if (opening && !closing) session = held[0];
     if (session) matchedWords.add((closing ?? opening)!);
   }
+  // "Wann ist der Praxistag?" where the material says neither: a compound of a kind of session ("…tag",
+  // "…treffen") names the one session whose title has a word of that kind ("Übungs- und Austauschtag").
+  if (!session) {
+    const named = sessionByKind(program, passageUnits);
+    if (named) {
+      session = named.session;
+      matchedWords.add(named.word);
+    }
+  }
   // "Findet der Termin am 4.2. statt?", "Is the session on 4 February still on?": the one session on that day,
   // also a cancelled one (its answer says so and names what replaces it).
   const dated = session ? undefined : sessionOnDay(program, question);
@@ -713,6 +722,26 @@ function replacementOf(program: Program, cancelled: Session): Session | undefine
   const key = (title: string) => foldUmlauts(lower(title)).replace(/[^\p{L}\d]+/gu, ' ').trim();
   const wanted = key(cancelled.title);
   return sortedSessions(program).find((s) => s.status !== 'cancelled' && s.id !== cancelled.id && sessionStart(program, s) > sessionStart(program, cancelled) && ` ${key(s.title)} `.includes(` ${wanted} `));
+}
+
+/** Kinds of session a German compound may end in ("Praxistag", "Abschlusstreffen", "Lernwerkstatt"). */
+const SESSION_KINDS = ['tag', 'treffen', 'termin', 'workshop', 'werkstatt', 'sitzung', 'runde', 'abend', 'exkursion', 'forum', 'besuch', 'begehung', 'rundgang'];
+
+/**
+ * The session named by a compound the material and program lack whose last part is a kind of session: the one
+ * session (or a cancelled one and its replacement) with a title word of that kind and no other.
+ */
+function sessionByKind(program: Program, units: QueryUnit[]): { session: Session; word: string } | undefined {
+  for (const u of units) {
+    const w = foldUmlauts(lower(u.word));
+    const kind = u.knownDf === 0 ? SESSION_KINDS.find((k) => w.length >= k.length + 3 && w.endsWith(k)) : undefined;
+    if (!kind) continue;
+    const withKind = program.sessions.filter((s) => words(s.title).some((t) => foldUmlauts(t).endsWith(kind)));
+    const [first, second] = withKind;
+    const one = withKind.length === 1 ? first : withKind.length === 2 ? cancelledOfPair(program, first!.id, second!.id) : undefined;
+    if (one) return { session: one, word: u.word };
+  }
+  return undefined;
 }
 
 /** Of two sessions, the cancelled one when the other replaces it; otherwise none. */
