@@ -18,7 +18,7 @@ import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } fro
 import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
-import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, lower, passiveParticiples, payers, verbPositionWords, words } from './german.js';
+import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, lower, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
 import { guessLanguage } from '../text/index.js';
 import { countingNumbers, markerType, noteCommonNouns, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -424,7 +424,9 @@ class Engine implements FaqEngine {
     for (const w of question.match(/(?<![\p{L}\d])\p{Ll}{1,2}(?![\p{L}\d])/gu) ?? []) noTopic.add(foldUmlauts(w));
     // Who pays ("Was zahlt ein Ingenieurbüro?") asks for the fee: the material names its payers by groups, so a
     // payer it does not name word for word neither counts against the scope nor names the subject.
-    const payer = types.has('cost') || types.has('price') ? payers(question) : new Set<string>();
+    // So does what the asker says of themselves in a clause of its own ("Wir sind eine Gemeinde mit 6.000
+    // Einwohnern, …").
+    const payer = new Set([...(types.has('cost') || types.has('price') ? payers(question) : []), ...selfDescription(question)]);
     const scopeWeight = (u: QueryUnit) => ((u.knownDf === 0 && noTopic.has(foldUmlauts(u.word))) || (u.wholeDf === 0 && payer.has(foldUmlauts(u.word))) ? 0 : Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5)));
     const totalWeight = units.reduce((s, u) => s + scopeWeight(u), 0);
     const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + credit(u) * scopeWeight(u), 0) / totalWeight : 0;

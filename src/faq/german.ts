@@ -775,6 +775,29 @@ const PAY_VERBS = new Set(['zahlt', 'zahlen', 'zahle', 'bezahlt', 'bezahlen', 'b
 const PAY_WORDS = new Set([...PAY_VERBS, 'kostet', 'kosten', 'kostenlos', 'kostenfrei', 'kostenpflichtig', 'gebuhr', 'teilnahmegebuhr', 'gratis', 'umsonst', 'free', 'fee', 'fees', 'cost', 'costs', 'charge', 'charged']);
 const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'the', 'this', 'that', 'these', 'those']);
 const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'unser', 'unsere', 'unseren', 'unserer', 'a', 'an', 'our']);
+/**
+ * What the asker says of themselves in a clause of its own before or after the question ("Wir sind eine Gemeinde
+ * mit 6.000 Einwohnern, müssen wir zahlen?", "I work for a Brazilian municipality - who do I register with?"):
+ * the words of that clause, folded. They tell who asks, not what is asked: the material need not name them.
+ * Only a clause opened by the asker and a verb of being or working; the question itself is another clause.
+ */
+export function selfDescription(question: string): Set<string> {
+  const out = new Set<string>();
+  const clauses = question.split(/[,;:?!]+|\.(?!\d)|\s[-–—]\s/).map((c) => words(c).map((w) => foldUmlauts(w))).filter((c) => c.length);
+  if (clauses.length < 2) return out;
+  for (const tokens of clauses) {
+    const opener = SELF_CLAUSE.find((o) => o.every((w, i) => tokens[i] === w));
+    if (!opener) continue;
+    for (const w of tokens.slice(opener.length)) if (/^\d+$/.test(w) || (w.length >= 4 && !ARTICLES.has(w) && !FROM.has(w) && !FUNCTION_AFTER_PAY.has(w))) out.add(w);
+  }
+  return out;
+}
+/** How a clause about the asker opens (folded). */
+const SELF_CLAUSE = [
+  ['wir', 'sind'], ['ich', 'bin'], ['wir', 'arbeiten'], ['ich', 'arbeite'], ['wir', 'kommen', 'aus'], ['ich', 'komme', 'aus'],
+  ['we', 'are'], ['i', 'am'], ['im'], ['were'], ['i', 'work'], ['we', 'work'], ['we', 'come', 'from'], ['i', 'come', 'from'],
+].map((o) => o.map((w) => foldUmlauts(w)));
+
 /** Organisations and kinds of people, also as a compound's head ("Bauämter", "Hochschulen", "researchers"), folded. */
 const ORGANISATION_OR_PEOPLE =
   /(amt|amter|behorde|behorden|verwaltung|verwaltungen|buro|buros|verein|vereine|gemeinde|gemeinden|kommune|kommunen|stadte|firma|firmen|unternehmen|betrieb|betriebe|hochschule|hochschulen|universitat|universitaten|institut|institute|verband|verbande|trager|ministerium|ministerien|kreise|studierende|mitglieder|teilnehmende|mitarbeitende|gaste|offices|authorities|departments|agencies|councils|cities|towns|municipalities|firms|companies|consultancies|universities|associations|organisations|organizations|ngos|students|researchers|members|guests|gusts|employees|staff)$/;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
-import { askedName, askedSubject, foldUmlauts, isSoftWord, passiveParticiples, payers, STOPWORDS, verbPositionWords } from './german.js';
+import { askedName, askedSubject, foldUmlauts, isSoftWord, passiveParticiples, payers, selfDescription, STOPWORDS, verbPositionWords } from './german.js';
 import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { seriesNameWords } from './schedule-intents.js';
 
@@ -82,6 +82,10 @@ describe('who pays', () => {
     expect(payers('Gibt es eine Gebühr für Parkplätze?')).toEqual(new Set());
     expect(payers('Is there a fee for parking?')).toEqual(new Set());
     expect(payers('Kostet die Teilnahme für Workshops extra?')).toEqual(new Set());
+    // What the asker says of themselves in a clause of its own, whatever the question asks.
+    expect(selfDescription('Wir sind eine Gemeinde mit 6.000 Einwohnern, müssen wir trotzdem zahlen?')).toEqual(new Set(['gemeinde', '6', '000', 'einwohnern']));
+    expect(selfDescription('I work for a Brazilian municipality - who do I register with?')).toEqual(new Set(['brazilian', 'municipality']));
+    expect(selfDescription('Wir sind eine Gemeinde mit 6.000 Einwohnern')).toEqual(new Set());
     // After the participation itself, an article names who takes part.
     expect(payers('Was kostet die Teilnahme für eine Stadtverwaltung?')).toEqual(new Set(['stadtverwaltung']));
     expect(payers('Is registration for a consultancy free?')).toEqual(new Set(['consultancy']));
@@ -103,11 +107,15 @@ describe('who pays', () => {
     expect(payers('Kostet die Teilnahme für Bauämter etwas?')).toEqual(new Set(['bauamter']));
     expect(payers('How much is it for a university researcher?')).toEqual(new Set(['university', 'researcher']));
     expect(payers('Kostet die Teilnahme für Workshops extra?')).toEqual(new Set());
+    // What the asker says of themselves in a clause of its own, whatever the question asks.
+    expect(selfDescription('Wir sind eine Gemeinde mit 6.000 Einwohnern, müssen wir trotzdem zahlen?')).toEqual(new Set(['gemeinde', '6', '000', 'einwohnern']));
+    expect(selfDescription('I work for a Brazilian municipality - who do I register with?')).toEqual(new Set(['brazilian', 'municipality']));
+    expect(selfDescription('Wir sind eine Gemeinde mit 6.000 Einwohnern')).toEqual(new Set());
   });
 
   it('answers the fee for a payer the material names only by its group, and declines the price of a thing it never names', async () => {
     const e = await engine();
-    for (const q of ['Was zahlt ein Architekturbüro für die Teilnahme?', 'Kostet das was für eine Kirchengemeinde?', 'Do landscape architects have to pay?', 'Was kostet die Teilnahme für unseren Bauhof?', 'Müssen wir als kleines Bestattungshaus mit 4.500 Kunden im Jahr zahlen?', 'Müssen ganz kleine Gartenbaubetriebe mit 3 Leuten auch zahlen?']) {
+    for (const q of ['Was zahlt ein Architekturbüro für die Teilnahme?', 'Kostet das was für eine Kirchengemeinde?', 'Do landscape architects have to pay?', 'Was kostet die Teilnahme für unseren Bauhof?', 'Müssen wir als kleines Bestattungshaus mit 4.500 Kunden im Jahr zahlen?', 'Müssen ganz kleine Gartenbaubetriebe mit 3 Leuten auch zahlen?', 'Wir sind eine Gärtnerei mit 12 Leuten, was zahlen wir?']) {
       const a = e.ask(q, { locale: /^(Do|How) /.test(q) ? 'en' : 'de' });
       expect(a.answered, q).toBe(true);
       expect(a.answer, q).toContain('60 Euro');
