@@ -581,7 +581,8 @@ const NOMINAL_INFINITIVE = /^(?!abend)(ab|an|auf|aus|ein|mit|nach|vor|durch|heru
  * ("Werden Fahrtkosten ... übernommen?"), in a question that writes its nouns with capitals. It says what is
  * done with the subject, so it never names the subject, and one the material lacks ("eingereicht" where it
  * says "geht bis ... an") does not count against the scope. With a modal verb it stands before "werden"
- * ("Bis wann muss die Notiz eingereicht werden?").
+ * ("Bis wann muss die Notiz eingereicht werden?"), and so does a state after a modal verb ("Bis wann soll die
+ * Umfrage ausgefüllt sein?"). (Not the perfect: in "Wer hat die Heizzentrale gebaut?" the verb is the question.)
  */
 export function passiveParticiples(question: string): Set<string> {
   const out = new Set<string>();
@@ -591,11 +592,12 @@ export function passiveParticiples(question: string): Set<string> {
     if (tokens.length >= 3 && last && /t$|en$/.test(last) && casedWords(clause).has(last) && tokens.slice(0, -1).some((w) => PASSIVE_DE.has(w))) out.add(last);
     // With a modal verb the passive ends "... eingereicht werden" ("Bis wann muss die Notiz eingereicht werden?").
     const before = tokens.at(-2);
-    if (tokens.length >= 4 && last === 'werden' && before && /t$/.test(before) && casedWords(clause).has(before)) out.add(before);
+    if (tokens.length >= 4 && (last === 'werden' || last === 'sein') && before && /t$/.test(before) && casedWords(clause).has(before)) out.add(before);
   }
   return out;
 }
 const PASSIVE_DE = new Set(['wird', 'werden', 'wurde', 'wurden']);
+
 
 /**
  * The thing a question of measure asks for: the noun after "Wie hoch / Wie viel / Was ist der ..." and a
