@@ -51,7 +51,8 @@ const CONCEPTS: string[][] = [
   // auf 9 Tage gesunken"; the fact asked for is the change, whatever its direction.
   ['veränderung', 'verändert', 'gesunken', 'sinken', 'sinkt', 'sank', 'gesenkt', 'zurückgegangen', 'zurückgehen', 'rückgang', 'gestiegen', 'steigen', 'steigt', 'stieg', 'anstieg', 'gewachsen', 'reduziert', 'verringert', 'verkürzt', 'halbiert', 'verdoppelt', 'schneller', 'langsamer', 'gespart', 'spart', 'sparen', 'einsparung', 'ersparnis', 'change', 'changed', 'rose', 'risen', 'fell', 'dropped', 'increased', 'decreased', 'reduced', 'doubled', 'halved', 'faster', 'slower', 'saved', 'saves', 'savings'],
   // A share asked for ("Um wieviel Prozent ...?"): answered by a percentage, like a change.
-  ['prozent', 'prozentsatz', 'percent', 'percentage'],
+  // ("share" alone also means to pass on slides; as "what share of" it asks for a part of a whole.)
+  ['prozent', 'prozentsatz', 'percent', 'percentage', 'what share', 'which share', 'what proportion', 'welcher anteil', 'wie hoch ist der anteil', 'wie groß ist der anteil'],
   // Being unable to come ("wenn ich verhindert bin", "If you cannot attend").
   ['verhinderung', 'verhindert', 'abwesend', 'abwesenheit', 'cannot attend', 'cannot come', 'unable to attend', 'absent', 'absence'],
   // Where and when something began ("Die Idee entstand 1989 in ...").

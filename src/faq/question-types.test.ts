@@ -17,6 +17,9 @@ describe('question types', () => {
     expect(questionTypes('Teilnahmebeitrag für Gäste?', GENERAL_LEXICON).has('cost')).toBe(true);
     expect(questionTypes('How much is it for a researcher?', GENERAL_LEXICON).has('price')).toBe(true);
     expect(questionTypes('Wie war der Beitrag von Frau Li?', GENERAL_LEXICON).has('cost')).toBe(false);
+    // "What share of …" asks for a part of a whole, answered by a percentage; "share" alone does not.
+    expect(questionTypes('What share of the waste is recycled?', GENERAL_LEXICON).has('change')).toBe(true);
+    expect(questionTypes('Will you share the slides?', GENERAL_LEXICON).has('change')).toBe(false);
     expect(questionTypes('maximale Teilnehmerzahl', GENERAL_LEXICON).has('count')).toBe(true);
   });
 
