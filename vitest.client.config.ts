@@ -11,5 +11,6 @@ export default defineConfig({
     hookTimeout: 90_000,
     pool: 'forks',
     fileParallelism: false,
+    globalSetup: ['./tests/harness/temp-root.ts'],
   },
 });

@@ -10,5 +10,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['./vitest.setup.ts'],
+    globalSetup: ['./tests/harness/temp-root.ts'],
   },
 });
