@@ -49,6 +49,22 @@ describe('a chat export', () => {
     // Text that is no chat stays as it is.
     const minutes = 'Protokoll\n\n16:02 CW: Begrüßung.\nZiel: Fälle abstimmen.\nDie Runde ist sich einig.\nNächster Termin folgt.';
     expect(chatThreads(minutes)).toBe(minutes);
+    // Nor is a running order or a list of dates, where no one writes twice and no one asks.
+    const order = 'Ablauf\n\n09:00 Begrüßung: Mara Voss begrüßt alle.\n09:10 Impuls: Fahrzeuge teilen.\n09:40 Gruppenarbeit: Listen abgleichen.\n10:45 Pause\n11:00 Fragerunde: Was bleibt offen?';
+    expect(chatThreads(order)).toBe(order);
+    const dates = '20.01.2027 14:00 Auftakt: Vorstellung.\n17.02.2027 14:00 Fahrzeuge: Liste.\n10.03.2027 14:00 Fahrzeuge: Ersatztermin.\n14.04.2027 14:00 Abschluss: Rückblick.';
+    expect(chatThreads(dates)).toBe(dates);
+    // A reply on another day, or a link with a "?", is no part of the thread above; a link opens none.
+    const dated = [
+      '[02.03.2027 15:10] Lutz Brand: Wann kommt die Liste?',
+      '[02.03.2027 15:12] Mara Voss: morgen',
+      '[03.03.2027 15:13] Mara Voss: Liste: https://example.org/liste?id=4',
+      '[03.03.2027 15:14] Lutz Brand: danke',
+    ].join('\n');
+    expect(chatThreads(dated).split('\n')).toEqual([
+      '[02.03.2027 15:10] Lutz Brand: Wann kommt die Liste? [02.03.2027 15:12] Mara Voss: morgen',
+      '[03.03.2027 15:13] Mara Voss: Liste: https://example.org/liste?id=4 [03.03.2027 15:14] Lutz Brand: danke',
+    ]);
   });
 
   it('answers from the reply that comes messages after the question', async () => {

@@ -65,6 +65,17 @@ describe('an HTML definition list', () => {
     expect(texts.find((t) => t.startsWith('Which sessions are planned?'))).toMatch(/^Which sessions are planned\? Kick-off/);
   });
 
+  it('reads a list whose closing tags are left out, and keeps a list or table in a description apart', () => {
+    const texts = (html: string) => splitIntoPassages(htmlToMarkdown(html), 'info.html').map((p) => p.text);
+    expect(texts('<dl><dt>Kosten<dd>kostenlos<dt>Ort<dd>Online über <b>Teams</b></dl>')).toEqual(['Kosten: kostenlos', 'Ort: Online über Teams']);
+    expect(texts('<dl><dt>Kontakt</dt><dd><a href="mailto:team@example.org">Team</a></dd></dl>')).toEqual(['Kontakt: Team (team@example.org)']);
+    const listed = texts('<dl><dt>Dates</dt><dd><ul><li>4 May: Kick-off</li><li>5 June: Closing</li></ul></dd></dl>');
+    expect(listed).toContain('4 May: Kick-off');
+    expect(listed).toContain('5 June: Closing');
+    const table = texts('<dl><dt>Zeiten</dt><dd><table><tr><th>Tag</th><th>Zeit</th></tr><tr><td>Mo</td><td>9-12</td></tr></table></dd></dl>');
+    expect(table).toContain('Mo: 9-12');
+  });
+
   it('answers a question about one term from its own paragraph, and a list of the sessions names none of them', async () => {
     const dir = await contentDir({ 'program.yaml': program, 'material/info.html': page });
     const e = await createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-01-20T08:00:00Z')) });

@@ -19,7 +19,7 @@ import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
 import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, lower, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
-import { guessLanguage } from '../text/index.js';
+import { guessLanguage, statedLanguage } from '../text/index.js';
 import { countingNumbers, markerType, noteCommonNouns, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
 
@@ -473,7 +473,8 @@ class Engine implements FaqEngine {
     const coversRarest = covers(top) || viaSection;
     // A number the question names ("2027", "5000 Einwohner") that the answering passage lacks: the passage
     // answers a neighbouring question (another year, another size), like a missing rarest word.
-    // (Not a number in what the asker says they are: "wir als Gemeinde mit 3.200 Einwohnern".)
+    // (Not a number of who pays or of what the asker says they are, "wir als Gemeinde mit 3.200 Einwohnern";
+    // those never hold a year.)
     const numbers = units.filter((u) => /^\d{2,}$/.test(u.word) && !payer.has(u.word)).map((u) => u.word);
     const namesNumbers = !numbers.length || (!!top && numbers.every((x) => words(`${top!.doc.title} ${top!.doc.text}`).includes(x)));
     // The fact asked for must be said of the question's subject: a passage about the subject whose amount or
@@ -621,8 +622,9 @@ class Engine implements FaqEngine {
     }
     return {
       answered: true,
-      // "(in German)" only where the passage is German: English material needs no such note.
-      answer: capAnswer(this.passageAnswer(top, supporting[0], units, types, guessLanguage(words(top.doc.text)) === locale ? '' : t.fromMaterial), locale),
+      // "(in German)" only where the passage is German: English material needs no such note, nor does a row of
+      // names and figures, which is in no language.
+      answer: capAnswer(this.passageAnswer(top, supporting[0], units, types, (statedLanguage(words(top.doc.text)) ?? locale) === locale ? '' : t.fromMaterial), locale),
       sources: [top, ...supporting].map((h) => ({ title: citation(h.doc.title, h.doc.source, h.doc.locator, locale), excerpt: excerpt(h.doc.text) })),
       confidence: round(confidence),
       via: 'passage',
@@ -682,6 +684,13 @@ const COUNT_NUMBER = /^(\d+|zwei|drei|vier|funf|fünf|sechs|sieben|acht|neun|zeh
  * it ("Die Zahl der Plätze ist auf 30 begrenzt"). Numbers of dates and times count nothing.
  */
 export function countsTerms(sentence: string, terms: readonly string[], index: PassageIndex): boolean {
+  // A table row ("Noise complaints per year (2026) | Bukit Cerah: 2,360 | Auenfels: 1,180") counts what its first
+  // cell names in every other cell.
+  // (Rows of one section come joined, a line each.)
+  for (const row of sentence.split('\n')) {
+    const cells = row.split(' | ');
+    if (cells.length >= 2 && words(cells[0]!).some((t) => index.termsOf(t).some((x) => terms.includes(x))) && cells.slice(1).some((c) => words(countingNumbers(c)).some((t) => COUNT_NUMBER.test(t)))) return true;
+  }
   const tokens = words(countingNumbers(sentence));
   // After the number, a compound sharing a part counts ("4 Eignungsgebiete" for "Wärmenetzgebiete"); before
   // it, only the word itself: "Die Stadt Mühlheide (68.000 ...)" counts no "Mitgliedsstädte".

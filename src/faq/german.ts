@@ -598,7 +598,6 @@ export function passiveParticiples(question: string): Set<string> {
 }
 const PASSIVE_DE = new Set(['wird', 'werden', 'wurde', 'wurden']);
 
-
 /**
  * The thing a question of measure asks for: the noun after "Wie hoch / Wie viel / Was ist der ..." and a
  * copula and any adjectives ("Wie hoch ist die Strafe, wenn ...?", "What is the exact fine?"). The answer is a figure of it, so
@@ -734,12 +733,20 @@ export function payers(question: string): Set<string> {
       // "What do guests from consultancies pay?", "How much does a consultant pay?": after "what"/"how much".
       const opening = i === 0 || (i === 1 && tokens[0] === 'what') || (i === 2 && tokens[0] === 'how' && tokens[1] === 'much');
       if (opening && (AUX_EN_FOLDED.has(t) || MODALS_EN.has(t) || t === 'muss' || t === 'mussen') && tokens.slice(i + 2).some((w) => PAY_VERBS.has(w))) {
-        // Everything the subject says up to the verb ("Müssen ganz kleine Gemeinden mit 800 Einwohnern auch
-        // zahlen?", "Do consultants from abroad have to pay?").
+        // The subject up to the verb, with what it says of itself ("Müssen ganz kleine Gemeinden mit 800
+        // Einwohnern auch zahlen?", "Do consultants from abroad have to pay?"). It ends where an object starts:
+        // an article or a preposition other than "mit"/"aus"/"von" after its first word ("Müssen Teilnehmende
+        // die Anreise selbst bezahlen?", "Müssen Kommunen für das Mittagessen zahlen?"). A passive ("Muss das
+        // Mittagessen bezahlt werden?") names what is paid for, and a year ("Müssen Kommunen 2028 zahlen?") when.
         const subject: string[] = [];
-        for (let j = i + 1; j < tokens.length && !PAY_WORDS.has(tokens[j]!) && !NEED.has(tokens[j]!); j++) subject.push(tokens[j]!);
-        if (!subject.some((w) => SUBJECT_PRONOUNS_EN.has(w) || SUBJECT_PRONOUNS_DE.has(w))) {
-          for (const w of subject) if (/^\d+$/.test(w) || (w.length >= 4 && !FUNCTION_AFTER_PAY.has(w) && !ARTICLES.has(w) && !FROM.has(w))) out.add(w);
+        for (let j = i + 1; j < tokens.length && !PAY_WORDS.has(tokens[j]!) && !NEED.has(tokens[j]!); j++) {
+          const w = tokens[j]!;
+          if (subject.length && (DEFINITE.has(w) || INDEFINITE.has(w) || (PREPOSITIONS.has(w) && !FROM.has(w) && w !== 'mit' && w !== 'with'))) break;
+          subject.push(w);
+        }
+        const passiveClause = tokens.some((w) => PASSIVE_DE.has(w));
+        if (!passiveClause && !subject.some((w) => SUBJECT_PRONOUNS_EN.has(w) || SUBJECT_PRONOUNS_DE.has(w))) {
+          for (const w of subject) if (/^\d+$/.test(w) ? !YEAR.test(w) : w.length >= 4 && !FUNCTION_AFTER_PAY.has(w) && !ARTICLES.has(w) && !FROM.has(w)) out.add(w);
         }
       }
       // "... für eine Stadtbücherei", "... for volunteers". After a noun the phrase says what the noun is for
@@ -755,10 +762,11 @@ export function payers(question: string): Set<string> {
         const n = who ? nounAt(i + 1, true) : afterNoun && !SOMEONE.has(next) && !OWN.has(next) ? undefined : PARTICIPATION.has(prev) && !INDEFINITE.has(next) && !OWN.has(next) && !SOMEONE.has(next) ? undefined : nounAt(i + 1, true);
         if (n && !SUBJECT_PRONOUNS_EN.has(n) && !SUBJECT_PRONOUNS_DE.has(n) && !OBJECT_PRONOUNS.has(n)) {
           out.add(n);
-          // An English compound of two nouns at the clause's end: "for a university researcher".
+          // An English compound of two nouns at the clause's end whose head is a person or an organisation:
+          // "for a university researcher" (not "for staff parking": parking is what is paid for).
           const at = tokens.indexOf(n, i + 1);
           const head = tokens[at + 1];
-          if (head && at + 2 === tokens.length && head.length >= 4 && !FUNCTION_AFTER_PAY.has(head) && !PAY_WORDS.has(head)) out.add(head);
+          if (head && at + 2 === tokens.length && ORGANISATION_OR_PEOPLE.test(head)) out.add(head);
         }
       }
       // "Müssen wir als kleine Gemeinde mit 3.200 Einwohnern zahlen?", "Do we as a small town pay?": what the
@@ -766,7 +774,7 @@ export function payers(question: string): Set<string> {
       if ((t === 'als' || t === 'as') && SELF.has(tokens[i - 1] ?? '')) {
         for (let j = i + 1; j < tokens.length && !PAY_WORDS.has(tokens[j]!) && !MODALS_EN.has(tokens[j]!) && !AUX_EN.has(tokens[j]!) && !MODALS_DE.has(tokens[j]!) && !NEED.has(tokens[j]!); j++) {
           const w = tokens[j]!;
-          if (/^\d+$/.test(w) || (w.length >= 4 && !FUNCTION_AFTER_PAY.has(w))) out.add(w);
+          if (/^\d+$/.test(w) ? !YEAR.test(w) : w.length >= 4 && !FUNCTION_AFTER_PAY.has(w)) out.add(w);
         }
       }
     });
@@ -790,19 +798,26 @@ export function selfDescription(question: string): Set<string> {
   for (const tokens of clauses) {
     const opener = SELF_CLAUSE.find((o) => o.every((w, i) => tokens[i] === w));
     if (!opener) continue;
-    for (const w of tokens.slice(opener.length)) if (/^\d+$/.test(w) || (w.length >= 4 && !ARTICLES.has(w) && !FROM.has(w) && !FUNCTION_AFTER_PAY.has(w))) out.add(w);
+    for (const w of tokens.slice(opener.length)) if (/^\d+$/.test(w) ? !YEAR.test(w) : w.length >= 4 && !STOPWORDS.has(w) && !FROM.has(w) && !FUNCTION_AFTER_PAY.has(w)) out.add(w);
   }
   return out;
 }
 /** How a clause about the asker opens (folded). */
 const SELF_CLAUSE = [
   ['wir', 'sind'], ['ich', 'bin'], ['wir', 'arbeiten'], ['ich', 'arbeite'], ['wir', 'kommen', 'aus'], ['ich', 'komme', 'aus'],
-  ['we', 'are'], ['i', 'am'], ['im'], ['were'], ['i', 'work'], ['we', 'work'], ['we', 'come', 'from'], ['i', 'come', 'from'],
+  ['we', 'are'], ['i', 'am'], ['i', 'work'], ['we', 'work'], ['we', 'come', 'from'], ['i', 'come', 'from'],
 ].map((o) => o.map((w) => foldUmlauts(w)));
 
-/** Organisations and kinds of people, also as a compound's head ("Bauämter", "Hochschulen", "researchers"), folded. */
+/** Prepositions that start a phrase of their own after a subject (folded). */
+const PREPOSITIONS = new Set(['fur', 'am', 'im', 'beim', 'zum', 'zur', 'in', 'an', 'auf', 'bei', 'nach', 'uber', 'wahrend', 'selbst', 'for', 'at', 'on', 'during', 'themselves', 'ourselves', 'mit', 'with', 'aus', 'von', 'from', 'of']);
+/** A year, not a size. */
+const YEAR = /^(19|20)\d\d$/;
+/**
+ * Organisations and kinds of people, also as a compound's head ("Bauämter", "Hochschulen", "researchers"), folded.
+ * English singulars only for people (a "university researcher", not a "town"), German plurals and singulars.
+ */
 const ORGANISATION_OR_PEOPLE =
-  /(amt|amter|behorde|behorden|verwaltung|verwaltungen|buro|buros|verein|vereine|gemeinde|gemeinden|kommune|kommunen|stadte|firma|firmen|unternehmen|betrieb|betriebe|hochschule|hochschulen|universitat|universitaten|institut|institute|verband|verbande|trager|ministerium|ministerien|kreise|studierende|mitglieder|teilnehmende|mitarbeitende|gaste|offices|authorities|departments|agencies|councils|cities|towns|municipalities|firms|companies|consultancies|universities|associations|organisations|organizations|ngos|students|researchers|members|guests|gusts|employees|staff)$/;
+  /(researcher|student|member|guest|gust|employee|consultant|volunteer|trainee|amt|amter|behorde|behorden|verwaltung|verwaltungen|buro|buros|verein|vereine|gemeinde|gemeinden|kommune|kommunen|stadte|firma|firmen|unternehmen|betrieb|betriebe|hochschule|hochschulen|universitat|universitaten|institut|institute|verband|verbande|trager|ministerium|ministerien|kreise|studierende|mitglieder|teilnehmende|mitarbeitende|gaste|offices|authorities|departments|agencies|councils|cities|towns|municipalities|firms|companies|consultancies|universities|associations|organisations|organizations|ngos|students|researchers|members|guests|gusts|employees|staff)$/;
 /** The asker's own: "für unsere Stadtverwaltung", "for our city". */
 const OWN = new Set(['unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'our', 'my']);
 /** Verbs of having to ("have to pay"), where what the asker says they are ends. */

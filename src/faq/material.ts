@@ -104,19 +104,40 @@ function htmlTable(table: string): string {
   return `\n\n${caption ? `${stripInlineMarkup(cellText(caption))}\n\n` : ''}${rows.join('\n')}\n\n`;
 }
 
+/**
+ * A definition list gives each term with its description, one paragraph per pair: "Cost: Participation is free
+ * …" (a term that asks, "Was kostet die Teilnahme?", stands before its answer without a colon). A description
+ * with a list or table in it keeps them as their own lines under the term. `</dt>` and `</dd>` may be left out
+ * (HTML allows it): each part runs to the next `<dt>` or `<dd>`.
+ */
+function definitionList(inner: string): string {
+  const out: string[] = [];
+  let term = '';
+  // The parts between the tags, in order: split() with a capturing group keeps the tag names.
+  const parts = inner.split(/<(dt|dd)\b[^>]*>/i);
+  for (let i = 1; i < parts.length; i += 2) {
+    const body = parts[i + 1]!.replace(/<\/(dt|dd)\s*>/gi, '');
+    if (parts[i]!.toLowerCase() === 'dt') {
+      term = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+      continue;
+    }
+    const label = term ? `${term}${/[?:.!]$/.test(term) ? '' : ':'} ` : '';
+    // A list or table (already rows by now) stays in lines under the term.
+    if (/<(li|ul|ol|table)\b/i.test(body) || /\n\s*\|/.test(body)) out.push(`\n\n${label.trim()}\n\n${body}\n\n`);
+    // (Inline markup stays for stripInlineMarkup, which keeps a mailto link's address.)
+    else out.push(`\n\n${label}${body.replace(/<\/?(p|div|br)\b[^>]*>/gi, ' ').replace(/\s+/g, ' ').trim()}\n\n`);
+  }
+  // Text before the first term (rare) is kept.
+  return `\n\n${parts[0]!}${out.join('')}`;
+}
+
 /** HTML to the Markdown subset the splitter understands: headings, paragraphs and table rows. */
 export function htmlToMarkdown(html: string): string {
   return html
     .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<table\b[\s\S]*?<\/table>/gi, htmlTable)
-    // A definition list gives each term with its description, one paragraph per pair: "Cost: Participation is
-    // free …" (a term that asks, "Was kostet die Teilnahme?", stands before its answer without a colon).
-    .replace(/<dt\b[^>]*>([\s\S]*?)<\/dt>\s*((?:<dd\b[^>]*>[\s\S]*?<\/dd>\s*)+)/gi, (_m, term: string, described: string) => {
-      const label = term.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-      const text = described.replace(/<\/?(dd|p|div|br|ul|ol|li)\b[^>]*>/gi, ' ').replace(/\s+/g, ' ').trim();
-      return `\n\n${label}${/[?:.!]$/.test(label) ? '' : ':'} ${text}\n\n`;
-    })
+    .replace(/<dl\b[^>]*>([\s\S]*?)<\/dl>/gi, (_m, inner: string) => definitionList(inner))
     .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi, (_m, level: string, inner: string) => `\n\n${'#'.repeat(Number(level))} ${inner.replace(/\s+/g, ' ')}\n\n`)
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?(p|div|li|ul|ol|section|article|tr|table|td|th|caption|blockquote|header|footer|main)\b[^>]*>/gi, '\n\n');
@@ -372,7 +393,7 @@ export function unwrapPlainText(text: string): string {
  * A message of a chat export: "[14:03] Petra Lindner: …", "14:03 Petra Lindner: …", "[20.01.2027 14:03] Petra: …".
  * Groups: hour, minute, the message.
  */
-const CHAT_LINE = /^\[?(?:\d{1,2}\.\d{1,2}\.(?:\d{2,4})?,?\s+)?(\d{1,2}):(\d{2})(?::\d{2})?\]?\s*[-–]?\s*[^:\s][^:]{1,40}?:\s+(\S.*)$/u;
+const CHAT_LINE = /^\[?(?:(\d{1,2})\.(\d{1,2})\.(\d{2,4})?,?\s+)?(\d{1,2}):(\d{2})(?::\d{2})?\]?\s*[-–]?\s*([^:\s][^:]{1,40}?):\s+(\S.*)$/u;
 /** Minutes between two messages beyond which a reply no longer belongs to the question above. */
 const CHAT_THREAD_GAP = 10;
 
@@ -387,8 +408,13 @@ const CHAT_THREAD_GAP = 10;
 export function chatThreads(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const filled = lines.filter((l) => l.trim());
-  const messages = filled.filter((l) => CHAT_LINE.test(l.trim())).length;
-  if (messages < 4 || messages < filled.length * 0.6) return text;
+  const parsed = filled.map((l) => CHAT_LINE.exec(l.trim())).filter((m): m is RegExpExecArray => !!m);
+  if (parsed.length < 4 || parsed.length < filled.length * 0.6) return text;
+  // A chat has people who write more than once and someone who asks; a running order ("09:00 Begrüßung: …")
+  // or a list of dates has neither.
+  const speakers = new Map<string, number>();
+  for (const m of parsed) speakers.set(m[6]!, (speakers.get(m[6]!) ?? 0) + 1);
+  if ([...speakers.values()].filter((n) => n >= 2).length < 2 || !parsed.some((m) => asks(m[7]!))) return text;
   const out: string[] = [];
   let thread: string[] = [];
   let last: number | undefined;
@@ -408,16 +434,20 @@ export function chatThreads(text: string): string {
       else out.push(line);
       continue;
     }
-    const minute = Number(m[1]) * 60 + Number(m[2]);
-    const asks = m[3]!.includes('?');
+    // Minutes since an epoch: a message on another day is no reply to the question above.
+    const day = m[1] ? Date.UTC(Number(m[3] ?? 2000) % 100, Number(m[2]) - 1, Number(m[1])) / 60_000 : 0;
+    const minute = day + Number(m[4]) * 60 + Number(m[5]);
     const gap = last === undefined ? Infinity : minute - last;
-    if (!thread.length || asks || gap < 0 || gap > CHAT_THREAD_GAP) flush();
+    if (!thread.length || asks(m[7]!) || gap < 0 || gap > CHAT_THREAD_GAP) flush();
     thread.push(t);
     last = minute;
   }
   flush();
   return out.join('\n');
 }
+
+/** True for a message that asks something (a "?" outside a link). */
+const asks = (message: string) => message.replace(/\S+:\/\/\S+/g, '').includes('?');
 
 /** True for a line that is a chat message or a thread of them (never a heading, never run on into the line above). */
 const isChatLine = (line: string) => CHAT_LINE.test(line.trim());

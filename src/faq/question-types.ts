@@ -29,7 +29,7 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   // Also a compound whose last part is a cost ("Fahrtkosten", "Anmeldegebühr").
   if (concept('kosten') || tokens.some((t) => t.length > 7 && /(kosten|gebuhr|gebuhren|entgelt|(teilnahme|unkosten|kosten)beitrag(e)?)$/.test(t))) types.add('cost');
   // "How much is it for a researcher?" asks for a price without a word of costs.
-  if (has('how much is it', 'how much is that', 'how much is this', 'how much for', 'how much would it', 'how much will it', 'wie viel ist es', 'wieviel ist es')) types.add('cost').add('price');
+  if (has('how much is it for', 'how much is that for', 'how much for', 'wie viel ist es für', 'wieviel ist es für')) types.add('cost').add('price');
   if (concept('aufzeichnung')) types.add('recording');
   if (concept('kontakt') || concept('email') || has('an wen', 'wen kann', 'who can i', 'who do i', 'who should i')) types.add('contact');
   // "Telefonnummer von Frau X?" asks for a number to call: a sentence with an e-mail address alone does not answer.

@@ -292,5 +292,7 @@ describe('a session named by its kind', () => {
     expect(a.answer).toContain('05.06.2027');
     // Two sessions of that kind: the question says not which.
     expect(ask(text('Abschluss- und Feiertag'), 'wann is der praxistag vor ort').via).not.toBe('schedule');
+    // Not a weekday, a day of the calendar or a question that does not ask when.
+    for (const q of ['Wann ist am Dienstag etwas?', 'Wann ist der Feiertag?', 'Gibt es einen Praxistag?']) expect(ask(text('Abschluss online'), q).via, q).not.toBe('schedule');
   });
 });

@@ -299,7 +299,7 @@ export function detectScheduleIntent(
   // "Wann ist der Praxistag?" where the material says neither: a compound of a kind of session ("…tag",
   // "…treffen") names the one session whose title has a word of that kind ("Übungs- und Austauschtag").
   if (!session) {
-    const named = sessionByKind(program, passageUnits);
+    const named = sessionByKind(program, passageUnits, tokens);
     if (named) {
       session = named.session;
       matchedWords.add(named.word);
@@ -725,16 +725,21 @@ function replacementOf(program: Program, cancelled: Session): Session | undefine
 }
 
 /** Kinds of session a German compound may end in ("Praxistag", "Abschlusstreffen", "Lernwerkstatt"). */
-const SESSION_KINDS = ['tag', 'treffen', 'termin', 'workshop', 'werkstatt', 'sitzung', 'runde', 'abend', 'exkursion', 'forum', 'besuch', 'begehung', 'rundgang'];
+const SESSION_KINDS = ['tag', 'treffen', 'workshop', 'werkstatt', 'sitzung', 'runde', 'abend', 'exkursion', 'forum', 'besuch', 'begehung', 'rundgang'];
+/** Compounds of those kinds that name no session: days of the calendar, deadlines. */
+const NO_SESSION_KIND = set('feiertag feiertage geburtstag stichtag werktag werktage arbeitstag arbeitstage wochentag wochentage vortag folgetag alltag jahrestag ruhetag brückentag ferientag feierabend');
 
 /**
  * The session named by a compound the material and program lack whose last part is a kind of session: the one
  * session (or a cancelled one and its replacement) with a title word of that kind and no other.
  */
-function sessionByKind(program: Program, units: QueryUnit[]): { session: Session; word: string } | undefined {
+function sessionByKind(program: Program, units: QueryUnit[], tokens: string[]): { session: Session; word: string } | undefined {
+  // Only a question for when ("Wann ist der Praxistag?"), not "Gibt es am Dienstag einen Termin?".
+  if (!has(tokens, ASKS_WHEN)) return undefined;
   for (const u of units) {
     const w = foldUmlauts(lower(u.word));
-    const kind = u.knownDf === 0 ? SESSION_KINDS.find((k) => w.length >= k.length + 3 && w.endsWith(k)) : undefined;
+    if (WEEKDAY_START.test(w) || NO_SESSION_KIND.has(w)) continue;
+    const kind = u.knownDf === 0 ? SESSION_KINDS.find((k) => w.length >= k.length + 4 && w.endsWith(k)) : undefined;
     if (!kind) continue;
     const withKind = program.sessions.filter((s) => words(s.title).some((t) => foldUmlauts(t).endsWith(kind)));
     const [first, second] = withKind;

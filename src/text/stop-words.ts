@@ -49,6 +49,18 @@ export function isStopWord(word: string, language?: TextLanguage): boolean {
   return GERMAN_STOP_WORDS.has(folded) || ENGLISH_STOP_WORDS.has(folded);
 }
 
+/** The language whose stop words a text's words contain more of; none on a tie (a table row of names and figures). */
+export function statedLanguage(words: readonly string[]): TextLanguage | undefined {
+  let de = 0;
+  let en = 0;
+  for (const word of words) {
+    const folded = foldText(word);
+    if (GERMAN_STOP_WORDS.has(folded)) de++;
+    if (ENGLISH_STOP_WORDS.has(folded)) en++;
+  }
+  return de === en ? undefined : en > de ? 'en' : 'de';
+}
+
 /**
  * The language whose stop words a text's words contain more of; German on a tie (the programs' language).
  * `markers` adds words (folded) that count for a language besides its stop words, such as month names.
