@@ -279,7 +279,7 @@ export function detectScheduleIntent(
     // A cancelled session and the one that replaces it share their title: the question means the topic, and the
     // cancelled one's answer names both dates.
     const pair = top && second && second.coverage === top.coverage ? cancelledOfPair(program, top.doc.id, second.doc.id) : undefined;
-    if (pair && top.coverage >= 0.5 && inAskedMonth) {
+    if (top && pair && top.coverage >= 0.5 && inAskedMonth) {
       session = pair;
       for (const w of top.matchedWords) matchedWords.add(w);
     } else if (top && top.coverage >= 0.5 && (!second || top.coverage > second.coverage || top.score >= 1.3 * second.score) && inAskedMonth) {
