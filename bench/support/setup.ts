@@ -4,6 +4,7 @@
 // checked and every reply carries the bot's token (./channel-auth.ts); a recording connector in this process
 // as serviceUrl that refuses calls without that token. Then prepares state: the bench session's poll is open
 // (the scheduler ticks every second), and the askers and voters are installed.
+import fs from 'node:fs';
 import * as A from '../../tests/harness/activities.js';
 import { freePort, startAzurite, type AzuriteHandle } from '../../src/storage/azurite.js';
 import { ChannelAuth } from './channel-auth.js';
@@ -51,13 +52,16 @@ export async function startBenchService(options: {
     if (!options.auth) await auth.stop();
   };
   let service: ChildService | undefined;
+  // The copy of the content the service reads, removed with the service.
+  const contentDir = benchContentDir();
+  const removeContent = () => fs.rmSync(contentDir, { recursive: true, force: true });
   try {
     service = await spawnTs(
       'bench/support/service-main.ts',
       {
         ...auth.env(),
         STORAGE_CONNECTION_STRING: azurite.connectionString,
-        CONTENT_DIR: benchContentDir(),
+        CONTENT_DIR: contentDir,
         LOG_LEVEL: 'warn',
         SCHEDULER_TICK: '*/1 * * * * *',
         DELIVERY_MAX_RPS: '50',
@@ -69,6 +73,7 @@ export async function startBenchService(options: {
     await azurite.stop();
     await connector.stop();
     await stopOwnAuth();
+    removeContent();
     throw error;
   }
   const client = httpClient(service.url, options.concurrency, (body) => auth.authorization(body));
@@ -94,6 +99,7 @@ export async function startBenchService(options: {
       await azurite.stop();
       await connector.stop();
       await stopOwnAuth();
+      removeContent();
     },
   };
 }
