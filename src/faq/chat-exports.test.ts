@@ -52,6 +52,9 @@ describe('a chat export', () => {
     // Nor is a running order or a list of dates, where no one writes twice and no one asks.
     const order = 'Ablauf\n\n09:00 Begrüßung: Mara Voss begrüßt alle.\n09:10 Impuls: Fahrzeuge teilen.\n09:40 Gruppenarbeit: Listen abgleichen.\n10:45 Pause\n11:00 Fragerunde: Was bleibt offen?';
     expect(chatThreads(order)).toBe(order);
+    // An agenda whose labels repeat and one of whose items asks is no chat either: its labels are no people.
+    const agenda = '09:00 Begrüßung: Mara Voss\n09:05 Vortrag: Wie teilen wir Fahrzeuge?\n09:10 Übung: Listen abgleichen\n09:40 Vortrag: Winterdienst\n09:45 Übung: Touren planen';
+    expect(chatThreads(agenda)).toBe(agenda);
     const dates = '20.01.2027 14:00 Auftakt: Vorstellung.\n17.02.2027 14:00 Fahrzeuge: Liste.\n10.03.2027 14:00 Fahrzeuge: Ersatztermin.\n14.04.2027 14:00 Abschluss: Rückblick.';
     expect(chatThreads(dates)).toBe(dates);
     // A reply on another day, or a link with a "?", is no part of the thread above; a link opens none.

@@ -424,9 +424,12 @@ class Engine implements FaqEngine {
     for (const w of question.match(/(?<![\p{L}\d])\p{Ll}{1,2}(?![\p{L}\d])/gu) ?? []) noTopic.add(foldUmlauts(w));
     // Who pays ("Was zahlt ein Ingenieurbüro?") asks for the fee: the material names its payers by groups, so a
     // payer it does not name word for word neither counts against the scope nor names the subject.
-    // So does what the asker says of themselves in a clause of its own ("Wir sind eine Gemeinde mit 6.000
-    // Einwohnern, …").
-    const payer = new Set([...(types.has('cost') || types.has('price') ? payers(question) : []), ...selfDescription(question)]);
+    // So does what the asker says of themselves in a clause of its own, in a question for a fee or a contact
+    // ("Wir sind eine Gemeinde mit 6.000 Einwohnern, …", "I work for a … municipality - who do I register
+    // with?"); in other questions that clause may hold the topic ("Ich bin an Blockchain interessiert, gibt es
+    // dazu einen Termin?").
+    const aboutAsker = types.has('cost') || types.has('price') || types.has('contact') || types.has('person') ? selfDescription(question) : [];
+    const payer = new Set([...(types.has('cost') || types.has('price') ? payers(question) : []), ...aboutAsker]);
     const scopeWeight = (u: QueryUnit) => ((u.knownDf === 0 && noTopic.has(foldUmlauts(u.word))) || (u.wholeDf === 0 && payer.has(foldUmlauts(u.word))) ? 0 : Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5)));
     const totalWeight = units.reduce((s, u) => s + scopeWeight(u), 0);
     const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + credit(u) * scopeWeight(u), 0) / totalWeight : 0;
@@ -683,13 +686,19 @@ const COUNT_NUMBER = /^(\d+|zwei|drei|vier|funf|fünf|sechs|sieben|acht|neun|zeh
  * True when the sentence has a number within three words before one of the terms ("14 Gemeinden") or after
  * it ("Die Zahl der Plätze ist auf 30 begrenzt"). Numbers of dates and times count nothing.
  */
+/** A table cell whose value (after its column's name) is a figure: "Kerstenbrück: 640", "rund 1.200"; not "KitaNet 4", not a year. */
+const isFigureCell = (cell: string) => {
+  const value = cell.slice(cell.lastIndexOf(': ') + 1).trim();
+  return /^(?:rund|ca\.?|about|approx\.?|~)?\s*\d[\d.,' ]*\s*(?:%|\p{L}{1,12})?$/u.test(value) && !/^(19|20)\d\d$/.test(value);
+};
+
 export function countsTerms(sentence: string, terms: readonly string[], index: PassageIndex): boolean {
   // A table row ("Noise complaints per year (2026) | Bukit Cerah: 2,360 | Auenfels: 1,180") counts what its first
   // cell names in every other cell.
   // (Rows of one section come joined, a line each.)
   for (const row of sentence.split('\n')) {
     const cells = row.split(' | ');
-    if (cells.length >= 2 && words(cells[0]!).some((t) => index.termsOf(t).some((x) => terms.includes(x))) && cells.slice(1).some((c) => words(countingNumbers(c)).some((t) => COUNT_NUMBER.test(t)))) return true;
+    if (cells.length >= 2 && words(cells[0]!).some((t) => index.termsOf(t).some((x) => terms.includes(x))) && cells.slice(1).some(isFigureCell)) return true;
   }
   const tokens = words(countingNumbers(sentence));
   // After the number, a compound sharing a part counts ("4 Eignungsgebiete" for "Wärmenetzgebiete"); before

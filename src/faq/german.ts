@@ -741,7 +741,7 @@ export function payers(question: string): Set<string> {
         const subject: string[] = [];
         for (let j = i + 1; j < tokens.length && !PAY_WORDS.has(tokens[j]!) && !NEED.has(tokens[j]!); j++) {
           const w = tokens[j]!;
-          if (subject.length && (DEFINITE.has(w) || INDEFINITE.has(w) || (PREPOSITIONS.has(w) && !FROM.has(w) && w !== 'mit' && w !== 'with'))) break;
+          if (subject.length && (DEFINITE.has(w) || INDEFINITE.has(w) || OBJECT_START.has(w))) break;
           subject.push(w);
         }
         const passiveClause = tokens.some((w) => PASSIVE_DE.has(w));
@@ -808,8 +808,8 @@ const SELF_CLAUSE = [
   ['we', 'are'], ['i', 'am'], ['i', 'work'], ['we', 'work'], ['we', 'come', 'from'], ['i', 'come', 'from'],
 ].map((o) => o.map((w) => foldUmlauts(w)));
 
-/** Prepositions that start a phrase of their own after a subject (folded). */
-const PREPOSITIONS = new Set(['fur', 'am', 'im', 'beim', 'zum', 'zur', 'in', 'an', 'auf', 'bei', 'nach', 'uber', 'wahrend', 'selbst', 'for', 'at', 'on', 'during', 'themselves', 'ourselves', 'mit', 'with', 'aus', 'von', 'from', 'of']);
+/** Words that start what a subject does or pays for, not more of the subject (folded): prepositions and "selbst". */
+const OBJECT_START = new Set(['fur', 'am', 'im', 'beim', 'zum', 'zur', 'in', 'an', 'auf', 'bei', 'nach', 'uber', 'wahrend', 'selbst', 'for', 'at', 'on', 'during', 'themselves', 'ourselves']);
 /** A year, not a size. */
 const YEAR = /^(19|20)\d\d$/;
 /**

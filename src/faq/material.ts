@@ -390,10 +390,18 @@ export function unwrapPlainText(text: string): string {
 }
 
 /**
- * A message of a chat export: "[14:03] Petra Lindner: …", "14:03 Petra Lindner: …", "[20.01.2027 14:03] Petra: …".
- * Groups: hour, minute, the message.
+ * A line shaped like a message of a chat export: "[14:03] Petra Lindner: …", "14:03 Petra Lindner: …",
+ * "[20.01.2027 14:03] PL: …". Groups: day, month, year, hour, minute, who, the message. Only {@link chatMessage}
+ * tells a message from a running order's item ("09:00 Begrüßung: …").
  */
 const CHAT_LINE = /^\[?(?:(\d{1,2})\.(\d{1,2})\.(\d{2,4})?,?\s+)?(\d{1,2}):(\d{2})(?::\d{2})?\]?\s*[-–]?\s*([^:\s][^:]{1,40}?):\s+(\S.*)$/u;
+/** A person's name as a chat export writes it: two to four capitalised words, or initials ("PL"). */
+const PERSON_NAME = /^(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}|\p{Lu}{2,3})$/u;
+/** The parts of a chat message, or nothing for a line that is none (an agenda's "09:05 Vortrag: …"). */
+function chatMessage(line: string): RegExpExecArray | undefined {
+  const m = CHAT_LINE.exec(line.trim());
+  return m && PERSON_NAME.test(m[6]!.replace(/^@/, '').trim()) ? m : undefined;
+}
 /** Minutes between two messages beyond which a reply no longer belongs to the question above. */
 const CHAT_THREAD_GAP = 10;
 
@@ -408,7 +416,7 @@ const CHAT_THREAD_GAP = 10;
 export function chatThreads(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const filled = lines.filter((l) => l.trim());
-  const parsed = filled.map((l) => CHAT_LINE.exec(l.trim())).filter((m): m is RegExpExecArray => !!m);
+  const parsed = filled.map((l) => chatMessage(l)).filter((m): m is RegExpExecArray => !!m);
   if (parsed.length < 4 || parsed.length < filled.length * 0.6) return text;
   // A chat has people who write more than once and someone who asks; a running order ("09:00 Begrüßung: …")
   // or a list of dates has neither.
@@ -424,7 +432,7 @@ export function chatThreads(text: string): string {
   };
   for (const line of lines) {
     const t = line.trim();
-    const m = CHAT_LINE.exec(t);
+    const m = chatMessage(t);
     if (!m) {
       if (!t) {
         flush();
@@ -450,7 +458,7 @@ export function chatThreads(text: string): string {
 const asks = (message: string) => message.replace(/\S+:\/\/\S+/g, '').includes('?');
 
 /** True for a line that is a chat message or a thread of them (never a heading, never run on into the line above). */
-const isChatLine = (line: string) => CHAT_LINE.test(line.trim());
+const isChatLine = (line: string) => !!chatMessage(line);
 
 const ENTRY_SEPARATOR = / [-–—=|] /;
 const QUESTION_LINE = /^(?:Q|F|Frage|Question)\s*[:.)]\s*(\S.*)$/i;

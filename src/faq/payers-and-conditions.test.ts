@@ -140,6 +140,8 @@ describe('who pays', () => {
     }
     // A thing that costs, not a payer: the material gives no price of a gravestone.
     expect(e.ask('Was kostet ein Grabstein in Lindholm?').answered).toBe(false);
+    // In a question for something else, what the asker says of themselves may be the topic.
+    expect(e.ask('Ich bin an Urnengräbern interessiert, gibt es dazu einen Termin?').answered).toBe(false);
     expect(e.ask('Gibt es eine Gebühr für Parkplätze?').answered).toBe(false);
     expect(e.ask('Wer zahlt die Fahrtkosten nach Lindholm?').answer).toContain('nicht erstattet');
   });

@@ -293,6 +293,9 @@ describe('a session named by its kind', () => {
     // Two sessions of that kind: the question says not which.
     expect(ask(text('Abschluss- und Feiertag'), 'wann is der praxistag vor ort').via).not.toBe('schedule');
     // Not a weekday, a day of the calendar or a question that does not ask when.
-    for (const q of ['Wann ist am Dienstag etwas?', 'Wann ist der Feiertag?', 'Gibt es einen Praxistag?']) expect(ask(text('Abschluss online'), q).via, q).not.toBe('schedule');
+    for (const q of ['Wann ist am Dienstag etwas?', 'Wann ist der Feiertag?', 'Gibt es einen Praxistag?', 'Wann ist der Abgabetag?', 'Wann ist der Aktionstag?'])
+      expect(ask(text('Abschluss online'), q).via, q).not.toBe('schedule');
+    // A weekday in a title is no kind of session.
+    expect(ask(text('Abschluss am Dienstag'), 'wann is der praxistag vor ort').via).toBe('schedule');
   });
 });

@@ -151,10 +151,12 @@ export function buildSessionMatcher(program: Program, passages: Passage[], lexic
     // A short passage that names the session is about it, unless it names another one too (a list of the
     // sessions says nothing of one of them); a title that holds this one ("… (Ersatztermin)") is no other.
     const others = titles.filter((t) => !t.includes(title) && !title.includes(t));
+    // Another title as words of its own ("Abschluss", not the "Abschluss" of "Abschlussbericht").
+    const spaced = (text: string) => ` ${text.replace(/[^\p{L}\d]+/gu, ' ')} `;
     const about = passages.filter((p) => {
       const t = foldUmlauts(lower(p.title));
       const text = foldUmlauts(lower(p.text));
-      return t.includes(title) || (p.text.length < 400 && text.includes(title) && !others.some((o) => text.includes(o)));
+      return t.includes(title) || (p.text.length < 400 && text.includes(title) && !others.some((o) => spaced(text).includes(spaced(o))));
     });
     // Its weekday in both languages: "Wann ist der Samstagstermin?", "When is the Saturday session?".
     const start = sessionStart(program, s);
@@ -725,9 +727,16 @@ function replacementOf(program: Program, cancelled: Session): Session | undefine
 }
 
 /** Kinds of session a German compound may end in ("Praxistag", "Abschlusstreffen", "Lernwerkstatt"). */
-const SESSION_KINDS = ['tag', 'treffen', 'workshop', 'werkstatt', 'sitzung', 'runde', 'abend', 'exkursion', 'forum', 'besuch', 'begehung', 'rundgang'];
-/** Compounds of those kinds that name no session: days of the calendar, deadlines. */
-const NO_SESSION_KIND = set('feiertag feiertage geburtstag stichtag werktag werktage arbeitstag arbeitstage wochentag wochentage vortag folgetag alltag jahrestag ruhetag brückentag ferientag feierabend');
+const SESSION_KINDS = ['tag', 'treffen', 'workshop', 'werkstatt', 'sitzung', 'abend', 'exkursion', 'begehung', 'rundgang'];
+/**
+ * What a compound of those kinds says of a session when it names one ("Praxistag", "Austauschtreffen",
+ * "Vor-Ort-Termin"): words of practice, exchange, learning or place, not of deadlines or the calendar
+ * ("Abgabetag", "Stichtag", "Feiertag", "Dienstag"), folded.
+ */
+const SESSION_KIND_MODIFIERS = [
+  'praxis', 'ubung', 'austausch', 'prasenz', 'vorort', 'fach', 'lern', 'werkstatt', 'workshop', 'exkursion', 'erfahrung', 'netzwerk', 'vernetzung',
+  'projekt', 'themen', 'studien', 'info', 'information', 'besichtigung', 'feld', 'schulung', 'training', 'seminar', 'arbeit', 'vertiefung', 'besuch',
+];
 
 /**
  * The session named by a compound the material and program lack whose last part is a kind of session: the one
@@ -737,11 +746,10 @@ function sessionByKind(program: Program, units: QueryUnit[], tokens: string[]): 
   // Only a question for when ("Wann ist der Praxistag?"), not "Gibt es am Dienstag einen Termin?".
   if (!has(tokens, ASKS_WHEN)) return undefined;
   for (const u of units) {
-    const w = foldUmlauts(lower(u.word));
-    if (WEEKDAY_START.test(w) || NO_SESSION_KIND.has(w)) continue;
-    const kind = u.knownDf === 0 ? SESSION_KINDS.find((k) => w.length >= k.length + 4 && w.endsWith(k)) : undefined;
+    const w = foldUmlauts(lower(u.word)).replace(/-/g, '');
+    const kind = u.knownDf === 0 ? SESSION_KINDS.find((k) => w.endsWith(k) && SESSION_KIND_MODIFIERS.some((m) => w.startsWith(m) && w.length - k.length - m.length <= 2)) : undefined;
     if (!kind) continue;
-    const withKind = program.sessions.filter((s) => words(s.title).some((t) => foldUmlauts(t).endsWith(kind)));
+    const withKind = program.sessions.filter((s) => words(s.title).some((t) => !WEEKDAY_START.test(foldUmlauts(t)) && foldUmlauts(t).endsWith(kind)));
     const [first, second] = withKind;
     const one = withKind.length === 1 ? first : withKind.length === 2 ? cancelledOfPair(program, first!.id, second!.id) : undefined;
     if (one) return { session: one, word: u.word };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_STOP_WORDS, GERMAN_STOP_WORDS, guessLanguage, isStopWord } from './stop-words.js';
+import { ENGLISH_STOP_WORDS, GERMAN_STOP_WORDS, guessLanguage, isStopWord, statedLanguage } from './stop-words.js';
 
 describe('stop words', () => {
   it('finds German function words in every umlaut spelling and case', () => {
@@ -38,5 +38,15 @@ describe('guessLanguage', () => {
   });
   it('prefers German on a tie', () => {
     expect(guessLanguage(['Workshop'])).toBe('de');
+  });
+});
+
+describe('statedLanguage', () => {
+  it('tells a language by the stop words only it has and by German letters, and none for names and figures', () => {
+    expect(statedLanguage('The examples were really helpful for the team'.split(' '))).toBe('en');
+    expect(statedLanguage('Anmeldeschluss 12.02.2027 Rückmeldung per E-Mail an Thomas Wendler'.split(' '))).toBe('de');
+    expect(statedLanguage('Noise complaints 2026 Harbourton 2,360 Eastfield 640'.split(' '))).toBeUndefined();
+    // Words both lists hold ("in", "an") tell nothing.
+    expect(statedLanguage(['in', 'Berlin'])).toBeUndefined();
   });
 });

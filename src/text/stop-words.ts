@@ -49,16 +49,21 @@ export function isStopWord(word: string, language?: TextLanguage): boolean {
   return GERMAN_STOP_WORDS.has(folded) || ENGLISH_STOP_WORDS.has(folded);
 }
 
-/** The language whose stop words a text's words contain more of; none on a tie (a table row of names and figures). */
+/**
+ * The language a text is written in, by the words only one language has as stop words and by the letters only
+ * German writes (ä, ö, ü, ß); none where nothing tells (a table row of names and figures). German on a tie.
+ */
 export function statedLanguage(words: readonly string[]): TextLanguage | undefined {
   let de = 0;
   let en = 0;
   for (const word of words) {
     const folded = foldText(word);
-    if (GERMAN_STOP_WORDS.has(folded)) de++;
-    if (ENGLISH_STOP_WORDS.has(folded)) en++;
+    const german = GERMAN_STOP_WORDS.has(folded);
+    const english = ENGLISH_STOP_WORDS.has(folded);
+    if ((german && !english) || /[äöüß]/i.test(word)) de++;
+    else if (english && !german) en++;
   }
-  return de === en ? undefined : en > de ? 'en' : 'de';
+  return de === 0 && en === 0 ? undefined : en > de ? 'en' : 'de';
 }
 
 /**
