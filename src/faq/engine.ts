@@ -682,16 +682,16 @@ const UNIT_AFTER_NUMBER = /^(jahr(e|en)?|monat(e|en)?|woche(n)?|tag(e|en)?|stund
 
 const COUNT_NUMBER = /^(\d+|zwei|drei|vier|funf|fünf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwölf|zwanzig|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)$/;
 
-/**
- * True when the sentence has a number within three words before one of the terms ("14 Gemeinden") or after
- * it ("Die Zahl der Plätze ist auf 30 begrenzt"). Numbers of dates and times count nothing.
- */
 /** A table cell whose value (after its column's name) is a figure: "Kerstenbrück: 640", "rund 1.200"; not "KitaNet 4", not a year. */
 const isFigureCell = (cell: string) => {
   const value = cell.slice(cell.lastIndexOf(': ') + 1).trim();
   return /^(?:rund|ca\.?|about|approx\.?|~)?\s*\d[\d.,' ]*\s*(?:%|\p{L}{1,12})?$/u.test(value) && !/^(19|20)\d\d$/.test(value);
 };
 
+/**
+ * True when the sentence has a number within three words before one of the terms ("14 Gemeinden") or after
+ * it ("Die Zahl der Plätze ist auf 30 begrenzt"). Numbers of dates and times count nothing.
+ */
 export function countsTerms(sentence: string, terms: readonly string[], index: PassageIndex): boolean {
   // A table row ("Noise complaints per year (2026) | Bukit Cerah: 2,360 | Auenfels: 1,180") counts what its first
   // cell names in every other cell.

@@ -410,8 +410,8 @@ const CHAT_THREAD_GAP = 10;
  * answers a question in a later message: each message that asks something opens a thread, and the messages
  * after it join that thread while no new question comes and no longer pause than a few minutes lies between
  * them. A thread becomes one line (one passage); lines that are no message pass unchanged, and a line under a
- * message continues it. Text that is no chat (fewer than four messages, or under 60 % of its lines) is returned
- * as it is.
+ * message continues it. Text that is no chat (fewer than four messages, under 60 % of its lines, fewer than two
+ * people who write twice, or no question) is returned as it is.
  */
 export function chatThreads(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');

@@ -730,7 +730,7 @@ function replacementOf(program: Program, cancelled: Session): Session | undefine
 const SESSION_KINDS = ['tag', 'treffen', 'workshop', 'werkstatt', 'sitzung', 'abend', 'exkursion', 'begehung', 'rundgang'];
 /**
  * What a compound of those kinds says of a session when it names one ("Praxistag", "Austauschtreffen",
- * "Vor-Ort-Termin"): words of practice, exchange, learning or place, not of deadlines or the calendar
+ * "Vor-Ort-Tag"): words of practice, exchange, learning or place, not of deadlines or the calendar
  * ("Abgabetag", "Stichtag", "Feiertag", "Dienstag"), folded.
  */
 const SESSION_KIND_MODIFIERS = [
