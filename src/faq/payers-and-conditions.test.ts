@@ -82,19 +82,6 @@ describe('who pays', () => {
     expect(payers('Gibt es eine Gebühr für Parkplätze?')).toEqual(new Set());
     expect(payers('Is there a fee for parking?')).toEqual(new Set());
     expect(payers('Kostet die Teilnahme für Workshops extra?')).toEqual(new Set());
-    // What is paid for is no payer: an object after the subject, a passive, a year, a thing after a person.
-    expect(payers('Müssen Teilnehmende die Anreise selbst bezahlen?')).toEqual(new Set(['teilnehmende']));
-    expect(payers('Müssen Kommunen für das Mittagessen zahlen?')).toEqual(new Set(['kommunen']));
-    expect(payers('Muss das Mittagessen am Praxistag bezahlt werden?')).toEqual(new Set());
-    expect(payers('Müssen Kommunen 2028 zahlen?')).toEqual(new Set(['kommunen']));
-    expect(payers('Is there a charge for staff parking?')).toEqual(new Set(['staff']));
-    // What the asker says of themselves in a clause of its own, whatever the question asks.
-    expect(selfDescription('Wir sind eine Gemeinde mit 6.000 Einwohnern, müssen wir trotzdem zahlen?')).toEqual(new Set(['gemeinde', '6', '000', 'einwohnern']));
-    expect(selfDescription('I work for a Brazilian municipality - who do I register with?')).toEqual(new Set(['brazilian', 'municipality']));
-    expect(selfDescription('Wir sind eine Gemeinde mit 6.000 Einwohnern')).toEqual(new Set());
-    // "Im Jahr 2024, …" is no "I'm"; a year is never what the asker is.
-    expect(selfDescription('Im Jahr 2024, wie lange warteten Familien in Muldenau?')).toEqual(new Set());
-    expect(selfDescription('Wir sind seit 2019 Mitglied, was kostet es?')).toEqual(new Set(['mitglied']));
     // After the participation itself, an article names who takes part.
     expect(payers('Was kostet die Teilnahme für eine Stadtverwaltung?')).toEqual(new Set(['stadtverwaltung']));
     expect(payers('Is registration for a consultancy free?')).toEqual(new Set(['consultancy']));
