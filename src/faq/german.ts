@@ -818,7 +818,10 @@ const YEAR = /^(19|20)\d\d$/;
  */
 const ORGANISATION_OR_PEOPLE =
   /(researcher|student|member|guest|gust|employee|consultant|volunteer|trainee|amt|amter|behorde|behorden|verwaltung|verwaltungen|buro|buros|verein|vereine|gemeinde|gemeinden|kommune|kommunen|stadte|firma|firmen|unternehmen|betrieb|betriebe|hochschule|hochschulen|universitat|universitaten|institut|institute|verband|verbande|trager|ministerium|ministerien|kreise|studierende|mitglieder|teilnehmende|mitarbeitende|gaste|offices|authorities|departments|agencies|councils|cities|towns|municipalities|firms|companies|consultancies|universities|associations|organisations|organizations|ngos|students|researchers|members|guests|gusts|employees|staff)$/;
-/** The asker's own: "für unsere Stadtverwaltung", "for our city". */
+/**
+ * The asker's own: "für unsere Stadtverwaltung", "for our city", "für meine Kollegin". (INDEFINITE reads the
+ * commonest of them like an article already; this set says which words name the asker's own.)
+ */
 const OWN = new Set(['unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'our', 'my']);
 /** Verbs of having to ("have to pay"), where what the asker says they are ends. */
 const NEED = new Set(['have', 'has', 'need', 'needs', 'must', 'brauchen', 'brauche']);
