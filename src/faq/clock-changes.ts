@@ -10,9 +10,8 @@ import { READER_ZONE, sessionStart, sortedSessions } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type ClockChange } from '../i18n/faq.js';
 import { foldUmlauts, words } from './german.js';
-import { dayText, WHY } from './schedule-intents.js';
+import { dayText, has, phrase, set, WHY } from './schedule-intents.js';
 
-const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean));
 
 /** Words and phrases that ask about the clocks and nothing else. */
 const CLOCK_WORDS = set('zeitumstellung uhrumstellung zeitverschiebung zeitunterschied zeitdifferenz dst');
@@ -52,17 +51,15 @@ export type ClockQuestion = 'clocks' | 'why-shifted';
  */
 export function clockQuestion(question: string): ClockQuestion | undefined {
   const tokens = words(question).map((w) => foldUmlauts(w.toLowerCase()));
-  const text = ` ${tokens.join(' ')} `;
-  const has = (cue: ReadonlySet<string>) => tokens.some((t) => cue.has(t));
-  const phrase = (phrases: string[]) => phrases.some((p) => text.includes(` ${p} `));
+  const text = tokens.join(' ');
   // "Wann ist der nächste Termin nach der Zeitumstellung?" asks for a session, which the clocks do not name
   // ("Wann ist die nächste Zeitumstellung?" asks for the change).
-  if (has(BY_POSITION) && has(SESSIONS)) return undefined;
-  if (has(CLOCK_WORDS) || phrase(CLOCK_PHRASES) || (has(SETS) && has(CLOCK))) return 'clocks';
-  if ((has(SEASON_TIME) || phrase(SEASON_PHRASES)) && has(SEASON_CUES)) return 'clocks';
+  if (has(tokens, BY_POSITION) && has(tokens, SESSIONS)) return undefined;
+  if (has(tokens, CLOCK_WORDS) || phrase(text, CLOCK_PHRASES) || (has(tokens, SETS) && has(tokens, CLOCK))) return 'clocks';
+  if ((has(tokens, SEASON_TIME) || phrase(text, SEASON_PHRASES)) && has(tokens, SEASON_CUES)) return 'clocks';
   const aboutSessions = tokens.some((t) => SESSION_WORDS.some((w) => t === w || (t.endsWith(w) && t.length > w.length + 2)));
-  const shifted = (has(HOUR) && has(SHIFTED)) || (has(CLOCK_TIME) && has(CHANGES));
-  if (has(WHY) && shifted && aboutSessions && !has(PLANNED)) return 'why-shifted';
+  const shifted = (has(tokens, HOUR) && has(tokens, SHIFTED)) || (has(tokens, CLOCK_TIME) && has(tokens, CHANGES));
+  if (has(tokens, WHY) && shifted && aboutSessions && !has(tokens, PLANNED)) return 'why-shifted';
   return undefined;
 }
 

@@ -18,7 +18,7 @@ import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } fro
 import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
-import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, lower, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
+import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, isYear, lower, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
 import { guessLanguage, statedLanguage } from '../text/index.js';
 import { countingNumbers, markerType, noteCommonNouns, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -428,8 +428,9 @@ class Engine implements FaqEngine {
     // ("Wir sind eine Gemeinde mit 6.000 Einwohnern, …", "I work for a … municipality - who do I register
     // with?"); in other questions that clause may hold the topic ("Ich bin an Blockchain interessiert, gibt es
     // dazu einen Termin?").
-    const aboutAsker = types.has('cost') || types.has('price') || types.has('contact') || types.has('person') ? selfDescription(question) : [];
-    const payer = new Set([...(types.has('cost') || types.has('price') ? payers(question) : []), ...aboutAsker]);
+    const fee = types.has('cost') || types.has('price');
+    const aboutAsker = fee || types.has('contact') || types.has('person') ? selfDescription(question) : [];
+    const payer = new Set([...(fee ? payers(question) : []), ...aboutAsker]);
     const scopeWeight = (u: QueryUnit) => ((u.knownDf === 0 && noTopic.has(foldUmlauts(u.word))) || (u.wholeDf === 0 && payer.has(foldUmlauts(u.word))) ? 0 : Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5)));
     const totalWeight = units.reduce((s, u) => s + scopeWeight(u), 0);
     const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + credit(u) * scopeWeight(u), 0) / totalWeight : 0;
@@ -685,7 +686,7 @@ const COUNT_NUMBER = /^(\d+|zwei|drei|vier|funf|fünf|sechs|sieben|acht|neun|zeh
 /** A table cell whose value (after its column's name) is a figure: "Kerstenbrück: 640", "rund 1.200"; not "KitaNet 4", not a year. */
 const isFigureCell = (cell: string) => {
   const value = cell.slice(cell.lastIndexOf(': ') + 1).trim();
-  return /^(?:rund|ca\.?|about|approx\.?|~)?\s*\d[\d.,' ]*\s*(?:%|\p{L}{1,12})?$/u.test(value) && !/^(19|20)\d\d$/.test(value);
+  return /^(?:rund|ca\.?|about|approx\.?|~)?\s*\d[\d.,' ]*\s*(?:%|\p{L}{1,12})?$/u.test(value) && !isYear(value);
 };
 
 /**

@@ -812,6 +812,8 @@ const SELF_CLAUSE = [
 const OBJECT_START = new Set(['fur', 'am', 'im', 'beim', 'zum', 'zur', 'in', 'an', 'auf', 'bei', 'nach', 'uber', 'wahrend', 'selbst', 'for', 'at', 'on', 'during', 'themselves', 'ourselves']);
 /** A year, not a size. */
 const YEAR = /^(19|20)\d\d$/;
+/** True for a word that is a year ("2026"), not a size or a count. */
+export const isYear = (word: string): boolean => YEAR.test(word);
 /**
  * Organisations and kinds of people, also as a compound's head ("Bauämter", "Hochschulen", "researchers"), folded.
  * English singulars only for people (a "university researcher", not a "town"), German plurals and singulars.

@@ -36,7 +36,8 @@ export interface ScheduleAnswer {
   sources: { title: string; excerpt: string }[];
 }
 
-const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean).map(foldUmlauts));
+/** A set of cue words written with spaces between them, folded. */
+export const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean).map(foldUmlauts));
 
 // Cue words (lower-case, umlauts folded). They decide the kind; they are not topic words.
 const CUES = {
@@ -104,7 +105,8 @@ function ordinalSuffix(n: number): string {
   return n === 1 ? 'first' : `${n}${n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
 }
 
-function phrase(text: string, phrases: string[]): boolean {
+/** True when the words of the text hold one of the phrases (folded, words apart by single spaces). */
+export function phrase(text: string, phrases: string[]): boolean {
   return phrases.some((p) => ` ${text} `.includes(` ${p} `));
 }
 
@@ -121,7 +123,8 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function has(tokens: string[], cue: ReadonlySet<string>): boolean {
+/** True when one of the tokens is a cue word of the set. */
+export function has(tokens: string[], cue: ReadonlySet<string>): boolean {
   return tokens.some((t) => cue.has(t));
 }
 
