@@ -65,6 +65,8 @@ const FLOORS: Record<string, [number, number]> = {
   'epermits-mexico-en': [0.6, 0.95],
   'kita-platzvergabe-mitteldeutschland': [0.45, 0.7],
   'noise-action-singapore-en': [0.7, 0.9],
+  'landarzt-versorgung-nord': [0.6, 0.9],
+  'cyber-incident-response-pacific-en': [0.7, 0.9],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
