@@ -19,7 +19,7 @@ import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
 import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, isYear, lower, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
-import { guessLanguage, statedLanguage } from '../text/index.js';
+import { guessLanguage, statedLanguage, withoutSalutation } from '../text/index.js';
 import { countingNumbers, markerType, noteCommonNouns, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
 
@@ -795,10 +795,11 @@ export function preferLanguage(ranked: RetrievalHit[], language: string | undefi
   return peer ? [peer, ...ranked.filter((h) => h !== peer)] : ranked;
 }
 
-/** A question pasted with HTML or Markdown is read as its text (scripts and styles dropped). */
+/** A question pasted with HTML or Markdown is read as its text (scripts and styles dropped), without the greeting
+ * and thanks around it. */
 function cleanQuestion(text: string): string {
-  if (!/[<>*_`[\]&]/.test(text)) return text;
-  return stripInlineMarkup(htmlToMarkdown(text).replace(/\n+/g, ' '));
+  const plain = /[<>*_`[\]&]/.test(text) ? stripInlineMarkup(htmlToMarkdown(text).replace(/\n+/g, ' ')) : text;
+  return withoutSalutation(plain);
 }
 
 function programFactsDoc(program: Program): RetrievalDoc {

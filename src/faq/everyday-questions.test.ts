@@ -190,4 +190,16 @@ describe('everyday questions', () => {
     expect(e.ask('Wie viel kostet das Mittagessen?').answered).toBe(false);
     expect(e.ask('Which places will we visit?', { locale: 'en' }).answered).toBe(false);
   });
+
+  it('reads a question without the greeting, the "kurze Frage:" and the thanks around it', async () => {
+    const e = await engine();
+    const first = e.ask('Hallo zusammen, kurze Frage: wann ging das Programm eigentlich los?');
+    expect(first.via).toBe('schedule');
+    expect(first.answer).toContain('03.05.2027');
+    expect(e.ask('Moin! Wie lange kann ich mir die Aufnahmen ansehen? Danke euch!').answer).toContain('6 Wochen');
+    const fee = e.ask('Hi all, quick question: how much does the programme cost? Thanks!', { locale: 'en' });
+    expect(fee.answered).toBe(true);
+    expect(fee.answer).toContain('80 Euro');
+    expect(e.ask('Hallo, gibt es eine Kinderbetreuung?').answered).toBe(false);
+  });
 });

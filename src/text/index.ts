@@ -7,3 +7,4 @@ export { GERMAN_STOP_WORDS, ENGLISH_STOP_WORDS, isStopWord, guessLanguage, state
 export { stem, stemmerFor, type Stemmer, type TextLanguage } from './stem.js';
 export { words, joinedWords } from './tokenize.js';
 export { mailHeaders, quotedMessageStart } from './mail.js';
+export { withoutSalutation } from './salutations.js';
