@@ -7,7 +7,7 @@
 // knowledge base, so "Wann ist das nächste Fußballspiel?" is not answered with the next session.
 import { DateTime } from 'luxon';
 import type { Program, Session } from '../program/model.js';
-import { formatTimeRange, READER_ZONE, readerTime, sessionEnd, sessionStart, sortedSessions, zoneCityNames } from '../program/time.js';
+import { formatTimeRange, READER_ZONE, readerTime, sessionEnd, sessionStart, sortedSessions, zoneCityNames, zoneNames, type ZoneNames } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type SessionLine } from '../i18n/faq.js';
 import { foldUmlauts, lower, MONTH_WORDS, monthNumber, termsOfWord, verbPositionWords, words } from './german.js';
@@ -243,8 +243,15 @@ export function detectScheduleIntent(
   // asks for the session in Vienna.
   const readerAsked = phrase(text, READER_PHRASES);
   const asksClock = has(tokens, CUES.times) || has(tokens, CUES.begin) || has(tokens, CUES.end) || phrase(text, CUES.timesPhrases);
-  const cities = asksClock && foreignClock(program, program.sessions) ? zoneCityNames(program.program.timezone) : [];
-  const zoneWords = new Set([...LOCAL_TIME_WORDS, ...cities.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4 && !CITY_PARTS.has(w))]);
+  const foreign = asksClock && foreignClock(program, program.sessions);
+  const cities = foreign ? zoneCityNames(program.program.timezone) : [];
+  // "in CET", "MEZ", "PT", "Pacific time": a clock's abbreviation or name, the participants' or the program's.
+  const clockNames = [READER_CLOCK, ...(foreign ? [clockNamesOf(program.program.timezone)] : [])];
+  const zoneWords = new Set([
+    ...LOCAL_TIME_WORDS,
+    ...cities.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4 && !CITY_PARTS.has(w)),
+    ...clockNames.flatMap((c) => [...c.abbreviations, ...c.names.filter((n) => phrase(text, [n])).flatMap((n) => n.split(' '))]),
+  ]);
   const clockWord = (word: string) => (readerAsked && READER_WORDS.has(foldUmlauts(word))) || zoneWords.has(foldUmlauts(word));
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
@@ -589,6 +596,13 @@ export function sessionByFeast(program: Program, tokens: string[]): { session: S
   return undefined;
 }
 
+/** A zone's abbreviations and names as a question's folded words ("pt", "pacific time"). */
+function clockNamesOf(zone: string): ZoneNames {
+  const { abbreviations, names } = zoneNames(zone);
+  return { abbreviations, names: names.map((n) => words(n).map(foldUmlauts).join(' ')) };
+}
+/** The participants' clock: "CET", "MESZ", "mitteleuropäische Zeit" always ask for German time. */
+const READER_CLOCK = clockNamesOf(READER_ZONE);
 /** General words of a zone's city name ("Mexico City", "Mexiko-Stadt") that name no city alone. */
 const CITY_PARTS = set('city stadt saint sankt santa');
 /** How participants ask for the program's own clock time, besides the zone's city ("in Toronto"). */

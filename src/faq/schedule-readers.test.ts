@@ -97,6 +97,20 @@ describe('schedule answers for participants in Germany', () => {
     expect(e.ask('What time does it start in Osaka?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).not.toBe('schedule');
   });
 
+  it('read a clock\'s abbreviation or name, the participants\' or the program\'s, as a question for the time', async () => {
+    const e = await engine();
+    const cet = e.ask('What time is the Sturmflutwarnung in CET?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' });
+    expect(cet.via).toBe('schedule');
+    expect(cet.answer).toContain('10:30–12:00 German time');
+    expect(e.ask('Um wie viel Uhr ist der Auftakt nach MEZ?', at('2027-03-01T00:00:00Z')).answer).toContain('09:30–11:00 Uhr deutscher Zeit');
+    const jst = e.ask('what time does the Sturmflutwarnung start JST', { ...at('2027-03-01T00:00:00Z'), locale: 'en' });
+    expect(jst.via).toBe('schedule');
+    expect(jst.answer).toContain('17:30');
+    expect(e.ask('When does the Auftakt start in Japan Standard Time?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).toBe('schedule');
+    // Another zone's abbreviation is no word of the program.
+    expect(e.ask('What time does it start in PST?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).not.toBe('schedule');
+  });
+
   it('tell one length for sessions that all last as long, with their time where it is the same', async () => {
     const e = await engine();
     expect(e.ask('Wie lange dauert ein Termin?', at('2027-03-01T00:00:00Z')).answer).toBe('Ein Termin dauert 90 Minuten.');

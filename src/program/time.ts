@@ -5,6 +5,7 @@ import type { Program, Session } from './model.js';
 import type { Locale } from '../i18n/locale.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 import { programText } from '../i18n/program.js';
+import { isStopWord } from '../text/index.js';
 
 export function isValidZone(zone: string): boolean {
   return DateTime.now().setZone(zone).isValid;
@@ -77,6 +78,49 @@ const GERMAN_CITY_NAMES: Record<string, string[]> = {
 export function zoneCityNames(zone: string): string[] {
   const city = zone.split('/').pop()!.replace(/_/g, ' ').toLowerCase();
   return zone.includes('/') ? [city, ...(GERMAN_CITY_NAMES[city] ?? [])] : [];
+}
+
+/** Locales whose short zone names the participants of an exchange read (the US's, Britain's, Australia's …). */
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-NZ', 'en-CA', 'en-IN', 'en-ZA', 'en-SG', 'en-IE', 'de-DE', 'ja-JP'];
+const zoneNamesMemo = new BoundedCache<string, ZoneNames>(64);
+
+/** What a zone's clock is called besides its city, lower case. */
+export interface ZoneNames {
+  /** „pst“, „pdt“, „pt“, „awst“, „cet“, „mez“: no abbreviation that is also a function word („IST“ is German „ist“). */
+  abbreviations: string[];
+  /** „pacific time“, „pacific standard time“, „mitteleuropäische zeit“. */
+  names: string[];
+}
+
+/**
+ * The abbreviations and names of a zone's clock in English and German, from the runtime's time zone names
+ * (ICU's CLDR data) in winter and in summer; none with an offset („GMT+8“).
+ */
+export function zoneNames(zone: string): ZoneNames {
+  return zoneNamesMemo.get(zone, () => {
+    const abbreviations = new Set<string>();
+    const names = new Set<string>();
+    if (!IANAZone.isValidZone(zone)) return { abbreviations: [], names: [] };
+    const nameOf = (locale: string, style: Intl.DateTimeFormatOptions['timeZoneName'], instant: Date) =>
+      new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    const year = new Date().getUTCFullYear();
+    for (const month of [0, 6]) {
+      const instant = new Date(Date.UTC(year, month, 15));
+      for (const locale of ABBREVIATION_LOCALES) {
+        for (const style of ['short', 'shortGeneric'] as const) {
+          const name = nameOf(locale, style, instant);
+          if (/^[A-Z]{2,5}$/.test(name) && !isStopWord(name)) abbreviations.add(name.toLowerCase());
+        }
+      }
+      for (const locale of ['en-US', 'de-DE']) {
+        for (const style of ['long', 'longGeneric'] as const) {
+          const name = nameOf(locale, style, instant).toLowerCase();
+          if (/^[\p{L} -]+$/u.test(name) && / (time|zeit)$|zeit$/.test(name)) names.add(name);
+        }
+      }
+    }
+    return { abbreviations: [...abbreviations], names: [...names] };
+  });
 }
 
 /** The zone participants read times in: German-speaking staff (Vienna and Zurich share Berlin's offsets). */
