@@ -327,6 +327,12 @@ describe('the series by another name, and prepositions', () => {
     expect(seriesNameWords('Wann endet der Steinmetz-Austausch?', none)).toEqual(new Set(['steinmetz', 'austausch']));
     expect(seriesNameWords('Gibt es einen Datenaustausch mit dem Land?', (w) => w === 'datenaustausch')).toEqual(new Set());
     expect(seriesNameWords('Wie lang ist die Messreihe?', (w) => w === 'messreihe')).toEqual(new Set());
+    // A name written apart, capitalised, before the word for a series; never an article or a question word.
+    expect(seriesNameWords('How many sessions does the Steinmetz series have?', none)).toEqual(new Set(['steinmetz', 'series']));
+    expect(seriesNameWords('Wann endet die Steinmetz Reihe?', none)).toEqual(new Set(['steinmetz', 'reihe']));
+    expect(seriesNameWords('Which series is this?', none)).toEqual(new Set());
+    expect(seriesNameWords('Die Reihe beginnt wann?', none)).toEqual(new Set());
+    expect(seriesNameWords('is there a time series of the data?', none)).toEqual(new Set());
   });
 
   it('counts general adjectives and small numbers as words only where the material uses them', () => {
@@ -338,7 +344,7 @@ describe('the series by another name, and prepositions', () => {
 
   it('reads a compound ending in the series ("Lindholmreihe", "Steinmetz-Austausch") as the series\' own name', async () => {
     const e = await engine();
-    for (const q of ['Wann ist die Abschlusssitzung der Lindholmreihe?', 'Wann ist die Abschlusssitzung beim Steinmetz-Austausch?']) {
+    for (const q of ['Wann ist die Abschlusssitzung der Lindholmreihe?', 'Wann ist die Abschlusssitzung beim Steinmetz-Austausch?', 'When is the closing session of the Steinmetz series?']) {
       const a = e.ask(q);
       expect(a.via, q).toBe('schedule');
       expect(a.answer, q).toContain('01.06.2027');

@@ -503,17 +503,23 @@ const ENGLISH_BESIDE = set('after before');
 /** Verbs that ask which session comes ("Was kommt nach dem Auftakt?", "What's coming up after ...?"). */
 const COMES = set('kommt kommen folgt folgen weiter comes coming follows continue continues');
 
+/** Words that may stand capitalised before „Reihe“ or „series“ without naming it („Die Reihe“, „Which series“). */
+const STOP_BEFORE_SERIES = set('die diese eine unsere eure ganze gesamte neue welche jede dieser the this that which our whole new what each every');
+
 /**
  * Words by which a participant names the series itself: a compound ending in „Reihe“ or „Austausch“
  * („Abfallreihe“, „Indien-Austausch“) and both parts of such a hyphenated name („Abfall“ and „Reihe“ of
- * „Abfall-Reihe“), folded. A compound the material has as a word is its topic („Datenaustausch“, „Messreihe“),
+ * „Abfall-Reihe“, also „the Landarzt series“), folded. A compound the material has as a word is its topic („Datenaustausch“, „Messreihe“),
  * not a name for the series: `inMaterial` tells, for a folded word.
  */
 export function seriesNameWords(question: string, inMaterial: (folded: string) => boolean): Set<string> {
   const out = new Set<string>();
   for (const w of words(question).map(foldUmlauts)) if (/^\p{L}{3,}-?(reihe|austausch)$/u.test(w) && !inMaterial(w)) out.add(w);
-  for (const m of question.matchAll(/(\p{L}{3,})-(reihe|austausch)\b/giu)) {
-    const [first, head] = [foldUmlauts(lower(m[1]!)), foldUmlauts(lower(m[2]!))];
+  // „Abfall-Reihe“, „die Abfall Reihe“, „the Landarzt series“, „the Cyber exchange“: a name written apart from
+  // the word for a series (with a hyphen, or with a space after a capital).
+  for (const m of question.matchAll(/(?:(\p{L}{3,})-|\b(\p{Lu}\p{L}{2,}) )(reihe|austausch|series|exchange)\b/giu)) {
+    const [first, head] = [foldUmlauts(lower(m[1] ?? m[2]!)), foldUmlauts(lower(m[3]!))];
+    if (m[2] && (m[2] !== `${m[2][0]!.toUpperCase()}${m[2].slice(1)}` || STOP_BEFORE_SERIES.has(first))) continue;
     if (!inMaterial(`${first}${head}`)) out.add(first).add(head);
   }
   return out;
