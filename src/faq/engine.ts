@@ -155,6 +155,11 @@ const MIN_SECOND_ANSWER = 80;
 const MAX_QUESTION_CHARS = 1000;
 /** Questions whose analysis is remembered (a burst after a reminder repeats the same few questions). */
 const MEMO_ENTRIES = 1000;
+/**
+ * Kinds of fact that any amount answers: a compound that has one only as a part („Fördergeld“, „Reisekostenzuschuss“)
+ * asks for more than an amount, so the part does not make it known.
+ */
+const MONEY_TYPES: ReadonlySet<QuestionType> = new Set(['cost', 'amount']);
 
 /**
  * What a question resolves to before the clock is consulted: a schedule intent (answered afresh with the
@@ -388,9 +393,10 @@ class Engine implements FaqEngine {
     const current = factHits.filter((h) => !h.doc.quoted);
     let top = gate.length ? (current.length ? current : factHits).reduce<RetrievalHit | undefined>((best, h) => (!best || h.coverage > best.coverage ? h : best), undefined) : ranked[0];
     // A word is known when the material has it (typos only in long words) or the program's facts do; a word
-    // that asks for a kind of fact ("Frist", "deadline") is known when the best passage holds such a fact.
+    // that asks for a kind of fact ("Frist", "deadline") is known when the best passage holds such a fact, and
+    // so is a word that reads as such a kind besides its own sense ("Video", „Einwohnerzahl“), save money.
     const answersMarker = (u: QueryUnit, h: RetrievalHit | undefined = top) => {
-      const type = markerType(u.terms[0]!, lexicon);
+      const type = markerType(u.terms[0]!, lexicon) ?? (u.knownDf > 0 ? u.terms.slice(1).map((t) => markerType(t, lexicon)).find((t) => t && !MONEY_TYPES.has(t)) : undefined);
       return !!h && !!type && splitSentences(h.doc.text).some((s) => sentenceAnswers(type, s, lexicon));
     };
     const known = units.filter((u) => u.knownDf > 0 || (this.programIndex?.knows(u.word) ?? false) || answersMarker(u));

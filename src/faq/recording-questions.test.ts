@@ -30,6 +30,10 @@ const material = [
   '',
   'Die Teilnahme ist kostenlos.',
   '',
+  '# Exkursion',
+  '',
+  'Für den Herbst plant das Netzwerk eine Exkursion nach Vinsbach. Termin und Kosten stehen noch nicht fest.',
+  '',
 ].join('\n');
 
 async function engine() {
@@ -46,6 +50,15 @@ describe('questions whether something is recorded', () => {
     // The walk is named only in the programme of the day, which says nothing of recording.
     const walk = e.ask('Wird der Rundgang in Halden aufgezeichnet?');
     expect(walk.answer).not.toContain('Ringstraße');
+  });
+
+  it('read a word that also means a recording ("auf Video") as known where the passage says what is recorded', async () => {
+    const e = await engine();
+    const video = e.ask('Wird die Werkstatt auf Video aufgenommen?');
+    expect(video.answered).toBe(true);
+    expect(video.answer).toContain('nicht aufgezeichnet');
+    // A compound that has money only as a part asks for more than a cost or an amount.
+    expect(e.ask('Gibt es für die Exkursion einen Reisekostenzuschuss?').answered).toBe(false);
   });
 
   it('do not take "bzw." for their topic', async () => {
