@@ -227,25 +227,35 @@ export const BILINGUAL: string[][] = [
   ['gebärdensprache', 'gebärdensprachdolmetschung', 'gebärdensprachdolmetscher', 'gebärdensprachdolmetscherin', 'gebärdendolmetscher', 'sign language', 'sign language interpreting', 'sign language interpretation', 'sign language interpreter'],
 ];
 
-/**
- * Countries by their German and English names ("Neuseeland" / "New Zealand", "Kenia" / "Kenya"), from the
- * region names of the runtime's Unicode data (ICU's CLDR): no list of our own. Names alike in both languages
- * ("Japan") need no group; names with a comma or parentheses are no words of a question.
- */
-export const COUNTRIES: string[][] = (() => {
+/** Every region of the runtime's Unicode data (ICU's CLDR) by its English name, lower case: [English, German]. */
+const REGIONS: Map<string, [string, string]> = (() => {
   const de = new Intl.DisplayNames(['de'], { type: 'region' });
   const en = new Intl.DisplayNames(['en'], { type: 'region' });
-  const groups = new Map<string, string[]>();
-  // Germany stays out: „Deutschland“ meets „German“ through its part „deutsch“, which a group would hide.
-  const home = de.of('DE')!.toLowerCase();
+  const regions = new Map<string, [string, string]>();
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   for (const a of letters) {
     for (const b of letters) {
       const code = a + b;
-      const names = [de.of(code), en.of(code)].map((n) => (n && n !== code && !/[,()]/.test(n) ? n.toLowerCase() : undefined));
+      const [german, english] = [de.of(code), en.of(code)].map((n) => (n && n !== code && !/[,()]/.test(n) ? n.toLowerCase() : undefined));
       // Old codes name their successor again ("DD"): each country once.
-      if (names[0] && names[1] && names[0] !== names[1] && names[0] !== home) groups.set(names[0], [names[0], names[1]]);
+      if (german && english && !regions.has(english)) regions.set(english, [english, german]);
     }
   }
-  return [...groups.values()];
+  return regions;
 })();
+
+/**
+ * Countries by their German and English names ("Neuseeland" / "New Zealand", "Kenia" / "Kenya"), from the
+ * region names of the runtime's Unicode data: no list of our own. Names alike in both languages ("Japan") need
+ * no group; names with a comma or parentheses are no words of a question.
+ */
+export const COUNTRIES: string[][] = (() => {
+  // Germany stays out: „Deutschland“ meets „German“ through its part „deutsch“, which a group would hide.
+  const home = new Intl.DisplayNames(['de'], { type: 'region' }).of('DE')!.toLowerCase();
+  return [...REGIONS.values()].filter(([english, german]) => english !== german && german !== home).map(([english, german]) => [german, english]);
+})();
+
+/** A country's English and German names for its English name ("india": india, indien); undefined for no country. */
+export function countryNames(english: string): [string, string] | undefined {
+  return REGIONS.get(english.toLowerCase());
+}

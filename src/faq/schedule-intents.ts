@@ -13,6 +13,7 @@ import { faqTexts, type SessionLine } from '../i18n/faq.js';
 import { foldUmlauts, lower, MONTH_WORDS, monthNumber, termsOfWord, verbPositionWords, words } from './german.js';
 import { hyphenated, PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
+import { countryNames } from './bilingual.js';
 import type { Passage } from './knowledge-base.js';
 
 export type ScheduleIntent =
@@ -602,10 +603,18 @@ export function sessionByFeast(program: Program, tokens: string[]): { session: S
   return undefined;
 }
 
-/** A zone's abbreviations and names as a question's folded words ("pt", "pacific time"). */
+/**
+ * A zone's abbreviations and names as a question's folded words ("pt", "pacific time"), and the country its
+ * clock is named after in English and German ("India Standard Time": "india", "indien"; the abbreviations'
+ * list takes them, as one word alone names that clock).
+ */
 function clockNamesOf(zone: string): ZoneNames {
   const { abbreviations, names } = zoneNames(zone);
-  return { abbreviations, names: names.map((n) => words(n).map(foldUmlauts).join(' ')) };
+  const countries = names.flatMap((n) => countryNames(n.replace(/( (standard|daylight|summer))? time$/, '')) ?? []);
+  return {
+    abbreviations: [...abbreviations, ...countries.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4)],
+    names: names.map((n) => words(n).map(foldUmlauts).join(' ')),
+  };
 }
 /** The participants' clock: "CET", "MESZ", "mitteleuropäische Zeit" always ask for German time. */
 const READER_CLOCK = clockNamesOf(READER_ZONE);

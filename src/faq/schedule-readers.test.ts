@@ -107,6 +107,10 @@ describe('schedule answers for participants in Germany', () => {
     expect(jst.via).toBe('schedule');
     expect(jst.answer).toContain('17:30');
     expect(e.ask('When does the Auftakt start in Japan Standard Time?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).toBe('schedule');
+    // The country a clock is named after ("Japan Standard Time").
+    const japan = e.ask('Um wie viel Uhr beginnt die Sturmflutwarnung in Japan?', at('2027-03-01T00:00:00Z'));
+    expect(japan.via).toBe('schedule');
+    expect(japan.answer).toContain('17:30');
     // Another zone's abbreviation is no word of the program.
     expect(e.ask('What time does it start in PST?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).not.toBe('schedule');
   });
