@@ -244,14 +244,19 @@ export function detectScheduleIntent(
   // asks for the session in Vienna.
   const readerAsked = phrase(text, READER_PHRASES);
   const asksClock = has(tokens, CUES.times) || has(tokens, CUES.begin) || has(tokens, CUES.end) || phrase(text, CUES.timesPhrases);
-  const foreign = asksClock && foreignClock(program, program.sessions);
+  const abroad = foreignClock(program, program.sessions) ? clockNamesOf(program.program.timezone) : undefined;
+  const foreign = asksClock && abroad;
   const cities = foreign ? zoneCityNames(program.program.timezone) : [];
-  // "in CET", "MEZ", "PT", "Pacific time": a clock's abbreviation or name, the participants' or the program's.
-  const clockNames = [READER_CLOCK, ...(foreign ? [clockNamesOf(program.program.timezone)] : [])];
+  // "in CET", "MEZ", "PT", "Pacific time", "in India": a clock's abbreviation or name, or the country it is named
+  // after, the participants' or the program's.
+  const clockNames = [READER_CLOCK, ...(foreign ? [abroad] : [])];
+  // "Wann trifft sich die Gruppe mit Indien?": the other side of the exchange, where the program's clock is.
+  const partner = (abroad?.countries ?? []).filter((c) => phrase(text, [`mit ${c}`, `with ${c}`]));
   const zoneWords = new Set([
     ...LOCAL_TIME_WORDS,
     ...cities.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4 && !CITY_PARTS.has(w)),
     ...clockNames.flatMap((c) => [...c.abbreviations, ...c.names.filter((n) => phrase(text, [n])).flatMap((n) => n.split(' '))]),
+    ...(foreign ? abroad.countries : partner),
   ]);
   const clockWord = (word: string) => (readerAsked && READER_WORDS.has(foldUmlauts(word))) || zoneWords.has(foldUmlauts(word));
   // Topic match against the sessions, on the words that are not cues or generic.
@@ -608,12 +613,13 @@ export function sessionByFeast(program: Program, tokens: string[]): { session: S
  * clock is named after in English and German ("India Standard Time": "india", "indien"; the abbreviations'
  * list takes them, as one word alone names that clock).
  */
-function clockNamesOf(zone: string): ZoneNames {
+function clockNamesOf(zone: string): ZoneNames & { countries: string[] } {
   const { abbreviations, names } = zoneNames(zone);
   const countries = names.flatMap((n) => countryNames(n.replace(/( (standard|daylight|summer))? time$/, '')) ?? []);
   return {
-    abbreviations: [...abbreviations, ...countries.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4)],
+    abbreviations,
     names: names.map((n) => words(n).map(foldUmlauts).join(' ')),
+    countries: [...new Set(countries.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4))],
   };
 }
 /** The participants' clock: "CET", "MESZ", "mitteleuropäische Zeit" always ask for German time. */

@@ -111,6 +111,10 @@ describe('schedule answers for participants in Germany', () => {
     const japan = e.ask('Um wie viel Uhr beginnt die Sturmflutwarnung in Japan?', at('2027-03-01T00:00:00Z'));
     expect(japan.via).toBe('schedule');
     expect(japan.answer).toContain('17:30');
+    // The other side of the exchange ("mit Japan") names the series.
+    const partner = e.ask('An welchem Wochentag trifft sich die Gruppe mit Japan?', at('2027-03-01T00:00:00Z'));
+    expect(partner.via).toBe('schedule');
+    expect(partner.answer).toContain('Dienstag');
     // Another zone's abbreviation is no word of the program.
     expect(e.ask('What time does it start in PST?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).not.toBe('schedule');
   });
