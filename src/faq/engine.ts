@@ -112,6 +112,8 @@ const BOTH_WORDS = /(?<!\p{L})(?:beide|beiden|beider|both|jeweils|each)(?!\p{L})
 
 /** Top candidates whose best sentences compete for the answer. */
 const SENTENCE_PEERS = 3;
+/** How far down the ranking a passage in the question's language may stand to answer in its words. */
+const LANGUAGE_PEERS = 8;
 /** Candidates after the answer's passage that may join it for answering as well (not only for scoring close). */
 const SECOND_PEERS = 4;
 /** What the confidence keeps when the best passage lacks the question's rarest known word. */
@@ -580,6 +582,16 @@ class Engine implements FaqEngine {
         return !b || v > b.v ? { h, v } : b;
       }, undefined);
       if (best && best.h !== top && best.v > headed(top)) top = best.h;
+      // Material in two languages says the same twice: a passage in the question's language that covers it as
+      // well and whose best sentence answers it as well answers in the asker's words („3 der 4“ beside „3 of the 4“).
+      // The decision to answer stays the best passage's.
+      const asked = guessLanguage(words(question));
+      if (statedLanguage(words(top.doc.text)) !== asked) {
+        const own = ranked
+          .slice(0, LANGUAGE_PEERS)
+          .find((h) => h !== top && h.doc.kind === 'passage' && !h.doc.quoted && statedLanguage(words(h.doc.text)) === asked && knownCoverage(h) >= coverage && covers(h) && (!gate.length || holdsFact(h)) && headed(h) >= headed(top!));
+        if (own) top = own;
+      }
     }
     const answerTop = top;
     // A second passage among the first few whose best sentence answers the question as well as the answer's

@@ -208,6 +208,35 @@ describe('language preference', () => {
   });
 });
 
+describe('answers in the asker\'s language where the material says it twice', () => {
+  const BILINGUAL = {
+    'handbook.md': [
+      '# Certificate',
+      'Participants who attend at least 3 of the 4 sessions and hand in a one-page action plan by 30 June 2027 receive a certificate of participation signed by both networks. The certificate is sent as a PDF.',
+      '# Case: Kornstadt library',
+      'Session 3 on 13 April 2027 presents the Kornstadt library, with Dr. Ana Wirth as speaker.',
+    ].join('\n\n'),
+    'kurzfassung.md': [
+      '# Das Wichtigste auf Deutsch',
+      '- Zertifikat: bei Teilnahme an 3 der 4 Termine und einem einseitigen Aktionsplan bis 30.06.2027.',
+      '- Im dritten Termin stellt die Bibliothek Kornstadt ihr Konzept vor.',
+    ].join('\n'),
+  };
+
+  it('takes the passage in the question\'s language that answers as well, though it ranks lower', async () => {
+    const e = await engineOver(BILINGUAL);
+    const de = e.ask('Was brauche ich für das Zertifikat?');
+    expect(de.answered).toBe(true);
+    expect(de.answer).toContain('3 der 4');
+    expect(e.ask('What do I need for the certificate?', { locale: 'en' }).answer).toContain('3 of the 4');
+  });
+
+  it('keeps the other language\'s passage where only it holds the kind of fact asked for', async () => {
+    const e = await engineOver(BILINGUAL);
+    expect(e.ask('Wer spricht über die Bibliothek Kornstadt?').answer).toContain('Ana Wirth');
+  });
+});
+
 describe('out-of-scope near misses', () => {
   const NEAR = {
     'info.md': [
