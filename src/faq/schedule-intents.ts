@@ -259,6 +259,11 @@ export function detectScheduleIntent(
     ...(foreign ? abroad.countries : partner),
   ]);
   const clockWord = (word: string) => (readerAsked && READER_WORDS.has(foldUmlauts(word))) || zoneWords.has(foldUmlauts(word));
+  const beforeSessionWord = (word: string) => {
+    const at = original.indexOf(foldUmlauts(lower(word)));
+    const next = at >= 0 ? original[at + 1] : undefined;
+    return !!next && termsOfWord(next, undefined, GENERAL_LEXICON).some((t) => SESSION_TERMS.has(t));
+  };
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
     .units(question)
@@ -272,8 +277,9 @@ export function detectScheduleIntent(
     // "online" or "Termin" names no session, unless a session's title says it ("Vor-Ort-Tag").
     .filter((u) => !namesSessions(u) || inTitles(u.word))
     // With a cue that picks the session by time ("das nächste Treffen der Reihe X") or counts them ("Aus wie
-    // vielen Terminen besteht die Reihe X?"), the series' own name names no session.
-    .filter((u) => !series?.(u) || !(byTime || countAsked));
+    // vielen Terminen besteht die Reihe X?"), the series' own name names no session; nor where it stands
+    // before the word for the sessions ("the market sessions", "die Abfall-Termine").
+    .filter((u) => !series?.(u) || !(byTime || countAsked || beforeSessionWord(u.word)));
   let session: Session | undefined;
   const matchedWords = new Set<string>();
   // A session's title quoted whole ("Wann ist der Termin 'Was machen wir daraus?'") names it, even a title of
@@ -378,7 +384,7 @@ export function detectScheduleIntent(
     // (a count or the format stay possible), but it may still be what a question about the material is about
     // ("Wann wurde <Titelwort> beschlossen?").
     if (!ofSeries) leftover++;
-    if (!unit.terms.some((t) => SESSION_TERMS.has(t))) specific++;
+    if (!unit.terms.some((t) => SESSION_TERMS.has(t)) && !(ofSeries && beforeSessionWord(unit.word))) specific++;
   }
   // The program knows a session's format, not its platform: "Über welche Plattform laufen die Termine?" is
   // for the material.

@@ -97,6 +97,15 @@ describe('schedule answers for participants in Germany', () => {
     expect(e.ask('What time does it start in Osaka?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).not.toBe('schedule');
   });
 
+  it('read a word of the series\' title before the word for the sessions as the series ("die Küstenschutz-Termine")', async () => {
+    const e = await engine();
+    for (const q of ['An welchem Wochentag sind die Küstenschutz-Termine?', 'an welchem wochentag sind die küstenschutz termine']) {
+      const a = e.ask(q, at('2027-03-01T00:00:00Z'));
+      expect(a.via, q).toBe('schedule');
+      expect(a.answer, q).toContain('Dienstag');
+    }
+  });
+
   it('read a clock\'s abbreviation or name, the participants\' or the program\'s, as a question for the time', async () => {
     const e = await engine();
     const cet = e.ask('What time is the Sturmflutwarnung in CET?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' });
