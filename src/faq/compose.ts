@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/locale.js';
 import { faqTexts } from '../i18n/faq.js';
 import type { DocumentLocator } from '../documents/office.js';
 import type { PassageIndex, QueryUnit, RetrievalHit } from './retrieval.js';
-import { sentenceAnswers, type QuestionType } from './question-types.js';
+import { holdsStreetAddress, sentenceAnswers, type QuestionType } from './question-types.js';
 import { words } from './german.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
@@ -108,7 +108,9 @@ function answersType(text: string, types: ReadonlySet<QuestionType>, index: Pass
  */
 export function rankHits(hits: RetrievalHit[], types: ReadonlySet<QuestionType>, index: PassageIndex): RetrievalHit[] {
   // An older e-mail quoted below a newer one counts half: the newer one may correct it.
-  const value = (h: RetrievalHit) => h.score * h.coverage ** 2 * (answersType(`${h.doc.title}. ${h.doc.text}`, types, index) ? 1.5 : 1) * (h.doc.quoted ? 0.5 : 1);
+  // "Wo ist ...?": a street address says where, more than a word of the format ("online") does.
+  const address = (h: RetrievalHit) => (types.has('location') && holdsStreetAddress(h.doc.text) ? 1.5 : 1);
+  const value = (h: RetrievalHit) => h.score * h.coverage ** 2 * (answersType(`${h.doc.title}. ${h.doc.text}`, types, index) ? 1.5 : 1) * address(h) * (h.doc.quoted ? 0.5 : 1);
   return hits
     .map((h) => ({ h, v: value(h) }))
     .sort((a, b) => b.v - a.v)

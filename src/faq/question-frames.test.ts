@@ -237,6 +237,24 @@ describe('answers in the asker\'s language where the material says it twice', ()
   });
 });
 
+describe('questions where something is', () => {
+  it('prefer a passage with a street address to one that only says what is online', async () => {
+    const e = await engineOver({
+      'faq.md': [
+        '# Aufzeichnung',
+        'Die Vorträge der Online-Termine werden aufgezeichnet und 6 Wochen bereitgestellt. Die Diskussionen und der Werkstatttag werden nicht aufgezeichnet, auch nicht online.',
+        '# Anmeldung',
+        'Zum Werkstatttag melden Sie sich bitte gesondert an; die Online-Termine brauchen keine eigene Anmeldung.',
+      ].join('\n\n'),
+      'ablauf.md': [
+        '# Ablauf',
+        'Der Werkstatttag beginnt um 9 Uhr im Sitzungssaal des Gemeindeamts Steinreith, Marktplatz 1, mit einem Rundgang durch die Registratur und endet gegen 15 Uhr nach einer gemeinsamen Auswertung der Übungen in kleinen Gruppen.',
+      ].join('\n\n'),
+    });
+    expect(e.ask('wo ist der werkstatttag').answer).toContain('Marktplatz 1');
+  });
+});
+
 describe('out-of-scope near misses', () => {
   const NEAR = {
     'info.md': [
