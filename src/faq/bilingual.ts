@@ -14,7 +14,7 @@ export const BILINGUAL: string[][] = [
   ['verwaltung', 'verwaltungen', 'administration', 'administrations'],
   ['bürger', 'bürgerin', 'bürgerinnen', 'bürgerschaft', 'bevölkerung', 'einwohner', 'einwohnerinnen', 'citizen', 'citizens', 'residents', 'population', 'inhabitants'],
   ['mitarbeitende', 'mitarbeiter', 'mitarbeiterin', 'beschäftigte', 'personal', 'staff', 'employees', 'employee'],
-  ['leitung', 'leiter', 'leiterin', 'leitet', 'lead', 'leads', 'head', 'manager'],
+  ['leitung', 'leiter', 'leiterin', 'leitet', 'lead', 'leads', 'head', 'manager', 'in charge'],
   ['kollege', 'kollegin', 'kollegen', 'kolleginnen', 'colleague', 'colleagues'],
   ['person', 'personen', 'persons', 'people'],
   ['partner', 'partnerin', 'partnerschaft', 'partners', 'partnership'],

@@ -255,6 +255,21 @@ describe('questions where something is', () => {
   });
 });
 
+describe('who is in charge', () => {
+  it('asks for the lead, not for a charge to pay', async () => {
+    const e = await engineOver({
+      'info.md': [
+        '# Teilnahme',
+        'Die Teilnahme am Programm ist für Kommunen kostenfrei; Büros zahlen 90 Euro.',
+        '# Kontakt',
+        'Dr. Ana Wirth, Programmleitung, Netzwerk Sportstätten, a.wirth@example.org.',
+      ].join('\n\n'),
+    });
+    expect(e.ask('Who is in charge of the programme?', { locale: 'en' }).answer).toContain('Ana Wirth');
+    expect(e.ask('Is there a charge for the programme?', { locale: 'en' }).answer).toContain('kostenfrei');
+  });
+});
+
 describe('out-of-scope near misses', () => {
   const NEAR = {
     'info.md': [
