@@ -56,7 +56,7 @@ const CUES = {
   last: set('letzte letzten letzter letztes allerletzte allerletzten allerletzter allerletztes last final zuletzt'),
   end: set('ende endet end ends finish finishes'),
   series: set('reihe series programm program programme peer learning'),
-  times: set('uhrzeit uhrzeiten uhr time times lange lang long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
+  times: set('uhrzeit uhrzeiten uhr spat time times lange lang long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
   begin: set('beginnt beginn beginnen start starts begins anfang anfangen anfängt startet los losgehen'),
   months: new Set(MONTH_WORDS),
   timesPhrases: ['bis wann', 'time zone'],

@@ -116,6 +116,10 @@ describe('schedule answers for participants in Germany', () => {
     expect(jst.via).toBe('schedule');
     expect(jst.answer).toContain('17:30');
     expect(e.ask('When does the Auftakt start in Japan Standard Time?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).toBe('schedule');
+    // "Wie spät ist es …?" asks for the time.
+    const late = e.ask('Wie spät ist es in Deutschland, wenn die Sturmflutwarnung beginnt?', at('2027-03-01T00:00:00Z'));
+    expect(late.via).toBe('schedule');
+    expect(late.answer).toContain('10:30');
     // The country a clock is named after ("Japan Standard Time").
     const japan = e.ask('Um wie viel Uhr beginnt die Sturmflutwarnung in Japan?', at('2027-03-01T00:00:00Z'));
     expect(japan.via).toBe('schedule');
