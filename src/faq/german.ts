@@ -55,6 +55,7 @@ ganz ganze ganzen ganzer ganzes gesamt gesamte gesamten whole entire
 nachträglich nachhinein vorher danach hinterher zwischendurch afterwards beforehand
 extra eigens separat gesondert separately
 watch watching view erlaubt erlauben zulässig allowed permitted
+beginnt beginnen begann fängt startet starten begins began starts endet enden ends finishes
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout mean means meant meaning altogether one' +
   // Contractions typed without the apostrophe ("whats the next session", "dont know").

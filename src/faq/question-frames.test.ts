@@ -255,6 +255,18 @@ describe('questions where something is', () => {
   });
 });
 
+describe('verbs of beginning and ending', () => {
+  it('count only where the material uses them', async () => {
+    const e = await engineOver({
+      'info.md': ['# Werkstatttag', 'Die Mittagspause am Werkstatttag ist von 12:30 bis 13:15 Uhr; Kaffee gibt es ab 8:30 Uhr.'].join('\n\n'),
+    });
+    const lunch = e.ask('Um wie viel Uhr beginnt die Mittagspause am Werkstatttag?');
+    expect(lunch.answered).toBe(true);
+    expect(lunch.answer).toContain('12:30');
+    expect(e.ask('Wann endet die Mittagspause am Werkstatttag?').answer).toContain('13:15');
+  });
+});
+
 describe('who is in charge', () => {
   it('asks for the lead, not for a charge to pay', async () => {
     const e = await engineOver({
