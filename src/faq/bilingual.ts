@@ -7,6 +7,8 @@
 // („Haltestelle“ finds „Haltepunkt“ there). Each group is one term (lexicon.ts):
 // German forms first, then English. Inflected forms join by their stem, so one form of each word mostly
 // suffices.
+import { foldLoose } from '../text/index.js';
+
 export const BILINGUAL: string[][] = [
   // people and organisations
   ['mitglied', 'mitglieder', 'mitgliedschaft', 'member', 'members', 'membership'],
@@ -255,7 +257,14 @@ export const COUNTRIES: string[][] = (() => {
   return [...REGIONS.values()].filter(([english, german]) => english !== german && german !== home).map(([english, german]) => [german, english]);
 })();
 
-/** A country's English and German names for its English name ("india": india, indien); undefined for no country. */
-export function countryNames(english: string): [string, string] | undefined {
-  return REGIONS.get(english.toLowerCase());
+/** By German name, also written without umlauts ("osterreich"). */
+const REGIONS_BY_GERMAN: Map<string, [string, string]> = new Map([...REGIONS.values()].flatMap((names) => [[names[1], names] as const, [foldLoose(names[1]), names] as const]));
+
+/**
+ * A country's English and German names for either of its names ("india" or "indien": india, indien), lower
+ * case; undefined for no country.
+ */
+export function countryNames(name: string): [string, string] | undefined {
+  const key = name.toLowerCase();
+  return REGIONS.get(key) ?? REGIONS_BY_GERMAN.get(key);
 }

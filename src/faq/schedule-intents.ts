@@ -250,8 +250,11 @@ export function detectScheduleIntent(
   // "in CET", "MEZ", "PT", "Pacific time", "in India": a clock's abbreviation or name, or the country it is named
   // after, the participants' or the program's.
   const clockNames = [READER_CLOCK, ...(foreign ? [abroad] : [])];
-  // "Wann trifft sich die Gruppe mit Indien?": the other side of the exchange, where the program's clock is.
-  const partner = (abroad?.countries ?? []).filter((c) => phrase(text, [`mit ${c}`, `with ${c}`]));
+  // "Wann trifft sich die Gruppe mit Indien?", "Wie viele Termine hat der Austausch mit Brasilien?": a country
+  // after "mit"/"with" is the other side of the exchange, unless a session's title names it.
+  // The country must be one the knowledge base knows: "mit Frankreich" in an exchange with Japan is no name of it.
+  const knownCountry = (t: string) => !!countryNames(t) && passageUnits.some((u) => foldUmlauts(lower(u.word)) === t && (u.knownDf > 0 || known(u)));
+  const partner = tokens.filter((t, i) => (tokens[i - 1] === 'mit' || tokens[i - 1] === 'with') && knownCountry(t) && !countryNames(t)!.some((n) => inTitles(foldUmlauts(n))));
   const zoneWords = new Set([
     ...LOCAL_TIME_WORDS,
     ...cities.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4 && !CITY_PARTS.has(w)),

@@ -42,6 +42,10 @@ const material = [
   '',
   'Das Frühes Treffen: Sandvorspülung beginnt um Mitternacht deutscher Zeit.',
   '',
+  '# Gäste',
+  '',
+  'Gäste aus Brasilien hören beim Auftakt zu.',
+  '',
 ].join('\n');
 
 async function engine() {
@@ -124,6 +128,12 @@ describe('schedule answers for participants in Germany', () => {
     const japan = e.ask('Um wie viel Uhr beginnt die Sturmflutwarnung in Japan?', at('2027-03-01T00:00:00Z'));
     expect(japan.via).toBe('schedule');
     expect(japan.answer).toContain('17:30');
+    // Any country after "mit" names the other side of the exchange, unless a session's title has it.
+    const count = e.ask('Wie viele Termine hat der Austausch mit Brasilien?', at('2027-03-01T00:00:00Z'));
+    expect(count.via).toBe('schedule');
+    expect(count.answer).toContain('3 Termine');
+    // A country the material does not name is no name of the exchange.
+    expect(e.ask('Wie viele Termine hat der Austausch mit Frankreich?', at('2027-03-01T00:00:00Z')).via).not.toBe('schedule');
     // The other side of the exchange ("mit Japan") names the series.
     const partner = e.ask('An welchem Wochentag trifft sich die Gruppe mit Japan?', at('2027-03-01T00:00:00Z'));
     expect(partner.via).toBe('schedule');
