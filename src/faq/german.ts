@@ -56,12 +56,13 @@ nachträglich nachhinein vorher danach hinterher zwischendurch afterwards before
 extra eigens separat gesondert separately
 watch watching view erlaubt erlauben zulässig allowed permitted
 beginnt beginnen begann fängt startet starten begins began starts endet enden ends finishes
+früh frühzeitig early
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout mean means meant meaning altogether one' +
   // Contractions typed without the apostrophe ("whats the next session", "dont know").
   ' whats whos wheres hows whens thats theres heres isnt arent wasnt werent dont doesnt didnt cant wont couldnt shouldnt wouldnt im ive youre' +
   // Prepositions the shared list lacks.
-  ' onto upon toward towards across along around behind beside besides beyond inside outside without';
+  ' onto upon toward towards across along around behind beside besides beyond inside outside without since';
 const list = (text: string) => text.split(/\s+/).filter(Boolean).map((w) => foldUmlauts(w));
 const GERMAN_STOP_LIST = [...[...GERMAN_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_DE)];
 const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));

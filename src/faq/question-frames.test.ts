@@ -10,7 +10,7 @@ import { createFaqEngine, preferLanguage } from './engine.js';
 import type { RetrievalHit } from './retrieval.js';
 import { GENERAL_LEXICON } from './lexicon.js';
 import { questionTypes, sentenceAnswers } from './question-types.js';
-import { termsOfWord } from './german.js';
+import { isSoftWord, STOPWORDS, termsOfWord } from './german.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -264,6 +264,17 @@ describe('verbs of beginning and ending', () => {
     expect(lunch.answered).toBe(true);
     expect(lunch.answer).toContain('12:30');
     expect(e.ask('Wann endet die Mittagspause am Werkstatttag?').answer).toContain('13:15');
+  });
+
+  it('so do "früh" and "early", and "since" is a function word', async () => {
+    const e = await engineOver({
+      'info.md': ['# Dolmetschen', 'Eine Verdolmetschung ins Französische bitte bis 10 Tage vor dem Termin beim Orga-Team anfragen.'].join('\n\n'),
+    });
+    const early = e.ask('Wie früh muss ich eine Verdolmetschung anfragen?');
+    expect(early.answered).toBe(true);
+    expect(early.answer).toContain('10 Tage');
+    expect(isSoftWord('early')).toBe(true);
+    expect(STOPWORDS.has('since')).toBe(true);
   });
 });
 
