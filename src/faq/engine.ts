@@ -20,7 +20,7 @@ import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
 import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, isYear, lower, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
 import { guessLanguage, statedLanguage, withoutSalutation } from '../text/index.js';
-import { countingNumbers, markerType, noteCommonNouns, questionTypes, sentenceAnswers, type QuestionType } from './question-types.js';
+import { countingNumbers, markerType, noteCommonNouns, questionTypes, sentenceAnswers, statesLength, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
 
 export interface FaqSource {
@@ -359,10 +359,29 @@ class Engine implements FaqEngine {
       const known = (u: QueryUnit) => programIndex?.knows(u.word) ?? false;
       const series = (u: QueryUnit) => this.seriesNameIndex?.knows(u.word) ?? false;
       const intent = detectScheduleIntent(question, program, this.matcher, known, units, series, this.seriesNames(question));
+      // "Wie lange dauert der Geländetag?": the material may say more of a named session's length than its times
+      // ("fünfeinhalb Stunden mit Mittagspause"); where its answer says no length, the schedule tells it.
+      if (intent && 'namedLength' in intent && intent.namedLength && this.materialTellsLength(question)) return { kind: 'answer', byLocale: {} };
       if (intent) return { kind: 'schedule', intent };
     }
     if (clocks === 'clocks' && byClocks(clocks)) return { kind: 'clocks', asked: clocks };
     return { kind: 'answer', byLocale: {} };
+  }
+
+  /**
+   * True when the material's answer to a question for a session's length says one in words, not only by clock
+   * times, in a sentence with a word that named the session ("Der Geländetag … dauert fünfeinhalb Stunden").
+   */
+  private materialTellsLength(question: string): boolean {
+    const analysed = this.index.analyse(question);
+    const answer = this.answerFromIndex(question, 'de', analysed);
+    if (!answer.answered) return false;
+    const lexicon = this.index.lexicon;
+    const naming = analysed.units.filter((u) => !u.soft && u.knownDf > 0 && markerType(u.terms[0]!, lexicon) !== 'duration');
+    return splitSentences(answer.answer).some((s) => {
+      const terms = this.index.sentenceTerms(s);
+      return statesLength(s, lexicon) && naming.some((u) => u.terms.some((t) => terms.has(t)));
+    });
   }
 
   private answerFromIndex(question: string, locale: Locale, analysed: ReturnType<PassageIndex['analyse']>): FaqAnswer {

@@ -200,6 +200,12 @@ function factsOf(sentence: string, lexicon: Lexicon): SentenceFacts {
 }
 
 /** True when the sentence holds a fact of the given type. */
+/** True when a sentence says how long something lasts in words ("dauert fünfeinhalb Stunden", "3 hours"), not only by its clock times. */
+export function statesLength(sentence: string, lexicon: Lexicon): boolean {
+  const facts = factsOf(sentence, lexicon);
+  return facts.terms.has(lexicon.lookup('dauer')) || SPAN_RE.test(facts.folded);
+}
+
 export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: Lexicon): boolean {
   const facts = factsOf(sentence, lexicon);
   let answers = facts.answers.get(type);

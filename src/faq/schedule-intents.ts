@@ -20,13 +20,13 @@ export type ScheduleIntent =
   | { kind: 'contacts' }
   | { kind: 'format' }
   | { kind: 'count' }
-  | { kind: 'session'; sessionId: string; withSummary?: boolean; duration?: boolean }
+  | { kind: 'session'; sessionId: string; withSummary?: boolean; duration?: boolean; namedLength?: boolean }
   | { kind: 'today'; offsetDays?: number }
   | { kind: 'week'; offsetWeeks?: number }
   | { kind: 'remaining' }
-  | { kind: 'next'; duration?: boolean }
-  | { kind: 'first'; duration?: boolean }
-  | { kind: 'last'; duration?: boolean }
+  | { kind: 'next'; duration?: boolean; namedLength?: boolean }
+  | { kind: 'first'; duration?: boolean; namedLength?: boolean }
+  | { kind: 'last'; duration?: boolean; namedLength?: boolean }
   | { kind: 'times'; duration?: boolean }
   | { kind: 'month'; month: number }
   | { kind: 'list' };
@@ -350,6 +350,7 @@ export function detectScheduleIntent(
   // Every content word must be a cue, a session topic word or known to the program's facts; words of the
   // latter kind make the question about something more specific than a count or the format.
   let leftover = 0;
+  let namedLength = false;
   // Leftover words that are no compound of a session or format word ("Deutschland", not "Onlinetermine").
   let specific = 0;
   // A hyphenated compound joined into one word stands for its parts, which are judged one by one.
@@ -375,8 +376,11 @@ export function detectScheduleIntent(
     // the program's own clock time first.
     if (clockWord(w)) continue;
     // "Wie lange dauert ein Termin?": the program knows how long its sessions are. Of a session named by its
-    // topic the material may say more ("fünfeinhalb Stunden mit Mittagspause").
-    if (!session && DURATION_PHRASES.has(w)) continue;
+    // topic the material may say more ("fünfeinhalb Stunden mit Mittagspause"): the engine asks it first.
+    if (DURATION_PHRASES.has(w)) {
+      if (session) namedLength = true;
+      continue;
+    }
     // The day of a date ("am 2. März") says nothing beyond the month; the number of an ordinal is a cue.
     if (dayOfDate.has(w) || ordinalDigits.has(w)) continue;
     // The participant's own name for the series ("Abfallreihe", "Abfall-Reihe") asks nothing beyond the series.
@@ -418,7 +422,17 @@ export function detectScheduleIntent(
   // "Wie lange dauert die letzte Sitzung?": one session, and how long it lasts.
   // Not "Wie lange noch bis zum nächsten Termin?" or "How long ago was the last session?": a span to or since it.
   const asksLength = (has(cues, DURATION_WORDS) || phrase(text, [...DURATION_PHRASES])) && !has(cues, SPAN_WORDS);
-  return intent && asksLength && (intent.kind === 'session' || intent.kind === 'next' || intent.kind === 'first' || intent.kind === 'last') ? { ...intent, duration: true } : intent;
+  // A named session's length comes from the schedule only where the session's title (or a word for the closing or
+  // opening session) has every word that named it: "Wie lange dauert die Vorschlagsphase in Bergheim?" finds a
+  // session by "Vorschlag" and asks about Bergheim.
+  if (namedLength && session) {
+    const ownTitle = new Set(words(session.title).map(foldUmlauts));
+    const ownWord = (w: string) => CLOSING.has(w) || OPENING.has(w) || wordOrPart(ownTitle, w);
+    if (leftover || specific || ![...matchedWords].every((w) => ownWord(foldUmlauts(lower(w))))) return undefined;
+  }
+  return intent && asksLength && (intent.kind === 'session' || intent.kind === 'next' || intent.kind === 'first' || intent.kind === 'last')
+    ? { ...intent, duration: true, ...(namedLength ? { namedLength } : {}) }
+    : intent;
 }
 
 /** True for one of the (folded) words, or the first or last part of a compound among them (4 letters or more). */

@@ -101,6 +101,15 @@ describe('schedule answers for participants in Germany', () => {
     expect(e.ask('What time does it start in Osaka?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' }).via).not.toBe('schedule');
   });
 
+  it('tell a named session\'s length from the schedule where the material\'s answer states none', async () => {
+    const e = await engine();
+    const length = e.ask('Wie lange dauert die Sturmflutwarnung?', at('2027-03-01T00:00:00Z'));
+    expect(length.via).toBe('schedule');
+    expect(length.answer).toContain('90 Minuten');
+    // A word the session's title lacks asks the material.
+    expect(e.ask('Wie lange dauert das Treffen um Mitternacht?', at('2027-03-01T00:00:00Z')).via).not.toBe('schedule');
+  });
+
   it('read a word of the series\' title before the word for the sessions as the series ("die Küstenschutz-Termine")', async () => {
     const e = await engine();
     for (const q of ['An welchem Wochentag sind die Küstenschutz-Termine?', 'an welchem wochentag sind die küstenschutz termine']) {
