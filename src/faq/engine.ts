@@ -18,8 +18,8 @@ import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } fro
 import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
-import { askedName, askedSubject, casedWords, foldUmlauts, isMonthName, isYear, lower, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
-import { guessLanguage, statedLanguage, withoutSalutation } from '../text/index.js';
+import { askedName, askedSubject, BEGIN_END_VERBS, casedWords, foldUmlauts, isMonthName, isYear, lower, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
+import { guessLanguage, statedLanguage, withoutSalutation, type TextLanguage } from '../text/index.js';
 import { countingNumbers, markerType, noteCommonNouns, questionTypes, sentenceAnswers, statesLength, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
 
@@ -155,6 +155,8 @@ const SCHEDULE_CONFIDENCE = 0.95;
 const MIN_SECOND_ANSWER = 80;
 /** Longer messages are cut: the first part carries the question, and latency stays bounded. */
 const MAX_QUESTION_CHARS = 1000;
+/** A question for a clock time: "um wie viel Uhr", "um welche Zeit", "wie spät", "what time", "at what hour". */
+const CLOCK_TIME_ASKED = /\b(um wie ?viel uhr|um welche (uhr)?zeit|wie spat|zu welcher (uhr)?zeit|what time|at what hour)\b/;
 /** Questions whose analysis is remembered (a burst after a reminder repeats the same few questions). */
 const MEMO_ENTRIES = 1000;
 /**
@@ -446,6 +448,9 @@ class Engine implements FaqEngine {
     // So does a passive participle the material lacks ("eingereicht"), unless it asks for a kind of fact
     // ("aufgezeichnet": a recording).
     for (const w of passiveParticiples(question)) if (!markerType(lexicon.lookup(w) ?? '', lexicon)) noTopic.add(w);
+    // In a question for a clock time ("Um wie viel Uhr beginnt die Mittagspause?") a verb of beginning or ending
+    // the material lacks says nothing the time does not; in "Wann endet die Förderung?" it is the point.
+    if (CLOCK_TIME_ASKED.test(foldUmlauts(lower(question)))) for (const w of words(question)) if (BEGIN_END_VERBS.has(foldUmlauts(w))) noTopic.add(foldUmlauts(w));
     // A word of one or two letters in lower case that the material lacks is a typo or a particle ("Brauch ich
     // en Teams-Konto?"), never a topic; an abbreviation is written in capitals ("KI", "EU").
     for (const w of question.match(/(?<![\p{L}\d])\p{Ll}{1,2}(?![\p{L}\d])/gu) ?? []) noTopic.add(foldUmlauts(w));
@@ -604,11 +609,16 @@ class Engine implements FaqEngine {
       // Material in two languages says the same twice: a passage in the question's language that covers it as
       // well and whose best sentence answers it as well answers in the asker's words („3 der 4“ beside „3 of the 4“).
       // The decision to answer stays the best passage's.
-      const asked = guessLanguage(words(question));
-      if (statedLanguage(words(top.doc.text)) !== asked) {
+      // Both passages must be in a language (not a table of names and figures), and the other one must give a
+      // figure of the best one's answer where that has figures: it says the same, not something else.
+      const asked = statedLanguage(words(question)) ?? locale;
+      const topLanguage = languageOf(top.doc);
+      if (topLanguage && topLanguage !== asked) {
+        const figures = figuresOf(shortAnswer(top.doc.text, units, types, this.index));
+        const sameFigures = (h: RetrievalHit) => !figures.size || [...figuresOf(shortAnswer(h.doc.text, units, types, this.index))].some((f) => figures.has(f));
         const own = ranked
           .slice(0, LANGUAGE_PEERS)
-          .find((h) => h !== top && h.doc.kind === 'passage' && !h.doc.quoted && statedLanguage(words(h.doc.text)) === asked && knownCoverage(h) >= coverage && covers(h) && (!gate.length || holdsFact(h)) && headed(h) >= headed(top!));
+          .find((h) => h !== top && h.doc.kind === 'passage' && !h.doc.quoted && languageOf(h.doc) === asked && knownCoverage(h) >= coverage && covers(h) && (!gate.length || holdsFact(h)) && headed(h) >= headed(top!) && sameFigures(h));
         if (own) top = own;
       }
     }
@@ -817,6 +827,19 @@ function headedSentenceScore(h: RetrievalHit, units: QueryUnit[], types: Readonl
 
 /** A German past participle: "ausgewiesen", "geplant", "abgestimmt" (with a separable particle or none). */
 const PARTICIPLE = /^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|zuruck|heraus|fest|teil|weg|zusammen)?ge\p{L}{3,}(t|en)$/u;
+
+/** The language a passage is written in (none for a table of names and figures), worked out once per passage. */
+const passageLanguages = new WeakMap<RetrievalDoc, TextLanguage | null>();
+function languageOf(doc: RetrievalDoc): TextLanguage | undefined {
+  let language = passageLanguages.get(doc);
+  if (language === undefined) passageLanguages.set(doc, (language = statedLanguage(words(doc.text)) ?? null));
+  return language ?? undefined;
+}
+
+/** The numbers a text gives ("3 of the 4", "30.06.2027": 3, 4, 30, 6, 2027), without thousands separators. */
+function figuresOf(text: string): Set<number> {
+  return new Set((text.match(/\d+(?:[.,’']\d{3})*/g) ?? []).map((n) => Number(n.replace(/[.,’']/g, ''))));
+}
 
 /** A passage in the question's language may take the first place from one this close to it in score. */
 const SAME_LANGUAGE_SCORE = 0.8;

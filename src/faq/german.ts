@@ -55,7 +55,6 @@ ganz ganze ganzen ganzer ganzes gesamt gesamte gesamten whole entire
 nachträglich nachhinein vorher danach hinterher zwischendurch afterwards beforehand
 extra eigens separat gesondert separately
 watch watching view erlaubt erlauben zulässig allowed permitted
-beginnt beginnen begann fängt startet starten begins began starts endet enden ends finishes
 früh frühzeitig early
 `;
 const FAQ_FILLER_EN = 'best total overall work works tell explain talk talks speak speaks give gives hold holds held non myself yourself yourselves ourselves themselves himself herself itself still despite within regarding concerning via among throughout mean means meant meaning altogether one' +
@@ -69,6 +68,9 @@ const SOFT_STOPWORDS: ReadonlySet<string> = new Set(list(SOFT_FILLER));
 export const STOPWORDS: ReadonlySet<string> = new Set([...GERMAN_STOP_LIST, ...[...ENGLISH_STOP_WORDS].map((w) => foldUmlauts(w)), ...list(FAQ_FILLER_EN)]);
 // Inflected forms of the German function words and generic verbs ("finde" beside "finden") are stop words too.
 const STOP_STEMS: ReadonlySet<string> = new Set(GERMAN_STOP_LIST.map((w) => foldUmlauts(snowballStem(w))));
+
+/** Verbs of beginning and ending, folded: in a question for a clock time they say nothing the time does not. */
+export const BEGIN_END_VERBS: ReadonlySet<string> = new Set(list('beginnt beginnen begann fängt anfängt startet starten begins begin began starts start endet enden ends end finishes finish aufhört'));
 
 /** True for a general verb or particle of questions that counts only where the material uses it ("dürfen", "pro"). */
 export function isSoftWord(word: string): boolean {

@@ -253,17 +253,27 @@ describe('questions where something is', () => {
     });
     expect(e.ask('wo ist der werkstatttag').answer).toContain('Marktplatz 1');
   });
+
+  it('take no year or figure after a word ending like a street for a street address', async () => {
+    const e = await engineOver({
+      'venue.md': ['# Venue', 'The workshops are held online in Microsoft Teams. The dial-in link comes with the invitation.'].join('\n\n'),
+      'background.md': ['# Background', 'During 2026 the city ran a pilot of the workshops with planners from Hamburg; the planners met in the harbour office for Monitoring 2 and Spring 2027.'].join('\n\n'),
+    });
+    expect(e.ask('Where are the workshops held?', { locale: 'en' }).answer).toMatch(/^The workshops are held online/);
+  });
 });
 
 describe('verbs of beginning and ending', () => {
-  it('count only where the material uses them', async () => {
+  it('say nothing beyond a clock time asked for, and are the point of other questions', async () => {
     const e = await engineOver({
-      'info.md': ['# Werkstatttag', 'Die Mittagspause am Werkstatttag ist von 12:30 bis 13:15 Uhr; Kaffee gibt es ab 8:30 Uhr.'].join('\n\n'),
+      'info.md': ['# Werkstatttag', 'Die Mittagspause am Werkstatttag ist von 12:30 bis 13:15 Uhr; Kaffee gibt es ab 8:30 Uhr.', '# Förderung', 'Die Förderung beträgt 50.000 Euro.'].join('\n\n'),
     });
     const lunch = e.ask('Um wie viel Uhr beginnt die Mittagspause am Werkstatttag?');
     expect(lunch.answered).toBe(true);
     expect(lunch.answer).toContain('12:30');
-    expect(e.ask('Wann endet die Mittagspause am Werkstatttag?').answer).toContain('13:15');
+    expect(e.ask('Um wie viel Uhr endet die Mittagspause am Werkstatttag?').answer).toContain('13:15');
+    // The material never says when the funding ends.
+    expect(e.ask('Wann endet die Förderung?').answered).toBe(false);
   });
 
   it('so do "früh" and "early", and "since" is a function word', async () => {

@@ -65,11 +65,14 @@ const SPAN_RE = /\b\d+([.,]\d+)?\s*(\p{L}*(tage?n?|wochen?|monate?n?|stunden?|mi
 const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAYS})s?\\b|\\b(mo|di|mi|do|fr|sa|so)\\.?,? \\d{1,2}\\.`, 'i');
 const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}([:.]\d{2})?/i;
 const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm)\b/i;
-const STREET_RE = /\p{L}(straße|strasse|str\.|platz|weg|allee|ring|gasse|damm|ufer|markt)\s+\d+|\b\d{5}\s+\p{Lu}/iu;
+// A street with its house number, written as a name ("Marktplatz 1", "Am Weiherdamm 4a", "Am Ring 7"; not "during
+// 2026", "Monitoring 2" or "Marktplatz 1.000 Besucher"), or a postcode before a place's name ("41061 Mönchengladbach").
+const STREET_NAME_RE = /(?<!\p{L})(\p{Lu}\p{L}*(straße|strasse|str\.|platz|weg|allee|gasse|damm|ufer|markt)|Straße|Platz|Weg|Allee|Ring|Gasse|Damm|Ufer|Markt)\s+\d{1,3}[a-z]?(?![\d\p{L}]|[.,:]\d)/u;
+const STREET_RE = new RegExp(`${STREET_NAME_RE.source}|(?<![\\d.])\\b\\d{5}\\s+\\p{Lu}\\p{Ll}`, 'u');
 
-/** True when a text gives a street address ("Marktplatz 1", "Am Weiherdamm 4", "83512 Steinreith"). */
+/** True when a text gives a street address by its name and house number ("Marktplatz 1", "Am Weiherdamm 4"). */
 export function holdsStreetAddress(text: string): boolean {
-  return STREET_RE.test(text);
+  return STREET_NAME_RE.test(text);
 }
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
 // Amounts in euro, Swiss franc, dollar or pound, also with a multiplier ("1,2 Millionen Euro", "CHF 48’000").

@@ -56,10 +56,10 @@ const CUES = {
   last: set('letzte letzten letzter letztes allerletzte allerletzten allerletzter allerletztes last final zuletzt'),
   end: set('ende endet end ends finish finishes'),
   series: set('reihe series programm program programme peer learning'),
-  times: set('uhrzeit uhrzeiten uhr spat time times lange lang long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
+  times: set('uhrzeit uhrzeiten uhr time times lange lang long dauer dauert duration zeitzone timezone zone stunden stunde hours hour minuten minutes'),
   begin: set('beginnt beginn beginnen start starts begins anfang anfangen anfängt startet los losgehen'),
   months: new Set(MONTH_WORDS),
-  timesPhrases: ['bis wann', 'time zone'],
+  timesPhrases: ['bis wann', 'time zone', 'wie spat'],
   sincePhrases: ['seit wann', 'since when', 'how long ago'],
   ordinals: new Set<string>(),
   list: set('liste list zeitplan schedule uberblick overview alle all termine dates sessions'),
@@ -255,17 +255,28 @@ export function detectScheduleIntent(
   // The country must be one the knowledge base knows: "mit Frankreich" in an exchange with Japan is no name of it.
   const knownCountry = (t: string) => !!countryNames(t) && passageUnits.some((u) => foldUmlauts(lower(u.word)) === t && (u.knownDf > 0 || known(u)));
   const partner = tokens.filter((t, i) => (tokens[i - 1] === 'mit' || tokens[i - 1] === 'with') && knownCountry(t) && !countryNames(t)!.some((n) => inTitles(foldUmlauts(n))));
+  // An abbreviation only as written in capitals ("PT", not "pt"; Nairobi's "EAT", not "eat"); the country of the
+  // clock only by its whole name and where no session's title has it ("Fallstudie Indien" is a topic).
+  const capitals = new Set((question.match(/\b[A-Z]{2,5}\b/g) ?? []).map((a) => a.toLowerCase()));
+  const said = (names: readonly string[]) => names.filter((n) => phrase(text, [n])).flatMap((n) => n.split(' '));
   const zoneWords = new Set([
     ...LOCAL_TIME_WORDS,
     ...cities.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4 && !CITY_PARTS.has(w)),
-    ...clockNames.flatMap((c) => [...c.abbreviations, ...c.names.filter((n) => phrase(text, [n])).flatMap((n) => n.split(' '))]),
-    ...(foreign ? abroad.countries : partner),
+    ...clockNames.flatMap((c) => [...c.abbreviations.filter((a) => capitals.has(a)), ...said(c.names)]),
+    ...(foreign ? said(abroad.countries.filter((n) => !inTitles(n))) : []),
+    ...partner,
+    // "Wie spät ist es, wenn …?" asks for the time ("zu spät" does not).
+    ...(phrase(text, ['wie spat']) ? ['spat'] : []),
   ]);
   const clockWord = (word: string) => (readerAsked && READER_WORDS.has(foldUmlauts(word))) || zoneWords.has(foldUmlauts(word));
+  // "the market sessions", "die Abfall-Termine": a word of the series' name before the word for the sessions,
+  // unless it names exactly one session ("the Hamburg session" of a series with a study visit to Hamburg).
+  const titlesWith = (w: string) => program.sessions.filter((s) => wordOrPart(new Set(words(s.title).map(foldUmlauts)), w)).length;
   const beforeSessionWord = (word: string) => {
-    const at = original.indexOf(foldUmlauts(lower(word)));
+    const folded = foldUmlauts(lower(word));
+    const at = original.indexOf(folded);
     const next = at >= 0 ? original[at + 1] : undefined;
-    return !!next && termsOfWord(next, undefined, GENERAL_LEXICON).some((t) => SESSION_TERMS.has(t));
+    return !!next && termsOfWord(next, undefined, GENERAL_LEXICON).some((t) => SESSION_TERMS.has(t)) && titlesWith(folded) !== 1;
   };
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
@@ -407,6 +418,8 @@ export function detectScheduleIntent(
   const cues = session ? tokens.filter((t) => !named.has(t)) : tokens;
   // A word for a session, or the verb of meeting ("Wie oft treffen wir uns?", "How many times do we meet?").
   const sessionWord = tokens.some((t) => MEET_VERBS.has(t) || termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
+  // "Wie spät ist es gerade?" asks for no session's time.
+  if (phrase(text, ['wie spat']) && !session && !sessionWord) return undefined;
   // Registration and its deadline are the material's ("Last day to sign up?" asks no session's date).
   const byPosition = has(tokens, CUES.first) || has(tokens, CUES.last);
   if (!session && byPosition && passageUnits.some((u) => u.terms.some((t) => MATERIAL_CONCEPTS.has(t)))) return undefined;
@@ -533,7 +546,7 @@ const ENGLISH_BESIDE = set('after before');
 const COMES = set('kommt kommen folgt folgen weiter comes coming follows continue continues');
 
 /** Words that may stand capitalised before „Reihe“ or „series“ without naming it („Die Reihe“, „Which series“). */
-const STOP_BEFORE_SERIES = set('die diese eine unsere eure ganze gesamte neue welche jede dieser the this that which our whole new what each every');
+const STOP_BEFORE_SERIES = set('die der den dem des zur diese dieser eine unsere eure ihre ganze gesamte neue nächste welche welcher jede the this that which our your whole new next another any what each every');
 
 /**
  * Words by which a participant names the series itself: a compound ending in „Reihe“ or „Austausch“
@@ -546,9 +559,9 @@ export function seriesNameWords(question: string, inMaterial: (folded: string) =
   for (const w of words(question).map(foldUmlauts)) if (/^\p{L}{3,}-?(reihe|austausch)$/u.test(w) && !inMaterial(w)) out.add(w);
   // „Abfall-Reihe“, „die Abfall Reihe“, „the Landarzt series“, „the Cyber exchange“: a name written apart from
   // the word for a series (with a hyphen, or with a space after a capital).
-  for (const m of question.matchAll(/(?:(\p{L}{3,})-|\b(\p{Lu}\p{L}{2,}) )(reihe|austausch|series|exchange)\b/giu)) {
+  for (const m of question.matchAll(/(?:(\p{L}{3,})-|(?<!\p{L})(\p{Lu}\p{L}{2,}) )([Rr]eihe|[Aa]ustausch|[Ss]eries|[Ee]xchange)(?!\p{L})/gu)) {
     const [first, head] = [foldUmlauts(lower(m[1] ?? m[2]!)), foldUmlauts(lower(m[3]!))];
-    if (m[2] && (m[2] !== `${m[2][0]!.toUpperCase()}${m[2].slice(1)}` || STOP_BEFORE_SERIES.has(first))) continue;
+    if (m[2] && STOP_BEFORE_SERIES.has(first)) continue;
     if (!inMaterial(`${first}${head}`)) out.add(first).add(head);
   }
   return out;
@@ -639,11 +652,8 @@ export function sessionByFeast(program: Program, tokens: string[]): { session: S
 function clockNamesOf(zone: string): ZoneNames & { countries: string[] } {
   const { abbreviations, names } = zoneNames(zone);
   const countries = names.flatMap((n) => countryNames(n.replace(/( (standard|daylight|summer))? time$/, '')) ?? []);
-  return {
-    abbreviations,
-    names: names.map((n) => words(n).map(foldUmlauts).join(' ')),
-    countries: [...new Set(countries.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4))],
-  };
+  const folded = (n: string) => words(n).map(foldUmlauts).join(' ');
+  return { abbreviations, names: names.map(folded), countries: [...new Set(countries.map(folded))] };
 }
 /** The participants' clock: "CET", "MESZ", "mitteleuropäische Zeit" always ask for German time. */
 const READER_CLOCK = clockNamesOf(READER_ZONE);

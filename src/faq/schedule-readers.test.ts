@@ -5,6 +5,7 @@
 // clocks).
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
+import { programYaml } from '../../tests/harness/content.js';
 import { createFaqEngine } from './engine.js';
 
 const contentDir = temporaryContent('faq-readers-');
@@ -207,5 +208,34 @@ describe('schedule answers for participants in Germany', () => {
     expect(why.answer).toContain('Deutschland stellt am 28.03.2027 auf Sommerzeit um');
     const early = e.ask('Warum beginnt das frühe Treffen um Mitternacht deutscher Zeit?', at('2027-03-01T00:00:00Z'));
     expect(early.via).not.toBe('schedule');
+  });
+});
+
+describe('names of places and clocks that are a session\'s topic', () => {
+  const sessions = [
+    { id: 's1', title: 'Auftakt: Wasserverluste in Netzen', date: '2027-03-09', start: '14:30', end: '16:00' },
+    { id: 's2', title: 'Fallstudie Indien: Regenwasser in Pune', date: '2027-04-13', start: '14:30', end: '16:00' },
+    { id: 's3', title: 'Fallstudie Hamburg: Grauwasser', date: '2027-05-11', start: '14:30', end: '16:00' },
+  ];
+  async function exchange() {
+    const program = programYaml(sessions, { id: 'wasser-indien', title: 'Wasserbetriebe aus Indien und Hamburg', timezone: 'Asia/Kolkata' });
+    const material = ['# Über den Austausch', '', 'Wasserbetriebe aus Indien und aus Hamburg tauschen sich in drei Terminen aus.', ''].join('\n');
+    return createFaqEngine({ contentDir: await contentDir({ 'program.yaml': program, 'material/info.md': material }) });
+  }
+
+  it('take a country that a session\'s title has for that session, not for the clock or the other side of the exchange', async () => {
+    const e = await exchange();
+    for (const q of ['Wann beginnt die Fallstudie Indien?', 'Wann trifft sich die Gruppe mit Indien?']) {
+      const a = e.ask(q, at('2027-03-01T00:00:00Z'));
+      expect(a.via, q).toBe('schedule');
+      expect(a.answer, q).toContain('13.04.2027');
+    }
+  });
+
+  it('take a word before the word for the sessions that one session\'s title has for that session', async () => {
+    const e = await exchange();
+    const a = e.ask('When is the Hamburg session?', { ...at('2027-03-01T00:00:00Z'), locale: 'en' });
+    expect(a.via).toBe('schedule');
+    expect(a.answer).toContain('11 May 2027');
   });
 });

@@ -103,7 +103,8 @@ export function zoneNames(zone: string): ZoneNames {
     if (!IANAZone.isValidZone(zone)) return { abbreviations: [], names: [] };
     const nameOf = (locale: string, style: Intl.DateTimeFormatOptions['timeZoneName'], instant: Date) =>
       new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
-    const year = new Date().getUTCFullYear();
+    // A fixed year, so the names do not depend on the day they are asked for (zones rarely rename their clocks).
+    const year = 2027;
     for (const month of [0, 6]) {
       const instant = new Date(Date.UTC(year, month, 15));
       for (const locale of ABBREVIATION_LOCALES) {

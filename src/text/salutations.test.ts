@@ -23,6 +23,10 @@ describe('withoutSalutation', () => {
     expect(withoutSalutation('Hilfe, wo ist der Link?')).toBe('Hilfe, wo ist der Link?');
     expect(withoutSalutation('Thanks for the session, where are the slides?')).toBe('Thanks for the session, where are the slides?');
     expect(withoutSalutation('Fragebogen: wann?')).toBe('Fragebogen: wann?');
+    // Only a mark or a question word ends the greeting: the rest may be the question's own words.
+    for (const q of ['Hi team leads, when is the kick-off?', 'Hallo Team Nord, wann ist das?', 'Greetings cards: who designs them?', 'Good morning session: when does it start?', 'Guten Tag der offenen Tür – wann ist der?', 'hi there is a problem with the link']) {
+      expect(withoutSalutation(q), q).toBe(q);
+    }
   });
 
   it('leaves a message that is only a greeting as it was', () => {
