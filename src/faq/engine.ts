@@ -189,6 +189,8 @@ export interface FaqEngineOptions {
   logger?: Logger;
   /** An earlier knowledge base: a file that has become unreadable keeps its passages from it. */
   previous?: KnowledgeBase;
+  /** Remember each question's analysis and answers (default true); the benchmark turns it off to time the work. */
+  remember?: boolean;
 }
 
 export interface FaqEngine {
@@ -301,7 +303,8 @@ class Engine implements FaqEngine {
     const locale = options.locale ?? 'de';
     const question = cleanQuestion(input.slice(0, MAX_QUESTION_CHARS));
     const program = this.knowledgeBase.program;
-    let resolution = this.memo.get(question);
+    const remember = this.options.remember ?? true;
+    let resolution = remember ? this.memo.get(question) : undefined;
     let analysed: ReturnType<PassageIndex['analyse']> | undefined;
     if (resolution) {
       this.memo.delete(question);
@@ -310,7 +313,7 @@ class Engine implements FaqEngine {
       resolution = this.resolve(question, analysed.units);
       if (this.memo.size >= MEMO_ENTRIES) this.memo.delete(this.memo.keys().next().value!);
     }
-    this.memo.set(question, resolution);
+    if (remember) this.memo.set(question, resolution);
     if (resolution.kind === 'schedule') {
       const now = options.now ?? (this.options.clock ?? systemClock).now();
       const a = answerScheduleQuestion(resolution.intent, program!, now, locale, question, this.conflictsOf(program!, locale));
