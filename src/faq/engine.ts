@@ -18,7 +18,7 @@ import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } fro
 import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
-import { askedName, askedSubject, BEGIN_END_VERBS, casedWords, foldUmlauts, isMonthName, isYear, lower, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
+import { askedName, askedSubject, asksClockTime, BEGIN_END_VERBS, casedWords, foldUmlauts, isMonthName, isYear, lower, MONTH_WORDS, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
 import { guessLanguage, statedLanguage, withoutSalutation, type TextLanguage } from '../text/index.js';
 import { countingNumbers, markerType, noteCommonNouns, questionTypes, sentenceAnswers, statesLength, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -155,8 +155,6 @@ const SCHEDULE_CONFIDENCE = 0.95;
 const MIN_SECOND_ANSWER = 80;
 /** Longer messages are cut: the first part carries the question, and latency stays bounded. */
 const MAX_QUESTION_CHARS = 1000;
-/** A question for a clock time: "um wie viel Uhr", "um welche Zeit", "wie spät", "what time", "at what hour". */
-const CLOCK_TIME_ASKED = /\b(um wie ?viel uhr|um welche (uhr)?zeit|wie spat|zu welcher (uhr)?zeit|what time|at what hour)\b/;
 /** Questions whose analysis is remembered (a burst after a reminder repeats the same few questions). */
 const MEMO_ENTRIES = 1000;
 /**
@@ -344,8 +342,9 @@ class Engine implements FaqEngine {
   }
 
   /** The participant's own names for the series in a question: compounds the material does not have as words. */
-  private seriesNames(question: string): Set<string> {
-    return seriesNameWords(question, (w) => this.index.vocabulary.knows(w));
+  private seriesNames(question: string, units: readonly QueryUnit[]): Set<string> {
+    const known = new Set(units.filter((u) => u.knownDf > 0).map((u) => foldUmlauts(lower(u.word))));
+    return seriesNameWords(question, (w) => this.index.vocabulary.knows(w), (w) => known.has(w));
   }
 
   /** The time-independent part of ask(): is this a schedule question, and if so which. */
@@ -363,7 +362,7 @@ class Engine implements FaqEngine {
       // hat die Stadt?" asks the material, not the schedule.
       const known = (u: QueryUnit) => programIndex?.knows(u.word) ?? false;
       const series = (u: QueryUnit) => this.seriesNameIndex?.knows(u.word) ?? false;
-      const intent = detectScheduleIntent(question, program, this.matcher, known, units, series, this.seriesNames(question));
+      const intent = detectScheduleIntent(question, program, this.matcher, known, units, series, this.seriesNames(question, units));
       // "Wie lange dauert der Geländetag?": the material may say more of a named session's length than its times
       // ("fünfeinhalb Stunden mit Mittagspause"); where its answer says no length, the schedule tells it.
       if (intent && 'namedLength' in intent && intent.namedLength && this.materialTellsLength(question)) return { kind: 'answer', byLocale: {} };
@@ -453,7 +452,7 @@ class Engine implements FaqEngine {
     for (const w of passiveParticiples(question)) if (!markerType(lexicon.lookup(w) ?? '', lexicon)) noTopic.add(w);
     // In a question for a clock time ("Um wie viel Uhr beginnt die Mittagspause?") a verb of beginning or ending
     // the material lacks says nothing the time does not; in "Wann endet die Förderung?" it is the point.
-    if (CLOCK_TIME_ASKED.test(foldUmlauts(lower(question)))) for (const w of words(question)) if (BEGIN_END_VERBS.has(foldUmlauts(w))) noTopic.add(foldUmlauts(w));
+    if (asksClockTime(question)) for (const w of words(question)) if (BEGIN_END_VERBS.has(foldUmlauts(w))) noTopic.add(foldUmlauts(w));
     // A word of one or two letters in lower case that the material lacks is a typo or a particle ("Brauch ich
     // en Teams-Konto?"), never a topic; an abbreviation is written in capitals ("KI", "EU").
     for (const w of question.match(/(?<![\p{L}\d])\p{Ll}{1,2}(?![\p{L}\d])/gu) ?? []) noTopic.add(foldUmlauts(w));
@@ -540,7 +539,7 @@ class Engine implements FaqEngine {
     // ("nutzen", "früh"): it says how, not what the passage must name.
     const lowerCased = casedWords(question);
     // The participant's own name for the series ("Abfallreihe", "Indien-Austausch") names what every passage is about.
-    const seriesNames = this.seriesNames(question);
+    const seriesNames = this.seriesNames(question, units);
     // A compound of a topic and a kind of fact ("Reise|kosten", "Fahrt|kosten") asks for that fact of its
     // topic: the passage must name the topic, a cost alone ("free of charge") answers another question.
     const topicParts = (u: QueryUnit) => u.terms.slice(1).filter((t) => !markerType(t, lexicon) && !SERIES_TERMS.has(t));
@@ -612,13 +611,18 @@ class Engine implements FaqEngine {
       // Material in two languages says the same twice: a passage in the question's language that covers it as
       // well and whose best sentence answers it as well answers in the asker's words („3 der 4“ beside „3 of the 4“).
       // The decision to answer stays the best passage's.
-      // Both passages must be in a language (not a table of names and figures), and the other one must give a
-      // figure of the best one's answer where that has figures: it says the same, not something else.
+      // Both passages must be in a language (not a table of names and figures), and the other one's answer must
+      // give every figure of the best one's (years and dates aside) and hold the kind of fact asked for: it says
+      // the same, not something else („im Herbst 2027, gegen 4 Euro“ is no „3 of the 4 sessions by 30 June 2027“).
       const asked = statedLanguage(words(question)) ?? locale;
       const topLanguage = languageOf(top.doc);
       if (topLanguage && topLanguage !== asked) {
         const figures = figuresOf(shortAnswer(top.doc.text, units, types, this.index));
-        const sameFigures = (h: RetrievalHit) => !figures.size || [...figuresOf(shortAnswer(h.doc.text, units, types, this.index))].some((f) => figures.has(f));
+        const sameFigures = (h: RetrievalHit) => {
+          const answer = shortAnswer(h.doc.text, units, types, this.index);
+          const own = figuresOf(answer);
+          return [...figures].every((f) => own.has(f)) && (!types.size || splitSentences(answer).some((x) => [...types].some((type) => sentenceAnswers(type, x, lexicon))));
+        };
         const own = ranked
           .slice(0, LANGUAGE_PEERS)
           .find((h) => h !== top && h.doc.kind === 'passage' && !h.doc.quoted && languageOf(h.doc) === asked && knownCoverage(h) >= coverage && covers(h) && (!gate.length || holdsFact(h)) && headed(h) >= headed(top!) && sameFigures(h));
@@ -839,9 +843,18 @@ function languageOf(doc: RetrievalDoc): TextLanguage | undefined {
   return language ?? undefined;
 }
 
-/** The numbers a text gives ("3 of the 4", "30.06.2027": 3, 4, 30, 6, 2027), without thousands separators. */
+/**
+ * The figures a text gives, without thousands separators, leaving out dates, years and clock times ("3 of the 4
+ * sessions by 30 June 2027": 3, 4; "400 Euro": 400).
+ */
 function figuresOf(text: string): Set<number> {
-  return new Set((text.match(/\d+(?:[.,’']\d{3})*/g) ?? []).map((n) => Number(n.replace(/[.,’']/g, ''))));
+  const months = MONTH_WORDS.join('|');
+  const plain = foldUmlauts(lower(text))
+    .replace(/\b\d{1,2}\.\s?\d{1,2}\.(\s?\d{2,4})?/g, ' ')
+    .replace(new RegExp(`\\b\\d{1,2}\\.?\\s+(${months})\\b|\\b(${months})\\s+\\d{1,2}\\b`, 'g'), ' ')
+    .replace(/\b\d{1,2}[:.]\d{2}\b/g, ' ')
+    .replace(/\b(19|20)\d{2}\b/g, ' ');
+  return new Set((plain.match(/\d+(?:[.,’']\d{3})*/g) ?? []).map((n) => Number(n.replace(/[.,’']/g, ''))));
 }
 
 /** A passage in the question's language may take the first place from one this close to it in score. */

@@ -69,6 +69,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set([...GERMAN_STOP_LIST, ...[
 // Inflected forms of the German function words and generic verbs ("finde" beside "finden") are stop words too.
 const STOP_STEMS: ReadonlySet<string> = new Set(GERMAN_STOP_LIST.map((w) => foldUmlauts(snowballStem(w))));
 
+/** A question for a clock time: "um wie viel Uhr", "um welche Zeit", "wie spät", "what time", "at what hour". */
+const CLOCK_TIME_ASKED = /\b(um wie ?viel uhr|um welche (uhr)?zeit|wie spat|zu welcher (uhr)?zeit|what time|at what hour)\b/;
+export function asksClockTime(question: string): boolean {
+  return CLOCK_TIME_ASKED.test(foldUmlauts(lower(question)));
+}
+
 /** Verbs of beginning and ending, folded: in a question for a clock time they say nothing the time does not. */
 export const BEGIN_END_VERBS: ReadonlySet<string> = new Set(list('beginnt beginnen begann fängt anfängt startet starten begins begin began starts start endet enden ends end finishes finish aufhört'));
 

@@ -65,9 +65,12 @@ const SPAN_RE = /\b\d+([.,]\d+)?\s*(\p{L}*(tage?n?|wochen?|monate?n?|stunden?|mi
 const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAYS})s?\\b|\\b(mo|di|mi|do|fr|sa|so)\\.?,? \\d{1,2}\\.`, 'i');
 const TIME_RANGE_RE = /\b\d{1,2}([:.]\d{2})?\s*(uhr\s*)?(–|-|bis|to)\s*\d{1,2}([:.]\d{2})?/i;
 const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(am|pm)\b/i;
-// A street with its house number, written as a name ("Marktplatz 1", "Am Weiherdamm 4a", "Am Ring 7"; not "during
-// 2026", "Monitoring 2" or "Marktplatz 1.000 Besucher"), or a postcode before a place's name ("41061 Mönchengladbach").
-const STREET_NAME_RE = /(?<!\p{L})(\p{Lu}\p{L}*(straße|strasse|str\.|platz|weg|allee|gasse|damm|ufer|markt)|Straße|Platz|Weg|Allee|Ring|Gasse|Damm|Ufer|Markt)\s+\d{1,3}[a-z]?(?![\d\p{L}]|[.,:]\d)/u;
+// A street with its house number, written as a name and standing as an address, before a comma, a full stop, a
+// postcode or "in" ("Marktplatz 1, Sitzungssaal", "Am Weiherdamm 4a in Kemnathbach", "Am Ring 7"; not "during
+// 2026", "Monitoring 2", "Platz 3 von 40 Städten", "Parkplatz 20 ist reserviert" or "Marktplatz 1.000 Besucher"),
+// or a postcode before a place's name ("41061 Mönchengladbach").
+const STREET_NAME_RE =
+  /(?<!\p{L})(?!(?:Park|Stell|Sitz|Arbeits|Spiel|Binnen|Wohnungs|Finanz|Super)(?:platz|markt))(\p{Lu}\p{L}*(straße|strasse|str\.|platz|weg|allee|gasse|damm|ufer|markt)|(?<=\b(?:Am|Im|An der|Auf dem|Zum|Zur) )(?:Ring|Markt|Platz|Weg|Damm|Ufer|Anger))\s+\d{1,3}[a-z]?(?=\s*(?:$|[,;)\n]|\.(?!\d)|\s(?:in|im|bei|\()|\s\d{5}\s))/u;
 const STREET_RE = new RegExp(`${STREET_NAME_RE.source}|(?<![\\d.])\\b\\d{5}\\s+\\p{Lu}\\p{Ll}`, 'u');
 
 /** True when a text gives a street address by its name and house number ("Marktplatz 1", "Am Weiherdamm 4"). */
@@ -202,13 +205,13 @@ function factsOf(sentence: string, lexicon: Lexicon): SentenceFacts {
   return memo.get(sentence, (s) => ({ folded: fold(s), terms: new Set(lexicon.tokens(s).map((t) => lexicon.lookup(t))), answers: new Map() }));
 }
 
-/** True when the sentence holds a fact of the given type. */
 /** True when a sentence says how long something lasts in words ("dauert fünfeinhalb Stunden", "3 hours"), not only by its clock times. */
 export function statesLength(sentence: string, lexicon: Lexicon): boolean {
   const facts = factsOf(sentence, lexicon);
   return facts.terms.has(lexicon.lookup('dauer')) || SPAN_RE.test(facts.folded);
 }
 
+/** True when the sentence holds a fact of the given type. */
 export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: Lexicon): boolean {
   const facts = factsOf(sentence, lexicon);
   let answers = facts.answers.get(type);

@@ -10,7 +10,7 @@ import type { Program, Session } from '../program/model.js';
 import { formatTimeRange, READER_ZONE, readerTime, sessionEnd, sessionStart, sortedSessions, zoneCityNames, zoneNames, type ZoneNames } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type SessionLine } from '../i18n/faq.js';
-import { foldUmlauts, lower, MONTH_WORDS, monthNumber, termsOfWord, verbPositionWords, words } from './german.js';
+import { asksClockTime, BEGIN_END_VERBS, foldUmlauts, lower, MONTH_WORDS, monthNumber, termsOfWord, verbPositionWords, words } from './german.js';
 import { hyphenated, PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
 import { countryNames } from './bilingual.js';
@@ -244,39 +244,44 @@ export function detectScheduleIntent(
   // asks for the session in Vienna.
   const readerAsked = phrase(text, READER_PHRASES);
   const asksClock = has(tokens, CUES.times) || has(tokens, CUES.begin) || has(tokens, CUES.end) || phrase(text, CUES.timesPhrases);
-  const abroad = foreignClock(program, program.sessions) ? clockNamesOf(program.program.timezone) : undefined;
+  const abroad = programClock(program);
   const foreign = asksClock && abroad;
   const cities = foreign ? zoneCityNames(program.program.timezone) : [];
   // "in CET", "MEZ", "PT", "Pacific time", "in India": a clock's abbreviation or name, or the country it is named
   // after, the participants' or the program's.
   const clockNames = [READER_CLOCK, ...(foreign ? [abroad] : [])];
-  // "Wann trifft sich die Gruppe mit Indien?", "Wie viele Termine hat der Austausch mit Brasilien?": a country
-  // after "mit"/"with" is the other side of the exchange, unless a session's title names it.
-  // The country must be one the knowledge base knows: "mit Frankreich" in an exchange with Japan is no name of it.
-  const knownCountry = (t: string) => !!countryNames(t) && passageUnits.some((u) => foldUmlauts(lower(u.word)) === t && (u.knownDf > 0 || known(u)));
-  const partner = tokens.filter((t, i) => (tokens[i - 1] === 'mit' || tokens[i - 1] === 'with') && knownCountry(t) && !countryNames(t)!.some((n) => inTitles(foldUmlauts(n))));
+  // "Wann trifft sich die Gruppe mit Indien?", "with the Netherlands": the other side of the exchange, the country
+  // of the program's clock or one its title names, unless a session's title has it ("mit Kenia" where the material
+  // tells of a partnership with Kenya stays a topic).
+  const partners = [...(abroad?.countries ?? []), ...titleCountries(program)].filter((n) => !inTitles(n));
+  const partner = partners.filter((n) => ['mit', 'mit der', 'mit den', 'with', 'with the'].some((before) => phrase(text, [`${before} ${n}`]))).flatMap((n) => n.split(' '));
   // An abbreviation only as written in capitals ("PT", not "pt"; Nairobi's "EAT", not "eat"); the country of the
-  // clock only by its whole name and where no session's title has it ("Fallstudie Indien" is a topic).
+  // clock only by its whole name, after "in", in a question for a clock time, and where no session's title has it
+  // ("Fallstudie Indien" is a topic; "Wie lange dauert die Anreise nach Japan?" asks for no clock).
   const capitals = new Set((question.match(/\b[A-Z]{2,5}\b/g) ?? []).map((a) => a.toLowerCase()));
   const said = (names: readonly string[]) => names.filter((n) => phrase(text, [n])).flatMap((n) => n.split(' '));
+  const clockCountries = foreign && asksClockTime(question) ? abroad.countries.filter((n) => !inTitles(n) && phrase(text, [`in ${n}`])) : [];
   const zoneWords = new Set([
     ...LOCAL_TIME_WORDS,
     ...cities.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4 && !CITY_PARTS.has(w)),
     ...clockNames.flatMap((c) => [...c.abbreviations.filter((a) => capitals.has(a)), ...said(c.names)]),
-    ...(foreign ? said(abroad.countries.filter((n) => !inTitles(n))) : []),
+    ...clockCountries.flatMap((n) => n.split(' ')),
     ...partner,
     // "Wie spät ist es, wenn …?" asks for the time ("zu spät" does not).
     ...(phrase(text, ['wie spat']) ? ['spat'] : []),
   ]);
   const clockWord = (word: string) => (readerAsked && READER_WORDS.has(foldUmlauts(word))) || zoneWords.has(foldUmlauts(word));
   // "the market sessions", "die Abfall-Termine": a word of the series' name before the word for the sessions,
-  // unless it names exactly one session ("the Hamburg session" of a series with a study visit to Hamburg).
-  const titlesWith = (w: string) => program.sessions.filter((s) => wordOrPart(new Set(words(s.title).map(foldUmlauts)), w)).length;
+  // where no session's title has it or all do ("the Hamburg session(s)" of a series with study visits to Hamburg
+  // name those).
+  const sessionTitleWords = program.sessions.map((s) => new Set(words(s.title).map(foldUmlauts)));
+  const titlesWith = (w: string) => sessionTitleWords.filter((t) => wordOrPart(t, w)).length;
   const beforeSessionWord = (word: string) => {
     const folded = foldUmlauts(lower(word));
     const at = original.indexOf(folded);
     const next = at >= 0 ? original[at + 1] : undefined;
-    return !!next && termsOfWord(next, undefined, GENERAL_LEXICON).some((t) => SESSION_TERMS.has(t)) && titlesWith(folded) !== 1;
+    const titled = titlesWith(folded);
+    return !!next && termsOfWord(next, undefined, GENERAL_LEXICON).some((t) => SESSION_TERMS.has(t)) && (titled === 0 || titled === program.sessions.length);
   };
   // Topic match against the sessions, on the words that are not cues or generic.
   const topicUnits = matcher.index
@@ -418,8 +423,8 @@ export function detectScheduleIntent(
   const cues = session ? tokens.filter((t) => !named.has(t)) : tokens;
   // A word for a session, or the verb of meeting ("Wie oft treffen wir uns?", "How many times do we meet?").
   const sessionWord = tokens.some((t) => MEET_VERBS.has(t) || termsOfWord(t, undefined, GENERAL_LEXICON).includes(GENERAL_LEXICON.lookup('termin')!));
-  // "Wie spät ist es gerade?" asks for no session's time.
-  if (phrase(text, ['wie spat']) && !session && !sessionWord) return undefined;
+  // "Wie spät ist es gerade?" asks for no session's time, "Wie spät darf ich zum Termin kommen?" for a rule.
+  if (phrase(text, ['wie spat']) && ((!session && !sessionWord) || !(phrase(text, ['wie spat ist es']) || tokens.some((t) => BEGIN_END_VERBS.has(t))))) return undefined;
   // Registration and its deadline are the material's ("Last day to sign up?" asks no session's date).
   const byPosition = has(tokens, CUES.first) || has(tokens, CUES.last);
   if (!session && byPosition && passageUnits.some((u) => u.terms.some((t) => MATERIAL_CONCEPTS.has(t)))) return undefined;
@@ -552,16 +557,19 @@ const STOP_BEFORE_SERIES = set('die der den dem des zur diese dieser eine unsere
  * Words by which a participant names the series itself: a compound ending in „Reihe“ or „Austausch“
  * („Abfallreihe“, „Indien-Austausch“) and both parts of such a hyphenated name („Abfall“ and „Reihe“ of
  * „Abfall-Reihe“, also „the Landarzt series“), folded. A compound the material has as a word is its topic („Datenaustausch“, „Messreihe“),
- * not a name for the series: `inMaterial` tells, for a folded word.
+ * not a name for the series: `inMaterial` tells, for a folded word; `knownWord` whether the knowledge base knows a
+ * word at all (also by its parts).
  */
-export function seriesNameWords(question: string, inMaterial: (folded: string) => boolean): Set<string> {
+export function seriesNameWords(question: string, inMaterial: (folded: string) => boolean, knownWord: (folded: string) => boolean = () => true): Set<string> {
   const out = new Set<string>();
   for (const w of words(question).map(foldUmlauts)) if (/^\p{L}{3,}-?(reihe|austausch)$/u.test(w) && !inMaterial(w)) out.add(w);
   // „Abfall-Reihe“, „die Abfall Reihe“, „the Landarzt series“, „the Cyber exchange“: a name written apart from
   // the word for a series (with a hyphen, or with a space after a capital).
   for (const m of question.matchAll(/(?:(\p{L}{3,})-|(?<!\p{L})(\p{Lu}\p{L}{2,}) )([Rr]eihe|[Aa]ustausch|[Ss]eries|[Ee]xchange)(?!\p{L})/gu)) {
     const [first, head] = [foldUmlauts(lower(m[1] ?? m[2]!)), foldUmlauts(lower(m[3]!))];
-    if (m[2] && STOP_BEFORE_SERIES.has(first)) continue;
+    // Written apart, the name must be a word the knowledge base knows, at least by its parts: "the Podcast series"
+    // of a program without one is a topic the material lacks.
+    if (m[2] && (STOP_BEFORE_SERIES.has(first) || !knownWord(first))) continue;
     if (!inMaterial(`${first}${head}`)) out.add(first).add(head);
   }
   return out;
@@ -655,6 +663,20 @@ function clockNamesOf(zone: string): ZoneNames & { countries: string[] } {
   const folded = (n: string) => words(n).map(foldUmlauts).join(' ');
   return { abbreviations, names: names.map(folded), countries: [...new Set(countries.map(folded))] };
 }
+const programClocks = new WeakMap<Program, ReturnType<typeof clockNamesOf> | null>();
+/** The names of a program's clock where it is not German time (worked out once per program). */
+function programClock(program: Program): ReturnType<typeof clockNamesOf> | undefined {
+  let clock = programClocks.get(program);
+  if (clock === undefined) programClocks.set(program, (clock = foreignClock(program, program.sessions) ? clockNamesOf(program.program.timezone) : null));
+  return clock ?? undefined;
+}
+
+/** Countries the program's title or subtitle names ("Deutsch-indischer Austausch": none; "… mit Kenia": kenia, kenya). */
+function titleCountries(program: Program): string[] {
+  const found = words(`${program.program.title} ${program.program.subtitle ?? ''}`).map(foldUmlauts);
+  return [...new Set(found.flatMap((w, i) => countryNames(w) ?? countryNames(`${w} ${found[i + 1] ?? ''}`) ?? []).map((n) => words(n).map(foldUmlauts).join(' ')))];
+}
+
 /** The participants' clock: "CET", "MESZ", "mitteleuropäische Zeit" always ask for German time. */
 const READER_CLOCK = clockNamesOf(READER_ZONE);
 /** General words of a zone's city name ("Mexico City", "Mexiko-Stadt") that name no city alone. */
@@ -690,7 +712,7 @@ function intentFromCues(
   // A count beside a session's topic ("Ab wie vielen Terminen bekomme ich ein Zertifikat?") asks the material.
   if (!timesCue && !leftover && !session && (sessionWord || !contentWords) && countCue) return { kind: 'count' };
   // A date asked of a session ("Findet <Termin> am 2. März statt?") asks when it is.
-  const whenCue = has(tokens, CUES.when) || timesCue || (!!session && has(tokens, CUES.months)) || dated;
+  const whenCue = has(tokens, CUES.when) || timesCue || phrase(text, ['wie spat']) || (!!session && has(tokens, CUES.months)) || dated;
   // "Wie viele Stunden umfasst die Bescheinigung?" asks for an amount of time of something, not when a
   // session is or what the series' times are.
   const countsTime = (phrase(text, CUES.countPhrases) || tokens.includes('wieviele')) && timesCue;
