@@ -654,8 +654,7 @@ export function sessionByFeast(program: Program, tokens: string[]): { session: S
 
 /**
  * A zone's abbreviations and names as a question's folded words ("pt", "pacific time"), and the country its
- * clock is named after in English and German ("India Standard Time": "india", "indien"; the abbreviations'
- * list takes them, as one word alone names that clock).
+ * clock is named after, by its English and German name ("India Standard Time": "india", "indien").
  */
 function clockNamesOf(zone: string): ZoneNames & { countries: string[] } {
   const { abbreviations, names } = zoneNames(zone);
@@ -663,6 +662,7 @@ function clockNamesOf(zone: string): ZoneNames & { countries: string[] } {
   const folded = (n: string) => words(n).map(foldUmlauts).join(' ');
   return { abbreviations, names: names.map(folded), countries: [...new Set(countries.map(folded))] };
 }
+
 const programClocks = new WeakMap<Program, ReturnType<typeof clockNamesOf> | null>();
 /** The names of a program's clock where it is not German time (worked out once per program). */
 function programClock(program: Program): ReturnType<typeof clockNamesOf> | undefined {
