@@ -68,7 +68,7 @@ const CLOCK_RE = /\b\d{1,2}([:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(a
 // A street with its house number, written as a name and standing as an address, before a comma, a full stop, a
 // postcode or "in" ("Marktplatz 1, Sitzungssaal", "Am Weiherdamm 4a in Kemnathbach", "Am Ring 7"; not "during
 // 2026", "Monitoring 2", "Platz 3 von 40 Städten", "Parkplatz 20 ist reserviert" or "Marktplatz 1.000 Besucher"),
-// or a postcode before a place's name ("41061 Mönchengladbach").
+// or a postcode before a place's name ("83512 Steinreith").
 const STREET_NAME_RE =
   /(?<!\p{L})(?!(?:Park|Stell|Sitz|Arbeits|Spiel|Binnen|Wohnungs|Finanz|Super)(?:platz|markt))(\p{Lu}\p{L}*(straße|strasse|str\.|platz|weg|allee|gasse|damm|ufer|markt)|(?<=\b(?:Am|Im|An der|Auf dem|Zum|Zur) )(?:Ring|Markt|Platz|Weg|Damm|Ufer|Anger))\s+\d{1,3}[a-z]?(?=\s*(?:$|[,;)\n]|\.(?!\d)|\s(?:in|im|bei|\()|\s\d{5}\s))/u;
 const STREET_RE = new RegExp(`${STREET_NAME_RE.source}|(?<![\\d.])\\b\\d{5}\\s+\\p{Lu}\\p{Ll}`, 'u');
