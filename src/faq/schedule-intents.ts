@@ -671,10 +671,19 @@ function programClock(program: Program): ReturnType<typeof clockNamesOf> | undef
   return clock ?? undefined;
 }
 
-/** Countries the program's title or subtitle names ("Deutsch-indischer Austausch": none; "… mit Kenia": kenia, kenya). */
+const titleCountriesMemo = new WeakMap<Program, string[]>();
+/**
+ * Countries the program's title or subtitle names ("Deutsch-indischer Austausch": none; "… mit Kenia": kenia,
+ * kenya), worked out once per program.
+ */
 function titleCountries(program: Program): string[] {
-  const found = words(`${program.program.title} ${program.program.subtitle ?? ''}`).map(foldUmlauts);
-  return [...new Set(found.flatMap((w, i) => countryNames(w) ?? countryNames(`${w} ${found[i + 1] ?? ''}`) ?? []).map((n) => words(n).map(foldUmlauts).join(' ')))];
+  let countries = titleCountriesMemo.get(program);
+  if (!countries) {
+    const found = words(`${program.program.title} ${program.program.subtitle ?? ''}`).map(foldUmlauts);
+    countries = [...new Set(found.flatMap((w, i) => countryNames(w) ?? countryNames(`${w} ${found[i + 1] ?? ''}`) ?? []).map((n) => words(n).map(foldUmlauts).join(' ')))];
+    titleCountriesMemo.set(program, countries);
+  }
+  return countries;
 }
 
 /** The participants' clock: "CET", "MESZ", "mitteleuropäische Zeit" always ask for German time. */
