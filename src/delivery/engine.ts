@@ -183,6 +183,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
             call = Promise.reject(error);
           }
           call.catch(() => undefined);
+          return call;
         });
         try {
           await call;

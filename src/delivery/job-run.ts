@@ -250,6 +250,7 @@ export class JobRun {
       }
       // Awaited below; this only keeps a halted run's abandoned call from surfacing as unhandled.
       call.catch(() => undefined);
+      return call;
     });
     this.guard();
     return acquired ? await call! : undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { DeliveryPacer, preciseSleep, SlidingWindowLimiter, type Pace } from './rate-limit.js';
 import { TEAMS_CONVERSATION_LIMITS } from './settings.js';
+import { preciseWallNow } from './tenant-gate.js';
 
 /** Virtual time: sleeping advances the clock, so pacing is checked exactly and instantly. */
 function virtualPace(): Pace & { t: number } {
@@ -171,5 +172,21 @@ describe('SlidingWindowLimiter, requests counted when they leave', () => {
     const { stamps, blockedUntil } = first.snapshot(100);
     next.seed(stamps, blockedUntil);
     expect(next.waitMs(1000)).toBe(first.waitMs(1000));
+  });
+});
+
+describe('preciseWallNow', () => {
+  it('agrees with the wall clock to a millisecond, resolves below it and never goes back', () => {
+    const readings: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const before = Date.now();
+      const t = preciseWallNow();
+      const after = Date.now();
+      expect(t).toBeGreaterThan(before - 1);
+      expect(t).toBeLessThan(after + 2);
+      readings.push(t);
+    }
+    for (let i = 1; i < readings.length; i++) expect(readings[i]).toBeGreaterThanOrEqual(readings[i - 1]!);
+    expect(readings.some((t) => !Number.isInteger(t))).toBe(true);
   });
 });

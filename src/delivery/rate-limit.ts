@@ -6,7 +6,7 @@
 // instead of going out as a window's worth at once; a request is counted from the moment it left the process
 // (./wire-time.ts), not from when its call started; and only the holder of a tenant's lease
 // (./tenant-gate.ts) sends for it, so that two instances never pace one tenant twice.
-import type { TenantGate, TenantWindow } from './tenant-gate.js';
+import { preciseWallNow, type TenantGate, type TenantWindow } from './tenant-gate.js';
 import { observeWrites } from './wire-time.js';
 import type { WindowLimit } from './settings.js';
 
@@ -209,12 +209,17 @@ export class DeliveryPacer {
    * Workers of one tenant queue up: only the head of the line sleeps until the next tenant slot (or waits for
    * the lease), instead of every waiting worker waking for every slot. A worker whose conversation is the
    * obstacle (Retry-After, per-thread limit) leaves the line while it waits, so it holds up nobody.
+   *
+   * The tenant's lease stays with this process until the request has left it (or the call returned by
+   * `onAcquired` has settled): a lease handed over earlier would hand over the request at the time its slot
+   * was taken, and a request that leaves late would then reach the connector in the next holder's window.
    */
-  async acquire(conversationId: string, tenantId: string, signal?: { aborted: boolean }, onAcquired?: () => void): Promise<boolean> {
+  async acquire(conversationId: string, tenantId: string, signal?: { aborted: boolean }, onAcquired?: () => unknown): Promise<boolean> {
     const conv = this.conversation(conversationId);
     const tenant = this.tenant(tenantId);
     const gate = this.options.gate;
     gate?.enter(tenantId);
+    let leaving: Promise<void> | undefined;
     try {
       for (;;) {
         const leave = await this.enterLine(tenantId);
@@ -231,7 +236,7 @@ export class DeliveryPacer {
             if (conversationWait > 0) break;
             const wait = tenant.waitMs(now);
             if (wait <= 0) {
-              this.take(conv, tenant, onAcquired);
+              leaving = this.take(conv, tenant, onAcquired);
               if (++this.acquisitions % 5000 === 0) this.evictIdle(this.pace.now());
               return true;
             }
@@ -243,16 +248,26 @@ export class DeliveryPacer {
         await this.pace.sleep(conversationWait);
       }
     } finally {
-      gate?.leave(tenantId, () => this.tenantWindow(tenantId));
+      if (gate) {
+        const leave = () => gate.leave(tenantId, () => this.tenantWindow(tenantId));
+        if (leaving) void leaving.then(leave);
+        else leave();
+      }
     }
   }
 
-  /** Starts the call and counts it: from now, then from each moment a request of it left the process. */
-  private take(conv: SlidingWindowLimiter, tenant: SlidingWindowLimiter, onAcquired?: () => void): void {
+  /**
+   * Starts the call and counts it: from now, then from each moment a request of it left the process.
+   * Resolves once its first request has left, or the call has settled (or returned no promise).
+   */
+  private take(conv: SlidingWindowLimiter, tenant: SlidingWindowLimiter, onAcquired?: () => unknown): Promise<void> {
     let stamp: number | undefined;
     let written = -Infinity;
     const start = this.pace.now();
+    let left!: () => void;
+    const leaving = new Promise<void>((resolve) => (left = resolve));
     const onWritten = () => {
+      left();
       const at = this.pace.now();
       if (stamp === undefined) written = Math.max(written, at);
       else if (at > stamp) {
@@ -261,12 +276,15 @@ export class DeliveryPacer {
         stamp = at;
       }
     };
-    if (onAcquired) observeWrites(onWritten, onAcquired);
+    const call = onAcquired ? observeWrites(onWritten, onAcquired) : undefined;
+    if (call instanceof Promise) void call.then(left, left);
+    else left();
     // Stamped after the call has started, so the stamp is never earlier than the connector's arrival time
     // for an in-process sender: a pause (GC) between check and call cannot squeeze an extra request in.
     stamp = Math.max(this.pace.now(), written);
     conv.record(stamp);
     tenant.record(stamp);
+    return leaving;
   }
 
   private enterLine(tenantId: string): Promise<() => void> {
@@ -310,13 +328,12 @@ export class DeliveryPacer {
   /** This process's window of a tenant in epoch ms, for the next lease holder. */
   tenantWindow(tenantId: string): TenantWindow {
     const { stamps, blockedUntil } = this.tenant(tenantId).snapshot(this.pace.now());
-    const offset = (this.options.gate?.wallNow ?? Date.now)() - this.pace.now();
-    // Rounded up: a request counted a little late errs on the side of the limit.
-    return { recent: stamps.map((t) => Math.ceil(t + offset)), holdUntil: blockedUntil > 0 ? Math.ceil(blockedUntil + offset) : 0 };
+    const offset = (this.options.gate?.wallNow ?? preciseWallNow)() - this.pace.now();
+    return { recent: stamps.map((t) => t + offset), holdUntil: blockedUntil > 0 ? blockedUntil + offset : 0 };
   }
 
   private continueWindow(tenant: SlidingWindowLimiter, window: TenantWindow): void {
-    const offset = this.pace.now() - (this.options.gate?.wallNow ?? Date.now)();
+    const offset = this.pace.now() - (this.options.gate?.wallNow ?? preciseWallNow)();
     tenant.seed(window.recent.map((t) => t + offset), window.holdUntil ? window.holdUntil + offset : 0);
   }
 

@@ -36,6 +36,18 @@ interface TenantState {
   demand: number;
 }
 
+/**
+ * Epoch ms to a fraction of a millisecond: the monotonic clock from the process's start, as long as it agrees
+ * with the wall clock to within a millisecond (Date.now() is whole milliseconds, so a window handed from one
+ * process to another through it could come back up to a millisecond early). After the wall clock stepped,
+ * Date.now().
+ */
+export function preciseWallNow(): number {
+  const precise = performance.timeOrigin + performance.now();
+  const wall = Date.now();
+  return precise > wall - 1 && precise < wall + 2 ? precise : wall;
+}
+
 export interface TenantGateOptions {
   leases: TenantLeaseRepository;
   owner: string;
@@ -52,7 +64,7 @@ export class TenantGate {
   readonly wallNow: () => number;
 
   constructor(private readonly options: TenantGateOptions) {
-    this.wallNow = options.wallNow ?? Date.now;
+    this.wallNow = options.wallNow ?? preciseWallNow;
   }
 
   private state(tenantId: string): TenantState {

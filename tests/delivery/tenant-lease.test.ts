@@ -2,8 +2,10 @@
 // for it (and sends for other tenants meanwhile); the holder lets go when it has nothing more for the tenant,
 // and hands its window and Retry-After hold to the next holder; a holder that dies keeps the tenant until its
 // lease expires. Lease times are wall clock, injected here.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { TenantGate, TenantLeaseRepository, type TenantWindow } from '../../src/delivery/index.js';
+import { DeliveryPacer, TenantGate, TenantLeaseRepository, type TenantWindow } from '../../src/delivery/index.js';
 import { silentLogger } from '../../src/shared/log.js';
 import { useAzurite } from '../harness/azurite.js';
 
@@ -101,5 +103,44 @@ describe('TenantGate', () => {
     signal.aborted = true;
     expect(await waiting).toBe(false);
     await one.releaseAll(() => ({ recent: [], holdUntil: 0 }));
+  });
+});
+
+describe('DeliveryPacer on tenant leases', () => {
+  it('keeps the tenant until a granted request has left the process, and hands it over counted from then', async () => {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end('{}'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const leases = new TenantLeaseRepository(storage.store());
+      const gates = ['one', 'two'].map((owner) => new TenantGate({ leases, owner, leaseMs: 10_000, logger: silentLogger }));
+      const [one, two] = gates.map((gate) => new DeliveryPacer({ conversationLimits: [], maxRps: 5, gate }));
+      let left = 0;
+      // The slot is granted at once, but the request leaves only 300 ms later (a slow token or connection):
+      // longer than the lease lingers and the other instance polls for it together.
+      await one!.acquire('chat-a', 'tenant', undefined, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await new Promise<void>((resolve, reject) => {
+          const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/' }, (response) => {
+            response.resume();
+            response.on('end', resolve);
+          });
+          request.on('finish', () => (left = Date.now()));
+          request.on('error', reject);
+          request.end('{}');
+        });
+      });
+      await two!.acquire('chat-b', 'tenant');
+      const sent = Date.now();
+      expect(left).toBeGreaterThan(0);
+      // The next request is spaced from the moment the first one left (1 s / 5, of which half may go early).
+      expect(sent - left).toBeGreaterThanOrEqual(98);
+      await gates[1]!.releaseAll(() => two!.tenantWindow('tenant'));
+    } finally {
+      server.close();
+    }
   });
 });
