@@ -108,8 +108,8 @@ function answersType(text: string, types: ReadonlySet<QuestionType>, index: Pass
  */
 export function rankHits(hits: RetrievalHit[], types: ReadonlySet<QuestionType>, index: PassageIndex): RetrievalHit[] {
   // An older e-mail quoted below a newer one counts half: the newer one may correct it.
-  // "Wo ist ...?": a street address says where, more than a word of the format ("online") does.
-  const address = (h: RetrievalHit) => (types.has('location') && holdsStreetAddress(h.doc.text) ? 1.5 : 1);
+  // "Wo ist ...?", "Adresse ...?": a street address says where, more than a word of the format ("online") does.
+  const address = (h: RetrievalHit) => ((types.has('location') || types.has('address')) && holdsStreetAddress(h.doc.text) ? 1.5 : 1);
   const value = (h: RetrievalHit) => h.score * h.coverage ** 2 * (answersType(`${h.doc.title}. ${h.doc.text}`, types, index) ? 1.5 : 1) * address(h) * (h.doc.quoted ? 0.5 : 1);
   return hits
     .map((h) => ({ h, v: value(h) }))

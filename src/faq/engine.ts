@@ -144,6 +144,8 @@ const FIGURE_TYPES = new Set<QuestionType>(['count', 'amount', 'price', 'change'
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
 const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount', 'platform', 'language', 'phone', 'recording']);
 /** Question words that ask for a date alone, whatever else the question names ("Bis wann muss die Rechnung bezahlt sein?"). */
+/** Why one contacts someone, in a question for a contact ("An wen wende ich mich bei Rückfragen?"). */
+const CONTACT_REASONS: ReadonlySet<string> = new Set(['frage', 'fragen', 'rückfrage', 'rückfragen', 'anliegen', 'question', 'questions', 'query', 'queries'].map(foldUmlauts));
 const DEADLINE_WORDS = /\b(bis wann|by when|until when)\b/;
 /** Sentences on either side of one naming the question's subject that may hold the fact asked for. */
 const FACT_REACH = 1;
@@ -464,7 +466,9 @@ class Engine implements FaqEngine {
     // dazu einen Termin?").
     const fee = types.has('cost') || types.has('price');
     const aboutAsker = fee || types.has('contact') || types.has('person') ? selfDescription(question) : [];
-    const payer = new Set([...(fee ? payers(question) : []), ...aboutAsker]);
+    // Whom to ask "bei Fragen"/"if I have questions": the questions are why one calls, not what about.
+    const reasons = types.has('contact') || types.has('phone') ? words(question).map((w) => foldUmlauts(lower(w))).filter((w) => CONTACT_REASONS.has(w)) : [];
+    const payer = new Set([...(fee ? payers(question) : []), ...aboutAsker, ...reasons]);
     const scopeWeight = (u: QueryUnit) => ((u.knownDf === 0 && noTopic.has(foldUmlauts(u.word))) || (u.wholeDf === 0 && payer.has(foldUmlauts(u.word))) ? 0 : Math.log(1 + (n - u.knownDf + 0.5) / (u.knownDf + 0.5)));
     const totalWeight = units.reduce((s, u) => s + scopeWeight(u), 0);
     const knownShare = totalWeight > 0 ? known.reduce((s, u) => s + credit(u) * scopeWeight(u), 0) / totalWeight : 0;

@@ -71,7 +71,8 @@ const CONCEPTS: string[][] = [
   ['woche', 'week'],
   ['monat', 'month'],
   ['jahr', 'jahre', 'year', 'years'],
-  ['ort', 'raum', 'adresse', 'location', 'room', 'venue', 'address'],
+  ['ort', 'raum', 'location', 'room', 'venue'],
+  ['adresse', 'anschrift', 'address'],
   ['telefon', 'telefonnummer', 'tel', 'telefonisch', 'handy', 'handynummer', 'mobilnummer', 'rufnummer', 'phone', 'telephone', 'phone number', 'telephone number', 'mobile number', 'cell phone', 'unter welcher nummer'],
 ];
 

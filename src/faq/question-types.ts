@@ -6,7 +6,7 @@ import { foldUmlauts, lower, MONTH_WORDS, STOPWORDS, words } from './german.js';
 import type { Lexicon } from './lexicon.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 
-export type QuestionType = 'cost' | 'recording' | 'contact' | 'phone' | 'place' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price' | 'platform' | 'language';
+export type QuestionType = 'cost' | 'recording' | 'contact' | 'phone' | 'place' | 'address' | 'location' | 'where-to-find' | 'duration' | 'count' | 'date' | 'weekday' | 'person' | 'definition' | 'amount' | 'change' | 'price' | 'platform' | 'language';
 
 const fold = (s: string) => foldUmlauts(lower(s));
 const MONTHS = MONTH_WORDS.join('|');
@@ -35,7 +35,9 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   // "Telefonnummer von Frau X?" asks for a number to call: a sentence with an e-mail address alone does not answer.
   // ("Can I dial in by phone?" asks no number.)
   if (has(...PHONE_NUMBER_ASKS) || tokens.some((t) => /^(telefon|handy|mobil|ruf)nummer[n]?$/.test(t))) types.add('phone');
-  if (has('wo', 'wohin', 'where') || concept('format') || concept('ort')) types.add('place');
+  if (has('wo', 'wohin', 'where') || concept('format') || concept('ort') || concept('adresse')) types.add('place');
+  // „Adresse Feuerwehrhaus?“ asks for a street address; „An welche Adresse schicke ich …?“ for one to write to.
+  if (concept('adresse')) types.add(/ (schick|send|schreib|richte|wende|write|writing|submit)/.test(text) ? 'contact' : 'address');
   // "Wo ist / liegt / findet ... statt" asks for a location; "Wo finde ich / kann ich" for a link or channel.
   if (has('wo ist', 'wo sind', 'wo liegt', 'wo liegen', 'wo befindet', 'wo findet', 'where is', 'where are', 'in welchem raum', 'which room')) types.add('location');
   if (has('wo finde', 'wo kann', 'wo gibt es', 'wo bekomme', 'where can', 'where do i find', 'where do i get')) types.add('where-to-find');
@@ -89,8 +91,9 @@ const LANGUAGE_NAMES_EN = 'german|english|french|spanish|italian|dutch|polish|cz
 const LANGUAGE_RE = new RegExp(`\\b(auf|in|ins)\\s+(${LANGUAGE_NAMES_DE})\\b|\\b(deutsch|englisch)sprachig|\\bin\\s+(${LANGUAGE_NAMES_EN})\\b|\\benglish\\b|\\b(${LANGUAGE_NAMES_EN})[- ]speaking\\b`);
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 // A telephone number: an international prefix, or a run of at least six digits in groups ("0471 123 456",
-// "(030) 1234-567", "+39 0471 555 210"), not a date, an amount or a postcode alone.
-const PHONE_RE = /(\+|\b00)\d{1,3}[\s./-]?\(?\d+\)?([\s./-]?\d+){1,5}|\(?\b0\d{2,5}\)?[\s/-]\d{2,}([\s./-]?\d{2,}){0,3}\b/;
+// "(030) 1234-567", "+39 0471 555 210", a two-digit area code as in "(08) 9461 2273", "08 9461 2273" or
+// "01 23 45 67 89"), not a date, an amount or a postcode alone.
+const PHONE_RE = /(\+|\b00)\d{1,3}[\s./-]?\(?\d+\)?([\s./-]?\d+){1,5}|\(?\b0\d{2,5}\)?[\s/-]\d{2,}([\s./-]?\d{2,}){0,3}\b|\(0\d\)\s?\d{3,}([\s.-]?\d{2,}){1,3}\b|\b0\d\s\d{4}\s\d{4}\b|\b0\d(\s\d{2}){4}\b/;
 const PHONE_WORD_RE = /\b(tel|telefon\p{L}*|phone|telephone|mobil\p{L}*|handy|rufnummer|call)\b|\+\d/iu;
 const NOT_PHONE_RE = /\b(iban|bic|aktenzeichen|az|konto)\b/;
 /** How a question asks for a telephone number (folded). */
@@ -158,6 +161,7 @@ const TYPE_MARKERS: Record<string, QuestionType> = {
   telefon: 'phone',
   format: 'place',
   ort: 'place',
+  adresse: 'address',
   dauer: 'duration',
   plattform: 'platform',
   sprache: 'language',
@@ -222,7 +226,8 @@ export function sentenceAnswers(type: QuestionType, sentence: string, lexicon: L
   return answers;
 }
 
-function holdsFact(type: QuestionType, sentence: string, { folded, terms }: SentenceFacts, lexicon: Lexicon): boolean {
+function holdsFact(type: QuestionType, sentence: string, facts: SentenceFacts, lexicon: Lexicon): boolean {
+  const { folded, terms } = facts;
   const concept = (word: string) => terms.has(lexicon.lookup(word));
   switch (type) {
     case 'cost':
@@ -235,7 +240,11 @@ function holdsFact(type: QuestionType, sentence: string, { folded, terms }: Sent
       // A number with a word for the telephone beside it: a file number ("Aktenzeichen 0815/2024") or an IBAN is none.
       return PHONE_RE.test(sentence) && PHONE_WORD_RE.test(sentence) && !NOT_PHONE_RE.test(folded);
     case 'place':
-      return concept('format') || concept('ort') || /\b(strasse|str|platz|weg|allee)\b|\d{5} \p{Lu}/u.test(sentence.toLowerCase()) || /\bin (der|dem|raum|saal)\b/.test(folded);
+      // A street address answers "Adresse?" too ("Lindenweg 12, 71234 Brunnfeld").
+      return concept('format') || concept('ort') || /\b(strasse|str|platz|weg|allee)\b/.test(sentence.toLowerCase()) || STREET_RE.test(sentence) || /\bin (der|dem|raum|saal)\b/.test(folded);
+    case 'address':
+      // A place's street address, or an address to write to („An welche Adresse schicke ich …?“).
+      return concept('adresse') || holdsFact('place', sentence, facts, lexicon) || EMAIL_RE.test(sentence);
     case 'location':
       return STREET_RE.test(sentence) || /\b(raum|saal|rathaus|gebäude|gebaeude|etage|stock|online|virtuell|teams|zoom|webex|room|building|floor)\b/.test(folded) || /\b(im|in der|in dem|auf der|unter) \p{Lu}/u.test(sentence) || URL_RE.test(sentence);
     case 'where-to-find':

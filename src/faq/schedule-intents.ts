@@ -42,7 +42,10 @@ export const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean).m
 
 // Cue words (lower-case, umlauts folded). They decide the kind; they are not topic words.
 const CUES = {
-  contacts: set('kontakt kontakte kontaktieren contact contacts ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen email mail mailadresse adresse address erreichen reach'),
+  // „Adresse“ alone is no contact: „Adresse Turnhalle?“ asks where a place is; „An welche Adresse schicke ich
+  // …?“ asks whom to write to (SENDING below).
+  contacts: set('kontakt kontakte kontaktieren contact contacts ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen email mail mailadresse erreichen reach'),
+  address: set('adresse address'),
   format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location wo where place travel raum saal room venue'),
   formatPhrases: ['vor ort', 'in person', 'on site', 'in presence'],
   count: set('anzahl wieviele wievielen viele vielen viel many oft often'),
@@ -694,6 +697,8 @@ const CITY_PARTS = set('city stadt saint sankt santa');
 const LOCAL_TIME_WORDS = set('ortszeit local lokale lokaler lokalen zeit');
 /** Questions for the day of the week. */
 const WEEKDAY_ASK = set('wochentag wochentage wochentagen weekday weekdays');
+/** Verbs that make an address one to write to. */
+const SENDING = set('schicke schicken schickt sende senden sendet schreibe schreiben schreibt richte richten wende wenden send sending write writing submit');
 /** Questions for a reason. */
 export const WHY = set('warum wieso weshalb why');
 /** The when-cues that ask for a date or time themselves ("Termin" or "welchem" may only name the session). */
@@ -705,7 +710,7 @@ function intentFromCues(
   text: string,
   { program, session, leftover, specific, sessionWord, contentWords, seriesNamed, dated }: { program: Program; session: Session | undefined; leftover: number; specific: number; sessionWord: boolean; contentWords: number; seriesNamed: boolean; dated: boolean },
 ): ScheduleIntent | undefined {
-  const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail'));
+  const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail')) || (has(tokens, CUES.address) && has(tokens, SENDING));
   // The program's contacts have no telephone numbers: "Unter welcher Telefonnummer erreiche ich …?" asks the material.
   if (contactCue && tokens.some((t) => GENERAL_LEXICON.lookup(t) === PHONE_TERM)) return undefined;
   if (contactCue) return { kind: 'contacts' };

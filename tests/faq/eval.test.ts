@@ -67,6 +67,8 @@ const FLOORS: Record<string, [number, number]> = {
   'noise-action-singapore-en': [0.7, 0.9],
   'landarzt-versorgung-nord': [0.6, 0.9],
   'cyber-incident-response-pacific-en': [0.7, 0.9],
+  'sportstaetten-vereine-oesterreich': [0.6, 0.9],
+  'housing-first-perth-en': [0.65, 0.85],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
