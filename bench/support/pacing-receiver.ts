@@ -50,6 +50,8 @@ export interface TenantFigures {
 }
 
 export interface ReceiverReport {
+  /** How the receiver was scheduled: real-time (its main thread), at a raised priority, or as is. */
+  scheduling: 'realtime' | 'nice' | 'normal';
   limit: number;
   requests: number;
   refused_for_limit: number;
@@ -122,7 +124,7 @@ function meanWindowCount(times: number[], from: number, to: number): number | nu
   return sum / span;
 }
 
-export function summarize(options: Pick<ReceiverOptions, 'limit'>, arrivals: Map<string, Arrival[]>, counters: Map<string, { refused: number; i429: number; i503: number; lastAccepted: number }>, accepted: Map<string, number>, expected: Map<string, string>): ReceiverReport {
+export function summarize(options: Pick<ReceiverOptions, 'limit'>, arrivals: Map<string, Arrival[]>, counters: Map<string, { refused: number; i429: number; i503: number; lastAccepted: number }>, accepted: Map<string, number>, expected: Map<string, string>): Omit<ReceiverReport, 'scheduling'> {
   const tenants: TenantFigures[] = [...arrivals.keys()].sort().map((tenant) => {
     const list = arrivals.get(tenant)!;
     const times = list.map((a) => a.at);
@@ -169,14 +171,16 @@ function main(options: ReceiverOptions): void {
   // receiver that waits for the CPU stamps requests late, in bunches, and counts requests together that
   // arrived apart: at a higher nice priority alone its stamps still came up to 23 ms after the request left its
   // sender, and the windows that went over the limit were those whose first request was stamped late (see
-  // docs/benchmarks.md). So it asks for real-time scheduling, which lets it run as soon as a request is
-  // there (p99 0.6 ms, at most 2.5 ms after leaving), and otherwise for a higher priority (both need root or
-  // CAP_SYS_NICE; else it is measured as is).
+  // docs/benchmarks.md). So its main thread, which stamps, asks for real-time scheduling, which lets it run as
+  // soon as a request is there (p99 0.6 ms, at most 2.5 ms after leaving); otherwise the process asks for a
+  // higher priority (both need root or CAP_SYS_NICE; else it is measured as is). The report says which.
+  let scheduling: ReceiverReport['scheduling'] = 'realtime';
   if (spawnSync('chrt', ['--fifo', '--pid', '10', String(process.pid)], { stdio: 'ignore' }).status !== 0) {
     try {
       os.setPriority(-10);
+      scheduling = 'nice';
     } catch {
-      // not permitted: measured at normal priority
+      scheduling = 'normal';
     }
   }
   const random = seeded(options.seed);
@@ -262,7 +266,7 @@ function main(options: ReceiverOptions): void {
       }
       process.send!({ type: 'expected' });
     } else if (message.type === 'report') {
-      process.send!({ type: 'report', report: summarize(options, arrivals, counters, accepted, expected) });
+      process.send!({ type: 'report', report: { ...summarize(options, arrivals, counters, accepted, expected), scheduling } });
     }
   });
   process.on('disconnect', () => process.exit(0));

@@ -176,17 +176,40 @@ describe('SlidingWindowLimiter, requests counted when they leave', () => {
 });
 
 describe('preciseWallNow', () => {
-  it('agrees with the wall clock to a millisecond, resolves below it and never goes back', () => {
-    const readings: number[] = [];
-    for (let i = 0; i < 2000; i++) {
+  /** Readings for a while, each with the wall clock read just before and after. */
+  function readings(n: number) {
+    return Array.from({ length: n }, () => {
       const before = Date.now();
       const t = preciseWallNow();
-      const after = Date.now();
+      return { before, t, after: Date.now() };
+    });
+  }
+
+  it('agrees with the wall clock to a millisecond, resolves below it and never goes back while the wall clock does not', () => {
+    const all = readings(2000);
+    for (const { before, t, after } of all) {
       expect(t).toBeGreaterThan(before - 1);
       expect(t).toBeLessThan(after + 2);
-      readings.push(t);
     }
-    for (let i = 1; i < readings.length; i++) expect(readings[i]).toBeGreaterThanOrEqual(readings[i - 1]!);
-    expect(readings.some((t) => !Number.isInteger(t))).toBe(true);
+    for (let i = 1; i < all.length; i++) expect(all[i]!.t).toBeGreaterThanOrEqual(all[i - 1]!.t);
+    expect(all.some(({ t }) => !Number.isInteger(t))).toBe(true);
+  });
+
+  it('follows a step of the wall clock, once, instead of flipping between two clocks', () => {
+    const real = Date.now.bind(Date);
+    for (const step of [1.5, -1.5, 5000, -5000]) {
+      const spy = vi.spyOn(Date, 'now').mockImplementation(() => Math.floor(real() + step));
+      try {
+        preciseWallNow();
+        const all = readings(300);
+        for (const { before, t, after } of all) {
+          expect(t, `step ${step}`).toBeGreaterThan(before - 1);
+          expect(t, `step ${step}`).toBeLessThan(after + 2);
+        }
+        for (let i = 1; i < all.length; i++) expect(all[i]!.t, `step ${step}`).toBeGreaterThanOrEqual(all[i - 1]!.t);
+      } finally {
+        spy.mockRestore();
+      }
+    }
   });
 });

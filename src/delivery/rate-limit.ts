@@ -156,6 +156,13 @@ export class SlidingWindowLimiter {
 
 /** Per tenant: the 429 answers of the last window, to tell a throttled tenant from a throttled conversation. */
 const TENANT_WINDOW_MS = 1000;
+/**
+ * How long a lease holder keeps a tenant for a call it started that has not settled (a hanging connection
+ * would otherwise hold the tenant for the whole send timeout, 30 s): one window.
+ */
+const HANDOVER_WAIT_MS = TENANT_WINDOW_MS;
+/** The Bot Connector API's requests that the pacer counts, below the service URL's own path ("/emea/"); a token request of the same call is none. */
+const CONNECTOR_PATH = '/v3/conversations/';
 
 /** One limiter per conversation and one per tenant; a request needs a slot in both. */
 export class DeliveryPacer {
@@ -210,9 +217,10 @@ export class DeliveryPacer {
    * the lease), instead of every waiting worker waking for every slot. A worker whose conversation is the
    * obstacle (Retry-After, per-thread limit) leaves the line while it waits, so it holds up nobody.
    *
-   * The tenant's lease stays with this process until the request has left it (or the call returned by
-   * `onAcquired` has settled): a lease handed over earlier would hand over the request at the time its slot
-   * was taken, and a request that leaves late would then reach the connector in the next holder's window.
+   * The tenant's lease stays with this process until the call returned by `onAcquired` has settled, for at
+   * most HANDOVER_WAIT_MS: a lease handed over earlier would hand over the request at the time its slot was
+   * taken, and a request that leaves late (after a slow token request or connection) would then reach the
+   * connector in the next holder's window. A call still pending then counts from that moment.
    */
   async acquire(conversationId: string, tenantId: string, signal?: { aborted: boolean }, onAcquired?: () => unknown): Promise<boolean> {
     const conv = this.conversation(conversationId);
@@ -257,18 +265,16 @@ export class DeliveryPacer {
   }
 
   /**
-   * Starts the call and counts it: from now, then from each moment a request of it left the process.
-   * Resolves once its first request has left, or the call has settled (or returned no promise).
+   * Starts the call and counts it: from now, then from each moment a request of it left the process (the
+   * last is the message, after any token request). Resolves once the message has left (a request to the
+   * connector's `…/v3/conversations/…`) or the call has settled, or after HANDOVER_WAIT_MS, counting a call
+   * still pending from then; at once for a call that returns no promise.
    */
   private take(conv: SlidingWindowLimiter, tenant: SlidingWindowLimiter, onAcquired?: () => unknown): Promise<void> {
     let stamp: number | undefined;
     let written = -Infinity;
     const start = this.pace.now();
-    let left!: () => void;
-    const leaving = new Promise<void>((resolve) => (left = resolve));
-    const onWritten = () => {
-      left();
-      const at = this.pace.now();
+    const moveTo = (at: number) => {
       if (stamp === undefined) written = Math.max(written, at);
       else if (at > stamp) {
         conv.restamp(stamp, at, at - start);
@@ -276,15 +282,35 @@ export class DeliveryPacer {
         stamp = at;
       }
     };
+    let messageLeft: (() => void) | undefined;
+    let sent = false;
+    const onWritten = (path: string) => {
+      moveTo(this.pace.now());
+      if (!path.includes(CONNECTOR_PATH)) return;
+      sent = true;
+      messageLeft?.();
+    };
     const call = onAcquired ? observeWrites(onWritten, onAcquired) : undefined;
-    if (call instanceof Promise) void call.then(left, left);
-    else left();
     // Stamped after the call has started, so the stamp is never earlier than the connector's arrival time
     // for an in-process sender: a pause (GC) between check and call cannot squeeze an extra request in.
     stamp = Math.max(this.pace.now(), written);
     conv.record(stamp);
     tenant.record(stamp);
-    return leaving;
+    if (typeof (call as PromiseLike<unknown> | undefined)?.then !== 'function') return Promise.resolve();
+    if (sent) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        moveTo(this.pace.now());
+        resolve();
+      }, HANDOVER_WAIT_MS);
+      timer.unref();
+      const settled = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      messageLeft = settled;
+      Promise.resolve(call).then(settled, settled);
+    });
   }
 
   private enterLine(tenantId: string): Promise<() => void> {
@@ -329,7 +355,9 @@ export class DeliveryPacer {
   tenantWindow(tenantId: string): TenantWindow {
     const { stamps, blockedUntil } = this.tenant(tenantId).snapshot(this.pace.now());
     const offset = (this.options.gate?.wallNow ?? preciseWallNow)() - this.pace.now();
-    return { recent: stamps.map((t) => t + offset), holdUntil: blockedUntil > 0 ? blockedUntil + offset : 0 };
+    // Rounded up to the next millisecond: what two processes' clocks may still disagree by errs on the side
+    // of the limit.
+    return { recent: stamps.map((t) => Math.ceil(t + offset)), holdUntil: blockedUntil > 0 ? Math.ceil(blockedUntil + offset) : 0 };
   }
 
   private continueWindow(tenant: SlidingWindowLimiter, window: TenantWindow): void {

@@ -36,16 +36,20 @@ interface TenantState {
   demand: number;
 }
 
+/** The wall-clock time at performance.now() = 0; re-anchored when the wall clock steps. */
+let anchor = performance.timeOrigin;
+
 /**
- * Epoch ms to a fraction of a millisecond: the monotonic clock from the process's start, as long as it agrees
- * with the wall clock to within a millisecond (Date.now() is whole milliseconds, so a window handed from one
- * process to another through it could come back up to a millisecond early). After the wall clock stepped,
- * Date.now().
+ * Epoch ms to a fraction of a millisecond (Date.now() is whole milliseconds, so a window handed from one
+ * process to another through it could come back up to a millisecond early): the monotonic clock from the
+ * process's start. When the wall clock has stepped away from it by more than a millisecond, it re-anchors on
+ * the wall clock (to within half a millisecond). It goes back only when the wall clock does.
  */
 export function preciseWallNow(): number {
-  const precise = performance.timeOrigin + performance.now();
+  const mono = performance.now();
   const wall = Date.now();
-  return precise > wall - 1 && precise < wall + 2 ? precise : wall;
+  if (anchor + mono < wall - 1 || anchor + mono >= wall + 2) anchor = wall + 0.5 - mono;
+  return anchor + mono;
 }
 
 export interface TenantGateOptions {

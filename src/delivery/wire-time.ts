@@ -11,7 +11,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 
-type OnWritten = () => void;
+/** Receives the path of the request that was handed to its socket. */
+type OnWritten = (path: string) => void;
 
 const calls = new AsyncLocalStorage<OnWritten>();
 let subscribed = false;
@@ -19,7 +20,8 @@ let subscribed = false;
 function onRequestStart(message: unknown): void {
   const onWritten = calls.getStore();
   if (!onWritten) return;
-  (message as { request: ClientRequest }).request.once('finish', onWritten);
+  const { request } = message as { request: ClientRequest };
+  request.once('finish', () => onWritten(request.path));
 }
 
 /** Runs `call`; `onWritten` fires each time an HTTP request the call makes has been handed to its socket. */

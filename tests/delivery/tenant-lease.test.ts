@@ -107,40 +107,84 @@ describe('TenantGate', () => {
 });
 
 describe('DeliveryPacer on tenant leases', () => {
-  it('keeps the tenant until a granted request has left the process, and hands it over counted from then', async () => {
+  /** A connector that answers `/token` after `tokenMs` and everything else at once. */
+  async function connector(tokenMs: number) {
     const server = http.createServer((req, res) => {
       req.resume();
-      req.on('end', () => res.end('{}'));
+      req.on('end', () => setTimeout(() => res.end('{}'), req.url === '/token' ? tokenMs : 0));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    try {
-      const leases = new TenantLeaseRepository(storage.store());
-      const gates = ['one', 'two'].map((owner) => new TenantGate({ leases, owner, leaseMs: 10_000, logger: silentLogger }));
-      const [one, two] = gates.map((gate) => new DeliveryPacer({ conversationLimits: [], maxRps: 5, gate }));
-      let left = 0;
-      // The slot is granted at once, but the request leaves only 300 ms later (a slow token or connection):
-      // longer than the lease lingers and the other instance polls for it together.
-      await one!.acquire('chat-a', 'tenant', undefined, async () => {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        await new Promise<void>((resolve, reject) => {
-          const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/' }, (response) => {
-            response.resume();
-            response.on('end', resolve);
-          });
-          request.on('finish', () => (left = Date.now()));
-          request.on('error', reject);
-          request.end('{}');
+    const post = (path: string, onLeft?: () => void) =>
+      new Promise<void>((resolve, reject) => {
+        const request = http.request({ host: '127.0.0.1', port, method: 'POST', path }, (response) => {
+          response.resume();
+          response.on('end', resolve);
         });
+        if (onLeft) request.on('finish', onLeft);
+        request.on('error', reject);
+        request.end('{}');
       });
-      await two!.acquire('chat-b', 'tenant');
+    return { post, close: () => server.close() };
+  }
+
+  function instances() {
+    const leases = new TenantLeaseRepository(storage.store());
+    const gates = ['one', 'two'].map((owner) => new TenantGate({ leases, owner, leaseMs: 10_000, logger: silentLogger }));
+    const [one, two] = gates.map((gate) => new DeliveryPacer({ conversationLimits: [], maxRps: 5, gate }));
+    return { one: one!, two: two!, gates };
+  }
+
+  it('keeps the tenant until the call has settled, and hands its request over counted from when it left', async () => {
+    const server = await connector(0);
+    try {
+      const { one, two, gates } = instances();
+      let left = 0;
+      // The slot is granted at once, but the request leaves only 300 ms later (a slow connection): longer than
+      // the lease lingers and the other instance polls for it together.
+      await one.acquire('chat-a', 'tenant', undefined, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await server.post('/v3/conversations/chat-a/activities', () => (left = Date.now()));
+      });
+      await two.acquire('chat-b', 'tenant');
       const sent = Date.now();
       expect(left).toBeGreaterThan(0);
       // The next request is spaced from the moment the first one left (1 s / 5, of which half may go early).
       expect(sent - left).toBeGreaterThanOrEqual(98);
-      await gates[1]!.releaseAll(() => two!.tenantWindow('tenant'));
+      await gates[1]!.releaseAll(() => two.tenantWindow('tenant'));
     } finally {
       server.close();
     }
+  });
+
+  it('counts the message, not a token request made before it, as the moment the request left', async () => {
+    const server = await connector(300);
+    try {
+      const { one, two, gates } = instances();
+      let left = 0;
+      await one.acquire('chat-a', 'tenant', undefined, async () => {
+        await server.post('/token');
+        await server.post('/v3/conversations/chat-a/activities', () => (left = Date.now()));
+      });
+      await two.acquire('chat-b', 'tenant');
+      expect(left).toBeGreaterThan(0);
+      expect(Date.now() - left).toBeGreaterThanOrEqual(98);
+      await gates[1]!.releaseAll(() => two.tenantWindow('tenant'));
+    } finally {
+      server.close();
+    }
+  });
+
+  it('lets the tenant go after a window when a call hangs, counting it from then', async () => {
+    const { one, two, gates } = instances();
+    const granted = Date.now();
+    await one.acquire('chat-a', 'tenant', undefined, () => new Promise(() => undefined));
+    await two.acquire('chat-b', 'tenant');
+    const sent = Date.now();
+    // Not for the whole send timeout: about a window, the lease's linger and a poll.
+    expect(sent - granted).toBeLessThan(5_000);
+    // The hanging call counts from when the lease went: the next request keeps its distance from then.
+    expect(sent - granted).toBeGreaterThanOrEqual(1_000 + 98);
+    await gates[1]!.releaseAll(() => two.tenantWindow('tenant'));
   });
 });
