@@ -1,7 +1,8 @@
 // Round 23: „Adresse“ asks where a place is unless something is to be sent there („An welche Adresse schicke
 // ich die Anmeldung?“), the questions one calls about are no topic of a question for a contact („Who do I call
-// if I have questions?“), and telephone numbers with a two-digit area code („(08) 9461 2273“). Invented
-// programs; each answer is checked against a decline nearby.
+// if I have questions?“), telephone numbers with a two-digit area code („(08) 9461 2273“), and amounts in
+// the currencies of other countries' programs („3,10 NZ-Dollar“, „MXN 2,500“). Invented programs; each
+// answer is checked against a decline nearby.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
@@ -47,6 +48,10 @@ const material = [
   '# Exkursion',
   '',
   'Wir treffen uns am Wasserwerk Brunnfeld, Lindenweg 12, 71234 Brunnfeld. Festes Schuhwerk ist nötig.',
+  '',
+  '# Partnerstadt',
+  '',
+  'In der Partnerstadt Kauri kostet ein Kubikmeter Trinkwasser 3,10 NZ-Dollar.',
   '',
   '# Aufzeichnung',
   '',
@@ -98,5 +103,19 @@ describe('whom to call with questions', () => {
       expect(sentenceAnswers('phone', s, GENERAL_LEXICON), s).toBe(true);
     for (const s of ['Telefonkonferenz am 05 2027', 'Telefonisch bis 01.02.2027', 'Telefon im Büro 71234 Brunnfeld'])
       expect(sentenceAnswers('phone', s, GENERAL_LEXICON), s).toBe(false);
+  });
+});
+
+describe('an amount of money', () => {
+  it('is one in the currency of any country, written after the figure or before it', async () => {
+    for (const s of ['Wärmepreis 185 NZ-Dollar pro MWh', 'NZ$ 185 per MWh', 'fee: 2.500 pesos', 'costs ₹ 40,000', '120 SEK per person', 'EUR 120 or MXN 2,500', 'US$ 40', 'A$120', 'R$ 50', '€ 12.500,–', 'CHF 280.-'])
+      expect(sentenceAnswers('price', s, GENERAL_LEXICON), s).toBe(true);
+    for (const s of ['5 real cases', 'In 2019 won the town', 'Raum 3 am Rand', 'Mittwoch, 31. März 2027'])
+      expect(sentenceAnswers('price', s, GENERAL_LEXICON), s).toBe(false);
+    const e = await engine();
+    const a = e.ask('Was kostet ein Kubikmeter Wasser in Kauri?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain('3,10 NZ-Dollar');
+    expect(e.ask('Was kostet ein Kubikmeter Wasser in Talberg?').answered).toBe(false);
   });
 });

@@ -81,7 +81,13 @@ export function holdsStreetAddress(text: string): boolean {
 }
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
 // Amounts in euro, Swiss franc, dollar or pound, also with a multiplier ("1,2 Millionen Euro", "CHF 48’000").
-const MONEY_RE = /\d([.,’'\d]*\d)?\s*((mio|mrd|tsd)\.?|millionen|milliarden|tausend|million|billion)?\s*(€|euro|eur|chf|franken|usd|dollar|gbp|pfund|£|\$)(?![\p{L}])|(€|eur|chf|fr\.|usd|\$|£)\s*\d([.,’'\d]*\d)?/iu;
+// An amount of money: a figure with a currency after or before it, in the currencies of any country's
+// programs ("185 NZ-Dollar", "NZ$ 185", "2.500 pesos", "₹ 40,000", "120 SEK").
+const CURRENCY = '€|euros?|eur|chf|franken|usd|(?:[a-z]{1,3}-)?dollars?|gbp|pfund|£|nzd|aud|cad|sgd|inr|rupien|rupees|jpy|yen|¥|₹|kes|shillings?|zar|mxn|pesos|brl|reais|cop|clp|krw|₩|nok|sek|dkk|kronen|kronor|kroner';
+const MONEY_RE = new RegExp(
+  `\\d([.,’'\\d]*\\d)?\\s*((mio|mrd|tsd)\\.?|millionen|milliarden|tausend|million|billion)?\\s*(${CURRENCY}|[a-z]{0,3}\\$)(?![\\p{L}])|(?<![\\p{L}])(€|eur|chf|fr\\.|usd|£|₹|¥|₩|nzd|aud|cad|sgd|inr|mxn|brl|zar|kes|sek|nok|dkk|[a-z]{0,3}\\$)\\s*\\d([.,’'\\d]*\\d)?`,
+  'iu',
+);
 // Video-conference products (general, not one program's): a sentence naming one says where a session runs.
 const PLATFORM_RE = /\b(teams|zoom|webex|jitsi|bigbluebutton|big blue button|gotomeeting|goto meeting|skype|google meet|alfaview|whereby|opentalk|bluejeans|adobe connect|clickmeeting|edudip|wonder\.me)\b/;
 // A language named as one (folded): "auf Englisch", "in German", "deutschsprachig", "English". Not the
