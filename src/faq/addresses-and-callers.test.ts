@@ -8,7 +8,7 @@ import { temporaryContent } from '../../tests/harness/temp-content.js';
 import { createFaqEngine } from './engine.js';
 import { ManualClock } from '../shared/clock.js';
 import { GENERAL_LEXICON } from './lexicon.js';
-import { sentenceAnswers } from './question-types.js';
+import { countingNumbers, sentenceAnswers } from './question-types.js';
 
 const contentDir = temporaryContent('faq-addresses-');
 
@@ -72,8 +72,12 @@ describe('an address', () => {
       expect(a.answered, q).toBe(true);
       expect(a.answer, q).toContain('Lindenweg 12');
     }
+    // Asked to be sent the address, the asker still wants the place's.
+    expect(e.ask('Kannst du mir die Adresse vom Wasserwerk schicken?').answer).toContain('Lindenweg 12');
     // A place the material does not name has no address in it.
-    expect(e.ask('Adresse vom Rathaus Brunnfeld?').answer).not.toContain('l.sommer@');
+    expect(e.ask('Adresse vom Rathaus Brunnfeld?').answered).toBe(false);
+    // A program contact's address is the contact's.
+    expect(e.ask('Wie ist die Adresse von Frau Sommer?').answer).toContain('l.sommer@brunnen.example.org');
   });
 
   it('to send something to is a contact or the material\'s address for it', async () => {
@@ -101,8 +105,10 @@ describe('whom to call with questions', () => {
   it('counts a two-digit area code as a telephone number, a date or a postcode still not', () => {
     for (const s of ['phone (08) 9461 2273 (Monday to Thursday)', 'Tel. 08 9461 2273', 'Téléphone : 01 23 45 67 89', 'Tel. (07) 3123 4567'])
       expect(sentenceAnswers('phone', s, GENERAL_LEXICON), s).toBe(true);
-    for (const s of ['Telefonkonferenz am 05 2027', 'Telefonisch bis 01.02.2027', 'Telefon im Büro 71234 Brunnfeld'])
+    for (const s of ['Telefonkonferenz am 05 2027', 'Telefonisch bis 01.02.2027', 'Telefon im Büro 71234 Brunnfeld', 'Telefonumfrage (05) 2026-2027 mit 400 Anrufen', 'Telefon-Hotline seit 03 2026 2027'])
       expect(sentenceAnswers('phone', s, GENERAL_LEXICON), s).toBe(false);
+    // A run of thousands of digits is read at once (an optional separator once made this take seconds), and is no number.
+    expect(sentenceAnswers('phone', `Tel (01)${'1'.repeat(3000)} x`, GENERAL_LEXICON)).toBe(false);
   });
 });
 
@@ -110,8 +116,12 @@ describe('an amount of money', () => {
   it('is one in the currency of any country, written after the figure or before it', async () => {
     for (const s of ['Wärmepreis 185 NZ-Dollar pro MWh', 'NZ$ 185 per MWh', 'fee: 2.500 pesos', 'costs ₹ 40,000', '120 SEK per person', 'EUR 120 or MXN 2,500', 'US$ 40', 'A$120', 'R$ 50', '€ 12.500,–', 'CHF 280.-'])
       expect(sentenceAnswers('price', s, GENERAL_LEXICON), s).toBe(true);
-    for (const s of ['5 real cases', 'In 2019 won the town', 'Raum 3 am Rand', 'Mittwoch, 31. März 2027'])
+    for (const s of ['pay CAD 60 per person', 'costs 60 CAD.'])
+      expect(sentenceAnswers('price', s, GENERAL_LEXICON), s).toBe(true);
+    // Codes in lower case or before a noun, and currency words in compounds or in other senses, are none.
+    for (const s of ['5 real cases', 'In 2019 won the town', 'Raum 3 am Rand', 'Mittwoch, 31. März 2027', '90 Sek. Redezeit', 'Schulen der Sek 1', '3 CAD drawings', 'The 2 AUD units', '40 Kronen von Straßenbäumen', '3 Pesos-Münzen', '24 Yen-Aktien'])
       expect(sentenceAnswers('price', s, GENERAL_LEXICON), s).toBe(false);
+    expect(countingNumbers('Applicants upload 3 CAD drawings with each permit application.')).toContain('3 cad drawings');
     const e = await engine();
     const a = e.ask('Was kostet ein Kubikmeter Wasser in Kauri?');
     expect(a.answered).toBe(true);

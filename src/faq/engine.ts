@@ -143,9 +143,9 @@ const COUNTED_RE = /\b(?:wie viele|wieviele|wie vielen|how many)\s+(\p{L}+)(?:\s
 const FIGURE_TYPES = new Set<QuestionType>(['count', 'amount', 'price', 'change']);
 /** Kinds of fact a passage must hold to answer a question that asks for one. */
 const FACT_TYPES = new Set<QuestionType>(['count', 'cost', 'price', 'date', 'weekday', 'duration', 'location', 'amount', 'platform', 'language', 'phone', 'recording']);
-/** Question words that ask for a date alone, whatever else the question names ("Bis wann muss die Rechnung bezahlt sein?"). */
 /** Why one contacts someone, in a question for a contact ("An wen wende ich mich bei Rückfragen?"). */
 const CONTACT_REASONS: ReadonlySet<string> = new Set(['frage', 'fragen', 'rückfrage', 'rückfragen', 'anliegen', 'question', 'questions', 'query', 'queries'].map(foldUmlauts));
+/** Question words that ask for a date alone, whatever else the question names ("Bis wann muss die Rechnung bezahlt sein?"). */
 const DEADLINE_WORDS = /\b(bis wann|by when|until when)\b/;
 /** Sentences on either side of one naming the question's subject that may hold the fact asked for. */
 const FACT_REACH = 1;

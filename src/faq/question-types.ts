@@ -14,6 +14,15 @@ const WEEKDAYS = 'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo
 // "beide"/"both" count two: "wer an beiden Terminen teilnimmt" answers "Wie oft ...?".
 const NUMBER_WORDS = 'beide|beiden|both|zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwoelf|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
 
+/** Verbs that make an address one to write to (folded). */
+const SENDING = new Set('schicke schicken schickt sende senden sendet schreibe schreiben schreibt richte richten wende wenden send sending write writing submit'.split(' '));
+/** The sender is the asker: „An welche Adresse schicke ich …?“, not „Kannst du mir die Adresse schicken?“. */
+const TO_ASKER = new Set('mir uns me us'.split(' '));
+/** True when the question's folded words ask where the asker sends something. */
+export function sendsThere(tokens: readonly string[]): boolean {
+  return tokens.some((t) => SENDING.has(t)) && !tokens.some((t) => TO_ASKER.has(t));
+}
+
 /** The question's types, from its question words and concept words. */
 export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionType> {
   const tokens = words(question).map(fold);
@@ -37,7 +46,7 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (has(...PHONE_NUMBER_ASKS) || tokens.some((t) => /^(telefon|handy|mobil|ruf)nummer[n]?$/.test(t))) types.add('phone');
   if (has('wo', 'wohin', 'where') || concept('format') || concept('ort') || concept('adresse')) types.add('place');
   // „Adresse Feuerwehrhaus?“ asks for a street address; „An welche Adresse schicke ich …?“ for one to write to.
-  if (concept('adresse')) types.add(/ (schick|send|schreib|richte|wende|write|writing|submit)/.test(text) ? 'contact' : 'address');
+  if (concept('adresse')) types.add(sendsThere(tokens) ? 'contact' : 'address');
   // "Wo ist / liegt / findet ... statt" asks for a location; "Wo finde ich / kann ich" for a link or channel.
   if (has('wo ist', 'wo sind', 'wo liegt', 'wo liegen', 'wo befindet', 'wo findet', 'where is', 'where are', 'in welchem raum', 'which room')) types.add('location');
   if (has('wo finde', 'wo kann', 'wo gibt es', 'wo bekomme', 'where can', 'where do i find', 'where do i get')) types.add('where-to-find');
@@ -82,12 +91,19 @@ export function holdsStreetAddress(text: string): boolean {
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
 // Amounts in euro, Swiss franc, dollar or pound, also with a multiplier ("1,2 Millionen Euro", "CHF 48’000").
 // An amount of money: a figure with a currency after or before it, in the currencies of any country's
-// programs ("185 NZ-Dollar", "NZ$ 185", "2.500 pesos", "₹ 40,000", "120 SEK").
-const CURRENCY = '€|euros?|eur|chf|franken|usd|(?:[a-z]{1,3}-)?dollars?|gbp|pfund|£|nzd|aud|cad|sgd|inr|rupien|rupees|jpy|yen|¥|₹|kes|shillings?|zar|mxn|pesos|brl|reais|cop|clp|krw|₩|nok|sek|dkk|kronen|kronor|kroner';
-const MONEY_RE = new RegExp(
-  `\\d([.,’'\\d]*\\d)?\\s*((mio|mrd|tsd)\\.?|millionen|milliarden|tausend|million|billion)?\\s*(${CURRENCY}|[a-z]{0,3}\\$)(?![\\p{L}])|(?<![\\p{L}])(€|eur|chf|fr\\.|usd|£|₹|¥|₩|nzd|aud|cad|sgd|inr|mxn|brl|zar|kes|sek|nok|dkk|[a-z]{0,3}\\$)\\s*\\d([.,’'\\d]*\\d)?`,
-  'iu',
-);
+// programs ("185 NZ-Dollar", "NZ$ 185", "2.500 pesos", "₹ 40,000", "120 SEK per person"). Currency words
+// stand alone ("3 Pesos-Münzen", "40 Kronen von Straßenbäumen" are none); the three-letter codes count only in
+// capitals, before the figure or after it where the amount ends ("3 CAD drawings", "Sek 1" are none).
+const CURRENCY_WORDS = '€|euros?|eur|chf|franken|usd|(?:[a-z]{1,3}-)?dollars?|gbp|pfund|£|rupien|rupees|yen|¥|₹|₩|pesos|reais|kronor|kroner';
+const DOLLAR_SIGN = '(?:US|NZ|AU|A|CA|C|S|R|MX|HK)?\\$';
+const CODES = 'USD|GBP|NZD|AUD|CAD|SGD|INR|JPY|KES|ZAR|MXN|BRL|COP|CLP|KRW|NOK|SEK|DKK';
+const FIGURE = "\\d([.,’'\\d]*\\d)?";
+const MONEY_WORDS_SOURCE = `${FIGURE}\\s*((mio|mrd|tsd)\\.?|millionen|milliarden|tausend|million|billion)?\\s*(${CURRENCY_WORDS})(?![-\\p{L}])|(?<![\\p{L}])(€|eur|chf|fr\\.|usd|£|₹|¥|₩)\\s*${FIGURE}`;
+const MONEY_SIGNS_SOURCE = `${FIGURE}\\s*(${DOLLAR_SIGN}|(${CODES})(?=\\s*($|[.,;:)/]|\\s(per|pro|je|each|a|an|for|für|im|in|or|oder|und|and)\\b)))|(?<![\\p{L}])(${DOLLAR_SIGN}|${CODES})\\s*${FIGURE}`;
+const MONEY_RE = new RegExp(MONEY_WORDS_SOURCE, 'iu');
+/** Dollar signs and currency codes: in capitals only. */
+const MONEY_SIGNS_RE = new RegExp(MONEY_SIGNS_SOURCE, 'u');
+const hasMoney = (sentence: string) => MONEY_RE.test(sentence) || MONEY_SIGNS_RE.test(sentence);
 // Video-conference products (general, not one program's): a sentence naming one says where a session runs.
 const PLATFORM_RE = /\b(teams|zoom|webex|jitsi|bigbluebutton|big blue button|gotomeeting|goto meeting|skype|google meet|alfaview|whereby|opentalk|bluejeans|adobe connect|clickmeeting|edudip|wonder\.me)\b/;
 // A language named as one (folded): "auf Englisch", "in German", "deutschsprachig", "English". Not the
@@ -99,7 +115,7 @@ const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 // A telephone number: an international prefix, or a run of at least six digits in groups ("0471 123 456",
 // "(030) 1234-567", "+39 0471 555 210", a two-digit area code as in "(08) 9461 2273", "08 9461 2273" or
 // "01 23 45 67 89"), not a date, an amount or a postcode alone.
-const PHONE_RE = /(\+|\b00)\d{1,3}[\s./-]?\(?\d+\)?([\s./-]?\d+){1,5}|\(?\b0\d{2,5}\)?[\s/-]\d{2,}([\s./-]?\d{2,}){0,3}\b|\(0\d\)\s?\d{3,}([\s.-]?\d{2,}){1,3}\b|\b0\d\s\d{4}\s\d{4}\b|\b0\d(\s\d{2}){4}\b/;
+const PHONE_RE = /(\+|\b00)\d{1,3}[\s./-]?\(?\d+\)?([\s./-]?\d+){1,5}|\(?\b0\d{2,5}\)?[\s/-]\d{2,}([\s./-]?\d{2,}){0,3}\b|\(0\d\)\s?(?!(19|20)\d\d\b)\d{4}[\s.-](?!(19|20)\d\d\b)\d{4}(?!\d)|\b0\d\s(?!(19|20)\d\d\b)\d{4}\s(?!(19|20)\d\d\b)\d{4}(?!\d)|\b0\d(\s\d{2}){4}(?!\d)/;
 const PHONE_WORD_RE = /\b(tel|telefon\p{L}*|phone|telephone|mobil\p{L}*|handy|rufnummer|call)\b|\+\d/iu;
 const NOT_PHONE_RE = /\b(iban|bic|aktenzeichen|az|konto)\b/;
 /** How a question asks for a telephone number (folded). */
@@ -149,10 +165,12 @@ export function withoutDates(text: string): string {
 }
 
 const MONEY_ALL_RE = new RegExp(MONEY_RE.source, 'giu');
+// Stripped from counts in any case: the text may come lower-cased ("cad 60 per person" counts no persons).
+const MONEY_SIGNS_ALL_RE = new RegExp(MONEY_SIGNS_SOURCE, 'giu');
 
 /** The text, folded, with dates, times, years and amounts of money blanked out: the numbers left count things. */
 export function countingNumbers(text: string): string {
-  return withoutDates(text).replace(MONEY_ALL_RE, ' ');
+  return withoutDates(text).replace(MONEY_SIGNS_ALL_RE, ' ').replace(MONEY_ALL_RE, ' ');
 }
 
 /**
@@ -237,14 +255,14 @@ function holdsFact(type: QuestionType, sentence: string, facts: SentenceFacts, l
   const concept = (word: string) => terms.has(lexicon.lookup(word));
   switch (type) {
     case 'cost':
-      return concept('kosten') || MONEY_RE.test(sentence);
+      return concept('kosten') || hasMoney(sentence);
     case 'recording':
       return concept('aufzeichnung');
     case 'contact':
       return EMAIL_RE.test(sentence) || concept('kontakt') || /\b(tel|telefon|phone)\b/.test(folded);
     case 'phone':
       // A number with a word for the telephone beside it: a file number ("Aktenzeichen 0815/2024") or an IBAN is none.
-      return PHONE_RE.test(sentence) && PHONE_WORD_RE.test(sentence) && !NOT_PHONE_RE.test(folded);
+      return PHONE_WORD_RE.test(sentence) && !NOT_PHONE_RE.test(folded) && PHONE_RE.test(sentence);
     case 'place':
       // A street address answers "Adresse?" too ("Lindenweg 12, 71234 Brunnfeld").
       return concept('format') || concept('ort') || /\b(strasse|str|platz|weg|allee)\b/.test(sentence.toLowerCase()) || STREET_RE.test(sentence) || /\bin (der|dem|raum|saal)\b/.test(folded);
@@ -267,10 +285,10 @@ function holdsFact(type: QuestionType, sentence: string, facts: SentenceFacts, l
       return NUMBER_RE.test(countingNumbers(sentence));
     case 'amount':
       // An amount of money or a quantity (not the number of a date or a time).
-      return MONEY_RE.test(sentence) || NUMBER_RE.test(withoutDates(folded));
+      return hasMoney(sentence) || NUMBER_RE.test(withoutDates(folded));
     case 'price':
       // An amount of money, or that it is free.
-      return MONEY_RE.test(sentence) || /\b(kostenlos|kostenfrei|gratis|unentgeltlich|gebuhrenfrei|free|keine (kosten|gebuhr|teilnahmegebuhr)|no (fee|charge|cost))\b/.test(folded);
+      return hasMoney(sentence) || /\b(kostenlos|kostenfrei|gratis|unentgeltlich|gebuhrenfrei|free|keine (kosten|gebuhr|teilnahmegebuhr)|no (fee|charge|cost))\b/.test(folded);
     case 'change':
       // A share ("18%", "70 Prozent") or a figure before and after ("von 21 auf 9", "from 4 to 11").
       return /\d\s?(%|prozent|percent)/.test(folded) || /\b(von|from) \d[\d.,]*\D{0,20}\b(auf|to) \d/.test(folded);

@@ -10,6 +10,7 @@ import type { Program, Session } from '../program/model.js';
 import { formatTimeRange, READER_ZONE, readerTime, sessionEnd, sessionStart, sortedSessions, zoneCityNames, zoneNames, type ZoneNames } from '../program/time.js';
 import type { Locale } from '../i18n/locale.js';
 import { faqTexts, type SessionLine } from '../i18n/faq.js';
+import { sendsThere } from './question-types.js';
 import { asksClockTime, BEGIN_END_VERBS, foldUmlauts, lower, MONTH_WORDS, monthNumber, termsOfWord, verbPositionWords, words } from './german.js';
 import { hyphenated, PassageIndex, type QueryUnit, type RetrievalDoc } from './retrieval.js';
 import { GENERAL_LEXICON, type Lexicon } from './lexicon.js';
@@ -43,7 +44,7 @@ export const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean).m
 // Cue words (lower-case, umlauts folded). They decide the kind; they are not topic words.
 const CUES = {
   // „Adresse“ alone is no contact: „Adresse Turnhalle?“ asks where a place is; „An welche Adresse schicke ich
-  // …?“ asks whom to write to (SENDING below).
+  // …?“ asks whom to write to (sendsThere, ./question-types.ts).
   contacts: set('kontakt kontakte kontaktieren contact contacts ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen email mail mailadresse erreichen reach'),
   address: set('adresse address'),
   format: set('online virtuell virtuelle virtuellen virtual remote prasenz präsenz anreisen anreise onsite hybrid vorort ort person site presence location wo where place travel raum saal room venue'),
@@ -697,8 +698,11 @@ const CITY_PARTS = set('city stadt saint sankt santa');
 const LOCAL_TIME_WORDS = set('ortszeit local lokale lokaler lokalen zeit');
 /** Questions for the day of the week. */
 const WEEKDAY_ASK = set('wochentag wochentage wochentagen weekday weekdays');
-/** Verbs that make an address one to write to. */
-const SENDING = set('schicke schicken schickt sende senden sendet schreibe schreiben schreibt richte richten wende wenden send sending write writing submit');
+/** „Adresse von Herrn Kerber?“: a program contact named by a word of the name. */
+function namesContact(program: Program, tokens: readonly string[]): boolean {
+  const asked = new Set(tokens.filter((t) => t.length >= 3));
+  return program.program.contacts.some((c) => words(c.name).map(foldUmlauts).some((w) => w.length >= 3 && asked.has(w)));
+}
 /** Questions for a reason. */
 export const WHY = set('warum wieso weshalb why');
 /** The when-cues that ask for a date or time themselves ("Termin" or "welchem" may only name the session). */
@@ -710,7 +714,7 @@ function intentFromCues(
   text: string,
   { program, session, leftover, specific, sessionWord, contentWords, seriesNamed, dated }: { program: Program; session: Session | undefined; leftover: number; specific: number; sessionWord: boolean; contentWords: number; seriesNamed: boolean; dated: boolean },
 ): ScheduleIntent | undefined {
-  const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail')) || (has(tokens, CUES.address) && has(tokens, SENDING));
+  const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail')) || (has(tokens, CUES.address) && (sendsThere(tokens) || namesContact(program, tokens)));
   // The program's contacts have no telephone numbers: "Unter welcher Telefonnummer erreiche ich …?" asks the material.
   if (contactCue && tokens.some((t) => GENERAL_LEXICON.lookup(t) === PHONE_TERM)) return undefined;
   if (contactCue) return { kind: 'contacts' };
