@@ -120,6 +120,7 @@ const protokoll: (string | string[][])[] = [
   'Buchsental verkauft das Energieholz an die eigene Holzschnitzel-Heizung beim Schulhaus Mattenhof. Sie verbraucht rund 1\'450 Schnitzelkubikmeter (Sm³) pro Jahr und heizt das Schulhaus, das Gemeindehaus und 23 private Liegenschaften. Die Gemeinde bezahlt dem Forstrevier CHF 48.– pro Sm³.',
   'Beschluss: Vor dem dritten Termin erheben die teilnehmenden Gemeinden ihre Holzmengen mit einem Kurzfragebogen. Der Fragebogen ist bis Freitag, 12. Februar 2027 ausgefüllt an die Fachstelle zurückzusenden.',
   '## 6. Varia',
+  'Valmera weist auf die laufende Vernehmlassung des Kantons Graubünden zur Waldbrandprävention hin. Beschluss: Die Fachstelle klärt bis zum nächsten Termin, ob die teilnehmenden Gemeinden eine gemeinsame Stellungnahme einreichen.',
   'Nächste Sitzung: Mittwoch, 17. Februar 2027, 16.30–18.00 Uhr, online. Die Folien des Auftakts sind im Teams-Kanal „Gemeindewald 2027“ abgelegt.',
   'Lindmatt, 22. Januar 2027. Für das Protokoll: Seraina Cavelti',
 ];
