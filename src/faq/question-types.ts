@@ -89,9 +89,9 @@ export function holdsStreetAddress(text: string): boolean {
   return STREET_NAME_RE.test(text);
 }
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+\/[\w\/-]*/i;
-// Amounts in euro, Swiss franc, dollar or pound, also with a multiplier ("1,2 Millionen Euro", "CHF 48’000").
-// An amount of money: a figure with a currency after or before it, in the currencies of any country's
-// programs ("185 NZ-Dollar", "NZ$ 185", "2.500 pesos", "₹ 40,000", "120 SEK per person"). Currency words
+// An amount of money: a figure with a currency after or before it, also with a multiplier ("1,2 Millionen
+// Euro", "CHF 48’000"), in the currencies of any country's programs ("185 NZ-Dollar", "NZ$ 185", "2.500 pesos",
+// "₹ 40,000", "120 SEK per person"). Currency words
 // stand alone ("3 Pesos-Münzen", "40 Kronen von Straßenbäumen" are none); the three-letter codes count only in
 // capitals, before the figure or after it where the amount ends ("3 CAD drawings", "Sek 1" are none).
 const CURRENCY_WORDS = '€|euros?|eur|chf|franken|usd|(?:[a-z]{1,3}-)?dollars?|gbp|pfund|£|rupien|rupees|yen|¥|₹|₩|pesos|reais|kronor|kroner';

@@ -698,10 +698,14 @@ const CITY_PARTS = set('city stadt saint sankt santa');
 const LOCAL_TIME_WORDS = set('ortszeit local lokale lokaler lokalen zeit');
 /** Questions for the day of the week. */
 const WEEKDAY_ASK = set('wochentag wochentage wochentagen weekday weekdays');
-/** „Adresse von Herrn Kerber?“: a program contact named by a word of the name. */
-function namesContact(program: Program, tokens: readonly string[]): boolean {
-  const asked = new Set(tokens.filter((t) => t.length >= 3));
-  return program.program.contacts.some((c) => words(c.name).map(foldUmlauts).some((w) => w.length >= 3 && asked.has(w)));
+/** The program's contacts the question names by a word of their name (or, `withOrganization`, of their organisation). */
+function namedContacts(program: Program, tokens: readonly string[], withOrganization: boolean) {
+  const asked = new Set(tokens.map(foldUmlauts).filter((w) => w.length >= 3));
+  return program.program.contacts.filter((c) =>
+    words(withOrganization ? `${c.name} ${c.organization ?? ''}` : c.name)
+      .map(foldUmlauts)
+      .some((w) => w.length >= 3 && asked.has(w)),
+  );
 }
 /** Questions for a reason. */
 export const WHY = set('warum wieso weshalb why');
@@ -714,7 +718,7 @@ function intentFromCues(
   text: string,
   { program, session, leftover, specific, sessionWord, contentWords, seriesNamed, dated }: { program: Program; session: Session | undefined; leftover: number; specific: number; sessionWord: boolean; contentWords: number; seriesNamed: boolean; dated: boolean },
 ): ScheduleIntent | undefined {
-  const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail')) || (has(tokens, CUES.address) && (sendsThere(tokens) || namesContact(program, tokens)));
+  const contactCue = has(tokens, CUES.contacts) || (tokens.includes('e') && tokens.includes('mail')) || (has(tokens, CUES.address) && (sendsThere(tokens) || namedContacts(program, tokens, false).length > 0));
   // The program's contacts have no telephone numbers: "Unter welcher Telefonnummer erreiche ich …?" asks the material.
   if (contactCue && tokens.some((t) => GENERAL_LEXICON.lookup(t) === PHONE_TERM)) return undefined;
   if (contactCue) return { kind: 'contacts' };
@@ -980,12 +984,7 @@ export function answerScheduleIntent(
       const contacts = program.program.contacts;
       if (!contacts.length) return answer(t.noContacts);
       // Narrow to the person or organisation the question names, when it names one.
-      const asked = new Set(words(question).map(foldUmlauts).filter((w) => w.length >= 3));
-      const named = contacts.filter((c) =>
-        words(`${c.name} ${c.organization ?? ''}`)
-          .map(foldUmlauts)
-          .some((w) => w.length >= 3 && asked.has(w)),
-      );
+      const named = namedContacts(program, words(question), true);
       const chosen = named.length ? named : contacts;
       return answer(t.contacts(chosen.map((c) => t.contactLine(c.name, c.organization, c.email)).join('\n')));
     }
