@@ -69,6 +69,8 @@ const FLOORS: Record<string, [number, number]> = {
   'cyber-incident-response-pacific-en': [0.7, 0.9],
   'sportstaetten-vereine-oesterreich': [0.6, 0.9],
   'housing-first-perth-en': [0.65, 0.85],
+  'stadtwald-gemeinden-schweiz': [0.5, 0.85],
+  'winter-roads-anchorage-en': [0.55, 0.75],
 };
 const DEFAULT_FLOOR: [number, number] = [0.65, 0.7];
 
