@@ -18,7 +18,7 @@ import { answerScheduleQuestion, scheduleConflicts, type ScheduleConflicts } fro
 import { seriesNameWords, type ScheduleIntent } from './schedule-intents.js';
 import { GENERAL_LEXICON, Lexicon, seriesSelfWords } from './lexicon.js';
 import { isDictionaryNoun, loadThesaurus } from './thesaurus.js';
-import { askedName, askedSubject, asksClockTime, BEGIN_END_VERBS, casedWords, foldUmlauts, isMonthName, isYear, lower, MONTH_WORDS, passiveParticiples, payers, selfDescription, verbPositionWords, words } from './german.js';
+import { askedName, askedSubject, asksClockTime, BEGIN_END_VERBS, casedWords, foldUmlauts, isMonthName, isYear, lower, MONTH_WORDS, passiveParticiples, payers, selfDescription, stem, verbPositionWords, words } from './german.js';
 import { guessLanguage, statedLanguage, withoutSalutation, type TextLanguage } from '../text/index.js';
 import { countingNumbers, markerType, noteCommonNouns, questionTypes, sentenceAnswers, statesLength, type QuestionType } from './question-types.js';
 import { bestSentenceScore, capAnswer, citation, excerpt, MAX_ANSWER_CHARS, rankHits, shortAnswer, splitSentences } from './compose.js';
@@ -546,7 +546,8 @@ class Engine implements FaqEngine {
     const seriesNames = this.seriesNames(question, units);
     // A compound of a topic and a kind of fact ("Reise|kosten", "Fahrt|kosten") asks for that fact of its
     // topic: the passage must name the topic, a cost alone ("free of charge") answers another question.
-    const topicParts = (u: QueryUnit) => u.terms.slice(1).filter((t) => !markerType(t, lexicon) && !SERIES_TERMS.has(t));
+    // (The word's own stem is no part: a misspelt word read as its lexicon word keeps it, „Telefonnumer“.)
+    const topicParts = (u: QueryUnit) => u.terms.slice(1).filter((t) => !markerType(t, lexicon) && !SERIES_TERMS.has(t) && t !== stem(u.word));
     const topTerms = top ? splitSentences(`${top.doc.title}\n${top.doc.text}`).map((x) => this.index.sentenceTerms(x)) : [];
     const lacksTopic = (u: QueryUnit) => topicParts(u).length > 0 && !topicParts(u).some((t) => topTerms.some((set) => set.has(t)));
     const lacking = !top
@@ -794,8 +795,9 @@ export function factNearSubject(h: RetrievalHit, subject: QueryUnit, types: read
     return subject.terms.some((t) => terms.has(t) || (t.length >= 6 && [...terms].some((x) => x.startsWith(t))));
   };
   // A telephone number belongs to the line that names its person ("Korea: Seo Min-ji, phone +82 …" above
-  // "Germany: Dr. Henrike Stolz, …"), even where lines run on without a full stop.
-  const sentences = splitSentences(h.doc.text).flatMap((s) => (types.includes('phone') ? s.split('\n') : [s]));
+  // "Germany: Dr. Henrike Stolz, …"), even where lines run on without a full stop, and to its item of a list
+  // read as one line ("- Marcus Okafor, …, phone (907) 555-0143 - Kelsey Brandt, …").
+  const sentences = splitSentences(h.doc.text).flatMap((s) => (types.includes('phone') ? s.split(/\n| - (?=\p{Lu})/u) : [s]));
   const holds = (s: string) => types.some((t) => sentenceAnswers(t, s, index.lexicon));
   // The heading, the file's name or its top heading ("06-protokoll-auftakt.docx") name the subject of every sentence.
   if (names(`${h.doc.title} ${fileWords(h.doc.source)} ${h.doc.documentTitle ?? ''}`)) return sentences.some(holds);

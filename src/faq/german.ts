@@ -38,13 +38,13 @@ trotzdem dennoch inzwischen mittlerweile darum deshalb deswegen wenigstens zumin
 // neither matched nor counted as unknown.
 const SOFT_FILLER = `
 versteht verstehen bekomme bekommen bekommt krieg kriege kriegen kriegt läuft laufen leute darf dürfen erfahre erfahren
-kommt kommen klappt möglich people anyone someone somebody possible pro per jemand jemanden jemandem
+kommt kommen klappt möglich people folks anyone someone somebody possible pro per jemand jemanden jemandem
 umfasst umfassen beinhaltet beinhalten enthält enthalten besteht bestehen groß große großen großer großes klein kleine kleinen
 kleiner kleines big small large last lasts take takes run runs running go goes happen happens happening
 angegeben unterschied unterschiede unterscheiden unterscheidet difference differences
 normal normale normalen normaler normales üblich übliche üblichen üblicher typisch typische typischen typischer
 gewöhnlich regulär reguläre regulären normalerweise üblicherweise usual usually typical typically normally
-ansehen anschauen angucken sehen schauen später wissen weiß schicken schicke schickt senden sende sendet send
+ansehen anschauen angucken sehen schauen nachschauen nachsehen später wissen weiß schicken schicke schickt senden sende sendet send
 benutzt benutzen benutze verwendet verwenden verwende eingesetzt einsetzen use uses used using weiter ende
 bedingung bedingungen voraussetzung voraussetzungen nein conditions condition requirement requirements
 zwei drei vier fünf sechs sieben neun zehn zwölf two three four five six seven eight nine ten twelve

@@ -61,11 +61,11 @@ const CONCEPTS: string[][] = [
   ['entfernung', 'entfernt', 'weit', 'distance', 'far'],
   ['unterkunft', 'übernachtung', 'hotel', 'accommodation'],
   ['führung', 'besichtigung', 'begehung', 'ortsbegehung', 'rundgang', 'spaziergang', 'stadtspaziergang', 'stadtrundgang', 'tour', 'site visit', 'walking tour', 'walk', 'town walk', 'city walk'],
-  ['vortrag', 'vorträge', 'impulsvortrag', 'talk', 'talks', 'keynote', 'lecture'],
+  ['vortrag', 'vorträge', 'impulsvortrag', 'referat', 'referate', 'impulsreferat', 'impulsreferate', 'inputreferat', 'inputreferate', 'talk', 'talks', 'keynote', 'lecture'],
   ['referent', 'referentin', 'referenten', 'referentinnen', 'vortragende', 'referiert', 'referieren', 'präsentiert', 'präsentieren', 'moderiert', 'moderation', 'moderator', 'moderatorin', 'speaker', 'speakers', 'presents', 'presenter', 'moderates'],
   ['workshop', 'workshops', 'werkstatt', 'werkstätten'],
   ['austausch', 'erfahrungsaustausch', 'exchange'],
-  ['kommune', 'kommunen', 'gemeinde', 'gemeinden', 'municipality', 'municipalities', 'local authority', 'local authorities'],
+  ['kommune', 'kommunen', 'gemeinde', 'gemeinden', 'gde', 'gmd', 'municipality', 'municipalities', 'local authority', 'local authorities'],
   ['anzahl', 'zahl', 'max', 'maximal', 'maximale', 'maximum', 'höchstens', 'höchstzahl', 'begrenzt', 'limit', 'limited', 'at most', 'wie oft', 'how often', 'how many times', 'number of'],
   ['tag', 'day'],
   ['woche', 'week'],
@@ -73,7 +73,7 @@ const CONCEPTS: string[][] = [
   ['jahr', 'jahre', 'year', 'years'],
   ['ort', 'raum', 'location', 'room', 'venue'],
   ['adresse', 'anschrift', 'address'],
-  ['telefon', 'telefonnummer', 'tel', 'telefonisch', 'handy', 'handynummer', 'mobilnummer', 'rufnummer', 'phone', 'telephone', 'phone number', 'telephone number', 'mobile number', 'cell phone', 'unter welcher nummer'],
+  ['telefon', 'telefonnummer', 'tel', 'telnr', 'telefonnr', 'handynr', 'mobilnr', 'telefonisch', 'handy', 'handynummer', 'mobilnummer', 'rufnummer', 'phone', 'telephone', 'phone number', 'telephone number', 'mobile number', 'cell phone', 'unter welcher nummer'],
 ];
 
 /** Longest phrase the tokenizer looks for, in words. */

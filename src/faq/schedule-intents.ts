@@ -270,6 +270,7 @@ export function detectScheduleIntent(
     ...cities.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4 && !CITY_PARTS.has(w)),
     ...clockNames.flatMap((c) => [...c.abbreviations.filter((a) => capitals.has(a)), ...said(c.names)]),
     ...clockCountries.flatMap((n) => n.split(' ')),
+    ...readerRegions(text, question, inTitles),
     ...partner,
     // "Wie spät ist es, wenn …?" asks for the time ("zu spät" does not).
     ...(phrase(text, ['wie spat']) ? ['spat'] : []),
@@ -469,6 +470,37 @@ const WEEKDAY_TERM = GENERAL_LEXICON.lookup('wochentag')!;
 /** How participants ask for their own clock time; every schedule answer gives German time (program/time.ts). */
 const READER_PHRASES = ['deutscher zeit', 'deutsche zeit', 'german time', 'in deutschland', 'in germany', 'bei uns'];
 const READER_WORDS = set('deutscher deutsche zeit german time deutschland germany');
+/**
+ * The German-speaking countries that keep German time and their regions (Germany's Länder, Austria's
+ * Bundesländer, Switzerland's cantons), in German and English: "Um wie viel Uhr beginnt das Kick-off bei uns in
+ * Bayern?" asks for German time, as "in Deutschland" does.
+ */
+const READER_REGIONS = `österreich austria schweiz switzerland liechtenstein
+baden-württemberg bayern bavaria berlin brandenburg bremen hamburg hessen hesse mecklenburg-vorpommern niedersachsen
+lower saxony nordrhein-westfalen north rhine-westphalia nrw rheinland-pfalz rhineland-palatinate saarland sachsen
+saxony sachsen-anhalt saxony-anhalt schleswig-holstein thüringen thuringia
+burgenland kärnten carinthia niederösterreich lower austria oberösterreich upper austria salzburg steiermark styria
+tirol tyrol vorarlberg wien vienna
+aargau appenzell basel bern freiburg fribourg genf geneva glarus graubünden grisons jura luzern lucerne neuenburg
+neuchâtel nidwalden obwalden schaffhausen schwyz solothurn st. gallen tessin ticino thurgau uri waadt vaud wallis
+valais zug zürich zurich`;
+/** Two-word names of READER_REGIONS; the others are one word each (a hyphen joins the parts of one name). */
+const READER_REGION_PAIRS = ['lower saxony', 'north rhine-westphalia', 'lower austria', 'upper austria', 'st. gallen'];
+const READER_REGION_NAMES: readonly string[] = (() => {
+  let rest = ` ${READER_REGIONS.replace(/\s+/g, ' ')} `;
+  for (const pair of READER_REGION_PAIRS) rest = rest.replace(` ${pair} `, ' ');
+  return [...READER_REGION_PAIRS, ...rest.trim().split(' ')].map((n) => words(n).map(foldUmlauts).join(' '));
+})();
+
+/**
+ * The words of a region of READER_REGION_NAMES that a question for a clock time names as where the asker is
+ * ("bei uns in Bayern", "in der Schweiz", "im Aargau"), where no session's title has it ("Wann beginnt die
+ * Exkursion nach Tirol?" names a session).
+ */
+function readerRegions(text: string, question: string, inTitles: (word: string) => boolean): string[] {
+  if (!asksClockTime(question)) return [];
+  return READER_REGION_NAMES.filter((n) => !inTitles(n) && ['in', 'in der', 'im', 'aus'].some((before) => phrase(text, [`${before} ${n}`]))).flatMap((n) => n.split(' '));
+}
 /** Concepts whose facts only the material gives: registration and deadlines. */
 const MATERIAL_CONCEPTS: ReadonlySet<string> = new Set(['anmeldung', 'frist'].map((w) => GENERAL_LEXICON.lookup(w)!));
 /** Verbs that ask what a session is, not what it needs ("Was ist am 12. April?"). */
