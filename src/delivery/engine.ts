@@ -142,6 +142,36 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     return false;
   }
 
+  /** Card updates under way (updateActivity); stop() waits for them. */
+  const updates = new Set<Promise<void>>();
+  let stopping = false;
+
+  /** One in-place card update, retried like a send; once the engine is stopping, a failed call is not retried. */
+  async function updateOnce(conversation: StoredConversation, activityId: string, message: OutgoingMessage): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      let call!: Promise<void>;
+      await pacer.acquire(conversation.conversationId, conversation.tenantId, undefined, () => {
+        try {
+          call = withTimeout(deps.sender.update(conversation, activityId, message), settings.sendTimeoutMs);
+        } catch (error) {
+          call = Promise.reject(error);
+        }
+        call.catch(() => undefined);
+        return call;
+      });
+      try {
+        await call;
+        return;
+      } catch (error) {
+        const verdict = classifyFailure(error, attempt, settings, 'update', context.random);
+        if (verdict.kind !== 'retry' || stopping) throw error;
+        if ((error as { status?: number }).status === 429) pacer.throttled(conversation.conversationId, conversation.tenantId, verdict.delayMs);
+        await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+        if (stopping) throw error;
+      }
+    }
+  }
+
   const engine: DeliveryEngine = {
     ownerId,
     jobs,
@@ -173,28 +203,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       }
       return { started, skipped };
     },
-    async updateActivity(conversation, activityId, message) {
-      for (let attempt = 1; ; attempt++) {
-        let call!: Promise<void>;
-        await pacer.acquire(conversation.conversationId, conversation.tenantId, undefined, () => {
-          try {
-            call = withTimeout(deps.sender.update(conversation, activityId, message), settings.sendTimeoutMs);
-          } catch (error) {
-            call = Promise.reject(error);
-          }
-          call.catch(() => undefined);
-          return call;
-        });
-        try {
-          await call;
-          return;
-        } catch (error) {
-          const verdict = classifyFailure(error, attempt, settings, 'update', context.random);
-          if (verdict.kind !== 'retry') throw error;
-          if ((error as { status?: number }).status === 429) pacer.throttled(conversation.conversationId, conversation.tenantId, verdict.delayMs);
-          await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
-        }
-      }
+    updateActivity(conversation, activityId, message) {
+      // stop() waits for the updates under way before it hands the tenants' leases on.
+      const update = updateOnce(conversation, activityId, message);
+      updates.add(update);
+      void update.finally(() => updates.delete(update)).catch(() => undefined);
+      return update;
     },
     async sweep(options) {
       const now = deps.clock.now();
@@ -211,8 +225,11 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       while (runs.size) await Promise.all([...runs.values()].map((r) => r.done));
     },
     async stop() {
+      stopping = true;
       for (const r of runs.values()) r.control.stopReason ??= 'stopped';
       await engine.idle();
+      // A card update under way still holds its tenant's pace: the lease goes on when it has settled.
+      while (updates.size) await Promise.allSettled([...updates]);
       await gate.releaseAll((tenantId) => pacer.tenantWindow(tenantId));
     },
     halt() {

@@ -103,6 +103,39 @@ describe('delivery under real failures', () => {
     expect(connector.updates).toHaveLength(1);
   });
 
+  it('stop() hands the tenant on only once a card update under way has settled, and retries none after it began', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let began!: () => void;
+    const calling = new Promise<void>((resolve) => (began = resolve));
+    const connector = new FakeConnector();
+    connector.script = (id, call, kind) => {
+      if (kind !== 'update') return undefined;
+      if (call === 1) began();
+      // The card's first call answers only when the test says so; the other card's first call fails with a 503.
+      return id === 'card' ? { until: answered } : call === 1 ? { until: answered, fail: failure.unavailable() } : undefined;
+    };
+    const engine = setup(new MemoryAudience([]), connector);
+    const update = engine.updateActivity(conversation('card'), 'act-1', { text: 'neu' });
+    const flaky = engine.updateActivity(conversation('flaky'), 'act-2', { text: 'neu' }).then(
+      () => 'updated',
+      (error: Error) => error.message,
+    );
+    await calling;
+    let stopped = false;
+    const stopping = engine.stop().then(() => (stopped = true));
+    // Before the fix stop() released the leases here, while the card's call was still out.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(stopped).toBe(false);
+    answer();
+    await stopping;
+    await update;
+    expect(connector.updates.map((u) => u.conversationId)).toEqual(['card']);
+    // The 503 came while the engine was stopping: not retried, and the caller hears of it.
+    expect(await flaky).toBe('unavailable');
+    expect(connector.updateCalls.get('flaky')).toBe(1);
+  });
+
   it('credential and programming errors fail at once, without retry and without being called network errors', async () => {
     const audience = new MemoryAudience([conversation('no-token'), conversation('bug')]);
     const connector = new FakeConnector();

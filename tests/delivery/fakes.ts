@@ -26,8 +26,11 @@ export function personalChats(n: number, overrides: Partial<StoredConversation> 
   return Array.from({ length: n }, (_, i) => conversation(`chat-${String(i).padStart(4, '0')}`, overrides));
 }
 
-/** What a scripted call does: answer normally, fail, answer slowly, or accept and never answer (a crash). */
-export type Behaviour = { fail?: Error; delayMs?: number; hang?: boolean } | undefined;
+/**
+ * What a scripted call does: answer normally, fail, answer slowly (after a delay, or once `until` has settled), or
+ * accept and never answer (a crash).
+ */
+export type Behaviour = { fail?: Error; delayMs?: number; hang?: boolean; until?: Promise<unknown> } | undefined;
 
 /**
  * The connector side: counts what it accepted per conversation, so tests can check "exactly once".
@@ -55,6 +58,7 @@ export class FakeConnector {
         times.push(performance.now());
         const b = this.script(c.conversationId, call, 'send');
         if (b?.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
+        if (b?.until) await b.until;
         if (b?.fail) throw b.fail;
         this.accepted.set(c.conversationId, (this.accepted.get(c.conversationId) ?? 0) + 1);
         this.sent.push({ conversationId: c.conversationId, message });
@@ -69,6 +73,8 @@ export class FakeConnector {
         const call = (this.updateCalls.get(c.conversationId) ?? 0) + 1;
         this.updateCalls.set(c.conversationId, call);
         const b = this.script(c.conversationId, call, 'update');
+        if (b?.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
+        if (b?.until) await b.until;
         if (b?.fail) throw b.fail;
         if (b?.hang) return new Promise<void>(() => undefined);
         this.updates.push({ conversationId: c.conversationId, activityId, message });
