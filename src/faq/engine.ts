@@ -796,8 +796,9 @@ export function factNearSubject(h: RetrievalHit, subject: QueryUnit, types: read
   };
   // A telephone number belongs to the line that names its person ("Korea: Seo Min-ji, phone +82 …" above
   // "Germany: Dr. Henrike Stolz, …"), even where lines run on without a full stop, and to its item of a list
-  // read as one line ("- Marcus Okafor, …, phone (907) 555-0143 - Kelsey Brandt, …").
-  const sentences = splitSentences(h.doc.text).flatMap((s) => (types.includes('phone') ? s.split(/\n| - (?=\p{Lu})/u) : [s]));
+  // read as one line ("- Marcus Okafor, …, phone (907) 555-0143 - Kelsey Brandt, …": a dash before a name of two
+  // capitalised words, "Dr. Tobias …" too; not "Frau Meier - Telefon 0471 …" or "Programmleitung - Tel. 0471 …").
+  const sentences = splitSentences(h.doc.text).flatMap((s) => (types.includes('phone') ? s.split(/\n| - (?=\p{Lu}\p{Ll}+\.? \p{Lu}\p{Ll})/u) : [s]));
   const holds = (s: string) => types.some((t) => sentenceAnswers(t, s, index.lexicon));
   // The heading, the file's name or its top heading ("06-protokoll-auftakt.docx") name the subject of every sentence.
   if (names(`${h.doc.title} ${fileWords(h.doc.source)} ${h.doc.documentTitle ?? ''}`)) return sentences.some(holds);

@@ -75,6 +75,8 @@ describe('the asker\'s clock', () => {
       expect(a.answer, q).toContain('16:00');
       expect(a.answer, q).toContain('11');
     }
+    // A canton whose name is an everyday word is no region here: „im Zug“ is on the train.
+    expect(e.ask('Um wie viel Uhr treffen wir uns im Zug?').via).not.toBe('schedule');
     // A region a session's title names is that session.
     const tyrol = e.ask('What time is the session in Tyrol?', { locale: 'en' });
     expect(tyrol.answered).toBe(true);
@@ -107,6 +109,26 @@ describe('a telephone number', () => {
     }
     // The next item's person has no number: the one above is not hers.
     expect(e.ask('Telefonnummer von Jonas Keller?').answered).toBe(false);
+  });
+
+  it('stays with its person where a dash stands between name and number', async () => {
+    const dir = await contentDir({
+      'material/kontakt.md': [
+        '# Kontakt',
+        '',
+        'Ansprechpartnerin ist Frau Sabine Meier - Telefon 0471 123 456, s.meier@rad.example.org.',
+        '',
+        '# Organisation',
+        '',
+        '- Jonas Weber, Programmleitung - Tel. 0471 555 210',
+        '- Petra Lang, Anmeldung - p.lang@rad.example.org',
+        '',
+      ].join('\n'),
+    });
+    const e = await createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-01-20T08:00:00Z')) });
+    expect(e.ask('Telefonnummer von Frau Meier?').answer).toContain('0471 123 456');
+    expect(e.ask('Telefonnummer von Jonas Weber?').answer).toContain('0471 555 210');
+    expect(e.ask('Telefonnummer von Petra Lang?').answered).toBe(false);
   });
 });
 

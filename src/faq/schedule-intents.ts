@@ -473,7 +473,8 @@ const READER_WORDS = set('deutscher deutsche zeit german time deutschland german
 /**
  * The German-speaking countries that keep German time and their regions (Germany's Länder, Austria's
  * Bundesländer, Switzerland's cantons), in German and English: "Um wie viel Uhr beginnt das Kick-off bei uns in
- * Bayern?" asks for German time, as "in Deutschland" does.
+ * Bayern?" asks for German time, as "in Deutschland" does. Not the cantons whose names are everyday words („im
+ * Zug“ is on the train, „Jura“ the law degree, „Uri“ an English abbreviation).
  */
 const READER_REGIONS = `österreich austria schweiz switzerland liechtenstein
 baden-württemberg bayern bavaria berlin brandenburg bremen hamburg hessen hesse mecklenburg-vorpommern niedersachsen
@@ -481,9 +482,9 @@ lower saxony nordrhein-westfalen north rhine-westphalia nrw rheinland-pfalz rhin
 saxony sachsen-anhalt saxony-anhalt schleswig-holstein thüringen thuringia
 burgenland kärnten carinthia niederösterreich lower austria oberösterreich upper austria salzburg steiermark styria
 tirol tyrol vorarlberg wien vienna
-aargau appenzell basel bern freiburg fribourg genf geneva glarus graubünden grisons jura luzern lucerne neuenburg
-neuchâtel nidwalden obwalden schaffhausen schwyz solothurn st. gallen tessin ticino thurgau uri waadt vaud wallis
-valais zug zürich zurich`;
+aargau appenzell basel bern freiburg fribourg genf geneva glarus graubünden grisons luzern lucerne neuenburg
+neuchâtel nidwalden obwalden schaffhausen schwyz solothurn st. gallen tessin ticino thurgau waadt vaud wallis
+valais zürich zurich`;
 /** Two-word names of READER_REGIONS; the others are one word each (a hyphen joins the parts of one name). */
 const READER_REGION_PAIRS = ['lower saxony', 'north rhine-westphalia', 'lower austria', 'upper austria', 'st. gallen'];
 const READER_REGION_NAMES: readonly string[] = (() => {
