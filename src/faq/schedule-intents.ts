@@ -495,8 +495,8 @@ const READER_REGION_NAMES: readonly string[] = (() => {
 
 /**
  * The words of a region of READER_REGION_NAMES that a question for a clock time names as where the asker is
- * ("bei uns in Bayern", "in der Schweiz", "im Aargau"), where no session's title has it ("Wann beginnt die
- * Exkursion nach Tirol?" names a session).
+ * ("bei uns in Bayern", "in der Schweiz", "im Aargau"), where no session's title has it ("What time is the session
+ * in Tyrol?" names the session "Case study: Tyrol").
  */
 function readerRegions(text: string, question: string, inTitles: (word: string) => boolean): string[] {
   if (!asksClockTime(question)) return [];
