@@ -18,7 +18,7 @@ export const BILINGUAL: string[][] = [
   ['mitarbeitende', 'mitarbeiter', 'mitarbeiterin', 'beschäftigte', 'personal', 'staff', 'employees', 'employee'],
   ['leitung', 'leiter', 'leiterin', 'leitet', 'lead', 'leads', 'head', 'manager', 'in charge'],
   ['kollege', 'kollegin', 'kollegen', 'kolleginnen', 'colleague', 'colleagues'],
-  ['person', 'personen', 'persons', 'people'],
+  ['person', 'personen', 'persons', 'people', 'folks'],
   ['partner', 'partnerin', 'partnerschaft', 'partners', 'partnership'],
   ['land', 'länder', 'country', 'countries'],
   ['bund', 'bundesregierung', 'federal government'],

@@ -546,8 +546,10 @@ class Engine implements FaqEngine {
     const seriesNames = this.seriesNames(question, units);
     // A compound of a topic and a kind of fact ("Reise|kosten", "Fahrt|kosten") asks for that fact of its
     // topic: the passage must name the topic, a cost alone ("free of charge") answers another question.
-    // (The word's own stem is no part: a misspelt word read as its lexicon word keeps it, „Telefonnumer“.)
-    const topicParts = (u: QueryUnit) => u.terms.slice(1).filter((t) => !markerType(t, lexicon) && !SERIES_TERMS.has(t) && t !== stem(u.word));
+    // (The word's own stem is no part where the question asks for the word's kind of fact: a misspelt word read as
+    // its lexicon word keeps it, „Telefonnumer“, and the fact asked for is checked on its own.)
+    const ownStem = (u: QueryUnit, t: string) => t === stem(u.word) && types.has(markerType(u.terms[0]!, lexicon)!);
+    const topicParts = (u: QueryUnit) => u.terms.slice(1).filter((t) => !markerType(t, lexicon) && !SERIES_TERMS.has(t) && !ownStem(u, t));
     const topTerms = top ? splitSentences(`${top.doc.title}\n${top.doc.text}`).map((x) => this.index.sentenceTerms(x)) : [];
     const lacksTopic = (u: QueryUnit) => topicParts(u).length > 0 && !topicParts(u).some((t) => topTerms.some((set) => set.has(t)));
     const lacking = !top
@@ -735,7 +737,7 @@ export function countedTerms(question: string, index: PassageIndex): string[] | 
 }
 
 /** General words for people in a count (German and English); participants' words join through the lexicon. */
-const PEOPLE = ['leute', 'personen', 'menschen', 'teilnehmende', 'people', 'persons', 'participants'];
+const PEOPLE = ['leute', 'personen', 'menschen', 'teilnehmende', 'people', 'folks', 'persons', 'participants'];
 
 /** Units of time, money and measure: a number before one of them counts the unit. */
 const UNIT_AFTER_NUMBER = /^(jahr(e|en)?|monat(e|en)?|woche(n)?|tag(e|en)?|stunde(n)?|minute(n)?|prozent|euro|eur|chf|franken|dollar|km|m|kg|kwh|mwh|years?|months?|weeks?|days?|hours?|minutes?|percent)$/;

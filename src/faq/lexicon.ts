@@ -61,7 +61,7 @@ const CONCEPTS: string[][] = [
   ['entfernung', 'entfernt', 'weit', 'distance', 'far'],
   ['unterkunft', 'übernachtung', 'hotel', 'accommodation'],
   ['führung', 'besichtigung', 'begehung', 'ortsbegehung', 'rundgang', 'spaziergang', 'stadtspaziergang', 'stadtrundgang', 'tour', 'site visit', 'walking tour', 'walk', 'town walk', 'city walk'],
-  ['vortrag', 'vorträge', 'impulsvortrag', 'referat', 'referate', 'impulsreferat', 'impulsreferate', 'inputreferat', 'inputreferate', 'talk', 'talks', 'keynote', 'lecture'],
+  ['vortrag', 'vorträge', 'impulsvortrag', 'impulsreferat', 'impulsreferate', 'inputreferat', 'inputreferate', 'talk', 'talks', 'keynote', 'lecture'],
   ['referent', 'referentin', 'referenten', 'referentinnen', 'vortragende', 'referiert', 'referieren', 'präsentiert', 'präsentieren', 'moderiert', 'moderation', 'moderator', 'moderatorin', 'speaker', 'speakers', 'presents', 'presenter', 'moderates'],
   ['workshop', 'workshops', 'werkstatt', 'werkstätten'],
   ['austausch', 'erfahrungsaustausch', 'exchange'],

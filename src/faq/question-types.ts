@@ -43,7 +43,7 @@ export function questionTypes(question: string, lexicon: Lexicon): Set<QuestionT
   if (concept('kontakt') || concept('email') || has('an wen', 'wen kann', 'who can i', 'who do i', 'who should i')) types.add('contact');
   // "Telefonnummer von Frau X?" asks for a number to call: a sentence with an e-mail address alone does not answer.
   // ("Can I dial in by phone?" asks no number.)
-  if (has(...PHONE_NUMBER_ASKS) || tokens.some((t) => /^(tel|telefon|handy|mobil|ruf)(nummer|numer|nr)n?$/.test(t))) types.add('phone');
+  if (has(...PHONE_NUMBER_ASKS) || tokens.some((t) => /^(tel|tele(f|ph)on|handy|mobil|ruf)(nummer|numer|nr)n?$/.test(t))) types.add('phone');
   if (has('wo', 'wohin', 'where') || concept('format') || concept('ort') || concept('adresse')) types.add('place');
   // „Adresse Feuerwehrhaus?“ asks for a street address; „An welche Adresse schicke ich …?“ for one to write to.
   if (concept('adresse')) types.add(sendsThere(tokens) ? 'contact' : 'address');
@@ -114,9 +114,10 @@ const LANGUAGE_RE = new RegExp(`\\b(auf|in|ins)\\s+(${LANGUAGE_NAMES_DE})\\b|\\b
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 // A telephone number: an international prefix, or a run of at least six digits in groups ("0471 123 456",
 // "(030) 1234-567", "+39 0471 555 210", a two-digit area code as in "(08) 9461 2273", "08 9461 2273" or
-// "01 23 45 67 89"), a North American number without the country's code („(907) 555-0143“, „907-555-0143“), not
-// a date, an amount or a postcode alone.
-const PHONE_RE = /(\+|\b00)\d{1,3}[\s./-]?\(?\d+\)?([\s./-]?\d+){1,5}|\(?\b0\d{2,5}\)?[\s/-]\d{2,}([\s./-]?\d{2,}){0,3}\b|\(0\d\)\s?(?!(19|20)\d\d\b)\d{4}[\s.-](?!(19|20)\d\d\b)\d{4}(?!\d)|\b0\d\s(?!(19|20)\d\d\b)\d{4}\s(?!(19|20)\d\d\b)\d{4}(?!\d)|\b0\d(\s\d{2}){4}(?!\d)|\(\d{3}\)\s?\d{3}[\s.-]\d{4}(?!\d)|\b\d{3}[.-]\d{3}[.-]\d{4}(?!\d)/;
+// "01 23 45 67 89"), not a date, an amount or a postcode alone. A North American number without the country's
+// code, with its area code in brackets („(907) 555-0143“), or as „907-555-0143“ right after a word for the
+// telephone („phone 907-555-0143“; a reference, meeting or case number of that shape is none), standing alone.
+const PHONE_RE = /(\+|\b00)\d{1,3}[\s./-]?\(?\d+\)?([\s./-]?\d+){1,5}|\(?\b0\d{2,5}\)?[\s/-]\d{2,}([\s./-]?\d{2,}){0,3}\b|\(0\d\)\s?(?!(19|20)\d\d\b)\d{4}[\s.-](?!(19|20)\d\d\b)\d{4}(?!\d)|\b0\d\s(?!(19|20)\d\d\b)\d{4}\s(?!(19|20)\d\d\b)\d{4}(?!\d)|\b0\d(\s\d{2}){4}(?!\d)|(?<![\d.-])\(\d{3}\)\s?\d{3}[\s.-]\d{4}(?![.-]?\d)|(?<=\b(?:[Pp]hone|[Tt]el|[Tt]elephone|[Cc]all|[Mm]obile|[Cc]ell|[Tt]elefon)\.?:?\s?)\d{3}[.-]\d{3}[.-]\d{4}(?![.-]?\d)/;
 const PHONE_WORD_RE = /\b(tel|telefon\p{L}*|phone|telephone|mobil\p{L}*|handy|rufnummer|call)\b|\+\d/iu;
 const NOT_PHONE_RE = /\b(iban|bic|aktenzeichen|az|konto)\b/;
 /** How a question asks for a telephone number (folded). */

@@ -1,7 +1,7 @@
 // Round 24: German time asked for by the asker's region („bei uns in Bayern“, „im Aargau“), „folks“ as people,
 // telephone numbers written the North American way („(319) 555-0186“) and misspelt or shortened words for them
 // („Telefonnumer“, „Telnr.“), a number in a contact list read as one line belongs to its item, and general
-// German words of events and administration („Referate“, „nachschauen“, „Gde.“). Invented programs; each answer
+// German words of events and administration („Impulsreferate“, „nachschauen“, „Gde.“). Invented programs; each answer
 // is checked against a decline or another session nearby.
 import { describe, expect, it } from 'vitest';
 import { temporaryContent } from '../../tests/harness/temp-content.js';
@@ -52,7 +52,7 @@ const material = [
 const summary = [
   '# Zusammenfassung für die Teilnehmenden aus Deutschland',
   '',
-  'Die Inputreferate werden aufgezeichnet und 30 Tage im Teams-Kanal bereitgestellt.',
+  'Die Vorträge werden aufgezeichnet und 30 Tage im Teams-Kanal bereitgestellt.',
   '',
   '# Kosten',
   '',
@@ -84,11 +84,30 @@ describe('the asker\'s clock', () => {
     expect(tyrol.answer).not.toContain('11 February');
   });
 
+  it('is not asked for by a place the material names, nor in a program on German time', async () => {
+    const visit = await contentDir({
+      'program.yaml': program,
+      'material/visit.md': '# Study visit\n\nThe Tyrol case study includes a walk in Salzburg. In Salzburg the walking tour starts at 2:00 pm local time.\n',
+    });
+    const abroad = await createFaqEngine({ contentDir: visit, clock: new ManualClock(new Date('2027-01-20T08:00:00Z')) });
+    expect(abroad.ask('What time does the walking tour start in Salzburg?', { locale: 'en' }).answer).toContain('2:00 pm');
+    const home = await contentDir({
+      'program.yaml': program.replace('America/Chicago', 'Europe/Berlin'),
+      'material/hafen.md': '# Vor-Ort-Tag\n\nDer Vor-Ort-Tag findet in Hamburg statt. Die Hafenführung in Hamburg beginnt um 13:00 Uhr an den Landungsbrücken.\n',
+    });
+    const german = await createFaqEngine({ contentDir: home, clock: new ManualClock(new Date('2027-01-20T08:00:00Z')) });
+    expect(german.ask('Um wie viel Uhr beginnt die Hafenführung in Hamburg?').answer).toContain('13:00');
+  });
+
   it('is asked for by „the folks in Germany“ as by „the people in Germany“', async () => {
     const e = await engine();
     const a = e.ask('What time is the April session for the folks in Germany?', { locale: 'en' });
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('16:00');
+    // Counted, folks are people: a limit of residents does not answer how many may come.
+    const dir = await contentDir({ 'material/info.md': '# Teilnahme\n\nTeilnehmen können Gemeinden bis 50.000 Einwohner.\n' });
+    const limits = await createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-01-20T08:00:00Z')) });
+    for (const q of ['How many people can attend?', 'How many folks can attend?']) expect(limits.ask(q).answered, q).toBe(false);
   });
 });
 
@@ -96,7 +115,20 @@ describe('a telephone number', () => {
   it('may be written the North American way; dates and codes are none', () => {
     for (const s of ['phone (319) 555-0186', 'call 319-555-0186', 'Tel. (319) 555 0186', 'phone 319.555.0186'])
       expect(sentenceAnswers('phone', s, GENERAL_LEXICON), s).toBe(true);
-    for (const s of ['Phone survey 2026-12-0412', 'Telefon: ISBN 978-3-16-148410-0', 'phone budget 2027-2028-2029'])
+    // Reference, meeting, case and library numbers of the same shape, ranges and the tails of longer codes are none.
+    for (const s of [
+      'Phone survey 2026-12-0412',
+      'Telefon: ISBN 978-3-16-148410-0',
+      'phone budget 2027-2028-2029',
+      'Marcus Okafor coordinates the call for proposals (reference 104-220-3150)',
+      'Telefonsprechstunde für Gemeinden mit 100-200-3000 Einwohnern.',
+      'Handy-Zuschuss: Fördernummer 2027-100-200-3000',
+      'Call the hotline; your booking code is 555-123-4567-89.',
+      'Call-ID 987-654-3210',
+      'Dial-in by phone, meeting ID 845-123-4567',
+      'Telefonische Beratung: Vorgangsnummer 202.604.1500',
+      'Mobilitätsdaten: 123.456.7890 Fahrten pro Jahr',
+    ])
       expect(sentenceAnswers('phone', s, GENERAL_LEXICON), s).toBe(false);
   });
 
@@ -109,6 +141,8 @@ describe('a telephone number', () => {
     }
     // The next item's person has no number: the one above is not hers.
     expect(e.ask('Telefonnummer von Jonas Keller?').answered).toBe(false);
+    // Asked in another spelling, it is still a number that is asked for: the material has none for the stops.
+    expect(e.ask('Telephonnummer für die Bus stops?').answered).toBe(false);
   });
 
   it('stays with its person where a dash stands between name and number', async () => {
@@ -133,11 +167,16 @@ describe('a telephone number', () => {
 });
 
 describe('general German words of events and administration', () => {
-  it('„Referate“ are talks and „nachschauen“ is watching', async () => {
+  it('„Impulsreferate“ are talks and „nachschauen“ is watching; a „Referat“ of the administration is no talk', async () => {
     const e = await engine();
-    const a = e.ask('Werden die Referate aufgenommen und wie lange kann man sie nachschauen?');
+    const a = e.ask('Werden die Impulsreferate aufgenommen und wie lange kann man sie nachschauen?');
     expect(a.answered).toBe(true);
     expect(a.answer).toContain('30 Tage');
+    const dir = await contentDir({
+      'material/baumpaten.md': '# Baumpatenschaften\n\nDie Anträge prüft das Referat Stadtgrün der Stadt Oberau. Das Referat leitet Dr. Jonas Keller.\n',
+    });
+    const office = await createFaqEngine({ contentDir: dir, clock: new ManualClock(new Date('2027-01-20T08:00:00Z')) });
+    for (const q of ['Wer hält den Vortrag?', 'Who gives the talk?']) expect(office.ask(q).answered, q).toBe(false);
   });
 
   it('„Gde.“ is a Gemeinde', async () => {

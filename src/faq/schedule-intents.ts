@@ -270,7 +270,7 @@ export function detectScheduleIntent(
     ...cities.flatMap((c) => words(c).map(foldUmlauts)).filter((w) => w.length >= 4 && !CITY_PARTS.has(w)),
     ...clockNames.flatMap((c) => [...c.abbreviations.filter((a) => capitals.has(a)), ...said(c.names)]),
     ...clockCountries.flatMap((n) => n.split(' ')),
-    ...readerRegions(text, question, inTitles),
+    ...(abroad ? readerRegions(text, question, (w) => inTitles(w) || passageUnits.some((u) => foldUmlauts(lower(u.word)) === w && (u.knownDf > 0 || known(u)))) : []),
     ...partner,
     // "Wie spät ist es, wenn …?" asks for the time ("zu spät" does not).
     ...(phrase(text, ['wie spat']) ? ['spat'] : []),
@@ -494,13 +494,16 @@ const READER_REGION_NAMES: readonly string[] = (() => {
 })();
 
 /**
- * The words of a region of READER_REGION_NAMES that a question for a clock time names as where the asker is
- * ("bei uns in Bayern", "in der Schweiz", "im Aargau"), where no session's title has it ("What time is the session
- * in Tyrol?" names the session "Case study: Tyrol").
+ * The words of a region of READER_REGION_NAMES that a question for a clock time of a program in another clock names
+ * as where the asker is: „bei uns in Bayern“, „bei uns im Aargau“, or „in der Schweiz“, „im Aargau“ where neither
+ * the material nor a session's title names the region. A place the material or a title names is where something
+ * happens („Um wie viel Uhr beginnt die Hafenführung in Hamburg?“, "What time is the session in Tyrol?").
  */
-function readerRegions(text: string, question: string, inTitles: (word: string) => boolean): string[] {
+function readerRegions(text: string, question: string, named: (word: string) => boolean): string[] {
   if (!asksClockTime(question)) return [];
-  return READER_REGION_NAMES.filter((n) => !inTitles(n) && ['in', 'in der', 'im', 'aus'].some((before) => phrase(text, [`${before} ${n}`]))).flatMap((n) => n.split(' '));
+  const asker = (n: string) => ['bei uns in', 'bei uns im', 'bei uns in der'].some((before) => phrase(text, [`${before} ${n}`]));
+  const unnamed = (n: string) => !n.split(' ').some(named) && ['in', 'in der', 'im', 'aus'].some((before) => phrase(text, [`${before} ${n}`]));
+  return READER_REGION_NAMES.filter((n) => asker(n) || unnamed(n)).flatMap((n) => n.split(' '));
 }
 /** Concepts whose facts only the material gives: registration and deadlines. */
 const MATERIAL_CONCEPTS: ReadonlySet<string> = new Set(['anmeldung', 'frist'].map((w) => GENERAL_LEXICON.lookup(w)!));
