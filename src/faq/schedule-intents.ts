@@ -476,22 +476,17 @@ const READER_WORDS = set('deutscher deutsche zeit german time deutschland german
  * Bayern?" asks for German time, as "in Deutschland" does. Not the cantons whose names are everyday words („im
  * Zug“ is on the train, „Jura“ the law degree, „Uri“ an English abbreviation).
  */
-const READER_REGIONS = `österreich austria schweiz switzerland liechtenstein
-baden-württemberg bayern bavaria berlin brandenburg bremen hamburg hessen hesse mecklenburg-vorpommern niedersachsen
-lower saxony nordrhein-westfalen north rhine-westphalia nrw rheinland-pfalz rhineland-palatinate saarland sachsen
-saxony sachsen-anhalt saxony-anhalt schleswig-holstein thüringen thuringia
-burgenland kärnten carinthia niederösterreich lower austria oberösterreich upper austria salzburg steiermark styria
-tirol tyrol vorarlberg wien vienna
-aargau appenzell basel bern freiburg fribourg genf geneva glarus graubünden grisons luzern lucerne neuenburg
-neuchâtel nidwalden obwalden schaffhausen schwyz solothurn st. gallen tessin ticino thurgau waadt vaud wallis
-valais zürich zurich`;
-/** Two-word names of READER_REGIONS; the others are one word each (a hyphen joins the parts of one name). */
-const READER_REGION_PAIRS = ['lower saxony', 'north rhine-westphalia', 'lower austria', 'upper austria', 'st. gallen'];
-const READER_REGION_NAMES: readonly string[] = (() => {
-  let rest = ` ${READER_REGIONS.replace(/\s+/g, ' ')} `;
-  for (const pair of READER_REGION_PAIRS) rest = rest.replace(` ${pair} `, ' ');
-  return [...READER_REGION_PAIRS, ...rest.trim().split(' ')].map((n) => words(n).map(foldUmlauts).join(' '));
-})();
+const READER_REGION_NAMES: readonly string[] = `österreich, austria, schweiz, switzerland, liechtenstein,
+baden-württemberg, bayern, bavaria, berlin, brandenburg, bremen, hamburg, hessen, hesse, mecklenburg-vorpommern,
+niedersachsen, lower saxony, nordrhein-westfalen, north rhine-westphalia, nrw, rheinland-pfalz, rhineland-palatinate,
+saarland, sachsen, saxony, sachsen-anhalt, saxony-anhalt, schleswig-holstein, thüringen, thuringia,
+burgenland, kärnten, carinthia, niederösterreich, lower austria, oberösterreich, upper austria, salzburg, steiermark,
+styria, tirol, tyrol, vorarlberg, wien, vienna,
+aargau, appenzell, basel, bern, freiburg, fribourg, genf, geneva, glarus, graubünden, grisons, luzern, lucerne,
+neuenburg, neuchâtel, nidwalden, obwalden, schaffhausen, schwyz, solothurn, st. gallen, tessin, ticino, thurgau,
+waadt, vaud, wallis, valais, zürich, zurich`
+  .split(/,\s*/)
+  .map((n) => words(n).map(foldUmlauts).join(' '));
 
 /**
  * The words of a region of READER_REGION_NAMES that a question for a clock time of a program in another clock names
